@@ -1,0 +1,62 @@
+/** Request bodies of the runtime API (CONTRACT §8, §10). */
+import { instantSchema, messageSchema, userSchema } from './message.js';
+
+const account = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$', default: 'default' } as const;
+
+export const inboundBodySchema = {
+  type: 'object',
+  required: ['message'],
+  properties: { account, message: messageSchema, user: userSchema, dryRun: { type: 'boolean', default: false } },
+  additionalProperties: false,
+} as const;
+
+/** The reply is only required to name a type here: its shape is judged by the checks (UNSUPPORTED_TYPE). */
+export const replyCheckBodySchema = {
+  type: 'object',
+  required: ['to', 'reply'],
+  properties: {
+    account,
+    to: { type: 'string', minLength: 1, maxLength: 128 },
+    reply: { type: 'object', required: ['type'], properties: { type: { type: 'string', minLength: 1 } } },
+    at: instantSchema,
+    commit: { type: 'boolean', default: false },
+    user: userSchema,
+  },
+  additionalProperties: false,
+} as const;
+
+export const ROLES = ['admin', 'editor', 'runtime', 'viewer'] as const;
+
+export const tokenCreateBodySchema = {
+  type: 'object',
+  required: ['name', 'role'],
+  properties: { name: { type: 'string', minLength: 1, maxLength: 100 }, role: { enum: ROLES } },
+  additionalProperties: false,
+} as const;
+
+export const accountBodySchema = {
+  type: 'object',
+  properties: {
+    name: { type: 'string', maxLength: 100 },
+    appId: { type: 'string', maxLength: 64 },
+    token: { type: 'string', pattern: '^[A-Za-z0-9]{3,32}$' },
+    encodingAESKey: { type: 'string', pattern: '^[A-Za-z0-9]{43}$' },
+    appSecret: { type: 'string', minLength: 1, maxLength: 128 },
+    apiBase: { type: 'string', format: 'uri' },
+    timezone: { type: 'string', minLength: 1 },
+  },
+  additionalProperties: false,
+} as const;
+
+export const publishBodySchema = {
+  type: 'object',
+  properties: { note: { type: 'string', maxLength: 500 } },
+  additionalProperties: false,
+} as const;
+
+export const rollbackBodySchema = {
+  type: 'object',
+  required: ['version'],
+  properties: { version: { type: 'integer', minimum: 1 }, note: { type: 'string', maxLength: 500 } },
+  additionalProperties: false,
+} as const;

@@ -1,0 +1,162 @@
+/**
+ * The account's compliance policy: every §6 window setting and §7 check, the lexicons
+ * the checks scan with, the link allowlist and custom json-rules-engine conditions.
+ */
+const minutes = { type: 'number', exclusiveMinimum: 0 } as const;
+
+const grantSchema = {
+  type: 'object',
+  required: ['quota', 'minutes'],
+  properties: { quota: { type: 'integer', minimum: 0, maximum: 1000 }, minutes },
+  additionalProperties: false,
+} as const;
+
+export const SEVERITIES = ['block', 'warn'] as const;
+
+/** Lexicon categories; each maps to the §7 code its hits report. */
+export const LEXICON_CATEGORIES = ['absolute', 'medical', 'promotion', 'sharing', 'banned'] as const;
+
+export const lexiconTermSchema = {
+  type: 'object',
+  required: ['term'],
+  properties: {
+    term: { type: 'string', minLength: 1, maxLength: 60 },
+    /** Longer phrases containing the term in which it is ordinary (第一次 for 第一). */
+    exclusions: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 60 } },
+    severity: { enum: SEVERITIES },
+    note: { type: 'string', maxLength: 300 },
+  },
+  additionalProperties: false,
+} as const;
+
+export const lexiconSchema = {
+  type: 'object',
+  required: ['id', 'name', 'category', 'terms'],
+  properties: {
+    id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
+    name: { type: 'string', minLength: 1, maxLength: 100 },
+    category: { enum: LEXICON_CATEGORIES },
+    severity: { enum: SEVERITIES },
+    /** Code reported for hits; defaults to the category's §7 code. */
+    code: { type: 'string', pattern: '^([A-Z_]+|pack:[a-z0-9-]+/[A-Z_]+|rule:[A-Za-z0-9_-]+)$' },
+    enabled: { type: 'boolean', default: true },
+    terms: { type: 'array', maxItems: 100000, items: lexiconTermSchema },
+  },
+  additionalProperties: false,
+} as const;
+
+export const CHECK_CODES = [
+  'WINDOW_NONE',
+  'WINDOW_EXPIRED',
+  'WINDOW_CLOSING',
+  'USER_UNSUBSCRIBED',
+  'QUOTA_EXHAUSTED',
+  'FREQUENCY_LIMIT',
+  'DUPLICATE_REPLY',
+  'EXTERNAL_LINK',
+  'MARKETPLACE_CODE',
+  'INDUCED_SHARING',
+  'PROMOTION',
+  'OVER_MARKETING',
+  'ABSOLUTE_TERM',
+  'BANNED_TERM',
+  'MEDICAL_CLAIM',
+  'UNSUPPORTED_TYPE',
+  'CONTENT_TOO_LONG',
+] as const;
+
+/** A custom rule: json-rules-engine conditions over the reply facts, reporting `rule:<id>`. */
+export const customRuleSchema = {
+  type: 'object',
+  required: ['id', 'name', 'severity', 'message', 'conditions'],
+  properties: {
+    id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
+    name: { type: 'string', minLength: 1, maxLength: 100 },
+    severity: { enum: SEVERITIES },
+    message: { type: 'string', minLength: 1, maxLength: 300 },
+    enabled: { type: 'boolean', default: true },
+    conditions: {
+      type: 'object',
+      minProperties: 1,
+      maxProperties: 1,
+      properties: { all: { type: 'array' }, any: { type: 'array' }, not: { type: 'object' } },
+      additionalProperties: false,
+    },
+  },
+  additionalProperties: false,
+} as const;
+
+export const policySchema = {
+  type: 'object',
+  required: ['id', 'name'],
+  properties: {
+    schemaVersion: { const: 1 },
+    id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
+    name: { type: 'string', minLength: 1, maxLength: 100 },
+    revision: { type: 'integer', minimum: 0 },
+    timezone: { type: 'string', minLength: 1, default: 'Asia/Shanghai' },
+    businessHours: {
+      type: 'object',
+      required: ['start', 'end'],
+      properties: {
+        days: { type: 'array', items: { type: 'integer', minimum: 1, maximum: 7 }, uniqueItems: true },
+        start: { type: 'string', pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' },
+        end: { type: 'string', pattern: '^([01][0-9]|2[0-4]):[0-5][0-9]$' },
+      },
+      additionalProperties: false,
+    },
+    window: {
+      type: 'object',
+      properties: {
+        message: grantSchema,
+        menuClick: grantSchema,
+        subscribe: grantSchema,
+        scan: grantSchema,
+        marginMinutes: { type: 'number', minimum: 0 },
+        nonOpeningEventKeys: { type: 'array', items: { type: 'string', minLength: 1 } },
+      },
+      additionalProperties: false,
+    },
+    frequency: {
+      type: 'object',
+      properties: { maxRepliesPerInteraction: { type: 'integer', minimum: 1, maximum: 100 } },
+      additionalProperties: false,
+    },
+    duplicates: {
+      type: 'object',
+      properties: { withinMinutes: { type: 'number', minimum: 0 } },
+      additionalProperties: false,
+    },
+    marketing: {
+      type: 'object',
+      properties: { maxPromotionsPerWindow: { type: 'integer', minimum: 0 } },
+      additionalProperties: false,
+    },
+    content: {
+      type: 'object',
+      properties: {
+        maxTextBytes: { type: 'integer', minimum: 1 },
+        maxArticles: { type: 'integer', minimum: 1 },
+      },
+      additionalProperties: false,
+    },
+    links: {
+      type: 'object',
+      properties: { allow: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 253 } } },
+      additionalProperties: false,
+    },
+    /** Per-code switches and severity overrides for the built-in §7 checks. */
+    checks: {
+      type: 'object',
+      propertyNames: { enum: CHECK_CODES },
+      additionalProperties: {
+        type: 'object',
+        properties: { enabled: { type: 'boolean' }, severity: { enum: SEVERITIES } },
+        additionalProperties: false,
+      },
+    },
+    lexicons: { type: 'array', items: lexiconSchema },
+    rules: { type: 'array', items: customRuleSchema },
+  },
+  additionalProperties: false,
+} as const;

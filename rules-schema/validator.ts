@@ -1,0 +1,64 @@
+/**
+ * Validators compiled once at start-up. Problems come back as data, one entry per
+ * error with its JSON pointer, ready for a VALIDATION_FAILED body (CONTRACT §3).
+ */
+import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { SCHEMAS, type SchemaName } from './index.js';
+
+export interface SchemaProblem {
+  path: string;
+  message: string;
+}
+
+export type Validation<T> = { ok: true; value: T } | { ok: false; problems: SchemaProblem[] };
+
+// ajv-formats ships CommonJS; its default export arrives wrapped under NodeNext.
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+
+const ajv = new Ajv2020({ allErrors: true, useDefaults: true, strict: false, discriminator: true });
+addFormats(ajv);
+for (const [name, schema] of Object.entries(SCHEMAS)) ajv.addSchema(schema, name);
+
+/**
+ * Validates (and fills defaults into) `data` against a named schema.
+ * @example validate<Flow>('flow', body)
+ */
+export function validate<T>(name: SchemaName, data: unknown): Validation<T> {
+  const check = ajv.getSchema(name);
+  if (!check) throw new Error(`schema ${name} is not registered`);
+  if (check(data)) return { ok: true, value: data as T };
+  return { ok: false, problems: toProblems(check.errors ?? []) };
+}
+
+/** Collapses ajv's oneOf noise: report the branch errors, not "must match exactly one schema" alone. */
+function toProblems(errors: ErrorObject[]): SchemaProblem[] {
+  const seen = new Set<string>();
+  const problems: SchemaProblem[] = [];
+  for (const error of errors) {
+    // `if` only says which `then` failed; the `then` errors themselves are reported.
+    if (error.keyword === 'if') continue;
+    const path = error.instancePath || '/';
+    const message = describe(error);
+    const key = `${path} ${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push({ path, message });
+  }
+  return problems;
+}
+
+function describe(error: ErrorObject): string {
+  switch (error.keyword) {
+    case 'required':
+      return `缺少必填字段 ${String(error.params['missingProperty'])} (required property missing)`;
+    case 'additionalProperties':
+      return `不允许的字段 ${String(error.params['additionalProperty'])} (unknown property)`;
+    case 'enum':
+      return `取值必须是其中之一: ${(error.params['allowedValues'] as unknown[]).join(', ')}`;
+    case 'const':
+      return `取值必须是 ${JSON.stringify(error.params['allowedValue'])}`;
+    default:
+      return error.message ?? error.keyword;
+  }
+}
