@@ -2,7 +2,7 @@
  * The one source of truth for ReplyFlow documents: JSON Schemas (2020-12) and the
  * TypeScript types derived from them with json-schema-to-ts, never written twice.
  */
-import type { FromSchema } from 'json-schema-to-ts';
+import type { FromSchema, JSONSchema } from 'json-schema-to-ts';
 import { flowSchema, flowNodeSchema, flowEdgeSchema, conditionSchema } from './schemas/flow.js';
 import { keywordGroupSchema } from './schemas/keyword-group.js';
 import { policySchema, lexiconSchema, customRuleSchema } from './schemas/policy.js';
@@ -41,21 +41,24 @@ export const SCHEMAS = {
 
 export type SchemaName = keyof typeof SCHEMAS;
 
-export type Flow = FromSchema<typeof flowSchema>;
-export type FlowNode = FromSchema<typeof flowNodeSchema>;
-export type FlowEdge = FromSchema<typeof flowEdgeSchema>;
-export type FlowCondition = FromSchema<typeof conditionSchema>;
-export type KeywordGroup = FromSchema<typeof keywordGroupSchema>;
-export type Policy = FromSchema<typeof policySchema>;
-export type Lexicon = FromSchema<typeof lexiconSchema>;
-export type CustomRule = FromSchema<typeof customRuleSchema>;
-export type InboundMessage = FromSchema<typeof messageSchema>;
-export type UserProfile = FromSchema<typeof userSchema>;
-export type Reply = FromSchema<typeof replySchema>;
-export type InboundBody = FromSchema<typeof inboundBodySchema>;
-export type ReplyCheckBody = FromSchema<typeof replyCheckBodySchema>;
-export type TokenCreateBody = FromSchema<typeof tokenCreateBodySchema>;
-export type AccountBody = FromSchema<typeof accountBodySchema>;
-export type PublishBody = FromSchema<typeof publishBodySchema>;
-export type RollbackBody = FromSchema<typeof rollbackBodySchema>;
+/** Defaults are filled by the validator, but documents built in code may omit them. */
+type From<S extends JSONSchema> = FromSchema<S, { keepDefaultedPropertiesOptional: true }>;
+
+export type Flow = From<typeof flowSchema>;
+export type FlowNode = From<typeof flowNodeSchema>;
+export type FlowEdge = From<typeof flowEdgeSchema>;
+export type FlowCondition = From<typeof conditionSchema>;
+export type KeywordGroup = From<typeof keywordGroupSchema>;
+export type Policy = From<typeof policySchema>;
+export type Lexicon = From<typeof lexiconSchema>;
+export type CustomRule = From<typeof customRuleSchema>;
+export type InboundMessage = From<typeof messageSchema>;
+export type UserProfile = From<typeof userSchema>;
+export type Reply = From<typeof replySchema>;
+export type InboundBody = From<typeof inboundBodySchema>;
+export type ReplyCheckBody = From<typeof replyCheckBodySchema>;
+export type TokenCreateBody = From<typeof tokenCreateBodySchema>;
+export type AccountBody = From<typeof accountBodySchema>;
+export type PublishBody = From<typeof publishBodySchema>;
+export type RollbackBody = From<typeof rollbackBodySchema>;
 export type Role = TokenCreateBody['role'];
