@@ -1,0 +1,79 @@
+import type { Flow, KeywordGroup, Policy, Reply } from '../../../rules-schema/index.js';
+import { apiRequest, ACCOUNT } from './api-request.js';
+
+/** The three document collections the editor works on. */
+export type DocKind = 'flows' | 'keyword-groups' | 'policies';
+
+export interface DocByKind {
+  flows: Flow;
+  'keyword-groups': KeywordGroup;
+  policies: Policy;
+}
+
+export interface DocSummary {
+  id: string;
+  name: string;
+  revision: number;
+  updatedAt?: string;
+  updatedBy?: string;
+  publishedVersion: number | null;
+}
+
+export interface VersionInfo {
+  id?: string;
+  version: number;
+  publishedAt: string;
+  publishedBy?: string;
+  note?: string;
+}
+
+export interface LintReason {
+  code: string;
+  severity: 'block' | 'warn';
+  message: string;
+  ruleId?: string;
+  evidence?: { field: string; text: string; start: number; end: number };
+}
+
+export interface LintResult {
+  verdict: 'allow' | 'warn' | 'block';
+  reasons: LintReason[];
+}
+
+export interface Me {
+  name: string;
+  role: string;
+}
+
+/** Typed calls to the document routes of the API; one function per route. */
+export const documentsApi = {
+  me: (token?: string) => apiRequest<Me>('/me', token ? { token } : {}),
+  list: (kind: DocKind) => apiRequest<{ items: DocSummary[] }>(`/${kind}`, { account: true }),
+  get: <K extends DocKind>(kind: K, id: string) =>
+    apiRequest<DocByKind[K]>(`/${kind}/${encodeURIComponent(id)}`, { account: true }),
+  create: <K extends DocKind>(kind: K, doc: DocByKind[K]) =>
+    apiRequest<DocByKind[K]>(`/${kind}`, { method: 'POST', body: doc, account: true }),
+  update: <K extends DocKind>(kind: K, doc: DocByKind[K]) =>
+    apiRequest<DocByKind[K]>(`/${kind}/${encodeURIComponent(doc.id)}`, { method: 'PUT', body: doc, account: true }),
+  remove: (kind: DocKind, id: string, revision: number) =>
+    apiRequest<void>(`/${kind}/${encodeURIComponent(id)}`, { method: 'DELETE', account: true, query: { revision } }),
+  publish: (kind: DocKind, id: string, note: string) =>
+    apiRequest<VersionInfo>(`/${kind}/${encodeURIComponent(id)}/publish`, { method: 'POST', body: { note }, account: true }),
+  versions: (kind: DocKind, id: string) =>
+    apiRequest<{ items: VersionInfo[] }>(`/${kind}/${encodeURIComponent(id)}/versions`, { account: true }),
+  version: <K extends DocKind>(kind: K, id: string, version: number) =>
+    apiRequest<VersionInfo & { document: DocByKind[K] }>(
+      `/${kind}/${encodeURIComponent(id)}/versions/${version}`,
+      { account: true },
+    ),
+  rollback: (kind: DocKind, id: string, version: number, note: string) =>
+    apiRequest<VersionInfo>(`/${kind}/${encodeURIComponent(id)}/rollback`, {
+      method: 'POST',
+      body: { version, note },
+      account: true,
+    }),
+  lint: (reply: Reply, policy?: Policy, signal?: AbortSignal) =>
+    apiRequest<LintResult>('/lint', { method: 'POST', body: policy ? { account: ACCOUNT, reply, policy } : { account: ACCOUNT, reply } }).then(
+      (r) => (signal?.aborted ? Promise.reject(new DOMException('aborted', 'AbortError')) : r),
+    ),
+};

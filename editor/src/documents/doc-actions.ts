@@ -1,0 +1,224 @@
+/**
+ * Everything that talks to the document API and then updates the store: loading the
+ * workspace, saving drafts (409 → conflict dialog, never a silent overwrite), publishing.
+ */
+import i18n from 'i18next';
+import type { Flow, KeywordGroup, Policy } from '../../../rules-schema/index.js';
+import { ApiError } from '../api/api-error.js';
+import { documentsApi, type DocKind } from '../api/documents-api.js';
+import { editorToFlow } from '../model/flow-mapping.js';
+import { newId } from '../model/new-id.js';
+import { useEditorStore } from '../store/editor-store.js';
+import { describeApiError, revisionFromConflict } from './describe-api-error.js';
+
+const store = () => useEditorStore.getState();
+const t = (key: string, opts?: Record<string, unknown>) => i18n.t(key, opts);
+
+/** Loads flow summaries, every keyword group and the policy; opens the first flow. */
+export async function loadWorkspace(): Promise<void> {
+  const [flows, groups, policies] = await Promise.all([
+    documentsApi.list('flows'),
+    documentsApi.list('keyword-groups'),
+    documentsApi.list('policies').catch(() => ({ items: [] })),
+  ]);
+  store().setFlowSummaries(flows.items);
+  const full = await Promise.all(groups.items.map((g) => documentsApi.get('keyword-groups', g.id)));
+  store().setGroups(full.map((doc, i) => ({ doc, persisted: true, dirty: false, publishedVersion: groups.items[i]?.publishedVersion ?? null })));
+  const firstPolicy = policies.items.find((p) => p.id === 'default') ?? policies.items[0];
+  if (firstPolicy) {
+    const doc = await documentsApi.get('policies', firstPolicy.id);
+    store().setPolicy({ doc, persisted: true, dirty: false, publishedVersion: firstPolicy.publishedVersion });
+  }
+  const first = flows.items[0];
+  if (first && !store().meta) await openFlow(first.id);
+}
+
+export async function refreshFlowList(): Promise<void> {
+  store().setFlowSummaries((await documentsApi.list('flows')).items);
+}
+
+export async function openFlow(id: string): Promise<void> {
+  const flow = await documentsApi.get('flows', id);
+  store().loadFlow(flow, true);
+}
+
+/** A new, unsaved flow with one trigger for text messages. */
+export function newFlow(name: string): void {
+  const flow: Flow = {
+    schemaVersion: 1,
+    id: newId('flow'),
+    name,
+    enabled: true,
+    nodes: [{ id: newId('trigger'), type: 'trigger', position: { x: 40, y: 120 }, data: { messageTypes: ['text'] } }],
+    edges: [],
+  };
+  store().loadFlow(flow, false);
+}
+
+/** A new keyword group in the store (saved with the next save). */
+export function newGroup(name: string, keywords: string[] = []): KeywordGroup {
+  const group: KeywordGroup = { schemaVersion: 1, id: newId('kg'), name, mode: 'contains', keywords, enabled: true };
+  store().putGroup(group, { persisted: false, dirty: true, publishedVersion: null });
+  return group;
+}
+
+async function saveDoc<K extends DocKind>(kind: K, doc: K extends 'flows' ? Flow : K extends 'keyword-groups' ? KeywordGroup : Policy, persisted: boolean) {
+  const body = { ...doc } as typeof doc;
+  if (!persisted) delete (body as { revision?: number }).revision;
+  // The generic over K does not narrow the body type; each call site passes the matching document.
+  return persisted ? documentsApi.update(kind, body as never) : documentsApi.create(kind, body as never);
+}
+
+/** Reacts to a failed save: 409 opens the conflict dialog, anything else is a notice. */
+function onSaveError(err: unknown, kind: DocKind, id: string, name: string): void {
+  if (err instanceof ApiError && err.status === 409 && err.code === 'CONFLICT') {
+    store().setConflict({ kind, id, name, theirRevision: revisionFromConflict(err) });
+    return;
+  }
+  store().notify('error', `${t('save.failed', { name })} ${describeApiError(err, i18n.t)}`);
+}
+
+export async function saveGroup(id: string): Promise<boolean> {
+  const draft = store().groups[id];
+  if (!draft) return false;
+  try {
+    const saved = await saveDoc('keyword-groups', draft.doc, draft.persisted);
+    // Keep edits typed while the request was in flight.
+    const now = store().groups[id];
+    const changed = now && now.doc !== draft.doc;
+    store().putGroup(changed ? { ...now.doc, revision: saved.revision } : saved, { persisted: true, dirty: Boolean(changed) });
+    return true;
+  } catch (err) {
+    onSaveError(err, 'keyword-groups', id, draft.doc.name);
+    return false;
+  }
+}
+
+/** The open flow as a document. */
+export function currentFlow(): Flow | null {
+  const { meta, nodes, edges } = store();
+  return meta ? editorToFlow(meta, nodes, edges) : null;
+}
+
+export async function saveFlow(): Promise<boolean> {
+  const flow = currentFlow();
+  if (!flow) return false;
+  const { persisted, nodes, edges, meta } = store();
+  try {
+    const saved = await saveDoc('flows', flow, persisted);
+    const s = store();
+    if (s.meta?.id === flow.id) {
+      if (s.nodes === nodes && s.edges === edges && s.meta === meta) s.markSaved(saved);
+      else useEditorStore.setState({ meta: { ...s.meta, revision: saved.revision }, persisted: true });
+    }
+    await refreshFlowList();
+    return true;
+  } catch (err) {
+    onSaveError(err, 'flows', flow.id, flow.name);
+    return false;
+  }
+}
+
+/** Ctrl+S: every unsaved keyword group, then the open flow. */
+export async function saveAll(): Promise<boolean> {
+  store().setBusy(true);
+  try {
+    let ok = true;
+    for (const g of Object.values(store().groups)) if (g.dirty) ok = (await saveGroup(g.doc.id)) && ok;
+    if (store().meta && (store().dirty || !store().persisted)) ok = (await saveFlow()) && ok;
+    if (ok) store().notify('success', t('save.done'));
+    return ok;
+  } finally {
+    store().setBusy(false);
+  }
+}
+
+export async function publish(kind: DocKind, id: string, note: string): Promise<number | null> {
+  try {
+    const v = await documentsApi.publish(kind, id, note);
+    if (kind === 'keyword-groups') {
+      const g = store().groups[id];
+      if (g) store().putGroup(g.doc, { publishedVersion: v.version });
+    } else if (kind === 'flows') await refreshFlowList();
+    else {
+      const p = store().policy;
+      if (p) store().setPolicy({ ...p, publishedVersion: v.version });
+    }
+    store().notify('success', t('publish.done', { version: v.version }));
+    return v.version;
+  } catch (err) {
+    store().notify('error', `${t('publish.failed')} ${describeApiError(err, i18n.t)}`);
+    return null;
+  }
+}
+
+/** Saves the group if needed, then publishes it. */
+export async function publishGroup(id: string, note: string): Promise<number | null> {
+  if (store().groups[id]?.dirty && !(await saveGroup(id))) return null;
+  return publish('keyword-groups', id, note);
+}
+
+/** Saves what is unsaved, then publishes the open flow. */
+export async function publishFlow(note: string): Promise<number | null> {
+  if (!(await saveAll())) return null;
+  const id = store().meta?.id;
+  return id ? publish('flows', id, note) : null;
+}
+
+export async function deleteGroup(id: string): Promise<void> {
+  const g = store().groups[id];
+  if (!g) return;
+  try {
+    if (g.persisted) await documentsApi.remove('keyword-groups', id, g.doc.revision ?? 0);
+    store().dropGroup(id);
+  } catch (err) {
+    onSaveError(err, 'keyword-groups', id, g.doc.name);
+  }
+}
+
+export async function deleteFlow(): Promise<void> {
+  const { meta, persisted } = store();
+  if (!meta) return;
+  try {
+    if (persisted) await documentsApi.remove('flows', meta.id, meta.revision ?? 0);
+    store().closeFlow();
+    await refreshFlowList();
+  } catch (err) {
+    onSaveError(err, 'flows', meta.id, meta.name);
+  }
+}
+
+export async function savePolicy(): Promise<boolean> {
+  const p = store().policy;
+  if (!p) return false;
+  try {
+    const saved = await saveDoc('policies', p.doc, p.persisted);
+    store().setPolicy({ ...p, doc: saved, persisted: true, dirty: false });
+    store().notify('success', t('save.done'));
+    return true;
+  } catch (err) {
+    onSaveError(err, 'policies', p.doc.id, p.doc.name);
+    return false;
+  }
+}
+
+/** Conflict dialog, "reload theirs": their draft replaces mine. */
+export async function reloadTheirs(kind: DocKind, id: string): Promise<void> {
+  if (kind === 'flows') await openFlow(id);
+  else if (kind === 'keyword-groups') store().putGroup(await documentsApi.get('keyword-groups', id), { persisted: true, dirty: false });
+  else {
+    const p = store().policy;
+    store().setPolicy({ doc: await documentsApi.get('policies', id), persisted: true, dirty: false, publishedVersion: p?.publishedVersion ?? null });
+  }
+  store().setConflict(null);
+}
+
+/** Conflict dialog, "keep mine": my edits stay; the next save knowingly replaces theirs. */
+export async function keepMine(kind: DocKind, id: string, theirRevision: number | null): Promise<void> {
+  const revision = theirRevision ?? (await documentsApi.get(kind, id)).revision ?? 0;
+  const s = store();
+  if (kind === 'flows' && s.meta?.id === id) useEditorStore.setState({ meta: { ...s.meta, revision }, dirty: true });
+  else if (kind === 'keyword-groups' && s.groups[id]) s.putGroup({ ...s.groups[id].doc, revision }, { dirty: true });
+  else if (kind === 'policies' && s.policy) s.setPolicy({ ...s.policy, doc: { ...s.policy.doc, revision }, dirty: true });
+  s.setConflict(null);
+}

@@ -1,0 +1,61 @@
+import { useTranslation } from 'react-i18next';
+import { MATCH_MODES } from '../../../rules-schema/index.js';
+import { publishGroup, saveGroup } from '../documents/doc-actions.js';
+import { useEditorStore } from '../store/editor-store.js';
+import { ChipsInput } from './ChipsInput.js';
+import { KeywordChips } from './KeywordChips.js';
+
+type MatchMode = (typeof MATCH_MODES)[number];
+
+/** Edits one keyword group: name, how it matches, its keywords and exclusions; save and publish it. */
+export function GroupEditor({ groupId }: { groupId: string }) {
+  const { t } = useTranslation();
+  const draft = useEditorStore((s) => s.groups[groupId]);
+  const editGroup = useEditorStore((s) => s.editGroup);
+  if (!draft) return null;
+  const g = draft.doc;
+  return (
+    <div className="group-editor" data-testid="group-editor">
+      <label className="field">
+        <span>{t('keywords.groupName')}</span>
+        <input value={g.name} maxLength={60} onChange={(e) => editGroup(groupId, { name: e.target.value })} aria-label={t('keywords.groupName')} />
+      </label>
+      <label className="field">
+        <span>{t('keywords.mode')}</span>
+        <select value={g.mode ?? 'contains'} onChange={(e) => editGroup(groupId, { mode: e.target.value as MatchMode })}>
+          {MATCH_MODES.map((m) => (
+            <option key={m} value={m}>
+              {t(`matchMode.${m}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="field">
+        <span>{t('keywords.label')}</span>
+        <KeywordChips groupId={groupId} keywords={g.keywords} onChange={(keywords) => editGroup(groupId, { keywords })} />
+        <span className="hint">{t('keywords.pasteHint')}</span>
+      </div>
+      <div className="field">
+        <span>{t('keywords.exclusions')}</span>
+        <ChipsInput values={g.exclusions ?? []} onChange={(exclusions) => editGroup(groupId, { exclusions })} label={t('keywords.exclusions')} />
+      </div>
+      <label className="check">
+        <input type="checkbox" checked={g.enabled !== false} onChange={(e) => editGroup(groupId, { enabled: e.target.checked })} />
+        {t('common.enabled')}
+      </label>
+      <div className="row">
+        <span className="muted">
+          {draft.dirty ? t('doc.unsaved') : t('doc.saved')} · {draft.publishedVersion ? t('doc.publishedV', { version: draft.publishedVersion }) : t('doc.notPublished')}
+        </span>
+      </div>
+      <div className="row">
+        <button type="button" onClick={() => void saveGroup(groupId)} disabled={!draft.dirty}>
+          {t('keywords.saveGroup')}
+        </button>
+        <button type="button" className="primary" disabled={g.keywords.length === 0} onClick={() => void publishGroup(groupId, t('publish.defaultNote'))}>
+          {t('keywords.publishGroup')}
+        </button>
+      </div>
+    </div>
+  );
+}

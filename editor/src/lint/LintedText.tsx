@@ -1,0 +1,66 @@
+import { useId, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLiveLint } from './use-live-lint.js';
+import { highlightSegments } from './highlight-segments.js';
+import { LintReasons } from './LintReasons.js';
+
+export interface LintedTextProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  maxLength?: number;
+}
+
+export const NICKNAME = '{{nickname}}';
+
+/**
+ * A text reply box with a 「插入昵称」 button and the live compliance check: the
+ * words the check objects to are highlighted in a copy of the text below the box.
+ */
+export function LintedText({ label, value, onChange, maxLength }: LintedTextProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const reply = useMemo(() => (value.trim() ? { type: 'text' as const, content: value } : null), [value]);
+  const lint = useLiveLint(reply);
+  // Offsets belong to the text that was checked; while a newer text waits, keep the old marks off.
+  const checked = lint.result && !lint.pending ? lint.result.reasons : [];
+  const segments = highlightSegments(value, checked, 'content');
+
+  const insertNickname = () => {
+    const el = ref.current;
+    const at = el ? el.selectionStart : value.length;
+    const end = el ? el.selectionEnd : value.length;
+    onChange(value.slice(0, at) + NICKNAME + value.slice(end));
+    requestAnimationFrame(() => {
+      el?.focus();
+      el?.setSelectionRange(at + NICKNAME.length, at + NICKNAME.length);
+    });
+  };
+
+  return (
+    <div className="linted-text">
+      <div className="field-head">
+        <label htmlFor={id}>{label}</label>
+        <button type="button" className="small" onClick={insertNickname}>
+          {t('reply.insertNickname')}
+        </button>
+      </div>
+      <textarea id={id} ref={ref} rows={4} value={value} maxLength={maxLength} onChange={(e) => onChange(e.target.value)} data-testid="reply-text" />
+      {segments.some((s) => s.severity) ? (
+        <div className="lint-preview" data-testid="lint-preview" aria-label={t('lint.preview')}>
+          {segments.map((s, i) =>
+            s.severity ? (
+              <mark key={i} className={`mark-${s.severity}`} title={s.reasons.map((r) => r.message).join('\n')}>
+                {s.text}
+              </mark>
+            ) : (
+              <span key={i}>{s.text}</span>
+            ),
+          )}
+        </div>
+      ) : null}
+      <LintReasons lint={lint} />
+    </div>
+  );
+}

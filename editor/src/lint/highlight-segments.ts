@@ -1,0 +1,52 @@
+import type { LintReason } from '../api/documents-api.js';
+
+export interface Segment {
+  text: string;
+  start: number;
+  /** Reasons whose evidence covers this piece; empty for plain text. */
+  reasons: LintReason[];
+  severity: 'block' | 'warn' | null;
+}
+
+/** True when the evidence points at `field` (plain name or JSON pointer). */
+export function evidenceIn(reason: LintReason, field: string): boolean {
+  const f = reason.evidence?.field;
+  return f !== undefined && (f === field || f === `/${field}` || f.replace(/^\//, '').replace(/\//g, '.') === field);
+}
+
+/**
+ * Cuts `text` into plain and flagged pieces by the reasons' evidence offsets (UTF-16,
+ * as the API gives them). Overlaps are split so each piece knows every reason on it;
+ * offsets outside the text are clamped.
+ * @example highlightSegments('买 taobao.com', [{…evidence:{field:'content',start:2,end:12}}], 'content')
+ */
+export function highlightSegments(text: string, reasons: readonly LintReason[], field: string): Segment[] {
+  const ranges = reasons
+    .filter((r) => evidenceIn(r, field))
+    .map((r) => ({ r, start: clamp(r.evidence!.start, text.length), end: clamp(r.evidence!.end, text.length) }))
+    .filter((x) => x.end > x.start);
+  const cuts = new Set<number>([0, text.length]);
+  for (const x of ranges) {
+    cuts.add(x.start);
+    cuts.add(x.end);
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  const segments: Segment[] = [];
+  for (let i = 0; i < points.length - 1; i++) {
+    const start = points[i]!;
+    const end = points[i + 1]!;
+    const on = ranges.filter((x) => x.start <= start && x.end >= end).map((x) => x.r);
+    const severity = on.length === 0 ? null : on.some((r) => r.severity === 'block') ? 'block' : 'warn';
+    const prev = segments[segments.length - 1];
+    if (prev && prev.reasons.length === 0 && on.length === 0) {
+      prev.text += text.slice(start, end);
+      continue;
+    }
+    segments.push({ text: text.slice(start, end), start, reasons: on, severity });
+  }
+  return segments;
+}
+
+function clamp(n: number, max: number): number {
+  return Math.max(0, Math.min(max, Math.trunc(n)));
+}

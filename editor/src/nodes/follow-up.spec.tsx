@@ -1,0 +1,15 @@
+import type { NodeSpec } from './node-spec.js';
+import { FollowUpPanel } from '../panels/FollowUpPanel.js';
+
+export const followUpSpec: NodeSpec<'followUp'> = {
+  kind: 'followUp',
+  label: 'kind.followUp',
+  hint: 'kindHint.followUp',
+  icon: '↩️',
+  color: '#5d4037',
+  defaults: () => ({ question: '还有其他问题吗？' }),
+  Render: function FollowUpRender({ data }) {
+    return <div className="reply-line">{data.question}</div>;
+  },
+  Panel: FollowUpPanel,
+};

@@ -1,0 +1,17 @@
+import { useTranslation } from 'react-i18next';
+import type { NodeSpec } from './node-spec.js';
+import { HandoffPanel } from '../panels/HandoffPanel.js';
+
+export const handoffSpec: NodeSpec<'handoff'> = {
+  kind: 'handoff',
+  label: 'kind.handoff',
+  hint: 'kindHint.handoff',
+  icon: '🙋',
+  color: '#c62828',
+  defaults: () => ({ queue: '', reason: '' }),
+  Render: function HandoffRender({ data }) {
+    const { t } = useTranslation();
+    return <div>{data.queue ? t('handoff.toQueue', { queue: data.queue }) : t('handoff.anyAgent')}</div>;
+  },
+  Panel: HandoffPanel,
+};

@@ -1,0 +1,29 @@
+import type { ReactNode } from 'react';
+import type { NodeDataOf, NodeKind } from '../model/flow-types.js';
+
+export interface NodePanelProps<K extends NodeKind> {
+  nodeId: string;
+  data: NodeDataOf<K>;
+  onChange: (data: NodeDataOf<K>) => void;
+}
+
+/**
+ * One node kind of the canvas: how it is named, created, drawn and edited.
+ * Each kind lives in its own `<kind>.spec.tsx`; `node-specs.ts` assembles the registry.
+ */
+export interface NodeSpec<K extends NodeKind> {
+  kind: K;
+  /** i18n key of the kind's name. */
+  label: string;
+  /** i18n key of a one-line explanation shown in the palette. */
+  hint: string;
+  icon: string;
+  color: string;
+  defaults: () => NodeDataOf<K>;
+  /** The node's body on the canvas: a plain-language summary of its settings. */
+  Render: (props: { data: NodeDataOf<K> }) => ReactNode;
+  /** The property panel. */
+  Panel: (props: NodePanelProps<K>) => ReactNode;
+}
+
+export type NodeSpecRegistry = { [K in NodeKind]: NodeSpec<K> };

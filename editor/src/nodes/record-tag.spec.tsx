@@ -1,0 +1,17 @@
+import { useTranslation } from 'react-i18next';
+import type { NodeSpec } from './node-spec.js';
+import { RecordTagPanel } from '../panels/RecordTagPanel.js';
+
+export const recordTagSpec: NodeSpec<'recordTag'> = {
+  kind: 'recordTag',
+  label: 'kind.recordTag',
+  hint: 'kindHint.recordTag',
+  icon: '🏷️',
+  color: '#00838f',
+  defaults: () => ({ tags: ['咨询'] }),
+  Render: function RecordTagRender({ data }) {
+    const { t } = useTranslation();
+    return <div>{t('recordTag.summary', { tags: data.tags.join('、') })}</div>;
+  },
+  Panel: RecordTagPanel,
+};

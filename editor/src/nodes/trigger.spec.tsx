@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next';
+import type { NodeSpec } from './node-spec.js';
+import { TriggerPanel } from '../panels/TriggerPanel.js';
+
+export const triggerSpec: NodeSpec<'trigger'> = {
+  kind: 'trigger',
+  label: 'kind.trigger',
+  hint: 'kindHint.trigger',
+  icon: '⚡',
+  color: '#2f7d32',
+  defaults: () => ({ messageTypes: ['text'] }),
+  Render: function TriggerRender({ data }) {
+    const { t } = useTranslation();
+    const parts = [
+      ...(data.messageTypes ?? []).map((m) => t(`messageType.${m}`)),
+      ...(data.events ?? []).map((e) => t(`event.${e}`, { defaultValue: e })),
+      ...(data.menuKeys ?? []).map((k) => `${t('trigger.menuKey')} ${k}`),
+    ];
+    return (
+      <>
+        <div>{parts.length ? parts.join('、') : t('trigger.any')}</div>
+        {data.onlyIfUnmatched ? <div className="muted">{t('trigger.onlyIfUnmatched')}</div> : null}
+      </>
+    );
+  },
+  Panel: TriggerPanel,
+};

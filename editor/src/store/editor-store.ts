@@ -1,0 +1,18 @@
+import { create } from 'zustand';
+import { createSessionSlice, type SessionSlice } from './session-slice.js';
+import { createFlowSlice, type FlowSlice } from './flow-slice.js';
+import { createDocumentsSlice, type DocumentsSlice } from './documents-slice.js';
+import { createUiSlice, type UiSlice } from './ui-slice.js';
+
+export type EditorState = SessionSlice & FlowSlice & DocumentsSlice & UiSlice;
+
+/**
+ * The one editor store, assembled from slices.
+ * @example const nodes = useEditorStore((s) => s.nodes);
+ */
+export const useEditorStore = create<EditorState>()((...a) => ({
+  ...createSessionSlice(...a),
+  ...createFlowSlice(...a),
+  ...createDocumentsSlice(...a),
+  ...createUiSlice(...a),
+}));

@@ -1,0 +1,58 @@
+import type { StateCreator } from 'zustand';
+import type { DocKind } from '../api/documents-api.js';
+import type { EditorState } from './editor-store.js';
+
+export type Tab = 'flows' | 'groups' | 'policy';
+
+export interface ConflictState {
+  kind: DocKind;
+  id: string;
+  name: string;
+  theirRevision: number | null;
+}
+
+export interface Notice {
+  id: number;
+  tone: 'info' | 'success' | 'error';
+  text: string;
+}
+
+export interface ConfirmState {
+  message: string;
+  onConfirm: () => void;
+}
+
+export interface UiSlice {
+  tab: Tab;
+  conflict: ConflictState | null;
+  notices: Notice[];
+  confirm: ConfirmState | null;
+  busy: boolean;
+  setTab: (tab: Tab) => void;
+  setConflict: (c: ConflictState | null) => void;
+  notify: (tone: Notice['tone'], text: string) => void;
+  dismiss: (id: number) => void;
+  askConfirm: (c: ConfirmState | null) => void;
+  setBusy: (busy: boolean) => void;
+}
+
+let nextNotice = 1;
+
+/** Which view is open and the dialogs and notices over it. */
+export const createUiSlice: StateCreator<EditorState, [], [], UiSlice> = (set) => ({
+  tab: 'flows',
+  conflict: null,
+  notices: [],
+  confirm: null,
+  busy: false,
+  setTab: (tab) => set({ tab }),
+  setConflict: (conflict) => set({ conflict }),
+  notify: (tone, text) => {
+    const id = nextNotice++;
+    set((s) => ({ notices: [...s.notices.slice(-3), { id, tone, text }] }));
+    if (tone !== 'error') setTimeout(() => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })), 4000);
+  },
+  dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+  askConfirm: (confirm) => set({ confirm }),
+  setBusy: (busy) => set({ busy }),
+});

@@ -1,0 +1,130 @@
+import type { Flow, KeywordGroup } from '../../../rules-schema/index.js';
+import { computeReplyCosts, type CostLimits } from '../model/reply-cost.js';
+import { normalizeKeyword } from '../model/keywords.js';
+
+/**
+ * Numbered graph problems (xyflow-style `errorNNN`); the editor shows `problems.<code>`
+ * with `params`. Errors block publishing, warnings do not.
+ */
+export type GraphProblemCode =
+  | 'E001' // no trigger
+  | 'E002' // node not reachable from a trigger
+  | 'E003' // trigger with no path to a reply, follow-up or hand-off
+  | 'E004' // keyword-group node without a group, or the group does not exist
+  | 'E005' // referenced group has no keywords
+  | 'E006' // keyword in two groups used by this flow
+  | 'E007' // edge to or from a missing node
+  | 'E008' // path sends more than the grant
+  | 'W101' // path sends more than the etiquette limit
+  | 'W102' // keyword also in a group not used by this flow
+  | 'W103'; // keyword-group node with nothing on its "match" way out
+
+export interface GraphProblem {
+  code: GraphProblemCode;
+  severity: 'error' | 'warning';
+  nodeId?: string;
+  params?: Record<string, string | number>;
+}
+
+const SENDS = new Set(['reply', 'followUp', 'handoff']);
+
+/**
+ * The pure graph checks of a flow against the account's keyword groups.
+ * @example checkFlowGraph(flow, groups, { grant: 5, maxReplies: 3 }).filter((p) => p.severity === 'error')
+ */
+export function checkFlowGraph(
+  flow: Pick<Flow, 'nodes' | 'edges'>,
+  groups: readonly Pick<KeywordGroup, 'id' | 'name' | 'keywords'>[],
+  limits: CostLimits,
+): GraphProblem[] {
+  const problems: GraphProblem[] = [];
+  const ids = new Set(flow.nodes.map((n) => n.id));
+  const out = new Map<string, string[]>();
+  for (const e of flow.edges) {
+    if (!ids.has(e.source) || !ids.has(e.target)) {
+      problems.push({ code: 'E007', severity: 'error', params: { edge: e.id } });
+      continue;
+    }
+    out.set(e.source, [...(out.get(e.source) ?? []), e.target]);
+  }
+  const triggers = flow.nodes.filter((n) => n.type === 'trigger');
+  if (triggers.length === 0 && flow.nodes.length > 0) problems.push({ code: 'E001', severity: 'error' });
+
+  const reachable = new Set<string>();
+  for (const t of triggers) for (const id of walk(t.id, out)) reachable.add(id);
+  for (const n of flow.nodes) {
+    if (n.type !== 'trigger' && !reachable.has(n.id)) problems.push({ code: 'E002', severity: 'error', nodeId: n.id });
+  }
+  const byId = new Map(flow.nodes.map((n) => [n.id, n]));
+  for (const t of triggers) {
+    const answers = [...walk(t.id, out)].some((id) => SENDS.has(byId.get(id)?.type ?? ''));
+    if (!answers) problems.push({ code: 'E003', severity: 'error', nodeId: t.id });
+  }
+
+  const groupById = new Map(groups.map((g) => [g.id, g]));
+  const usedGroups = new Set<string>();
+  for (const n of flow.nodes) {
+    if (n.type !== 'keywordGroup') continue;
+    const group = groupById.get(n.data.groupId);
+    if (!n.data.groupId || !group) {
+      problems.push({ code: 'E004', severity: 'error', nodeId: n.id, params: { group: n.data.groupId ?? '' } });
+      continue;
+    }
+    usedGroups.add(group.id);
+    if (group.keywords.length === 0) problems.push({ code: 'E005', severity: 'error', nodeId: n.id, params: { group: group.name } });
+    if (!flow.edges.some((e) => e.source === n.id && (e.sourceHandle ?? 'match') === 'match')) {
+      problems.push({ code: 'W103', severity: 'warning', nodeId: n.id, params: { group: group.name } });
+    }
+  }
+  problems.push(...keywordClashes(flow, groups, usedGroups));
+
+  const costs = computeReplyCosts(flow, limits);
+  for (const [nodeId, cost] of costs) {
+    if (cost.sends === 0) continue;
+    if (cost.overGrant) problems.push({ code: 'E008', severity: 'error', nodeId, params: { count: cost.total, limit: limits.grant } });
+    else if (cost.overLimit) problems.push({ code: 'W101', severity: 'warning', nodeId, params: { count: cost.total, limit: limits.maxReplies } });
+  }
+  return problems;
+}
+
+/** A keyword held by a group this flow uses and by another group: an error when both are used here. */
+function keywordClashes(
+  flow: Pick<Flow, 'nodes'>,
+  groups: readonly Pick<KeywordGroup, 'id' | 'name' | 'keywords'>[],
+  used: Set<string>,
+): GraphProblem[] {
+  const holders = new Map<string, Pick<KeywordGroup, 'id' | 'name'>[]>();
+  for (const g of groups) {
+    for (const key of new Set(g.keywords.map(normalizeKeyword))) holders.set(key, [...(holders.get(key) ?? []), g]);
+  }
+  const problems: GraphProblem[] = [];
+  for (const n of flow.nodes) {
+    if (n.type !== 'keywordGroup' || !used.has(n.data.groupId)) continue;
+    const group = groups.find((g) => g.id === n.data.groupId)!;
+    for (const kw of group.keywords) {
+      const others = (holders.get(normalizeKeyword(kw)) ?? []).filter((g) => g.id !== group.id);
+      if (others.length === 0) continue;
+      const clash = others.find((g) => used.has(g.id));
+      problems.push(
+        clash
+          ? { code: 'E006', severity: 'error', nodeId: n.id, params: { keyword: kw, other: clash.name } }
+          : { code: 'W102', severity: 'warning', nodeId: n.id, params: { keyword: kw, other: others[0]!.name } },
+      );
+    }
+  }
+  return problems;
+}
+
+function walk(start: string, out: Map<string, string[]>): Set<string> {
+  const seen = new Set<string>([start]);
+  const stack = [start];
+  while (stack.length) {
+    for (const next of out.get(stack.pop()!) ?? []) {
+      if (!seen.has(next)) {
+        seen.add(next);
+        stack.push(next);
+      }
+    }
+  }
+  return seen;
+}

@@ -1,0 +1,42 @@
+/**
+ * What the shared automaton reports for policy lexicons. One automaton holds the keyword
+ * groups and these patterns; the caller hands the checks only the `kind: 'term'` hits.
+ */
+import type { Severity } from '../reason.js';
+
+/**
+ * - `hit`: the term itself is the finding (最佳, 保证治愈);
+ * - `exclusion`: a longer ordinary phrase (第一次) that cancels the hits of term `termKey` inside its span;
+ * - `cue`: half of a finding that needs a partner nearby (转发 … 领, 复制 … 打开淘宝).
+ */
+export type TermRole = 'hit' | 'exclusion' | 'cue';
+
+export type CueKind = 'share-action' | 'share-reward' | 'copy' | 'open-app';
+
+export interface TermPayload {
+  kind: 'term';
+  role: TermRole;
+  lexiconId: string;
+  lexiconName: string;
+  /** The lexicon term as written (for an exclusion: the term it cancels). */
+  term: string;
+  /** For an exclusion: the phrase as written. */
+  exclusion?: string;
+  /** For a cue: which half it is. */
+  cue?: CueKind;
+  code: string;
+  severity: Severity;
+  /** Identity of one lexicon term, shared by its hit and its exclusions (ids may repeat across packs). */
+  termKey: number;
+  /** True when hits of this term make the reply promotional (OVER_MARKETING). */
+  promotional: boolean;
+}
+
+export interface TermHit {
+  /** UTF-16 offsets in the NORMALIZED text. */
+  start: number;
+  end: number;
+  payload: TermPayload;
+}
+
+export type TermScanner = (normalized: string) => TermHit[];

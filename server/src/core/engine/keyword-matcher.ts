@@ -1,0 +1,88 @@
+/**
+ * Keyword-group matching over the one shared automaton: a message is normalized once and
+ * scanned once; group membership is read off the hits, never by looping over keywords.
+ */
+import type { KeywordGroup } from '../../../../rules-schema/index.js';
+import type { NormalizedText } from '../text/normalize-text.js';
+
+export interface KeywordPayload {
+  kind: 'keyword';
+  group: number;
+  keyword: string;
+  exclusion: boolean;
+}
+
+export interface GroupMatch {
+  groupId: string;
+  group: string;
+  keyword: string;
+}
+
+export interface Hit<P> {
+  start: number;
+  end: number;
+  payload: P;
+}
+
+/**
+ * Fillers people drop into a question without changing it ("退个款", "退一下款"): the
+ * fuzzy mode matches on the text with them removed.
+ */
+const FILLERS = new Set([...'了的个一下吧呢啊呀嘛哦喔么'], );
+
+export function fuzzySkeleton(text: string): string {
+  let out = '';
+  for (const ch of text) if (!FILLERS.has(ch)) out += ch;
+  return out;
+}
+
+export function keywordPatterns(groups: readonly KeywordGroup[], normalize: (s: string) => string) {
+  const patterns: Array<{ pattern: string; payload: KeywordPayload }> = [];
+  groups.forEach((g, group) => {
+    for (const keyword of g.keywords) {
+      const pattern = normalize(keyword);
+      if (pattern) patterns.push({ pattern, payload: { kind: 'keyword', group, keyword, exclusion: false } });
+    }
+    for (const keyword of g.exclusions ?? []) {
+      const pattern = normalize(keyword);
+      if (pattern) patterns.push({ pattern, payload: { kind: 'keyword', group, keyword, exclusion: true } });
+    }
+  });
+  return patterns;
+}
+
+/**
+ * Reads group matches off the hits of one scan (and, for fuzzy groups, of the skeleton scan).
+ * Exact groups need a keyword covering the whole normalized message.
+ */
+export function matchGroups(
+  groups: readonly KeywordGroup[],
+  text: NormalizedText,
+  hits: ReadonlyArray<Hit<KeywordPayload>>,
+  skeletonHits: ReadonlyArray<Hit<KeywordPayload>>,
+): Map<string, GroupMatch> {
+  const excluded = new Set<number>();
+  const found = new Map<number, string>();
+  const consider = (hit: Hit<KeywordPayload>, length: number, fromSkeleton: boolean) => {
+    const g = groups[hit.payload.group];
+    if (!g || g.enabled === false) return;
+    if (hit.payload.exclusion) {
+      excluded.add(hit.payload.group);
+      return;
+    }
+    const mode = g.mode ?? 'contains';
+    if (fromSkeleton && mode !== 'fuzzy') return;
+    if (mode === 'exact' && (hit.start !== 0 || hit.end !== length)) return;
+    const previous = found.get(hit.payload.group);
+    // Prefer the longest keyword: it says most about what the user asked.
+    if (previous === undefined || hit.payload.keyword.length > previous.length) found.set(hit.payload.group, hit.payload.keyword);
+  };
+  for (const hit of hits) consider(hit, text.text.length, false);
+  for (const hit of skeletonHits) consider(hit, Number.NaN, true);
+  const matches = new Map<string, GroupMatch>();
+  for (const [index, keyword] of found) {
+    const g = groups[index];
+    if (g && !excluded.has(index)) matches.set(g.id, { groupId: g.id, group: g.name, keyword });
+  }
+  return matches;
+}

@@ -1,0 +1,99 @@
+/**
+ * Text normalization for matching, run once per message field: NFKC (full-width →
+ * half-width), lowercase, traditional → simplified Chinese, with separators, marks and
+ * emoji dropped, so `退-款`, `退 款`, `ＴＵＩ款` and `保證治癒` meet the patterns they hide.
+ * Every normalized char keeps the UTF-16 index of the input char it came from.
+ */
+import { Converter } from 'opencc-js/t2cn';
+
+export interface NormalizedText {
+  text: string;
+  /** `map[i]` = UTF-16 index in the input of the char that produced `text[i]`; `map[text.length] = input.length`. */
+  map: number[];
+}
+
+/**
+ * Normalizes `input` for matching and keeps the offset map back to it.
+ * @example normalizeText('退-款').text // '退款'
+ */
+export function normalizeText(input: string): NormalizedText {
+  let text = '';
+  // The char-wise simplified text, started lazily at the first traditional char.
+  let charwise: string | null = null;
+  const map: number[] = [];
+  for (let i = 0; i < input.length; ) {
+    const cp = input.codePointAt(i) ?? 0;
+    const entry = cp < 0x80 ? ASCII_ENTRIES[cp] ?? DROPPED : entryOf(cp);
+    const piece = entry.piece;
+    for (let k = 0; k < piece.length; k++) map.push(i);
+    if (entry.simplified !== null && charwise === null) charwise = text;
+    if (charwise !== null) charwise += entry.simplified ?? piece;
+    text += piece;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  map.push(input.length);
+  // Whole-string conversion knows phrases (乾隆 vs 乾淨); use it only when it keeps the
+  // length, so the offset map stays exact, else fall back to the char-wise conversion.
+  if (charwise !== null) {
+    const whole = toSimplified(text);
+    text = whole.length === text.length ? whole : charwise;
+  }
+  return { text, map };
+}
+
+/**
+ * The same pipeline for patterns (lexicon terms, keywords), so patterns and texts agree.
+ * @example normalizeTerm('１００％有效') // '100%有效'
+ */
+export function normalizeTerm(term: string): string {
+  return normalizeText(term).text;
+}
+
+/** What one input code point becomes: its normalized piece, and the char-wise simplified piece when that differs. */
+interface Entry {
+  piece: string;
+  simplified: string | null;
+}
+
+// Built once at module load: converter construction costs milliseconds.
+const toSimplified = Converter({ from: 't', to: 'cn' });
+
+/** Emoji parts, tested on the input code point before NFKC (™ would otherwise become "tm"). */
+const EMOJI = /[\p{Extended_Pictographic}\p{Regional_Indicator}\p{Emoji_Modifier}\u{FE0E}\u{FE0F}\u{20E3}]/u;
+
+/**
+ * Chars dropped after NFKC: white space, controls, format and zero-width chars, combining
+ * marks, dashes, connectors, modifier symbols, quotes and CJK brackets (打开【手机淘宝】),
+ * and the punctuation people slip between characters to dodge filters. Sentence
+ * punctuation (，。！？；：) and ASCII parentheses (NFKC's ㈱ → (株)) stay.
+ */
+const SEPARATOR = /[\p{White_Space}\p{Cc}\p{Cf}\p{Mn}\p{Me}\p{Pd}\p{Pc}\p{Sk}.·・*|/\\~'"`+=#•‧∙⋅°‘’“”【】〖〗「」『』〈〉《》]/u;
+
+const DROPPED: Entry = { piece: '', simplified: null };
+const ASCII_ENTRIES: Entry[] = Array.from({ length: 0x80 }, (_, cp) => computeEntry(cp));
+
+// Bounded memo: distinct code points are few in practice; past the cap we just compute.
+const MEMO_CAP = 65_536;
+const memo = new Map<number, Entry>();
+
+function entryOf(cp: number): Entry {
+  const cached = memo.get(cp);
+  if (cached !== undefined) return cached;
+  const entry = computeEntry(cp);
+  if (memo.size < MEMO_CAP) memo.set(cp, entry);
+  return entry;
+}
+
+function computeEntry(cp: number): Entry {
+  const original = String.fromCodePoint(cp);
+  if (EMOJI.test(original)) return DROPPED;
+  let piece = '';
+  for (const ch of original.normalize('NFKC').toLowerCase()) {
+    if (!SEPARATOR.test(ch)) piece += ch;
+  }
+  if (piece === '') return DROPPED;
+  // Only CJK can be traditional; skip the converter for everything else.
+  if (cp < 0x2e80) return { piece, simplified: null };
+  const simplified = toSimplified(piece);
+  return { piece, simplified: simplified !== piece && simplified.length === piece.length ? simplified : null };
+}

@@ -1,0 +1,48 @@
+/**
+ * What the runtime remembers about one user of one account. Owned by the pure engine,
+ * stored opaque by the conversation repository and replaced with compare-and-set.
+ */
+export type GrantKind = 'message' | 'menuClick' | 'subscribe' | 'scan';
+
+export interface Grant {
+  kind: GrantKind;
+  openedAt: number;
+  expiresAt: number;
+  quota: number;
+  used: number;
+}
+
+export interface ConversationState {
+  grants: Grant[];
+  /** Last interaction that gave a grant (epoch ms). */
+  lastInteractionAt: number | null;
+  unsubscribedAt: number | null;
+  repliesSinceInteraction: number;
+  /** Fingerprints of committed replies, newest last, pruned by the duplicates window. */
+  recentReplies: Array<{ fp: string; at: number }>;
+  /** Commit times of promotional replies, pruned to the current window. */
+  promotions: number[];
+  tags: string[];
+  /** Keyword-group hits per group id: the "topic counters" a condition can test. */
+  topics: Record<string, number>;
+}
+
+export function emptyConversation(): ConversationState {
+  return {
+    grants: [],
+    lastInteractionAt: null,
+    unsubscribedAt: null,
+    repliesSinceInteraction: 0,
+    recentReplies: [],
+    promotions: [],
+    tags: [],
+    topics: {},
+  };
+}
+
+/** Reads a stored state, tolerating documents written before a field existed. */
+export function reviveConversation(stored: unknown): ConversationState {
+  const base = emptyConversation();
+  if (stored === null || typeof stored !== 'object') return base;
+  return { ...base, ...(stored as Partial<ConversationState>) };
+}

@@ -1,0 +1,69 @@
+/**
+ * The Express application, kept apart from `listen` (server/src/main.ts) so tests build it
+ * with their own store and clock.
+ */
+import express from 'express';
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import type { Store } from '../store/open-store.js';
+import type { Logger } from '../logger.js';
+import { WorkspaceCache } from '../runtime/workspace-cache.js';
+import { DocumentService } from '../runtime/document-service.js';
+import { authenticate } from './auth.js';
+import { errorHandler, notFoundHandler } from './error-handler.js';
+import { runtimeRoutes } from './routes/runtime-routes.js';
+import { documentRoutes } from './routes/document-routes.js';
+import { adminRoutes } from './routes/admin-routes.js';
+import { schemaRoutes } from './routes/schema-routes.js';
+import { lintRoutes } from './routes/lint-routes.js';
+
+export interface AppOptions {
+  store: Store;
+  log: Logger;
+  adminToken?: string;
+  /** Server time in epoch ms; tests pass a virtual clock. */
+  clock?: () => number;
+  bodyLimit?: string;
+  /** Directory of the built editor, served at `/`. */
+  editorDir?: string;
+}
+
+export interface AppDeps {
+  store: Store;
+  cache: WorkspaceCache;
+  clock: () => number;
+}
+
+export function createApp(options: AppOptions): express.Express {
+  const deps: AppDeps = { store: options.store, cache: new WorkspaceCache(options.store), clock: options.clock ?? Date.now };
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+
+  app.get('/healthz', async (_req, res) => {
+    await options.store.ping();
+    res.json({ status: 'ok' });
+  });
+
+  const api = express.Router();
+  // Parse any content type as JSON: a client that forgets the header still gets a clear answer.
+  api.use(express.json({ limit: options.bodyLimit ?? '1mb', type: () => true, strict: false }));
+  api.use(authenticate(options.store, options.adminToken));
+  api.use(runtimeRoutes(deps));
+  api.use(documentRoutes(new DocumentService(options.store)));
+  api.use(adminRoutes(options.store));
+  api.use(schemaRoutes());
+  api.use(lintRoutes(deps.cache));
+  api.use(notFoundHandler);
+  app.use('/api/v1', api);
+
+  const editorDir = options.editorDir;
+  if (editorDir && existsSync(path.join(editorDir, 'index.html'))) {
+    app.use(express.static(editorDir, { index: 'index.html' }));
+    // Client-side routes of the editor fall back to its index page.
+    app.get(/^\/(?!api\/|wechat\/|healthz).*/, (_req, res) => res.sendFile(path.join(editorDir, 'index.html')));
+  }
+  app.use(notFoundHandler);
+  app.use(errorHandler(options.log));
+  return app;
+}

@@ -1,0 +1,67 @@
+/** The OpenAPI 3.1 document: paths of CONTRACT §8–§10 with bodies referencing rules-schema. */
+import { SCHEMAS } from '../../../rules-schema/index.js';
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: object) => ({ content: { 'application/json': { schema } } });
+const errorResponse = { description: 'CONTRACT §3 error', ...json(ref('Error')) };
+
+function op(summary: string, body?: string, extra: Record<string, unknown> = {}) {
+  return {
+    summary,
+    security: [{ bearer: [] }],
+    ...(body ? { requestBody: { required: true, ...json(ref(body)) } } : {}),
+    responses: { '200': { description: 'OK' }, '400': errorResponse, '401': errorResponse, '403': errorResponse, '503': errorResponse },
+    ...extra,
+  };
+}
+
+export function buildOpenApi() {
+  const paths: Record<string, Record<string, unknown>> = {
+    '/healthz': { get: { summary: 'Liveness', responses: { '200': { description: '{"status":"ok"}' } } } },
+    '/api/v1/inbound': { post: op('Record an inbound message and run the published flows', 'inbound-body') },
+    '/api/v1/replies/check': { post: op('Check (and optionally commit) a proposed reply', 'reply-check-body') },
+    '/api/v1/users/{openid}/window': { get: op('The interaction window of a user') },
+    '/api/v1/lint': { post: op('Content checks of a reply, for the editor') },
+    '/api/v1/me': { get: op('The calling token') },
+    '/api/v1/tokens': { get: op('List tokens'), post: op('Create a token', 'token-create-body') },
+    '/api/v1/tokens/{id}': { delete: op('Revoke a token') },
+    '/api/v1/accounts/{id}': { get: op('An account without secrets'), put: op('Set an account', 'account-body') },
+    '/api/v1/audit': { get: op('Audit trail') },
+    '/api/v1/schema/{name}': { get: op('A JSON Schema') },
+  };
+  for (const [segment, schema] of [['flows', 'flow'], ['keyword-groups', 'keyword-group'], ['policies', 'policy']] as const) {
+    paths[`/api/v1/${segment}`] = { get: op(`List ${segment}`), post: op(`Create a ${schema}`, schema) };
+    paths[`/api/v1/${segment}/{id}`] = {
+      get: op(`A ${schema} draft`),
+      put: op(`Save a ${schema} draft (409 on a stale revision)`, schema),
+      delete: op(`Delete a ${schema}`),
+    };
+    paths[`/api/v1/${segment}/{id}/publish`] = { post: op(`Publish a ${schema}`, 'publish-body') };
+    paths[`/api/v1/${segment}/{id}/versions`] = { get: op(`Published versions of a ${schema}`) };
+    paths[`/api/v1/${segment}/{id}/versions/{version}`] = { get: op(`One published version of a ${schema}`) };
+    paths[`/api/v1/${segment}/{id}/rollback`] = { post: op(`Roll a ${schema} back to a version`, 'rollback-body') };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'ReplyFlow runtime API', version: '1.0.0' },
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    paths,
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      schemas: {
+        ...SCHEMAS,
+        Error: {
+          type: 'object',
+          required: ['error'],
+          properties: {
+            error: {
+              type: 'object',
+              required: ['code', 'message'],
+              properties: { code: { type: 'string' }, message: { type: 'string' }, details: { type: 'array' } },
+            },
+          },
+        },
+      },
+    },
+  };
+}

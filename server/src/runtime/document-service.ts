@@ -1,0 +1,136 @@
+/**
+ * Drafts, publishing and rollback for flows, keyword groups and policies (CONTRACT §10).
+ * Drafts carry a `revision` compared-and-set in the store; published versions are immutable.
+ */
+import type { Flow, KeywordGroup, SchemaName } from '../../../rules-schema/index.js';
+import { validate } from '../../../rules-schema/validator.js';
+import { checkFlowGraph } from '../../../rules-schema/graph-checks.js';
+import type { Store } from '../store/open-store.js';
+import { DuplicateKeyError } from '../store/store-errors.js';
+import { AppError, conflict, invalid, notFound } from '../errors.js';
+
+export type { DocumentKind } from '../store/document-repository.js';
+import type { DocumentKind } from '../store/document-repository.js';
+
+export const ROUTE_KINDS: Record<string, DocumentKind> = {
+  flows: 'flow',
+  'keyword-groups': 'keyword-group',
+  policies: 'policy',
+};
+
+const LABEL: Record<DocumentKind, string> = { flow: '流程', 'keyword-group': '关键词组', policy: '合规策略' };
+
+type Doc = { id: string; revision?: number } & Record<string, unknown>;
+
+function validated(kind: DocumentKind, body: unknown): Doc {
+  const result = validate<Doc>(kind as SchemaName, body);
+  if (!result.ok) throw invalid(`${LABEL[kind]}不符合格式要求`, result.problems);
+  const { revision: _revision, ...doc } = result.value;
+  return doc as Doc;
+}
+
+export class DocumentService {
+  constructor(private readonly store: Store) {}
+
+  async list(account: string, kind: DocumentKind) {
+    const items = await this.store.documents.list(account, kind);
+    const published = await this.store.versions.latestAll(account);
+    const versionOf = new Map(published.filter((v) => v.kind === kind).map((v) => [v.id, v.version]));
+    return items.map((d) => ({
+      id: d.id,
+      name: (d.doc as { name?: string }).name ?? d.id,
+      revision: d.revision,
+      updatedAt: d.updatedAt,
+      updatedBy: d.updatedBy,
+      publishedVersion: versionOf.get(d.id) ?? null,
+    }));
+  }
+
+  async get(account: string, kind: DocumentKind, id: string) {
+    const found = await this.store.documents.get(account, kind, id);
+    if (!found) throw notFound(`${LABEL[kind]} ${id}`);
+    return { ...(found.doc as Doc), revision: found.revision };
+  }
+
+  async create(account: string, kind: DocumentKind, body: unknown, by: string) {
+    const doc = validated(kind, body);
+    try {
+      await this.store.documents.create(account, kind, doc.id, doc, by);
+    } catch (err) {
+      if (err instanceof DuplicateKeyError) throw conflict(`${LABEL[kind]} ${doc.id} 已存在`, [{ path: '/id', message: 'id already exists' }]);
+      throw err;
+    }
+    await this.store.audit.append({ at: new Date(), account, actor: by, action: `${kind}.create`, target: doc.id, detail: {} });
+    return { ...doc, revision: 1 };
+  }
+
+  async save(account: string, kind: DocumentKind, id: string, body: unknown, by: string) {
+    const revision = (body as { revision?: unknown } | null)?.revision;
+    const doc = validated(kind, body);
+    if (doc.id !== id) throw invalid('文档 id 与地址不一致', [{ path: '/id', message: `must be ${id}` }]);
+    if (typeof revision !== 'number') throw invalid('保存时需要带上读取到的 revision', [{ path: '/revision', message: 'required: the revision you loaded' }]);
+    const saved = await this.store.documents.save(account, kind, id, doc, revision, by);
+    if (!saved.ok) {
+      if (saved.reason === 'not_found') throw notFound(`${LABEL[kind]} ${id}`);
+      throw conflict(`${LABEL[kind]}已被其他人修改（当前版本 ${saved.current}），请重新加载后再保存`, [
+        { path: '/revision', message: `stale: current revision is ${saved.current}` },
+      ]);
+    }
+    await this.store.audit.append({ at: new Date(), account, actor: by, action: `${kind}.save`, target: id, detail: { revision: saved.revision } });
+    return { ...doc, revision: saved.revision };
+  }
+
+  async remove(account: string, kind: DocumentKind, id: string, revision: number | undefined, by: string) {
+    const removed = await this.store.documents.remove(account, kind, id, revision);
+    if (!removed.ok) {
+      if (removed.reason === 'not_found') throw notFound(`${LABEL[kind]} ${id}`);
+      throw conflict(`${LABEL[kind]}已被其他人修改，请重新加载`, [{ path: '/revision', message: `stale: current revision is ${removed.current}` }]);
+    }
+    await this.store.versions.bumpWorkspace(account);
+    await this.store.audit.append({ at: new Date(), account, actor: by, action: `${kind}.delete`, target: id, detail: {} });
+  }
+
+  async publish(account: string, kind: DocumentKind, id: string, note: string | undefined, by: string) {
+    const draft = await this.get(account, kind, id);
+    const { revision: _r, ...doc } = draft;
+    if (kind === 'flow') await this.checkGraph(account, doc as unknown as Flow);
+    return this.record(account, kind, id, doc, note, by, 'publish');
+  }
+
+  async rollback(account: string, kind: DocumentKind, id: string, version: number, note: string | undefined, by: string) {
+    const old = await this.store.versions.get(account, kind, id, version);
+    if (!old) throw notFound(`${LABEL[kind]} ${id} 的版本 ${version}`);
+    const current = await this.store.documents.get(account, kind, id);
+    if (!current) throw notFound(`${LABEL[kind]} ${id}`);
+    const saved = await this.store.documents.save(account, kind, id, old.doc, current.revision, by);
+    if (!saved.ok) throw conflict('回滚时草稿被其他人修改，请重试');
+    return this.record(account, kind, id, old.doc as Doc, note ?? `回滚到版本 ${version}`, by, 'rollback');
+  }
+
+  async versions(account: string, kind: DocumentKind, id: string) {
+    if (!(await this.store.documents.get(account, kind, id))) throw notFound(`${LABEL[kind]} ${id}`);
+    return this.store.versions.list(account, kind, id);
+  }
+
+  async version(account: string, kind: DocumentKind, id: string, version: number) {
+    const found = await this.store.versions.get(account, kind, id, version);
+    if (!found) throw notFound(`${LABEL[kind]} ${id} 的版本 ${version}`);
+    const { doc, ...meta } = found;
+    return { ...meta, document: doc };
+  }
+
+  private async record(account: string, kind: DocumentKind, id: string, doc: unknown, note: string | undefined, by: string, action: string) {
+    const published = await this.store.versions.publish(account, kind, id, doc, by, note ?? '');
+    await this.store.versions.bumpWorkspace(account);
+    await this.store.audit.append({ at: new Date(), account, actor: by, action: `${kind}.${action}`, target: id, detail: { version: published.version, note } });
+    return { id, version: published.version, publishedAt: published.publishedAt, publishedBy: by, note: note ?? '' };
+  }
+
+  private async checkGraph(account: string, flow: Flow): Promise<void> {
+    const groups = (await this.store.documents.list(account, 'keyword-group')).map((g) => g.doc as KeywordGroup);
+    const errors = checkFlowGraph(flow, groups).filter((p) => p.severity === 'error');
+    if (errors.length > 0) {
+      throw new AppError('VALIDATION_FAILED', `流程有 ${errors.length} 个问题，修正后才能发布`, errors.map((e) => ({ path: e.path, message: e.message })));
+    }
+  }
+}

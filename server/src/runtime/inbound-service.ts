@@ -1,0 +1,64 @@
+/**
+ * POST /inbound: idempotent by message key (WeChat retries a push three times), then one
+ * conversation transaction that records the interaction, runs the flows and commits replies.
+ */
+import type { InboundBody } from '../../../rules-schema/index.js';
+import type { Store } from '../store/open-store.js';
+import { processInbound, type InboundResult } from '../core/engine/process-inbound.js';
+import type { WorkspaceCache } from './workspace-cache.js';
+import { readConversation, updateConversation } from './conversation-transaction.js';
+import { toEpochMs } from './instant.js';
+import { StoreUnavailableError } from '../store/store-errors.js';
+
+const PENDING_POLL_MS = 25;
+const PENDING_WAIT_MS = 4000;
+
+export function messageKey(message: InboundBody['message'], at: number): string {
+  if (message.msgId) return `msg:${message.msgId}`;
+  return `evt:${message.from}|${at}|${message.type === 'event' ? message.event ?? '' : message.type}`;
+}
+
+export async function handleInbound(store: Store, cache: WorkspaceCache, body: InboundBody, now: number): Promise<InboundResult> {
+  const account = body.account ?? 'default';
+  const message = body.message;
+  const at = toEpochMs(message.at, now);
+  const user = body.user ?? message.user;
+  const key = messageKey(message, at);
+  const compiled = await cache.get(account);
+  const input = { message, user, now: at, seedKey: key };
+  if (body.dryRun) {
+    const state = await readConversation(store, account, message.from);
+    return (await processInbound(compiled, state, input)).result;
+  }
+  const claim = await store.inbound.claim(account, key, new Date(at));
+  if (claim.status === 'done') return { ...(claim.body as InboundResult), duplicate: true };
+  if (claim.status === 'pending') return { ...(await waitForFirst(store, account, key, at)), duplicate: true };
+  try {
+    const result = await updateConversation(store, account, message.from, (state) => processInbound(compiled, state, input));
+    await store.inbound.complete(account, key, result, { from: message.from, message, at: new Date(at) });
+    for (const r of result.replies.filter((x) => x.committed)) {
+      await store.replies.append({ account, openid: message.from, at: new Date(at), reply: r.reply, verdict: r.verdict, codes: r.reasons.map((x) => x.code) });
+    }
+    return result;
+  } catch (err) {
+    await store.inbound.release(account, key).catch(() => undefined);
+    throw err;
+  }
+}
+
+/** A retry that arrives while the first delivery is still being processed waits for its answer. */
+async function waitForFirst(store: Store, account: string, key: string, at: number): Promise<InboundResult> {
+  const deadline = Date.now() + PENDING_WAIT_MS;
+  while (Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, PENDING_POLL_MS));
+    const claim = await store.inbound.claim(account, key, new Date(at));
+    if (claim.status === 'done') return claim.body as InboundResult;
+    if (claim.status === 'claimed') {
+      // The first attempt failed and released its claim; this retry now owns it. Give it
+      // back so the client's next retry processes the message in full.
+      await store.inbound.release(account, key);
+      break;
+    }
+  }
+  throw new StoreUnavailableError('the first delivery of this message is still being processed');
+}

@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import type { Collection, IndexSpec, StoredDoc } from './collection.js';
+import { docFields, toJsonField } from './doc-fields.js';
+
+export type DocumentKind = 'flow' | 'keyword-group' | 'policy';
+
+export interface DraftMeta {
+  kind: DocumentKind;
+  id: string;
+  /** Starts at 1; +1 on every save. */
+  revision: number;
+  createdAt: Date;
+  createdBy: string;
+  updatedAt: Date;
+  updatedBy: string;
+}
+
+export interface Draft extends DraftMeta {
+  doc: unknown;
+}
+
+export type SaveResult =
+  | { ok: true; revision: number }
+  | { ok: false; reason: 'conflict' | 'not_found'; current?: number };
+
+export type RemoveResult = { ok: true } | { ok: false; reason: 'conflict' | 'not_found'; current?: number };
+
+/**
+ * Draft documents per account. Saves are compare-and-set on `revision`, so of two operators
+ * editing one flow the second gets a conflict (409) instead of silently overwriting.
+ */
+export class DocumentRepository {
+  static readonly indexes: readonly IndexSpec[] = [{ fields: ['account', 'kind', 'id'], unique: true }];
+
+  constructor(private readonly c: Collection) {}
+
+  /** Every draft of a kind, by id. */
+  async list(account: string, kind: DocumentKind): Promise<Draft[]> {
+    const docs = await this.c.find({ account, kind }, { sort: { id: 1 } });
+    return docs.map(toDraft);
+  }
+
+  async get(account: string, kind: DocumentKind, id: string): Promise<Draft | null> {
+    const doc = await this.c.findOne({ account, kind, id });
+    return doc ? toDraft(doc) : null;
+  }
+
+  /** Throws `DuplicateKeyError` when the id exists (the caller answers 409). */
+  async create(account: string, kind: DocumentKind, id: string, doc: unknown, by: string, at = new Date()): Promise<Draft> {
+    const row = {
+      _id: randomUUID(),
+      account,
+      kind,
+      id,
+      revision: 1,
+      doc: toJsonField(doc),
+      createdAt: at,
+      createdBy: by,
+      updatedAt: at,
+      updatedBy: by,
+    };
+    await this.c.insertOne(row);
+    return toDraft(row);
+  }
+
+  async save(
+    account: string,
+    kind: DocumentKind,
+    id: string,
+    doc: unknown,
+    expectedRevision: number,
+    by: string,
+    at = new Date(),
+  ): Promise<SaveResult> {
+    const r = await this.c.updateOne(
+      { account, kind, id, revision: expectedRevision },
+      { $set: { doc: toJsonField(doc), updatedAt: at, updatedBy: by }, $inc: { revision: 1 } },
+    );
+    if (r.matched === 1) return { ok: true, revision: expectedRevision + 1 };
+    return this.failure(account, kind, id);
+  }
+
+  /** Without `expectedRevision` the draft is removed whatever its revision. */
+  async remove(account: string, kind: DocumentKind, id: string, expectedRevision?: number): Promise<RemoveResult> {
+    const filter = expectedRevision === undefined ? { account, kind, id } : { account, kind, id, revision: expectedRevision };
+    if ((await this.c.deleteOne(filter)) === 1) return { ok: true };
+    return this.failure(account, kind, id);
+  }
+
+  private async failure(
+    account: string,
+    kind: DocumentKind,
+    id: string,
+  ): Promise<{ ok: false; reason: 'conflict' | 'not_found'; current?: number }> {
+    const cur = await this.c.findOne({ account, kind, id }, { projection: { revision: 1 } });
+    return cur ? { ok: false, reason: 'conflict', current: docFields.num(cur, 'revision') } : { ok: false, reason: 'not_found' };
+  }
+}
+
+function toDraft(d: StoredDoc): Draft {
+  return {
+    kind: kindOf(docFields.str(d, 'kind')),
+    id: docFields.str(d, 'id'),
+    revision: docFields.num(d, 'revision'),
+    createdAt: docFields.date(d, 'createdAt'),
+    createdBy: docFields.str(d, 'createdBy'),
+    updatedAt: docFields.date(d, 'updatedAt'),
+    updatedBy: docFields.str(d, 'updatedBy'),
+    doc: docFields.json(d, 'doc'),
+  };
+}
+
+export function kindOf(s: string): DocumentKind {
+  if (s === 'flow' || s === 'keyword-group' || s === 'policy') return s;
+  throw new Error(`stored document kind "${s}" is unknown`);
+}

@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import type { Collection, IndexSpec } from './collection.js';
+import { docFields, toJsonField } from './doc-fields.js';
+import { DuplicateKeyError } from './store-errors.js';
+
+export type ClaimResult = { status: 'claimed' } | { status: 'done'; body: unknown } | { status: 'pending' };
+
+export interface InboundRecord {
+  from: string;
+  /** The inbound message as received (§5). */
+  message: unknown;
+  /** The message's own time; `listBetween` filters on it. */
+  at: Date;
+}
+
+export interface StoredInbound extends InboundRecord {
+  key: string;
+  body: unknown;
+}
+
+/** Dedup records are kept 7 days (WeChat retries within seconds; backtests look back a week). */
+export const INBOUND_TTL_SECONDS = 7 * 24 * 3600;
+
+/**
+ * Idempotency by message key (`msgId`, or from+at+event). The unique index (account, key) makes
+ * exactly one of several concurrent claims win, across instances.
+ *
+ * A claim is a lease: a record left `pending` by an instance that died is taken over once it is
+ * older than `leaseMs` (by compare-and-set on `claimedAt`), so the message is not lost for 7 days.
+ */
+export class InboundLogRepository {
+  static readonly indexes: readonly IndexSpec[] = [
+    { fields: ['account', 'key'], unique: true },
+    // TTL on the claim time, which the caller passes as server time.
+    { fields: ['at'], expireAfterSeconds: INBOUND_TTL_SECONDS },
+    { fields: ['account', 'messageAt'] },
+  ];
+
+  constructor(
+    private readonly c: Collection,
+    private readonly leaseMs = 60_000,
+  ) {}
+
+  /** `at`: server time of this attempt. */
+  async claim(account: string, key: string, at: Date): Promise<ClaimResult> {
+    // A few rounds: the record we collide with may expire or be released meanwhile.
+    for (let round = 0; round < 5; round += 1) {
+      try {
+        await this.c.insertOne({ _id: randomUUID(), account, key, status: 'pending', at, claimedAt: at });
+        return { status: 'claimed' };
+      } catch (e) {
+        if (!(e instanceof DuplicateKeyError)) throw e;
+      }
+      const doc = await this.c.findOne({ account, key });
+      if (!doc) continue;
+      if (docFields.str(doc, 'status') === 'done') return { status: 'done', body: docFields.json(doc, 'body') };
+      const claimedAt = docFields.date(doc, 'claimedAt');
+      if (at.getTime() - claimedAt.getTime() < this.leaseMs) return { status: 'pending' };
+      const r = await this.c.updateOne(
+        { account, key, status: 'pending', claimedAt },
+        { $set: { claimedAt: at, at } },
+      );
+      return r.matched === 1 ? { status: 'claimed' } : { status: 'pending' };
+    }
+    return { status: 'pending' };
+  }
+
+  /** Store the answer for later duplicates and the message for backtests. */
+  async complete(account: string, key: string, body: unknown, record: InboundRecord): Promise<boolean> {
+    const r = await this.c.updateOne(
+      { account, key },
+      {
+        $set: {
+          status: 'done',
+          body: toJsonField(body),
+          from: record.from,
+          message: toJsonField(record.message),
+          messageAt: record.at,
+        },
+      },
+    );
+    return r.matched === 1;
+  }
+
+  /** Give a pending claim up (processing failed) so WeChat's retry can process the message. */
+  async release(account: string, key: string): Promise<boolean> {
+    return (await this.c.deleteOne({ account, key, status: 'pending' })) === 1;
+  }
+
+  /** Completed inbound messages with `from <= at < to`, oldest first. */
+  async listBetween(account: string, from: Date, to: Date, limit: number): Promise<StoredInbound[]> {
+    const docs = await this.c.find(
+      { account, status: 'done', messageAt: { $gte: from, $lt: to } },
+      { sort: { messageAt: 1 }, limit },
+    );
+    return docs.map((d) => ({
+      key: docFields.str(d, 'key'),
+      from: docFields.str(d, 'from'),
+      message: docFields.json(d, 'message'),
+      at: docFields.date(d, 'messageAt'),
+      body: docFields.json(d, 'body'),
+    }));
+  }
+}

@@ -1,0 +1,141 @@
+import {
+  MongoError,
+  MongoNetworkError,
+  MongoNotConnectedError,
+  MongoServerError,
+  MongoServerSelectionError,
+  MongoTopologyClosedError,
+  type Collection as DriverCollection,
+  type UpdateFilter,
+} from 'mongodb';
+import type { Collection, Filter, FindOptions, IndexSpec, StoredDoc, Update, UpdateResult } from './collection.js';
+import { DuplicateKeyError, StoreUnavailableError } from './store-errors.js';
+
+/**
+ * `Collection` over the official driver: a thin mapping, so that all behaviour lives in the
+ * repositories (tested on nedb). Writes use the client's write concern (the server default,
+ * `majority` on replica sets since MongoDB 5.0).
+ */
+/** Every repository supplies string `_id`s, so ObjectIds never appear. */
+export interface MongoDoc {
+  _id: string;
+  [field: string]: unknown;
+}
+
+export class MongoCollection implements Collection {
+  readonly name: string;
+
+  constructor(private readonly c: DriverCollection<MongoDoc>) {
+    this.name = c.collectionName;
+  }
+
+  findOne(filter: Filter, options: Pick<FindOptions, 'projection'> = {}): Promise<StoredDoc | null> {
+    return call(() => this.c.findOne(filter, options.projection ? { projection: options.projection } : {}));
+  }
+
+  find(filter: Filter, options: FindOptions = {}): Promise<StoredDoc[]> {
+    return call(() => {
+      const cursor = this.c.find(filter);
+      if (options.sort) cursor.sort(options.sort);
+      if (options.limit) cursor.limit(options.limit);
+      if (options.projection) cursor.project(options.projection);
+      return cursor.toArray();
+    });
+  }
+
+  insertOne(doc: StoredDoc & { _id: string }): Promise<void> {
+    return call(async () => {
+      await this.c.insertOne({ ...doc });
+    });
+  }
+
+  updateOne(filter: Filter, update: Update, options: { upsert?: boolean } = {}): Promise<UpdateResult> {
+    return call(async () => {
+      const r = await this.c.updateOne(filter, driverUpdate(update), { upsert: options.upsert ?? false });
+      return { matched: r.matchedCount, upserted: r.upsertedCount > 0 };
+    });
+  }
+
+  findOneAndUpdate(filter: Filter, update: Update, options: { upsert?: boolean } = {}): Promise<StoredDoc | null> {
+    return call(() =>
+      this.c.findOneAndUpdate(filter, driverUpdate(update), { upsert: options.upsert ?? false, returnDocument: 'after' }),
+    );
+  }
+
+  deleteOne(filter: Filter): Promise<number> {
+    return call(async () => (await this.c.deleteOne(filter)).deletedCount);
+  }
+
+  count(filter: Filter): Promise<number> {
+    return call(() => this.c.countDocuments(filter));
+  }
+
+  ensureIndexes(specs: readonly IndexSpec[]): Promise<void> {
+    return call(async () => {
+      for (const spec of specs) {
+        const keys: Record<string, 1> = {};
+        for (const f of spec.fields) keys[f] = 1;
+        await this.c.createIndex(keys, {
+          unique: spec.unique ?? false,
+          ...(spec.expireAfterSeconds === undefined ? {} : { expireAfterSeconds: spec.expireAfterSeconds }),
+        });
+      }
+    });
+  }
+
+  listIndexes(): Promise<IndexSpec[]> {
+    return call(async () => {
+      const out: IndexSpec[] = [];
+      for (const ix of await this.c.listIndexes().toArray()) {
+        const key: unknown = ix['key'];
+        if (typeof key !== 'object' || key === null) continue;
+        const fields = Object.keys(key);
+        if (fields.length === 1 && fields[0] === '_id') continue;
+        const spec: IndexSpec = { fields };
+        if (ix['unique'] === true) spec.unique = true;
+        const ttl: unknown = ix['expireAfterSeconds'];
+        if (typeof ttl === 'number') spec.expireAfterSeconds = ttl;
+        out.push(spec);
+      }
+      return out;
+    });
+  }
+}
+
+/**
+ * The driver's `UpdateFilter` types each operator by the schema's field types; our documents are
+ * open records (`unknown` values), which it cannot express. `Update` only holds `$set/$unset/$inc`
+ * with the values MongoDB accepts there, so the cast is sound at this boundary.
+ */
+function driverUpdate(update: Update): UpdateFilter<MongoDoc> {
+  return update as UpdateFilter<MongoDoc>;
+}
+
+/** Server error codes that mean "not reachable right now" rather than "bad request". */
+const UNAVAILABLE_CODES = new Set([6, 7, 89, 91, 189, 10107, 11600, 11602, 13435, 13436]);
+
+async function call<T>(op: () => Promise<T>): Promise<T> {
+  try {
+    return await op();
+  } catch (e) {
+    throw mapMongoError(e);
+  }
+}
+
+/** E11000 → DuplicateKeyError; connection and failover faults → StoreUnavailableError. */
+export function mapMongoError(e: unknown): unknown {
+  if (e instanceof MongoServerError && e.code === 11000) {
+    return new DuplicateKeyError(e.message, { cause: e });
+  }
+  if (
+    e instanceof MongoNetworkError ||
+    e instanceof MongoServerSelectionError ||
+    e instanceof MongoTopologyClosedError ||
+    e instanceof MongoNotConnectedError ||
+    (e instanceof MongoServerError && typeof e.code === 'number' && UNAVAILABLE_CODES.has(e.code)) ||
+    (e instanceof MongoError && e.hasErrorLabel('RetryableWriteError'))
+  ) {
+    return new StoreUnavailableError(`MongoDB: ${e.message}`, { cause: e });
+  }
+  return e;
+}

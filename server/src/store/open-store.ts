@@ -1,0 +1,195 @@
+import { mkdir } from 'node:fs/promises';
+import { MongoClient } from 'mongodb';
+import { AccountRepository } from './account-repository.js';
+import { AuditRepository } from './audit-repository.js';
+import type { Collection, IndexSpec } from './collection.js';
+import { ConversationRepository } from './conversation-repository.js';
+import { lockDataDir } from './data-dir-lock.js';
+import { DocumentRepository } from './document-repository.js';
+import { InboundLogRepository } from './inbound-log-repository.js';
+import { MongoCollection, mapMongoError } from './mongo-collection.js';
+import { NedbCollection } from './nedb-collection.js';
+import { PackInstallRepository } from './pack-install-repository.js';
+import { ReplyLogRepository } from './reply-log-repository.js';
+import { SecretBox, loadOrCreateKeyFile } from './secret-box.js';
+import { StoreConfigError } from './store-errors.js';
+import { TokenRepository } from './token-repository.js';
+import { VersionRepository } from './version-repository.js';
+
+export interface StoreOptions {
+  /** Embedded store directory (default `./data`); ignored when `mongoUri` is set. */
+  dataDir?: string;
+  mongoUri?: string;
+  /** Used when the URI names no database; default `replyflow`. */
+  mongoDb?: string;
+  /** 32 bytes, hex or base64. Required with MongoDB; embedded default: `DATA_DIR/secret.key`. */
+  secretKey?: string;
+  /** Embedded store: TTL sweep + compaction period (default 10 min). */
+  compactEveryMs?: number;
+  /** How long to wait for a MongoDB server before STORE_UNAVAILABLE (default 5 s). */
+  mongoServerSelectionTimeoutMS?: number;
+  /** Where a failed background compaction is reported (default: stderr). */
+  onBackgroundError?: (e: unknown) => void;
+}
+
+export interface Store {
+  conversations: ConversationRepository;
+  inbound: InboundLogRepository;
+  documents: DocumentRepository;
+  versions: VersionRepository;
+  tokens: TokenRepository;
+  accounts: AccountRepository;
+  packs: PackInstallRepository;
+  audit: AuditRepository;
+  replies: ReplyLogRepository;
+  /** 'nedb' or 'mongodb'. */
+  kind: 'nedb' | 'mongodb';
+  /** Resolves when the store can serve; rejects with STORE_UNAVAILABLE otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The collections and the indexes each needs; the same for both backends. */
+const LAYOUT = {
+  conversations: ConversationRepository.indexes,
+  inbound: InboundLogRepository.indexes,
+  drafts: DocumentRepository.indexes,
+  versions: VersionRepository.indexes,
+  workspaces: [],
+  tokens: TokenRepository.indexes,
+  accounts: AccountRepository.indexes,
+  packs: PackInstallRepository.indexes,
+  audit: AuditRepository.indexes,
+  replies: ReplyLogRepository.indexes,
+} satisfies Record<string, readonly IndexSpec[]>;
+type Name = keyof typeof LAYOUT;
+const NAMES = Object.keys(LAYOUT).filter((n): n is Name => n in LAYOUT);
+
+/**
+ * Opens MongoDB when `mongoUri` is set, else the embedded nedb store under `dataDir`, and
+ * creates the indexes. Faults reaching the store reject with `StoreUnavailableError`.
+ *
+ * @example
+ * const store = await openStore(storeOptionsFromEnv(process.env));
+ */
+export async function openStore(options: StoreOptions = {}): Promise<Store> {
+  return options.mongoUri ? openMongo(options.mongoUri, options) : openNedb(options.dataDir ?? './data', options);
+}
+
+/** Reads DATA_DIR, MONGODB_URI, MONGODB_DB and SECRET_KEY (CONTRACT §1). */
+export function storeOptionsFromEnv(env: NodeJS.ProcessEnv): StoreOptions {
+  const pick = (k: string): string | undefined => (env[k] ? env[k] : undefined);
+  const out: StoreOptions = { dataDir: pick('DATA_DIR') ?? './data' };
+  const uri = pick('MONGODB_URI');
+  const db = pick('MONGODB_DB');
+  const key = pick('SECRET_KEY');
+  if (uri) out.mongoUri = uri;
+  if (db) out.mongoDb = db;
+  if (key) out.secretKey = key;
+  return out;
+}
+
+/** The database named in a MongoDB URI's path (`mongodb://h1,h2/name?opts`), if any. */
+export function dbNameFromUri(uri: string): string | undefined {
+  const rest = uri.replace(/^mongodb(\+srv)?:\/\//, '');
+  const afterHosts = rest.slice(rest.lastIndexOf('@') + 1);
+  const slash = afterHosts.indexOf('/');
+  if (slash < 0) return undefined;
+  const name = decodeURIComponent(afterHosts.slice(slash + 1).split('?')[0] ?? '');
+  return name === '' ? undefined : name;
+}
+
+async function openNedb(dataDir: string, options: StoreOptions): Promise<Store> {
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  const release = await lockDataDir(dataDir);
+  const opened: NedbCollection[] = [];
+  try {
+    const box = options.secretKey ? SecretBox.fromString(options.secretKey) : await loadOrCreateKeyFile(dataDir);
+    const cols = {} as Record<Name, NedbCollection>; // filled just below, before any use
+    for (const name of NAMES) {
+      const c = await NedbCollection.open(dataDir, name);
+      opened.push(c);
+      await c.ensureIndexes(LAYOUT[name]);
+      cols[name] = c;
+    }
+    const report = options.onBackgroundError ?? ((e: unknown) => console.error('store maintenance failed:', e));
+    const timer = setInterval(() => {
+      for (const c of opened) c.maintain().catch(report);
+    }, options.compactEveryMs ?? 10 * 60_000);
+    timer.unref();
+    return assemble('nedb', cols, box, {
+      ping: async () => {
+        // Goes through each collection's queue: fails once one is closed or poisoned.
+        await Promise.all(opened.map((c) => c.count({ _id: '\u0000ping' })));
+      },
+      close: async () => {
+        clearInterval(timer);
+        try {
+          await Promise.all(opened.map((c) => c.close()));
+        } finally {
+          await release();
+        }
+      },
+    });
+  } catch (e) {
+    await Promise.allSettled(opened.map((c) => c.close()));
+    await release();
+    throw e;
+  }
+}
+
+async function openMongo(uri: string, options: StoreOptions): Promise<Store> {
+  if (!options.secretKey) {
+    // A per-instance key file would let each instance read only its own writes.
+    throw new StoreConfigError('SECRET_KEY is required with MONGODB_URI (shared by every instance)');
+  }
+  const box = SecretBox.fromString(options.secretKey);
+  const client = new MongoClient(uri, {
+    serverSelectionTimeoutMS: options.mongoServerSelectionTimeoutMS ?? 5000,
+  });
+  try {
+    await client.connect();
+    const db = client.db(dbNameFromUri(uri) ?? options.mongoDb ?? 'replyflow');
+    const cols = {} as Record<Name, MongoCollection>; // filled just below, before any use
+    for (const name of NAMES) {
+      const c = new MongoCollection(db.collection(name));
+      await c.ensureIndexes(LAYOUT[name]);
+      cols[name] = c;
+    }
+    return assemble('mongodb', cols, box, {
+      ping: async () => {
+        try {
+          await db.command({ ping: 1 });
+        } catch (e) {
+          throw mapMongoError(e);
+        }
+      },
+      close: () => client.close(),
+    });
+  } catch (e) {
+    await client.close().catch(() => undefined);
+    throw mapMongoError(e);
+  }
+}
+
+function assemble(
+  kind: Store['kind'],
+  cols: Record<Name, Collection>,
+  box: SecretBox,
+  life: Pick<Store, 'ping' | 'close'>,
+): Store {
+  const versions = new VersionRepository(cols.versions, cols.workspaces);
+  return {
+    kind,
+    conversations: new ConversationRepository(cols.conversations),
+    inbound: new InboundLogRepository(cols.inbound),
+    documents: new DocumentRepository(cols.drafts),
+    versions,
+    tokens: new TokenRepository(cols.tokens),
+    accounts: new AccountRepository(cols.accounts, box),
+    packs: new PackInstallRepository(cols.packs, (account) => versions.bumpWorkspace(account)),
+    audit: new AuditRepository(cols.audit),
+    replies: new ReplyLogRepository(cols.replies),
+    ...life,
+  };
+}

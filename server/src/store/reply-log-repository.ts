@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import type { Collection, IndexSpec } from './collection.js';
+import { docFields, toJsonField } from './doc-fields.js';
+
+export interface ReplyLogEntry {
+  account: string;
+  openid: string;
+  at: Date;
+  /** The reply as committed (§5 shape). */
+  reply: unknown;
+  verdict: 'allow' | 'warn' | 'block';
+  codes: string[];
+}
+
+/** Reply history is kept 30 days. */
+export const REPLY_LOG_TTL_SECONDS = 30 * 24 * 3600;
+
+/** Committed replies, for history and backtests (the engine's counters live in conversation state). */
+export class ReplyLogRepository {
+  static readonly indexes: readonly IndexSpec[] = [
+    { fields: ['account', 'openid', 'at'] },
+    { fields: ['at'], expireAfterSeconds: REPLY_LOG_TTL_SECONDS },
+  ];
+
+  constructor(private readonly c: Collection) {}
+
+  async append(entry: ReplyLogEntry): Promise<void> {
+    await this.c.insertOne({
+      _id: randomUUID(),
+      account: entry.account,
+      openid: entry.openid,
+      at: entry.at,
+      reply: toJsonField(entry.reply),
+      verdict: entry.verdict,
+      codes: [...entry.codes],
+    });
+  }
+
+  /** Newest first. */
+  async listForUser(account: string, openid: string, limit: number): Promise<ReplyLogEntry[]> {
+    const docs = await this.c.find({ account, openid }, { sort: { at: -1 }, limit });
+    return docs.map((d) => {
+      const verdict = docFields.str(d, 'verdict');
+      if (verdict !== 'allow' && verdict !== 'warn' && verdict !== 'block') throw new Error(`stored verdict "${verdict}"`);
+      return {
+        account: docFields.str(d, 'account'),
+        openid: docFields.str(d, 'openid'),
+        at: docFields.date(d, 'at'),
+        reply: docFields.json(d, 'reply'),
+        verdict,
+        codes: docFields.strings(d, 'codes'),
+      };
+    });
+  }
+}
