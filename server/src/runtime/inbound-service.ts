@@ -30,9 +30,16 @@ export async function handleInbound(store: Store, cache: WorkspaceCache, body: I
     const state = await readConversation(store, account, message.from);
     return (await processInbound(compiled, state, input)).result;
   }
-  const claim = await store.inbound.claim(account, key, new Date(at));
-  if (claim.status === 'done') return { ...(claim.body as InboundResult), duplicate: true };
-  if (claim.status === 'pending') return { ...(await waitForFirst(store, account, key, at)), duplicate: true };
+  // The claim is dated by the server clock: it drives the dedup TTL and the takeover lease.
+  const deadline = Date.now() + PENDING_WAIT_MS;
+  for (;;) {
+    const claim = await store.inbound.claim(account, key, new Date(now));
+    if (claim.status === 'done') return { ...(claim.body as InboundResult), duplicate: true };
+    if (claim.status === 'claimed') break;
+    // Another delivery of this message is being processed: wait for its answer.
+    if (Date.now() > deadline) throw new StoreUnavailableError('the first delivery of this message is still being processed');
+    await new Promise((r) => setTimeout(r, PENDING_POLL_MS));
+  }
   try {
     const result = await updateConversation(store, account, message.from, (state) => processInbound(compiled, state, input));
     await store.inbound.complete(account, key, result, { from: message.from, message, at: new Date(at) });
@@ -44,21 +51,4 @@ export async function handleInbound(store: Store, cache: WorkspaceCache, body: I
     await store.inbound.release(account, key).catch(() => undefined);
     throw err;
   }
-}
-
-/** A retry that arrives while the first delivery is still being processed waits for its answer. */
-async function waitForFirst(store: Store, account: string, key: string, at: number): Promise<InboundResult> {
-  const deadline = Date.now() + PENDING_WAIT_MS;
-  while (Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, PENDING_POLL_MS));
-    const claim = await store.inbound.claim(account, key, new Date(at));
-    if (claim.status === 'done') return claim.body as InboundResult;
-    if (claim.status === 'claimed') {
-      // The first attempt failed and released its claim; this retry now owns it. Give it
-      // back so the client's next retry processes the message in full.
-      await store.inbound.release(account, key);
-      break;
-    }
-  }
-  throw new StoreUnavailableError('the first delivery of this message is still being processed');
 }

@@ -145,8 +145,11 @@ export class NedbCollection implements Collection {
   /** Waits for queued operations (compaction runs behind them) and refuses later calls. */
   async close(): Promise<void> {
     if (this.closed) return;
-    if (!this.poisoned) await this.maintain();
-    this.closed = true;
+    try {
+      if (!this.poisoned) await this.maintain();
+    } finally {
+      this.closed = true;
+    }
   }
 
   private async run<T>(op: () => Promise<T>): Promise<T> {

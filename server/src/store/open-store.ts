@@ -44,6 +44,8 @@ export interface Store {
   replies: ReplyLogRepository;
   /** 'nedb' or 'mongodb'. */
   kind: 'nedb' | 'mongodb';
+  /** The indexes in force per collection (diagnostics and tests: unique and TTL indexes). */
+  describeIndexes(): Promise<Record<string, IndexSpec[]>>;
   /** Resolves when the store can serve; rejects with STORE_UNAVAILABLE otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -63,7 +65,6 @@ const LAYOUT = {
   replies: ReplyLogRepository.indexes,
 } satisfies Record<string, readonly IndexSpec[]>;
 type Name = keyof typeof LAYOUT;
-const NAMES = Object.keys(LAYOUT).filter((n): n is Name => n in LAYOUT);
 
 /**
  * Opens MongoDB when `mongoUri` is set, else the embedded nedb store under `dataDir`, and
@@ -105,13 +106,12 @@ async function openNedb(dataDir: string, options: StoreOptions): Promise<Store> 
   const opened: NedbCollection[] = [];
   try {
     const box = options.secretKey ? SecretBox.fromString(options.secretKey) : await loadOrCreateKeyFile(dataDir);
-    const cols = {} as Record<Name, NedbCollection>; // filled just below, before any use
-    for (const name of NAMES) {
+    const cols = await openEach(async (name) => {
       const c = await NedbCollection.open(dataDir, name);
       opened.push(c);
       await c.ensureIndexes(LAYOUT[name]);
-      cols[name] = c;
-    }
+      return c;
+    });
     const report = options.onBackgroundError ?? ((e: unknown) => console.error('store maintenance failed:', e));
     const timer = setInterval(() => {
       for (const c of opened) c.maintain().catch(report);
@@ -150,12 +150,11 @@ async function openMongo(uri: string, options: StoreOptions): Promise<Store> {
   try {
     await client.connect();
     const db = client.db(dbNameFromUri(uri) ?? options.mongoDb ?? 'replyflow');
-    const cols = {} as Record<Name, MongoCollection>; // filled just below, before any use
-    for (const name of NAMES) {
+    const cols = await openEach(async (name) => {
       const c = new MongoCollection(db.collection(name));
       await c.ensureIndexes(LAYOUT[name]);
-      cols[name] = c;
-    }
+      return c;
+    });
     return assemble('mongodb', cols, box, {
       ping: async () => {
         try {
@@ -172,12 +171,29 @@ async function openMongo(uri: string, options: StoreOptions): Promise<Store> {
   }
 }
 
+/** One after the other: nedb loads each file in full, and index creation errors stay ordered. */
+async function openEach<C>(open: (name: Name) => Promise<C>): Promise<Record<Name, C>> {
+  return {
+    conversations: await open('conversations'),
+    inbound: await open('inbound'),
+    drafts: await open('drafts'),
+    versions: await open('versions'),
+    workspaces: await open('workspaces'),
+    tokens: await open('tokens'),
+    accounts: await open('accounts'),
+    packs: await open('packs'),
+    audit: await open('audit'),
+    replies: await open('replies'),
+  };
+}
+
 function assemble(
   kind: Store['kind'],
   cols: Record<Name, Collection>,
   box: SecretBox,
   life: Pick<Store, 'ping' | 'close'>,
 ): Store {
+  const names = Object.keys(cols).filter((n): n is Name => n in cols);
   const versions = new VersionRepository(cols.versions, cols.workspaces);
   return {
     kind,
@@ -190,6 +206,8 @@ function assemble(
     packs: new PackInstallRepository(cols.packs, (account) => versions.bumpWorkspace(account)),
     audit: new AuditRepository(cols.audit),
     replies: new ReplyLogRepository(cols.replies),
+    describeIndexes: async () =>
+      Object.fromEntries(await Promise.all(names.map(async (n) => [n, await cols[n].listIndexes()] as const))),
     ...life,
   };
 }

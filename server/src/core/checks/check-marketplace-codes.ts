@@ -1,0 +1,129 @@
+/**
+ * MARKETPLACE_CODE: marketplace share codes (淘口令 `￥AbC123dEf￥`, `€…€`, `(…)`) and the
+ * "复制这段内容…打开淘宝" instructions that come with them.
+ */
+import type { NormalizedText } from '../text/normalize-text.js';
+import type { Reason, Severity } from '../reason.js';
+import type { CodeSetting } from './code-setting.js';
+import { fieldEvidence } from './field-evidence.js';
+import type { ReplyField } from './reply-fields.js';
+import type { TermHit, TermPayload } from './term-hit.js';
+
+/**
+ * @param hits the field's live term hits; the `copy` / `open-app` cues are used here.
+ */
+export function checkMarketplaceCodes(
+  field: ReplyField,
+  normalized: NormalizedText,
+  hits: readonly TermHit[],
+  setting: CodeSetting,
+): Reason[] {
+  const reasons: Reason[] = [];
+  for (const [start, end] of delimitedCodes(field.text)) {
+    const text = field.text.slice(start, end);
+    reasons.push({
+      code: 'MARKETPLACE_CODE',
+      severity: setting.severity,
+      message: `回复中含有电商口令“${text}”（淘口令一类），客服消息不能引导用户到站外电商平台。`,
+      ruleId: 'check:MARKETPLACE_CODE',
+      evidence: { field: field.field, text, start, end },
+    });
+  }
+  const copies = hits.filter((h) => h.payload.cue === 'copy');
+  if (copies.length === 0) return reasons;
+  for (const open of hits) {
+    if (open.payload.cue !== 'open-app') continue;
+    const copy = copies.find((c) => Math.max(c.start, open.start) - Math.min(c.end, open.end) <= CUE_DISTANCE);
+    if (!copy) continue;
+    const evidence = fieldEvidence(field.field, field.text, normalized, Math.min(copy.start, open.start), Math.max(copy.end, open.end));
+    reasons.push({
+      code: open.payload.code,
+      severity: open.payload.severity,
+      message: `“${evidence.text}”引导用户复制口令并打开电商应用，客服消息不能发送电商口令。`,
+      ruleId: 'check:MARKETPLACE_CODE',
+      evidence,
+    });
+  }
+  return reasons;
+}
+
+/** The built-in cue patterns (复制 / 打开淘宝 …), added to the policy's term patterns. */
+export function marketplaceCuePatterns(severity: Severity, firstKey: number): Array<{ pattern: string; payload: TermPayload }> {
+  const cue = (term: string, kind: 'copy' | 'open-app', termKey: number): { pattern: string; payload: TermPayload } => ({
+    pattern: term,
+    payload: {
+      kind: 'term',
+      role: 'cue',
+      cue: kind,
+      lexiconId: '$marketplace',
+      lexiconName: '电商口令',
+      term,
+      code: 'MARKETPLACE_CODE',
+      severity,
+      termKey,
+      promotional: false,
+    },
+  });
+  const patterns = COPY_CUES.map((term, i) => cue(term, 'copy', firstKey + i));
+  for (const verb of OPEN_VERBS) {
+    for (const app of MARKETPLACE_APPS) patterns.push(cue(verb + app, 'open-app', firstKey + patterns.length));
+  }
+  return patterns;
+}
+
+/** Max normalized chars between 复制 and 打开淘宝 for the two to be one instruction. */
+const CUE_DISTANCE = 40;
+const COPY_CUES = ['复制'];
+const OPEN_VERBS = ['打开', '去', '进入', '到'];
+/** Platforms whose share codes are pasted into their apps (already normalized). */
+const MARKETPLACE_APPS = ['淘宝', '手机淘宝', '天猫', '手机天猫', '淘特', '京东', '拼多多', '闲鱼'];
+
+/** Currency-like symbols used as 淘口令 delimiters; any of them may close a code opened by another. */
+const CURRENCY = new Set(['￥', '¥', '€', '₤', '£', '$', '＄', '₴', '₳', '₰', '₵', '¢', '₲', '₱', '₭', '₮', '₩']);
+/** Bracket variants: `(AbC123dEf)`; these also need a digit, since `(password)` is a word. */
+const BRACKETS: ReadonlyMap<string, string> = new Map([
+  ['(', ')'],
+  ['（', '）'],
+  ['《', '《'],
+  ['〔', '〕'],
+]);
+const MIN_CODE = 8;
+const MAX_CODE = 14;
+
+/**
+ * [start, end) spans of delimiter + 8–14 alphanumerics (with a letter) + delimiter.
+ * `￥199` and `￥199元` have no closing symbol or no letter, so they are prices.
+ */
+function delimitedCodes(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (let i = 0; i < text.length; i++) {
+    const open = text[i] ?? '';
+    const closer = BRACKETS.get(open);
+    if (closer === undefined && !CURRENCY.has(open)) continue;
+    let j = i + 1;
+    let letters = 0;
+    let digits = 0;
+    for (; j < text.length && j - i - 1 <= MAX_CODE; j++) {
+      const kind = alnumKind(text.charCodeAt(j));
+      if (kind === 0) break;
+      if (kind === 1) letters++;
+      else digits++;
+    }
+    const length = j - i - 1;
+    const close = text[j] ?? '';
+    const closes = closer === undefined ? CURRENCY.has(close) : close === closer;
+    if (closes && length >= MIN_CODE && length <= MAX_CODE && letters > 0 && (closer === undefined || digits > 0)) {
+      spans.push([i, j + 1]);
+      i = j;
+    }
+  }
+  return spans;
+}
+
+/** 1 letter, 2 digit, 0 neither; full-width forms count (ＡＢＣ１２３). */
+function alnumKind(c: number): 0 | 1 | 2 {
+  const a = c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c;
+  if ((a >= 0x41 && a <= 0x5a) || (a >= 0x61 && a <= 0x7a)) return 1;
+  if (a >= 0x30 && a <= 0x39) return 2;
+  return 0;
+}

@@ -1,0 +1,108 @@
+/**
+ * The content checks of CONTRACT §7 (everything but the window, frequency, duplicate and
+ * over-marketing checks, which need the store): compiled once per policy version, then
+ * run per reply with the shared automaton's term hits.
+ */
+import type { Lexicon } from '../../../../rules-schema/index.js';
+import type { ResolvedPolicy } from '../policy/resolve-policy.js';
+import type { Reason } from '../reason.js';
+import { Automaton } from '../text/automaton.js';
+import { normalizeText } from '../text/normalize-text.js';
+import { checkContentLength } from './check-content-length.js';
+import { checkExternalLinks } from './check-external-links.js';
+import { checkInducedSharing } from './check-induced-sharing.js';
+import { checkLexiconTerms } from './check-lexicon-terms.js';
+import { checkMarketplaceCodes } from './check-marketplace-codes.js';
+import { checkReplyShape } from './check-reply-shape.js';
+import { codeSetting } from './code-setting.js';
+import { compileTermPatterns, type TermPattern } from './compile-term-patterns.js';
+import { liveTermHits } from './live-term-hits.js';
+import { replyFields } from './reply-fields.js';
+import { replyFingerprint } from './reply-fingerprint.js';
+import type { TermHit, TermPayload, TermScanner } from './term-hit.js';
+
+export type { TermHit, TermPayload, TermScanner } from './term-hit.js';
+
+export interface ContentCheckResult {
+  reasons: Reason[];
+  /** A promotion lexicon term survived its exclusions (the caller's OVER_MARKETING input). */
+  promotional: boolean;
+  /** DUPLICATE_REPLY key: see replyFingerprint. */
+  fingerprint: string;
+}
+
+export interface CompiledContentChecks {
+  /** Every normalized pattern this policy scans for, to be merged by the caller into ONE shared automaton with the keyword groups. */
+  termPatterns: TermPattern[];
+  /** Checks one reply whose variables are already filled; `scan` returns the `kind: 'term'` hits of a normalized text. */
+  check(reply: unknown, scan: TermScanner): ContentCheckResult;
+}
+
+/**
+ * @param extraLexicons lexicons of the enabled packs, checked like the policy's own.
+ * @example
+ * const checks = compileContentChecks(resolvePolicy(policy));
+ * checks.check({ type: 'text', content: '保证治愈' }, scannerFor(checks.termPatterns)).reasons[0]?.code // 'MEDICAL_CLAIM'
+ */
+export function compileContentChecks(policy: ResolvedPolicy, extraLexicons: readonly Lexicon[] = []): CompiledContentChecks {
+  const termPatterns = compileTermPatterns(policy, [...policy.lexicons, ...extraLexicons]);
+  const allow = policy.links.allow;
+  const length = codeSetting(policy, 'CONTENT_TOO_LONG');
+  const links = codeSetting(policy, 'EXTERNAL_LINK');
+  const marketplace = codeSetting(policy, 'MARKETPLACE_CODE');
+  const enabled = new Map<string, boolean>();
+  const isEnabled = (code: string): boolean => {
+    let on = enabled.get(code);
+    if (on === undefined) enabled.set(code, (on = codeSetting(policy, code).enabled));
+    return on;
+  };
+
+  return {
+    termPatterns,
+    check(reply: unknown, scan: TermScanner): ContentCheckResult {
+      const fingerprint = replyFingerprint(reply);
+      const shape = checkReplyShape(reply);
+      if (!shape.ok) return { reasons: [shape.reason], promotional: false, fingerprint };
+      const reasons = checkContentLength(shape.reply, policy.content, length.severity);
+      let promotional = false;
+      for (const field of replyFields(shape.reply)) {
+        reasons.push(...checkExternalLinks(field, allow, links.severity));
+        if (field.url) continue;
+        const normalized = normalizeText(field.text);
+        const hits = liveTermHits(scan(normalized.text));
+        promotional ||= hits.some((h) => h.payload.role === 'hit' && h.payload.promotional);
+        reasons.push(
+          ...checkMarketplaceCodes(field, normalized, hits, marketplace),
+          ...checkInducedSharing(field, normalized, hits),
+          ...checkLexiconTerms(field, normalized, hits),
+        );
+      }
+      return { reasons: withoutContained(reasons.filter((r) => isEnabled(r.code))), promotional, fingerprint };
+    },
+  };
+}
+
+/**
+ * A scanner over `patterns` alone (tests, offline tools); the runtime shares one automaton with the keyword groups.
+ */
+export function scannerFor(patterns: CompiledContentChecks['termPatterns']): TermScanner {
+  const automaton = new Automaton<TermPayload>(patterns);
+  return (normalized: string): TermHit[] => automaton.scan(normalized);
+}
+
+/**
+ * Two findings of one code where one's evidence lies inside the other's (邀请好友助力 as a
+ * phrase and as action + reward) are one problem: keep the wider.
+ */
+function withoutContained(reasons: Reason[]): Reason[] {
+  return reasons.filter((r, i) => {
+    const e = r.evidence;
+    if (!e) return true;
+    return !reasons.some((o, j) => {
+      const f = o.evidence;
+      if (j === i || !f || o.code !== r.code || f.field !== e.field || f.start > e.start || f.end < e.end) return false;
+      // identical spans: keep the first
+      return f.start !== e.start || f.end !== e.end || j < i;
+    });
+  });
+}

@@ -1,0 +1,78 @@
+/**
+ * Lexicons → normalized automaton patterns with their payloads: one `hit` (or `cue`) per
+ * term plus one `exclusion` per ordinary phrase containing it. Compiled once per policy
+ * version; the caller merges them into the one shared automaton.
+ */
+import type { Lexicon } from '../../../../rules-schema/index.js';
+import type { ResolvedPolicy } from '../policy/resolve-policy.js';
+import { normalizeTerm } from '../text/normalize-text.js';
+import { codeSetting } from './code-setting.js';
+import { marketplaceCuePatterns } from './check-marketplace-codes.js';
+import type { CueKind, TermPayload } from './term-hit.js';
+
+export interface TermPattern {
+  pattern: string;
+  payload: TermPayload;
+}
+
+/** Lexicon category → the §7 code its hits report (a lexicon's own `code` wins). */
+export const CATEGORY_CODES: Readonly<Record<Lexicon['category'], string>> = {
+  absolute: 'ABSOLUTE_TERM',
+  medical: 'MEDICAL_CLAIM',
+  promotion: 'PROMOTION',
+  sharing: 'INDUCED_SHARING',
+  banned: 'BANNED_TERM',
+};
+
+/**
+ * @example compileTermPatterns(policy, policy.lexicons).length // terms + exclusions + built-in cues
+ */
+export function compileTermPatterns(policy: ResolvedPolicy, lexicons: readonly Lexicon[]): TermPattern[] {
+  const patterns: TermPattern[] = [];
+  let termKey = 0;
+  for (const lexicon of lexicons) {
+    if (lexicon.enabled === false) continue;
+    const code = lexicon.code ?? CATEGORY_CODES[lexicon.category];
+    const setting = codeSetting(policy, code);
+    const promotional = lexicon.category === 'promotion';
+    // A disabled PROMOTION still marks replies promotional for OVER_MARKETING, so keep its patterns.
+    if (!setting.enabled && !promotional) continue;
+    const cue = cueOf(lexicon);
+    for (const term of lexicon.terms) {
+      const pattern = normalizeTerm(term.term);
+      if (pattern === '') continue;
+      const payload: TermPayload = {
+        kind: 'term',
+        role: cue ? 'cue' : 'hit',
+        lexiconId: lexicon.id,
+        lexiconName: lexicon.name,
+        term: term.term,
+        code,
+        severity: term.severity ?? lexicon.severity ?? setting.severity,
+        termKey: termKey++,
+        promotional,
+        ...(cue ? { cue } : {}),
+      };
+      patterns.push({ pattern, payload });
+      for (const exclusion of term.exclusions ?? []) {
+        const excluded = normalizeTerm(exclusion);
+        if (excluded !== '') patterns.push({ pattern: excluded, payload: { ...payload, role: 'exclusion', exclusion } });
+      }
+    }
+  }
+  const marketplace = codeSetting(policy, 'MARKETPLACE_CODE');
+  if (marketplace.enabled) patterns.push(...marketplaceCuePatterns(marketplace.severity, termKey));
+  return patterns;
+}
+
+/**
+ * Sharing lexicons split inducement into halves matched by proximity: by convention a
+ * `sharing` lexicon whose id ends in `-actions` holds share/follow verbs and one ending
+ * in `-rewards` holds reward words; any other lexicon's terms are findings by themselves.
+ */
+function cueOf(lexicon: Lexicon): CueKind | undefined {
+  if (lexicon.category !== 'sharing') return undefined;
+  if (lexicon.id.endsWith('-actions')) return 'share-action';
+  if (lexicon.id.endsWith('-rewards')) return 'share-reward';
+  return undefined;
+}

@@ -1,0 +1,113 @@
+/** POST /inbound (CONTRACT §8) against the example workspace. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startTestApp, T0, MIN, text, event, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await startTestApp();
+});
+afterEach(async () => {
+  await t.close();
+});
+
+describe('inbound', () => {
+  it('"我要退钱" reaches the 退款 group and the reply greets the user by nickname', async () => {
+    const r = await t.post('/api/v1/inbound', { ...text('u1', '我要退钱', T0, 'm-1'), user: { nickname: '小明' } });
+    expect(r.status).toBe(200);
+    expect(r.body.duplicate).toBe(false);
+    expect(r.body.opensWindow).toBe(true);
+    expect(r.body.matches).toEqual([{ flowId: 'ecommerce-faq', nodeId: 'kg-refund', group: '退款', groupId: 'refund', keyword: '退钱' }]);
+    expect(r.body.replies).toHaveLength(1);
+    expect(r.body.replies[0].reply.content).toMatch(/^小明，退款请在/);
+    expect(r.body.replies[0].reply.content).toContain('如果还有其他问题，可以继续问我哦');
+    expect(r.body.replies[0].verdict).toBe('allow');
+    expect(r.body.trace).toEqual(expect.arrayContaining(['trigger', 'kg-refund', 'reply-refund']));
+    expect(r.body.window.state).toBe('open');
+    expect(r.body.handoff).toBeNull();
+  });
+
+  it.each([
+    ['退-款怎么弄', '退款'],
+    ['我想退個款', '退款'],
+    ['ＴＵＩ 退 货', '退款'],
+    ['快递多久到', '物流'],
+    ['忘记密码了', '改密码'],
+  ])('%s matches %s after normalization', async (content, group) => {
+    const r = await t.post('/api/v1/inbound', text('u2', content, T0));
+    expect(r.body.matches.map((m: { group: string }) => m.group)).toEqual([group]);
+  });
+
+  it('an exclusion keeps the group from matching, and the fallback answers instead', async () => {
+    const r = await t.post('/api/v1/inbound', text('u3', '已经退款了，谢谢', T0));
+    expect(r.body.matches).toEqual([]);
+    expect(r.body.replies).toHaveLength(1);
+    expect(r.body.trace).toContain('kg-refund');
+    expect(r.body.trace.slice(-2)).toEqual(['unmatched', 'ack']);
+  });
+
+  it('"转人工" hands off to a human, tags the user and says so', async () => {
+    const r = await t.post('/api/v1/inbound', { ...text('u4', '转人工', T0), user: { nickname: '阿花' } });
+    expect(r.body.handoff).toMatchObject({ flowId: 'handoff', nodeId: 'to-agent', queue: 'default' });
+    expect(r.body.replies[0].reply.content).toBe('阿花，已为你转接人工客服，请稍候，我们会尽快回复你。');
+    expect(r.body.tags).toEqual(['需要人工']);
+  });
+
+  it('subscribe greets {{nickname}} inside the 1-minute follow grant', async () => {
+    const r = await t.post('/api/v1/inbound', { ...event('u5', 'subscribe', T0), user: { nickname: '小红' } });
+    expect(r.body.replies[0].reply.content).toMatch(/^小红，欢迎关注/);
+    expect(r.body.replies[0].verdict).toBe('allow');
+    const w = await t.get('/api/v1/users/u5/window');
+    expect(w.body.quota.left).toBe(2);
+  });
+
+  it('a menu click with its key runs the menu flow', async () => {
+    const r = await t.post('/api/v1/inbound', event('u6', 'CLICK', T0, 'FAQ'));
+    expect(r.body.trace).toEqual(['click-faq', 'faq']);
+    expect(r.body.replies[0].reply.content).toContain('常见问题');
+  });
+
+  it('the same msgId again returns the first body with duplicate:true and changes nothing', async () => {
+    const first = await t.post('/api/v1/inbound', text('u7', '退款', T0, 'm-retry'));
+    const before = (await t.get('/api/v1/users/u7/window')).body;
+    for (let i = 0; i < 3; i++) {
+      const retry = await t.post('/api/v1/inbound', text('u7', '退款', T0 + 5000 * (i + 1), 'm-retry'));
+      expect(retry.body).toEqual({ ...first.body, duplicate: true });
+    }
+    expect((await t.get('/api/v1/users/u7/window')).body).toEqual(before);
+  });
+
+  it('concurrent deliveries of one msgId are processed once', async () => {
+    const all = await Promise.all(Array.from({ length: 5 }, () => t.post('/api/v1/inbound', text('u8', '物流', T0, 'm-par'))));
+    expect(all.filter((r) => r.body.duplicate === false)).toHaveLength(1);
+    expect((await t.get('/api/v1/users/u8/window')).body.counters.repliesSinceInteraction).toBe(1);
+  });
+
+  it('events without msgId are keyed by from+at+event', async () => {
+    const a = await t.post('/api/v1/inbound', event('u9', 'subscribe', T0));
+    const b = await t.post('/api/v1/inbound', event('u9', 'subscribe', T0));
+    expect(a.body.duplicate).toBe(false);
+    expect(b.body.duplicate).toBe(true);
+    const c = await t.post('/api/v1/inbound', event('u9', 'subscribe', T0 + 1000));
+    expect(c.body.duplicate).toBe(false);
+  });
+
+  it('dryRun changes nothing', async () => {
+    const r = await t.post('/api/v1/inbound', { ...text('u10', '退款', T0, 'm-dry'), dryRun: true });
+    expect(r.body.replies).toHaveLength(1);
+    expect((await t.get('/api/v1/users/u10/window')).body.state).toBe('none');
+    const real = await t.post('/api/v1/inbound', text('u10', '退款', T0, 'm-dry'));
+    expect(real.body.duplicate).toBe(false);
+  });
+
+  it('the same question asked three times in ten minutes gets the answer once, then DUPLICATE_REPLY', async () => {
+    const replies = [];
+    for (let i = 0; i < 3; i++) replies.push((await t.post('/api/v1/inbound', text('u11', '退款', T0 + i * 3 * MIN))).body.replies[0]);
+    expect(replies[0].verdict).toBe('allow');
+    expect(replies[1].verdict).toBe('block');
+    expect(replies[1].reasons.map((r: { code: string }) => r.code)).toEqual(['DUPLICATE_REPLY']);
+    expect(replies[2].committed).toBe(false);
+    // After ten minutes the answer may be given again.
+    const later = await t.post('/api/v1/inbound', text('u11', '退款', T0 + 11 * MIN));
+    expect(later.body.replies[0].verdict).toBe('allow');
+  });
+});
