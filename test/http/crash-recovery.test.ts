@@ -48,10 +48,11 @@ describe('kill -9 during writes', () => {
     };
     const writers = Array.from({ length: 4 }, writer);
     while (ackedGroups.length + ackedMessages.length < 120) await new Promise((r) => setTimeout(r, 10));
+    const exited = new Promise((r) => server.child.once('exit', r));
     server.child.kill('SIGKILL');
     killed = true;
     await Promise.all(writers);
-    await new Promise((r) => server.child.once('exit', r));
+    await exited;
 
     const again = await startServerProcess({ DATA_DIR: dataDir, ADMIN_TOKEN: ADMIN });
     try {

@@ -46,7 +46,14 @@ export class DocumentRepository {
   }
 
   /** Throws `DuplicateKeyError` when the id exists (the caller answers 409). */
-  async create(account: string, kind: DocumentKind, id: string, doc: unknown, by: string, at = new Date()): Promise<Draft> {
+  async create(
+    account: string,
+    kind: DocumentKind,
+    id: string,
+    doc: unknown,
+    by: string,
+    at = new Date(),
+  ): Promise<Draft> {
     const row = {
       _id: randomUUID(),
       account,
@@ -82,7 +89,8 @@ export class DocumentRepository {
 
   /** Without `expectedRevision` the draft is removed whatever its revision. */
   async remove(account: string, kind: DocumentKind, id: string, expectedRevision?: number): Promise<RemoveResult> {
-    const filter = expectedRevision === undefined ? { account, kind, id } : { account, kind, id, revision: expectedRevision };
+    const filter =
+      expectedRevision === undefined ? { account, kind, id } : { account, kind, id, revision: expectedRevision };
     if ((await this.c.deleteOne(filter)) === 1) return { ok: true };
     return this.failure(account, kind, id);
   }
@@ -93,7 +101,9 @@ export class DocumentRepository {
     id: string,
   ): Promise<{ ok: false; reason: 'conflict' | 'not_found'; current?: number }> {
     const cur = await this.c.findOne({ account, kind, id }, { projection: { revision: 1 } });
-    return cur ? { ok: false, reason: 'conflict', current: docFields.num(cur, 'revision') } : { ok: false, reason: 'not_found' };
+    return cur
+      ? { ok: false, reason: 'conflict', current: docFields.num(cur, 'revision') }
+      : { ok: false, reason: 'not_found' };
   }
 }
 

@@ -58,7 +58,10 @@ export class MongoCollection implements Collection {
 
   findOneAndUpdate(filter: Filter, update: Update, options: { upsert?: boolean } = {}): Promise<StoredDoc | null> {
     return call(() =>
-      this.c.findOneAndUpdate(filter, driverUpdate(update), { upsert: options.upsert ?? false, returnDocument: 'after' }),
+      this.c.findOneAndUpdate(filter, driverUpdate(update), {
+        upsert: options.upsert ?? false,
+        returnDocument: 'after',
+      }),
     );
   }
 

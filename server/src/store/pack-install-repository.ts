@@ -31,7 +31,14 @@ export class PackInstallRepository {
   }
 
   /** Installs, or replaces the installed version; (re)installing enables the pack. */
-  async install(account: string, packId: string, version: string, doc: unknown, by: string, at = new Date()): Promise<PackInstall> {
+  async install(
+    account: string,
+    packId: string,
+    version: string,
+    doc: unknown,
+    by: string,
+    at = new Date(),
+  ): Promise<PackInstall> {
     const fields = { version, doc: toJsonField(doc), enabled: true, installedAt: at, installedBy: by };
     try {
       await this.c.insertOne({ _id: randomUUID(), account, packId, ...fields });

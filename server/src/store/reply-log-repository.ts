@@ -41,7 +41,9 @@ export class ReplyLogRepository {
     const docs = await this.c.find({ account, openid }, { sort: { at: -1 }, limit });
     return docs.map((d) => {
       const verdict = docFields.str(d, 'verdict');
-      if (verdict !== 'allow' && verdict !== 'warn' && verdict !== 'block') throw new Error(`stored verdict "${verdict}"`);
+      if (verdict !== 'allow' && verdict !== 'warn' && verdict !== 'block') {
+        throw new Error(`stored verdict "${verdict}" is unknown`);
+      }
       return {
         account: docFields.str(d, 'account'),
         openid: docFields.str(d, 'openid'),

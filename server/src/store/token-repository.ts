@@ -4,6 +4,15 @@ import { docFields } from './doc-fields.js';
 
 export type Role = 'admin' | 'editor' | 'runtime' | 'viewer';
 
+/** What `create` returns: the only time the token itself is seen. */
+export interface CreatedToken {
+  id: string;
+  token: string;
+  name: string;
+  role: Role;
+  createdAt: Date;
+}
+
 export interface TokenInfo {
   id: string;
   name: string;
@@ -24,10 +33,11 @@ export class TokenRepository {
 
   constructor(private readonly c: Collection) {}
 
-  async create(name: string, role: Role, by: string, at = new Date()): Promise<{ id: string; token: string; name: string; role: Role; createdAt: Date }> {
+  async create(name: string, role: Role, by: string, at = new Date()): Promise<CreatedToken> {
     const token = `rf_${randomBytes(32).toString('base64url')}`;
     const id = randomUUID();
-    await this.c.insertOne({ _id: id, hash: hashToken(token), name, role, createdAt: at, createdBy: by, revoked: false });
+    const row = { _id: id, hash: hashToken(token), name, role, createdAt: at, createdBy: by, revoked: false };
+    await this.c.insertOne(row);
     return { id, token, name, role, createdAt: at };
   }
 

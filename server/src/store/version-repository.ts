@@ -52,7 +52,8 @@ export class VersionRepository {
       );
       const version = latest ? docFields.num(latest, 'version') + 1 : 1;
       try {
-        await this.c.insertOne({ _id: randomUUID(), account, kind, id, version, doc: json, publishedAt: at, publishedBy: by, note });
+        const row = { _id: randomUUID(), account, kind, id, version, doc: json, publishedAt: at, publishedBy: by, note };
+        await this.c.insertOne(row);
       } catch (e) {
         if (e instanceof DuplicateKeyError) continue;
         throw e;
@@ -80,7 +81,11 @@ export class VersionRepository {
     const metas = await this.c.find({ account }, { projection: { kind: 1, id: 1, version: 1 } });
     const heads = new Map<string, { kind: DocumentKind; id: string; version: number }>();
     for (const m of metas) {
-      const head = { kind: kindOf(docFields.str(m, 'kind')), id: docFields.str(m, 'id'), version: docFields.num(m, 'version') };
+      const head = {
+        kind: kindOf(docFields.str(m, 'kind')),
+        id: docFields.str(m, 'id'),
+        version: docFields.num(m, 'version'),
+      };
       const k = `${head.kind}\u0000${head.id}`;
       if ((heads.get(k)?.version ?? 0) < head.version) heads.set(k, head);
     }

@@ -11,16 +11,25 @@ import type { ReplyField } from './reply-fields.js';
 import type { TermHit } from './term-hit.js';
 
 /**
- * @param hits the field's live term hits, ordered by start; the `share-*` cues are used here.
+ * @param hits the field's live term hits, ordered by start (as liveTermHits returns them); the `share-*` cues are used here.
  */
 export function checkInducedSharing(field: ReplyField, normalized: NormalizedText, hits: readonly TermHit[]): Reason[] {
   const rewards = hits.filter((h) => h.payload.cue === 'share-reward');
   if (rewards.length === 0) return [];
   const reasons: Reason[] = [];
   let lastEnd = -1;
+  let lo = 0;
   for (const action of hits) {
     if (action.payload.cue !== 'share-action' || action.start < lastEnd) continue;
-    const reward = rewards.find((r) => gap(action, r) <= MAX_GAP && !crossesSentence(field.text, normalized, action, r));
+    // Hits are sorted by start: only rewards in a window around the action can pair with it,
+    // so a text stuffed with cues stays linear.
+    while (lo < rewards.length && (rewards[lo]?.end ?? 0) < action.start - MAX_GAP) lo++;
+    let reward: TermHit | undefined;
+    for (let k = lo; k < rewards.length && !reward; k++) {
+      const r = rewards[k];
+      if (!r || r.start > action.end + MAX_GAP) break;
+      if (gap(action, r) <= MAX_GAP && !crossesSentence(field.text, normalized, action, r)) reward = r;
+    }
     if (!reward) continue;
     const start = Math.min(action.start, reward.start);
     const end = Math.max(action.end, reward.end);

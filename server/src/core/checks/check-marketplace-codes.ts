@@ -10,7 +10,7 @@ import type { ReplyField } from './reply-fields.js';
 import type { TermHit, TermPayload } from './term-hit.js';
 
 /**
- * @param hits the field's live term hits; the `copy` / `open-app` cues are used here.
+ * @param hits the field's live term hits, ordered by start; the `copy` / `open-app` cues are used here.
  */
 export function checkMarketplaceCodes(
   field: ReplyField,
@@ -31,10 +31,13 @@ export function checkMarketplaceCodes(
   }
   const copies = hits.filter((h) => h.payload.cue === 'copy');
   if (copies.length === 0) return reasons;
+  let lo = 0;
   for (const open of hits) {
     if (open.payload.cue !== 'open-app') continue;
-    const copy = copies.find((c) => Math.max(c.start, open.start) - Math.min(c.end, open.end) <= CUE_DISTANCE);
-    if (!copy) continue;
+    // Both lists are sorted by start: look only at copies in a window around the app name.
+    while (lo < copies.length && (copies[lo]?.end ?? 0) < open.start - CUE_DISTANCE) lo++;
+    const copy = copies[lo];
+    if (!copy || copy.start > open.end + CUE_DISTANCE) continue;
     const evidence = fieldEvidence(field.field, field.text, normalized, Math.min(copy.start, open.start), Math.max(copy.end, open.end));
     reasons.push({
       code: open.payload.code,

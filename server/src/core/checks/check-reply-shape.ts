@@ -15,7 +15,7 @@ export function checkReplyShape(reply: unknown): ReplyShape {
   const result = validate<Reply>('reply', reply);
   if (result.ok) return { ok: true, reply: result.value };
   const type = typeof reply === 'object' && reply !== null && 'type' in reply ? reply.type : undefined;
-  const known = typeof type === 'string' && (REPLY_TYPES as readonly string[]).includes(type);
+  const known = REPLY_TYPES.some((t) => t === type);
   const message = known
     ? `“${type}”回复的格式不对，无法作为客服消息发送（${result.problems.map((p) => `${p.path}: ${p.message}`).join('；')}）。`
     : `不支持的回复类型“${String(type)}”；客服消息只能是 ${REPLY_TYPES.join('、')}。`;

@@ -66,16 +66,14 @@ export function compileContentChecks(policy: ResolvedPolicy, extraLexicons: read
       const reasons = checkContentLength(shape.reply, policy.content, length.severity);
       let promotional = false;
       for (const field of replyFields(shape.reply)) {
-        reasons.push(...checkExternalLinks(field, allow, links.severity));
+        append(reasons, checkExternalLinks(field, allow, links.severity));
         if (field.url) continue;
         const normalized = normalizeText(field.text);
         const hits = liveTermHits(scan(normalized.text));
         promotional ||= hits.some((h) => h.payload.role === 'hit' && h.payload.promotional);
-        reasons.push(
-          ...checkMarketplaceCodes(field, normalized, hits, marketplace),
-          ...checkInducedSharing(field, normalized, hits),
-          ...checkLexiconTerms(field, normalized, hits),
-        );
+        append(reasons, checkMarketplaceCodes(field, normalized, hits, marketplace));
+        append(reasons, checkInducedSharing(field, normalized, hits));
+        append(reasons, checkLexiconTerms(field, normalized, hits));
       }
       return { reasons: withoutContained(reasons.filter((r) => isEnabled(r.code))), promotional, fingerprint };
     },
@@ -92,17 +90,35 @@ export function scannerFor(patterns: CompiledContentChecks['termPatterns']): Ter
 
 /**
  * Two findings of one code where one's evidence lies inside the other's (邀请好友助力 as a
- * phrase and as action + reward) are one problem: keep the wider.
+ * phrase and as action + reward) are one problem: keep the wider. A sort and one sweep,
+ * so a text stuffed with terms cannot make this quadratic.
  */
 function withoutContained(reasons: Reason[]): Reason[] {
-  return reasons.filter((r, i) => {
-    const e = r.evidence;
-    if (!e) return true;
-    return !reasons.some((o, j) => {
-      const f = o.evidence;
-      if (j === i || !f || o.code !== r.code || f.field !== e.field || f.start > e.start || f.end < e.end) return false;
-      // identical spans: keep the first
-      return f.start !== e.start || f.end !== e.end || j < i;
+  const order = reasons
+    .map((reason, index) => ({ reason, index, e: reason.evidence }))
+    .filter((x) => x.e !== undefined)
+    .sort((a, b) => {
+      const ka = `${a.e?.field ?? ''}\u0000${a.reason.code}`;
+      const kb = `${b.e?.field ?? ''}\u0000${b.reason.code}`;
+      return ka < kb ? -1 : ka > kb ? 1 : (a.e?.start ?? 0) - (b.e?.start ?? 0) || (b.e?.end ?? 0) - (a.e?.end ?? 0) || a.index - b.index;
     });
-  });
+  const dropped = new Set<number>();
+  let group = '';
+  let furthest = -1;
+  for (const { reason, index, e } of order) {
+    const key = `${e?.field ?? ''}\u0000${reason.code}`;
+    if (key !== group) {
+      group = key;
+      furthest = -1;
+    }
+    const end = e?.end ?? 0;
+    if (end <= furthest) dropped.add(index);
+    else furthest = end;
+  }
+  return dropped.size === 0 ? reasons : reasons.filter((_, index) => !dropped.has(index));
+}
+
+/** `push(...items)` passes every item as an argument and overflows the stack on huge texts. */
+function append(target: Reason[], items: readonly Reason[]): void {
+  for (const item of items) target.push(item);
 }

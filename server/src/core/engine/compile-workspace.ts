@@ -52,6 +52,12 @@ export interface TriggerRef {
   flow: CompiledFlow;
   nodeId: string;
   onlyIfUnmatched: boolean;
+  /**
+   * When every way out of the trigger is a keyword group with no `else` branch, the flow can
+   * only act if one of these groups matched: the evaluator skips it otherwise, so the cost
+   * of a message does not grow with the number of FAQ flows.
+   */
+  gate: Set<string> | null;
 }
 
 export interface CompiledWorkspace {
@@ -96,7 +102,7 @@ export function compileWorkspace(input: WorkspaceInput): CompiledWorkspace {
       if (node.type !== 'trigger') continue;
       for (const key of triggerKeys(node.data)) {
         const list = triggers.get(key) ?? [];
-        list.push({ flow, nodeId: node.id, onlyIfUnmatched: node.data.onlyIfUnmatched === true });
+        list.push({ flow, nodeId: node.id, onlyIfUnmatched: node.data.onlyIfUnmatched === true, gate: gateOf(flow, node.id) });
         triggers.set(key, list);
       }
     }
@@ -116,6 +122,19 @@ export function compileWorkspace(input: WorkspaceInput): CompiledWorkspace {
     triggers,
     replyRules: rules.length === 0 ? null : replyRuleEngine(rules),
   };
+}
+
+function gateOf(flow: CompiledFlow, triggerId: string): Set<string> | null {
+  const gate = new Set<string>();
+  const exits = flow.out.get(triggerId) ?? [];
+  if (exits.length === 0) return null;
+  for (const edge of exits) {
+    const target = flow.nodes.get(edge.target);
+    if (target?.type !== 'keywordGroup') return null;
+    if ((flow.out.get(target.id) ?? []).some((e) => e.sourceHandle === 'else')) return null;
+    gate.add(target.data.groupId);
+  }
+  return gate;
 }
 
 function compileFlow(flow: Flow): CompiledFlow {

@@ -66,10 +66,11 @@ export async function evaluateFlows(
   seed: number,
 ): Promise<FlowOutcome> {
   const outcome: FlowOutcome = { matches: [], replies: [], handoff: null, trace: [], tags: [] };
-  const refs: TriggerRef[] = [];
-  for (const key of lookupKeys(message)) refs.push(...(compiled.triggers.get(key) ?? []));
-  if (refs.length === 0) return outcome;
+  const candidates: TriggerRef[] = [];
+  for (const key of lookupKeys(message)) candidates.push(...(compiled.triggers.get(key) ?? []));
+  if (candidates.length === 0) return outcome;
   const groupMatches = message.type === 'text' && message.content ? keywordMatches(compiled, message.content) : new Map<string, GroupMatch>();
+  const refs = candidates.filter((r) => r.gate === null || [...r.gate].some((g) => groupMatches.has(g)));
   const seen = new Set<string>();
   const walkAll = async (list: TriggerRef[]) => {
     for (const ref of list) {
@@ -103,7 +104,7 @@ async function walk(flow: CompiledFlow, start: string, ctx: WalkContext): Promis
     const node = flow.nodes.get(id);
     if (!node) continue;
     ctx.outcome.trace.push(id);
-    const handle = await visit(flow, node, ctx);
+    const handle = node.type === 'condition' ? await conditionHandle(flow, node.id, ctx) : visit(flow, node, ctx);
     const next = (flow.out.get(id) ?? []).filter((e) => follows(e.sourceHandle ?? null, handle));
     // Depth-first in document order: push in reverse so the first edge is walked first.
     for (let i = next.length - 1; i >= 0; i--) stack.push((next[i] as { target: string }).target);
@@ -115,8 +116,14 @@ function follows(edgeHandle: string | null, handle: string | null): boolean {
   return handle === null || edgeHandle === handle || (edgeHandle === null && (handle === 'match' || handle === 'true'));
 }
 
+async function conditionHandle(flow: CompiledFlow, nodeId: string, ctx: WalkContext): Promise<string> {
+  const engine = flow.conditions.get(nodeId);
+  const result = engine ? await engine.run({ ...ctx.facts }) : { events: [] };
+  return result.events.length > 0 ? 'true' : 'false';
+}
+
 /** Does the node's work and names the handle to leave by (null: the single way out). */
-async function visit(flow: CompiledFlow, node: FlowNode, ctx: WalkContext): Promise<string | null> {
+function visit(flow: CompiledFlow, node: Exclude<FlowNode, { type: 'condition' }>, ctx: WalkContext): string | null {
   const { outcome } = ctx;
   switch (node.type) {
     case 'trigger':
@@ -126,11 +133,6 @@ async function visit(flow: CompiledFlow, node: FlowNode, ctx: WalkContext): Prom
       if (!match) return 'else';
       outcome.matches.push({ flowId: flow.id, nodeId: node.id, group: match.group, groupId: match.groupId, keyword: match.keyword });
       return 'match';
-    }
-    case 'condition': {
-      const engine = flow.conditions.get(node.id);
-      const result = engine ? await engine.run({ ...ctx.facts }) : { events: [] };
-      return result.events.length > 0 ? 'true' : 'false';
     }
     case 'reply': {
       const replies = node.data.replies as Reply[];

@@ -32,8 +32,8 @@ export class Automaton<T> {
   readonly #outputs: Array<number[] | undefined> = [undefined];
   /** Nearest state on the failure chain that has outputs (0 = none): the "output link". */
   readonly #dict: number[] = [0];
-  readonly #lengths: number[] = [];
-  readonly #payloads: T[] = [];
+  /** Pattern length and payload per entry index. */
+  readonly #entries: Array<{ length: number; payload: T }> = [];
 
   constructor(entries: Iterable<AutomatonEntry<T>>) {
     const parent: number[] = [0];
@@ -58,9 +58,8 @@ export class Automaton<T> {
         }
         state = next;
       }
-      const index = this.#payloads.length;
-      this.#payloads.push(payload);
-      this.#lengths.push(pattern.length);
+      const index = this.#entries.length;
+      this.#entries.push({ length: pattern.length, payload });
       const outs = this.#outputs[state];
       if (outs) outs.push(index);
       else this.#outputs[state] = [index];
@@ -77,7 +76,8 @@ export class Automaton<T> {
       let out = this.#outputs[state] ? state : (this.#dict[state] ?? 0);
       while (out !== 0) {
         for (const index of this.#outputs[out] ?? []) {
-          hits.push({ start: i + 1 - (this.#lengths[index] ?? 0), end: i + 1, payload: this.#payloads[index] as T });
+          const entry = this.#entries[index];
+          if (entry) hits.push({ start: i + 1 - entry.length, end: i + 1, payload: entry.payload });
         }
         out = this.#dict[out] ?? 0;
       }
@@ -87,7 +87,7 @@ export class Automaton<T> {
 
   /** Number of patterns (with payloads) held. */
   get size(): number {
-    return this.#payloads.length;
+    return this.#entries.length;
   }
 
   /** Follows goto, falling back along failure links; the root absorbs unknown chars. */

@@ -1,0 +1,86 @@
+/**
+ * Engine benchmark (issue 2): compile time, in-process reply-check and inbound p50/p99,
+ * the naive one-rule-per-keyword json-rules-engine baseline in the same run, and how the
+ * per-message cost behaves as flows, keywords and lexicon terms grow.
+ */
+import { Engine } from 'json-rules-engine';
+import { compileWorkspace } from '../server/src/core/engine/compile-workspace.js';
+import { judgeReply } from '../server/src/core/engine/check-reply.js';
+import { processInbound } from '../server/src/core/engine/process-inbound.js';
+import { applyInteraction } from '../server/src/core/window/window-policy.js';
+import { emptyConversation } from '../server/src/core/window/conversation-state.js';
+import type { KeywordGroup } from '../rules-schema/index.js';
+import { flows, groups, lexicon, messages, policyWith, prng } from './workload.js';
+import { ms, timeEach, us } from './stats.js';
+
+const NOW = Date.parse('2026-11-24T10:00:00+08:00');
+
+function workspace(flowCount: number, groupCount: number, perGroup: number, terms: number) {
+  const rand = prng(42);
+  const g = groups(groupCount, perGroup, rand);
+  return { groups: g, flows: flows(flowCount, g), policy: policyWith(lexicon(terms, rand)) };
+}
+
+function openState(compiled: ReturnType<typeof compileWorkspace>) {
+  return applyInteraction(emptyConversation(), { from: 'u', type: 'text', content: '你好' }, compiled.policy, NOW - 60_000);
+}
+
+async function perMessage(compiled: ReturnType<typeof compileWorkspace>, texts: string[]) {
+  const state = openState(compiled);
+  const inbound = await timeEach(texts, (content) =>
+    processInbound(compiled, state, { message: { from: 'u', type: 'text', content }, user: { nickname: '小明' }, now: NOW, seedKey: content }),
+  );
+  const reply = await timeEach(texts, (content) => judgeReply(compiled, state, { type: 'text', content }, { userTags: [], now: NOW }));
+  return { inbound, reply };
+}
+
+/** The naive design: one json-rules-engine rule per keyword, run per message. */
+async function naiveBaseline(groupList: KeywordGroup[], texts: string[]) {
+  const engine = new Engine([], { allowUndefinedFacts: true });
+  engine.addOperator('textContains', (fact: unknown, value: unknown) => typeof fact === 'string' && fact.includes(String(value)));
+  for (const g of groupList) for (const k of g.keywords) engine.addRule({ conditions: { all: [{ fact: 'text', operator: 'textContains', value: k }] }, event: { type: g.id } });
+  return timeEach(texts, (text) => engine.run({ text }));
+}
+
+export async function engineBench(): Promise<void> {
+  const rand = prng(7);
+  console.log('\n## Engine (50 flows, 200 keyword groups × 20 keywords, 20,000-term lexicon)');
+  const docs = workspace(50, 200, 20, 20_000);
+  const texts = messages(5000, docs.groups, rand);
+  compileWorkspace(docs); // warm-up: JIT and module initialisation
+  const t0 = performance.now();
+  const compiled = compileWorkspace(docs);
+  const compileMs = performance.now() - t0;
+  console.log(`compile: ${ms(compileMs)} (target < 500 ms; ratio to target ${(compileMs / 500).toFixed(2)})`);
+  await perMessage(compiled, texts.slice(0, 500)); // warm-up
+  const { inbound, reply } = await perMessage(compiled, texts);
+  console.log(`reply check: p50 ${us(reply.p50)}, p99 ${us(reply.p99)} (target p99 ≤ 100 µs; ratio ${(reply.p99 / 100).toFixed(2)})`);
+  console.log(`inbound evaluation: p50 ${us(inbound.p50)}, p99 ${us(inbound.p99)} (target p99 ≤ 300 µs; ratio ${(inbound.p99 / 300).toFixed(2)})`);
+
+  const naive = await naiveBaseline(docs.groups, texts.slice(0, 40));
+  console.log(`naive baseline (4,000 json-rules-engine rules, one per keyword): p50 ${us(naive.p50)} per message`);
+  console.log(`→ compiled automaton is ${(naive.p50 / inbound.p50).toFixed(0)}× faster per inbound message than the naive design`);
+
+  console.log('\n## Per-message cost as the workspace grows (inbound p50 / naive p50)');
+  for (const flowCount of [10, 50, 200]) {
+    const w = workspace(flowCount, flowCount * 4, 20, 20_000);
+    const c = compileWorkspace(w);
+    const pool = messages(3000, w.groups, rand);
+    await perMessage(c, pool.slice(0, 300));
+    const { inbound: cost } = await perMessage(c, pool);
+    const n = await naiveBaseline(w.groups, pool.slice(0, 20));
+    console.log(`${String(flowCount).padStart(3)} flows, ${String(flowCount * 80).padStart(5)} keywords: ours p50 ${us(cost.p50)} p99 ${us(cost.p99)}; naive p50 ${us(n.p50)} (ratio ${(n.p50 / cost.p50).toFixed(0)}×)`);
+  }
+
+  console.log('\n## Lexicon scan cost as lexicons grow (reply check p50)');
+  let base = 0;
+  for (const terms of [1_000, 10_000, 50_000]) {
+    const w = workspace(10, 40, 20, terms);
+    const c = compileWorkspace(w);
+    const pool = messages(3000, w.groups, rand);
+    await perMessage(c, pool.slice(0, 300));
+    const { reply: cost } = await perMessage(c, pool);
+    base ||= cost.p50;
+    console.log(`${String(terms).padStart(6)} terms: p50 ${us(cost.p50)} p99 ${us(cost.p99)} (ratio to 1k: ${(cost.p50 / base).toFixed(2)})`);
+  }
+}

@@ -1,0 +1,7 @@
+/** `npm run bench`: every figure is printed with a ratio to a baseline measured in the same run. */
+import { engineBench } from './engine-bench.js';
+import { httpBench } from './http-bench.js';
+
+console.log(`# ReplyFlow benchmark — node ${process.version}, ${new Date().toISOString()}`);
+await engineBench();
+await httpBench();

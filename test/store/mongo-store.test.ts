@@ -1,0 +1,64 @@
+import { MongoClient, MongoNetworkError, MongoServerError } from 'mongodb';
+import { describe, expect, it } from 'vitest';
+import { mapMongoError } from '../../server/src/store/mongo-collection.js';
+import { dbNameFromUri, openStore, storeOptionsFromEnv } from '../../server/src/store/open-store.js';
+import { DuplicateKeyError, StoreConfigError, StoreUnavailableError } from '../../server/src/store/store-errors.js';
+import { describeStoreContract } from './store-contract.js';
+
+const MONGODB_URI = process.env['MONGODB_URI'];
+const KEY = '01'.repeat(32);
+
+/** The same URI pointing at a throwaway database, so a URI that names a real one is never touched. */
+function withDb(uri: string, name: string): string {
+  const m = /^(mongodb(?:\+srv)?:\/\/[^/?]*)(?:\/[^?]*)?(\?.*)?$/.exec(uri);
+  if (!m) throw new Error('unrecognised MONGODB_URI');
+  return `${m[1]}/${name}${m[2] ?? ''}`;
+}
+
+describe.runIf(MONGODB_URI)('MongoDB backend', () => {
+  describeStoreContract('mongodb', () => {
+    // Built here, not at collection: vitest collects a skipped describe's body too.
+    const uri = withDb(MONGODB_URI ?? '', `replyflow_test_${Date.now().toString(36)}`);
+    const client = new MongoClient(uri);
+    return {
+      open: () => openStore({ mongoUri: uri, secretKey: KEY }),
+      rawDump: async (collection) => JSON.stringify(await client.db().collection(collection).find({}).toArray()),
+      cleanup: async () => {
+        await client.db().dropDatabase();
+        await client.close();
+      },
+    };
+  });
+});
+
+describe('MongoDB adapter without a server', () => {
+  it('maps an unreachable server to STORE_UNAVAILABLE at open', async () => {
+    const open = openStore({ mongoUri: 'mongodb://127.0.0.1:1/rf', secretKey: KEY, mongoServerSelectionTimeoutMS: 200 });
+    await expect(open).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(open).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
+  });
+
+  it('requires SECRET_KEY, shared by every instance', async () => {
+    await expect(openStore({ mongoUri: 'mongodb://127.0.0.1:1/rf' })).rejects.toBeInstanceOf(StoreConfigError);
+  });
+
+  it('maps E11000 and network errors', () => {
+    expect(mapMongoError(new MongoServerError({ code: 11000, errmsg: 'E11000 duplicate key' }))).toBeInstanceOf(DuplicateKeyError);
+    expect(mapMongoError(new MongoNetworkError('connection reset'))).toBeInstanceOf(StoreUnavailableError);
+    expect(mapMongoError(new MongoServerError({ code: 10107, errmsg: 'not primary' }))).toBeInstanceOf(StoreUnavailableError);
+    const other = new MongoServerError({ code: 2, errmsg: 'bad value' });
+    expect(mapMongoError(other)).toBe(other);
+  });
+
+  it('takes the database from the URI, else MONGODB_DB, else replyflow', () => {
+    expect(dbNameFromUri('mongodb://h:27017/shop?replicaSet=rs0')).toBe('shop');
+    expect(dbNameFromUri('mongodb+srv://u:p%2Fw@c.example.net/ops')).toBe('ops');
+    expect(dbNameFromUri('mongodb://u:p@h1:1,h2:2/?authSource=admin')).toBeUndefined();
+    expect(dbNameFromUri('mongodb://h1,h2')).toBeUndefined();
+    expect(storeOptionsFromEnv({ MONGODB_URI: 'mongodb://h/x', MONGODB_DB: 'y', SECRET_KEY: 'k' })).toEqual({
+      dataDir: './data', mongoUri: 'mongodb://h/x', mongoDb: 'y', secretKey: 'k',
+    });
+    expect(storeOptionsFromEnv({ DATA_DIR: '/var/rf', MONGODB_URI: '' })).toEqual({ dataDir: '/var/rf' });
+    expect(withDb('mongodb://u:p@h1:1,h2:2/prod?authSource=admin', 't')).toBe('mongodb://u:p@h1:1,h2:2/t?authSource=admin');
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, it, expect } from 'vitest';
+import { findLinks, isHostAllowed } from '../../server/src/core/text/find-links.js';
+
+describe('findLinks', () => {
+  it.each([
+    ['详情：https://item.taobao.com/item.htm?id=1。谢谢', 'item.taobao.com', 3, 40],
+    ['拼多多 https://mobile.yangkeduo.com/goods.html?id=1', 'mobile.yangkeduo.com', 4, 48],
+    ['pinduoduo.com', 'pinduoduo.com', 0, 13],
+    ['访问pinduoduo.com/xxx购买', 'pinduoduo.com', 2, 19],
+    ['去 www.jd.com 看看', 'www.jd.com', 2, 12],
+    ['HTTPS://WWW.JD.COM', 'www.jd.com', 0, 18],
+    ['ftp://files.example.org/a', 'files.example.org', 0, 25],
+    ['去 ｔａｏｂａｏ．ｃｏｍ 看看', 'taobao.com', 2, 12], // full-width, offsets in the original
+    ['看taobao。com', 'taobao.com', 1, 11], // ideographic full stop
+    ['http：／／jd.com/x', 'jd.com', 0, 15], // full-width colon and slashes
+    ['(见 www.example.cn/abc?x=1)', 'www.example.cn', 3, 25], // trailing paren trimmed
+  ])('%j → %s [%i,%i)', (text, host, start, end) => {
+    const links = findLinks(text);
+    expect(links).toHaveLength(1);
+    expect(links[0]).toMatchObject({ host, start, end, platform: false });
+  });
+
+  it.each([
+    '版本v1.2更新了',
+    '价格1.5元',
+    'a.b 不是链接',
+    '打开 index.html 或 node.js',
+    '联系 kefu@taobao.com',
+    '您好，欢迎光临。如果还有其他问题，可以继续问我哦',
+  ])('finds no link in %j', (text) => {
+    expect(findLinks(text)).toEqual([]);
+  });
+
+  it('reports an anchor href with offsets of the href value', () => {
+    const text = '点<a href="https://item.taobao.com/x">这里</a>';
+    const [link] = findLinks(text);
+    expect(link).toMatchObject({ url: 'https://item.taobao.com/x', host: 'item.taobao.com', platform: false });
+    expect(text.slice(link?.start, link?.end)).toBe('https://item.taobao.com/x');
+    expect(findLinks(text)).toHaveLength(1);
+  });
+
+  it('flags weixin:// links and mini-program anchors as platform links', () => {
+    const menu = '<a href="weixin://bizmsgmenu?msgmenucontent=满意&msgmenuid=10001">满意</a>';
+    expect(findLinks(menu)).toMatchObject([{ platform: true }]);
+    const mini =
+      '文本<a href="http://www.qq.com" data-miniprogram-appid="appid" data-miniprogram-path="pages/index/index">点击跳小程序</a>';
+    expect(findLinks(mini)).toMatchObject([{ host: 'www.qq.com', platform: true }]);
+  });
+
+  it('skips mailto: and relative anchors', () => {
+    expect(findLinks('<a href="mailto:a@b.com">信</a><a href="#top">顶</a>')).toEqual([]);
+  });
+});
+
+describe('isHostAllowed', () => {
+  const allow = ['weixin.qq.com', 'mp.weixin.qq.com', 'Example.COM'];
+  it.each([
+    ['mp.weixin.qq.com', true],
+    ['weixin.qq.com', true],
+    ['a.b.weixin.qq.com', true],
+    ['example.com', true],
+    ['shop.example.com.', true],
+    ['qq.com', false],
+    ['evilweixin.qq.com', false],
+    ['weixin.qq.com.evil.cn', false],
+    ['', false],
+  ])('%j → %s', (host, expected) => {
+    expect(isHostAllowed(host, allow)).toBe(expected);
+  });
+});
