@@ -110,7 +110,7 @@ function StructuredFields({ reply, onChange }: ReplyEditorProps) {
                 </button>
               </div>
             ))}
-            <button type="button" className="small" onClick={() => onChange({ ...reply, items: [...reply.items, { id: String(reply.items.length + 1), content: '' }] })}>
+            <button type="button" className="small" onClick={() => onChange({ ...reply, items: [...reply.items, { id: String(Math.max(0, ...reply.items.map((x) => Number(x.id) || 0)) + 1), content: '' }] })}>
               + {t('reply.addMenuItem')}
             </button>
           </fieldset>

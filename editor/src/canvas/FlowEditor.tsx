@@ -1,0 +1,51 @@
+import { useMemo } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
+import { editorToFlow } from '../model/flow-mapping.js';
+import { useEditorStore } from '../store/editor-store.js';
+import { FlowList } from '../documents/FlowList.js';
+import { PropertyPanel } from '../panels/PropertyPanel.js';
+import { CanvasToolbar } from './CanvasToolbar.js';
+import { FlowCanvas } from './FlowCanvas.js';
+import { FlowInsightsContext, useComputedInsights } from './flow-insights.js';
+import { Palette } from './Palette.js';
+import { ProblemsList } from './ProblemsList.js';
+import { useKeyboardShortcuts } from './use-keyboard-shortcuts.js';
+
+/** The flows view: list and palette, canvas with toolbar and problems, property panel. */
+export function FlowEditor() {
+  const { t } = useTranslation();
+  const meta = useEditorStore((s) => s.meta);
+  const nodes = useEditorStore((s) => s.nodes);
+  const edges = useEditorStore((s) => s.edges);
+  const groupDrafts = useEditorStore((s) => s.groups);
+  const policy = useEditorStore((s) => s.policy?.doc);
+  const flow = useMemo(() => (meta ? editorToFlow(meta, nodes, edges) : null), [meta, nodes, edges]);
+  const groups = useMemo(() => Object.values(groupDrafts).map((g) => g.doc), [groupDrafts]);
+  const insights = useComputedInsights(flow, groups, policy);
+  useKeyboardShortcuts();
+  return (
+    <ReactFlowProvider>
+      <FlowInsightsContext.Provider value={insights}>
+        <div className="flow-editor">
+          <div className="left">
+            <FlowList />
+            <Palette />
+          </div>
+          <div className="center">
+            {meta ? (
+              <>
+                <CanvasToolbar />
+                <FlowCanvas key={meta.id} />
+                <ProblemsList />
+              </>
+            ) : (
+              <div className="empty">{t('flows.empty')}</div>
+            )}
+          </div>
+          <PropertyPanel />
+        </div>
+      </FlowInsightsContext.Provider>
+    </ReactFlowProvider>
+  );
+}

@@ -1,0 +1,40 @@
+import { useReactFlow } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
+import { useEditorStore } from '../store/editor-store.js';
+import { useFlowInsights } from './flow-insights.js';
+import { describeIssue } from './describe-issue.js';
+
+/** Every schema and graph problem of the flow; clicking one selects and shows its node. */
+export function ProblemsList() {
+  const { t } = useTranslation();
+  const { issues } = useFlowInsights();
+  const selectNode = useEditorStore((s) => s.selectNode);
+  const { fitView } = useReactFlow();
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  return (
+    <section className="problems" data-testid="problems" aria-label={t('problems.title')}>
+      <h4>
+        {t('problems.title')} · {t('problems.count', { errors, warnings: issues.length - errors })}
+      </h4>
+      {issues.length === 0 ? <p className="muted">{t('problems.none')}</p> : null}
+      <ul>
+        {issues.map((issue, i) => (
+          <li key={i} className={issue.severity}>
+            <button
+              type="button"
+              className="link"
+              disabled={!issue.nodeId}
+              onClick={() => {
+                if (!issue.nodeId) return;
+                selectNode(issue.nodeId);
+                void fitView({ nodes: [{ id: issue.nodeId }], duration: 300, maxZoom: 1.2 });
+              }}
+            >
+              {issue.severity === 'error' ? '⛔' : '⚠️'} {describeIssue(issue, t)}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import { useEditorStore } from '../store/editor-store.js';
+import { keepMine, reloadTheirs } from './doc-actions.js';
+import { Modal } from './Modal.js';
+
+/** A save hit a newer revision: the operator chooses, nothing is lost silently. */
+export function ConflictDialog() {
+  const { t } = useTranslation();
+  const conflict = useEditorStore((s) => s.conflict);
+  if (!conflict) return null;
+  return (
+    <Modal title={t('conflict.title')} testId="conflict-dialog">
+      <p>{t('conflict.body', { name: conflict.name })}</p>
+      <ul className="hint">
+        <li>{t('conflict.theirsHint')}</li>
+        <li>{t('conflict.mineHint')}</li>
+      </ul>
+      <div className="row end">
+        <button type="button" onClick={() => void reloadTheirs(conflict.kind, conflict.id)} data-testid="conflict-theirs">
+          {t('conflict.reloadTheirs')}
+        </button>
+        <button type="button" className="primary" onClick={() => void keepMine(conflict.kind, conflict.id, conflict.theirRevision)} data-testid="conflict-mine">
+          {t('conflict.keepMine')}
+        </button>
+      </div>
+    </Modal>
+  );
+}

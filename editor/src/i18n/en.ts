@@ -1,0 +1,162 @@
+import type { zhCN } from './zh-CN.js';
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+
+/** English; typed against the Chinese resource so no key is missing. */
+export const en: Widen<typeof zhCN> = {
+  app: { language: 'Language' },
+  tabs: { flows: 'Reply flows', groups: 'Keyword groups', policy: 'Compliance policy' },
+  role: { admin: 'Admin', editor: 'Editor', runtime: 'Runtime', viewer: 'Viewer' },
+  common: {
+    cancel: 'Cancel', close: 'Close', delete: 'Delete', confirmDelete: 'Delete', remove: 'Remove', loading: 'Loading…',
+    enabled: 'Enabled', disabled: 'Disabled', yes: 'Yes', no: 'No', moveUp: 'Move up', moveDown: 'Move down',
+  },
+  signIn: {
+    title: 'Sign in', intro: 'Enter your access token. On first start the server prints a sign-in link that fills it in.', token: 'Access token',
+    submit: 'Sign in', bad: 'That token is not valid.', expired: 'Your session has expired; please sign in again.', failed: 'Cannot sign in: {{message}}',
+    hint: 'The token is kept in this browser only.', signOut: 'Sign out',
+  },
+  doc: { saved: 'Saved', unsaved: 'Unsaved changes', notPublished: 'Not published', publishedV: 'Published v{{version}}', draft: 'draft', new: '(new, not saved)' },
+  flows: { title: 'Flows', create: 'New', newName: 'New flow name', empty: 'Pick or create a flow on the left.' },
+  flow: { settings: 'Flow settings', name: 'Flow name', description: 'Description', enabled: 'Flow enabled' },
+  palette: { title: 'Nodes', help: 'Drag a node onto the canvas, or click to add it.' },
+  kind: { trigger: 'Trigger', keywordGroup: 'Keyword group', condition: 'Condition', reply: 'Reply', handoff: 'Hand off', recordTag: 'Tag user', followUp: 'Follow-up' },
+  kindHint: {
+    trigger: 'Where the flow starts: which messages or events run it',
+    keywordGroup: 'Goes "matched" when the message hits the group, else "not matched"',
+    condition: 'Branch on the window, replies sent, user tags…',
+    reply: 'Send one or more customer-service messages',
+    handoff: 'Pass the chat to a person',
+    recordTag: 'Tag the user',
+    followUp: 'Ask the user one more question (counts as a message)',
+  },
+  handle: { match: 'matched', else: 'not matched', true: 'yes', false: 'no' },
+  toolbar: {
+    label: 'Flow toolbar', undo: 'Undo', redo: 'Redo', layout: 'Auto layout', fit: 'Fit view', export: 'Export', import: 'Import',
+    history: 'History', deleteFlow: 'Delete flow', save: 'Save', publish: 'Publish',
+  },
+  properties: {
+    title: 'Properties', many: '{{count}} nodes selected', manyHint: 'Ctrl+C copies, Ctrl+V pastes, Delete removes.', none: 'Click a node on the canvas to edit it.',
+    next: 'Next step', pickNext: 'Connect to…', connectTo: 'Connect "{{handle}}" to', endOfPath: 'A hand-off ends the flow; nothing follows it.',
+  },
+  trigger: {
+    any: 'Any message', messageTypes: 'Message types from the user', events: 'Events', menuKeys: 'Menu keys', menuKey: 'menu',
+    onlyIfUnmatched: 'Only when no other flow matched', help: 'A flow may have several triggers. For menu clicks tick "Menu click" and add the menu key.',
+  },
+  messageType: { text: 'Text', image: 'Image', voice: 'Voice', video: 'Video', shortvideo: 'Short video', location: 'Location', link: 'Link', event: 'Event' },
+  event: {
+    subscribe: 'Follow', unsubscribe: 'Unfollow', SCAN: 'Scan (following)', CLICK: 'Menu click', VIEW: 'Menu link', LOCATION: 'Location report',
+    scancode_push: 'Scan push', scancode_waitmsg: 'Scan, wait for message', pic_sysphoto: 'Camera photo', pic_photo_or_album: 'Photo or album',
+    pic_weixin: 'WeChat album', location_select: 'Location pick', view_miniprogram: 'Open mini program',
+  },
+  keywordGroup: {
+    pick: 'Keyword group to listen for', none: '(no keyword group)', newName: 'New group name, e.g. Refund', create: 'New keyword group',
+    help: 'Put every way of asking one thing into one group (refund, return, money back) so any of them matches.',
+  },
+  keywords: {
+    label: 'Keywords', placeholder: 'Type and press Enter; paste many at once', pasteHint: 'Paste many at once, separated by new lines, commas, 、 or spaces; repeats are skipped.',
+    groupName: 'Group name', mode: 'Matching', exclusions: 'Exclusions (no match when these appear)', alsoIn: 'Also in group "{{groups}}"',
+    duplicatesSummary: '{{count}} keyword(s) are also in other groups; a message with them matches several groups.', saveGroup: 'Save group', publishGroup: 'Publish group',
+  },
+  matchMode: { contains: 'Contains', exact: 'Exact', fuzzy: 'Fuzzy (ignores filler words)' },
+  chips: { placeholder: 'Type and press Enter', remove: 'Remove {{value}}', skipped: 'Skipped repeats: {{values}}' },
+  condition: {
+    add: 'Add condition', fact: 'What to test', operator: 'How', value: 'Value', topic: 'Keyword group', pickTopic: 'Pick a group',
+    inHours: 'Within business hours', outOfHours: 'Outside business hours', help: 'Goes "yes" when met, else "no".',
+    match: { label: 'With several conditions', all: 'All must hold', any: 'Any one holds' },
+  },
+  fact: {
+    windowState: 'Interaction window', repliesSinceInteraction: 'Replies sent this interaction', quotaLeft: 'Messages left', userTags: 'User tags',
+    withinBusinessHours: 'Business hours', messageType: 'Message type', topicCount: 'Times this topic was asked',
+  },
+  operator: {
+    equal: 'is', notEqual: 'is not', in: 'is one of', notIn: 'is none of', contains: 'contains', doesNotContain: 'does not contain',
+    lessThan: 'less than', lessThanInclusive: 'at most', greaterThan: 'more than', greaterThanInclusive: 'at least',
+  },
+  conditionValue: {
+    windowState: { open: 'open', closing: 'closing soon', expired: 'expired', none: 'no interaction', unsubscribed: 'unfollowed' },
+  },
+  reply: {
+    mode: { label: 'Send', all: 'All, in order', random: 'One at random' },
+    number: 'Message {{n}}', add: 'Add a message', type: 'Message type', content: 'Reply text', insertNickname: 'Insert nickname', empty: '(empty)',
+    mediaId: 'Media ID', mediaHint: 'Upload the media in the WeChat back office first, then paste its media ID.', title: 'Title', description: 'Description',
+    thumbMediaId: 'Thumbnail media ID', url: 'Link', picUrl: 'Cover image URL', newsHint: 'Customer-service news holds one article; its link must be a WeChat article or an allowed host.',
+    appId: 'Mini program AppID', pagePath: 'Mini program page path', headContent: 'Opening text', tailContent: 'Closing text', menuItems: 'Menu options',
+    menuItem: 'Option {{n}}', addMenuItem: 'Add option', costHint: 'This node sends {{n}} messages in a row.',
+  },
+  replyType: { text: 'Text', image: 'Image', voice: 'Voice', video: 'Video', news: 'News (link)', mpnews: 'News (WeChat media)', miniprogrampage: 'Mini program card', msgmenu: 'Menu message' },
+  handoff: { queue: 'Agent queue', queuePlaceholder: 'Empty: any agent', reason: 'Reason (agents see it)', help: 'After a hand-off no automatic reply follows.', toQueue: 'To: {{queue}}', anyAgent: 'To any agent' },
+  recordTag: { tags: 'Tags', help: 'Tags can be tested by later conditions and help agents.', summary: 'Tag: {{tags}}' },
+  followUp: { question: 'Question', help: 'A follow-up is a customer-service message and counts toward the limit.' },
+  lint: {
+    checking: 'Checking…', unavailable: 'The compliance check is unavailable; please review the text yourself.', preview: 'Flagged text',
+    verdict: { allow: '✅ Compliant', warn: '⚠️ Needs attention', block: '⛔ This message would be blocked' },
+  },
+  severity: { block: 'Block', warn: 'Warn' },
+  cost: {
+    badge: '{{total}} sent · advise ≤{{limit}} · max {{grant}}',
+    title: 'Up to {{total}} messages sent by here. Etiquette limit {{limit}}, platform grant {{grant}}.',
+    explain: 'Each path shows how many messages it sends: the platform grants {{grant}}, this account allows {{limit}}; more is flagged red.',
+  },
+  problems: {
+    title: 'Problems', count: '{{errors}} error(s), {{warnings}} warning(s)', none: 'No problems found.', schema: 'Format error at {{path}}: {{message}}',
+    E001: 'The flow has no trigger', E002: 'No trigger leads to this node; it never runs', E003: 'Nothing after this trigger replies, follows up or hands off',
+    E004: 'No keyword group chosen, or it no longer exists', E005: 'Keyword group "{{group}}" has no keywords', E006: 'Keyword "{{keyword}}" is also in group "{{other}}" used by this flow',
+    E007: 'Edge {{edge}} points to a missing node', E008: 'This path sends {{count}} messages, over the platform grant of {{limit}}',
+    W101: 'This path sends {{count}} messages, over the etiquette limit of {{limit}}; the extra ones are blocked', W102: 'Keyword "{{keyword}}" is also in group "{{other}}"',
+    W103: 'Nothing follows when group "{{group}}" matches',
+  },
+  connect: {
+    self: 'A node cannot connect to itself', intoTrigger: 'A trigger starts the flow; nothing can lead into it', noOutput: 'A hand-off ends the flow', badHandle: 'No such way out',
+    duplicate: 'That edge exists already', cycle: 'That would make a loop', unknown: 'Cannot connect',
+  },
+  confirm: {
+    title: 'Please confirm', deleteSelection: 'Delete the {{nodes}} selected node(s) and {{edges}} edge(s)?', deleteNodes: 'Delete the {{count}} selected node(s)?',
+    deleteFlow: 'Delete flow "{{name}}"? Its published versions stop being used.', deleteGroups: 'Delete {{count}} keyword group(s)?', discard: 'This flow has unsaved changes. Discard them?',
+  },
+  conflict: {
+    title: 'Someone else changed this document', body: '"{{name}}" was saved by someone else while you edited. Your changes are still here. Choose:',
+    theirsHint: 'Reload theirs: drop your changes and see the latest.', mineHint: 'Keep editing mine: keep your changes; your next save replaces theirs.',
+    reloadTheirs: 'Reload theirs', keepMine: 'Keep editing mine',
+  },
+  save: { done: 'Saved', failed: 'Saving "{{name}}" failed:' },
+  publish: {
+    title: 'Publish "{{name}}"', note: 'Note', notePlaceholder: 'e.g. added refund replies', confirm: 'Publish', defaultNote: 'Published from the editor',
+    done: 'Published as v{{version}}', failed: 'Publishing failed:', blocked: 'Fix the {{count}} error(s) first',
+  },
+  history: {
+    title: 'History of "{{name}}"', none: 'Never published.', diffLegend: 'Draft compared with v{{version}} (+ added, - removed)', same: 'Same as the draft',
+    rollback: 'Roll back to v{{version}}', rollbackNote: 'Rollback to v{{version}}', rolledBack: 'Rolled back to v{{version}} (new version v{{newVersion}})',
+  },
+  file: { invalid: 'Not a valid flow: {{problems}}', imported: 'Imported; review and save' },
+  groups: {
+    filter: 'Filter by name or keyword', importCsv: 'Import CSV', exportCsv: 'Export CSV', saveAll: 'Save all changes', selected: '{{count}} selected',
+    bulkMode: 'Set matching for all', enable: 'Enable', disable: 'Disable', publishSelected: 'Publish', selectAll: 'Select all',
+    col: { name: 'Name', keywords: 'Keywords', mode: 'Matching', status: 'Status', published: 'Published' },
+    dups: '{{count}} repeated', dupTitle: 'Some keywords are also in other groups', empty: 'No keyword groups.', imported: 'Import done: {{created}} new, {{updated}} updated, rows skipped: {{skipped}}',
+  },
+  policy: {
+    none: 'There is no compliance policy yet.', create: 'Create policy', defaultName: 'Default policy', window: 'Interaction window (platform rules)', interaction: 'User action',
+    quota: 'Messages', minutes: 'Minutes valid', margin: 'Closing warning (minutes)', nonOpening: 'Menu keys that open no window (e.g. "contact us")',
+    grant: { message: 'User message', menuClick: 'Menu click', subscribe: 'Follow', scan: 'Scan' },
+    etiquette: 'Reply etiquette', maxReplies: 'Max replies per interaction', duplicates: 'No identical reply within (minutes)', promotions: 'Max promotions per window',
+    maxTextBytes: 'Max text bytes', maxArticles: 'Max articles', links: 'Link allowlist', linksHint: 'WeChat hosts are always allowed; hosts added here (with subdomains) are too.',
+    checks: 'Content checks', severity: 'Action', defaultSeverity: 'Default', lexicons: 'Lexicons',
+  },
+  check: {
+    WINDOW_NONE: 'No interaction on record', WINDOW_EXPIRED: 'Window expired', WINDOW_CLOSING: 'Window closing', USER_UNSUBSCRIBED: 'User unfollowed',
+    QUOTA_EXHAUSTED: 'Quota used up', FREQUENCY_LIMIT: 'Too many replies', DUPLICATE_REPLY: 'Duplicate reply', EXTERNAL_LINK: 'External link',
+    MARKETPLACE_CODE: 'Marketplace share code', INDUCED_SHARING: 'Induced sharing', PROMOTION: 'Promotion', OVER_MARKETING: 'Over-marketing',
+    ABSOLUTE_TERM: 'Absolute term (Advertising Law)', BANNED_TERM: 'Banned term', MEDICAL_CLAIM: 'Medical claim', UNSUPPORTED_TYPE: 'Unsupported type', CONTENT_TOO_LONG: 'Too long',
+  },
+  lexicon: {
+    search: 'Search terms', add: 'New lexicon', newName: 'New lexicon', name: 'Lexicon name', category: 'Category', termCount: '{{count}} term(s)',
+    pasteTerms: 'Paste terms, separated by new lines, commas or 、', addTerms: 'Add', inherit: 'As lexicon', exclusions: 'Except: {{list}}', more: '{{count}} more; use search',
+  },
+  lexiconCategory: { absolute: 'Absolute terms', medical: 'Medical claims', promotion: 'Promotion', sharing: 'Induced sharing', banned: 'Banned' },
+  errors: {
+    UNAUTHORIZED: 'Session expired; sign in again', FORBIDDEN: 'Your role may not do this', NOT_FOUND: 'Document not found', CONFLICT: 'Someone else changed the document',
+    VALIDATION_FAILED: 'The content does not fit the format', PAYLOAD_TOO_LARGE: 'Too large', STORE_UNAVAILABLE: 'Storage unavailable; try again', NETWORK: 'Network error',
+    unexpected: 'Unexpected error: {{message}}',
+  },
+};
