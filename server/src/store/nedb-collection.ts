@@ -38,6 +38,13 @@ export class NedbCollection implements Collection {
     private readonly ds: Datastore,
   ) {}
 
+  /** A collection held in memory only: the sandbox's isolated virtual store. */
+  static async inMemory(name: string): Promise<NedbCollection> {
+    const ds = new Datastore<StoredDoc>({ inMemoryOnly: true });
+    await ds.loadDatabaseAsync();
+    return new NedbCollection(name, ds);
+  }
+
   /** Repair a torn last line, then load the datafile (corruption beyond that refuses to load). */
   static async open(dir: string, name: string): Promise<NedbCollection> {
     const filename = path.join(dir, `${name}.db`);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { MongoClient } from 'mongodb';
 import { AccountRepository } from './account-repository.js';
@@ -98,6 +99,26 @@ export function dbNameFromUri(uri: string): string | undefined {
   if (slash < 0) return undefined;
   const name = decodeURIComponent(afterHosts.slice(slash + 1).split('?')[0] ?? '');
   return name === '' ? undefined : name;
+}
+
+/**
+ * A store that lives in memory only, with the same repositories and behaviour: the sandbox's
+ * isolated virtual store, so a preview runs the production code path and touches nothing real.
+ */
+export async function openMemoryStore(): Promise<Store> {
+  const opened: NedbCollection[] = [];
+  const cols = await openEach(async (name) => {
+    const c = await NedbCollection.inMemory(name);
+    opened.push(c);
+    await c.ensureIndexes(LAYOUT[name]);
+    return c;
+  });
+  return assemble('nedb', cols, SecretBox.fromString(randomBytes(32).toString('hex')), {
+    ping: async () => undefined,
+    close: async () => {
+      await Promise.all(opened.map((c) => c.close()));
+    },
+  });
 }
 
 async function openNedb(dataDir: string, options: StoreOptions): Promise<Store> {
