@@ -5,12 +5,15 @@
 import type { FromSchema, JSONSchema } from 'json-schema-to-ts';
 import { flowSchema, flowNodeSchema, flowEdgeSchema, conditionSchema } from './schemas/flow.js';
 import { keywordGroupSchema } from './schemas/keyword-group.js';
-import { policySchema, lexiconSchema, customRuleSchema } from './schemas/policy.js';
+import { policySchema, lexiconSchema, customRuleSchema, allowanceSchema, allowanceBodySchema } from './schemas/policy.js';
+import { packSchema, packRuleSchema, packSourceSchema, packTestSchema } from './schemas/pack.js';
 import { messageSchema, userSchema } from './schemas/message.js';
 import { replySchema } from './schemas/reply.js';
+import { sandboxRunBodySchema, sandboxStepSchema, scenarioSchema, backtestBodySchema } from './schemas/sandbox.js';
 import {
   inboundBodySchema,
   replyCheckBodySchema,
+  replySendBodySchema,
   tokenCreateBodySchema,
   accountBodySchema,
   publishBodySchema,
@@ -20,23 +23,31 @@ import {
 export * from './schemas/flow.js';
 export * from './schemas/keyword-group.js';
 export * from './schemas/policy.js';
+export * from './schemas/pack.js';
 export * from './schemas/message.js';
 export * from './schemas/reply.js';
 export * from './schemas/api-bodies.js';
+export * from './schemas/sandbox.js';
 
 /** Schemas served at `GET /api/v1/schema/:name` and registered with the validator. */
 export const SCHEMAS = {
   flow: flowSchema,
   'keyword-group': keywordGroupSchema,
   policy: policySchema,
+  pack: packSchema,
+  'allowance-body': allowanceBodySchema,
   message: messageSchema,
   reply: replySchema,
   'inbound-body': inboundBodySchema,
   'reply-check-body': replyCheckBodySchema,
+  'reply-send-body': replySendBodySchema,
   'token-create-body': tokenCreateBodySchema,
   'account-body': accountBodySchema,
   'publish-body': publishBodySchema,
   'rollback-body': rollbackBodySchema,
+  'sandbox-run-body': sandboxRunBodySchema,
+  scenario: scenarioSchema,
+  'backtest-body': backtestBodySchema,
 } as const;
 
 export type SchemaName = keyof typeof SCHEMAS;
@@ -52,13 +63,24 @@ export type KeywordGroup = From<typeof keywordGroupSchema>;
 export type Policy = From<typeof policySchema>;
 export type Lexicon = From<typeof lexiconSchema>;
 export type CustomRule = From<typeof customRuleSchema>;
+export type Allowance = From<typeof allowanceSchema>;
+export type AllowanceBody = From<typeof allowanceBodySchema>;
+export type Pack = From<typeof packSchema>;
+export type PackRule = From<typeof packRuleSchema>;
+export type PackSource = From<typeof packSourceSchema>;
+export type PackTest = From<typeof packTestSchema>;
 export type InboundMessage = From<typeof messageSchema>;
 export type UserProfile = From<typeof userSchema>;
 export type Reply = From<typeof replySchema>;
 export type InboundBody = From<typeof inboundBodySchema>;
 export type ReplyCheckBody = From<typeof replyCheckBodySchema>;
+export type ReplySendBody = From<typeof replySendBodySchema>;
 export type TokenCreateBody = From<typeof tokenCreateBodySchema>;
 export type AccountBody = From<typeof accountBodySchema>;
 export type PublishBody = From<typeof publishBodySchema>;
 export type RollbackBody = From<typeof rollbackBodySchema>;
 export type Role = TokenCreateBody['role'];
+export type SandboxRunBody = From<typeof sandboxRunBodySchema>;
+export type SandboxStep = From<typeof sandboxStepSchema>;
+export type Scenario = From<typeof scenarioSchema>;
+export type BacktestBody = From<typeof backtestBodySchema>;

@@ -3,8 +3,10 @@
  * error with its JSON pointer, ready for a VALIDATION_FAILED body (CONTRACT §3).
  */
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import type { DataValidationCxt } from 'ajv/dist/types/index.js';
 import addFormatsModule from 'ajv-formats';
 import { SCHEMAS, type SchemaName } from './index.js';
+import { checkRegexSafety } from './regex-safety.js';
 
 export interface SchemaProblem {
   path: string;
@@ -18,6 +20,7 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
 const ajv = new Ajv2020({ allErrors: true, useDefaults: true, strict: false, discriminator: true });
 addFormats(ajv);
+ajv.addKeyword({ keyword: 'x-safeRegexTerm', type: 'object', schemaType: 'boolean', errors: true, validate: safeRegexTerm });
 for (const [name, schema] of Object.entries(SCHEMAS)) ajv.addSchema(schema, name);
 
 /**
@@ -62,3 +65,19 @@ function describe(error: ErrorObject): string {
       return error.message ?? error.keyword;
   }
 }
+
+/**
+ * `x-safeRegexTerm`: a lexicon term marked `regex` must pass the linear-time check; the
+ * error points at the term itself (`/lexicons/0/terms/3/term`).
+ */
+function safeRegexTerm(enabled: boolean, data: unknown, _parent?: unknown, ctx?: DataValidationCxt): boolean {
+  const term = data as { term?: unknown; regex?: unknown };
+  if (!enabled || term.regex !== true || typeof term.term !== 'string') return true;
+  const verdict = checkRegexSafety(term.term);
+  if (verdict.ok) return true;
+  safeRegexTerm.errors = [
+    { keyword: 'x-safeRegexTerm', instancePath: `${ctx?.instancePath ?? ''}/term`, schemaPath: '', params: {}, message: `正则被拒绝：${verdict.reason}` },
+  ];
+  return false;
+}
+safeRegexTerm.errors = [] as ErrorObject[];

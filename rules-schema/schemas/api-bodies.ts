@@ -25,6 +25,20 @@ export const replyCheckBodySchema = {
   additionalProperties: false,
 } as const;
 
+/** POST /replies/send: the §7 checks, then delivery through the account's customer-service API. */
+export const replySendBodySchema = {
+  type: 'object',
+  required: ['to', 'reply'],
+  properties: {
+    account,
+    to: { type: 'string', minLength: 1, maxLength: 128 },
+    reply: { type: 'object', required: ['type'], properties: { type: { type: 'string', minLength: 1 } } },
+    at: instantSchema,
+    user: userSchema,
+  },
+  additionalProperties: false,
+} as const;
+
 export const ROLES = ['admin', 'editor', 'runtime', 'viewer'] as const;
 
 export const tokenCreateBodySchema = {
@@ -50,7 +64,13 @@ export const accountBodySchema = {
 
 export const publishBodySchema = {
   type: 'object',
-  properties: { note: { type: 'string', maxLength: 500 } },
+  properties: {
+    note: { type: 'string', maxLength: 500 },
+    /** Publish although saved scenarios fail; the note must say why. */
+    overrideScenarios: { type: 'boolean' },
+  },
+  if: { properties: { overrideScenarios: { const: true } }, required: ['overrideScenarios'] },
+  then: { required: ['note'], properties: { note: { minLength: 1 } } },
   additionalProperties: false,
 } as const;
 

@@ -25,8 +25,16 @@ export const lexiconTermSchema = {
     exclusions: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 60 } },
     severity: { enum: SEVERITIES },
     note: { type: 'string', maxLength: 300 },
+    /**
+     * `term` is a regular expression over the NORMALIZED text (lowercase, half-width, no
+     * separators). Only a linear-time subset is accepted: no backreferences, lookarounds or
+     * quantified groups (see server/src/core/checks/regex-safety.ts); others are refused.
+     */
+    regex: { type: 'boolean' },
   },
   additionalProperties: false,
+  /** Refuses a `regex` term that could backtrack catastrophically (rules-schema/regex-safety.ts). */
+  'x-safeRegexTerm': true,
 } as const;
 
 export const lexiconSchema = {
@@ -40,6 +48,11 @@ export const lexiconSchema = {
     /** Code reported for hits; defaults to the category's §7 code. */
     code: { type: 'string', pattern: '^([A-Z_]+|pack:[a-z0-9-]+/[A-Z_]+|rule:[A-Za-z0-9_-]+)$' },
     enabled: { type: 'boolean', default: true },
+    /**
+     * Whether a negation right before a hit cancels it (不能保证治愈, 无法根治, 并非无副作用).
+     * Default: on for `medical` lexicons, off for the others.
+     */
+    negation: { type: 'boolean' },
     terms: { type: 'array', maxItems: 100000, items: lexiconTermSchema },
   },
   additionalProperties: false,
@@ -82,6 +95,43 @@ export const customRuleSchema = {
       properties: { all: { type: 'array' }, any: { type: 'array' }, not: { type: 'object' } },
       additionalProperties: false,
     },
+  },
+  additionalProperties: false,
+} as const;
+
+/**
+ * A reviewed false positive: hits of `code` lying inside an occurrence of `phrase` are not
+ * reported (an exclusion added after review, e.g. 最佳赏味期 for ABSOLUTE_TERM). With
+ * `scope.flowId` it applies only to replies proposed by that flow.
+ */
+export const allowanceSchema = {
+  type: 'object',
+  required: ['id', 'code', 'phrase'],
+  properties: {
+    id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
+    code: { type: 'string', pattern: '^([A-Z_]+|pack:[a-z0-9-]+/[A-Z_]+|rule:[A-Za-z0-9_-]+)$' },
+    phrase: { type: 'string', minLength: 1, maxLength: 100 },
+    scope: {
+      type: 'object',
+      properties: { flowId: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } },
+      additionalProperties: false,
+    },
+    note: { type: 'string', maxLength: 500 },
+    createdBy: { type: 'string', maxLength: 100 },
+    createdAt: { type: 'string', maxLength: 40 },
+  },
+  additionalProperties: false,
+} as const;
+
+/** Body of `POST /policies/:id/allowances`: the server fills id, createdBy and createdAt. */
+export const allowanceBodySchema = {
+  type: 'object',
+  required: ['code', 'phrase'],
+  properties: {
+    code: allowanceSchema.properties.code,
+    phrase: allowanceSchema.properties.phrase,
+    scope: allowanceSchema.properties.scope,
+    note: allowanceSchema.properties.note,
   },
   additionalProperties: false,
 } as const;
@@ -157,6 +207,8 @@ export const policySchema = {
     },
     lexicons: { type: 'array', items: lexiconSchema },
     rules: { type: 'array', items: customRuleSchema },
+    /** Reviewed false positives: `phrase` no longer raises `code` (see allowanceSchema). */
+    allowances: { type: 'array', maxItems: 5000, items: allowanceSchema },
   },
   additionalProperties: false,
 } as const;

@@ -16,6 +16,10 @@ import { documentRoutes } from './routes/document-routes.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { schemaRoutes } from './routes/schema-routes.js';
 import { lintRoutes } from './routes/lint-routes.js';
+import { wechatRoutes } from './routes/wechat-routes.js';
+import type { WechatOptions } from '../wechat/wechat-options.js';
+import { sandboxRoutes } from './routes/sandbox-routes.js';
+import { SandboxService } from '../sandbox/sandbox-service.js';
 
 export interface AppOptions {
   store: Store;
@@ -26,6 +30,8 @@ export interface AppOptions {
   bodyLimit?: string;
   /** Directory of the built editor, served at `/`. */
   editorDir?: string;
+  /** WeChat gateway settings (deadline, skew, API timeouts …); defaults suit production. */
+  wechat?: WechatOptions;
 }
 
 export interface AppDeps {
@@ -45,15 +51,24 @@ export function createApp(options: AppOptions): express.Express {
     res.json({ status: 'ok' });
   });
 
+  const wechat = wechatRoutes(deps, options.log, options.wechat);
+  app.locals['wechat'] = wechat.gateway; // tests and shutdown wait on its follow-up deliveries
+  app.use('/wechat', wechat.webhook);
+
   const api = express.Router();
   // Parse any content type as JSON: a client that forgets the header still gets a clear answer.
   api.use(express.json({ limit: options.bodyLimit ?? '1mb', type: () => true, strict: false }));
   api.use(authenticate(options.store, options.adminToken));
   api.use(runtimeRoutes(deps));
-  api.use(documentRoutes(new DocumentService(options.store)));
+  const sandbox = new SandboxService(options.store);
+  const gate = async (account: string, kind: string, doc: unknown) =>
+    (await sandbox.runScenarios(account, { kind, doc })).scenarios.filter((s) => !s.passed);
+  api.use(documentRoutes(new DocumentService(options.store, gate)));
+  api.use(sandboxRoutes(sandbox, options.store));
   api.use(adminRoutes(options.store));
   api.use(schemaRoutes());
   api.use(lintRoutes(deps.cache));
+  api.use(wechat.api);
   api.use(notFoundHandler);
   app.use('/api/v1', api);
 

@@ -16,9 +16,10 @@ export const ROUTE_KINDS: Record<string, DocumentKind> = {
   flows: 'flow',
   'keyword-groups': 'keyword-group',
   policies: 'policy',
+  scenarios: 'scenario',
 };
 
-const LABEL: Record<DocumentKind, string> = { flow: '流程', 'keyword-group': '关键词组', policy: '合规策略' };
+const LABEL: Record<DocumentKind, string> = { flow: '流程', 'keyword-group': '关键词组', policy: '合规策略', scenario: '测试场景' };
 
 type Doc = { id: string; revision?: number } & Record<string, unknown>;
 
@@ -29,8 +30,14 @@ function validated(kind: DocumentKind, body: unknown): Doc {
   return doc as Doc;
 }
 
+/** Runs the account's saved scenarios with one draft swapped in; publishing waits on it. */
+export type ScenarioGate = (account: string, kind: DocumentKind, doc: unknown) => Promise<Array<{ id: string; name: string; failures: Array<{ step: number; failures: string[] }> }>>;
+
 export class DocumentService {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly scenarioGate?: ScenarioGate,
+  ) {}
 
   async list(account: string, kind: DocumentKind) {
     const items = await this.store.documents.list(account, kind);
@@ -90,11 +97,23 @@ export class DocumentService {
     await this.store.audit.append({ at: new Date(), account, actor: by, action: `${kind}.delete`, target: id, detail: {} });
   }
 
-  async publish(account: string, kind: DocumentKind, id: string, note: string | undefined, by: string) {
+  async publish(account: string, kind: DocumentKind, id: string, options: { note?: string; overrideScenarios?: boolean }, by: string) {
     const draft = await this.get(account, kind, id);
     const { revision: _r, ...doc } = draft;
     if (kind === 'flow') await this.checkGraph(account, doc as unknown as Flow);
-    return this.record(account, kind, id, doc, note, by, 'publish');
+    if (this.scenarioGate && kind !== 'scenario') {
+      const failing = await this.scenarioGate(account, kind, doc);
+      if (failing.length > 0 && !options.overrideScenarios) {
+        throw invalid(
+          `有 ${failing.length} 个测试场景没有通过，修正后再发布，或填写说明后强制发布`,
+          failing.flatMap((f) => f.failures.map((x) => ({ path: `/scenarios/${f.id}/steps/${x.step}`, message: `${f.name}: ${x.failures.join('；')}` }))),
+        );
+      }
+      if (failing.length > 0) {
+        await this.store.audit.append({ at: new Date(), account, actor: by, action: `${kind}.publish-override`, target: id, detail: { note: options.note, failing: failing.map((f) => f.id) } });
+      }
+    }
+    return this.record(account, kind, id, doc, options.note, by, 'publish');
   }
 
   async rollback(account: string, kind: DocumentKind, id: string, version: number, note: string | undefined, by: string) {

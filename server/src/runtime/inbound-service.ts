@@ -5,7 +5,7 @@
 import type { InboundBody } from '../../../rules-schema/index.js';
 import type { Store } from '../store/open-store.js';
 import { processInbound, type InboundResult } from '../core/engine/process-inbound.js';
-import type { WorkspaceCache } from './workspace-cache.js';
+import type { CompiledSource } from './workspace-cache.js';
 import { readConversation, updateConversation } from './conversation-transaction.js';
 import { toEpochMs } from './instant.js';
 import { StoreUnavailableError } from '../store/store-errors.js';
@@ -18,7 +18,7 @@ export function messageKey(message: InboundBody['message'], at: number): string 
   return `evt:${message.from}|${at}|${message.type === 'event' ? message.event ?? '' : message.type}`;
 }
 
-export async function handleInbound(store: Store, cache: WorkspaceCache, body: InboundBody, now: number): Promise<InboundResult> {
+export async function handleInbound(store: Store, cache: CompiledSource, body: InboundBody, now: number): Promise<InboundResult> {
   const account = body.account ?? 'default';
   const message = body.message;
   const at = toEpochMs(message.at, now);

@@ -4,11 +4,11 @@ import type { Store } from '../store/open-store.js';
 import { commitJudged, countersOf, judgeReply } from '../core/engine/check-reply.js';
 import { fillVariables } from '../core/engine/fill-variables.js';
 import { windowOf } from '../core/window/window-policy.js';
-import type { WorkspaceCache } from './workspace-cache.js';
+import type { CompiledSource } from './workspace-cache.js';
 import { readConversation, updateConversation } from './conversation-transaction.js';
 import { toEpochMs } from './instant.js';
 
-export async function handleReplyCheck(store: Store, cache: WorkspaceCache, body: ReplyCheckBody, now: number) {
+export async function handleReplyCheck(store: Store, cache: CompiledSource, body: ReplyCheckBody, now: number) {
   const account = body.account ?? 'default';
   const at = toEpochMs(body.at, now);
   const compiled = await cache.get(account);
@@ -37,7 +37,7 @@ export async function handleReplyCheck(store: Store, cache: WorkspaceCache, body
   return outcome;
 }
 
-export async function handleWindowRead(store: Store, cache: WorkspaceCache, account: string, openid: string, now: number) {
+export async function handleWindowRead(store: Store, cache: CompiledSource, account: string, openid: string, now: number) {
   const compiled = await cache.get(account);
   const state = await readConversation(store, account, openid);
   return { ...windowOf(state, compiled.policy, now), counters: countersOf(state, compiled) };

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Collection, IndexSpec, StoredDoc } from './collection.js';
 import { docFields, toJsonField } from './doc-fields.js';
 
-export type DocumentKind = 'flow' | 'keyword-group' | 'policy';
+export const DOCUMENT_KINDS = ['flow', 'keyword-group', 'policy', 'scenario'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export interface DraftMeta {
   kind: DocumentKind;
@@ -121,6 +122,7 @@ function toDraft(d: StoredDoc): Draft {
 }
 
 export function kindOf(s: string): DocumentKind {
-  if (s === 'flow' || s === 'keyword-group' || s === 'policy') return s;
+  const kind = DOCUMENT_KINDS.find((k) => k === s);
+  if (kind) return kind;
   throw new Error(`stored document kind "${s}" is unknown`);
 }

@@ -17,6 +17,9 @@ import { checkReplyShape } from './check-reply-shape.js';
 import { codeSetting } from './code-setting.js';
 import { compileTermPatterns, type TermPattern } from './compile-term-patterns.js';
 import { liveTermHits } from './live-term-hits.js';
+import { withoutNegated } from './negated-hits.js';
+import { allowedSpans, withoutAllowed, type AllowedSpan } from './allowed-spans.js';
+import { scanRegexTerms, type RegexTerm } from './regex-terms.js';
 import { replyFields } from './reply-fields.js';
 import { replyFingerprint } from './reply-fingerprint.js';
 import type { TermHit, TermPayload, TermScanner } from './term-hit.js';
@@ -34,8 +37,15 @@ export interface ContentCheckResult {
 export interface CompiledContentChecks {
   /** Every normalized pattern this policy scans for, to be merged by the caller into ONE shared automaton with the keyword groups. */
   termPatterns: TermPattern[];
-  /** Checks one reply whose variables are already filled; `scan` returns the `kind: 'term'` hits of a normalized text. */
-  check(reply: unknown, scan: TermScanner): ContentCheckResult;
+  /**
+   * Checks one reply whose variables are already filled; `scan` returns the `kind: 'term'` hits
+   * of a normalized text. `context.flowId` (the flow proposing the reply) enables flow-scoped allowances.
+   */
+  check(reply: unknown, scan: TermScanner, context?: ContentCheckContext): ContentCheckResult;
+}
+
+export interface ContentCheckContext {
+  flowId?: string;
 }
 
 /**
@@ -45,7 +55,8 @@ export interface CompiledContentChecks {
  * checks.check({ type: 'text', content: '保证治愈' }, scannerFor(checks.termPatterns)).reasons[0]?.code // 'MEDICAL_CLAIM'
  */
 export function compileContentChecks(policy: ResolvedPolicy, extraLexicons: readonly Lexicon[] = []): CompiledContentChecks {
-  const termPatterns = compileTermPatterns(policy, [...policy.lexicons, ...extraLexicons]);
+  const regexTerms: RegexTerm[] = [];
+  const termPatterns = compileTermPatterns(policy, [...policy.lexicons, ...extraLexicons], regexTerms);
   const allow = policy.links.allow;
   const length = codeSetting(policy, 'CONTENT_TOO_LONG');
   const links = codeSetting(policy, 'EXTERNAL_LINK');
@@ -59,7 +70,7 @@ export function compileContentChecks(policy: ResolvedPolicy, extraLexicons: read
 
   return {
     termPatterns,
-    check(reply: unknown, scan: TermScanner): ContentCheckResult {
+    check(reply: unknown, scan: TermScanner, context: ContentCheckContext = {}): ContentCheckResult {
       const fingerprint = replyFingerprint(reply);
       const shape = checkReplyShape(reply);
       if (!shape.ok) return { reasons: [shape.reason], promotional: false, fingerprint };
@@ -69,11 +80,17 @@ export function compileContentChecks(policy: ResolvedPolicy, extraLexicons: read
         append(reasons, checkExternalLinks(field, allow, links.severity));
         if (field.url) continue;
         const normalized = normalizeText(field.text);
-        const hits = liveTermHits(scan(normalized.text));
+        const raw = scan(normalized.text);
+        if (regexTerms.length > 0) for (const h of scanRegexTerms(regexTerms, normalized.text)) raw.push(h);
+        const allowed: AllowedSpan[] = allowedSpans(raw, field.text, normalized, context.flowId);
+        const hits = withoutAllowed(withoutNegated(liveTermHits(raw), normalized.text), allowed);
         promotional ||= hits.some((h) => h.payload.role === 'hit' && h.payload.promotional);
-        append(reasons, checkMarketplaceCodes(field, normalized, hits, marketplace));
-        append(reasons, checkInducedSharing(field, normalized, hits));
-        append(reasons, checkLexiconTerms(field, normalized, hits));
+        const found: Reason[] = [];
+        append(found, checkMarketplaceCodes(field, normalized, hits, marketplace));
+        append(found, checkInducedSharing(field, normalized, hits));
+        append(found, checkLexiconTerms(field, normalized, hits));
+        allowedByEvidence(reasons, allowed, field.field); // links found before the term scan
+        append(reasons, allowed.length === 0 ? found : found.filter((r) => !isAllowedReason(r, allowed)));
       }
       return { reasons: withoutContained(reasons.filter((r) => isEnabled(r.code))), promotional, fingerprint };
     },
@@ -116,6 +133,20 @@ function withoutContained(reasons: Reason[]): Reason[] {
     else furthest = end;
   }
   return dropped.size === 0 ? reasons : reasons.filter((_, index) => !dropped.has(index));
+}
+
+/** Drops, in place, the reasons of `field` that an allowance covers (EXTERNAL_LINK evidence found before the scan). */
+function allowedByEvidence(reasons: Reason[], allowed: readonly AllowedSpan[], field: string): void {
+  if (allowed.length === 0) return;
+  for (let i = reasons.length - 1; i >= 0; i--) {
+    const r = reasons[i];
+    if (r && r.evidence?.field === field && isAllowedReason(r, allowed)) reasons.splice(i, 1);
+  }
+}
+
+function isAllowedReason(reason: Reason, allowed: readonly AllowedSpan[]): boolean {
+  const e = reason.evidence;
+  return e !== undefined && allowed.some((a) => a.code === reason.code && a.start <= e.start && a.end >= e.end);
 }
 
 /** `push(...items)` passes every item as an argument and overflows the stack on huge texts. */

@@ -8,6 +8,7 @@ import type { ResolvedPolicy } from '../policy/resolve-policy.js';
 import { normalizeTerm } from '../text/normalize-text.js';
 import { codeSetting } from './code-setting.js';
 import { marketplaceCuePatterns } from './check-marketplace-codes.js';
+import { compileRegexTerm, type RegexTerm } from './regex-terms.js';
 import type { CueKind, TermPayload } from './term-hit.js';
 
 export interface TermPattern {
@@ -25,9 +26,11 @@ export const CATEGORY_CODES: Readonly<Record<Lexicon['category'], string>> = {
 };
 
 /**
- * @example compileTermPatterns(policy, policy.lexicons).length // terms + exclusions + built-in cues
+ * @param regexTerms receives the `regex: true` terms (matched beside the automaton); their
+ *   exclusions still go into the automaton. Terms the linear-time check refuses are dropped.
+ * @example compileTermPatterns(policy, policy.lexicons).length // terms + exclusions + allowances + built-in cues
  */
-export function compileTermPatterns(policy: ResolvedPolicy, lexicons: readonly Lexicon[]): TermPattern[] {
+export function compileTermPatterns(policy: ResolvedPolicy, lexicons: readonly Lexicon[], regexTerms: RegexTerm[] = []): TermPattern[] {
   const patterns: TermPattern[] = [];
   let termKey = 0;
   for (const lexicon of lexicons) {
@@ -38,8 +41,9 @@ export function compileTermPatterns(policy: ResolvedPolicy, lexicons: readonly L
     // A disabled PROMOTION still marks replies promotional for OVER_MARKETING, so keep its patterns.
     if (!setting.enabled && !promotional) continue;
     const cue = cueOf(lexicon);
+    const negatable = lexicon.negation ?? lexicon.category === 'medical';
     for (const term of lexicon.terms) {
-      const pattern = normalizeTerm(term.term);
+      const pattern = term.regex === true ? term.term : normalizeTerm(term.term);
       if (pattern === '') continue;
       const payload: TermPayload = {
         kind: 'term',
@@ -52,8 +56,14 @@ export function compileTermPatterns(policy: ResolvedPolicy, lexicons: readonly L
         termKey: termKey++,
         promotional,
         ...(cue ? { cue } : {}),
+        ...(negatable && !cue ? { negatable } : {}),
       };
-      patterns.push({ pattern, payload });
+      if (term.regex !== true) patterns.push({ pattern, payload });
+      else {
+        const compiled = compileRegexTerm(pattern, payload);
+        if (!compiled) continue; // refused: never run, and its exclusions are moot
+        regexTerms.push(compiled);
+      }
       for (const exclusion of term.exclusions ?? []) {
         const excluded = normalizeTerm(exclusion);
         if (excluded !== '') patterns.push({ pattern: excluded, payload: { ...payload, role: 'exclusion', exclusion } });
@@ -62,6 +72,28 @@ export function compileTermPatterns(policy: ResolvedPolicy, lexicons: readonly L
   }
   const marketplace = codeSetting(policy, 'MARKETPLACE_CODE');
   if (marketplace.enabled) patterns.push(...marketplaceCuePatterns(marketplace.severity, termKey));
+  termKey += 1000; // past the built-in cues
+  for (const allowance of policy.allowances) {
+    const pattern = normalizeTerm(allowance.phrase);
+    if (pattern === '') continue;
+    patterns.push({
+      pattern,
+      payload: {
+        kind: 'term',
+        role: 'exclusion',
+        lexiconId: '$allowance',
+        lexiconName: '误报豁免',
+        term: allowance.phrase,
+        exclusion: allowance.phrase,
+        code: allowance.code,
+        severity: 'warn',
+        termKey: termKey++,
+        promotional: false,
+        allowance: allowance.code,
+        ...(allowance.scope?.flowId ? { allowanceFlowId: allowance.scope.flowId } : {}),
+      },
+    });
+  }
   return patterns;
 }
 

@@ -30,6 +30,12 @@ export interface TermPayload {
   termKey: number;
   /** True when hits of this term make the reply promotional (OVER_MARKETING). */
   promotional: boolean;
+  /** A negation right before the hit cancels it (不能保证治愈): see negated-hits.ts. */
+  negatable?: boolean;
+  /** For an allowance (reviewed false positive): the code it silences inside its span. */
+  allowance?: string;
+  /** For an allowance scoped to one flow: that flow's id. */
+  allowanceFlowId?: string;
 }
 
 export interface TermHit {

@@ -2,7 +2,7 @@
  * Fills every setting a policy document may omit with the platform defaults of
  * CONTRACT §6–§7, so checks read plain numbers and never re-test for absence.
  */
-import type { Policy, Lexicon, CustomRule } from '../../../../rules-schema/index.js';
+import type { Policy, Lexicon, CustomRule, Allowance } from '../../../../rules-schema/index.js';
 import type { Severity } from '../reason.js';
 
 export interface GrantSetting {
@@ -31,6 +31,8 @@ export interface ResolvedPolicy {
   checks: Record<string, { enabled?: boolean; severity?: Severity }>;
   lexicons: Lexicon[];
   rules: CustomRule[];
+  /** Reviewed false positives: hits of `code` inside `phrase` are not reported. */
+  allowances: Allowance[];
 }
 
 /** Hosts the platform itself serves; always allowed (CONTRACT §7 EXTERNAL_LINK). */
@@ -61,5 +63,6 @@ export function resolvePolicy(policy: Policy | undefined): ResolvedPolicy {
     checks: p.checks ?? {},
     lexicons: (p.lexicons ?? []).filter((l) => l.enabled !== false),
     rules: (p.rules ?? []).filter((r) => r.enabled !== false),
+    allowances: p.allowances ?? [],
   };
 }

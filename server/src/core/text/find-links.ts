@@ -5,6 +5,8 @@
  * letters or an ideographic full stop (`ｔａｏｂａｏ．ｃｏｍ`, `taobao。com`).
  */
 import { parse } from 'tldts';
+import { foldHomoglyph, hasHomoglyph } from './homoglyphs.js';
+import { findObfuscatedLinks } from './find-obfuscated-links.js';
 
 export interface FoundLink {
   /** The link as written, full-width chars folded to ASCII. */
@@ -52,7 +54,14 @@ export function findLinks(text: string): FoundLink[] {
     const host = (m[1] ?? '').toLowerCase();
     if (isTaken(taken, m.index) || !isRealDomain(host)) continue;
     const url = trimTrailing(m[0]);
+    taken.push([m.index, m.index + url.length]);
     links.push({ url, host, start: m.index, end: m.index + url.length, platform: false });
+  }
+
+  // Spelled-out or spaced dots (taobao 点 com, jd . com) that no client links but a reader types.
+  for (const link of findObfuscatedLinks(view)) {
+    if (isTaken(taken, link.start) || !isRealDomain(link.host)) continue;
+    links.push({ ...link, platform: false });
   }
 
   return links.sort((a, b) => a.start - b.start);
@@ -93,15 +102,24 @@ const TRAILING = new Set(['.', ',', ';', ':', '!', '?', "'", '"', ')', ']']);
  * UTF-16 unit for one, so offsets in the view are offsets in the text.
  */
 function asciiView(text: string): string {
-  if (!/[\u3002\uff01-\uff5e\uff61]/.test(text)) return text;
+  const glyphs = hasHomoglyph(text);
+  if (!glyphs && !/[\u3002\uff01-\uff5e\uff61]/.test(text)) return text;
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
     else if (c === 0x3002 || c === 0xff61) out += '.';
+    else if (glyphs && c >= 0x0130 && c <= 0xa7ff) out += foldOne(text[i] ?? '');
     else out += text[i];
   }
   return out;
+}
+
+/** A look-alike letter (either case) as its Latin twin, keeping one UTF-16 unit for one. */
+function foldOne(ch: string): string {
+  const lower = ch.toLowerCase();
+  const folded = foldHomoglyph(lower);
+  return folded !== lower && folded.length === 1 ? folded : ch;
 }
 
 /** Host of a URL with or without scheme; '' for `mailto:`, relative links and the like. */

@@ -1,10 +1,11 @@
 /**
  * Text normalization for matching, run once per message field: NFKC (full-width →
- * half-width), lowercase, traditional → simplified Chinese, with separators, marks and
- * emoji dropped, so `退-款`, `退 款`, `ＴＵＩ款` and `保證治癒` meet the patterns they hide.
+ * half-width), lowercase, Cyrillic/Greek look-alikes → Latin, traditional → simplified
+ * Chinese, with separators, marks and emoji dropped, so `退-款`, `退 款`, `ＴＵＩ款` and `保證治癒` meet the patterns they hide.
  * Every normalized char keeps the UTF-16 index of the input char it came from.
  */
 import { Converter } from 'opencc-js/t2cn';
+import { foldHomoglyph } from './homoglyphs.js';
 
 export interface NormalizedText {
   text: string;
@@ -89,7 +90,8 @@ function computeEntry(cp: number): Entry {
   if (EMOJI.test(original)) return DROPPED;
   let piece = '';
   for (const ch of original.normalize('NFKC').toLowerCase()) {
-    if (!SEPARATOR.test(ch)) piece += ch;
+    // Cyrillic/Greek look-alikes of Latin letters (tаobao with a Cyrillic а) meet Latin patterns.
+    if (!SEPARATOR.test(ch)) piece += foldHomoglyph(ch);
   }
   if (piece === '') return DROPPED;
   // Only CJK can be traditional; skip the converter for everything else.

@@ -35,7 +35,7 @@ export function documentRoutes(docs: DocumentService): Router {
     });
     r.post(`${base}/:id/publish`, allow('editor'), async (req, res) => {
       const body = validBody<PublishBody>('publish-body', req.body ?? {});
-      res.status(201).json(await docs.publish(accountOf(req.query), kind, req.params['id'] as string, body.note, principalOf(res).name));
+      res.status(201).json(await docs.publish(accountOf(req.query), kind, req.params['id'] as string, body, principalOf(res).name));
     });
     r.get(`${base}/:id/versions`, allow(...READERS), async (req, res) => {
       res.json({ items: await docs.versions(accountOf(req.query), kind, req.params['id'] as string) });

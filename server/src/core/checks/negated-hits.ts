@@ -1,0 +1,61 @@
+/**
+ * A claim that is denied is not a claim: 不能保证治愈, 无法根治, 并非无副作用, 不敢说能治好.
+ * For hits of negatable lexicons (medical ones by default), a negation ending right before
+ * the hit — after skipping a few filler words (一定, 百分百, 说, 能) — cancels it. Only the
+ * few characters before the hit are read, so this stays linear in the hits.
+ */
+import type { TermHit } from './term-hit.js';
+
+/**
+ * @param normalized the field's normalized text the hits index into.
+ * @example isNegated('本品不能保证治愈', 4) // true
+ */
+export function isNegated(normalized: string, start: number): boolean {
+  let before = normalized.slice(Math.max(0, start - LOOK_BEHIND), start);
+  for (let round = 0; round < 3; round++) {
+    const filler = FILLERS.find((f) => before.endsWith(f));
+    if (!filler) break;
+    before = before.slice(0, -filler.length);
+  }
+  return NEGATORS.some((n) => before.endsWith(n));
+}
+
+/** The hits a negation does not cancel. */
+export function withoutNegated(hits: readonly TermHit[], normalized: string): TermHit[] {
+  return hits.filter((h) => !(h.payload.role === 'hit' && h.payload.negatable === true && isNegated(normalized, h.start)));
+}
+
+const LOOK_BEHIND = 12;
+
+/** Words that may stand between a negation and the claim it denies (longest first). */
+const FILLERS = ['百分之百', '百分百', '100%', '一定', '完全', '绝对', '宣称', '承诺', '保证', '说', '能', '会', '都', '也', '可以', '就'];
+
+/** Negations, as they end right before the claim. */
+const NEGATORS = [
+  '不',
+  '没',
+  '未',
+  '勿',
+  '别',
+  '无法',
+  '不能',
+  '不会',
+  '不可',
+  '不是',
+  '不敢',
+  '并非',
+  '并不',
+  '没有',
+  '未能',
+  '难以',
+  '不得',
+  '禁止',
+  '严禁',
+  '不要',
+  '谈不上',
+  '称不上',
+  '不一定',
+  '不存在',
+  '不宜',
+  '不应',
+];

@@ -1,0 +1,82 @@
+/**
+ * The sandbox as the API and publishing see it: resolves an account's drafts (or inline
+ * documents) and packs into sandbox documents, runs scripts and the scenario library, and
+ * replays stored traffic against a draft (backtest).
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import type { BacktestBody, Flow, KeywordGroup, Policy, SandboxRunBody, Scenario } from '../../../rules-schema/index.js';
+import type { Store } from '../store/open-store.js';
+import { DEFAULT_POLICY } from '../runtime/default-policy.js';
+import { invalid } from '../errors.js';
+import { runSandbox, type SandboxDocs, type SandboxResult } from './run-sandbox.js';
+import { replayTraffic, type BacktestReport } from './replay-traffic.js';
+
+const PACK_DIR = new URL('../../../examples/packs/', import.meta.url);
+
+type Inline = { flows?: Flow[]; keywordGroups?: KeywordGroup[]; policy?: Policy; packs?: string[] };
+
+export interface ScenarioOutcome {
+  id: string;
+  name: string;
+  passed: boolean;
+  failures: Array<{ step: number; failures: string[] }>;
+  result: SandboxResult;
+}
+
+export class SandboxService {
+  constructor(private readonly store: Store) {}
+
+  /** Inline documents win; anything omitted comes from the account's current drafts. */
+  async docsFor(account: string, inline: Inline, override?: { kind: string; doc: unknown }): Promise<SandboxDocs> {
+    const drafts = async <T>(kind: 'flow' | 'keyword-group' | 'policy') =>
+      (await this.store.documents.list(account, kind)).map((d) => (override && override.kind === kind && (d.doc as { id: string }).id === (override.doc as { id: string }).id ? override.doc : d.doc) as T);
+    const flows = inline.flows ?? (await drafts<Flow>('flow')).filter((f) => f.enabled !== false);
+    const groups = inline.keywordGroups ?? (await drafts<KeywordGroup>('keyword-group'));
+    const policy = inline.policy ?? (await drafts<Policy>('policy'))[0] ?? DEFAULT_POLICY;
+    const packs = inline.packs ? await this.packDocs(account, inline.packs) : (await this.store.packs.list(account)).filter((p) => p.enabled).map((p) => p.doc);
+    return { flows, groups, policy, packs };
+  }
+
+  async run(body: SandboxRunBody): Promise<SandboxResult> {
+    const docs = await this.docsFor(body.account ?? 'default', body);
+    return runSandbox(docs, body);
+  }
+
+  /** Runs every saved scenario of the account against its drafts (one document may be swapped in). */
+  async runScenarios(account: string, override?: { kind: string; doc: unknown }): Promise<{ passed: boolean; scenarios: ScenarioOutcome[] }> {
+    const scenarios = (await this.store.documents.list(account, 'scenario')).map((d) => d.doc as Scenario);
+    const outcomes: ScenarioOutcome[] = [];
+    for (const scenario of scenarios) {
+      const result = await runSandbox(await this.docsFor(account, scenario, override), scenario);
+      outcomes.push({
+        id: scenario.id,
+        name: scenario.name,
+        passed: result.passed,
+        failures: result.steps.filter((s) => !s.expect.passed).map((s) => ({ step: s.index, failures: s.expect.failures })),
+        result,
+      });
+    }
+    return { passed: outcomes.every((o) => o.passed), scenarios: outcomes };
+  }
+
+  async backtest(body: BacktestBody, published: SandboxDocs): Promise<BacktestReport> {
+    const account = body.account ?? 'default';
+    const from = new Date(typeof body.from === 'number' ? body.from : Date.parse(body.from));
+    const to = new Date(typeof body.to === 'number' ? body.to : Date.parse(body.to));
+    const messages = await this.store.inbound.listBetween(account, from, to, body.limit ?? 5000);
+    const draft = await this.docsFor(account, body);
+    return replayTraffic(messages.map((m) => ({ message: m.message, at: m.at.getTime() })), published, draft);
+  }
+
+  /** Pack documents by id: the account's installed copy first, else the catalog file. */
+  async packDocs(account: string, ids: readonly string[]): Promise<unknown[]> {
+    const installed = new Map((await this.store.packs.list(account)).map((p) => [p.packId, p.doc]));
+    return ids.map((id, i) => {
+      const doc = installed.get(id);
+      if (doc) return doc;
+      const file = new URL(`${id}.json`, PACK_DIR);
+      if (!existsSync(file)) throw invalid(`没有这个规则包: ${id}`, [{ path: `/packs/${i}`, message: `unknown pack ${id}` }]);
+      return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    });
+  }
+}

@@ -1,0 +1,216 @@
+/**
+ * The webhook of CONTRACT §11: URL verification, signed (plain or safe-mode) pushes mapped to
+ * /inbound, and the answer: the first committed reply as passive XML, or `success`, with the
+ * other committed replies sent through the customer-service API after answering.
+ */
+import { randomInt } from 'node:crypto';
+import type { InboundMessage } from '../../../rules-schema/index.js';
+import { validate } from '../../../rules-schema/validator.js';
+import type { Store } from '../store/open-store.js';
+import type { Logger } from '../logger.js';
+import type { WorkspaceCache } from '../runtime/workspace-cache.js';
+import { handleInbound, messageKey } from '../runtime/inbound-service.js';
+import type { InboundResult } from '../core/engine/process-inbound.js';
+import { AppError } from '../errors.js';
+import { parsePushXml, type PushFields } from './parse-push-xml.js';
+import { pushToMessage, UnsupportedPushError } from './push-to-message.js';
+import { passiveReplyXml, cdata } from './passive-reply-xml.js';
+import { asWireReply, type WireReply } from './wire-reply.js';
+import { signatureMatches, wechatSignature } from './wechat-signature.js';
+import { WechatCrypto, WechatCryptoError } from './wechat-crypto.js';
+import type { WechatApiClient } from './wechat-api-client.js';
+import type { ResolvedWechatOptions } from './wechat-options.js';
+
+export interface GatewayDeps {
+  store: Store;
+  cache: WorkspaceCache;
+  clock: () => number;
+  log: Logger;
+  client: WechatApiClient;
+  options: ResolvedWechatOptions;
+}
+
+export interface WebhookAnswer {
+  contentType: 'text/plain' | 'text/xml';
+  body: string;
+}
+
+type Query = Record<string, unknown>;
+interface Verified {
+  token: string;
+  appId: string | undefined;
+  crypto: WechatCrypto | null;
+}
+
+const SUCCESS: WebhookAnswer = { contentType: 'text/plain', body: 'success' };
+/** How long to remember that a message was answered through the API (retries come within ~20 s). */
+const API_ANSWERED_TTL_MS = 10 * 60_000;
+
+export class WechatGateway {
+  /** Message keys answered `success` with the replies sent by API: their retries answer the same. */
+  private readonly apiAnswered = new Map<string, number>();
+  private readonly pending = new Set<Promise<void>>();
+
+  constructor(private readonly deps: GatewayDeps) {}
+
+  /** GET: plain `signature` (公众号) or `msg_signature` with an encrypted echostr (WeCom style). */
+  async verifyUrl(account: string, query: Query): Promise<string> {
+    const { token, appId, crypto } = await this.account(account);
+    const timestamp = this.freshTimestamp(query);
+    const nonce = str(query, 'nonce');
+    const echostr = str(query, 'echostr');
+    if (echostr === '') throw new AppError('VALIDATION_FAILED', 'echostr 缺失 (echostr required)', [{ path: '/echostr', message: 'required' }]);
+    if (query['msg_signature'] !== undefined) {
+      if (!signatureMatches(wechatSignature(token, timestamp, nonce, echostr), query['msg_signature'])) throw forbidden();
+      return this.decrypt(crypto, appId, echostr);
+    }
+    if (!signatureMatches(wechatSignature(token, timestamp, nonce), query['signature'])) throw forbidden();
+    return echostr;
+  }
+
+  /** POST: verify, decrypt, record through /inbound, answer within the deadline. */
+  async receive(account: string, query: Query, raw: string, startedAt: number): Promise<WebhookAnswer> {
+    const acc = await this.account(account);
+    const timestamp = this.freshTimestamp(query);
+    const nonce = str(query, 'nonce');
+    const safe = query['encrypt_type'] === 'aes';
+    let push: PushFields;
+    if (safe) {
+      const envelope = parsePushXml(raw);
+      const encrypted = typeof envelope['Encrypt'] === 'string' ? envelope['Encrypt'] : '';
+      if (!signatureMatches(wechatSignature(acc.token, timestamp, nonce, encrypted), query['msg_signature'])) throw forbidden();
+      push = parsePushXml(this.decrypt(acc.crypto, acc.appId, encrypted));
+    } else {
+      if (!signatureMatches(wechatSignature(acc.token, timestamp, nonce), query['signature'])) throw forbidden();
+      push = parsePushXml(raw);
+    }
+    const message = this.toMessage(push);
+    if (!message) return SUCCESS;
+    const now = this.deps.clock();
+    const key = `${account}|${messageKey(message, message.at === undefined ? now : Number(message.at))}`;
+    const running = handleInbound(this.deps.store, this.deps.cache, { account, message }, now);
+    const result = await withDeadline(running, this.deps.options.deadlineMs - (Date.now() - startedAt));
+    if (result === 'late') {
+      // Too slow for WeChat's 5 s: answer now, send every committed reply by the API when done.
+      this.remember(key);
+      this.track(running.then((r) => (r.duplicate ? undefined : this.deliver(account, message.from, committedReplies(r)))));
+      return SUCCESS;
+    }
+    if (result.duplicate && this.apiAnswered.has(key)) return SUCCESS;
+    const replies = committedReplies(result);
+    const first = replies[0];
+    const xml = first ? passiveReplyXml(first, { to: message.from, from: str(push, 'ToUserName'), createTime: Math.floor(Number(message.at ?? now) / 1000) }) : null;
+    const rest = xml === null ? replies : replies.slice(1);
+    if (xml === null && replies.length > 0) this.remember(key);
+    // A retry gets the same answer and never re-sends what the API already delivered.
+    if (!result.duplicate && rest.length > 0) this.track(delay(this.deps.options.followUpDelayMs).then(() => this.deliver(account, message.from, rest)));
+    if (xml === null) return SUCCESS;
+    return { contentType: 'text/xml', body: safe ? this.seal(acc, xml) : xml };
+  }
+
+  /** Resolves when every scheduled customer-service delivery has finished (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
+
+  private async account(id: string): Promise<Verified> {
+    const [pub, secrets] = await Promise.all([this.deps.store.accounts.getPublic(id), this.deps.store.accounts.getSecrets(id)]);
+    if (!pub || !secrets) throw new AppError('NOT_FOUND', `公众号账号 ${id} 不存在 (unknown account)`);
+    if (!secrets.token) throw forbidden('该账号未设置 Token (account has no token)');
+    return { token: secrets.token, appId: pub.appId, crypto: secrets.encodingAESKey ? new WechatCrypto(secrets.encodingAESKey) : null };
+  }
+
+  /** Replay guard: a signed request is only good near the time it was signed. */
+  private freshTimestamp(query: Query): string {
+    const timestamp = str(query, 'timestamp');
+    const skew = Math.abs(this.deps.clock() / 1000 - Number(timestamp));
+    if (!/^\d{1,12}$/.test(timestamp) || skew > this.deps.options.maxSkewSeconds) throw forbidden('时间戳超出允许范围 (timestamp outside the allowed skew)');
+    return timestamp;
+  }
+
+  private decrypt(crypto: WechatCrypto | null, appId: string | undefined, encrypted: string): string {
+    if (!crypto || !appId) throw forbidden('该账号未设置 EncodingAESKey 或 appId，不能使用安全模式 (safe mode not configured)');
+    try {
+      const plain = crypto.decrypt(encrypted);
+      if (plain.appId !== appId) throw forbidden('消息中的 AppID 与账号不符 (appid mismatch)');
+      return plain.message;
+    } catch (err) {
+      if (err instanceof WechatCryptoError) throw forbidden('无法解密 (cannot decrypt)');
+      throw err;
+    }
+  }
+
+  /** Safe-mode answer: encrypted with a fresh timestamp and nonce, signed with msg_signature. */
+  private seal(acc: Verified, xml: string): string {
+    if (!acc.crypto || !acc.appId) return xml; // unreachable: a safe-mode push was decrypted
+    const encrypted = acc.crypto.encrypt(xml, acc.appId);
+    const timestamp = String(Math.floor(this.deps.clock() / 1000));
+    const nonce = String(randomInt(100_000_000, 2_000_000_000));
+    const signature = wechatSignature(acc.token, timestamp, nonce, encrypted);
+    return `<xml>\n<Encrypt>${cdata(encrypted)}</Encrypt>\n<MsgSignature>${cdata(signature)}</MsgSignature>\n<TimeStamp>${timestamp}</TimeStamp>\n<Nonce>${cdata(nonce)}</Nonce>\n</xml>`;
+  }
+
+  private toMessage(push: PushFields): InboundMessage | null {
+    let message: InboundMessage;
+    try {
+      message = pushToMessage(push);
+    } catch (err) {
+      if (err instanceof UnsupportedPushError) return null; // verified but unknown to the engine: acknowledge
+      throw err;
+    }
+    const checked = validate<InboundMessage>('message', message);
+    if (!checked.ok) throw new AppError('VALIDATION_FAILED', '推送内容不完整 (push is missing fields)', checked.problems);
+    return checked.value;
+  }
+
+  private async deliver(account: string, to: string, replies: WireReply[]): Promise<void> {
+    for (const reply of replies) {
+      const r = await this.deps.client.send(account, to, reply).catch((err: unknown) => ({ ok: false as const, errcode: null, errmsg: String(err) }));
+      if (!r.ok) this.deps.log.warn('customer-service send failed', { account, type: reply.type, errcode: r.errcode, errmsg: r.errmsg });
+    }
+  }
+
+  private track(work: Promise<void>): void {
+    const p = work.catch((err: unknown) => this.deps.log.error('webhook follow-up failed', { error: err instanceof Error ? err.message : String(err) }));
+    this.pending.add(p);
+    void p.finally(() => this.pending.delete(p));
+  }
+
+  private remember(key: string): void {
+    const now = Date.now();
+    for (const [k, at] of this.apiAnswered) {
+      if (now - at < API_ANSWERED_TTL_MS) break; // insertion order: the rest are newer
+      this.apiAnswered.delete(k);
+    }
+    this.apiAnswered.set(key, now);
+  }
+}
+
+function committedReplies(result: InboundResult): WireReply[] {
+  return result.replies.filter((r) => r.committed).flatMap((r) => asWireReply(r.reply) ?? []);
+}
+
+function forbidden(message = '签名校验失败 (signature mismatch)'): AppError {
+  return new AppError('FORBIDDEN', message);
+}
+
+function str(o: Record<string, unknown>, name: string): string {
+  const v = o[name];
+  return typeof v === 'string' ? v : '';
+}
+
+function delay(ms: number): Promise<void> {
+  return ms > 0 ? new Promise((r) => setTimeout(r, ms)) : Promise.resolve();
+}
+
+async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T | 'late'> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), Math.max(0, ms));
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
