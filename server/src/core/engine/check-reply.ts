@@ -23,6 +23,8 @@ export interface ReplyJudgement {
 export interface ReplyContext {
   userTags: readonly string[];
   now: number;
+  /** The flow proposing the reply, when a flow does (flow-scoped allowances apply to it). */
+  flowId?: string;
 }
 
 export async function judgeReply(
@@ -33,7 +35,7 @@ export async function judgeReply(
 ): Promise<ReplyJudgement> {
   const { policy } = compiled;
   const window = windowOf(state, policy, ctx.now);
-  const content = compiled.content.check(reply, termScanner(compiled));
+  const content = compiled.content.check(reply, termScanner(compiled), ctx.flowId === undefined ? {} : { flowId: ctx.flowId });
   const reasons = [
     ...content.reasons,
     ...checkConversation({ state, window, fingerprint: content.fingerprint, promotional: content.promotional, now: ctx.now }, policy),

@@ -44,6 +44,8 @@ export interface FlowOutcome {
   handoff: Handoff | null;
   trace: string[];
   tags: string[];
+  /** Every keyword group the message matched, whether or not a flow reached it: the topics asked about. */
+  topics: string[];
 }
 
 export function lookupKeys(message: InboundMessage): string[] {
@@ -65,12 +67,17 @@ export async function evaluateFlows(
   facts: FlowFacts,
   seed: number,
 ): Promise<FlowOutcome> {
-  const outcome: FlowOutcome = { matches: [], replies: [], handoff: null, trace: [], tags: [] };
+  const outcome: FlowOutcome = { matches: [], replies: [], handoff: null, trace: [], tags: [], topics: [] };
   const candidates: TriggerRef[] = [];
   for (const key of lookupKeys(message)) candidates.push(...(compiled.triggers.get(key) ?? []));
   if (candidates.length === 0) return outcome;
   const groupMatches = message.type === 'text' && message.content ? keywordMatches(compiled, message.content) : new Map<string, GroupMatch>();
   const refs = candidates.filter((r) => r.gate === null || [...r.gate].some((g) => groupMatches.has(g)));
+  // Topic counters include this message, so "the third time the user asks" reads 3.
+  outcome.topics = [...groupMatches.keys()];
+  const topics = { ...facts.topics };
+  for (const g of outcome.topics) topics[g] = (topics[g] ?? 0) + 1;
+  facts = { ...facts, topics };
   const seen = new Set<string>();
   const walkAll = async (list: TriggerRef[]) => {
     for (const ref of list) {

@@ -65,16 +65,16 @@ export async function processInbound(
     },
     seedOf(input.seedKey),
   );
-  if (outcome.matches.length > 0 || outcome.tags.length > 0) {
+  if (outcome.topics.length > 0 || outcome.tags.length > 0) {
     const topics = { ...next.topics };
-    for (const m of outcome.matches) topics[m.groupId] = (topics[m.groupId] ?? 0) + 1;
+    for (const g of outcome.topics) topics[g] = (topics[g] ?? 0) + 1;
     next = { ...next, topics, tags: [...new Set([...next.tags, ...outcome.tags])] };
   }
   const vars = { nickname: input.user?.nickname, openid: message.from };
   const replies: JudgedReply[] = [];
   for (const proposed of outcome.replies) {
     const reply = fillVariables(proposed.reply, vars);
-    const judgement = await judgeReply(compiled, next, reply, { userTags, now });
+    const judgement = await judgeReply(compiled, next, reply, { userTags, now, flowId: proposed.flowId });
     const committed = judgement.verdict !== 'block';
     if (committed) next = commitJudged(compiled, next, judgement, now);
     replies.push({ reply, verdict: judgement.verdict, reasons: judgement.reasons, committed, flowId: proposed.flowId, nodeId: proposed.nodeId });
