@@ -97,3 +97,26 @@ describe('errors', () => {
     expect(res.body).toEqual({ status: 'ok' });
   });
 });
+
+describe('hostile input', () => {
+  it('never answers 5xx or HTML for malformed URLs, methods or bodies', async () => {
+    const responses = await Promise.all([
+      t.get('/api/v1/flows/%E0%A4%A'),
+      t.get('/api/v1/users/%ZZ/window'),
+      t.http.post('/api/v1/inbound').set('Authorization', `Bearer ${ADMIN}`).set('Content-Type', 'application/json').send('\u0000\u0001'),
+      t.http.post('/api/v1/inbound').set('Authorization', `Bearer ${ADMIN}`).set('Content-Type', 'text/plain').send('hello'),
+      t.http.patch('/api/v1/flows').set('Authorization', `Bearer ${ADMIN}`),
+      t.post('/api/v1/inbound', { message: { from: 'u', type: 'text', content: '退款', at: 'yesterday' } }),
+      t.post('/api/v1/replies/check', { to: 'u', reply: { type: 'text', content: 'x'.repeat(10) }, at: -5 }),
+      t.post('/api/v1/flows', { id: '../../etc', name: 'x', nodes: [], edges: [] }),
+      t.get('/api/v1/flows?account=../../x'),
+    ]);
+    for (const res of responses) {
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+      expect(res.headers['content-type']).toMatch(/application\/json/);
+      expect(res.body.error.code).toEqual(expect.any(String));
+    }
+    expect((await t.http.get('/healthz')).status).toBe(200);
+  });
+});

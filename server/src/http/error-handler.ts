@@ -24,7 +24,7 @@ export function toErrorBody(err: unknown): { status: number; body: { error: { co
   if (e?.type === 'entity.parse.failed') return simple(400, 'INVALID_JSON', '请求体不是合法的 JSON (body is not valid JSON)');
   if (e?.type === 'entity.too.large') return simple(413, 'PAYLOAD_TOO_LARGE', '请求体过大 (body too large)');
   if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') return simple(400, 'INVALID_JSON', '不支持的编码 (unsupported encoding)');
-  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return simple(400, 'INVALID_JSON', '请求无法解析 (malformed request)');
+  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return simple(400, 'VALIDATION_FAILED', '请求无法解析 (malformed request)');
   if (err instanceof StoreError && err.code === 'STORE_UNAVAILABLE') return simple(503, 'STORE_UNAVAILABLE', '存储暂时不可用，未写入任何数据 (store unavailable)');
   return simple(503, 'STORE_UNAVAILABLE', '服务暂时不可用，请稍后重试 (temporarily unavailable)');
 }
