@@ -47,13 +47,14 @@ export async function editorBench(): Promise<void> {
     for (const f of flows) {
       const list = page.getByRole('navigation', { name: '流程' });
       await list.getByRole('button', { name: '电商常见问题' }).click();
-      await page.waitForFunction(() => document.querySelectorAll('.react-flow__node').length > 0);
+      // Browser-side code is passed as strings: this file is type-checked without the DOM library.
+      await page.waitForFunction(`document.querySelectorAll('.react-flow__node').length > 0`);
       const start = performance.now();
       await list.getByRole('button', { name: f.name }).click();
-      await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length === n, f.nodes.length, { polling: 'raf' });
+      await page.waitForFunction(`document.querySelectorAll('.react-flow__node').length === ${f.nodes.length}`, undefined, { polling: 'raf' });
       const load = performance.now() - start;
       // Grab the canvas where no node is, so the drag pans instead of moving a node.
-      const spot = await page.evaluate(() => {
+      const spot = (await page.evaluate(`(() => {
         const pane = document.querySelector('.react-flow__pane')?.getBoundingClientRect();
         if (!pane) return null;
         for (let y = pane.top + 20; y < pane.bottom - 20; y += 17) {
@@ -62,14 +63,14 @@ export async function editorBench(): Promise<void> {
           }
         }
         return null;
-      });
+      })()`)) as { x: number; y: number } | null;
       if (!spot) throw new Error('no empty spot on the canvas');
       const panStart = performance.now();
       await page.mouse.move(spot.x, spot.y);
       await page.mouse.down();
       for (let i = 1; i <= 30; i++) await page.mouse.move(spot.x + i * 12, spot.y + i * 8);
       await page.mouse.up();
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+      await page.evaluate(`new Promise((r) => requestAnimationFrame(() => r(null)))`);
       results[f.id] = { load, pan: (performance.now() - panStart) / 30 };
     }
     const small = results['bench-small'] as { load: number; pan: number };

@@ -12,11 +12,12 @@ import { createApp } from '../server/src/http/create-app.js';
 import { createLogger } from '../server/src/logger.js';
 import { seedWorkspace } from '../server/src/runtime/seed-workspace.js';
 
-const TOKEN = 'bench-admin';
+export const TOKEN = 'bench-admin';
 const DURATION_MS = 4000;
 const CONCURRENCY = 32;
 
-async function load(port: number, pathname: string, body: (i: number) => string): Promise<number> {
+/** Requests per second for DURATION_MS; `pathname` may vary per request (e.g. signed webhook URLs). */
+export async function load(port: number, pathname: string | ((i: number) => string), body: (i: number) => string): Promise<number> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   let done = 0;
   const deadline = Date.now() + DURATION_MS;
@@ -24,7 +25,7 @@ async function load(port: number, pathname: string, body: (i: number) => string)
     new Promise<void>((resolve, reject) => {
       const payload = body(i);
       const req = http.request(
-        { port, host: '127.0.0.1', path: pathname, method: 'POST', agent, headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}`, 'content-length': Buffer.byteLength(payload) } },
+        { port, host: '127.0.0.1', path: typeof pathname === 'string' ? pathname : pathname(i), method: 'POST', agent, headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}`, 'content-length': Buffer.byteLength(payload) } },
         (res) => {
           res.resume();
           res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`status ${res.statusCode}`))));

@@ -65,10 +65,10 @@ function normalize(node: Record<string, unknown>): PushFields {
   return out;
 }
 
+/** CDATA may come in several sections (a `]]>` in the text is split across two). */
 function textOf(v: Record<string, unknown>): string {
-  const cdata = v[CDATA];
-  const text = v['#text'];
-  return `${typeof cdata === 'string' ? cdata : ''}${typeof text === 'string' ? decodeText(text) : ''}`;
+  const parts = (x: unknown): string[] => (Array.isArray(x) ? x : [x]).filter((p): p is string => typeof p === 'string');
+  return parts(v[CDATA]).join('') + parts(v['#text']).map(decodeText).join('');
 }
 
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };

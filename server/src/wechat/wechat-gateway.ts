@@ -47,7 +47,11 @@ const SUCCESS: WebhookAnswer = { contentType: 'text/plain', body: 'success' };
 const API_ANSWERED_TTL_MS = 10 * 60_000;
 
 export class WechatGateway {
-  /** Message keys answered `success` with the replies sent by API: their retries answer the same. */
+  /**
+   * Message keys answered `success` with the replies sent by API: their retries answer the same.
+   * Kept per process: behind a load balancer a retry reaching another instance could also get
+   * the passive reply; share this through the store when running several instances.
+   */
   private readonly apiAnswered = new Map<string, number>();
   private readonly pending = new Set<Promise<void>>();
 
