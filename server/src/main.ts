@@ -31,8 +31,14 @@ const server = app.listen(config.port, config.host, () => {
   if (signIn) process.stdout.write(`\n  编辑器登录链接 (sign-in link, shown once): http://${config.host}:${port}/#token=${signIn}\n\n`);
 });
 
+// Follow-up replies still being delivered through the customer-service API finish first.
 const shutdown = () => {
-  server.close(() => void store.close().then(() => process.exit(0)));
+  server.close(() => {
+    const gateway = app.locals['wechat'] as { idle(): Promise<void> } | undefined;
+    void (gateway?.idle() ?? Promise.resolve())
+      .then(() => store.close())
+      .then(() => process.exit(0));
+  });
 };
 process.on('SIGTERM', shutdown);
 process.on('SIGINT', shutdown);

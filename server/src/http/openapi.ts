@@ -21,7 +21,16 @@ export function buildOpenApi() {
     '/api/v1/inbound': { post: op('Record an inbound message and run the published flows', 'inbound-body') },
     '/api/v1/replies/check': { post: op('Check (and optionally commit) a proposed reply', 'reply-check-body') },
     '/api/v1/users/{openid}/window': { get: op('The interaction window of a user') },
+    '/api/v1/replies/send': { post: op('Check, send through the customer-service API, then commit', 'reply-send-body') },
     '/api/v1/lint': { post: op('Content checks of a reply, for the editor') },
+    '/api/v1/sandbox/run': { post: op('Run a sandbox script on a virtual clock', 'sandbox-run-body') },
+    '/api/v1/sandbox/backtest': { post: op('Replay stored inbound messages against drafts', 'backtest-body') },
+    '/api/v1/scenarios/run-all': { post: op('Run every saved scenario of the account') },
+    '/api/v1/wechat/console-import': { post: op('Import the console auto-reply rules as drafts') },
+    '/wechat/{account}': {
+      get: { summary: 'WeChat URL verification (signature)', responses: { '200': { description: 'echostr' }, '403': errorResponse } },
+      post: { summary: 'WeChat message push, plain or safe mode', responses: { '200': { description: 'passive reply XML or success' }, '403': errorResponse } },
+    },
     '/api/v1/me': { get: op('The calling token') },
     '/api/v1/tokens': { get: op('List tokens'), post: op('Create a token', 'token-create-body') },
     '/api/v1/tokens/{id}': { delete: op('Revoke a token') },
@@ -29,7 +38,7 @@ export function buildOpenApi() {
     '/api/v1/audit': { get: op('Audit trail') },
     '/api/v1/schema/{name}': { get: op('A JSON Schema') },
   };
-  for (const [segment, schema] of [['flows', 'flow'], ['keyword-groups', 'keyword-group'], ['policies', 'policy']] as const) {
+  for (const [segment, schema] of [['flows', 'flow'], ['keyword-groups', 'keyword-group'], ['policies', 'policy'], ['scenarios', 'scenario']] as const) {
     paths[`/api/v1/${segment}`] = { get: op(`List ${segment}`), post: op(`Create a ${schema}`, schema) };
     paths[`/api/v1/${segment}/{id}`] = {
       get: op(`A ${schema} draft`),
