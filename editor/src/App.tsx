@@ -9,6 +9,7 @@ import { ConflictDialog } from './documents/ConflictDialog.js';
 import { describeApiError } from './documents/describe-api-error.js';
 import { loadWorkspace } from './documents/doc-actions.js';
 import { Notices } from './documents/Notices.js';
+import { PublishGateDialog } from './documents/PublishGateDialog.js';
 import { LanguageSwitch } from './i18n/LanguageSwitch.js';
 import { GroupsTable } from './keywords/GroupsTable.js';
 import { PolicyView } from './policy/PolicyView.js';
@@ -82,6 +83,7 @@ function Workspace() {
       </main>
       <ConfirmDialog />
       <ConflictDialog />
+      <PublishGateDialog />
       <Notices />
     </div>
   );

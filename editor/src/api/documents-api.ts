@@ -57,8 +57,13 @@ export const documentsApi = {
     apiRequest<DocByKind[K]>(`/${kind}/${encodeURIComponent(doc.id)}`, { method: 'PUT', body: doc, account: true }),
   remove: (kind: DocKind, id: string, revision: number) =>
     apiRequest<void>(`/${kind}/${encodeURIComponent(id)}`, { method: 'DELETE', account: true, query: { revision } }),
-  publish: (kind: DocKind, id: string, note: string) =>
-    apiRequest<VersionInfo>(`/${kind}/${encodeURIComponent(id)}/publish`, { method: 'POST', body: { note }, account: true }),
+  /** `overrideScenarios` publishes although saved scenarios fail (the note says why). */
+  publish: (kind: DocKind, id: string, note: string, overrideScenarios = false) =>
+    apiRequest<VersionInfo>(`/${kind}/${encodeURIComponent(id)}/publish`, {
+      method: 'POST',
+      body: overrideScenarios ? { note, overrideScenarios: true } : { note },
+      account: true,
+    }),
   versions: (kind: DocKind, id: string) =>
     apiRequest<{ items: VersionInfo[] }>(`/${kind}/${encodeURIComponent(id)}/versions`, { account: true }),
   version: <K extends DocKind>(kind: K, id: string, version: number) =>

@@ -18,7 +18,8 @@ export function CanvasToolbar() {
   const canUndo = useEditorStore((s) => s.past.length > 0);
   const canRedo = useEditorStore((s) => s.future.length > 0);
   const summary = useEditorStore((s) => s.flowSummaries.find((f) => f.id === s.meta?.id));
-  const { undo, redo, layout, askConfirm, notify, loadFlow } = useEditorStore.getState();
+  const sandboxOpen = useEditorStore((s) => s.sandboxOpen);
+  const { undo, redo, layout, askConfirm, notify, loadFlow, setSandboxOpen } = useEditorStore.getState();
   const { errorCount } = useFlowInsights();
   const { fitView } = useReactFlow();
   const [publishing, setPublishing] = useState(false);
@@ -72,6 +73,9 @@ export function CanvasToolbar() {
       </button>
       <button type="button" className="danger" onClick={() => askConfirm({ message: t('confirm.deleteFlow', { name: meta.name }), onConfirm: () => void deleteFlow() })}>
         {t('toolbar.deleteFlow')}
+      </button>
+      <button type="button" className={sandboxOpen ? 'active' : ''} aria-pressed={sandboxOpen} onClick={() => { setSandboxOpen(!sandboxOpen); setTimeout(() => void fitView({ duration: 300 }), 60); }} data-testid="toggle-sandbox">
+        {t('sandbox.toggle')}
       </button>
       <button type="button" onClick={() => void saveAll()} disabled={busy} title="Ctrl+S" data-testid="save-flow">
         {t('toolbar.save')}

@@ -1,4 +1,4 @@
-import { useCallback, type DragEvent } from 'react';
+import { useCallback, useMemo, type DragEvent } from 'react';
 import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type Edge, type IsValidConnection } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { checkConnection } from '../model/connection-rules.js';
@@ -14,7 +14,18 @@ const nodeTypes = Object.fromEntries(Object.keys(nodeSpecs).map((k) => [k, NodeS
 export function FlowCanvas() {
   const { t } = useTranslation();
   const nodes = useEditorStore((s) => s.nodes);
-  const edges = useEditorStore((s) => s.edges);
+  const storeEdges = useEditorStore((s) => s.edges);
+  const lit = useEditorStore((s) => s.lit);
+  // The sandbox's lit path is drawn on copies: React Flow's edge objects never reach the document.
+  const edges = useMemo(
+    () =>
+      lit.edges.length + lit.triedEdges.length === 0
+        ? storeEdges
+        : storeEdges.map((e) =>
+            lit.edges.includes(e.id) ? { ...e, className: 'lit', animated: true, zIndex: 1 } : lit.triedEdges.includes(e.id) ? { ...e, className: 'lit-tried' } : e,
+          ),
+    [storeEdges, lit],
+  );
   const onNodesChange = useEditorStore((s) => s.onNodesChange);
   const onEdgesChange = useEditorStore((s) => s.onEdgesChange);
   const connect = useEditorStore((s) => s.connect);

@@ -11,6 +11,7 @@ import { FlowInsightsContext, useComputedInsights } from './flow-insights.js';
 import { Palette } from './Palette.js';
 import { ProblemsList } from './ProblemsList.js';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts.js';
+import { SandboxPanel } from '../sandbox/SandboxPanel.js';
 
 /** The flows view: list and palette, canvas with toolbar and problems, property panel. */
 export function FlowEditor() {
@@ -23,11 +24,12 @@ export function FlowEditor() {
   const flow = useMemo(() => (meta ? editorToFlow(meta, nodes, edges) : null), [meta, nodes, edges]);
   const groups = useMemo(() => Object.values(groupDrafts).map((g) => g.doc), [groupDrafts]);
   const insights = useComputedInsights(flow, groups, policy);
+  const sandboxOpen = useEditorStore((s) => s.sandboxOpen && s.meta !== null);
   useKeyboardShortcuts();
   return (
     <ReactFlowProvider>
       <FlowInsightsContext.Provider value={insights}>
-        <div className="flow-editor">
+        <div className={sandboxOpen ? 'flow-editor with-sandbox' : 'flow-editor'}>
           <div className="left">
             <FlowList />
             <Palette />
@@ -43,6 +45,7 @@ export function FlowEditor() {
               <div className="empty">{t('flows.empty')}</div>
             )}
           </div>
+          {sandboxOpen ? <SandboxPanel /> : null}
           <PropertyPanel />
         </div>
       </FlowInsightsContext.Provider>

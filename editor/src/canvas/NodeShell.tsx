@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { SOURCE_HANDLES } from '../model/connection-rules.js';
 import type { EditorNode } from '../model/flow-types.js';
 import { nodeSpecs, NodeBody } from '../nodes/node-specs.js';
+import { useEditorStore } from '../store/editor-store.js';
 import { useFlowInsights } from './flow-insights.js';
 import { describeIssue } from './describe-issue.js';
 
@@ -15,9 +16,11 @@ export function NodeShell({ id, type, data, selected }: NodeProps<EditorNode>) {
   const hasError = issues.some((i) => i.severity === 'error');
   const cost = costs.get(id);
   const handles = SOURCE_HANDLES[type];
+  // Lit by the sandbox: the step shown in the panel went through this node.
+  const lit = useEditorStore((s) => (s.lit.nodes.includes(id) ? ' lit' : s.lit.tried.includes(id) ? ' lit-tried' : ''));
   return (
     <div
-      className={`rf-node${selected ? ' is-selected' : ''}${hasError ? ' has-error' : issues.length ? ' has-warning' : ''}`}
+      className={`rf-node${selected ? ' is-selected' : ''}${lit}${hasError ? ' has-error' : issues.length ? ' has-warning' : ''}`}
       style={{ borderTopColor: spec.color }}
       data-testid={`node-${type}`}
       data-node-id={id}

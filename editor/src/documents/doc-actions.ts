@@ -133,9 +133,13 @@ export async function saveAll(): Promise<boolean> {
   }
 }
 
-export async function publish(kind: DocKind, id: string, note: string): Promise<number | null> {
+/**
+ * Publishes a saved draft. When saved scenarios fail (400 with `/scenarios/…` details), the
+ * publish gate dialog opens with the failures instead of a notice; `override` publishes anyway.
+ */
+export async function publish(kind: DocKind, id: string, note: string, override = false): Promise<number | null> {
   try {
-    const v = await documentsApi.publish(kind, id, note);
+    const v = await documentsApi.publish(kind, id, note, override);
     if (kind === 'keyword-groups') {
       const g = store().groups[id];
       if (g) store().putGroup(g.doc, { publishedVersion: v.version });
@@ -144,12 +148,28 @@ export async function publish(kind: DocKind, id: string, note: string): Promise<
       const p = store().policy;
       if (p) store().setPolicy({ ...p, publishedVersion: v.version });
     }
+    store().setPublishGate(null);
     store().notify('success', t('publish.done', { version: v.version }));
     return v.version;
   } catch (err) {
-    store().notify('error', `${t('publish.failed')} ${describeApiError(err, i18n.t)}`);
+    const failures = scenarioFailures(err);
+    if (failures.length > 0 && !override) store().setPublishGate({ kind, id, name: docName(kind, id), failures });
+    else store().notify('error', `${t('publish.failed')} ${describeApiError(err, i18n.t)}`);
     return null;
   }
+}
+
+/** The saved scenarios a publish was refused for (CONTRACT §9 gate), from the error details. */
+export function scenarioFailures(err: unknown) {
+  if (!(err instanceof ApiError) || err.code !== 'VALIDATION_FAILED') return [];
+  return err.details.filter((d) => d.path.startsWith('/scenarios/'));
+}
+
+function docName(kind: DocKind, id: string): string {
+  const s = store();
+  if (kind === 'flows') return s.meta?.id === id ? s.meta.name : (s.flowSummaries.find((f) => f.id === id)?.name ?? id);
+  if (kind === 'keyword-groups') return s.groups[id]?.doc.name ?? id;
+  return s.policy?.doc.name ?? id;
 }
 
 /** Saves the group if needed, then publishes it. */

@@ -123,6 +123,11 @@ export const en: Widen<typeof zhCN> = {
   publish: {
     title: 'Publish "{{name}}"', note: 'Note', notePlaceholder: 'e.g. added refund replies', confirm: 'Publish', defaultNote: 'Published from the editor',
     done: 'Published as v{{version}}', failed: 'Publishing failed:', blocked: 'Fix the {{count}} error(s) first',
+    gate: {
+      intro: '{{count}} test scenario(s) fail. Once published, these cases will happen with the new rules:', step: 'Step {{step}}', more: '{{count}} more…',
+      hint: 'Fix the rules, or update the scenarios\' expectations, first. If you must, publish anyway with a reason.',
+      note: 'Why publish anyway (required)', notePlaceholder: 'e.g. the campaign starts tonight; scenarios updated tomorrow', override: 'Publish anyway',
+    },
   },
   history: {
     title: 'History of "{{name}}"', none: 'Never published.', diffLegend: 'Draft compared with v{{version}} (+ added, - removed)', same: 'Same as the draft',
@@ -154,6 +159,59 @@ export const en: Widen<typeof zhCN> = {
     pasteTerms: 'Paste terms, separated by new lines, commas or 、', addTerms: 'Add', inherit: 'As lexicon', exclusions: 'Except: {{list}}', more: '{{count}} more; use search',
   },
   lexiconCategory: { absolute: 'Absolute terms', medical: 'Medical claims', promotion: 'Promotion', sharing: 'Induced sharing', banned: 'Banned' },
+  sandbox: {
+    toggle: 'Sandbox', title: 'Sandbox preview', views: { chat: 'Simulator', library: 'Scenarios', backtest: 'Backtest' },
+    span: { d: '{{count}} d', h: '{{count}} h', m: '{{count}} min', s: '{{count}} s' },
+    window: {
+      left: '{{span}} left', quota: '{{count}} message(s) left',
+      explain: {
+        open: 'Window open', closing: 'Window closing soon', none: 'This user has not interacted yet: no customer-service message can be sent.',
+        expired: 'The window has expired: wait for the user to write again.', unsubscribed: 'The user unsubscribed: no more customer-service messages.',
+      },
+    },
+    verdict: { allow: 'Allowed', warn: 'Warning', block: 'Blocked' },
+    by: { bot: 'Auto reply', agent: 'Agent' },
+    sent: 'Sent (counts)', notSent: 'Not sent',
+    counters: '{{n}} replies since the last interaction · etiquette limit {{max}}',
+    clock: {
+      moved: 'Clock moved {{span}}', now: 'Virtual time', pending: '(moved {{span}}; applies to the next step)',
+      m1: '+1 min', h1: '+1 h', h47m50: '+47 h 50 min', h48: '+48 h',
+      amount: 'Move by', unit: 'Unit', units: { m: 'minutes', h: 'hours', d: 'days' }, advance: 'Move',
+    },
+    showPath: 'Show path on canvas', removeStep: 'Remove step {{n}}',
+    matched: 'Matched group "{{group}}" (keyword "{{keyword}}")', noReply: 'No automatic reply', handoff: 'Handed to an agent: {{queue}}',
+    expect: {
+      title: 'Expectation', passed: '✅ Passed', failed: '❌ Failed', fromActual: 'Expect what happened', clear: 'Clear',
+      codesPlaceholder: 'e.g. WINDOW_CLOSING', verdict: 'Verdict', any: "Don't check", codes: 'Reason codes (all present)', replyCount: 'Replies sent', group: 'Keyword group',
+    },
+    users: {
+      title: 'Test users', add: '+ Add user', speak: 'Speak as {{id}}', nickname: 'Nickname of {{id}}', nicknamePlaceholder: 'Nickname, e.g. Xiaoming',
+      tags: 'Tags of {{id}}', tagsPlaceholder: 'Tags, comma separated',
+    },
+    start: 'Starts at',
+    compose: {
+      asUser: 'Send as "{{who}}"', toUser: 'Reply to "{{who}}" as an agent', kind: 'What to send',
+      kinds: { text: 'Text message', subscribe: 'Subscribe', CLICK: 'Menu click', unsubscribe: 'Unsubscribe', reply: 'Agent reply' },
+      textPlaceholder: 'What the user says', text: 'User message', menuKey: 'Menu item key', reply: 'Agent reply', send: 'Send', sendReply: 'Send reply',
+    },
+    empty: 'No steps yet. Pick a test user and send a message.',
+    unsaved: 'The preview includes unsaved changes; saved scenarios run against the saved drafts.',
+    running: 'Running…', allPassed: '✅ Every expectation is met', someFailed: '❌ Some expectations are not met', rerun: 'Run again', reset: 'Clear', saveScenario: 'Save as scenario',
+    save: {
+      title: 'Save as a test scenario', name: 'Scenario name', namePlaceholder: 'e.g. a reply at 47 h 50 min warns', description: 'Description',
+      noExpect: '{{count}} step(s) have no expectation: they run but are not checked.', asNew: 'Save as new', update: 'Save', confirm: 'Save',
+    },
+    library: {
+      title: 'Test scenarios ({{count}})', runAll: 'Run all', summary: '{{ran}} run, {{failed}} failed',
+      empty: 'No test scenarios yet. Try things in the simulator, then "Save as scenario".', open: 'Open', run: 'Run', notRun: 'Not run',
+      confirmDelete: 'Delete the test scenario "{{name}}"?', stepFailure: 'Step {{n}}: {{message}}', saved: 'Scenario "{{name}}" saved', saveFailed: 'Could not save the scenario:',
+    },
+    backtest: {
+      intro: 'Replays the messages received in a period against the published rules and the current drafts, and lists what would change for each user. Nothing is sent.',
+      from: 'From', to: 'To', run: 'Run backtest', summary: '{{messages}} messages replayed, {{changed}} would change, for {{users}} user(s).',
+      userLine: '{{messages}} messages, {{changes}} change(s)', field: { groups: 'Keyword groups', replies: 'Replies sent', verdicts: 'Verdicts' }, none: '(none)',
+    },
+  },
   errors: {
     UNAUTHORIZED: 'Session expired; sign in again', FORBIDDEN: 'Your role may not do this', NOT_FOUND: 'Document not found', CONFLICT: 'Someone else changed the document',
     VALIDATION_FAILED: 'The content does not fit the format', PAYLOAD_TOO_LARGE: 'Too large', STORE_UNAVAILABLE: 'Storage unavailable; try again', NETWORK: 'Network error',

@@ -119,6 +119,11 @@ export const zhCN = {
   publish: {
     title: '发布「{{name}}」', note: '发布说明', notePlaceholder: '例如：新增退款自动回复', confirm: '发布', defaultNote: '编辑器发布',
     done: '已发布为 v{{version}}', failed: '发布失败：', blocked: '还有 {{count}} 个错误，修正后才能发布',
+    gate: {
+      intro: '有 {{count}} 个测试场景没有通过。发布后，这些情况会按新规则发生：', step: '第 {{step}} 步', more: '还有 {{count}} 条…',
+      hint: '建议先修正规则，或在场景库里更新场景的预期。确有必要时，可以填写原因后强制发布。',
+      note: '强制发布的原因（必填）', notePlaceholder: '例如：活动今晚上线，场景明天更新', override: '强制发布',
+    },
   },
   history: {
     title: '「{{name}}」的历史版本', none: '还没有发布过。', diffLegend: '与 v{{version}} 相比，当前草稿的变化（+ 新增，- 删除）', same: '与当前草稿相同',
@@ -150,6 +155,59 @@ export const zhCN = {
     pasteTerms: '粘贴词语，可用换行、逗号或顿号分隔', addTerms: '添加', inherit: '随词库', exclusions: '例外：{{list}}', more: '还有 {{count}} 个词，请用搜索查找',
   },
   lexiconCategory: { absolute: '极限词', medical: '医疗功效', promotion: '促销', sharing: '诱导分享', banned: '违禁' },
+  sandbox: {
+    toggle: '沙盒预览', title: '沙盒预览', views: { chat: '模拟对话', library: '场景库', backtest: '回测' },
+    span: { d: '{{count}} 天', h: '{{count}} 小时', m: '{{count}} 分', s: '{{count}} 秒' },
+    window: {
+      left: '还剩 {{span}}', quota: '还可发 {{count}} 条',
+      explain: {
+        open: '窗口开启中', closing: '窗口即将关闭', none: '这个用户还没有互动，现在不能主动发客服消息。',
+        expired: '互动窗口已过期，要等用户再发消息才能回复。', unsubscribed: '用户已取消关注，不能再发客服消息。',
+      },
+    },
+    verdict: { allow: '通过', warn: '提醒', block: '拦截' },
+    by: { bot: '自动回复', agent: '客服' },
+    sent: '已发送（计入条数）', notSent: '未发送',
+    counters: '本次互动已回复 {{n}} 条 · 礼貌上限 {{max}} 条',
+    clock: {
+      moved: '时钟前进 {{span}}', now: '虚拟时间', pending: '（已前进 {{span}}，下一步生效）',
+      m1: '+1 分钟', h1: '+1 小时', h47m50: '+47 小时 50 分', h48: '+48 小时',
+      amount: '前进多少', unit: '时间单位', units: { m: '分钟', h: '小时', d: '天' }, advance: '前进',
+    },
+    showPath: '在画布上显示路径', removeStep: '删除第 {{n}} 步',
+    matched: '命中关键词组「{{group}}」（关键词“{{keyword}}”）', noReply: '没有自动回复', handoff: '转人工：{{queue}}',
+    expect: {
+      title: '预期', passed: '✅ 通过', failed: '❌ 未通过', fromActual: '按实际结果设为预期', clear: '清除预期',
+      codesPlaceholder: '例如 WINDOW_CLOSING', verdict: '结论', any: '不检查', codes: '原因代码（都要出现）', replyCount: '发出回复条数', group: '命中关键词组',
+    },
+    users: {
+      title: '测试用户', add: '+ 添加用户', speak: '以 {{id}} 的身份', nickname: '{{id}} 的昵称', nicknamePlaceholder: '昵称，例如 小明',
+      tags: '{{id}} 的标签', tagsPlaceholder: '标签，用逗号分隔',
+    },
+    start: '开始时间',
+    compose: {
+      asUser: '以「{{who}}」的身份发送', toUser: '以客服身份回复「{{who}}」', kind: '发送什么',
+      kinds: { text: '文字消息', subscribe: '关注', CLICK: '点击菜单', unsubscribe: '取消关注', reply: '客服回复' },
+      textPlaceholder: '用户说的话，例如 退钱', text: '用户发的消息', menuKey: '菜单项 Key', reply: '客服回复内容', send: '发送', sendReply: '发送回复',
+    },
+    empty: '还没有步骤。选一个测试用户，发一条消息试试。',
+    unsaved: '预览包含尚未保存的修改；保存的场景运行时使用已保存的草稿。',
+    running: '正在运行…', allPassed: '✅ 所有预期都满足', someFailed: '❌ 有预期没有满足', rerun: '重新运行', reset: '清空', saveScenario: '保存为场景',
+    save: {
+      title: '保存为测试场景', name: '场景名称', namePlaceholder: '例如：47 小时 50 分回复会提醒', description: '说明',
+      noExpect: '有 {{count}} 个步骤还没有设置预期：它们只运行，不检查。', asNew: '另存为新场景', update: '保存', confirm: '保存',
+    },
+    library: {
+      title: '测试场景（{{count}}）', runAll: '全部运行', summary: '已运行 {{ran}} 个，{{failed}} 个未通过',
+      empty: '还没有测试场景。在“模拟对话”里试好后点“保存为场景”。', open: '打开', run: '运行', notRun: '未运行',
+      confirmDelete: '确定删除测试场景「{{name}}」吗？', stepFailure: '第 {{n}} 步：{{message}}', saved: '已保存场景「{{name}}」', saveFailed: '场景保存失败：',
+    },
+    backtest: {
+      intro: '用一段时间内真实收到的消息回放：比较已发布的规则和当前草稿，列出每个用户会有什么不同。不会发送任何消息。',
+      from: '从', to: '到', run: '开始回测', summary: '回放 {{messages}} 条消息，{{changed}} 条结果会变化，涉及 {{users}} 个用户。',
+      userLine: '{{messages}} 条消息，{{changes}} 处变化', field: { groups: '命中关键词组', replies: '发出的回复', verdicts: '检查结论' }, none: '（无）',
+    },
+  },
   errors: {
     UNAUTHORIZED: '登录已失效，请重新登录', FORBIDDEN: '当前账号没有这个权限', NOT_FOUND: '找不到这个文档', CONFLICT: '文档已被其他人修改',
     VALIDATION_FAILED: '内容不符合格式要求', PAYLOAD_TOO_LARGE: '内容太大', STORE_UNAVAILABLE: '存储暂时不可用，请稍后重试', NETWORK: '网络连接失败',

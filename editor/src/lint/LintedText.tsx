@@ -3,12 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { useLiveLint } from './use-live-lint.js';
 import { highlightSegments } from './highlight-segments.js';
 import { LintReasons } from './LintReasons.js';
+import { HighlightedText } from './HighlightedText.js';
 
 export interface LintedTextProps {
   label: string;
   value: string;
   onChange: (value: string) => void;
   maxLength?: number;
+  /** Test id of the text box; the property panel's is `reply-text`. */
+  testId?: string;
+  rows?: number;
 }
 
 export const NICKNAME = '{{nickname}}';
@@ -17,7 +21,7 @@ export const NICKNAME = '{{nickname}}';
  * A text reply box with a 「插入昵称」 button and the live compliance check: the
  * words the check objects to are highlighted in a copy of the text below the box.
  */
-export function LintedText({ label, value, onChange, maxLength }: LintedTextProps) {
+export function LintedText({ label, value, onChange, maxLength, testId = 'reply-text', rows = 4 }: LintedTextProps) {
   const { t } = useTranslation();
   const id = useId();
   const ref = useRef<HTMLTextAreaElement>(null);
@@ -46,20 +50,8 @@ export function LintedText({ label, value, onChange, maxLength }: LintedTextProp
           {t('reply.insertNickname')}
         </button>
       </div>
-      <textarea id={id} ref={ref} rows={4} value={value} maxLength={maxLength} onChange={(e) => onChange(e.target.value)} data-testid="reply-text" />
-      {segments.some((s) => s.severity) ? (
-        <div className="lint-preview" data-testid="lint-preview" aria-label={t('lint.preview')}>
-          {segments.map((s, i) =>
-            s.severity ? (
-              <mark key={i} className={`mark-${s.severity}`} title={s.reasons.map((r) => r.message).join('\n')}>
-                {s.text}
-              </mark>
-            ) : (
-              <span key={i}>{s.text}</span>
-            ),
-          )}
-        </div>
-      ) : null}
+      <textarea id={id} ref={ref} rows={rows} value={value} maxLength={maxLength} onChange={(e) => onChange(e.target.value)} data-testid={testId} />
+      {segments.some((s) => s.severity) ? <HighlightedText className="lint-preview" testId="lint-preview" label={t('lint.preview')} text={value} reasons={checked} /> : null}
       <LintReasons lint={lint} />
     </div>
   );

@@ -3,8 +3,9 @@ import { createSessionSlice, type SessionSlice } from './session-slice.js';
 import { createFlowSlice, type FlowSlice } from './flow-slice.js';
 import { createDocumentsSlice, type DocumentsSlice } from './documents-slice.js';
 import { createUiSlice, type UiSlice } from './ui-slice.js';
+import { createSandboxSlice, type SandboxSlice } from './sandbox-slice.js';
 
-export type EditorState = SessionSlice & FlowSlice & DocumentsSlice & UiSlice;
+export type EditorState = SessionSlice & FlowSlice & DocumentsSlice & UiSlice & SandboxSlice;
 
 /**
  * The one editor store, assembled from slices.
@@ -15,4 +16,5 @@ export const useEditorStore = create<EditorState>()((...a) => ({
   ...createFlowSlice(...a),
   ...createDocumentsSlice(...a),
   ...createUiSlice(...a),
+  ...createSandboxSlice(...a),
 }));

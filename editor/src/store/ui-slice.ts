@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { ApiErrorDetail } from '../api/api-error.js';
 import type { DocKind } from '../api/documents-api.js';
 import type { EditorState } from './editor-store.js';
 
@@ -22,18 +23,28 @@ export interface ConfirmState {
   onConfirm: () => void;
 }
 
+/** A publish the saved scenarios refused: their failures, and a way to publish anyway. */
+export interface PublishGate {
+  kind: DocKind;
+  id: string;
+  name: string;
+  failures: ApiErrorDetail[];
+}
+
 export interface UiSlice {
   tab: Tab;
   conflict: ConflictState | null;
   notices: Notice[];
   confirm: ConfirmState | null;
   busy: boolean;
+  publishGate: PublishGate | null;
   setTab: (tab: Tab) => void;
   setConflict: (c: ConflictState | null) => void;
   notify: (tone: Notice['tone'], text: string) => void;
   dismiss: (id: number) => void;
   askConfirm: (c: ConfirmState | null) => void;
   setBusy: (busy: boolean) => void;
+  setPublishGate: (gate: PublishGate | null) => void;
 }
 
 let nextNotice = 1;
@@ -45,6 +56,7 @@ export const createUiSlice: StateCreator<EditorState, [], [], UiSlice> = (set) =
   notices: [],
   confirm: null,
   busy: false,
+  publishGate: null,
   setTab: (tab) => set({ tab }),
   setConflict: (conflict) => set({ conflict }),
   notify: (tone, text) => {
@@ -55,4 +67,5 @@ export const createUiSlice: StateCreator<EditorState, [], [], UiSlice> = (set) =
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   askConfirm: (confirm) => set({ confirm }),
   setBusy: (busy) => set({ busy }),
+  setPublishGate: (publishGate) => set({ publishGate }),
 });

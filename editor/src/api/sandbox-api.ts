@@ -1,0 +1,100 @@
+import type { Flow, KeywordGroup, Policy, Reply, SandboxStep, Scenario, UserProfile } from '../../../rules-schema/index.js';
+import { apiRequest, ACCOUNT } from './api-request.js';
+import type { DocSummary, LintReason } from './documents-api.js';
+
+export type Verdict = 'allow' | 'warn' | 'block';
+export type WindowState = 'open' | 'closing' | 'expired' | 'none' | 'unsubscribed';
+
+/** The window object of CONTRACT §6, at the step's virtual time. */
+export interface WindowView {
+  state: WindowState;
+  openedAt?: string | null;
+  expiresAt: string | null;
+  remainingSeconds: number;
+  quota: { left: number; expiresAt?: string | null };
+}
+
+export interface SandboxReply {
+  reply: Reply;
+  verdict: Verdict;
+  reasons: LintReason[];
+  committed: boolean;
+  flowId: string;
+  nodeId: string;
+}
+
+/** What an inbound step answers: the CONTRACT §8 body. */
+export interface InboundStepResult {
+  window: WindowView;
+  matches: { flowId: string; nodeId: string; group: string; groupId?: string; keyword: string }[];
+  replies: SandboxReply[];
+  handoff: { queue?: string; reason?: string } | null;
+  trace: string[];
+}
+
+/** What an agent reply step answers: the `/replies/check` body. */
+export interface ReplyStepResult {
+  verdict: Verdict;
+  reasons: LintReason[];
+  window: WindowView;
+  counters: { repliesSinceInteraction: number; maxRepliesPerInteraction: number };
+  committed: boolean;
+}
+
+export type StepReport = {
+  index: number;
+  at: string;
+  expect: { passed: boolean; failures: string[] };
+} & ({ kind: 'inbound'; result: InboundStepResult } | { kind: 'reply'; result: ReplyStepResult });
+
+export interface SandboxResult {
+  passed: boolean;
+  steps: StepReport[];
+}
+
+export type Expectation = NonNullable<SandboxStep['expect']>;
+
+/** A script the sandbox runs; documents left out are the account's drafts. */
+export interface SandboxScript {
+  flows?: Flow[];
+  keywordGroups?: KeywordGroup[];
+  policy?: Policy;
+  packs?: string[];
+  start?: string | number;
+  users?: Record<string, UserProfile>;
+  steps: SandboxStep[];
+}
+
+export interface ScenarioOutcome {
+  id: string;
+  name: string;
+  passed: boolean;
+  failures: { step: number; failures: string[] }[];
+  result: SandboxResult;
+}
+
+export interface ReplaySummary {
+  groups: string[];
+  replies: string[];
+  verdicts: string[];
+}
+
+export interface BacktestReport {
+  messages: number;
+  changed: number;
+  users: { openid: string; messages: number; changes: { at: string; content: string | null; before: ReplaySummary; after: ReplaySummary }[] }[];
+}
+
+/** Typed calls to the sandbox, scenario library and backtest routes (CONTRACT §9). */
+export const sandboxApi = {
+  run: (script: SandboxScript) => apiRequest<SandboxResult>('/sandbox/run', { method: 'POST', body: { account: ACCOUNT, ...script } }),
+  listScenarios: () => apiRequest<{ items: DocSummary[] }>('/scenarios', { account: true }),
+  getScenario: (id: string) => apiRequest<Scenario>(`/scenarios/${encodeURIComponent(id)}`, { account: true }),
+  createScenario: (doc: Scenario) => apiRequest<Scenario>('/scenarios', { method: 'POST', body: doc, account: true }),
+  updateScenario: (doc: Scenario) => apiRequest<Scenario>(`/scenarios/${encodeURIComponent(doc.id)}`, { method: 'PUT', body: doc, account: true }),
+  removeScenario: (id: string, revision: number) =>
+    apiRequest<void>(`/scenarios/${encodeURIComponent(id)}`, { method: 'DELETE', account: true, query: { revision } }),
+  runAll: () => apiRequest<{ passed: boolean; scenarios: ScenarioOutcome[] }>('/scenarios/run-all', { method: 'POST', account: true }),
+  backtest: (from: string, to: string, limit?: number) =>
+    apiRequest<BacktestReport>('/sandbox/backtest', { method: 'POST', body: { account: ACCOUNT, from, to, ...(limit ? { limit } : {}) } }),
+};

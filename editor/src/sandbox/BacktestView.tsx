@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { sandboxApi, type BacktestReport, type ReplaySummary } from '../api/sandbox-api.js';
+import { describeApiError } from '../documents/describe-api-error.js';
+import { formatInstant } from './durations.js';
+import { toChinaLocal } from './UserBar.js';
+
+const FIELDS: (keyof ReplaySummary)[] = ['groups', 'replies', 'verdicts'];
+
+/** Replays stored messages of a period against the drafts and shows, user by user, what would change. */
+export function BacktestView() {
+  const { t, i18n } = useTranslation();
+  const [from, setFrom] = useState(() => toChinaLocal(new Date(Date.now() - 7 * 86_400_000).toISOString()));
+  const [to, setTo] = useState(() => toChinaLocal(new Date().toISOString()));
+  const [report, setReport] = useState<BacktestReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [running, setRunning] = useState(false);
+  const run = async () => {
+    setRunning(true);
+    setError(null);
+    try {
+      setReport(await sandboxApi.backtest(`${from}:00+08:00`, `${to}:00+08:00`));
+    } catch (err) {
+      setError(describeApiError(err, t));
+    } finally {
+      setRunning(false);
+    }
+  };
+  const changedUsers = report?.users.filter((u) => u.changes.length > 0) ?? [];
+  return (
+    <section className="backtest" data-testid="backtest">
+      <p className="hint">{t('sandbox.backtest.intro')}</p>
+      <div className="row">
+        <label className="inline-field">
+          {t('sandbox.backtest.from')}
+          <input type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} aria-label={t('sandbox.backtest.from')} />
+        </label>
+        <label className="inline-field">
+          {t('sandbox.backtest.to')}
+          <input type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} aria-label={t('sandbox.backtest.to')} />
+        </label>
+        <button type="button" className="primary" disabled={running || !from || !to} onClick={() => void run()} data-testid="backtest-run">
+          {running ? t('common.loading') : t('sandbox.backtest.run')}
+        </button>
+      </div>
+      {error ? <p className="error">{error}</p> : null}
+      {report ? (
+        <>
+          <p data-testid="backtest-summary">{t('sandbox.backtest.summary', { messages: report.messages, changed: report.changed, users: changedUsers.length })}</p>
+          {changedUsers.map((u) => (
+            <details key={u.openid} className="backtest-user" open={changedUsers.length <= 3}>
+              <summary>
+                {u.openid} · {t('sandbox.backtest.userLine', { messages: u.messages, changes: u.changes.length })}
+              </summary>
+              {u.changes.map((c, i) => (
+                <div key={i} className="backtest-change">
+                  <div className="muted">
+                    {formatInstant(c.at, i18n.language)} · 「{c.content ?? '—'}」
+                  </div>
+                  <table className="plain">
+                    <tbody>
+                      {FIELDS.filter((f) => JSON.stringify(c.before[f]) !== JSON.stringify(c.after[f])).map((f) => (
+                        <tr key={f}>
+                          <th>{t(`sandbox.backtest.field.${f}`)}</th>
+                          <td className="before">{show(c.before[f], f, t)}</td>
+                          <td aria-hidden>→</td>
+                          <td className="after">{show(c.after[f], f, t)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              ))}
+            </details>
+          ))}
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function show(values: string[], field: keyof ReplaySummary, t: (k: string, o?: Record<string, unknown>) => string): string {
+  if (values.length === 0) return t('sandbox.backtest.none');
+  return field === 'verdicts' ? values.map((v) => t(`sandbox.verdict.${v}`, { defaultValue: v })).join('、') : values.join(' / ');
+}

@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import type { WindowView } from '../api/sandbox-api.js';
+import { formatClock, formatSpan } from './durations.js';
+
+/**
+ * The interaction window at a virtual instant: its state, the time left as a countdown
+ * (`remainingSeconds` at that instant) and the messages the account may still send.
+ */
+export function WindowCountdown({ window, compact = false }: { window: WindowView; compact?: boolean }) {
+  const { t } = useTranslation();
+  const live = window.state === 'open' || window.state === 'closing';
+  const seconds = live ? window.remainingSeconds : 0;
+  return (
+    <div className={`window-countdown window-${window.state}${compact ? ' compact' : ''}`} data-testid="window-countdown" data-state={window.state}>
+      <span className="window-state">{t(`conditionValue.windowState.${window.state}`)}</span>
+      {live ? (
+        <>
+          <span className="countdown" title={formatSpan(seconds, t)} data-seconds={seconds}>
+            ⏱ <span data-testid="countdown-clock">{formatClock(seconds)}</span>
+          </span>
+          {!compact ? <span className="muted">{t('sandbox.window.left', { span: formatSpan(seconds, t) })}</span> : null}
+          <span className="quota" data-testid="quota-left">
+            {t('sandbox.window.quota', { count: window.quota.left })}
+          </span>
+        </>
+      ) : !compact ? (
+        <span className="muted">{t(`sandbox.window.explain.${window.state}`)}</span>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,166 @@
+/**
+ * The sandbox panel in Chromium against the real server: an operator plays a refund
+ * conversation on the virtual clock, sees the path light up on the canvas and the
+ * WINDOW_CLOSING warning at 47 h 50 min, saves it as a scenario and runs it from the library.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { ensureEditorBuild } from './helpers/ensure-editor-build.js';
+import { startServer, type RunningServer } from './helpers/start-server.js';
+import { artifact, launchBrowser, watchErrors } from './helpers/browser.js';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  await ensureEditorBuild();
+  server = await startServer();
+  browser = await launchBrowser();
+}, 240_000);
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state !== 'fail') return;
+  for (const [i, page] of browser.contexts().flatMap((c) => c.pages()).entries()) {
+    await page.screenshot({ path: artifact(`failure-sandbox-${i}.png`) }).catch(() => undefined);
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function newPage(expected: RegExp[] = []): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  return { page, errors: watchErrors(page, expected) };
+}
+
+async function api(method: string, route: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+  const res = await fetch(`${server.baseUrl}/api/v1${route}`, {
+    method,
+    headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, json: text ? (JSON.parse(text) as unknown) : undefined };
+}
+
+const litNode = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"] .rf-node.lit`);
+
+describe('sandbox panel in the browser', () => {
+  it('plays a refund chat on the virtual clock, lights the path, warns at 47 h 50 min, saves and reruns the scenario', async () => {
+    const { page, errors } = await newPage();
+    await page.goto(`${server.baseUrl}/#token=${server.token}`);
+    await page.getByTestId('me').waitFor();
+    await page.getByRole('navigation', { name: '流程' }).getByRole('button', { name: '电商常见问题' }).click();
+    await expect.poll(() => page.getByLabel('流程名称', { exact: true }).inputValue()).toBe('电商常见问题');
+
+    await page.getByTestId('toggle-sandbox').click();
+    const panel = page.getByTestId('sandbox-panel');
+    await panel.waitFor();
+    await panel.getByLabel('u1 的昵称').fill('小明');
+    await panel.getByTestId('compose-text').fill('退钱');
+    await panel.getByTestId('compose-send').click();
+
+    // The refund reply, with the nickname filled in, allowed and sent.
+    const firstStep = panel.getByTestId('step-card').first();
+    const bubble = firstStep.getByTestId('reply-bubble');
+    await bubble.waitFor();
+    expect(await bubble.textContent()).toContain('小明，退款请在「我的订单」里');
+    expect(await bubble.getAttribute('data-verdict')).toBe('allow');
+    expect(await firstStep.textContent()).toContain('命中关键词组「退款」');
+
+    // The path that fired, lit on the canvas: nodes and the edges between them.
+    for (const id of ['trigger', 'kg-refund', 'reply-refund']) await expect.poll(() => litNode(page, id).count()).toBe(1);
+    expect(await litNode(page, 'reply-logistics').count()).toBe(0);
+    // Groups that were tried and missed are told apart from the path that fired.
+    expect(await page.locator('.react-flow__node[data-id="kg-logistics"] .rf-node.lit-tried').count()).toBe(1);
+    await expect.poll(() => page.locator('.react-flow__edge.lit').count()).toBe(2);
+
+    // +47 小时 50 分: the window is closing, 10 minutes left on the countdown.
+    await panel.getByRole('button', { name: '+47 小时 50 分' }).click();
+    const clock = panel.getByTestId('clock-bar');
+    await expect.poll(() => clock.getByTestId('countdown-clock').textContent()).toBe('00:10:00');
+    expect(await clock.getByTestId('window-countdown').getAttribute('data-state')).toBe('closing');
+
+    // The agent's reply: WINDOW_CLOSING with its plain-Chinese explanation.
+    await panel.getByTestId('compose-kind').selectOption('reply');
+    await panel.getByTestId('compose-reply').fill('您好，还有什么可以帮您？');
+    await panel.getByTestId('compose-send').click();
+    const replyStep = panel.locator('[data-testid="step-card"][data-kind="reply"]');
+    const warning = replyStep.locator('[data-code="WINDOW_CLOSING"]');
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain('窗口即将关闭');
+    expect(await replyStep.getByTestId('reply-bubble').getAttribute('data-verdict')).toBe('warn');
+    expect(await replyStep.getByTestId('clock-marker').textContent()).toContain('47 小时 50 分');
+
+    // Expect what happened, on both steps; the re-run passes them.
+    for (const card of await panel.getByTestId('step-card').all()) await card.getByTestId('expect-actual').click();
+    await expect.poll(() => panel.locator('[data-testid="expect-outcome"][data-passed="true"]').count()).toBe(2);
+    expect(await replyStep.getByLabel('原因代码（都要出现）').inputValue()).toBe('WINDOW_CLOSING');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: artifact('e2e-sandbox.png') });
+
+    // Save as a scenario, then run it from the library.
+    await panel.getByTestId('save-scenario').click();
+    await page.getByTestId('save-scenario-dialog').getByLabel('场景名称').fill('退钱后 47 小时 50 分回复');
+    await page.getByTestId('save-scenario-confirm').click();
+    await page.getByText('已保存场景「退钱后 47 小时 50 分回复」').waitFor();
+    await panel.getByTestId('sandbox-tab-library').click();
+    const item = panel.getByTestId('scenario-item').filter({ hasText: '退钱后 47 小时 50 分回复' });
+    await item.waitFor();
+    await item.getByTestId('run-one').click();
+    await expect.poll(() => item.getByTestId('scenario-badge').getAttribute('data-passed')).toBe('true');
+    await panel.getByTestId('run-all').click();
+    await expect.poll(() => panel.getByText('已运行 1 个，0 个未通过').count()).toBe(1);
+    expect(await item.getByTestId('scenario-badge').textContent()).toContain('通过');
+    await page.screenshot({ path: artifact('e2e-sandbox-library.png') });
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('shows failing scenarios when publishing and publishes anyway with a note; runs a backtest', async () => {
+    // A scenario the drafts cannot pass: 退钱 should hit a group that does not exist.
+    const created = await api('POST', '/scenarios?account=default', {
+      schemaVersion: 1,
+      id: 'e2e-failing',
+      name: '故意失败的场景',
+      steps: [{ inbound: { from: 'u1', type: 'text', content: '退钱' }, expect: { group: '不存在的组' } }],
+    });
+    expect(created.status).toBe(201);
+    // The refused publish is answered 400 on purpose; the browser logs that as an error.
+    const { page, errors } = await newPage([/status of 400/]);
+    await page.goto(`${server.baseUrl}/#token=${server.token}`);
+    await page.getByTestId('me').waitFor();
+    await page.getByRole('navigation', { name: '流程' }).getByRole('button', { name: '电商常见问题' }).click();
+    await expect.poll(() => page.getByLabel('流程名称', { exact: true }).inputValue()).toBe('电商常见问题');
+
+    await page.getByTestId('publish-flow').click();
+    await page.getByTestId('publish-confirm').click();
+    const gate = page.getByTestId('publish-gate');
+    await gate.waitFor();
+    expect(await gate.textContent()).toContain('故意失败的场景');
+    expect(await gate.textContent()).toContain('不存在的组');
+    const override = page.getByTestId('publish-override');
+    expect(await override.isDisabled()).toBe(true);
+    await page.getByLabel('强制发布的原因（必填）').fill('场景明天更新');
+    await override.click();
+    await page.getByText('已发布为 v2').waitFor();
+    await page.screenshot({ path: artifact('e2e-sandbox-published.png') });
+
+    // The library shows the failing one next to the passing one.
+    await page.getByTestId('toggle-sandbox').click();
+    const panel = page.getByTestId('sandbox-panel');
+    await panel.getByTestId('sandbox-tab-library').click();
+    await panel.getByTestId('run-all').click();
+    const failing = panel.getByTestId('scenario-item').filter({ hasText: '故意失败的场景' });
+    await expect.poll(() => failing.getByTestId('scenario-badge').getAttribute('data-passed')).toBe('false');
+    expect(await failing.textContent()).toContain('第 1 步');
+
+    // Backtest over the last week: the drafts equal what was just published, so nothing changes.
+    await panel.getByTestId('sandbox-tab-backtest').click();
+    await panel.getByTestId('backtest-run').click();
+    await expect.poll(() => panel.getByTestId('backtest-summary').textContent()).toContain('0 条结果会变化');
+    expect(errors).toEqual([]);
+  }, 120_000);
+});
