@@ -20,7 +20,8 @@ export const lexiconTermSchema = {
   type: 'object',
   required: ['term'],
   properties: {
-    term: { type: 'string', minLength: 1, maxLength: 60 },
+    /** A phrase, or with `regex: true` a pattern (hence up to 100 chars). */
+    term: { type: 'string', minLength: 1, maxLength: 100 },
     /** Longer phrases containing the term in which it is ordinary (第一次 for 第一). */
     exclusions: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 60 } },
     severity: { enum: SEVERITIES },

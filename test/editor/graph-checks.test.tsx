@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import type { Flow, KeywordGroup } from '../../rules-schema/index.js';
-import { checkFlowGraph } from '../../editor/src/validation/check-flow-graph.js';
+import { checkFlowGraph } from '../../rules-schema/graph-checks.js';
 import { checkFlowSchema } from '../../editor/src/validation/check-flow-schema.js';
-import { computeReplyCosts } from '../../editor/src/model/reply-cost.js';
+import { computeReplyCosts } from '../../rules-schema/reply-cost.js';
 import { checkConnection } from '../../editor/src/model/connection-rules.js';
 import { editorToFlow, flowToEditor } from '../../editor/src/model/flow-mapping.js';
 

@@ -1,7 +1,7 @@
 import { createContext, useContext, useMemo } from 'react';
 import type { Flow, KeywordGroup, Policy } from '../../../rules-schema/index.js';
-import { computeReplyCosts, DEFAULT_GRANT, DEFAULT_MAX_REPLIES, type CostLimits, type NodeCost } from '../model/reply-cost.js';
-import { checkFlowGraph, type GraphProblem } from '../validation/check-flow-graph.js';
+import { computeReplyCosts, DEFAULT_GRANT, DEFAULT_MAX_REPLIES, type CostLimits, type NodeCost } from '../../../rules-schema/reply-cost.js';
+import { checkFlowGraph, type GraphProblem } from '../../../rules-schema/graph-checks.js';
 import { checkFlowSchema, type SchemaIssue } from '../validation/check-flow-schema.js';
 
 /** One line of the problems list: a graph problem or a schema error. */

@@ -1,3 +1,4 @@
+import { GRAPH_PROBLEM_MESSAGES } from '../../../rules-schema/graph-problem-messages.js';
 import type { zhCN } from './zh-CN.js';
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
@@ -100,11 +101,7 @@ export const en: Widen<typeof zhCN> = {
   },
   problems: {
     title: 'Problems', count: '{{errors}} error(s), {{warnings}} warning(s)', none: 'No problems found.', schema: 'Format error at {{path}}: {{message}}',
-    E001: 'The flow has no trigger', E002: 'No trigger leads to this node; it never runs', E003: 'Nothing after this trigger replies, follows up or hands off',
-    E004: 'No keyword group chosen, or it no longer exists', E005: 'Keyword group "{{group}}" has no keywords', E006: 'Keyword "{{keyword}}" is also in group "{{other}}" used by this flow',
-    E007: 'Edge {{edge}} points to a missing node', E008: 'This path sends {{count}} messages, over the platform grant of {{limit}}',
-    W101: 'This path sends {{count}} messages, over the etiquette limit of {{limit}}; the extra ones are blocked', W102: 'Keyword "{{keyword}}" is also in group "{{other}}"',
-    W103: 'Nothing follows when group "{{group}}" matches',
+    ...GRAPH_PROBLEM_MESSAGES['en'],
   },
   connect: {
     self: 'A node cannot connect to itself', intoTrigger: 'A trigger starts the flow; nothing can lead into it', noOutput: 'A hand-off ends the flow', badHandle: 'No such way out',

@@ -1,3 +1,4 @@
+import { GRAPH_PROBLEM_MESSAGES } from '../../../rules-schema/graph-problem-messages.js';
 /** 简体中文（默认）。运营同学看到的每一句话都在这里。 */
 export const zhCN = {
   app: { language: '界面语言' },
@@ -96,11 +97,7 @@ export const zhCN = {
   },
   problems: {
     title: '问题', count: '{{errors}} 个错误，{{warnings}} 个提醒', none: '没有发现问题。', schema: '格式错误 {{path}}：{{message}}',
-    E001: '流程还没有触发节点', E002: '这个节点没有从任何触发节点连过来，永远不会运行', E003: '这个触发节点后面没有任何回复、追问或转人工',
-    E004: '没有选择关键词组，或所选的关键词组已不存在', E005: '关键词组「{{group}}」还没有关键词', E006: '关键词“{{keyword}}”同时在本流程用到的关键词组「{{other}}」中',
-    E007: '连线 {{edge}} 指向不存在的节点', E008: '这条路径会发送 {{count}} 条消息，超过平台配额 {{limit}} 条',
-    W101: '这条路径会发送 {{count}} 条消息，超过礼貌上限 {{limit}} 条，多出的会被拦截', W102: '关键词“{{keyword}}”也在关键词组「{{other}}」中',
-    W103: '关键词组「{{group}}」命中后没有下一步',
+    ...GRAPH_PROBLEM_MESSAGES['zh-CN'],
   },
   connect: {
     self: '不能连接到自己', intoTrigger: '触发节点是流程的起点，不能有连线进入', noOutput: '转人工之后流程就结束了', badHandle: '这个出口不存在',

@@ -1,3 +1,4 @@
+import { normalizeKeyword } from '../../../rules-schema/normalize-keyword.js';
 /**
  * Keyword helpers for the chip editor: operators paste lists copied from chats or
  * spreadsheets, separated by new lines, commas (半角/全角), 、 or spaces.
@@ -20,9 +21,6 @@ export function splitKeywords(text: string): string[] {
 }
 
 /** The comparison key: full-width folded (NFKC), lower case, no white space. */
-export function normalizeKeyword(keyword: string): string {
-  return keyword.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
-}
 
 export interface GroupKeywords {
   id: string;

@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { validateDocument } from './validate-document.js';
 import { runScenarios, scenariosOf } from './run-test-files.js';
 import { readWorkspaceDir } from '../runtime/seed-workspace.js';
+import { loadBuiltinPacks } from '../packs/load-builtin-packs.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const USAGE = `用法 (usage):
@@ -23,10 +24,12 @@ function readJson(file: string): unknown {
   return JSON.parse(readFileSync(file, 'utf8')) as unknown;
 }
 
+const builtinPacks = loadBuiltinPacks();
+
 function packById(id: string): unknown {
-  const file = path.join(ROOT, 'examples/packs', `${id}.json`);
-  if (!existsSync(file)) throw new Error(`unknown pack ${id}`);
-  return readJson(file);
+  const pack = builtinPacks.get(id);
+  if (!pack) throw new Error(`unknown pack ${id}`);
+  return pack;
 }
 
 /** Directories expand to the JSON files inside them. */

@@ -2,9 +2,9 @@
  * `replyflow test`: runs scenario files and packs' self-tests offline on the embedded engine,
  * with no server; documents a scenario leaves out come from the example workspace.
  */
-import type { KeywordGroup, Scenario } from '../../../rules-schema/index.js';
+import type { Pack, Scenario } from '../../../rules-schema/index.js';
 import { runSandbox, type SandboxDocs, type SandboxResult } from '../sandbox/run-sandbox.js';
-import { DEFAULT_POLICY } from '../runtime/default-policy.js';
+import { packTestDocs } from '../packs/run-pack-tests.js';
 
 export interface FileOutcome {
   file: string;
@@ -13,21 +13,14 @@ export interface FileOutcome {
   result: SandboxResult;
 }
 
-interface PackLike {
-  id: string;
-  keywordGroups?: KeywordGroup[];
-  sampleFlows?: SandboxDocs['flows'];
-  tests?: Scenario[];
-}
-
 /** Expands a file into the scenarios it holds, each with the documents it runs against. */
 export function scenariosOf(doc: unknown, workspace: Omit<SandboxDocs, 'packs'>, packById: (id: string) => unknown): Array<{ name: string; docs: SandboxDocs; script: Scenario }> {
-  const d = doc as Partial<Scenario> & Partial<PackLike> & { industry?: string };
-  if (d.industry !== undefined) {
-    const pack = d as PackLike;
-    const docs = { flows: pack.sampleFlows ?? [], groups: pack.keywordGroups ?? [], policy: DEFAULT_POLICY, packs: [pack] };
-    return (pack.tests ?? []).map((t) => ({ name: `${pack.id}: ${t.name}`, docs, script: t }));
+  if ((doc as { industry?: unknown }).industry !== undefined) {
+    const pack = doc as Pack;
+    const docs = packTestDocs(pack);
+    return (pack.tests ?? []).map((t) => ({ name: `${pack.id}: ${t.name}`, docs, script: { id: pack.id, ...t } }));
   }
+  const d = doc as Partial<Scenario>;
   const scenario = d as Scenario;
   return [
     {

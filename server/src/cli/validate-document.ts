@@ -6,6 +6,8 @@ import type { Flow, KeywordGroup, SchemaName } from '../../../rules-schema/index
 import { SCHEMAS } from '../../../rules-schema/index.js';
 import { validate } from '../../../rules-schema/validator.js';
 import { checkFlowGraph } from '../../../rules-schema/graph-checks.js';
+import { describeGraphProblem } from '../../../rules-schema/graph-problem-messages.js';
+import { DEFAULT_GRANT, DEFAULT_MAX_REPLIES } from '../../../rules-schema/reply-cost.js';
 
 export interface DocumentProblem {
   path: string;
@@ -31,5 +33,6 @@ export function validateDocument(doc: unknown, groups: readonly KeywordGroup[]):
   const result = validate(kind, doc);
   if (!result.ok) return { kind, problems: result.problems.map((p) => ({ ...p, severity: 'error' as const })) };
   if (kind !== 'flow') return { kind, problems: [] };
-  return { kind, problems: checkFlowGraph(doc as Flow, groups).map((p) => ({ path: p.path, message: `${p.code}: ${p.message}`, severity: p.severity })) };
+  const limits = { grant: DEFAULT_GRANT, maxReplies: DEFAULT_MAX_REPLIES };
+  return { kind, problems: checkFlowGraph(doc as Flow, groups, limits).map((p) => ({ path: p.path, message: `${p.code}: ${describeGraphProblem(p)}`, severity: p.severity })) };
 }

@@ -20,6 +20,10 @@ import { wechatRoutes } from './routes/wechat-routes.js';
 import type { WechatOptions } from '../wechat/wechat-options.js';
 import { sandboxRoutes } from './routes/sandbox-routes.js';
 import { SandboxService } from '../sandbox/sandbox-service.js';
+import { packRoutes } from './routes/pack-routes.js';
+import { PackService } from '../packs/pack-service.js';
+import { allowanceRoutes } from './routes/allowance-routes.js';
+import { AllowanceService } from '../runtime/allowance-service.js';
 
 export interface AppOptions {
   store: Store;
@@ -60,11 +64,14 @@ export function createApp(options: AppOptions): express.Express {
   api.use(express.json({ limit: options.bodyLimit ?? '1mb', type: () => true, strict: false }));
   api.use(authenticate(options.store, options.adminToken));
   api.use(runtimeRoutes(deps));
-  const sandbox = new SandboxService(options.store);
+  const packs = new PackService(options.store);
+  const sandbox = new SandboxService(options.store, (account, id) => packs.get(account, id));
   const gate = async (account: string, kind: string, doc: unknown) =>
     (await sandbox.runScenarios(account, { kind, doc })).scenarios.filter((s) => !s.passed);
   api.use(documentRoutes(new DocumentService(options.store, gate)));
   api.use(sandboxRoutes(sandbox, options.store));
+  api.use(packRoutes(packs));
+  api.use(allowanceRoutes(new AllowanceService(options.store)));
   api.use(adminRoutes(options.store));
   api.use(schemaRoutes());
   api.use(lintRoutes(deps.cache));

@@ -5,6 +5,9 @@
 import type { Flow, KeywordGroup, SchemaName } from '../../../rules-schema/index.js';
 import { validate } from '../../../rules-schema/validator.js';
 import { checkFlowGraph } from '../../../rules-schema/graph-checks.js';
+import { describeGraphProblem } from '../../../rules-schema/graph-problem-messages.js';
+import { resolvePolicy } from '../core/policy/resolve-policy.js';
+import { loadPublished } from './published-workspace.js';
 import type { Store } from '../store/open-store.js';
 import { DuplicateKeyError } from '../store/store-errors.js';
 import { AppError, conflict, invalid, notFound } from '../errors.js';
@@ -147,9 +150,11 @@ export class DocumentService {
 
   private async checkGraph(account: string, flow: Flow): Promise<void> {
     const groups = (await this.store.documents.list(account, 'keyword-group')).map((g) => g.doc as KeywordGroup);
-    const errors = checkFlowGraph(flow, groups).filter((p) => p.severity === 'error');
+    const policy = resolvePolicy((await loadPublished(this.store, account)).policy);
+    const limits = { grant: policy.window.message.quota, maxReplies: policy.frequency.maxRepliesPerInteraction };
+    const errors = checkFlowGraph(flow, groups, limits).filter((p) => p.severity === 'error');
     if (errors.length > 0) {
-      throw new AppError('VALIDATION_FAILED', `流程有 ${errors.length} 个问题，修正后才能发布`, errors.map((e) => ({ path: e.path, message: e.message })));
+      throw new AppError('VALIDATION_FAILED', `流程有 ${errors.length} 个问题，修正后才能发布`, errors.map((e) => ({ path: e.path, message: `${e.code}: ${describeGraphProblem(e)}` })));
     }
   }
 }

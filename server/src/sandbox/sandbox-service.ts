@@ -3,7 +3,6 @@
  * documents) and packs into sandbox documents, runs scripts and the scenario library, and
  * replays stored traffic against a draft (backtest).
  */
-import { readFileSync, existsSync } from 'node:fs';
 import type { BacktestBody, Flow, KeywordGroup, Policy, SandboxRunBody, Scenario } from '../../../rules-schema/index.js';
 import type { Store } from '../store/open-store.js';
 import { DEFAULT_POLICY } from '../runtime/default-policy.js';
@@ -11,7 +10,8 @@ import { invalid } from '../errors.js';
 import { runSandbox, type SandboxDocs, type SandboxResult } from './run-sandbox.js';
 import { replayTraffic, type BacktestReport } from './replay-traffic.js';
 
-const PACK_DIR = new URL('../../../examples/packs/', import.meta.url);
+/** Finds a pack document by id for an account: its catalog (built-in or imported), else its installed copy. */
+export type PackLookup = (account: string, id: string) => Promise<unknown>;
 
 type Inline = { flows?: Flow[]; keywordGroups?: KeywordGroup[]; policy?: Policy; packs?: string[] };
 
@@ -24,7 +24,10 @@ export interface ScenarioOutcome {
 }
 
 export class SandboxService {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly findPack: PackLookup,
+  ) {}
 
   /** Inline documents win; anything omitted comes from the account's current drafts. */
   async docsFor(account: string, inline: Inline, override?: { kind: string; doc: unknown }): Promise<SandboxDocs> {
@@ -68,15 +71,14 @@ export class SandboxService {
     return replayTraffic(messages.map((m) => ({ message: m.message, at: m.at.getTime() })), published, draft);
   }
 
-  /** Pack documents by id: the account's installed copy first, else the catalog file. */
+  /** Pack documents by id, refusing unknown ones with a pointer to the request. */
   async packDocs(account: string, ids: readonly string[]): Promise<unknown[]> {
-    const installed = new Map((await this.store.packs.list(account)).map((p) => [p.packId, p.doc]));
-    return ids.map((id, i) => {
-      const doc = installed.get(id);
-      if (doc) return doc;
-      const file = new URL(`${id}.json`, PACK_DIR);
-      if (!existsSync(file)) throw invalid(`没有这个规则包: ${id}`, [{ path: `/packs/${i}`, message: `unknown pack ${id}` }]);
-      return JSON.parse(readFileSync(file, 'utf8')) as unknown;
-    });
+    return Promise.all(
+      ids.map((id, i) =>
+        this.findPack(account, id).catch(() => {
+          throw invalid(`没有这个规则包: ${id}`, [{ path: `/packs/${i}`, message: `unknown pack ${id}` }]);
+        }),
+      ),
+    );
   }
 }

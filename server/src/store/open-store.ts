@@ -10,6 +10,7 @@ import { DocumentRepository } from './document-repository.js';
 import { InboundLogRepository } from './inbound-log-repository.js';
 import { MongoCollection, mapMongoError } from './mongo-collection.js';
 import { NedbCollection } from './nedb-collection.js';
+import { PackCatalogRepository } from './pack-catalog-repository.js';
 import { PackInstallRepository } from './pack-install-repository.js';
 import { ReplyLogRepository } from './reply-log-repository.js';
 import { SecretBox, loadOrCreateKeyFile } from './secret-box.js';
@@ -41,6 +42,8 @@ export interface Store {
   tokens: TokenRepository;
   accounts: AccountRepository;
   packs: PackInstallRepository;
+  /** Packs each account imported (the catalog beside `examples/packs/`). */
+  packCatalog: PackCatalogRepository;
   audit: AuditRepository;
   replies: ReplyLogRepository;
   /** 'nedb' or 'mongodb'. */
@@ -62,6 +65,7 @@ const LAYOUT = {
   tokens: TokenRepository.indexes,
   accounts: AccountRepository.indexes,
   packs: PackInstallRepository.indexes,
+  catalog: PackCatalogRepository.indexes,
   audit: AuditRepository.indexes,
   replies: ReplyLogRepository.indexes,
 } satisfies Record<string, readonly IndexSpec[]>;
@@ -203,6 +207,7 @@ async function openEach<C>(open: (name: Name) => Promise<C>): Promise<Record<Nam
     tokens: await open('tokens'),
     accounts: await open('accounts'),
     packs: await open('packs'),
+    catalog: await open('catalog'),
     audit: await open('audit'),
     replies: await open('replies'),
   };
@@ -225,6 +230,7 @@ function assemble(
     tokens: new TokenRepository(cols.tokens),
     accounts: new AccountRepository(cols.accounts, box),
     packs: new PackInstallRepository(cols.packs, (account) => versions.bumpWorkspace(account)),
+    packCatalog: new PackCatalogRepository(cols.catalog),
     audit: new AuditRepository(cols.audit),
     replies: new ReplyLogRepository(cols.replies),
     describeIndexes: async () =>

@@ -28,7 +28,7 @@ export function withoutNegated(hits: readonly TermHit[], normalized: string): Te
 const LOOK_BEHIND = 12;
 
 /** Words that may stand between a negation and the claim it denies (longest first). */
-const FILLERS = ['百分之百', '百分百', '100%', '一定', '完全', '绝对', '宣称', '承诺', '保证', '说', '能', '会', '都', '也', '可以', '就'];
+const FILLERS = ['百分之百', '百分百', '100%', '一定', '完全', '绝对', '宣称', '承诺', '保证', '宣传', '公布', '提供', '发送', '使用', '说', '发', '能', '会', '都', '也', '可以', '就'];
 
 /** Negations, as they end right before the claim. */
 const NEGATORS = [
@@ -36,7 +36,6 @@ const NEGATORS = [
   '没',
   '未',
   '勿',
-  '别',
   '无法',
   '不能',
   '不会',
@@ -46,6 +45,10 @@ const NEGATORS = [
   '并非',
   '并不',
   '没有',
+  '没人',
+  '没有人',
+  '谁也不',
+  '谁都不',
   '未能',
   '难以',
   '不得',

@@ -1,4 +1,4 @@
-import type { Flow, FlowNode } from '../../../rules-schema/index.js';
+import type { Flow, FlowNode } from './index.js';
 
 /** The platform grant for a user message (CONTRACT §6) and the default etiquette limit (§7 FREQUENCY_LIMIT). */
 export const DEFAULT_GRANT = 5;

@@ -1,0 +1,78 @@
+/**
+ * False-positive review: an allowance makes a reviewed phrase stop raising one code (an
+ * exclusion added to the account's policy). It is written to the policy draft AND published
+ * at once, so the runtime stops flagging the phrase now, without publishing whatever else the
+ * draft holds: the allowance is added to the latest published version as it stands.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Allowance, AllowanceBody, Policy } from '../../../rules-schema/index.js';
+import { validate } from '../../../rules-schema/validator.js';
+import type { Store } from '../store/open-store.js';
+import { conflict, invalid, notFound } from '../errors.js';
+
+export interface AllowanceChange {
+  allowance: Allowance;
+  policyId: string;
+  revision: number;
+  publishedVersion: number;
+}
+
+export class AllowanceService {
+  constructor(private readonly store: Store) {}
+
+  async add(account: string, policyId: string, body: AllowanceBody, by: string, now = new Date()): Promise<AllowanceChange> {
+    const allowance: Allowance = {
+      id: `allow-${randomBytes(6).toString('hex')}`,
+      code: body.code,
+      phrase: body.phrase,
+      ...(body.scope?.flowId ? { scope: { flowId: body.scope.flowId } } : {}),
+      ...(body.note !== undefined ? { note: body.note } : {}),
+      createdBy: by,
+      createdAt: now.toISOString(),
+    };
+    const change = await this.apply(account, policyId, (list) => [...list, allowance], `误报豁免：${allowance.code}“${allowance.phrase}”`, by);
+    await this.store.audit.append({ at: now, account, actor: by, action: 'policy.allowance.add', target: policyId, detail: { allowance, ...change } });
+    return { allowance, policyId, ...change };
+  }
+
+  async remove(account: string, policyId: string, allowanceId: string, by: string, now = new Date()): Promise<void> {
+    const draft = await this.store.documents.get(account, 'policy', policyId);
+    if (!draft) throw notFound(`合规策略 ${policyId}`);
+    const removed = ((draft.doc as Policy).allowances ?? []).find((a) => a.id === allowanceId);
+    if (!removed) throw notFound(`豁免 ${allowanceId}`);
+    const change = await this.apply(account, policyId, (list) => list.filter((a) => a.id !== allowanceId), `撤销误报豁免 ${allowanceId}`, by);
+    await this.store.audit.append({ at: now, account, actor: by, action: 'policy.allowance.remove', target: policyId, detail: { allowance: removed, ...change } });
+  }
+
+  /**
+   * Rewrites the allowance list of the draft (compare-and-set on its revision) and of the
+   * latest published version (the draft itself when none was published yet), then publishes.
+   */
+  private async apply(
+    account: string,
+    policyId: string,
+    edit: (list: Allowance[]) => Allowance[],
+    note: string,
+    by: string,
+  ): Promise<{ revision: number; publishedVersion: number }> {
+    const draft = await this.store.documents.get(account, 'policy', policyId);
+    if (!draft) throw notFound(`合规策略 ${policyId}`);
+    const draftDoc = withAllowances(draft.doc as Policy, edit);
+    const saved = await this.store.documents.save(account, 'policy', policyId, draftDoc, draft.revision, by);
+    if (!saved.ok) throw conflict('合规策略刚被其他人修改，请重试', [{ path: '/revision', message: 'stale draft revision' }]);
+    const versions = await this.store.versions.list(account, 'policy', policyId);
+    const latest = versions.at(-1);
+    const base = latest ? await this.store.versions.get(account, 'policy', policyId, latest.version) : null;
+    const publishedDoc = base ? withAllowances(base.doc as Policy, edit) : draftDoc;
+    const published = await this.store.versions.publish(account, 'policy', policyId, publishedDoc, by, note);
+    return { revision: saved.revision, publishedVersion: published.version };
+  }
+}
+
+function withAllowances(policy: Policy, edit: (list: Allowance[]) => Allowance[]): Policy {
+  const { revision: _revision, ...doc } = policy;
+  const next: Policy = { ...doc, allowances: edit(doc.allowances ?? []) };
+  const checked = validate<Policy>('policy', next);
+  if (!checked.ok) throw invalid('加入豁免后合规策略不符合格式要求', checked.problems);
+  return checked.value;
+}

@@ -1,0 +1,153 @@
+/**
+ * Labeled-corpus evaluation of the reply checks (`npm run eval`): every line of
+ * `corpus.jsonl` is a reply `{text | reply, pack?, expect: [codes]}`, checked through the
+ * sandbox (production code path) against the default policy plus the named built-in pack.
+ * Prints recall and false-positive rate per code and per pack; `eval.test.ts` holds the bars.
+ *
+ * - per code: recall = lines expecting the code that got it ÷ lines expecting it; FPR = lines
+ *   not expecting it that got it ÷ lines not expecting it (a pack's codes only over that pack's lines);
+ * - per pack: recall = expected (line, code) pairs found ÷ expected pairs; FPR = clean lines
+ *   (expect []) with any finding ÷ clean lines.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_POLICY } from '../../server/src/runtime/default-policy.js';
+import { loadBuiltinPacks } from '../../server/src/packs/load-builtin-packs.js';
+import { runSandbox } from '../../server/src/sandbox/run-sandbox.js';
+
+export interface CorpusLine {
+  text?: string;
+  reply?: { type: string } & Record<string, unknown>;
+  pack?: string;
+  expect: string[];
+}
+
+export interface Rate {
+  key: string;
+  positives: number;
+  found: number;
+  negatives: number;
+  falsePositives: number;
+  recall: number;
+  fpr: number;
+}
+
+export interface EvalReport {
+  lines: number;
+  byCode: Rate[];
+  byPack: Rate[];
+  /** Lines whose findings differ from the labels, for review. */
+  misses: Array<{ line: number; text: string; pack: string; expected: string[]; actual: string[] }>;
+}
+
+export const CORPUS = fileURLToPath(new URL('./corpus.jsonl', import.meta.url));
+
+/** Codes judged from the reply's content; the conversation codes (window, frequency …) are not labeled. */
+const CONTENT_CODES = new Set(['EXTERNAL_LINK', 'MARKETPLACE_CODE', 'INDUCED_SHARING', 'PROMOTION', 'ABSOLUTE_TERM', 'BANNED_TERM', 'MEDICAL_CLAIM', 'UNSUPPORTED_TYPE', 'CONTENT_TOO_LONG']);
+
+export function readCorpus(file = CORPUS): CorpusLine[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as CorpusLine);
+}
+
+/** Runs every line; one fresh sandbox per line (a user message opens the window, then the reply is checked without commit). */
+export async function evaluateCorpus(lines: readonly CorpusLine[]): Promise<EvalReport> {
+  const packs = loadBuiltinPacks();
+  const actual: string[][] = [];
+  for (const line of lines) {
+    const pack = line.pack === undefined ? undefined : packs.get(line.pack);
+    if (line.pack !== undefined && !pack) throw new Error(`corpus names unknown pack ${line.pack}`);
+    const reply = line.reply ?? { type: 'text', content: line.text ?? '' };
+    const result = await runSandbox(
+      { flows: [], groups: [], policy: DEFAULT_POLICY, packs: pack ? [pack] : [] },
+      {
+        steps: [
+          { inbound: { from: 'eval', type: 'text', content: '你好' } },
+          { reply, to: 'eval', commit: false },
+        ],
+      },
+    );
+    const last = result.steps.at(-1)?.result as { reasons?: Array<{ code: string }> } | undefined;
+    const codes = new Set((last?.reasons ?? []).map((r) => r.code).filter((c) => CONTENT_CODES.has(c) || c.startsWith('pack:')));
+    actual.push([...codes].sort());
+  }
+  return report(lines, actual);
+}
+
+function report(lines: readonly CorpusLine[], actual: readonly string[][]): EvalReport {
+  const packOf = (l: CorpusLine) => l.pack ?? '(default)';
+  const codes = new Set<string>();
+  lines.forEach((l, i) => {
+    for (const c of l.expect) codes.add(c);
+    for (const c of actual[i] ?? []) codes.add(c);
+  });
+  const byCode: Rate[] = [...codes].sort().map((code) => {
+    const owner = code.startsWith('pack:') ? code.slice(5, code.indexOf('/')) : undefined;
+    const rate = newRate(code);
+    lines.forEach((l, i) => {
+      if (owner !== undefined && l.pack !== owner) return;
+      const got = (actual[i] ?? []).includes(code);
+      if (l.expect.includes(code)) {
+        rate.positives++;
+        if (got) rate.found++;
+      } else {
+        rate.negatives++;
+        if (got) rate.falsePositives++;
+      }
+    });
+    return finish(rate);
+  });
+  const packs = [...new Set(lines.map(packOf))].sort();
+  const byPack: Rate[] = packs.map((p) => {
+    const rate = newRate(p);
+    lines.forEach((l, i) => {
+      if (packOf(l) !== p) return;
+      const got = actual[i] ?? [];
+      for (const c of l.expect) {
+        rate.positives++;
+        if (got.includes(c)) rate.found++;
+      }
+      if (l.expect.length === 0) {
+        rate.negatives++;
+        if (got.length > 0) rate.falsePositives++;
+      }
+    });
+    return finish(rate);
+  });
+  const misses = lines.flatMap((l, i) => {
+    const got = actual[i] ?? [];
+    const same = got.length === l.expect.length && got.every((c) => l.expect.includes(c));
+    return same ? [] : [{ line: i + 1, text: l.text ?? JSON.stringify(l.reply), pack: packOf(l), expected: [...l.expect].sort(), actual: got }];
+  });
+  return { lines: lines.length, byCode, byPack, misses };
+}
+
+function newRate(key: string): Rate {
+  return { key, positives: 0, found: 0, negatives: 0, falsePositives: 0, recall: 1, fpr: 0 };
+}
+
+function finish(rate: Rate): Rate {
+  return {
+    ...rate,
+    recall: rate.positives === 0 ? 1 : rate.found / rate.positives,
+    fpr: rate.negatives === 0 ? 0 : rate.falsePositives / rate.negatives,
+  };
+}
+
+function table(title: string, rates: readonly Rate[]): string {
+  const rows = rates.map((r) => `| ${r.key} | ${r.found}/${r.positives} | ${r.recall.toFixed(3)} | ${r.falsePositives}/${r.negatives} | ${r.fpr.toFixed(3)} |`);
+  return [`### ${title}`, '', '| | found | recall | false positives | FPR |', '| --- | --- | --- | --- | --- |', ...rows, ''].join('\n');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const result = await evaluateCorpus(readCorpus());
+  console.log(`${result.lines} labeled replies\n`);
+  console.log(table('Per code', result.byCode));
+  console.log(table('Per pack', result.byPack));
+  if (result.misses.length > 0) {
+    console.log(`### Differences from the labels (${result.misses.length})\n`);
+    for (const m of result.misses) console.log(`- line ${m.line} [${m.pack}] ${m.text}\n  expected ${m.expected.join(', ') || '—'}; got ${m.actual.join(', ') || '—'}`);
+  }
+}
