@@ -43,15 +43,16 @@ export async function editorBench(): Promise<void> {
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     await page.goto(`${base}/#token=${TOKEN}`);
-    const results: Record<string, { load: number; pan: number }> = {};
+    const results: Record<string, { load: number; pan: number; frame: number }> = {};
     for (const f of flows) {
       const list = page.getByRole('navigation', { name: '流程' });
       await list.getByRole('button', { name: '电商常见问题' }).click();
       // Browser-side code is passed as strings: this file is type-checked without the DOM library.
-      await page.waitForFunction(`document.querySelectorAll('.react-flow__node').length > 0`);
+      await page.waitForFunction(`document.querySelector('.react-flow__node[data-id="kg-refund"]') !== null`);
       const start = performance.now();
       await list.getByRole('button', { name: f.name }).click();
-      await page.waitForFunction(`document.querySelectorAll('.react-flow__node').length === ${f.nodes.length}`, undefined, { polling: 'raf' });
+      // Large flows render only what is on screen: interactive once the flow's nodes are drawn.
+      await page.waitForFunction(`[...document.querySelectorAll('.react-flow__node')].some((n) => /^[kr][0-9]+$/.test(n.dataset.id))`, undefined, { polling: 'raf' });
       const load = performance.now() - start;
       // Grab the canvas where no node is, so the drag pans instead of moving a node.
       const spot = (await page.evaluate(`(() => {
@@ -65,19 +66,34 @@ export async function editorBench(): Promise<void> {
         return null;
       })()`)) as { x: number; y: number } | null;
       if (!spot) throw new Error('no empty spot on the canvas');
+      // Frame times inside the page: how smooth the pan looks, apart from the driver's overhead.
+      await page.evaluate(`(() => {
+        window.__frames = [];
+        let last = performance.now();
+        const tick = (t) => { window.__frames.push(t - last); last = t; if (window.__frames.length < 100000) requestAnimationFrame(tick); };
+        requestAnimationFrame(tick);
+      })()`);
       const panStart = performance.now();
       await page.mouse.move(spot.x, spot.y);
       await page.mouse.down();
       for (let i = 1; i <= 30; i++) await page.mouse.move(spot.x + i * 12, spot.y + i * 8);
       await page.mouse.up();
       await page.evaluate(`new Promise((r) => requestAnimationFrame(() => r(null)))`);
-      results[f.id] = { load, pan: (performance.now() - panStart) / 30 };
+      const pan = (performance.now() - panStart) / 30;
+      const frames = (await page.evaluate(`window.__frames.slice(1).sort((a, b) => a - b)`)) as number[];
+      const p95 = frames[Math.floor(frames.length * 0.95)] ?? Number.NaN;
+      results[f.id] = { load, pan, frame: p95 };
     }
-    const small = results['bench-small'] as { load: number; pan: number };
-    const large = results['bench-large'] as { load: number; pan: number };
+    const small = results['bench-small'] as { load: number; pan: number; frame: number };
+    const large = results['bench-large'] as { load: number; pan: number; frame: number };
     console.log('\n## Editor in headless Chromium (301-node flow vs 11-node flow, same run)');
     console.log(`load to interactive: ${ms(large.load)} vs ${ms(small.load)} (ratio ${(large.load / small.load).toFixed(2)})`);
-    console.log(`pan, per mouse step: ${ms(large.pan)} vs ${ms(small.pan)} (ratio ${(large.pan / small.pan).toFixed(2)}; 16.7 ms is one frame at 60 Hz)`);
+    console.log(`pan, per mouse step (driver included): ${ms(large.pan)} vs ${ms(small.pan)} (ratio ${(large.pan / small.pan).toFixed(2)})`);
+    console.log(`pan, p95 frame time in the page: ${ms(large.frame)} vs ${ms(small.frame)} (ratio ${(large.frame / small.frame).toFixed(2)}; 16.7 ms is one frame at 60 Hz)`);
+  } catch (err) {
+    const pages = browser.contexts().flatMap((c) => c.pages());
+    for (const p of pages) await p.screenshot({ path: path.join(ROOT, 'test-artifacts/bench-editor-failure.png') });
+    throw err;
   } finally {
     await browser.close();
     server.close();

@@ -77,6 +77,7 @@ export function FlowCanvas() {
         fitViewOptions={{ maxZoom: 1.2 }}
         defaultEdgeOptions={{ type: 'smoothstep' }}
         proOptions={{ hideAttribution: true }}
+        onlyRenderVisibleElements={nodes.length > 100}
       >
         <Background gap={16} />
         <MiniMap pannable zoomable />
