@@ -34,6 +34,7 @@ const reports: StepReport[] = [
       replies: [{ reply: { type: 'text', content: REFUND }, verdict: 'allow', reasons: [], committed: true, flowId: 'ecommerce-faq', nodeId: 'reply-refund' }],
       handoff: null,
       trace: ['trigger', 'kg-refund', 'reply-refund'],
+      path: ['trigger', 'kg-refund', 'reply-refund'].map((nodeId) => ({ flowId: 'ecommerce-faq', nodeId })),
     },
   },
   {

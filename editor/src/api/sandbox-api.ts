@@ -30,6 +30,8 @@ export interface InboundStepResult {
   replies: SandboxReply[];
   handoff: { queue?: string; reason?: string } | null;
   trace: string[];
+  /** `trace` with the flow of each node. */
+  path: { flowId: string; nodeId: string }[];
 }
 
 /** What an agent reply step answers: the `/replies/check` body. */

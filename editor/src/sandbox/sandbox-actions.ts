@@ -47,11 +47,12 @@ export async function runSession(): Promise<void> {
 
 /** Lights on the canvas the path of one step (null: the last inbound step). */
 export function lightStep(index: number | null): void {
-  const { result, nodes, edges } = store();
+  const { result, nodes, edges, meta } = store();
   const reports = result?.steps ?? [];
   const report: StepReport | undefined =
     index === null ? [...reports].reverse().find((s) => s.kind === 'inbound') : reports[index];
-  const trace = report?.kind === 'inbound' ? report.result.trace : [];
+  // Only the open flow's part of the walk: node ids repeat across flows.
+  const trace = report?.kind === 'inbound' ? report.result.path.filter((p) => p.flowId === meta?.id).map((p) => p.nodeId) : [];
   store().setLit(index, litPath(trace, { nodes: nodes.map((n) => ({ id: n.id, type: n.type })), edges }));
 }
 

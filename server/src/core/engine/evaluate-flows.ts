@@ -43,6 +43,8 @@ export interface FlowOutcome {
   replies: ProposedReply[];
   handoff: Handoff | null;
   trace: string[];
+  /** The same walk with the flow of each node: node ids are unique only within a flow. */
+  path: Array<{ flowId: string; nodeId: string }>;
   tags: string[];
   /** Every keyword group the message matched, whether or not a flow reached it: the topics asked about. */
   topics: string[];
@@ -67,7 +69,7 @@ export async function evaluateFlows(
   facts: FlowFacts,
   seed: number,
 ): Promise<FlowOutcome> {
-  const outcome: FlowOutcome = { matches: [], replies: [], handoff: null, trace: [], tags: [], topics: [] };
+  const outcome: FlowOutcome = { matches: [], replies: [], handoff: null, trace: [], path: [], tags: [], topics: [] };
   const candidates: TriggerRef[] = [];
   for (const key of lookupKeys(message)) candidates.push(...(compiled.triggers.get(key) ?? []));
   if (candidates.length === 0) return outcome;
@@ -111,6 +113,7 @@ async function walk(flow: CompiledFlow, start: string, ctx: WalkContext): Promis
     const node = flow.nodes.get(id);
     if (!node) continue;
     ctx.outcome.trace.push(id);
+    ctx.outcome.path.push({ flowId: flow.id, nodeId: id });
     const handle = node.type === 'condition' ? await conditionHandle(flow, node.id, ctx) : visit(flow, node, ctx);
     const next = (flow.out.get(id) ?? []).filter((e) => follows(e.sourceHandle ?? null, handle));
     // Depth-first in document order: push in reverse so the first edge is walked first.

@@ -30,6 +30,7 @@ export interface InboundResult {
   replies: JudgedReply[];
   handoff: Handoff | null;
   trace: string[];
+  path: Array<{ flowId: string; nodeId: string }>;
   tags: string[];
 }
 
@@ -89,6 +90,7 @@ export async function processInbound(
       replies,
       handoff: outcome.handoff,
       trace: outcome.trace,
+      path: outcome.path,
       tags: outcome.tags,
     },
   };
