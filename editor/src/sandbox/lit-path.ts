@@ -16,15 +16,11 @@ interface GraphLike {
 }
 
 /**
- * Picks out of a step's `trace` the walks that belong to the open flow and lights their nodes
- * and the edges between them.
- *
- * Why the care: `trace` lists node ids of every flow walked, in depth-first order, without
- * saying which flow each id came from, and two flows may both have a node called `trigger`.
- * A walk starts at a trigger, and every later node of the same walk is the target of an edge
- * from a node visited before it in that walk; a run of ids that breaks this belongs to
- * another flow and is left dark. Decisions the walk stopped at (a group that did not match,
- * with no 「未命中」 edge) are told apart as `tried`, so the lit path is the one that fired.
+ * Lights the nodes of the open flow's walk (the step's `path` filtered to that flow) and the
+ * edges between them. A walk starts at a trigger, and every later node of the same walk is the
+ * target of an edge from a node visited before it; a run of ids that breaks this is left dark.
+ * Decisions the walk stopped at (a group that did not match, with no 「未命中」 edge) are told
+ * apart as `tried`, so the lit path is the one that fired.
  * @example litPath(['trigger', 'kg-refund', 'reply-refund'], flow) // → nodes and edges e1, e4
  */
 export function litPath(trace: readonly string[], graph: GraphLike): LitPath {
