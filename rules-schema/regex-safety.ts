@@ -1,7 +1,7 @@
 /**
- * Regex lexicon terms must run in time linear in the text. Until a linear-time engine
- * (RE2) is wired in, a conservative check accepts only patterns that a backtracking engine
- * also runs in bounded time, and refuses the rest before they are ever compiled:
+ * Regex terms and keywords run on RE2 (re2js), linear in the text whatever the pattern. This
+ * check keeps them to a small subset that also runs in bounded time on a backtracking engine
+ * (the editor previews patterns with the browser's own RegExp) and that RE2 supports:
  * - no backreferences (`\1`, `\k<x>`), lookarounds (`(?=`, `(?!`, `(?<=`, `(?<!`) or named groups;
  * - no repeated group (`(ab)+`, `(?:a|b)*`, `(x){2,}`): nested quantifiers are what blow up;
  *   a group may only be optional (`(?:ab)?`);

@@ -21,6 +21,7 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 const ajv = new Ajv2020({ allErrors: true, useDefaults: true, strict: false, discriminator: true });
 addFormats(ajv);
 ajv.addKeyword({ keyword: 'x-safeRegexTerm', type: 'object', schemaType: 'boolean', errors: true, validate: safeRegexTerm });
+ajv.addKeyword({ keyword: 'x-safeRegexKeywords', type: 'object', schemaType: 'boolean', errors: true, validate: safeRegexKeywords });
 for (const [name, schema] of Object.entries(SCHEMAS)) ajv.addSchema(schema, name);
 
 /**
@@ -81,3 +82,20 @@ function safeRegexTerm(enabled: boolean, data: unknown, _parent?: unknown, ctx?:
   return false;
 }
 safeRegexTerm.errors = [] as ErrorObject[];
+
+/** `x-safeRegexKeywords`: in a keyword group of mode `regex`, every keyword is a pattern to check. */
+function safeRegexKeywords(enabled: boolean, data: unknown, _parent?: unknown, ctx?: DataValidationCxt): boolean {
+  const group = data as { mode?: unknown; keywords?: unknown };
+  if (!enabled || group.mode !== 'regex' || !Array.isArray(group.keywords)) return true;
+  const errors: ErrorObject[] = [];
+  group.keywords.forEach((keyword: unknown, i) => {
+    if (typeof keyword !== 'string') return;
+    const verdict = checkRegexSafety(keyword);
+    if (!verdict.ok) {
+      errors.push({ keyword: 'x-safeRegexKeywords', instancePath: `${ctx?.instancePath ?? ''}/keywords/${i}`, schemaPath: '', params: {}, message: `正则被拒绝：${verdict.reason}` });
+    }
+  });
+  safeRegexKeywords.errors = errors;
+  return errors.length === 0;
+}
+safeRegexKeywords.errors = [] as ErrorObject[];

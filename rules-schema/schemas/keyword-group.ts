@@ -1,8 +1,9 @@
 /**
  * A keyword group: every way users ask one question ("退款 退货 退钱 …"), matched
- * after normalization. `fuzzy` also ignores filler characters between words.
+ * after normalization. `fuzzy` also ignores filler characters between words; `regex`
+ * keywords are patterns (RE2, linear time) over the normalized text.
  */
-export const MATCH_MODES = ['exact', 'contains', 'fuzzy'] as const;
+export const MATCH_MODES = ['exact', 'contains', 'fuzzy', 'regex'] as const;
 
 export const keywordGroupSchema = {
   type: 'object',
@@ -24,4 +25,6 @@ export const keywordGroupSchema = {
     revision: { type: 'integer', minimum: 0 },
   },
   additionalProperties: false,
+  /** In a `regex` group every keyword must pass the regex safety check (rules-schema/regex-safety.ts). */
+  'x-safeRegexKeywords': true,
 } as const;

@@ -99,3 +99,26 @@ describe('flow engine', () => {
     expect((await run(flow, '天气如何')).result.trace).toEqual([]);
   });
 });
+
+describe('regex keyword groups', () => {
+  it('match patterns over the normalized text on RE2, and refuse unsafe patterns', async () => {
+    const { validate } = await import('../../rules-schema/validator.js');
+    const regexGroup: KeywordGroup = { id: 'order', name: '订单号', mode: 'regex', keywords: ['订单号?[0-9]{6,}', '退(款|钱|货)'] };
+    const flow = flowOf(
+      [{ id: 't', type: 'trigger', position: pos, data: { messageTypes: ['text'] } }, { id: 'k', type: 'keywordGroup', position: pos, data: { groupId: 'order' } }, reply('r', '收到订单号')],
+      [['t', 'k'], ['k', 'r', 'match']],
+    );
+    const compiled = compileWorkspace({ flows: [flow], groups: [regexGroup], policy: DEFAULT_POLICY });
+    const run2 = async (content: string) => (await processInbound(compiled, emptyConversation(), { message: { from: 'u', type: 'text', content }, user: undefined, now: NOW, seedKey: content })).result.matches;
+    expect((await run2('我的订单 1234567 还没到'))[0]?.keyword).toBe('订单号?[0-9]{6,}');
+    expect((await run2('我的订单１２３４５６７')).length).toBe(1); // full-width digits normalize first
+    expect((await run2('想退-货'))[0]?.group).toBe('订单号');
+    expect(await run2('订单 123')).toEqual([]);
+    expect(validate('keyword-group', regexGroup).ok).toBe(true);
+    const unsafe = validate('keyword-group', { ...regexGroup, keywords: ['退款', '(a+)+$'] });
+    expect(unsafe.ok).toBe(false);
+    expect(unsafe.ok ? [] : unsafe.problems.map((p) => p.path)).toEqual(['/keywords/1']);
+    // The same text is an ordinary keyword in a group of another mode.
+    expect(validate('keyword-group', { ...regexGroup, mode: 'contains', keywords: ['(a+)+$'] }).ok).toBe(true);
+  });
+});

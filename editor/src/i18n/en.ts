@@ -59,7 +59,7 @@ export const en: Widen<typeof zhCN> = {
     groupName: 'Group name', mode: 'Matching', exclusions: 'Exclusions (no match when these appear)', alsoIn: 'Also in group "{{groups}}"',
     duplicatesSummary: '{{count}} keyword(s) are also in other groups; a message with them matches several groups.', saveGroup: 'Save group', publishGroup: 'Publish group',
   },
-  matchMode: { contains: 'Contains', exact: 'Exact', fuzzy: 'Fuzzy (ignores filler words)' },
+  matchMode: { contains: 'Contains', exact: 'Exact', fuzzy: 'Fuzzy (ignores filler words)', regex: 'Regular expression (advanced)' },
   chips: { placeholder: 'Type and press Enter', remove: 'Remove {{value}}', skipped: 'Skipped repeats: {{values}}' },
   condition: {
     add: 'Add condition', fact: 'What to test', operator: 'How', value: 'Value', topic: 'Keyword group', pickTopic: 'Pick a group',

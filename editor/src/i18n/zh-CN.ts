@@ -55,7 +55,7 @@ export const zhCN = {
     groupName: '组名', mode: '匹配方式', exclusions: '排除词（出现这些词时不算命中）', alsoIn: '也在关键词组「{{groups}}」中',
     duplicatesSummary: '有 {{count}} 个关键词同时出现在其他关键词组中，用户说这些词时会命中多个组。', saveGroup: '保存关键词组', publishGroup: '发布关键词组',
   },
-  matchMode: { contains: '包含即可', exact: '完全一致', fuzzy: '模糊（忽略中间的语气词）' },
+  matchMode: { contains: '包含即可', exact: '完全一致', fuzzy: '模糊（忽略中间的语气词）', regex: '正则表达式（高级）' },
   chips: { placeholder: '输入后回车', remove: '移除 {{value}}', skipped: '已跳过重复：{{values}}' },
   condition: {
     add: '添加条件', fact: '判断什么', operator: '怎么比', value: '值', topic: '关键词组', pickTopic: '选择关键词组',

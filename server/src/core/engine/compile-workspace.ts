@@ -11,7 +11,7 @@ import { Automaton } from '../text/automaton.js';
 import { normalizeTerm } from '../text/normalize-text.js';
 import { compileContentChecks, type CompiledContentChecks, type TermPayload } from '../checks/compile-content-checks.js';
 import { newEngine } from '../operators/index.js';
-import { keywordPatterns, type KeywordPayload } from './keyword-matcher.js';
+import { keywordPatterns, regexKeywords, type KeywordPayload, type RegexKeyword } from './keyword-matcher.js';
 import type { Severity } from '../reason.js';
 
 /** A rule contributed by the policy (`rule:<id>`) or a pack (`pack:<id>/<CODE>`). */
@@ -65,6 +65,8 @@ export interface CompiledWorkspace {
   groups: KeywordGroup[];
   groupIndex: Map<string, number>;
   automaton: Automaton<Payload>;
+  /** Keywords of `regex` groups: the only keywords run one by one, as patterns cannot share an automaton. */
+  regexKeywords: RegexKeyword[];
   hasFuzzyGroups: boolean;
   content: CompiledContentChecks;
   flows: CompiledFlow[];
@@ -116,6 +118,7 @@ export function compileWorkspace(input: WorkspaceInput): CompiledWorkspace {
     groups,
     groupIndex: new Map(groups.map((g, i) => [g.id, i])),
     automaton,
+    regexKeywords: regexKeywords(groups),
     hasFuzzyGroups: groups.some((g) => g.mode === 'fuzzy'),
     content,
     flows,

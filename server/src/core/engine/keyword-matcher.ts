@@ -2,7 +2,9 @@
  * Keyword-group matching over the one shared automaton: a message is normalized once and
  * scanned once; group membership is read off the hits, never by looping over keywords.
  */
+import { RE2JS } from 're2js';
 import type { KeywordGroup } from '../../../../rules-schema/index.js';
+import { checkRegexSafety } from '../../../../rules-schema/regex-safety.js';
 import type { NormalizedText } from '../text/normalize-text.js';
 
 export interface KeywordPayload {
@@ -28,7 +30,7 @@ export interface Hit<P> {
  * Fillers people drop into a question without changing it ("退个款", "退一下款"): the
  * fuzzy mode matches on the text with them removed.
  */
-const FILLERS = new Set([...'了的个一下吧呢啊呀嘛哦喔么'], );
+const FILLERS = new Set([...'了的个一下吧呢啊呀嘛哦喔么']);
 
 export function fuzzySkeleton(text: string): string {
   let out = '';
@@ -39,7 +41,8 @@ export function fuzzySkeleton(text: string): string {
 export function keywordPatterns(groups: readonly KeywordGroup[], normalize: (s: string) => string) {
   const patterns: Array<{ pattern: string; payload: KeywordPayload }> = [];
   groups.forEach((g, group) => {
-    for (const keyword of g.keywords) {
+    // Regex keywords are patterns, run by `regexKeywordHits`; their exclusions stay literal.
+    for (const keyword of g.mode === 'regex' ? [] : g.keywords) {
       const pattern = normalize(keyword);
       if (pattern) patterns.push({ pattern, payload: { kind: 'keyword', group, keyword, exclusion: false } });
     }
@@ -49,6 +52,33 @@ export function keywordPatterns(groups: readonly KeywordGroup[], normalize: (s: 
     }
   });
   return patterns;
+}
+
+export interface RegexKeyword {
+  regex: RE2JS;
+  payload: KeywordPayload;
+}
+
+/** Compiles the keywords of `regex` groups once; a pattern the safety check refuses is never run. */
+export function regexKeywords(groups: readonly KeywordGroup[]): RegexKeyword[] {
+  const out: RegexKeyword[] = [];
+  groups.forEach((g, group) => {
+    if (g.mode !== 'regex') return;
+    for (const keyword of g.keywords) {
+      if (checkRegexSafety(keyword).ok) out.push({ regex: RE2JS.compile(keyword), payload: { kind: 'keyword', group, keyword, exclusion: false } });
+    }
+  });
+  return out;
+}
+
+/** The first match of each regex keyword in the normalized text (RE2: linear time). */
+export function regexKeywordHits(keywords: readonly RegexKeyword[], text: string): Array<Hit<KeywordPayload>> {
+  const hits: Array<Hit<KeywordPayload>> = [];
+  for (const { regex, payload } of keywords) {
+    const m = regex.matcher(text);
+    if (m.find() && m.end() > m.start()) hits.push({ start: m.start(), end: m.end(), payload });
+  }
+  return hits;
 }
 
 /**
