@@ -10,18 +10,19 @@ export const inboundBodySchema = {
   additionalProperties: false,
 } as const;
 
-/** The reply is only required to name a type here: its shape is judged by the checks (UNSUPPORTED_TYPE). */
+/** Who a proposed reply goes to and what it is. The reply is only required to name a type here: its shape is judged by the checks (UNSUPPORTED_TYPE). */
+const replyTarget = {
+  account,
+  to: { type: 'string', minLength: 1, maxLength: 128 },
+  reply: { type: 'object', required: ['type'], properties: { type: { type: 'string', minLength: 1 } } },
+  at: instantSchema,
+  user: userSchema,
+} as const;
+
 export const replyCheckBodySchema = {
   type: 'object',
   required: ['to', 'reply'],
-  properties: {
-    account,
-    to: { type: 'string', minLength: 1, maxLength: 128 },
-    reply: { type: 'object', required: ['type'], properties: { type: { type: 'string', minLength: 1 } } },
-    at: instantSchema,
-    commit: { type: 'boolean', default: false },
-    user: userSchema,
-  },
+  properties: { ...replyTarget, commit: { type: 'boolean', default: false } },
   additionalProperties: false,
 } as const;
 
@@ -29,13 +30,7 @@ export const replyCheckBodySchema = {
 export const replySendBodySchema = {
   type: 'object',
   required: ['to', 'reply'],
-  properties: {
-    account,
-    to: { type: 'string', minLength: 1, maxLength: 128 },
-    reply: { type: 'object', required: ['type'], properties: { type: { type: 'string', minLength: 1 } } },
-    at: instantSchema,
-    user: userSchema,
-  },
+  properties: replyTarget,
   additionalProperties: false,
 } as const;
 

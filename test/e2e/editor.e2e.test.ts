@@ -3,50 +3,14 @@
  * (group, flow, live lint, publish) and the runtime answers with it; two sessions
  * editing one flow meet the conflict dialog instead of overwriting each other.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { ensureEditorBuild } from './helpers/ensure-editor-build.js';
-import { startServer, type RunningServer } from './helpers/start-server.js';
-import { artifact, launchBrowser, watchErrors } from './helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { artifact } from './helpers/browser.js';
+import { browserSuite } from './helpers/browser-suite.js';
 
 const REPLY = '{{nickname}}，退款请在订单页申请，如果还有其他问题，可以继续问我哦';
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureEditorBuild();
-  server = await startServer();
-  browser = await launchBrowser();
-}, 240_000);
-
-afterEach(async (ctx) => {
-  // On failure, keep what each open page showed.
-  if (ctx.task.result?.state !== 'fail') return;
-  for (const [i, page] of browser.contexts().flatMap((c) => c.pages()).entries()) {
-    await page.screenshot({ path: artifact(`failure-${ctx.task.name.slice(0, 20)}-${i}.png`) }).catch(() => undefined);
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function api<T>(method: string, route: string, body?: unknown): Promise<{ status: number; json: T }> {
-  const res = await fetch(`${server.baseUrl}/api/v1${route}`, {
-    method,
-    headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, json: (text ? JSON.parse(text) : undefined) as T };
-}
-
-async function newPage(expected: RegExp[] = []): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  return { page, errors: watchErrors(page, expected) };
-}
+const suite = browserSuite('editor');
+const { newPage, api } = suite;
 
 /** Drags a handle onto another with the mouse, as an operator draws an edge. */
 async function drawEdge(page: Page, from: string, to: string): Promise<void> {
@@ -63,10 +27,10 @@ describe('editor in the browser', () => {
   it('builds, lints and publishes a refund reply that the runtime then sends', async () => {
     const { page, errors } = await newPage();
     // The one-time sign-in link: the token is taken and removed from the address bar.
-    await page.goto(`${server.baseUrl}/#token=${server.token}`);
+    await page.goto(`${suite.server.baseUrl}/#token=${suite.server.token}`);
     await page.getByTestId('me').waitFor();
     expect(page.url()).not.toContain('token=');
-    expect(await page.evaluate('localStorage.getItem("replyflow.token")')).toBe(server.token);
+    expect(await page.evaluate('localStorage.getItem("replyflow.token")')).toBe(suite.server.token);
 
     await page.getByLabel('新流程名称').fill('退款自动回复');
     await page.getByTestId('new-flow').click();
@@ -141,10 +105,10 @@ describe('editor in the browser', () => {
     const expected409 = [/status of 409/];
     const a = await newPage(expected409);
     const b = await newPage(expected409);
-    await a.page.goto(`${server.baseUrl}/#token=${server.token}`);
+    await a.page.goto(`${suite.server.baseUrl}/#token=${suite.server.token}`);
     // Session B signs in with the form.
-    await b.page.goto(server.baseUrl);
-    await b.page.getByTestId('token-input').fill(server.token);
+    await b.page.goto(suite.server.baseUrl);
+    await b.page.getByTestId('token-input').fill(suite.server.token);
     await b.page.getByRole('button', { name: '登录' }).click();
     for (const { page } of [a, b]) {
       await page.getByTestId('me').waitFor();
@@ -174,7 +138,7 @@ describe('editor in the browser', () => {
 
   it('covers the other views: shortcuts, history, keyword table, policy and English', async () => {
     const { page, errors } = await newPage();
-    await page.goto(`${server.baseUrl}/#token=${server.token}`);
+    await page.goto(`${suite.server.baseUrl}/#token=${suite.server.token}`);
     await page.getByTestId('me').waitFor();
     await page.getByRole('navigation', { name: '流程' }).getByRole('button', { name: '电商常见问题' }).click();
     await expect.poll(() => page.getByLabel('流程名称', { exact: true }).inputValue()).toBe('电商常见问题');

@@ -3,55 +3,20 @@
  * conversation on the virtual clock, sees the path light up on the canvas and the
  * WINDOW_CLOSING warning at 47 h 50 min, saves it as a scenario and runs it from the library.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { ensureEditorBuild } from './helpers/ensure-editor-build.js';
-import { startServer, type RunningServer } from './helpers/start-server.js';
-import { artifact, launchBrowser, watchErrors } from './helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { artifact } from './helpers/browser.js';
+import { browserSuite } from './helpers/browser-suite.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureEditorBuild();
-  server = await startServer();
-  browser = await launchBrowser();
-}, 240_000);
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state !== 'fail') return;
-  for (const [i, page] of browser.contexts().flatMap((c) => c.pages()).entries()) {
-    await page.screenshot({ path: artifact(`failure-sandbox-${i}.png`) }).catch(() => undefined);
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newPage(expected: RegExp[] = []): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  return { page, errors: watchErrors(page, expected) };
-}
-
-async function api(method: string, route: string, body?: unknown): Promise<{ status: number; json: unknown }> {
-  const res = await fetch(`${server.baseUrl}/api/v1${route}`, {
-    method,
-    headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, json: text ? (JSON.parse(text) as unknown) : undefined };
-}
+const suite = browserSuite('sandbox');
+const { newPage, api } = suite;
 
 const litNode = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"] .rf-node.lit`);
 
 describe('sandbox panel in the browser', () => {
   it('plays a refund chat on the virtual clock, lights the path, warns at 47 h 50 min, saves and reruns the scenario', async () => {
     const { page, errors } = await newPage();
-    await page.goto(`${server.baseUrl}/#token=${server.token}`);
+    await page.goto(`${suite.server.baseUrl}/#token=${suite.server.token}`);
     await page.getByTestId('me').waitFor();
     await page.getByRole('navigation', { name: '流程' }).getByRole('button', { name: '电商常见问题' }).click();
     await expect.poll(() => page.getByLabel('流程名称', { exact: true }).inputValue()).toBe('电商常见问题');
@@ -130,7 +95,7 @@ describe('sandbox panel in the browser', () => {
     expect(created.status).toBe(201);
     // The refused publish is answered 400 on purpose; the browser logs that as an error.
     const { page, errors } = await newPage([/status of 400/]);
-    await page.goto(`${server.baseUrl}/#token=${server.token}`);
+    await page.goto(`${suite.server.baseUrl}/#token=${suite.server.token}`);
     await page.getByTestId('me').waitFor();
     await page.getByRole('navigation', { name: '流程' }).getByRole('button', { name: '电商常见问题' }).click();
     await expect.poll(() => page.getByLabel('流程名称', { exact: true }).inputValue()).toBe('电商常见问题');
