@@ -1,4 +1,6 @@
 /** The customer-service API client against a local stand-in of the WeChat API (DOMAIN §1.4–§1.8). */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WechatApiClient } from '../../server/src/wechat/wechat-api-client.js';
 import { resolveWechatOptions, type WechatOptions } from '../../server/src/wechat/wechat-options.js';
@@ -29,6 +31,25 @@ describe('access_token', () => {
     expect(wx.tokenFetches()).toHaveLength(1);
     expect(wx.tokenFetches()[0]?.query).toEqual({ grant_type: 'client_credential', appid: APP_ID, secret: APP_SECRET });
     expect(new Set(wx.sends().map((c) => c.query['access_token']))).toEqual(new Set(['tok-1']));
+  });
+
+  it('is shared by every runtime instance through the store: one fetch for several instances', async () => {
+    // Three clients over one store stand for three instances behind a load balancer.
+    const instances = [clientWith(), clientWith(), clientWith()];
+    const results = await Promise.all(instances.flatMap((c, i) => [0, 1, 2].map((j) => c.send('default', `u${i}-${j}`, { type: 'text', content: `hi ${i}-${j}` }))));
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(wx.tokenFetches()).toHaveLength(1);
+    expect(new Set(wx.sends().map((c) => c.query['access_token']))).toEqual(new Set(['tok-1']));
+    // A token WeChat refuses is dropped for everyone: the next instance refreshes once.
+    wx.revokeTokens();
+    expect((await instances[1]!.send('default', 'x', { type: 'text', content: 'after revoke' })).ok).toBe(true);
+    expect((await instances[2]!.send('default', 'y', { type: 'text', content: 'other instance' })).ok).toBe(true);
+    expect(wx.tokenFetches()).toHaveLength(2);
+    // The token at rest is sealed, never stored in clear.
+    const onDisk = readFileSync(path.join(t.dataDir, 'accessTokens.db'), 'utf8');
+    expect(onDisk).toContain('tokenHash');
+    expect(onDisk).not.toContain('tok-1');
+    expect(onDisk).not.toContain('tok-2');
   });
 
   it('is refreshed 5 minutes before it expires', async () => {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { MongoClient } from 'mongodb';
+import { AccessTokenRepository } from './access-token-repository.js';
 import { AccountRepository } from './account-repository.js';
 import { AuditRepository } from './audit-repository.js';
 import type { Collection, IndexSpec } from './collection.js';
@@ -41,6 +42,8 @@ export interface Store {
   versions: VersionRepository;
   tokens: TokenRepository;
   accounts: AccountRepository;
+  /** WeChat access_tokens shared by all instances. */
+  accessTokens: AccessTokenRepository;
   packs: PackInstallRepository;
   /** Packs each account imported (the catalog beside `examples/packs/`). */
   packCatalog: PackCatalogRepository;
@@ -64,6 +67,7 @@ const LAYOUT = {
   workspaces: [],
   tokens: TokenRepository.indexes,
   accounts: AccountRepository.indexes,
+  accessTokens: AccessTokenRepository.indexes,
   packs: PackInstallRepository.indexes,
   catalog: PackCatalogRepository.indexes,
   audit: AuditRepository.indexes,
@@ -206,6 +210,7 @@ async function openEach<C>(open: (name: Name) => Promise<C>): Promise<Record<Nam
     workspaces: await open('workspaces'),
     tokens: await open('tokens'),
     accounts: await open('accounts'),
+    accessTokens: await open('accessTokens'),
     packs: await open('packs'),
     catalog: await open('catalog'),
     audit: await open('audit'),
@@ -229,6 +234,7 @@ function assemble(
     versions,
     tokens: new TokenRepository(cols.tokens),
     accounts: new AccountRepository(cols.accounts, box),
+    accessTokens: new AccessTokenRepository(cols.accessTokens, box),
     packs: new PackInstallRepository(cols.packs, (account) => versions.bumpWorkspace(account)),
     packCatalog: new PackCatalogRepository(cols.catalog),
     audit: new AuditRepository(cols.audit),

@@ -30,7 +30,7 @@ export class WechatApiClient {
     private readonly options: ResolvedWechatOptions,
     clock: () => number,
   ) {
-    this.tokens = new AccessTokenCache(clock, options.tokenRefreshMarginSeconds * 1000);
+    this.tokens = new AccessTokenCache(clock, options.tokenRefreshMarginSeconds * 1000, store.accessTokens);
   }
 
   /**
@@ -70,7 +70,7 @@ export class WechatApiClient {
       const result = await this.request(url, method, body);
       // A token WeChat no longer accepts (revoked by a fetch elsewhere, expired early): refresh once.
       if (!result.ok && result.errcode !== null && TOKEN_ERRCODES.has(result.errcode) && attempt === 0) {
-        this.tokens.invalidate(key, token.token);
+        await this.tokens.invalidate(key, token.token);
         continue;
       }
       return result;

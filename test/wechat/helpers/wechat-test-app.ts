@@ -48,6 +48,7 @@ export async function startWechatApp(options: WechatTestOptions = {}) {
   return {
     app,
     store,
+    dataDir,
     http,
     gateway,
     crypto,
