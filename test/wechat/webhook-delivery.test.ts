@@ -7,7 +7,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../server/src/store/open-store.js';
 import type { ConversationRepository } from '../../server/src/store/conversation-repository.js';
 import { T0 } from '../support/test-app.js';
-import { startWechatApp, waitFor, type WechatTestApp, type WechatTestOptions } from './helpers/wechat-test-app.js';
+import supertest from 'supertest';
+import { createApp } from '../../server/src/http/create-app.js';
+import { createLogger } from '../../server/src/logger.js';
+import { wechatSignature } from '../../server/src/wechat/wechat-signature.js';
+import { startWechatApp, waitFor, TOKEN, type WechatTestApp, type WechatTestOptions } from './helpers/wechat-test-app.js';
 import { startStandIn, type StandIn } from './helpers/wechat-stand-in.js';
 import { PUSH_FIXTURES, push, textPush } from './helpers/push-fixtures.js';
 
@@ -98,5 +102,20 @@ describe('the 4.5 s deadline', () => {
     await t.gateway.idle();
     expect(wx.sends()).toHaveLength(1);
     expect((await t.get('/api/v1/users/u-late/window')).body.counters.repliesSinceInteraction).toBe(1);
+  });
+
+  it('a retry reaching another instance behind the load balancer also answers success', async () => {
+    await start({ wechat: { deadlineMs: 30 }, wrapStore: slowStore(150) });
+    expect((await t.pushPlain(textPush('u-lb', '退钱', T0, '5151'))).text).toBe('success');
+    await waitFor(() => wx.sends()[0]);
+    await t.gateway.idle();
+    // A second runtime instance on the same store, not slow, with nothing in its memory.
+    const other = createApp({ store: t.store, log: createLogger('silent'), adminToken: 'x', clock: t.now, wechat: { followUpDelayMs: 0, backoffMs: 5, requestTimeoutMs: 500 } });
+    const timestamp = String(Math.floor(t.now() / 1000));
+    const q = new URLSearchParams({ signature: wechatSignature(TOKEN, timestamp, 'n1'), timestamp, nonce: 'n1' });
+    const retry = await supertest(other).post(`/wechat/default?${q.toString()}`).set('Content-Type', 'text/xml').send(textPush('u-lb', '退钱', T0, '5151'));
+    expect(retry.text).toBe('success');
+    await (other.locals['wechat'] as { idle(): Promise<void> }).idle();
+    expect(wx.sends()).toHaveLength(1);
   });
 });

@@ -82,6 +82,18 @@ export class InboundLogRepository {
     return r.matched === 1;
   }
 
+  /**
+   * The webhook answered `success` and sent the replies through the API (it ran late, or the
+   * reply has no passive form): WeChat's retries, whichever instance they reach, answer the same.
+   */
+  async markAnsweredByApi(account: string, key: string): Promise<void> {
+    await this.c.updateOne({ account, key }, { $set: { answeredByApi: true } });
+  }
+
+  async answeredByApi(account: string, key: string): Promise<boolean> {
+    return (await this.c.findOne({ account, key }))?.['answeredByApi'] === true;
+  }
+
   /** Give a pending claim up (processing failed) so WeChat's retry can process the message. */
   async release(account: string, key: string): Promise<boolean> {
     return (await this.c.deleteOne({ account, key, status: 'pending' })) === 1;

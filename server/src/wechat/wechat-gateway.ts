@@ -43,16 +43,8 @@ interface Verified {
 }
 
 const SUCCESS: WebhookAnswer = { contentType: 'text/plain', body: 'success' };
-/** How long to remember that a message was answered through the API (retries come within ~20 s). */
-const API_ANSWERED_TTL_MS = 10 * 60_000;
 
 export class WechatGateway {
-  /**
-   * Message keys answered `success` with the replies sent by API: their retries answer the same.
-   * Kept per process: behind a load balancer a retry reaching another instance could also get
-   * the passive reply; share this through the store when running several instances.
-   */
-  private readonly apiAnswered = new Map<string, number>();
   private readonly pending = new Set<Promise<void>>();
 
   constructor(private readonly deps: GatewayDeps) {}
@@ -91,21 +83,28 @@ export class WechatGateway {
     const message = this.toMessage(push);
     if (!message) return SUCCESS;
     const now = this.deps.clock();
-    const key = `${account}|${messageKey(message, message.at === undefined ? now : Number(message.at))}`;
+    // The inbound log's own key: the store remembers, for every instance, how it was answered.
+    const key = messageKey(message, message.at === undefined ? now : Number(message.at));
     const running = handleInbound(this.deps.store, this.deps.cache, { account, message }, now);
     const result = await withDeadline(running, this.deps.options.deadlineMs - (Date.now() - startedAt));
     if (result === 'late') {
       // Too slow for WeChat's 5 s: answer now, send every committed reply by the API when done.
-      this.remember(key);
-      this.track(running.then((r) => (r.duplicate ? undefined : this.deliver(account, message.from, committedReplies(r)))));
+      await this.remember(account, key);
+      this.track(
+        running.then(async (r) => {
+          // Marked again once recorded: the first mark finds no record if the store was that slow.
+          await this.remember(account, key);
+          if (!r.duplicate) await this.deliver(account, message.from, committedReplies(r));
+        }),
+      );
       return SUCCESS;
     }
-    if (result.duplicate && this.apiAnswered.has(key)) return SUCCESS;
+    if (result.duplicate && (await this.deps.store.inbound.answeredByApi(account, key))) return SUCCESS;
     const replies = committedReplies(result);
     const first = replies[0];
     const xml = first ? passiveReplyXml(first, { to: message.from, from: str(push, 'ToUserName'), createTime: Math.floor(Number(message.at ?? now) / 1000) }) : null;
     const rest = xml === null ? replies : replies.slice(1);
-    if (xml === null && replies.length > 0) this.remember(key);
+    if (xml === null && replies.length > 0) await this.remember(account, key);
     // A retry gets the same answer and never re-sends what the API already delivered.
     if (!result.duplicate && rest.length > 0) this.track(delay(this.deps.options.followUpDelayMs).then(() => this.deliver(account, message.from, rest)));
     if (xml === null) return SUCCESS;
@@ -180,14 +179,10 @@ export class WechatGateway {
     void p.finally(() => this.pending.delete(p));
   }
 
-  private remember(key: string): void {
-    const now = Date.now();
-    for (const [k, at] of this.apiAnswered) {
-      if (now - at < API_ANSWERED_TTL_MS) break; // insertion order: the rest are newer
-      this.apiAnswered.delete(k);
-    }
-    this.apiAnswered.set(key, now);
+  private async remember(account: string, key: string): Promise<void> {
+    await this.deps.store.inbound.markAnsweredByApi(account, key);
   }
+
 }
 
 function committedReplies(result: InboundResult): WireReply[] {
