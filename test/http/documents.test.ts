@@ -97,6 +97,10 @@ describe('documents', () => {
     const o = await t.get('/api/v1/openapi.json');
     expect(o.body.openapi).toBe('3.1.0');
     expect(o.body.paths['/api/v1/inbound'].post).toBeDefined();
+    // Every body a path names is a schema the document carries.
+    const refs = [...JSON.stringify(o.body.paths).matchAll(/"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1] as string);
+    expect(refs.length).toBeGreaterThan(10);
+    for (const ref of refs) expect(o.body.components.schemas[ref], ref).toBeDefined();
   });
 });
 
