@@ -40,7 +40,7 @@ export async function judgeReply(
     ...content.reasons,
     ...checkConversation({ state, window, fingerprint: content.fingerprint, promotional: content.promotional, now: ctx.now }, policy),
   ];
-  if (compiled.replyRules) reasons.push(...(await customRuleReasons(compiled, state, reply, window, content.promotional, reasons, ctx)));
+  if (compiled.replyRules.length > 0) reasons.push(...(await customRuleReasons(compiled, state, reply, window, content.promotional, reasons, ctx)));
   return {
     verdict: verdictOf(reasons),
     reasons,
@@ -92,9 +92,14 @@ async function customRuleReasons(
     withinBusinessHours: withinBusinessHours(compiled.policy.businessHours, compiled.policy.timezone, ctx.now),
     promotional,
   };
-  const result = await (compiled.replyRules as NonNullable<CompiledWorkspace['replyRules']>).run(facts);
-  return result.events.map((e) => {
-    const p = e.params as { code: string; severity: 'block' | 'warn'; message: string; ruleId: string };
-    return { code: p.code, severity: p.severity, message: p.message, ruleId: p.ruleId };
-  });
+  const guardFacts = { promotional, codes: new Set(facts.codes) };
+  const reasons: Reason[] = [];
+  for (const rule of compiled.replyRules) {
+    if (!rule.guard(guardFacts)) continue;
+    for (const e of (await rule.engine.run(facts)).events) {
+      const p = e.params as { code: string; severity: 'block' | 'warn'; message: string; ruleId: string };
+      reasons.push({ code: p.code, severity: p.severity, message: p.message, ruleId: p.ruleId });
+    }
+  }
+  return reasons;
 }

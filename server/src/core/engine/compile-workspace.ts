@@ -11,6 +11,7 @@ import { Automaton } from '../text/automaton.js';
 import { normalizeTerm } from '../text/normalize-text.js';
 import { compileContentChecks, type CompiledContentChecks, type TermPayload } from '../checks/compile-content-checks.js';
 import { newEngine } from '../operators/index.js';
+import { guardOf, type RuleGuard } from './rule-guard.js';
 import { keywordPatterns, regexKeywords, type KeywordPayload, type RegexKeyword } from './keyword-matcher.js';
 import type { Severity } from '../reason.js';
 
@@ -60,6 +61,11 @@ export interface TriggerRef {
   gate: Set<string> | null;
 }
 
+export interface CompiledReplyRule {
+  guard: RuleGuard;
+  engine: Engine;
+}
+
 export interface CompiledWorkspace {
   policy: ResolvedPolicy;
   groups: KeywordGroup[];
@@ -71,7 +77,8 @@ export interface CompiledWorkspace {
   content: CompiledContentChecks;
   flows: CompiledFlow[];
   triggers: Map<string, TriggerRef[]>;
-  replyRules: Engine | null;
+  /** Custom and pack rules, each with its own engine and a guard that skips it when it cannot fire. */
+  replyRules: CompiledReplyRule[];
 }
 
 const NON_EVENT_TYPES = ['text', 'image', 'voice', 'video', 'shortvideo', 'location', 'link'];
@@ -123,7 +130,7 @@ export function compileWorkspace(input: WorkspaceInput): CompiledWorkspace {
     content,
     flows,
     triggers,
-    replyRules: rules.length === 0 ? null : replyRuleEngine(rules),
+    replyRules: rules.map((rule) => ({ guard: guardOf(rule.conditions), engine: replyRuleEngine(rule) })),
   };
 }
 
@@ -172,14 +179,12 @@ function compileFlow(flow: Flow): CompiledFlow {
   return { id: flow.id, name: flow.name, nodes, out, conditions };
 }
 
-function replyRuleEngine(rules: ReplyRule[]): Engine {
+function replyRuleEngine(rule: ReplyRule): Engine {
   const engine = newEngine();
-  for (const rule of rules) {
-    engine.addRule({
-      name: rule.ruleId,
-      conditions: rule.conditions as Parameters<Engine['addRule']>[0]['conditions'],
-      event: { type: 'reason', params: { code: rule.code, severity: rule.severity, message: rule.message, ruleId: rule.ruleId } },
-    });
-  }
+  engine.addRule({
+    name: rule.ruleId,
+    conditions: rule.conditions as Parameters<Engine['addRule']>[0]['conditions'],
+    event: { type: 'reason', params: { code: rule.code, severity: rule.severity, message: rule.message, ruleId: rule.ruleId } },
+  });
   return engine;
 }
