@@ -13,12 +13,19 @@ export interface ReplyField {
 }
 
 /**
+ * How much of one field the term checks read. The platform refuses text over 2048 bytes
+ * (CONTENT_TOO_LONG, judged on the whole reply), so this prefix covers any sendable text while
+ * keeping a hostile 1 MiB body from holding the event loop for seconds. Offsets stay exact.
+ */
+export const MAX_CHECKED_CHARS = 8192;
+
+/**
  * @example replyFields({ type: 'text', content: '您好' }) // [{ field: 'content', text: '您好', url: false }]
  */
 export function replyFields(reply: Reply): ReplyField[] {
   const fields: ReplyField[] = [];
   const add = (field: string, text: string | undefined, url = false): void => {
-    if (text) fields.push({ field, text, url });
+    if (text) fields.push({ field, text: text.slice(0, MAX_CHECKED_CHARS), url });
   };
   switch (reply.type) {
     case 'text':
