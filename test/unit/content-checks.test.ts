@@ -1,3 +1,4 @@
+import { MAX_CHECKED_CHARS } from '../../server/src/core/checks/reply-fields.js';
 import { describe, it, expect } from 'vitest';
 import policyJson from '../../rules-schema/defaults/default-policy.json' with { type: 'json' };
 import type { Lexicon, Policy } from '../../rules-schema/index.js';
@@ -239,10 +240,14 @@ describe('compiled term patterns', () => {
     expect(termPatterns.find((p) => p.payload.term === '保证治愈')?.pattern).toBe('保证治愈');
   });
 
-  it('a text stuffed with cues and terms stays fast enough to check (no quadratic pairing)', () => {
-    const content = '转发领最佳复制打开淘宝'.repeat(20_000);
+  it('a text stuffed with cues and terms is checked on its first MAX_CHECKED_CHARS characters, every finding there reported', () => {
+    const unit = '转发领最佳复制打开淘宝';
+    const content = unit.repeat(20_000);
     const result = text(content);
-    expect(result.reasons.filter((r) => r.code === 'INDUCED_SHARING').length).toBe(20_000);
+    const sharing = result.reasons.filter((r) => r.code === 'INDUCED_SHARING');
+    // One finding per repetition whose 转发领 lies in the checked prefix, none beyond it.
+    expect(sharing.length).toBe(Math.floor((MAX_CHECKED_CHARS - '转发领'.length) / unit.length) + 1);
+    expect(Math.max(...sharing.map((r) => r.evidence?.end ?? 0))).toBeLessThanOrEqual(MAX_CHECKED_CHARS);
     expect(result.reasons.some((r) => r.code === 'CONTENT_TOO_LONG')).toBe(true);
   });
 });
