@@ -1,6 +1,9 @@
 /** The grant table of CONTRACT §6, through the HTTP API with a virtual clock. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestApp, T0, MIN, HOUR, event, check, type TestApp } from '../support/test-app.js';
+import supertest from 'supertest';
+import { createApp } from '../../server/src/http/create-app.js';
+import { createLogger } from '../../server/src/logger.js';
+import { ADMIN, startTestApp, T0, MIN, HOUR, event, check, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -150,6 +153,21 @@ describe('window grants', () => {
     expect(results.filter((r) => r.body.committed).length).toBe(3);
     const w = await t.get('/api/v1/users/u9/window');
     expect(w.body.counters.repliesSinceInteraction).toBe(3);
+  });
+
+  it('two runtime instances on one store still commit exactly the allowance between them', async () => {
+    // A second app over the same store stands for a second instance behind a load balancer:
+    // its own caches, no shared memory, only the store's compare-and-set in common.
+    const other = supertest(createApp({ store: t.store, log: createLogger('silent'), adminToken: ADMIN, clock: () => T0 + MIN }));
+    await t.post('/api/v1/inbound', image('u11', T0));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => {
+        const body = check('u11', `两个实例并发回复 ${i}`, T0 + MIN);
+        return i % 2 === 0 ? t.post('/api/v1/replies/check', body) : other.post('/api/v1/replies/check').set('Authorization', `Bearer ${ADMIN}`).send(body);
+      }),
+    );
+    expect(results.every((r) => r.status === 200)).toBe(true);
+    expect(results.filter((r) => r.body.committed).length).toBe(3);
   });
 
   it('concurrent commits count the replies the runtime already committed', async () => {
