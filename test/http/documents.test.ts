@@ -1,6 +1,6 @@
 /** Documents, publishing, versions, rollback, tokens and accounts (CONTRACT §2, §10). */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestApp, T0, text, type TestApp } from '../support/test-app.js';
+import { startTestApp, T0, text, event, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -112,6 +112,29 @@ describe('tokens and accounts', () => {
     const list = await t.get('/api/v1/tokens');
     expect(JSON.stringify(list.body)).not.toContain(created.body.token);
     expect(list.body.items.find((x: { id: string }) => x.id === created.body.id)).toMatchObject({ name: '客服台', role: 'runtime' });
+  });
+
+  it("business hours follow the account's time zone (CONTRACT §4)", async () => {
+    const flow = {
+      id: 'hours', name: '营业时间',
+      nodes: [
+        { id: 't', type: 'trigger', position: { x: 0, y: 0 }, data: { events: ['CLICK'], menuKeys: ['HOURS'] } },
+        { id: 'c', type: 'condition', position: { x: 0, y: 0 }, data: { conditions: [{ fact: 'withinBusinessHours', operator: 'equal', value: true }] } },
+        { id: 'open', type: 'reply', position: { x: 0, y: 0 }, data: { replies: [{ type: 'text', content: '客服在线' }] } },
+        { id: 'closed', type: 'reply', position: { x: 0, y: 0 }, data: { replies: [{ type: 'text', content: '已下班' }] } },
+      ],
+      edges: [{ id: 'a', source: 't', target: 'c' }, { id: 'b', source: 'c', target: 'open', sourceHandle: 'true' }, { id: 'd', source: 'c', target: 'closed', sourceHandle: 'false' }],
+    };
+    const policy = (await t.get('/api/v1/policies/default')).body;
+    await t.put('/api/v1/policies/default', { ...policy, businessHours: { start: '09:00', end: '18:00' } });
+    await t.post('/api/v1/policies/default/publish', {});
+    await t.post('/api/v1/flows', flow);
+    await t.post('/api/v1/flows/hours/publish', {});
+    const ask = async (user: string) => (await t.post('/api/v1/inbound', event(user, 'CLICK', T0, 'HOURS'))).body.replies[0].reply.content;
+    expect(await ask('tz1')).toBe('客服在线'); // 10:00 in Shanghai
+    expect((await t.put('/api/v1/accounts/default', { timezone: 'Mars/Olympus' })).status).toBe(400);
+    expect((await t.put('/api/v1/accounts/default', { timezone: 'America/New_York' })).status).toBe(200);
+    expect(await ask('tz2')).toBe('已下班'); // 21:00 the evening before in New York
   });
 
   it('account secrets are write-only', async () => {

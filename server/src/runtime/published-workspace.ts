@@ -17,10 +17,11 @@ export interface PublishedWorkspace {
 const KINDS = ['flow', 'keyword-group', 'policy'] as const;
 
 export async function loadPublished(store: Store, account: string): Promise<PublishedWorkspace> {
-  const [published, drafts, installed] = await Promise.all([
+  const [published, drafts, installed, settings] = await Promise.all([
     store.versions.latestAll(account),
     Promise.all(KINDS.map((kind) => store.documents.list(account, kind))),
     store.packs.list(account),
+    store.accounts.getPublic(account),
   ]);
   // A deleted document stops applying even though its published versions stay on record.
   const existing = new Set(drafts.flat().map((d) => `${d.kind}/${d.id}`));
@@ -33,5 +34,12 @@ export async function loadPublished(store: Store, account: string): Promise<Publ
     else if (v.kind === 'keyword-group') groups.push(v.doc as KeywordGroup);
     else if (v.kind === 'policy' && (policy === undefined || v.id === 'default')) policy = v.doc as Policy;
   }
-  return { flows, groups, policy: policy ?? DEFAULT_POLICY, packs: installed.filter((p) => p.enabled).map((p) => p.doc) };
+  const effective = policy ?? DEFAULT_POLICY;
+  return {
+    flows,
+    groups,
+    // CONTRACT §4: business hours use the account's time zone when it sets one.
+    policy: settings?.timezone ? { ...effective, timezone: settings.timezone } : effective,
+    packs: installed.filter((p) => p.enabled).map((p) => p.doc),
+  };
 }

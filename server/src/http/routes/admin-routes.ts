@@ -4,7 +4,16 @@ import type { AccountBody, TokenCreateBody } from '../../../../rules-schema/inde
 import { allow, principalOf, READERS } from '../auth.js';
 import { accountOf, validBody } from '../validate-body.js';
 import type { Store } from '../../store/open-store.js';
-import { notFound } from '../../errors.js';
+import { invalid, notFound } from '../../errors.js';
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export function adminRoutes(store: Store): Router {
   const r = Router();
@@ -30,7 +39,12 @@ export function adminRoutes(store: Store): Router {
   r.put('/accounts/:id', allow(), async (req, res) => {
     const id = accountOf({ account: req.params['id'] });
     const body = validBody<AccountBody>('account-body', req.body);
+    if (body.timezone !== undefined && !isTimeZone(body.timezone)) {
+      throw invalid('时区无效，例如 Asia/Shanghai', [{ path: '/timezone', message: 'not an IANA time zone' }]);
+    }
     await store.accounts.put(id, body, principalOf(res).name);
+    // The time zone feeds compiled business-hours conditions: runtime caches must recompile.
+    if (body.timezone !== undefined) await store.versions.bumpWorkspace(id);
     await store.audit.append({ at: new Date(), account: id, actor: principalOf(res).name, action: 'account.put', target: id, detail: { fields: Object.keys(body) } });
     res.json(await store.accounts.getPublic(id));
   });
