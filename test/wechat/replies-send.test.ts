@@ -45,19 +45,32 @@ describe('replies/send', () => {
     expect(wx.to(SEND)).toHaveLength(1);
   });
 
-  it('45047 → QUOTA_EXHAUSTED, 45015 → WINDOW_EXPIRED, sent:false and nothing committed', async () => {
+  it('45047 → QUOTA_EXHAUSTED, sent:false, nothing committed, and the state takes the platform at its word', async () => {
     await t.post('/api/v1/inbound', text('u-quota', '你好', T0, 'm-q'));
     const before = (await t.get('/api/v1/users/u-quota/window')).body;
-    wx.script(SEND, { json: { errcode: 45047, errmsg: 'out of response count limit' } }, { json: { errcode: 45015, errmsg: 'response out of time limit or subscription is canceled' } });
+    wx.script(SEND, { json: { errcode: 45047, errmsg: 'out of response count limit' } });
     const r = await send('u-quota', '您好，有什么可以帮您？');
     expect(r.body).toMatchObject({ verdict: 'block', sent: false, committed: false, errcode: 45047 });
     expect(r.body.reasons).toContainEqual(expect.objectContaining({ code: 'QUOTA_EXHAUSTED', severity: 'block', ruleId: 'platform:45047' }));
-    const r2 = await send('u-quota', '您好，还有什么可以帮您？');
-    expect(r2.body).toMatchObject({ sent: false, committed: false, errcode: 45015 });
-    expect(r2.body.reasons.map((x: { code: string }) => x.code)).toContain('WINDOW_EXPIRED');
     const after = (await t.get('/api/v1/users/u-quota/window')).body;
     expect(after.counters).toEqual(before.counters);
-    expect(after.quota.left).toBe(before.quota.left);
+    expect(after.quota.left).toBe(0);
+    // The next reply is blocked here, without another call the platform would refuse.
+    const r2 = await send('u-quota', '您好，还有什么可以帮您？');
+    expect(r2.body).toMatchObject({ sent: false, committed: false });
+    expect(r2.body.reasons.map((x: { code: string }) => x.code)).toContain('QUOTA_EXHAUSTED');
+    expect(wx.to(SEND)).toHaveLength(1);
+  });
+
+  it('45015 → WINDOW_EXPIRED, and the window is expired from then on', async () => {
+    await t.post('/api/v1/inbound', text('u-gone', '你好', T0, 'm-g'));
+    wx.script(SEND, { json: { errcode: 45015, errmsg: 'response out of time limit or subscription is canceled' } });
+    const r = await send('u-gone', '您好，有什么可以帮您？');
+    expect(r.body).toMatchObject({ sent: false, committed: false, errcode: 45015 });
+    expect(r.body.reasons.map((x: { code: string }) => x.code)).toContain('WINDOW_EXPIRED');
+    expect((await t.get('/api/v1/users/u-gone/window')).body.state).toBe('expired');
+    expect((await send('u-gone', '还在吗？')).body.reasons.map((x: { code: string }) => x.code)).toContain('WINDOW_EXPIRED');
+    expect(wx.to(SEND)).toHaveLength(1);
   });
 
   it('concurrent sends to one user never exceed the etiquette limit', async () => {

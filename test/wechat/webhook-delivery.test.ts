@@ -42,6 +42,7 @@ async function menuFlow(key: string, replies: unknown[]) {
   expect((await t.post(`/api/v1/flows/${flow.id}/publish`, {})).status).toBe(201);
 }
 
+const SEND = '/cgi-bin/message/custom/send';
 const click = (from: string, key: string) => push(PUSH_FIXTURES.CLICK.replace('EVENTKEY', key), { from, at: T0 });
 
 describe('follow-up replies', () => {
@@ -60,6 +61,19 @@ describe('follow-up replies', () => {
     expect(retry.text).toBe(first.text);
     await t.gateway.idle();
     expect(wx.sends()).toHaveLength(1);
+  });
+
+  it('a follow-up the platform refuses with 45047 leaves the grant exhausted here too', async () => {
+    await start();
+    await menuFlow('TWO', [
+      { type: 'text', content: '第一条：营业时间 9:00–18:00' },
+      { type: 'text', content: '第二条：门店地址在「我的」页面查看' },
+    ]);
+    wx.script(SEND, { json: { errcode: 45047, errmsg: 'out of response count limit' } });
+    await t.pushPlain(click('u-refused', 'TWO'));
+    await waitFor(() => wx.sends()[0]);
+    await t.gateway.idle();
+    expect((await t.get('/api/v1/users/u-refused/window')).body.quota.left).toBe(0);
   });
 
   it('a first reply without a passive form (msgmenu) answers success and everything goes by the API', async () => {

@@ -3,6 +3,7 @@
  * then the commit (CONTRACT §11). A blocked reply never reaches WeChat; a reply WeChat refuses
  * is not committed and carries the platform's errcode, mapped to a reason where one exists.
  */
+import { recordPlatformRefusal } from './record-platform-refusal.js';
 import type { ReplySendBody } from '../../../rules-schema/index.js';
 import type { Store } from '../store/open-store.js';
 import type { Logger } from '../logger.js';
@@ -53,6 +54,7 @@ export async function sendReply(deps: SendReplyDeps, body: ReplySendBody, now: n
     if (!wire) return { ...checked, committed: false, sent: false };
     const result = await deps.client.send(account, body.to, wire);
     if (!result.ok) {
+      await recordPlatformRefusal(deps.store, account, body.to, result.errcode, at);
       const mapped = result.errcode === null ? undefined : PLATFORM_REASONS[result.errcode];
       const reasons = mapped ? [...j.reasons, { ...mapped, severity: 'block' as const, ruleId: `platform:${result.errcode}` }] : j.reasons;
       return { ...checked, verdict: verdictOf(reasons), reasons, committed: false, sent: false, errcode: result.errcode, errmsg: result.errmsg };

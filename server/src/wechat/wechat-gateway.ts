@@ -15,6 +15,7 @@ import { AppError } from '../errors.js';
 import { parsePushXml, type PushFields } from './parse-push-xml.js';
 import { pushToMessage, UnsupportedPushError } from './push-to-message.js';
 import { passiveReplyXml, cdata } from './passive-reply-xml.js';
+import { recordPlatformRefusal } from './record-platform-refusal.js';
 import { asWireReply, type WireReply } from './wire-reply.js';
 import { signatureMatches, wechatSignature } from './wechat-signature.js';
 import { WechatCrypto, WechatCryptoError } from './wechat-crypto.js';
@@ -169,7 +170,9 @@ export class WechatGateway {
   private async deliver(account: string, to: string, replies: WireReply[]): Promise<void> {
     for (const reply of replies) {
       const r = await this.deps.client.send(account, to, reply).catch((err: unknown) => ({ ok: false as const, errcode: null, errmsg: String(err) }));
-      if (!r.ok) this.deps.log.warn('customer-service send failed', { account, type: reply.type, errcode: r.errcode, errmsg: r.errmsg });
+      if (r.ok) continue;
+      this.deps.log.warn('customer-service send failed', { account, type: reply.type, errcode: r.errcode, errmsg: r.errmsg });
+      await recordPlatformRefusal(this.deps.store, account, to, r.errcode, this.deps.clock());
     }
   }
 

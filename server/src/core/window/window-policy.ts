@@ -81,6 +81,21 @@ export function spendGrant(state: ConversationState, now: number): ConversationS
   return { ...state, grants: state.grants.map((g) => (g === target ? { ...g, used: g.used + 1 } : g)) };
 }
 
+/**
+ * The platform is the authority on its own quota: when it refuses a send, the state follows.
+ * 45047 (out of response count) exhausts the grant a reply would have spent; 45015 (out of
+ * time limit or unsubscribed) ends every grant now. Other refusals change nothing.
+ */
+export function applyPlatformRefusal(state: ConversationState, errcode: number, now: number): ConversationState {
+  if (errcode === 45047) {
+    const target = grantToSpend(state, now);
+    if (!target) return state;
+    return { ...state, grants: state.grants.map((g) => (g === target ? { ...g, used: g.quota } : g)) };
+  }
+  if (errcode === 45015) return { ...state, grants: state.grants.map((g) => ({ ...g, expiresAt: Math.min(g.expiresAt, now) })) };
+  return state;
+}
+
 export function isUnsubscribed(state: ConversationState): boolean {
   return state.unsubscribedAt !== null && (state.lastInteractionAt === null || state.unsubscribedAt >= state.lastInteractionAt);
 }
