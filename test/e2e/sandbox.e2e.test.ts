@@ -128,4 +128,47 @@ describe('sandbox panel in the browser', () => {
     await expect.poll(() => panel.getByTestId('backtest-summary').textContent()).toContain('0 条结果会变化');
     expect(errors).toEqual([]);
   }, 120_000);
+  it('VIEW grants nothing and a lone image opens the 48 h window; chosen packs run and are saved with the scenario', async () => {
+    const { page, errors } = await newPage();
+    await page.goto(`${suite.server.baseUrl}/#token=${suite.server.token}`);
+    await page.getByTestId('me').waitFor();
+    await page.getByRole('navigation', { name: '流程' }).getByRole('button', { name: '电商常见问题' }).click();
+    await page.getByTestId('toggle-sandbox').click();
+    const panel = page.getByTestId('sandbox-panel');
+    await panel.waitFor();
+
+    // A rule pack from the catalog, chosen for this run only.
+    const pack = panel.getByTestId('pack-picker').locator('[data-pack-id="medical-health"]');
+    await pack.waitFor();
+    await pack.check();
+    await expect.poll(() => panel.getByTestId('pack-picker').textContent()).toContain('本次预览选了');
+
+    // Opening a menu web page is not an interaction: still no window.
+    await panel.getByTestId('compose-kind').selectOption('VIEW');
+    expect(await panel.getByTestId('composer').textContent()).toContain('不算互动');
+    await panel.getByTestId('compose-view-url').fill('https://mp.weixin.qq.com/s/menu');
+    await panel.getByTestId('compose-send').click();
+    const viewStep = panel.getByTestId('step-card').nth(0);
+    await expect.poll(() => viewStep.getByTestId('window-countdown').getAttribute('data-state')).toBe('none');
+    expect(await viewStep.textContent()).toContain('[菜单跳转网页 https://mp.weixin.qq.com/s/menu]');
+
+    // A lone image is: 48 hours and 5 messages.
+    await panel.getByTestId('compose-kind').selectOption('image');
+    await panel.getByTestId('compose-send').click();
+    const imageStep = panel.getByTestId('step-card').nth(1);
+    await expect.poll(() => imageStep.getByTestId('window-countdown').getAttribute('data-state')).toBe('open');
+    await expect.poll(() => panel.getByTestId('clock-bar').getByTestId('countdown-clock').textContent()).toBe('48:00:00');
+    expect(await imageStep.textContent()).toContain('[图片]');
+
+    await panel.getByTestId('save-scenario').click();
+    await page.getByTestId('save-scenario-dialog').getByLabel('场景名称').fill('打开网页不开窗口，发图片开启');
+    await page.getByTestId('save-scenario-confirm').click();
+    await page.getByText('已保存场景「打开网页不开窗口，发图片开启」').waitFor();
+    const list = await api<{ items: { id: string; name: string }[] }>('GET', '/scenarios?account=default');
+    const saved = list.json.items.find((s) => s.name === '打开网页不开窗口，发图片开启');
+    const doc = await api<{ packs?: string[]; steps: unknown[] }>('GET', `/scenarios/${saved?.id}?account=default`);
+    expect(doc.json.packs).toContain('medical-health');
+    expect(doc.json.steps).toHaveLength(2);
+    expect(errors).toEqual([]);
+  }, 120_000);
 });

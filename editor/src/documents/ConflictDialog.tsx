@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useEditorStore } from '../store/editor-store.js';
+import { keepMyScenario, reloadTheirScenario } from '../sandbox/sandbox-actions.js';
 import { keepMine, reloadTheirs } from './doc-actions.js';
 import { Modal } from './Modal.js';
 
@@ -8,6 +9,9 @@ export function ConflictDialog() {
   const { t } = useTranslation();
   const conflict = useEditorStore((s) => s.conflict);
   if (!conflict) return null;
+  const theirs = () => void (conflict.kind === 'scenarios' ? reloadTheirScenario(conflict.id) : reloadTheirs(conflict.kind, conflict.id));
+  const mine = () =>
+    void (conflict.kind === 'scenarios' ? keepMyScenario(conflict.id, conflict.theirRevision) : keepMine(conflict.kind, conflict.id, conflict.theirRevision));
   return (
     <Modal title={t('conflict.title')} testId="conflict-dialog">
       <p>{t('conflict.body', { name: conflict.name })}</p>
@@ -16,10 +20,10 @@ export function ConflictDialog() {
         <li>{t('conflict.mineHint')}</li>
       </ul>
       <div className="row end">
-        <button type="button" onClick={() => void reloadTheirs(conflict.kind, conflict.id)} data-testid="conflict-theirs">
+        <button type="button" onClick={theirs} data-testid="conflict-theirs">
           {t('conflict.reloadTheirs')}
         </button>
-        <button type="button" className="primary" onClick={() => void keepMine(conflict.kind, conflict.id, conflict.theirRevision)} data-testid="conflict-mine">
+        <button type="button" className="primary" onClick={mine} data-testid="conflict-mine">
           {t('conflict.keepMine')}
         </button>
       </div>

@@ -188,8 +188,20 @@ export const en: Widen<typeof zhCN> = {
     start: 'Starts at',
     compose: {
       asUser: 'Send as "{{who}}"', toUser: 'Reply to "{{who}}" as an agent', kind: 'What to send',
-      kinds: { text: 'Text message', subscribe: 'Subscribe', CLICK: 'Menu click', unsubscribe: 'Unsubscribe', reply: 'Agent reply' },
+      kinds: {
+        text: 'Text message', image: 'Image', location: 'Location', link: 'Link', subscribe: 'Subscribe', SCAN: 'QR scan (already following)', CLICK: 'Menu click',
+        VIEW: 'Menu opens a web page', LOCATION: 'Location report (event)', unsubscribe: 'Unsubscribe', reply: 'Agent reply',
+      },
       textPlaceholder: 'What the user says', text: 'User message', menuKey: 'Menu item key', reply: 'Agent reply', send: 'Send', sendReply: 'Send reply',
+      sceneKey: 'QR scene value', viewUrl: 'Web page opened', placeLabel: 'Place name', latitude: 'Latitude', longitude: 'Longitude',
+      linkTitle: 'Link title', linkDescription: 'Link description (optional)', linkUrl: 'Link URL',
+      imageHint: 'The sandbox uses a placeholder picture; nothing to upload. An image is an interaction: it opens the 48 h reply window.',
+      noGrantHint: 'This event is not an interaction: it opens no reply window and adds no messages.',
+    },
+    packs: {
+      title: 'Rule packs', accountDefault: "the account's enabled packs", chosen: '{{count}} chosen for this preview', installed: 'installed', installedOff: 'installed, disabled',
+      reset: "Back to the account's packs", loadFailed: 'Could not load the pack catalog:', none: 'No packs available.',
+      hint: 'Used only for this preview and the saved scenario; nothing is installed.',
     },
     empty: 'No steps yet. Pick a test user and send a message.',
     unsaved: 'The preview includes unsaved changes; saved scenarios run against the saved drafts.',

@@ -184,8 +184,20 @@ export const zhCN = {
     start: '开始时间',
     compose: {
       asUser: '以「{{who}}」的身份发送', toUser: '以客服身份回复「{{who}}」', kind: '发送什么',
-      kinds: { text: '文字消息', subscribe: '关注', CLICK: '点击菜单', unsubscribe: '取消关注', reply: '客服回复' },
+      kinds: {
+        text: '文字消息', image: '图片消息', location: '位置消息', link: '链接消息', subscribe: '关注', SCAN: '扫码（已关注的用户）', CLICK: '点击菜单',
+        VIEW: '点击菜单打开网页', LOCATION: '自动上报位置', unsubscribe: '取消关注', reply: '客服回复',
+      },
       textPlaceholder: '用户说的话，例如 退钱', text: '用户发的消息', menuKey: '菜单项 Key', reply: '客服回复内容', send: '发送', sendReply: '发送回复',
+      sceneKey: '二维码场景值', viewUrl: '打开的网页地址', placeLabel: '地点名称', latitude: '纬度', longitude: '经度',
+      linkTitle: '链接标题', linkDescription: '链接描述（可不填）', linkUrl: '链接地址',
+      imageHint: '沙盒用一张示意图片代替，不用上传素材。用户发图片也算互动，会开启 48 小时回复窗口。',
+      noGrantHint: '这个事件不算互动：不会开启回复窗口，也不会增加可发条数。',
+    },
+    packs: {
+      title: '规则包', accountDefault: '使用账号已启用的规则包', chosen: '本次预览选了 {{count}} 个', installed: '已安装', installedOff: '已安装，未启用',
+      reset: '恢复为账号已启用的', loadFailed: '无法载入规则包目录：', none: '没有可用的规则包。',
+      hint: '只用于这次预览和保存的场景，不会安装到账号。',
     },
     empty: '还没有步骤。选一个测试用户，发一条消息试试。',
     unsaved: '预览包含尚未保存的修改；保存的场景运行时使用已保存的草稿。',

@@ -5,6 +5,7 @@ import type { SandboxView } from '../store/sandbox-slice.js';
 import { BacktestView } from './BacktestView.js';
 import { ClockBar } from './ClockBar.js';
 import { Composer } from './Composer.js';
+import { PackPicker } from './PackPicker.js';
 import { lightStep, runSession } from './sandbox-actions.js';
 import { SaveScenarioDialog } from './SaveScenarioDialog.js';
 import { ScenarioLibrary } from './ScenarioLibrary.js';
@@ -72,6 +73,7 @@ function Simulator() {
   return (
     <div className="simulator" data-testid="simulator">
       <UserBar />
+      <PackPicker />
       <ClockBar />
       {unsaved ? <p className="hint warn">{t('sandbox.unsaved')}</p> : null}
       <StepList

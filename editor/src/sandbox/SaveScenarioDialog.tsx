@@ -14,9 +14,10 @@ export function SaveScenarioDialog({ onClose }: { onClose: () => void }) {
   const withoutExpect = session.steps.filter((s) => !s.expect).length;
   const save = async (asNew: boolean) => {
     setSaving(true);
-    const ok = await saveScenario(name.trim(), description, asNew);
+    const outcome = await saveScenario(name.trim(), description, asNew);
     setSaving(false);
-    if (ok) onClose();
+    // On a conflict the conflict dialog takes over; "keep mine" then saves again from here.
+    if (outcome !== 'failed') onClose();
   };
   return (
     <Modal title={t('sandbox.save.title')} onClose={onClose} testId="save-scenario-dialog">

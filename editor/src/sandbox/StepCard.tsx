@@ -83,10 +83,13 @@ function InboundOutcome({ report }: { report: Extract<StepReport, { kind: 'inbou
   );
 }
 
-/** 「退钱」, 「[关注]」, 「[点击菜单 FAQ]」… */
+/** 「退钱」, 「[关注]」, 「[点击菜单 FAQ]」, 「[位置 人民广场]」… */
 export function describeInbound(message: NonNullable<SandboxStep['inbound']>, t: (key: string, o?: Record<string, unknown>) => string): string {
   if (message.type === 'text') return message.content ?? '';
-  if (message.type !== 'event') return `[${t(`messageType.${message.type}`)}]`;
+  if (message.type !== 'event') {
+    const detail = message.label ?? message.title;
+    return detail ? `[${t(`messageType.${message.type}`)} ${detail}]` : `[${t(`messageType.${message.type}`)}]`;
+  }
   const name = t(`event.${message.event ?? ''}`, { defaultValue: message.event ?? '' });
   return message.eventKey ? `[${name} ${message.eventKey}]` : `[${name}]`;
 }

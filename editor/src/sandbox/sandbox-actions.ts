@@ -4,9 +4,10 @@
  */
 import i18n from 'i18next';
 import type { Flow, SandboxStep, Scenario } from '../../../rules-schema/index.js';
+import { ApiError } from '../api/api-error.js';
 import { documentsApi } from '../api/documents-api.js';
 import { sandboxApi, type SandboxScript, type StepReport } from '../api/sandbox-api.js';
-import { describeApiError } from '../documents/describe-api-error.js';
+import { describeApiError, revisionFromConflict } from '../documents/describe-api-error.js';
 import { currentFlow } from '../documents/doc-actions.js';
 import { newId } from '../model/new-id.js';
 import { useEditorStore } from '../store/editor-store.js';
@@ -56,12 +57,15 @@ export function lightStep(index: number | null): void {
   store().setLit(index, litPath(trace, { nodes: nodes.map((n) => ({ id: n.id, type: n.type })), edges }));
 }
 
-/** The session as a script body: users without a nickname or tags are sent as `{}`. */
-export function scriptOf(session: SandboxSession): { start: string; users: NonNullable<SandboxScript['users']>; steps: SandboxStep[] } {
+/**
+ * The session as a script body: users without a nickname or tags are sent as `{}`; `packs`
+ * only when chosen (left out, the server applies the account's enabled packs).
+ */
+export function scriptOf(session: SandboxSession): { start: string; users: NonNullable<SandboxScript['users']>; steps: SandboxStep[]; packs?: string[] } {
   const users = Object.fromEntries(
     Object.entries(session.users).map(([id, u]) => [id, { ...(u.nickname?.trim() ? { nickname: u.nickname.trim() } : {}), ...(u.tags?.length ? { tags: u.tags } : {}) }]),
   );
-  return { start: session.start, users, steps: session.steps };
+  return { start: session.start, users, steps: session.steps, ...(session.packs ? { packs: session.packs } : {}) };
 }
 
 const flowCache = new Map<string, Flow>();
@@ -101,11 +105,18 @@ export async function refreshScenarios(): Promise<void> {
   }
 }
 
-/** Saves the session to the library: a new scenario, or the one it was opened from. */
-export async function saveScenario(name: string, description: string, asNew: boolean): Promise<boolean> {
+/** How a save ended: `conflict` opened the conflict dialog (someone saved the scenario meanwhile). */
+export type SaveOutcome = 'saved' | 'conflict' | 'failed';
+
+/**
+ * Saves the session to the library: a new scenario, or the one it was opened from. What the
+ * scenario holds that the panel does not edit (inline flows, groups, policy) is written back.
+ */
+export async function saveScenario(name: string, description: string, asNew: boolean): Promise<SaveOutcome> {
   const { session } = store();
   const existing = asNew ? null : session.scenario;
   const doc: Scenario = {
+    ...session.kept,
     schemaVersion: 1,
     id: existing?.id ?? newId('sc'),
     name,
@@ -118,22 +129,48 @@ export async function saveScenario(name: string, description: string, asNew: boo
     useEditorStore.setState((s) => ({ session: { ...s.session, scenario: { id: saved.id, name: saved.name, description: saved.description, revision: saved.revision } } }));
     store().notify('success', t('sandbox.library.saved', { name }));
     await refreshScenarios();
-    return true;
+    return 'saved';
   } catch (err) {
+    if (existing && err instanceof ApiError && err.status === 409 && err.code === 'CONFLICT') {
+      // Keep the name typed in the dialog for the save after "keep mine".
+      useEditorStore.setState((s) => ({ session: { ...s.session, scenario: { ...existing, name, description: doc.description } } }));
+      store().setConflict({ kind: 'scenarios', id: existing.id, name, theirRevision: revisionFromConflict(err) });
+      return 'conflict';
+    }
     store().notify('error', `${t('sandbox.library.saveFailed')} ${describeApiError(err, i18n.t)}`);
-    return false;
+    return 'failed';
   }
+}
+
+/** Conflict dialog on a scenario, "reload theirs": their saved scenario replaces the session. */
+export async function reloadTheirScenario(id: string): Promise<void> {
+  store().setConflict(null);
+  await openScenario(id);
+}
+
+/** Conflict dialog on a scenario, "keep mine": the session stays; the next save replaces theirs. */
+export async function keepMyScenario(id: string, theirRevision: number | null): Promise<void> {
+  try {
+    const revision = theirRevision ?? (await sandboxApi.getScenario(id)).revision ?? 0;
+    const s = store();
+    if (s.session.scenario?.id === id) useEditorStore.setState({ session: { ...s.session, scenario: { ...s.session.scenario, revision } } });
+  } catch (err) {
+    store().notify('error', describeApiError(err, i18n.t));
+  }
+  store().setConflict(null);
 }
 
 /** Opens a saved scenario in the simulator. */
 export async function openScenario(id: string): Promise<void> {
   try {
-    const doc = await sandboxApi.getScenario(id);
+    const { schemaVersion: _v, id: _id, name, description, revision, start, users, steps, packs, ...kept } = await sandboxApi.getScenario(id);
     store().loadSession({
-      scenario: { id: doc.id, name: doc.name, description: doc.description, revision: doc.revision },
-      start: typeof doc.start === 'string' ? doc.start : doc.start !== undefined ? new Date(doc.start).toISOString() : store().session.start,
-      users: doc.users ?? {},
-      steps: doc.steps,
+      scenario: { id, name, description, revision },
+      start: typeof start === 'string' ? start : start !== undefined ? new Date(start).toISOString() : store().session.start,
+      users: users ?? {},
+      steps,
+      packs: packs ?? null,
+      kept,
     });
     await runSession();
   } catch (err) {

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { SandboxStep, UserProfile } from '../../../rules-schema/index.js';
+import type { SandboxStep, Scenario, UserProfile } from '../../../rules-schema/index.js';
 import type { Expectation, SandboxResult, ScenarioOutcome, WindowView } from '../api/sandbox-api.js';
 import type { DocSummary } from '../api/documents-api.js';
 import { toDurationSpec } from '../sandbox/durations.js';
@@ -15,7 +15,14 @@ export interface SandboxSession {
   start: string;
   users: Record<string, UserProfile>;
   steps: SandboxStep[];
+  /** The packs the run applies; null: the account's enabled packs (the server's default). */
+  packs: string[] | null;
+  /** What an opened scenario holds that the panel does not edit, written back unchanged on save. */
+  kept: ScenarioKept;
 }
+
+/** The scenario fields the panel neither shows nor edits (inline flows, keyword groups, policy). */
+export type ScenarioKept = Omit<Scenario, 'schemaVersion' | 'id' | 'name' | 'description' | 'revision' | 'start' | 'users' | 'steps' | 'packs'>;
 
 /** A scenario's last run in the library: pass/fail and why. */
 export type ScenarioRun = Pick<ScenarioOutcome, 'passed' | 'failures'>;
@@ -48,6 +55,8 @@ export interface SandboxSlice {
   advanceClock: (ms: number) => void;
   setExpect: (index: number, expect: Expectation | undefined) => void;
   removeStep: (index: number) => void;
+  /** Chooses the packs for the run; null goes back to the account's enabled packs. */
+  setPacks: (packs: string[] | null) => void;
   resetSession: () => void;
   loadSession: (session: SandboxSession) => void;
   setRunState: (patch: Partial<Pick<SandboxSlice, 'result' | 'now' | 'running' | 'runError'>>) => void;
@@ -64,7 +73,7 @@ export function defaultStart(now = new Date()): string {
 }
 
 export function emptySession(): SandboxSession {
-  return { scenario: null, start: defaultStart(), users: { u1: { nickname: '', tags: [] } }, steps: [] };
+  return { scenario: null, start: defaultStart(), users: { u1: { nickname: '', tags: [] } }, steps: [], packs: null, kept: {} };
 }
 
 const NO_LIGHT: LitPath = { nodes: [], edges: [], tried: [], triedEdges: [] };
@@ -116,6 +125,7 @@ export const createSandboxSlice: StateCreator<EditorState, [], [], SandboxSlice>
     })),
   removeStep: (index) =>
     set((s) => ({ session: { ...s.session, steps: s.session.steps.filter((_, i) => i !== index) }, litStep: null })),
+  setPacks: (packs) => set((s) => ({ session: { ...s.session, packs } })),
   resetSession: () => set({ session: emptySession(), activeUser: 'u1', pendingMs: 0, result: null, now: null, runError: null, litStep: null, lit: NO_LIGHT }),
   loadSession: (session) =>
     set({ session, activeUser: Object.keys(session.users)[0] ?? 'u1', pendingMs: 0, result: null, now: null, runError: null, litStep: null, lit: NO_LIGHT, sandboxView: 'chat' }),

@@ -6,7 +6,8 @@ import type { EditorState } from './editor-store.js';
 export type Tab = 'flows' | 'groups' | 'policy';
 
 export interface ConflictState {
-  kind: DocKind;
+  /** A document kind, or a saved sandbox scenario. */
+  kind: DocKind | 'scenarios';
   id: string;
   name: string;
   theirRevision: number | null;
