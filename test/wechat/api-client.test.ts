@@ -1,36 +1,25 @@
 /** The customer-service API client against a local stand-in of the WeChat API (DOMAIN §1.4–§1.8). */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WechatApiClient } from '../../server/src/wechat/wechat-api-client.js';
 import { resolveWechatOptions, type WechatOptions } from '../../server/src/wechat/wechat-options.js';
 import type { WireReply } from '../../server/src/wechat/wire-reply.js';
-import { startWechatApp, APP_ID, APP_SECRET, type WechatTestApp } from './helpers/wechat-test-app.js';
-import { startStandIn, type StandIn } from './helpers/wechat-stand-in.js';
+import { APP_ID, APP_SECRET } from './helpers/wechat-test-app.js';
+import { SEND, withStandIn } from './helpers/with-stand-in.js';
 
-let t: WechatTestApp;
-let wx: StandIn;
-beforeEach(async () => {
-  t = await startWechatApp({ seed: false });
-  wx = await startStandIn();
-  await t.configure({ apiBase: wx.apiBase });
-});
-afterEach(async () => {
-  await t.close();
-  await wx.close();
-});
+const env = withStandIn({ seed: false });
 
-const SEND = '/cgi-bin/message/custom/send';
-const clientWith = (o: WechatOptions = {}) => new WechatApiClient(t.store, resolveWechatOptions({ backoffMs: 5, requestTimeoutMs: 500, ...o }), t.now);
+const clientWith = (o: WechatOptions = {}) => new WechatApiClient(env.t.store, resolveWechatOptions({ backoffMs: 5, requestTimeoutMs: 500, ...o }), env.t.now);
 
 describe('access_token', () => {
   it('is fetched once for concurrent callers, with the account credentials', async () => {
     const client = clientWith();
     const results = await Promise.all(Array.from({ length: 8 }, (_, i) => client.send('default', `u${i}`, { type: 'text', content: `hi ${i}` })));
     expect(results.every((r) => r.ok)).toBe(true);
-    expect(wx.tokenFetches()).toHaveLength(1);
-    expect(wx.tokenFetches()[0]?.query).toEqual({ grant_type: 'client_credential', appid: APP_ID, secret: APP_SECRET });
-    expect(new Set(wx.sends().map((c) => c.query['access_token']))).toEqual(new Set(['tok-1']));
+    expect(env.wx.tokenFetches()).toHaveLength(1);
+    expect(env.wx.tokenFetches()[0]?.query).toEqual({ grant_type: 'client_credential', appid: APP_ID, secret: APP_SECRET });
+    expect(new Set(env.wx.sends().map((c) => c.query['access_token']))).toEqual(new Set(['tok-1']));
   });
 
   it('is shared by every runtime instance through the store: one fetch for several instances', async () => {
@@ -38,15 +27,15 @@ describe('access_token', () => {
     const instances = [clientWith(), clientWith(), clientWith()];
     const results = await Promise.all(instances.flatMap((c, i) => [0, 1, 2].map((j) => c.send('default', `u${i}-${j}`, { type: 'text', content: `hi ${i}-${j}` }))));
     expect(results.every((r) => r.ok)).toBe(true);
-    expect(wx.tokenFetches()).toHaveLength(1);
-    expect(new Set(wx.sends().map((c) => c.query['access_token']))).toEqual(new Set(['tok-1']));
+    expect(env.wx.tokenFetches()).toHaveLength(1);
+    expect(new Set(env.wx.sends().map((c) => c.query['access_token']))).toEqual(new Set(['tok-1']));
     // A token WeChat refuses is dropped for everyone: the next instance refreshes once.
-    wx.revokeTokens();
+    env.wx.revokeTokens();
     expect((await instances[1]!.send('default', 'x', { type: 'text', content: 'after revoke' })).ok).toBe(true);
     expect((await instances[2]!.send('default', 'y', { type: 'text', content: 'other instance' })).ok).toBe(true);
-    expect(wx.tokenFetches()).toHaveLength(2);
+    expect(env.wx.tokenFetches()).toHaveLength(2);
     // The token at rest is sealed, never stored in clear.
-    const onDisk = readFileSync(path.join(t.dataDir, 'accessTokens.db'), 'utf8');
+    const onDisk = readFileSync(path.join(env.t.dataDir, 'accessTokens.db'), 'utf8');
     expect(onDisk).toContain('tokenHash');
     expect(onDisk).not.toContain('tok-1');
     expect(onDisk).not.toContain('tok-2');
@@ -55,37 +44,37 @@ describe('access_token', () => {
   it('is refreshed 5 minutes before it expires', async () => {
     const client = clientWith();
     await client.send('default', 'u', { type: 'text', content: 'a' });
-    t.setNow(t.now() + (7200 - 301) * 1000);
+    env.t.setNow(env.t.now() + (7200 - 301) * 1000);
     await client.send('default', 'u', { type: 'text', content: 'b' });
-    expect(wx.tokenFetches()).toHaveLength(1);
-    t.setNow(t.now() + 2000);
+    expect(env.wx.tokenFetches()).toHaveLength(1);
+    env.t.setNow(env.t.now() + 2000);
     await client.send('default', 'u', { type: 'text', content: 'c' });
-    expect(wx.tokenFetches()).toHaveLength(2);
-    expect(wx.sends().map((c) => c.query['access_token'])).toEqual(['tok-1', 'tok-1', 'tok-2']);
+    expect(env.wx.tokenFetches()).toHaveLength(2);
+    expect(env.wx.sends().map((c) => c.query['access_token'])).toEqual(['tok-1', 'tok-1', 'tok-2']);
   });
 
   it('40001 (token revoked elsewhere): refreshed once and the send retried once', async () => {
     const client = clientWith();
     await client.send('default', 'u', { type: 'text', content: 'a' });
-    wx.revokeTokens();
+    env.wx.revokeTokens();
     const r = await client.send('default', 'u', { type: 'text', content: 'b' });
     expect(r.ok).toBe(true);
-    expect(wx.sends().map((c) => c.query['access_token'])).toEqual(['tok-1', 'tok-1', 'tok-2']);
+    expect(env.wx.sends().map((c) => c.query['access_token'])).toEqual(['tok-1', 'tok-1', 'tok-2']);
     // A token refused again right after the refresh is reported, not looped on.
-    wx.script(SEND, { json: { errcode: 42001, errmsg: 'access_token expired' } }, { json: { errcode: 40014, errmsg: 'invalid access_token' } });
+    env.wx.script(SEND, { json: { errcode: 42001, errmsg: 'access_token expired' } }, { json: { errcode: 40014, errmsg: 'invalid access_token' } });
     const again = await client.send('default', 'u', { type: 'text', content: 'c' });
     expect(again).toEqual({ ok: false, errcode: 40014, errmsg: 'invalid access_token' });
-    expect(wx.tokenFetches()).toHaveLength(3);
+    expect(env.wx.tokenFetches()).toHaveLength(3);
   });
 
   it('a token refusal (bad secret) is returned as the platform error', async () => {
-    wx.script('/cgi-bin/token', { json: { errcode: 40125, errmsg: 'invalid appsecret' } });
+    env.wx.script('/cgi-bin/token', { json: { errcode: 40125, errmsg: 'invalid appsecret' } });
     expect(await clientWith().send('default', 'u', { type: 'text', content: 'a' })).toEqual({ ok: false, errcode: 40125, errmsg: 'invalid appsecret' });
-    expect(wx.sends()).toHaveLength(0);
+    expect(env.wx.sends()).toHaveLength(0);
   });
 
   it('an account without appSecret cannot send', async () => {
-    await t.http.put('/api/v1/accounts/nosecret').set('Authorization', 'Bearer test-admin-token').send({ appId: 'wx1' });
+    await env.t.http.put('/api/v1/accounts/nosecret').set('Authorization', 'Bearer test-admin-token').send({ appId: 'wx1' });
     await expect(clientWith().send('nosecret', 'u', { type: 'text', content: 'a' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 });
@@ -119,33 +108,33 @@ describe('custom/send', () => {
   ];
   it.each(shapes)('%o goes out in the exact WeChat shape', async (reply, payload) => {
     expect((await clientWith().send('default', 'OPENID', reply)).ok).toBe(true);
-    expect(wx.sends()[0]?.body).toEqual({ touser: 'OPENID', msgtype: reply.type, ...payload });
+    expect(env.wx.sends()[0]?.body).toEqual({ touser: 'OPENID', msgtype: reply.type, ...payload });
   });
 
   it('45015 and 45047 come back as the platform codes', async () => {
-    wx.script(SEND, { json: { errcode: 45015, errmsg: 'response out of time limit or subscription is canceled' } }, { json: { errcode: 45047, errmsg: 'out of response count limit' } });
+    env.wx.script(SEND, { json: { errcode: 45015, errmsg: 'response out of time limit or subscription is canceled' } }, { json: { errcode: 45047, errmsg: 'out of response count limit' } });
     const client = clientWith();
     expect(await client.send('default', 'u', { type: 'text', content: 'a' })).toMatchObject({ ok: false, errcode: 45015 });
     expect(await client.send('default', 'u', { type: 'text', content: 'b' })).toMatchObject({ ok: false, errcode: 45047 });
-    expect(wx.sends()).toHaveLength(2); // refusals are final: no retry
+    expect(env.wx.sends()).toHaveLength(2); // refusals are final: no retry
   });
 
   it('errcode -1, a 5xx and a dropped connection are retried with backoff', async () => {
-    wx.script(SEND, { json: { errcode: -1, errmsg: 'system error' } }, { json: {}, status: 502 }, 'drop');
+    env.wx.script(SEND, { json: { errcode: -1, errmsg: 'system error' } }, { json: {}, status: 502 }, 'drop');
     const r = await clientWith({ retries: 3 }).send('default', 'u', { type: 'text', content: 'a' });
     expect(r.ok).toBe(true);
-    expect(wx.sends()).toHaveLength(4);
+    expect(env.wx.sends()).toHaveLength(4);
   });
 
   it('timeouts: bounded retries, then the failure is reported', async () => {
     const slow = { json: { errcode: 0, errmsg: 'ok' }, delayMs: 400 };
     const client = clientWith({ requestTimeoutMs: 80, retries: 2 });
     await client.send('default', 'u', { type: 'text', content: 'warm' }); // token fetched, not slow
-    wx.script(SEND, slow, slow, slow);
+    env.wx.script(SEND, slow, slow, slow);
     const r = await client.send('default', 'u', { type: 'text', content: 'a' });
     expect(r).toMatchObject({ ok: false, errcode: null });
     expect(r.ok ? '' : r.errmsg).toMatch(/timeout/);
-    expect(wx.sends()).toHaveLength(4);
+    expect(env.wx.sends()).toHaveLength(4);
   });
 });
 
@@ -154,7 +143,7 @@ describe('typing and console rules', () => {
     const client = clientWith();
     expect((await client.typing('default', 'OPENID', 'Typing')).ok).toBe(true);
     expect((await client.typing('default', 'OPENID', 'CancelTyping')).ok).toBe(true);
-    expect(wx.to('/cgi-bin/message/custom/typing').map((c) => c.body)).toEqual([
+    expect(env.wx.to('/cgi-bin/message/custom/typing').map((c) => c.body)).toEqual([
       { touser: 'OPENID', command: 'Typing' },
       { touser: 'OPENID', command: 'CancelTyping' },
     ]);

@@ -13,6 +13,7 @@ import { createLogger } from '../../server/src/logger.js';
 import { wechatSignature } from '../../server/src/wechat/wechat-signature.js';
 import { startWechatApp, waitFor, TOKEN, type WechatTestApp, type WechatTestOptions } from './helpers/wechat-test-app.js';
 import { startStandIn, type StandIn } from './helpers/wechat-stand-in.js';
+import { SEND } from './helpers/with-stand-in.js';
 import { PUSH_FIXTURES, push, textPush } from './helpers/push-fixtures.js';
 
 let t: WechatTestApp;
@@ -42,7 +43,6 @@ async function menuFlow(key: string, replies: unknown[]) {
   expect((await t.post(`/api/v1/flows/${flow.id}/publish`, {})).status).toBe(201);
 }
 
-const SEND = '/cgi-bin/message/custom/send';
 const click = (from: string, key: string) => push(PUSH_FIXTURES.CLICK.replace('EVENTKEY', key), { from, at: T0 });
 
 describe('follow-up replies', () => {
