@@ -111,3 +111,35 @@ describe('inbound', () => {
     expect(later.body.replies[0].verdict).toBe('allow');
   });
 });
+
+describe('a crash between applying a message and recording its answer', () => {
+  it('the retried delivery gets the first result and is not applied twice', async () => {
+    const t2 = await startTestApp();
+    try {
+      // The first attempt dies after its conversation write, before the inbound log records the
+      // answer (as a process killed at that instant would): the claim is released, WeChat retries.
+      const complete = t2.store.inbound.complete.bind(t2.store.inbound);
+      let failOnce = true;
+      t2.store.inbound.complete = async (...args) => {
+        if (failOnce) {
+          failOnce = false;
+          throw new Error('killed before the answer was recorded');
+        }
+        return complete(...args);
+      };
+      const first = await t2.post('/api/v1/inbound', { ...text('c1', '我要退钱', T0, 'm-crash'), user: { nickname: '小明' } });
+      expect(first.status).toBe(503);
+      const retry = await t2.post('/api/v1/inbound', { ...text('c1', '我要退钱', T0, 'm-crash'), user: { nickname: '小明' } });
+      expect(retry.status).toBe(200);
+      expect(retry.body.duplicate).toBe(false);
+      expect(retry.body.replies[0].reply.content).toMatch(/^小明，退款请在/);
+      const w = (await t2.get('/api/v1/users/c1/window')).body;
+      expect(w.counters.repliesSinceInteraction).toBe(1);
+      expect(w.quota.left).toBe(4);
+      const again = await t2.post('/api/v1/inbound', text('c1', '我要退钱', T0, 'm-crash'));
+      expect(again.body).toEqual({ ...retry.body, duplicate: true });
+    } finally {
+      await t2.close();
+    }
+  });
+});

@@ -11,6 +11,8 @@ import { toEpochMs } from './instant.js';
 import { StoreUnavailableError } from '../store/store-errors.js';
 
 const PENDING_POLL_MS = 25;
+/** Results kept in the conversation state for crash-retried deliveries. */
+const APPLIED_KEPT = 5;
 const PENDING_WAIT_MS = 4000;
 
 export function messageKey(message: InboundBody['message'], at: number): string {
@@ -41,7 +43,12 @@ export async function handleInbound(store: Store, cache: CompiledSource, body: I
     await new Promise((r) => setTimeout(r, PENDING_POLL_MS));
   }
   try {
-    const result = await updateConversation(store, account, message.from, (state) => processInbound(compiled, state, input));
+    const result = await updateConversation(store, account, message.from, async (state) => {
+      const earlier = state.applied.find((a) => a.key === key);
+      if (earlier) return { next: state, result: earlier.result as InboundResult };
+      const { next, result: fresh } = await processInbound(compiled, state, input);
+      return { next: { ...next, applied: [...next.applied.slice(-(APPLIED_KEPT - 1)), { key, result: fresh }] }, result: fresh };
+    });
     await store.inbound.complete(account, key, result, { from: message.from, message, at: new Date(at) });
     for (const r of result.replies.filter((x) => x.committed)) {
       await store.replies.append({ account, openid: message.from, at: new Date(at), reply: r.reply, verdict: r.verdict, codes: r.reasons.map((x) => x.code) });

@@ -25,6 +25,12 @@ export interface ConversationState {
   tags: string[];
   /** Keyword-group hits per group id: the "topic counters" a condition can test. */
   topics: Record<string, number>;
+  /**
+   * The last few inbound messages applied, with their results, written in the same
+   * compare-and-set as their effects: a delivery retried after a crash (before the inbound log
+   * recorded the answer) gets the first result back instead of being applied twice.
+   */
+  applied: Array<{ key: string; result: unknown }>;
 }
 
 export function emptyConversation(): ConversationState {
@@ -37,6 +43,7 @@ export function emptyConversation(): ConversationState {
     promotions: [],
     tags: [],
     topics: {},
+    applied: [],
   };
 }
 
