@@ -48,6 +48,8 @@ export function createApp(options: AppOptions): express.Express {
   const deps: AppDeps = { store: options.store, cache: new WorkspaceCache(options.store), clock: options.clock ?? Date.now };
   const app = express();
   app.disable('x-powered-by');
+  // Answers are per request (verdicts, windows, drafts with revisions): no ETag hashing of every body.
+  app.set('etag', false);
   app.set('query parser', 'simple');
 
   app.get('/healthz', async (_req, res) => {
