@@ -1,6 +1,6 @@
 /** The stories of the seed article, each as a test through the HTTP API. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestApp, T0, MIN, HOUR, text, check, type TestApp } from '../support/test-app.js';
+import { startTestApp, T0, MIN, HOUR, text, check, codes, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -10,7 +10,6 @@ afterEach(async () => {
   await t.close();
 });
 
-const codes = (body: { reasons: Array<{ code: string }> }) => body.reasons.map((r) => r.code);
 const open = (user: string, at = T0) => t.post('/api/v1/inbound', { account: 'default', message: { from: user, type: 'image', mediaId: 'm', at } });
 
 describe('seed stories', () => {

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import supertest from 'supertest';
 import { createApp } from '../../server/src/http/create-app.js';
 import { createLogger } from '../../server/src/logger.js';
-import { ADMIN, startTestApp, T0, MIN, HOUR, event, check, type TestApp } from '../support/test-app.js';
+import { ADMIN, startTestApp, T0, MIN, HOUR, event, check, codes, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -13,7 +13,6 @@ afterEach(async () => {
   await t.close();
 });
 
-const codes = (body: { reasons: Array<{ code: string }> }) => body.reasons.map((r) => r.code);
 
 /** A user message that no flow answers, so no reply is committed by the runtime itself. */
 function image(from: string, at: number, msgId?: string) {

@@ -55,3 +55,6 @@ export function event(from: string, name: string, at: number, eventKey?: string)
 export function check(to: string, content: string, at: number, commit = true) {
   return { account: 'default', to, reply: { type: 'text', content }, at, commit };
 }
+
+/** The reason codes of a check answer, in order. */
+export const codes = (body: { reasons: Array<{ code: string }> }) => body.reasons.map((r) => r.code);

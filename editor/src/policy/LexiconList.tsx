@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LEXICON_CATEGORIES, SEVERITIES, type Lexicon } from '../../../rules-schema/index.js';
+import { LEXICON_CATEGORIES, type Lexicon } from '../../../rules-schema/index.js';
+import { SeveritySelect } from './SeveritySelect.js';
 import { mergeKeywords, splitKeywords } from '../model/keywords.js';
 import { newId } from '../model/new-id.js';
 
-type Severity = (typeof SEVERITIES)[number];
 
 /** Lexicons as searchable lists: category and severity per lexicon, severity per term, paste many terms. */
 export function LexiconList({ lexicons, onChange }: { lexicons: Lexicon[]; onChange: (l: Lexicon[]) => void }) {
@@ -39,14 +39,7 @@ export function LexiconList({ lexicons, onChange }: { lexicons: Lexicon[]; onCha
                   </option>
                 ))}
               </select>
-              <select aria-label={t('policy.severity')} value={lex.severity ?? ''} onChange={(e) => setAt(lex.id, { severity: (e.target.value || undefined) as Severity | undefined })}>
-                <option value="">{t('policy.defaultSeverity')}</option>
-                {SEVERITIES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`severity.${s}`)}
-                  </option>
-                ))}
-              </select>
+              <SeveritySelect label={t('policy.severity')} value={lex.severity} inheritLabel={t('policy.defaultSeverity')} onChange={(severity) => setAt(lex.id, { severity })} />
               <label className="check">
                 <input type="checkbox" checked={lex.enabled !== false} onChange={(e) => setAt(lex.id, { enabled: e.target.checked })} />
                 {t('common.enabled')}
@@ -86,14 +79,12 @@ function TermEditor({ lex, terms, onChange }: { lex: Lexicon; terms: Lexicon['te
         {terms.slice(0, 300).map((term) => (
           <li key={term.term}>
             <span>{term.term}</span>
-            <select aria-label={`${term.term} ${t('policy.severity')}`} value={term.severity ?? ''} onChange={(e) => onChange(lex.terms.map((x) => (x.term === term.term ? { ...x, severity: (e.target.value || undefined) as Severity | undefined } : x)))}>
-              <option value="">{t('lexicon.inherit')}</option>
-              {SEVERITIES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`severity.${s}`)}
-                </option>
-              ))}
-            </select>
+            <SeveritySelect
+              label={`${term.term} ${t('policy.severity')}`}
+              value={term.severity}
+              inheritLabel={t('lexicon.inherit')}
+              onChange={(severity) => onChange(lex.terms.map((x) => (x.term === term.term ? { ...x, severity } : x)))}
+            />
             {term.exclusions?.length ? <span className="muted">{t('lexicon.exclusions', { list: term.exclusions.join('、') })}</span> : null}
             <button type="button" className="small danger" aria-label={t('chips.remove', { value: term.term })} onClick={() => onChange(lex.terms.filter((x) => x.term !== term.term))}>
               ×

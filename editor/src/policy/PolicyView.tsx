@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CHECK_CODES, SEVERITIES, type Policy } from '../../../rules-schema/index.js';
+import { CHECK_CODES, type Policy } from '../../../rules-schema/index.js';
+import { SeveritySelect, type Severity } from './SeveritySelect.js';
 import { publish, savePolicy } from '../documents/doc-actions.js';
 import { VersionHistory } from '../documents/VersionHistory.js';
 import { documentsApi } from '../api/documents-api.js';
@@ -102,7 +103,7 @@ export function PolicyView() {
             <tbody>
               {CHECK_CODES.map((code) => {
                 const c = p.checks?.[code] ?? {};
-                const setCheck = (patch: { enabled?: boolean; severity?: (typeof SEVERITIES)[number] | undefined }) => {
+                const setCheck = (patch: { enabled?: boolean; severity?: Severity | undefined }) => {
                   const next = { ...c, ...patch };
                   if (next.severity === undefined) delete next.severity;
                   set({ checks: { ...p.checks, [code]: next } });
@@ -117,14 +118,7 @@ export function PolicyView() {
                       <div className="muted small-code">{code}</div>
                     </td>
                     <td>
-                      <select aria-label={`${code} ${t('policy.severity')}`} value={c.severity ?? ''} onChange={(e) => setCheck({ severity: (e.target.value || undefined) as (typeof SEVERITIES)[number] | undefined })}>
-                        <option value="">{t('policy.defaultSeverity')}</option>
-                        {SEVERITIES.map((s) => (
-                          <option key={s} value={s}>
-                            {t(`severity.${s}`)}
-                          </option>
-                        ))}
-                      </select>
+                      <SeveritySelect label={`${code} ${t('policy.severity')}`} value={c.severity} inheritLabel={t('policy.defaultSeverity')} onChange={(severity) => setCheck({ severity })} />
                     </td>
                   </tr>
                 );

@@ -3,7 +3,6 @@
  * and, for flows, the graph checks; every problem with its JSON pointer.
  */
 import type { Flow, KeywordGroup, SchemaName } from '../../../rules-schema/index.js';
-import { SCHEMAS } from '../../../rules-schema/index.js';
 import { validate } from '../../../rules-schema/validator.js';
 import { checkFlowGraph } from '../../../rules-schema/graph-checks.js';
 import { describeGraphProblem } from '../../../rules-schema/graph-problem-messages.js';
@@ -21,7 +20,7 @@ export function kindOfDocument(doc: unknown): SchemaName | null {
   const has = (k: string) => Object.hasOwn(doc, k);
   if (has('nodes') || has('edges')) return 'flow';
   if (has('keywords')) return 'keyword-group';
-  if (has('industry') && 'pack' in SCHEMAS) return 'pack' as SchemaName;
+  if (has('industry')) return 'pack';
   if (has('steps')) return 'scenario';
   if (has('lexicons') || has('window') || has('frequency')) return 'policy';
   return null;

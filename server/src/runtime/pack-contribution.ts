@@ -1,6 +1,6 @@
 /** What an installed pack adds to an account's compiled workspace: lexicons, rules, keyword groups. */
-import type { Pack } from '../../../rules-schema/index.js';
-import type { PackContribution, ReplyRule } from '../core/engine/compile-workspace.js';
+import type { Flow, KeywordGroup, Pack, Policy } from '../../../rules-schema/index.js';
+import { compileWorkspace, type CompiledWorkspace, type PackContribution, type ReplyRule } from '../core/engine/compile-workspace.js';
 
 /**
  * @param stored a pack document as stored at install (schema-checked then; parse boundary).
@@ -25,4 +25,9 @@ export function packContribution(stored: unknown): PackContribution {
       ),
     groups: (pack.keywordGroups ?? []).map((g) => ({ ...g, id: `${pack.id}.${g.id}` })),
   };
+}
+
+/** Compiles documents whose packs are still stored pack documents: the runtime, the sandbox and backtests alike. */
+export function compileWithPacks(docs: { flows: Flow[]; groups: KeywordGroup[]; policy: Policy | undefined; packs: readonly unknown[] }): CompiledWorkspace {
+  return compileWorkspace({ flows: docs.flows, groups: docs.groups, policy: docs.policy, packs: docs.packs.map(packContribution) });
 }

@@ -3,9 +3,9 @@
  * bumps the account's workspace sequence in the store, so each runtime instance compiles
  * a given version once and never serves a stale one for longer than one store read.
  */
-import { compileWorkspace, type CompiledWorkspace } from '../core/engine/compile-workspace.js';
+import type { CompiledWorkspace } from '../core/engine/compile-workspace.js';
 import type { Store } from '../store/open-store.js';
-import { packContribution } from './pack-contribution.js';
+import { compileWithPacks } from './pack-contribution.js';
 import { loadPublished } from './published-workspace.js';
 
 /** Where the runtime gets an account's compiled rule set: the cache, or a sandbox's own compile. */
@@ -22,7 +22,7 @@ export class WorkspaceCache implements CompiledSource {
     const seq = await this.store.versions.workspaceSeq(account);
     const hit = this.compiled.get(account);
     if (hit && hit.seq === seq) return hit.value;
-    const value = loadPublished(this.store, account).then((w) => compileWorkspace({ ...w, packs: w.packs.map(packContribution) }));
+    const value = loadPublished(this.store, account).then(compileWithPacks);
     this.compiled.set(account, { seq, value });
     value.catch(() => this.compiled.delete(account));
     return value;

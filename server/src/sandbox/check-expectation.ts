@@ -18,7 +18,7 @@ const RANK: Record<Verdict, number> = { allow: 0, warn: 1, block: 2 };
 function observed(step: StepResult) {
   if (step.kind === 'reply') {
     const r = step.result;
-    return { verdict: r.verdict, codes: r.reasons.map((x) => x.code), sent: r.committed ? 1 : 0, texts: [] as string[], groups: [] as string[], window: r.window.state, handoff: false };
+    return { verdict: r.verdict, codes: r.reasons.map((x) => x.code), sent: r.committed ? 1 : 0, texts: [] as string[], groups: [] as Array<{ group: string; groupId: string }>, window: r.window.state, handoff: false };
   }
   const r = step.result;
   const sent = r.replies.filter((x) => x.committed);
@@ -28,7 +28,7 @@ function observed(step: StepResult) {
     codes: r.replies.flatMap((x) => x.reasons.map((y) => y.code)),
     sent: sent.length,
     texts: sent.map((x) => JSON.stringify(x.reply)),
-    groups: r.matches.flatMap((m) => [m.group, m.groupId]),
+    groups: r.matches,
     window: r.window.state,
     handoff: r.handoff !== null,
   };
@@ -45,7 +45,10 @@ export function checkExpectation(expect: SandboxStep['expect'], step: StepResult
   if (expect.replyContains !== undefined && !o.texts.some((t) => t.includes(expect.replyContains as string))) {
     failures.push(`发出的回复中没有包含“${expect.replyContains}”的`);
   }
-  if (expect.group !== undefined && !o.groups.includes(expect.group)) failures.push(`应命中关键词组“${expect.group}”，实际：${o.groups.filter((_, i) => i % 2 === 0).join(', ') || '无'}`);
+  // A group is named by its display name or its id.
+  if (expect.group !== undefined && !o.groups.some((m) => m.group === expect.group || m.groupId === expect.group)) {
+    failures.push(`应命中关键词组“${expect.group}”，实际：${o.groups.map((m) => m.group).join(', ') || '无'}`);
+  }
   if (expect.windowState !== undefined && expect.windowState !== o.window) failures.push(`窗口状态应为 ${expect.windowState}，实际为 ${o.window}`);
   if (expect.handoff !== undefined && expect.handoff !== o.handoff) failures.push(expect.handoff ? '应转人工，实际没有' : '不应转人工');
   return { passed: failures.length === 0, failures };

@@ -4,11 +4,10 @@
  * by user: groups matched, replies sent and their verdicts.
  */
 import type { InboundMessage } from '../../../rules-schema/index.js';
-import { compileWorkspace } from '../core/engine/compile-workspace.js';
 import type { InboundResult } from '../core/engine/process-inbound.js';
 import { openMemoryStore, type Store } from '../store/open-store.js';
 import { handleInbound } from '../runtime/inbound-service.js';
-import { packContribution } from '../runtime/pack-contribution.js';
+import { compileWithPacks } from '../runtime/pack-contribution.js';
 import type { SandboxDocs } from './run-sandbox.js';
 
 export interface ReplaySummary {
@@ -32,7 +31,7 @@ function summarize(result: InboundResult): ReplaySummary {
 }
 
 async function replay(messages: Array<{ message: unknown; at: number }>, docs: SandboxDocs): Promise<ReplaySummary[]> {
-  const compiled = compileWorkspace({ flows: docs.flows, groups: docs.groups, policy: docs.policy, packs: docs.packs.map(packContribution) });
+  const compiled = compileWithPacks(docs);
   const source = { get: async () => compiled };
   const store: Store = await openMemoryStore();
   try {

@@ -4,11 +4,11 @@
  * Nothing outside the sandbox changes, and the same script always gives the same answer.
  */
 import type { Flow, KeywordGroup, Policy, SandboxStep, UserProfile } from '../../../rules-schema/index.js';
-import { compileWorkspace } from '../core/engine/compile-workspace.js';
-import { openMemoryStore } from '../store/open-store.js';
+import { openMemoryStore, type Store } from '../store/open-store.js';
+import type { CompiledSource } from '../runtime/workspace-cache.js';
 import { handleInbound } from '../runtime/inbound-service.js';
 import { handleReplyCheck } from '../runtime/reply-service.js';
-import { packContribution } from '../runtime/pack-contribution.js';
+import { compileWithPacks } from '../runtime/pack-contribution.js';
 import { toEpochMs } from '../runtime/instant.js';
 import { parseDuration } from './parse-duration.js';
 import { checkExpectation, type StepResult } from './check-expectation.js';
@@ -45,7 +45,7 @@ export const DEFAULT_START = '2026-01-05T09:00:00+08:00';
 const ACCOUNT = 'sandbox';
 
 export async function runSandbox(docs: SandboxDocs, script: SandboxScript): Promise<SandboxResult> {
-  const compiled = compileWorkspace({ flows: docs.flows, groups: docs.groups, policy: docs.policy, packs: docs.packs.map(packContribution) });
+  const compiled = compileWithPacks(docs);
   const source = { get: async () => compiled };
   const store = await openMemoryStore();
   try {
@@ -64,8 +64,8 @@ export async function runSandbox(docs: SandboxDocs, script: SandboxScript): Prom
 }
 
 async function runStep(
-  store: Awaited<ReturnType<typeof openMemoryStore>>,
-  source: { get: () => Promise<ReturnType<typeof compileWorkspace>> },
+  store: Store,
+  source: CompiledSource,
   step: SandboxStep,
   index: number,
   now: number,

@@ -6,6 +6,7 @@
 import type { BacktestBody, Flow, KeywordGroup, Policy, SandboxRunBody, Scenario } from '../../../rules-schema/index.js';
 import type { Store } from '../store/open-store.js';
 import { DEFAULT_POLICY } from '../runtime/default-policy.js';
+import { toEpochMs } from '../runtime/instant.js';
 import { invalid } from '../errors.js';
 import { runSandbox, type SandboxDocs, type SandboxResult } from './run-sandbox.js';
 import { replayTraffic, type BacktestReport } from './replay-traffic.js';
@@ -64,8 +65,8 @@ export class SandboxService {
 
   async backtest(body: BacktestBody, published: SandboxDocs): Promise<BacktestReport> {
     const account = body.account ?? 'default';
-    const from = new Date(typeof body.from === 'number' ? body.from : Date.parse(body.from));
-    const to = new Date(typeof body.to === 'number' ? body.to : Date.parse(body.to));
+    const from = new Date(toEpochMs(body.from, 0));
+    const to = new Date(toEpochMs(body.to, 0));
     const messages = await this.store.inbound.listBetween(account, from, to, body.limit ?? 5000);
     const draft = await this.docsFor(account, body);
     return replayTraffic(messages.map((m) => ({ message: m.message, at: m.at.getTime() })), published, draft);
