@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Inert unless RF_CLOCK_SHIFT_DAYS is set (see test/robustness/clock-shift.test.ts).
+    setupFiles: ['test/support/shift-clock.ts'],
   },
 });

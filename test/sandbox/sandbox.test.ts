@@ -43,6 +43,22 @@ describe('sandbox', () => {
     expect(a.text).toBe(b.text);
   });
 
+  it('a scenario dated years ago keeps its dedup and reply history: the virtual clock never expires records', async () => {
+    const res = await t.post('/api/v1/sandbox/run', {
+      start: '2019-03-01T09:00:00+08:00',
+      steps: [
+        { inbound: { from: 'u1', type: 'text', content: '退钱', msgId: 'old-1' }, expect: { replyCount: 1 } },
+        { after: '2m', reply: { type: 'text', content: '您好，还有其他问题吗？' }, to: 'u1' },
+        { after: '3m', reply: { type: 'text', content: '您好，还有其他问题吗？' }, to: 'u1', expect: { verdict: 'block', codes: ['DUPLICATE_REPLY'] } },
+        { after: '1m', inbound: { from: 'u1', type: 'text', content: '退钱', msgId: 'old-1' } },
+      ],
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.steps.map((s: { expect: { failures: unknown[] } }) => s.expect.failures)).toEqual([[], [], [], []]);
+    expect(res.body.steps[3].result.duplicate).toBe(true);
+    expect(res.body.passed).toBe(true);
+  });
+
   it('changes nothing outside the sandbox', async () => {
     const auditBefore = (await t.get('/api/v1/audit')).body;
     await t.post('/api/v1/sandbox/run', {

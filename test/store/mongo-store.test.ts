@@ -21,7 +21,7 @@ describe.runIf(MONGODB_URI)('MongoDB backend', () => {
     const uri = withDb(MONGODB_URI ?? '', `replyflow_test_${Date.now().toString(36)}`);
     const client = new MongoClient(uri);
     return {
-      open: () => openStore({ mongoUri: uri, secretKey: KEY }),
+      open: (clock) => openStore({ mongoUri: uri, secretKey: KEY, clock }),
       rawDump: async (collection) => JSON.stringify(await client.db().collection(collection).find({}).toArray()),
       cleanup: async () => {
         await client.db().dropDatabase();

@@ -27,9 +27,9 @@ afterEach(async () => {
 describeStoreContract('nedb', () => {
   let dir = '';
   return {
-    async open() {
+    async open(clock) {
       dir = await mkdtemp(path.join(tmpdir(), 'rf-contract-'));
-      return openStore({ dataDir: dir });
+      return openStore({ dataDir: dir, clock });
     },
     rawDump: (collection) => readFile(path.join(dir, `${collection}.db`), 'utf8'),
     cleanup: () => rm(dir, { recursive: true, force: true }),
@@ -80,27 +80,48 @@ describe('nedb store specifics', () => {
     expect(() => SecretBox.fromString('ef'.repeat(32)).decrypt(sealed, 'a:token')).toThrow();
   });
 
-  it('expires inbound records after 7 days and replies after 30, also after a reopen', async () => {
+  it('expires inbound records after 7 days and replies after 30 of server time, also after a reopen', async () => {
+    const dir = await tempDir();
+    const day = 24 * 3600 * 1000;
+    // The store's server clock is set back; nedb expires by the real clock, so what was stamped
+    // "8 days ago" is stale now. The messages' own times play no part.
+    let serverNow = Date.now();
+    const clock = (): number => serverNow;
+    store = await openStore({ dataDir: dir, clock });
+    await store.close(); // the reopen is what nedb gets wrong: TTL is not restored from the file
+    store = await openStore({ dataDir: dir, clock });
+    const real = Date.now();
+    serverNow = real - 8 * day;
+    expect(await store.inbound.claim('a', 'old')).toEqual({ status: 'claimed' });
+    serverNow = real - 6 * day;
+    await store.inbound.claim('a', 'recent');
+    await store.replies.append({ account: 'a', openid: 'u', at: new Date(real), reply: { n: 'recent' }, verdict: 'allow', codes: [] });
+    serverNow = real - 31 * day;
+    await store.replies.append({ account: 'a', openid: 'u', at: new Date(real), reply: { n: 'old' }, verdict: 'allow', codes: [] });
+    serverNow = real;
+    expect(await store.inbound.claim('a', 'old')).toEqual({ status: 'claimed' });
+    expect(await store.inbound.claim('a', 'recent')).toEqual({ status: 'claimed' }); // stale lease, not expiry
+    expect((await store.replies.listForUser('a', 'u', 10)).map((r) => r.reply)).toEqual([{ n: 'recent' }]);
+  });
+
+  it('records of messages dated weeks ago are kept: expiry follows server time only', async () => {
     const dir = await tempDir();
     store = await openStore({ dataDir: dir });
-    await store.close(); // the reopen is what nedb gets wrong: TTL is not restored from the file
+    const weeksAgo = new Date(Date.now() - 60 * 24 * 3600 * 1000);
+    expect(await store.inbound.claim('a', 'm')).toEqual({ status: 'claimed' });
+    await store.inbound.complete('a', 'm', { ok: 1 }, { from: 'u', message: {}, at: weeksAgo });
+    await store.replies.append({ account: 'a', openid: 'u', at: weeksAgo, reply: {}, verdict: 'allow', codes: [] });
+    await store.close();
     store = await openStore({ dataDir: dir });
-    const now = Date.now();
-    const day = 24 * 3600 * 1000;
-    expect(await store.inbound.claim('a', 'old', new Date(now - 8 * day))).toEqual({ status: 'claimed' });
-    expect(await store.inbound.claim('a', 'old', new Date(now))).toEqual({ status: 'claimed' });
-    await store.inbound.claim('a', 'recent', new Date(now - 6 * day));
-    expect(await store.inbound.claim('a', 'recent', new Date(now))).toEqual({ status: 'claimed' }); // stale lease, not expiry
-    await store.replies.append({ account: 'a', openid: 'u', at: new Date(now - 31 * day), reply: {}, verdict: 'allow', codes: [] });
-    await store.replies.append({ account: 'a', openid: 'u', at: new Date(now - 29 * day), reply: {}, verdict: 'allow', codes: [] });
+    expect(await store.inbound.claim('a', 'm')).toEqual({ status: 'done', body: { ok: 1 } });
     expect(await store.replies.listForUser('a', 'u', 10)).toHaveLength(1);
   });
 
   it('the maintenance sweep removes expired records from disk', async () => {
     const dir = await tempDir();
-    store = await openStore({ dataDir: dir, compactEveryMs: 60_000 });
-    const at = new Date(Date.now() - 40 * 24 * 3600 * 1000);
-    await store.replies.append({ account: 'a', openid: 'u', at, reply: { t: 'GONE' }, verdict: 'allow', codes: [] });
+    const stamped = Date.now() - 40 * 24 * 3600 * 1000;
+    store = await openStore({ dataDir: dir, compactEveryMs: 60_000, clock: () => stamped });
+    await store.replies.append({ account: 'a', openid: 'u', at: new Date(), reply: { t: 'GONE' }, verdict: 'allow', codes: [] });
     expect(await readFile(path.join(dir, 'replies.db'), 'utf8')).toContain('GONE');
     await store.close(); // close runs the same sweep + compaction as the timer
     store = undefined;

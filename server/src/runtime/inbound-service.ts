@@ -32,10 +32,9 @@ export async function handleInbound(store: Store, cache: CompiledSource, body: I
     const state = await readConversation(store, account, message.from);
     return (await processInbound(compiled, state, input)).result;
   }
-  // The claim is dated by the server clock: it drives the dedup TTL and the takeover lease.
   const deadline = Date.now() + PENDING_WAIT_MS;
   for (;;) {
-    const claim = await store.inbound.claim(account, key, new Date(now));
+    const claim = await store.inbound.claim(account, key);
     if (claim.status === 'done') return { ...(claim.body as InboundResult), duplicate: true };
     if (claim.status === 'claimed') break;
     // Another delivery of this message is being processed: wait for its answer.

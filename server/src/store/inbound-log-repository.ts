@@ -31,20 +31,25 @@ export const INBOUND_TTL_SECONDS = 7 * 24 * 3600;
 export class InboundLogRepository {
   static readonly indexes: readonly IndexSpec[] = [
     { fields: ['account', 'key'], unique: true },
-    // TTL on the claim time, which the caller passes as server time.
+    // TTL on the claim time, stamped by the server clock.
     { fields: ['at'], expireAfterSeconds: INBOUND_TTL_SECONDS },
     { fields: ['account', 'messageAt'] },
   ];
 
+  /**
+   * `serverNow` dates claims: it drives the dedup TTL and the takeover lease, so a message's own
+   * time (a sandbox's virtual clock, a test's pinned date, a client's `at`) never expires a record.
+   */
   constructor(
     private readonly c: Collection,
+    private readonly serverNow: () => number,
     private readonly leaseMs = 60_000,
   ) {}
 
-  /** `at`: server time of this attempt. */
-  async claim(account: string, key: string, at: Date): Promise<ClaimResult> {
+  async claim(account: string, key: string): Promise<ClaimResult> {
     // A few rounds: the record we collide with may expire or be released meanwhile.
     for (let round = 0; round < 5; round += 1) {
+      const at = new Date(this.serverNow());
       try {
         await this.c.insertOne({ _id: randomUUID(), account, key, status: 'pending', at, claimedAt: at });
         return { status: 'claimed' };

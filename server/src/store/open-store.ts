@@ -31,6 +31,11 @@ export interface StoreOptions {
   compactEveryMs?: number;
   /** How long to wait for a MongoDB server before STORE_UNAVAILABLE (default 5 s). */
   mongoServerSelectionTimeoutMS?: number;
+  /**
+   * Server time in epoch ms (default `Date.now`): it alone dates what expires (dedup records,
+   * reply history) and leases, never a message's own or a sandbox's virtual time.
+   */
+  clock?: () => number;
   /** Where a failed background compaction is reported (default: stderr). */
   onBackgroundError?: (e: unknown) => void;
 }
@@ -113,7 +118,7 @@ export function dbNameFromUri(uri: string): string | undefined {
  * A store that lives in memory only, with the same repositories and behaviour: the sandbox's
  * isolated virtual store, so a preview runs the production code path and touches nothing real.
  */
-export async function openMemoryStore(): Promise<Store> {
+export async function openMemoryStore(options: Pick<StoreOptions, 'clock'> = {}): Promise<Store> {
   const opened: NedbCollection[] = [];
   const cols = await openEach(async (name) => {
     const c = await NedbCollection.inMemory(name);
@@ -121,7 +126,7 @@ export async function openMemoryStore(): Promise<Store> {
     await c.ensureIndexes(LAYOUT[name]);
     return c;
   });
-  return assemble('nedb', cols, SecretBox.fromString(randomBytes(32).toString('hex')), {
+  return assemble('nedb', cols, SecretBox.fromString(randomBytes(32).toString('hex')), options.clock ?? Date.now, {
     ping: async () => undefined,
     close: async () => {
       await Promise.all(opened.map((c) => c.close()));
@@ -146,7 +151,7 @@ async function openNedb(dataDir: string, options: StoreOptions): Promise<Store> 
       for (const c of opened) c.maintain().catch(report);
     }, options.compactEveryMs ?? 10 * 60_000);
     timer.unref();
-    return assemble('nedb', cols, box, {
+    return assemble('nedb', cols, box, options.clock ?? Date.now, {
       ping: async () => {
         // Goes through each collection's queue: fails once one is closed or poisoned.
         await Promise.all(opened.map((c) => c.count({ _id: '\u0000ping' })));
@@ -184,7 +189,7 @@ async function openMongo(uri: string, options: StoreOptions): Promise<Store> {
       await c.ensureIndexes(LAYOUT[name]);
       return c;
     });
-    return assemble('mongodb', cols, box, {
+    return assemble('mongodb', cols, box, options.clock ?? Date.now, {
       ping: async () => {
         try {
           await db.command({ ping: 1 });
@@ -222,6 +227,7 @@ function assemble(
   kind: Store['kind'],
   cols: Record<Name, Collection>,
   box: SecretBox,
+  serverNow: () => number,
   life: Pick<Store, 'ping' | 'close'>,
 ): Store {
   const names = Object.keys(cols).filter((n): n is Name => n in cols);
@@ -229,7 +235,7 @@ function assemble(
   return {
     kind,
     conversations: new ConversationRepository(cols.conversations),
-    inbound: new InboundLogRepository(cols.inbound),
+    inbound: new InboundLogRepository(cols.inbound, serverNow),
     documents: new DocumentRepository(cols.drafts),
     versions,
     tokens: new TokenRepository(cols.tokens),
@@ -238,7 +244,7 @@ function assemble(
     packs: new PackInstallRepository(cols.packs, (account) => versions.bumpWorkspace(account)),
     packCatalog: new PackCatalogRepository(cols.catalog),
     audit: new AuditRepository(cols.audit),
-    replies: new ReplyLogRepository(cols.replies),
+    replies: new ReplyLogRepository(cols.replies, serverNow),
     describeIndexes: async () =>
       Object.fromEntries(await Promise.all(names.map(async (n) => [n, await cols[n].listIndexes()] as const))),
     ...life,

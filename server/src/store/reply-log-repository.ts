@@ -12,24 +12,30 @@ export interface ReplyLogEntry {
   codes: string[];
 }
 
-/** Reply history is kept 30 days. */
+/** Reply history is kept 30 days (by server time: see the TTL index). */
 export const REPLY_LOG_TTL_SECONDS = 30 * 24 * 3600;
 
 /** Committed replies, for history and backtests (the engine's counters live in conversation state). */
 export class ReplyLogRepository {
   static readonly indexes: readonly IndexSpec[] = [
-    { fields: ['account', 'openid', 'at'] },
+    { fields: ['account', 'openid', 'sentAt'] },
+    // Stored `at` is the server time of the append (the TTL clock); the reply's own time, which
+    // may be virtual or pinned, is `sentAt`.
     { fields: ['at'], expireAfterSeconds: REPLY_LOG_TTL_SECONDS },
   ];
 
-  constructor(private readonly c: Collection) {}
+  constructor(
+    private readonly c: Collection,
+    private readonly serverNow: () => number,
+  ) {}
 
   async append(entry: ReplyLogEntry): Promise<void> {
     await this.c.insertOne({
       _id: randomUUID(),
       account: entry.account,
       openid: entry.openid,
-      at: entry.at,
+      at: new Date(this.serverNow()),
+      sentAt: entry.at,
       reply: toJsonField(entry.reply),
       verdict: entry.verdict,
       codes: [...entry.codes],
@@ -38,7 +44,7 @@ export class ReplyLogRepository {
 
   /** Newest first. */
   async listForUser(account: string, openid: string, limit: number): Promise<ReplyLogEntry[]> {
-    const docs = await this.c.find({ account, openid }, { sort: { at: -1 }, limit });
+    const docs = await this.c.find({ account, openid }, { sort: { sentAt: -1 }, limit });
     return docs.map((d) => {
       const verdict = docFields.str(d, 'verdict');
       if (verdict !== 'allow' && verdict !== 'warn' && verdict !== 'block') {
@@ -47,7 +53,7 @@ export class ReplyLogRepository {
       return {
         account: docFields.str(d, 'account'),
         openid: docFields.str(d, 'openid'),
-        at: docFields.date(d, 'at'),
+        at: docFields.date(d, 'sentAt'),
         reply: docFields.json(d, 'reply'),
         verdict,
         codes: docFields.strings(d, 'codes'),
