@@ -41,6 +41,20 @@ export interface EvalReport {
 }
 
 export const CORPUS = fileURLToPath(new URL('./corpus.jsonl', import.meta.url));
+/** The compliance splits: `test` is frozen (hash-checked, never tuned on), `dev` is for tuning. */
+export const SPLITS = {
+  test: fileURLToPath(new URL('./compliance/test-split.jsonl', import.meta.url)),
+  dev: fileURLToPath(new URL('./compliance/dev-split.jsonl', import.meta.url)),
+} as const;
+export const TEST_SPLIT_HASH = fileURLToPath(new URL('./compliance/test-split.sha256', import.meta.url));
+
+/** A split line as written: `codes` are the expected §7 content codes. */
+interface SplitLine {
+  id: string;
+  text: string;
+  codes: string[];
+  tags?: string[];
+}
 
 /** Codes judged from the reply's content; the conversation codes (window, frequency …) are not labeled. */
 const CONTENT_CODES = new Set(['EXTERNAL_LINK', 'MARKETPLACE_CODE', 'INDUCED_SHARING', 'PROMOTION', 'ABSOLUTE_TERM', 'BANNED_TERM', 'MEDICAL_CLAIM', 'UNSUPPORTED_TYPE', 'CONTENT_TOO_LONG']);
@@ -50,6 +64,17 @@ export function readCorpus(file = CORPUS): CorpusLine[] {
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as CorpusLine);
+}
+
+/** Reads a compliance split into corpus lines (default policy, no pack). */
+export function readSplit(file: string): CorpusLine[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => {
+      const s = JSON.parse(l) as SplitLine;
+      return { text: s.text, expect: s.codes };
+    });
 }
 
 /** Runs every line; one fresh sandbox per line (a user message opens the window, then the reply is checked without commit). */
@@ -141,13 +166,28 @@ function table(title: string, rates: readonly Rate[]): string {
   return [`### ${title}`, '', '| | found | recall | false positives | FPR |', '| --- | --- | --- | --- | --- |', ...rows, ''].join('\n');
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const result = await evaluateCorpus(readCorpus());
-  console.log(`${result.lines} labeled replies\n`);
+function print(title: string, result: EvalReport, withPacks: boolean): void {
+  console.log(`## ${title}: ${result.lines} labeled replies\n`);
   console.log(table('Per code', result.byCode));
-  console.log(table('Per pack', result.byPack));
+  if (withPacks) console.log(table('Per pack', result.byPack));
   if (result.misses.length > 0) {
     console.log(`### Differences from the labels (${result.misses.length})\n`);
     for (const m of result.misses) console.log(`- line ${m.line} [${m.pack}] ${m.text}\n  expected ${m.expected.join(', ') || '—'}; got ${m.actual.join(', ') || '—'}`);
+  }
+  console.log('');
+}
+
+// `npm run eval`: the frozen test split first (the headline), then the dev split, then the packs' corpus.
+// `npm run eval -- dev` (or `test`, `corpus`) prints one of them.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const only = process.argv[2];
+  const runs: Array<[string, string, () => CorpusLine[], boolean]> = [
+    ['test', 'Compliance test split (frozen, never tuned on)', () => readSplit(SPLITS.test), false],
+    ['dev', 'Compliance dev split (for tuning)', () => readSplit(SPLITS.dev), false],
+    ['corpus', 'Pack corpus (written while tuning: a regression guard)', () => readCorpus(), true],
+  ];
+  for (const [key, title, read, withPacks] of runs) {
+    if (only !== undefined && only !== key) continue;
+    print(title, await evaluateCorpus(read()), withPacks);
   }
 }
