@@ -1,3 +1,5 @@
+import type { RewriteSuggestion } from './rewrite/rewrite-suggestion.js';
+
 /** A reply check's finding (CONTRACT §7): every reason is reported, with evidence where text caused it. */
 export type Severity = 'block' | 'warn';
 export type Verdict = 'allow' | 'warn' | 'block';
@@ -18,6 +20,8 @@ export interface Reason {
   message: string;
   ruleId: string;
   evidence?: Evidence;
+  /** A compliant rewrite of the field, or a plain hint when none exists (added to §7's fields). */
+  suggestion?: RewriteSuggestion;
 }
 
 /** `block` if any reason blocks, else `warn` if any warns, else `allow`. */

@@ -10,6 +10,7 @@ import { checkConversation, recordCommit } from '../checks/conversation-checks.j
 import type { CompiledWorkspace } from './compile-workspace.js';
 import { termScanner } from './scan-message.js';
 import { withinBusinessHours } from './business-hours.js';
+import { attachSuggestions } from '../rewrite/attach-suggestions.js';
 
 export interface ReplyJudgement {
   verdict: Verdict;
@@ -43,7 +44,7 @@ export async function judgeReply(
   if (compiled.replyRules.length > 0) reasons.push(...(await customRuleReasons(compiled, state, reply, window, content.promotional, reasons, ctx)));
   return {
     verdict: verdictOf(reasons),
-    reasons,
+    reasons: attachSuggestions(reply, reasons),
     window,
     counters: countersOf(state, compiled),
     fingerprint: content.fingerprint,
