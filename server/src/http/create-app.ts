@@ -16,6 +16,7 @@ import { documentRoutes } from './routes/document-routes.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { schemaRoutes } from './routes/schema-routes.js';
 import { lintRoutes } from './routes/lint-routes.js';
+import { LintService } from '../runtime/lint-service.js';
 import { wechatRoutes } from './routes/wechat-routes.js';
 import type { WechatOptions } from '../wechat/wechat-options.js';
 import { sandboxRoutes } from './routes/sandbox-routes.js';
@@ -76,7 +77,7 @@ export function createApp(options: AppOptions): express.Express {
   api.use(allowanceRoutes(new AllowanceService(options.store)));
   api.use(adminRoutes(options.store));
   api.use(schemaRoutes());
-  api.use(lintRoutes(deps.cache));
+  api.use(lintRoutes(new LintService(deps.store, deps.cache)));
   api.use(wechat.api);
   api.use(notFoundHandler);
   app.use('/api/v1', api);
