@@ -1,26 +1,41 @@
-/** Runtime configuration from the environment (CONTRACT §1; README lists every variable). */
+/**
+ * Runtime configuration from the environment (README lists every variable). The store's own
+ * variables (DATA_DIR, MONGODB_URI, MONGODB_DB, SECRET_KEY) are read by `storeOptionsFromEnv`,
+ * LOG_LEVEL by `createLogger`.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { StartupError } from './startup-error.js';
+
 export interface Config {
   host: string;
   port: number;
-  dataDir: string;
-  mongoUri: string | undefined;
-  mongoDb: string;
   adminToken: string | undefined;
-  logLevel: string;
   bodyLimit: string;
+  /** The built editor served at `/` (see `editorDirFromEnv`). */
+  editorDir: string;
 }
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export function configFromEnv(env: NodeJS.ProcessEnv): Config {
   const port = Number(env['PORT'] ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be 0–65535, got ${env['PORT']}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new StartupError(`PORT 必须是 0–65535 的整数，而不是 ${env['PORT']} / PORT must be an integer 0–65535, got ${env['PORT']}`);
+  }
   return {
     host: env['HOST'] ?? '127.0.0.1',
     port,
-    dataDir: env['DATA_DIR'] ?? './data',
-    mongoUri: env['MONGODB_URI'] || undefined,
-    mongoDb: env['MONGODB_DB'] ?? 'replyflow',
     adminToken: env['ADMIN_TOKEN'] || undefined,
-    logLevel: env['LOG_LEVEL'] ?? 'info',
     bodyLimit: env['BODY_LIMIT'] ?? '1mb',
+    editorDir: editorDirFromEnv(env),
   };
+}
+
+/**
+ * EDITOR_DIR: where the editor is built (`npm start`, `npm run build:editor`) and served from;
+ * default `editor/dist` of this checkout. Relative paths are from the working directory.
+ */
+export function editorDirFromEnv(env: NodeJS.ProcessEnv): string {
+  return env['EDITOR_DIR'] ? path.resolve(env['EDITOR_DIR']) : path.join(ROOT, 'editor/dist');
 }
