@@ -3,14 +3,13 @@
  * with their own store and clock.
  */
 import express from 'express';
-import path from 'node:path';
-import { existsSync } from 'node:fs';
 import type { Store } from '../store/open-store.js';
 import type { Logger } from '../logger.js';
 import { WorkspaceCache } from '../runtime/workspace-cache.js';
 import { DocumentService } from '../runtime/document-service.js';
 import { authenticate } from './auth.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
+import { editorStatic } from './editor-static.js';
 import { runtimeRoutes } from './routes/runtime-routes.js';
 import { documentRoutes } from './routes/document-routes.js';
 import { adminRoutes } from './routes/admin-routes.js';
@@ -33,7 +32,7 @@ export interface AppOptions {
   /** Server time in epoch ms; tests pass a virtual clock. */
   clock?: () => number;
   bodyLimit?: string;
-  /** Directory of the built editor, served at `/`. */
+  /** Directory of the built editor, served at `/` once it holds a build (checked per request). */
   editorDir?: string;
   /** WeChat gateway settings (deadline, skew, API timeouts …); defaults suit production. */
   wechat?: WechatOptions;
@@ -82,12 +81,7 @@ export function createApp(options: AppOptions): express.Express {
   api.use(notFoundHandler);
   app.use('/api/v1', api);
 
-  const editorDir = options.editorDir;
-  if (editorDir && existsSync(path.join(editorDir, 'index.html'))) {
-    app.use(express.static(editorDir, { index: 'index.html' }));
-    // Client-side routes of the editor fall back to its index page.
-    app.get(/^\/(?!api\/|wechat\/|healthz).*/, (_req, res) => res.sendFile(path.join(editorDir, 'index.html')));
-  }
+  if (options.editorDir) app.use(editorStatic(options.editorDir));
   app.use(notFoundHandler);
   app.use(errorHandler(options.log));
   return app;
