@@ -8,6 +8,7 @@ import { processInbound, type InboundResult } from '../core/engine/process-inbou
 import type { CompiledSource } from './workspace-cache.js';
 import { readConversation, updateConversation } from './conversation-transaction.js';
 import { toEpochMs } from './instant.js';
+import { appendReplyLog } from './reply-service.js';
 import { StoreUnavailableError } from '../store/store-errors.js';
 
 const PENDING_POLL_MS = 25;
@@ -50,7 +51,7 @@ export async function handleInbound(store: Store, cache: CompiledSource, body: I
     });
     await store.inbound.complete(account, key, result, { from: message.from, message, at: new Date(at) });
     for (const r of result.replies.filter((x) => x.committed)) {
-      await store.replies.append({ account, openid: message.from, at: new Date(at), reply: r.reply, verdict: r.verdict, codes: r.reasons.map((x) => x.code) });
+      await appendReplyLog(store, account, message.from, at, r);
     }
     return result;
   } catch (err) {

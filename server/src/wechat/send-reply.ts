@@ -1,29 +1,22 @@
 /**
  * POST /replies/send: the §7 checks, then delivery through the account's customer-service API,
- * then the commit (CONTRACT §11). A blocked reply never reaches WeChat; a reply WeChat refuses
- * is not committed and carries the platform's errcode, mapped to a reason where one exists.
+ * then the commit (CONTRACT §11), all through the one reply service: the slot is reserved by the
+ * same compare-and-set as /replies/check commits before the call, and given back when WeChat
+ * refuses or the call fails. A blocked reply never reaches WeChat; a refused one carries the
+ * platform's errcode, mapped to a reason where one exists.
  */
-import { recordPlatformRefusal } from './record-platform-refusal.js';
 import type { ReplySendBody } from '../../../rules-schema/index.js';
 import type { Store } from '../store/open-store.js';
-import type { Logger } from '../logger.js';
 import type { WorkspaceCache } from '../runtime/workspace-cache.js';
-import { readConversation, updateConversation } from '../runtime/conversation-transaction.js';
-import { toEpochMs } from '../runtime/instant.js';
-import { commitJudged, countersOf, judgeReply } from '../core/engine/check-reply.js';
-import { fillVariables } from '../core/engine/fill-variables.js';
-import { windowOf } from '../core/window/window-policy.js';
+import { commitReply, type DeliveryOutcome } from '../runtime/reply-service.js';
 import { verdictOf, type Reason } from '../core/reason.js';
 import type { WechatApiClient } from './wechat-api-client.js';
-import { KeyedLock } from './keyed-lock.js';
 import { asWireReply } from './wire-reply.js';
 
 export interface SendReplyDeps {
   store: Store;
   cache: WorkspaceCache;
   client: WechatApiClient;
-  log: Logger;
-  lock: KeyedLock;
 }
 
 /** Platform refusals that say the same as one of our own checks. */
@@ -38,36 +31,15 @@ const PLATFORM_REASONS: Record<number, Pick<Reason, 'code' | 'message'>> = {
  */
 export async function sendReply(deps: SendReplyDeps, body: ReplySendBody, now: number) {
   const account = body.account ?? 'default';
-  const at = toEpochMs(body.at, now);
   await deps.client.credentials(account); // 400 before any check when the account cannot send
-  const compiled = await deps.cache.get(account);
-  const reply = fillVariables(body.reply, { nickname: body.user?.nickname, openid: body.to });
-  const judge = (state: Parameters<typeof judgeReply>[1]) =>
-    judgeReply(compiled, state, reply, { userTags: [...new Set([...(body.user?.tags ?? []), ...state.tags])], now: at });
-
-  // One send per user at a time here, so two callers cannot both spend the last message.
-  return deps.lock.run(`${account}|${body.to}`, async () => {
-    const j = await judge(await readConversation(deps.store, account, body.to));
-    const checked = { verdict: j.verdict, reasons: j.reasons, window: j.window, counters: j.counters };
-    if (j.verdict === 'block') return { ...checked, committed: false, sent: false };
+  const { delivery, ...outcome } = await commitReply(deps.store, deps.cache, body, now, async (reply): Promise<DeliveryOutcome> => {
     const wire = asWireReply(reply);
-    if (!wire) return { ...checked, committed: false, sent: false };
+    if (!wire) return { ok: false, errcode: null, errmsg: 'not a reply the customer-service API can carry' };
     const result = await deps.client.send(account, body.to, wire);
-    if (!result.ok) {
-      await recordPlatformRefusal(deps.store, account, body.to, result.errcode, at);
-      const mapped = result.errcode === null ? undefined : PLATFORM_REASONS[result.errcode];
-      const reasons = mapped ? [...j.reasons, { ...mapped, severity: 'block' as const, ruleId: `platform:${result.errcode}` }] : j.reasons;
-      return { ...checked, verdict: verdictOf(reasons), reasons, committed: false, sent: false, errcode: result.errcode, errmsg: result.errmsg };
-    }
-    // Sent: record it whatever a re-judgement says now. Re-judging against the latest state
-    // (another instance may have committed meanwhile) keeps fingerprints and counters exact.
-    const after = await updateConversation(deps.store, account, body.to, async (state) => {
-      const again = await judge(state);
-      if (again.verdict === 'block') deps.log.warn('reply sent although a concurrent commit now blocks it', { account, codes: again.reasons.map((r) => r.code) });
-      const next = commitJudged(compiled, state, again, at);
-      return { next, result: { window: windowOf(next, compiled.policy, at), counters: countersOf(next, compiled) } };
-    });
-    await deps.store.replies.append({ account, openid: body.to, at: new Date(at), reply, verdict: j.verdict, codes: j.reasons.map((r) => r.code) });
-    return { ...checked, ...after, committed: true, sent: true };
+    return result.ok ? { ok: true } : result;
   });
+  if (!delivery || delivery.ok) return { ...outcome, sent: delivery?.ok ?? false };
+  const mapped = delivery.errcode === null ? undefined : PLATFORM_REASONS[delivery.errcode];
+  const reasons = mapped ? [...outcome.reasons, { ...mapped, severity: 'block' as const, ruleId: `platform:${delivery.errcode}` }] : outcome.reasons;
+  return { ...outcome, verdict: verdictOf(reasons), reasons, sent: false, errcode: delivery.errcode, errmsg: delivery.errmsg };
 }

@@ -31,6 +31,23 @@ export interface ConversationState {
    * recorded the answer) gets the first result back instead of being applied twice.
    */
   applied: Array<{ key: string; result: unknown }>;
+  /**
+   * Replies committed by /replies/send whose delivery is still under way: what the commit
+   * changed, so a refused or failed send can give back exactly its own slot.
+   */
+  reservations: Reservation[];
+}
+
+export interface Reservation {
+  id: string;
+  /** The commit instant: the fingerprint and promotion entries the commit wrote carry it. */
+  at: number;
+  fp: string;
+  promotional: boolean;
+  /** The grant the commit spent, by identity (a new interaction replaces it with a new one). */
+  grant: { kind: GrantKind; openedAt: number } | null;
+  /** The interaction whose etiquette counter the commit raised. */
+  interactionAt: number | null;
 }
 
 export function emptyConversation(): ConversationState {
@@ -44,6 +61,7 @@ export function emptyConversation(): ConversationState {
     tags: [],
     topics: {},
     applied: [],
+    reservations: [],
   };
 }
 

@@ -3,18 +3,18 @@
  * (authenticated by WeChat's signature), and under `/api/v1` the customer-service send and
  * the console import.
  */
-import express, { Router } from 'express';
+import { Router } from 'express';
 import type { ReplySendBody } from '../../../../rules-schema/index.js';
 import type { Logger } from '../../logger.js';
 import type { AppDeps } from '../create-app.js';
 import { allow, principalOf } from '../auth.js';
 import { accountOf, validBody } from '../validate-body.js';
+import { readBoundedText } from '../read-bounded-text.js';
 import { DocumentService } from '../../runtime/document-service.js';
 import { resolveWechatOptions, type WechatOptions } from '../../wechat/wechat-options.js';
 import { WechatApiClient } from '../../wechat/wechat-api-client.js';
 import { WechatGateway } from '../../wechat/wechat-gateway.js';
 import { sendReply } from '../../wechat/send-reply.js';
-import { KeyedLock } from '../../wechat/keyed-lock.js';
 import { importConsoleRules } from '../../wechat/console-import.js';
 
 export interface WechatRoutes {
@@ -30,16 +30,15 @@ export function wechatRoutes(deps: AppDeps, log: Logger, options?: WechatOptions
   const opts = resolveWechatOptions(options);
   const client = new WechatApiClient(deps.store, opts, deps.clock);
   const gateway = new WechatGateway({ ...deps, log, client, options: opts });
-  const lock = new KeyedLock();
 
   const webhook = Router();
   webhook.get('/:account', async (req, res) => {
     const echo = await gateway.verifyUrl(accountOf({ account: req.params['account'] }), req.query);
     res.set('X-Content-Type-Options', 'nosniff').type('text/plain').send(echo);
   });
-  webhook.post('/:account', express.text({ type: () => true, limit: opts.bodyLimitBytes }), async (req, res) => {
+  webhook.post('/:account', async (req, res) => {
     const startedAt = Date.now();
-    const raw = typeof req.body === 'string' ? req.body : '';
+    const raw = await readBoundedText(req, opts.bodyLimitBytes);
     const answer = await gateway.receive(accountOf({ account: req.params['account'] }), req.query, raw, startedAt);
     res.type(answer.contentType).send(answer.body);
   });
@@ -47,7 +46,7 @@ export function wechatRoutes(deps: AppDeps, log: Logger, options?: WechatOptions
   const api = Router();
   api.post('/replies/send', allow('runtime'), async (req, res) => {
     const body = validBody<ReplySendBody>('reply-send-body', req.body);
-    res.json(await sendReply({ store: deps.store, cache: deps.cache, client, log, lock }, body, deps.clock()));
+    res.json(await sendReply({ store: deps.store, cache: deps.cache, client }, body, deps.clock()));
   });
   api.post('/wechat/console-import', allow('editor'), async (req, res) => {
     const docs = new DocumentService(deps.store);
