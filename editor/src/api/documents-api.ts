@@ -33,6 +33,19 @@ export interface LintReason {
   message: string;
   ruleId?: string;
   evidence?: { field: string; text: string; start: number; end: number };
+  /** The server's rewrite suggestion (issue 14): a ready rewrite of the field, or a plain hint. */
+  suggestion?: LintRewrite | { kind: 'hint'; message: string };
+}
+
+/** A compliant rewrite of one evidence field: `text` is the whole field rewritten. */
+export interface LintRewrite {
+  kind: 'rewrite';
+  field: string;
+  start: number;
+  end: number;
+  replacement: string;
+  text: string;
+  message: string;
 }
 
 export interface LintResult {

@@ -91,6 +91,7 @@ export const en: Widen<typeof zhCN> = {
   followUp: { question: 'Question', help: 'A follow-up is a customer-service message and counts toward the limit.' },
   lint: {
     checking: 'Checking…', unavailable: 'The compliance check is unavailable; please review the text yourself.', preview: 'Flagged text',
+    suggestion: 'Suggestion', applyRewrite: 'Apply rewrite', rewriteTo: 'Rewrites to: {{text}}',
     verdict: { allow: '✅ Compliant', warn: '⚠️ Needs attention', block: '⛔ This message would be blocked' },
   },
   severity: { block: 'Block', warn: 'Warn' },

@@ -87,6 +87,7 @@ export const zhCN = {
   followUp: { question: '追问内容', help: '追问也算一条客服消息，会计入回复条数。' },
   lint: {
     checking: '正在检查…', unavailable: '合规检查暂时不可用，保存前请人工确认内容。', preview: '检查结果标注',
+    suggestion: '建议', applyRewrite: '一键改写', rewriteTo: '改写为：{{text}}',
     verdict: { allow: '✅ 内容合规', warn: '⚠️ 有需要注意的地方', block: '⛔ 这条消息会被拦截' },
   },
   severity: { block: '拦截', warn: '提醒' },

@@ -4,6 +4,8 @@ import { useLiveLint } from './use-live-lint.js';
 import { highlightSegments } from './highlight-segments.js';
 import { LintReasons } from './LintReasons.js';
 import { HighlightedText } from './HighlightedText.js';
+import { startUndoStep } from './start-undo-step.js';
+import type { LintRewrite } from '../api/documents-api.js';
 
 export interface LintedTextProps {
   label: string;
@@ -19,7 +21,8 @@ export const NICKNAME = '{{nickname}}';
 
 /**
  * A text reply box with a 「插入昵称」 button and the live compliance check: the
- * words the check objects to are highlighted in a copy of the text below the box.
+ * words the check objects to are highlighted in a copy of the text below the box, and a
+ * reason with a rewrite offers 「一键改写」, which replaces the text as one undoable change.
  */
 export function LintedText({ label, value, onChange, maxLength, testId = 'reply-text', rows = 4 }: LintedTextProps) {
   const { t } = useTranslation();
@@ -30,6 +33,15 @@ export function LintedText({ label, value, onChange, maxLength, testId = 'reply-
   // Offsets belong to the text that was checked; while a newer text waits, keep the old marks off.
   const checked = lint.result && !lint.pending ? lint.result.reasons : [];
   const segments = highlightSegments(value, checked, 'content');
+
+  // The box is the `content` of the reply that was linted; rewrites of other fields do not apply here.
+  const rewriteFor = (rewrite: LintRewrite) =>
+    rewrite.field === 'content'
+      ? () => {
+          startUndoStep();
+          onChange(rewrite.text);
+        }
+      : undefined;
 
   const insertNickname = () => {
     const el = ref.current;
@@ -52,7 +64,7 @@ export function LintedText({ label, value, onChange, maxLength, testId = 'reply-
       </div>
       <textarea id={id} ref={ref} rows={rows} value={value} maxLength={maxLength} onChange={(e) => onChange(e.target.value)} data-testid={testId} />
       {segments.some((s) => s.severity) ? <HighlightedText className="lint-preview" testId="lint-preview" label={t('lint.preview')} text={value} reasons={checked} /> : null}
-      <LintReasons lint={lint} />
+      <LintReasons lint={lint} rewriteFor={rewriteFor} />
     </div>
   );
 }

@@ -4,6 +4,8 @@ import { REPLY_TYPES } from '../../../rules-schema/index.js';
 import { LintedText } from '../lint/LintedText.js';
 import { useLiveLint } from '../lint/use-live-lint.js';
 import { LintReasons } from '../lint/LintReasons.js';
+import { applyRewrite } from '../lint/apply-rewrite.js';
+import { startUndoStep } from '../lint/start-undo-step.js';
 import { defaultReply, type ReplyType } from './reply-defaults.js';
 
 export interface ReplyEditorProps {
@@ -31,15 +33,29 @@ export function ReplyEditor({ reply, onChange }: ReplyEditorProps) {
       ) : (
         <>
           <StructuredFields reply={reply} onChange={onChange} />
-          <StructuredLint reply={reply} />
+          <StructuredLint reply={reply} onChange={onChange} />
         </>
       )}
     </div>
   );
 }
 
-function StructuredLint({ reply }: { reply: Reply }) {
-  return <LintReasons lint={useLiveLint(reply)} />;
+function StructuredLint({ reply, onChange }: ReplyEditorProps) {
+  const lint = useLiveLint(reply);
+  return (
+    <LintReasons
+      lint={lint}
+      rewriteFor={(rewrite) => {
+        const next = applyRewrite(reply, rewrite);
+        return next
+          ? () => {
+              startUndoStep();
+              onChange(next);
+            }
+          : undefined;
+      }}
+    />
+  );
 }
 
 function Text({ label, value, onChange, multiline }: { label: string; value: string | undefined; onChange: (v: string) => void; multiline?: boolean }) {
