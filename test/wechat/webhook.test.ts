@@ -43,8 +43,11 @@ describe('URL verification (GET)', () => {
     t.setNow(1714036504_000 + 301_000);
     const stale = await t.http.get('/wechat/default?signature=f464b24fc39322e44b38aa78f5edd27bd1441696&timestamp=1714036504&nonce=1514711492&echostr=1');
     expect(stale.status).toBe(403);
-    const unknown = await t.http.get('/wechat/nobody?signature=x&timestamp=1&nonce=1&echostr=1');
-    expect(unknown.status).toBe(404);
+    // An unknown account answers exactly as a bad signature: account names cannot be enumerated.
+    t.setNow(1714036504_000);
+    const unknown = await t.http.get('/wechat/nobody?signature=f464b24fc39322e44b38aa78f5edd27bd1441697&timestamp=1714036504&nonce=1514711492&echostr=1');
+    expect(unknown.status).toBe(403);
+    expect(unknown.body).toEqual(bad.body);
   });
 
   it('WP1: msg_signature with an encrypted echostr returns the decrypted plaintext', async () => {
@@ -178,7 +181,7 @@ describe('refusals: nothing is recorded', () => {
     expect(await recorded()).toEqual([]);
   });
 
-  it('safe mode: a wrong msg_signature or another appid → 403', async () => {
+  it('safe mode: a wrong msg_signature → 403; a signed push for another appid → success, not recorded', async () => {
     const good = await t.pushSafe(textPush('u-x', 'hi', T0, '2'));
     expect(good.status).toBe(200);
     const ts = String(T0 / 1000);
@@ -186,31 +189,34 @@ describe('refusals: nothing is recorded', () => {
     const envelope = `<xml><Encrypt><![CDATA[${foreign}]]></Encrypt></xml>`;
     const sig = wechatSignature(TOKEN, ts, '1', foreign);
     const r1 = await t.http.post(`/wechat/default?timestamp=${ts}&nonce=1&encrypt_type=aes&msg_signature=${sig}`).set('Content-Type', 'text/xml').send(envelope);
-    expect(r1.status).toBe(403);
+    expect([r1.status, r1.text]).toEqual([200, 'success']);
     const r2 = await t.http.post(`/wechat/default?timestamp=${ts}&nonce=2&encrypt_type=aes&msg_signature=${sig}`).set('Content-Type', 'text/xml').send(envelope);
     expect(r2.status).toBe(403);
     expect((await window('u-y')).state).toBe('none');
   });
 
-  it('a DOCTYPE or ENTITY payload → 400; the same text inside CDATA is a message like any other', async () => {
+  it('a DOCTYPE or ENTITY payload is not processed (signed: success for WeChat; unsigned: 403); the same text inside CDATA is a message like any other', async () => {
     const xxe = `<?xml version="1.0"?><!DOCTYPE xml [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><xml><ToUserName>a</ToUserName><FromUserName>u-xxe</FromUserName><CreateTime>${T0 / 1000}</CreateTime><MsgType>text</MsgType><Content>&xxe;</Content><MsgId>9</MsgId></xml>`;
     const r = await t.pushPlain(xxe);
-    expect(r.status).toBe(400);
-    expect(r.body.error.code).toBe('VALIDATION_FAILED');
+    expect([r.status, r.text]).toEqual([200, 'success']);
     const bomb = `<!ENTITY a "aaaa"><xml><Content>&a;</Content></xml>`;
-    expect((await t.pushPlain(bomb)).status).toBe(400);
-    const safeXxe = (await t.pushSafe(xxe)).status;
-    expect(safeXxe).toBe(400);
+    expect((await t.pushPlain(bomb)).text).toBe('success');
+    expect((await t.pushSafe(xxe)).text).toBe('success');
+    const unsigned = await t.http.post(`/wechat/default?signature=${'0'.repeat(40)}&timestamp=${T0 / 1000}&nonce=1`).set('Content-Type', 'text/xml').send(xxe);
+    expect(unsigned.status).toBe(403);
     expect((await window('u-xxe')).state).toBe('none');
+    expect(await recorded()).toEqual([]);
     const innocent = await t.pushPlain(textPush('u-cdata', '<!DOCTYPE 是什么', T0, '10'));
     expect(innocent.status).toBe(200);
   });
 
-  it('an oversized body → 413', async () => {
+  it('a body over the 64 KiB limit is not processed: signed → success, unsigned → 403', async () => {
     const big = textPush('u-big', 'x'.repeat(70 * 1024), T0, '11');
     const r = await t.pushPlain(big);
-    expect(r.status).toBe(413);
-    expect(r.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect([r.status, r.text]).toEqual([200, 'success']);
+    const unsigned = await t.http.post(`/wechat/default?signature=${'0'.repeat(40)}&timestamp=${T0 / 1000}&nonce=1`).set('Content-Type', 'text/xml').send(big);
+    expect(unsigned.status).toBe(403);
+    expect((await window('u-big')).state).toBe('none');
   });
 
   it('a timestamp outside the skew (replay) → 403', async () => {
@@ -221,8 +227,9 @@ describe('refusals: nothing is recorded', () => {
     expect((await window('u-replay')).state).toBe('none');
   });
 
-  it('malformed XML → 400; an account without a token → 403', async () => {
-    expect((await t.pushPlain('<xml><a></xml>')).status).toBe(400);
+  it('malformed XML, signed → success and nothing recorded; an account without a token → 403', async () => {
+    expect((await t.pushPlain('<xml><a></xml>')).text).toBe('success');
+    expect(await recorded()).toEqual([]);
     await t.http.put('/api/v1/accounts/bare').set('Authorization', 'Bearer test-admin-token').send({ appId: 'wx1' });
     expect((await t.pushPlain(PUSH_FIXTURES.text, {}, 'bare')).status).toBe(403);
   });

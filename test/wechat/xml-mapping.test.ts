@@ -1,6 +1,7 @@
 /** Push XML parsing (refusals, entities) and the six passive reply formats of DOMAIN §2.4. */
 import { describe, expect, it } from 'vitest';
 import { parsePushXml } from '../../server/src/wechat/parse-push-xml.js';
+import { MAX_XML_DEPTH, MAX_XML_ELEMENTS, readBoundedXml } from '../../server/src/wechat/read-bounded-xml.js';
 import { passiveReplyXml } from '../../server/src/wechat/passive-reply-xml.js';
 
 const to = { to: 'toUser', from: 'fromUser', createTime: 12345678 };
@@ -24,10 +25,37 @@ describe('parsePushXml', () => {
   ])('refuses declarations: %s', (xml) => {
     expect(() => parsePushXml(xml)).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
   });
-  it('refuses malformed XML and a missing <xml> root', () => {
-    expect(() => parsePushXml('<xml><a></xml>')).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
-    expect(() => parsePushXml('<root><a>1</a></root>')).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
-    expect(() => parsePushXml('')).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
+  it.each(['<xml><a></xml>', '<root><a>1</a></root>', '', '<xml>', '<xml></xml><xml></xml>', 'x<xml/>', '<xml><a b="></a></xml>', '<xml><1a>x</1a></xml>', '<xml><![CDATA[x</xml>', '<xml><!-- x</xml>'])(
+    'refuses malformed XML and a missing <xml> root: %s',
+    (xml) => {
+      expect(() => parsePushXml(xml)).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
+    },
+  );
+  it('ignores attributes (quoted ">" included), comments, processing instructions and whitespace; joins text and CDATA in order', () => {
+    const xml = `<?xml version="1.0"?>\n<!-- a push -->\n<xml a='1' b="x>y"><ToUserName t="1"> gh </ToUserName><Empty/><Content>a <![CDATA[ b ]]> c</Content></xml>\n`;
+    expect(parsePushXml(xml)).toEqual({ ToUserName: 'gh', Empty: '', Content: 'a b c' });
+  });
+  it('keeps the first of a repeated tag and never sets a prototype', () => {
+    const p = parsePushXml('<xml><A>1</A><A>2</A><__proto__><MsgType>text</MsgType></__proto__></xml>');
+    expect(p).toEqual({ A: '1' });
+    expect(p['MsgType']).toBeUndefined();
+  });
+});
+
+describe('readBoundedXml bounds', () => {
+  const nest = (n: number) => `<xml>${'<a>'.repeat(n - 1)}x${'</a>'.repeat(n - 1)}</xml>`;
+  it(`accepts ${MAX_XML_DEPTH} levels and refuses one more, without recursion (8,000 levels)`, () => {
+    expect(readBoundedXml(nest(MAX_XML_DEPTH)).ok).toBe(true);
+    expect(readBoundedXml(nest(MAX_XML_DEPTH + 1))).toEqual({ ok: false, reason: expect.stringContaining(`${MAX_XML_DEPTH}`) });
+    expect(readBoundedXml(nest(8000)).ok).toBe(false);
+  });
+  it(`refuses more than ${MAX_XML_ELEMENTS} elements`, () => {
+    expect(readBoundedXml(`<xml>${'<a/>'.repeat(MAX_XML_ELEMENTS - 1)}</xml>`).ok).toBe(true);
+    expect(readBoundedXml(`<xml>${'<a/>'.repeat(MAX_XML_ELEMENTS)}</xml>`).ok).toBe(false);
+  });
+  it('reads a 60,000-character attribute or text as any other', () => {
+    const r = readBoundedXml(`<xml a="${'x'.repeat(60_000)}"><Content>${'啊'.repeat(60_000)}</Content></xml>`);
+    expect(r.ok && r.root.children[0]?.text.length).toBe(60_000);
   });
 });
 

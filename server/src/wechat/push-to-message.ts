@@ -1,9 +1,11 @@
 /**
  * Maps a parsed push (DOMAIN §2.2 messages, §2.3 events) to the CONTRACT §5 inbound JSON:
- * `from` = FromUserName, `at` = CreateTime × 1000, WeChat's field names in camelCase.
+ * `from` = FromUserName, `at` = CreateTime × 1000, WeChat's field names in camelCase. A text
+ * longer than the schema allows is cut to its first `content.maxLength` characters: the user
+ * did send it, so it is matched on that prefix rather than refused.
  */
 import type { InboundMessage } from '../../../rules-schema/index.js';
-import { MESSAGE_TYPES } from '../../../rules-schema/index.js';
+import { MESSAGE_TYPES, messageSchema } from '../../../rules-schema/index.js';
 import type { PushFields } from './parse-push-xml.js';
 
 type MessageType = (typeof MESSAGE_TYPES)[number];
@@ -31,7 +33,16 @@ export function pushToMessage(push: PushFields): InboundMessage {
   if (msgId) message.msgId = msgId;
   if (Number.isFinite(createTime) && createTime > 0) message.at = Math.round(createTime) * 1000;
   Object.assign(message, type === 'event' ? eventFields(push) : messageFields(type, push));
+  if (message.content !== undefined) message.content = prefix(message.content, CONTENT_MAX);
   return message;
+}
+
+const CONTENT_MAX = messageSchema.properties.content.maxLength;
+
+/** The first `max` code points (JSON Schema's unit for maxLength), never half a surrogate pair. */
+function prefix(s: string, max: number): string {
+  if (s.length <= max) return s;
+  return Array.from(s).slice(0, max).join('');
 }
 
 function messageFields(type: MessageType, push: PushFields): Partial<InboundMessage> {

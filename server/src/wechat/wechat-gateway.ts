@@ -3,7 +3,7 @@
  * /inbound, and the answer: the first committed reply as passive XML, or `success`, with the
  * other committed replies sent through the customer-service API after answering.
  */
-import { randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import type { InboundMessage } from '../../../rules-schema/index.js';
 import { validate } from '../../../rules-schema/validator.js';
 import type { Store } from '../store/open-store.js';
@@ -11,8 +11,9 @@ import type { Logger } from '../logger.js';
 import type { WorkspaceCache } from '../runtime/workspace-cache.js';
 import { handleInbound, messageKey } from '../runtime/inbound-service.js';
 import type { InboundResult } from '../core/engine/process-inbound.js';
-import { AppError } from '../errors.js';
+import { AppError, STATUS_OF } from '../errors.js';
 import { parsePushXml, type PushFields } from './parse-push-xml.js';
+import { readBoundedXml } from './read-bounded-xml.js';
 import { pushToMessage, UnsupportedPushError } from './push-to-message.js';
 import { passiveReplyXml, cdata } from './passive-reply-xml.js';
 import { recordPlatformRefusal } from './record-platform-refusal.js';
@@ -38,6 +39,8 @@ export interface WebhookAnswer {
 
 type Query = Record<string, unknown>;
 interface Verified {
+  /** False for an unknown account or one without a token: checked with a decoy token and refused. */
+  known: boolean;
   token: string;
   appId: string | undefined;
   crypto: WechatCrypto | null;
@@ -47,42 +50,53 @@ const SUCCESS: WebhookAnswer = { contentType: 'text/plain', body: 'success' };
 
 export class WechatGateway {
   private readonly pending = new Set<Promise<void>>();
+  private readonly decoyToken = randomBytes(16).toString('hex');
 
   constructor(private readonly deps: GatewayDeps) {}
 
   /** GET: plain `signature` (公众号) or `msg_signature` with an encrypted echostr (WeCom style). */
   async verifyUrl(account: string, query: Query): Promise<string> {
-    const { token, appId, crypto } = await this.account(account);
+    const acc = await this.account(account);
     const timestamp = this.freshTimestamp(query);
     const nonce = str(query, 'nonce');
     const echostr = str(query, 'echostr');
     if (echostr === '') throw new AppError('VALIDATION_FAILED', 'echostr 缺失 (echostr required)', [{ path: '/echostr', message: 'required' }]);
-    if (query['msg_signature'] !== undefined) {
-      if (!signatureMatches(wechatSignature(token, timestamp, nonce, echostr), query['msg_signature'])) throw forbidden();
-      return this.decrypt(crypto, appId, echostr);
-    }
-    if (!signatureMatches(wechatSignature(token, timestamp, nonce), query['signature'])) throw forbidden();
-    return echostr;
+    const encrypted = query['msg_signature'] !== undefined;
+    const expected = encrypted ? wechatSignature(acc.token, timestamp, nonce, echostr) : wechatSignature(acc.token, timestamp, nonce);
+    if (!signatureMatches(expected, query[encrypted ? 'msg_signature' : 'signature']) || !acc.known) throw forbidden();
+    return encrypted ? this.decrypt(acc, echostr) : echostr;
   }
 
-  /** POST: verify, decrypt, record through /inbound, answer within the deadline. */
-  async receive(account: string, query: Query, raw: string, startedAt: number): Promise<WebhookAnswer> {
+  /**
+   * POST: verify, decrypt, record through /inbound, answer within the deadline. `raw` is null
+   * when the body was over the size limit or could not be read.
+   */
+  async receive(account: string, query: Query, raw: string | null, startedAt: number): Promise<WebhookAnswer> {
     const acc = await this.account(account);
     const timestamp = this.freshTimestamp(query);
     const nonce = str(query, 'nonce');
     const safe = query['encrypt_type'] === 'aes';
-    let push: PushFields;
-    if (safe) {
-      const envelope = parsePushXml(raw);
-      const encrypted = typeof envelope['Encrypt'] === 'string' ? envelope['Encrypt'] : '';
-      if (!signatureMatches(wechatSignature(acc.token, timestamp, nonce, encrypted), query['msg_signature'])) throw forbidden();
-      push = parsePushXml(this.decrypt(acc.crypto, acc.appId, encrypted));
-    } else {
-      if (!signatureMatches(wechatSignature(acc.token, timestamp, nonce), query['signature'])) throw forbidden();
-      push = parsePushXml(raw);
+    // Safe mode signs the envelope's Encrypt field: only the bounded reader sees the body before the check.
+    const envelope = safe && raw !== null ? readBoundedXml(raw) : null;
+    const encrypted = (envelope?.ok && envelope.root.children.find((c) => c.name === 'Encrypt')?.text) || '';
+    const expected = safe ? wechatSignature(acc.token, timestamp, nonce, encrypted) : wechatSignature(acc.token, timestamp, nonce);
+    if (!signatureMatches(expected, query[safe ? 'msg_signature' : 'signature']) || !acc.known) throw forbidden();
+    // Authentic from here. Anything else than `success` or reply XML makes WeChat show the user
+    // "该公众号暂时无法提供服务" and retry, so a push that cannot be used is acknowledged and logged.
+    try {
+      const xml = safe ? this.decrypt(acc, encrypted) : raw;
+      if (xml === null) throw new AppError('PAYLOAD_TOO_LARGE', '推送超过大小限制或无法读取 (push over the size limit or unreadable)');
+      const push = parsePushXml(xml);
+      const message = this.toMessage(account, push);
+      return message ? await this.answer(account, acc, push, message, safe, startedAt) : SUCCESS;
+    } catch (err) {
+      if (!(err instanceof AppError) || STATUS_OF[err.code] >= 500) throw err;
+      this.deps.log.warn('authentic push acknowledged without processing', { account, reason: err.message, details: err.details });
+      return SUCCESS;
     }
-    const message = this.toMessage(push);
-    if (!message) return SUCCESS;
+  }
+
+  private async answer(account: string, acc: Verified, push: PushFields, message: InboundMessage, safe: boolean, startedAt: number): Promise<WebhookAnswer> {
     const now = this.deps.clock();
     // The inbound log's own key: the store remembers, for every instance, how it was answered.
     const key = messageKey(message, message.at === undefined ? now : Number(message.at));
@@ -117,11 +131,15 @@ export class WechatGateway {
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
   }
 
+  /**
+   * An unknown account, or one without a token, gets the decoy token and goes through the same
+   * checks, so it is refused exactly like a bad signature: the answer does not tell which names exist.
+   */
   private async account(id: string): Promise<Verified> {
     const [pub, secrets] = await Promise.all([this.deps.store.accounts.getPublic(id), this.deps.store.accounts.getSecrets(id)]);
-    if (!pub || !secrets) throw new AppError('NOT_FOUND', `公众号账号 ${id} 不存在 (unknown account)`);
-    if (!secrets.token) throw forbidden('该账号未设置 Token (account has no token)');
-    return { token: secrets.token, appId: pub.appId, crypto: secrets.encodingAESKey ? new WechatCrypto(secrets.encodingAESKey) : null };
+    const token = pub && secrets?.token;
+    if (!token) return { known: false, token: this.decoyToken, appId: undefined, crypto: null };
+    return { known: true, token, appId: pub.appId, crypto: secrets.encodingAESKey ? new WechatCrypto(secrets.encodingAESKey) : null };
   }
 
   /** Replay guard: a signed request is only good near the time it was signed. */
@@ -132,7 +150,7 @@ export class WechatGateway {
     return timestamp;
   }
 
-  private decrypt(crypto: WechatCrypto | null, appId: string | undefined, encrypted: string): string {
+  private decrypt({ crypto, appId }: Verified, encrypted: string): string {
     if (!crypto || !appId) throw forbidden('该账号未设置 EncodingAESKey 或 appId，不能使用安全模式 (safe mode not configured)');
     try {
       const plain = crypto.decrypt(encrypted);
@@ -154,17 +172,22 @@ export class WechatGateway {
     return `<xml>\n<Encrypt>${cdata(encrypted)}</Encrypt>\n<MsgSignature>${cdata(signature)}</MsgSignature>\n<TimeStamp>${timestamp}</TimeStamp>\n<Nonce>${cdata(nonce)}</Nonce>\n</xml>`;
   }
 
-  private toMessage(push: PushFields): InboundMessage | null {
+  /** Null for a push the engine cannot take (logged); it is then acknowledged with `success`. */
+  private toMessage(account: string, push: PushFields): InboundMessage | null {
     let message: InboundMessage;
     try {
       message = pushToMessage(push);
     } catch (err) {
-      if (err instanceof UnsupportedPushError) return null; // verified but unknown to the engine: acknowledge
-      throw err;
+      if (!(err instanceof UnsupportedPushError)) throw err;
+      this.deps.log.info('push of a MsgType the engine does not know, acknowledged', { account, msgType: err.msgType.slice(0, 64) });
+      return null;
     }
     const checked = validate<InboundMessage>('message', message);
-    if (!checked.ok) throw new AppError('VALIDATION_FAILED', '推送内容不完整 (push is missing fields)', checked.problems);
-    return checked.value;
+    if (checked.ok) return checked.value;
+    // The openid is the only user datum logged, and only when it fits the schema.
+    const openid = message.from.length <= 128 ? message.from : undefined;
+    this.deps.log.warn('push failing the message schema, acknowledged', { account, openid, details: checked.problems });
+    return null;
   }
 
   private async deliver(account: string, to: string, replies: WireReply[]): Promise<void> {

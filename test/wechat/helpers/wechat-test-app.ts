@@ -8,7 +8,7 @@ import path from 'node:path';
 import supertest from 'supertest';
 import { openStore, type Store } from '../../../server/src/store/open-store.js';
 import { createApp } from '../../../server/src/http/create-app.js';
-import { createLogger } from '../../../server/src/logger.js';
+import { createLogger, type Logger } from '../../../server/src/logger.js';
 import { seedWorkspace } from '../../../server/src/runtime/seed-workspace.js';
 import type { WechatOptions } from '../../../server/src/wechat/wechat-options.js';
 import type { WechatGateway } from '../../../server/src/wechat/wechat-gateway.js';
@@ -27,6 +27,8 @@ export interface WechatTestOptions {
   wechat?: WechatOptions;
   /** Wraps the store before the app sees it (e.g. a slow conversation read). */
   wrapStore?: (store: Store) => Store;
+  /** Where the app logs (default: nowhere). */
+  log?: Logger;
 }
 
 export async function startWechatApp(options: WechatTestOptions = {}) {
@@ -36,7 +38,7 @@ export async function startWechatApp(options: WechatTestOptions = {}) {
   let now = T0;
   const app = createApp({
     store: options.wrapStore ? options.wrapStore(store) : store,
-    log: createLogger('silent'),
+    log: options.log ?? createLogger('silent'),
     adminToken: ADMIN,
     clock: () => now,
     wechat: { followUpDelayMs: 0, backoffMs: 5, requestTimeoutMs: 500, ...options.wechat },
