@@ -7,6 +7,7 @@ import type { DataValidationCxt } from 'ajv/dist/types/index.js';
 import addFormatsModule from 'ajv-formats';
 import { SCHEMAS, type SchemaName } from './index.js';
 import { checkRegexSafety } from './regex-safety.js';
+import { REPLY_VARIABLES, unknownVariables } from './reply-variables.js';
 
 export interface SchemaProblem {
   path: string;
@@ -22,6 +23,7 @@ const ajv = new Ajv2020({ allErrors: true, useDefaults: true, strict: false, dis
 addFormats(ajv);
 ajv.addKeyword({ keyword: 'x-safeRegexTerm', type: 'object', schemaType: 'boolean', errors: true, validate: safeRegexTerm });
 ajv.addKeyword({ keyword: 'x-safeRegexKeywords', type: 'object', schemaType: 'boolean', errors: true, validate: safeRegexKeywords });
+ajv.addKeyword({ keyword: 'x-knownVariables', type: 'object', schemaType: 'boolean', errors: true, validate: knownVariables });
 for (const [name, schema] of Object.entries(SCHEMAS)) ajv.addSchema(schema, name);
 
 /**
@@ -99,3 +101,18 @@ function safeRegexKeywords(enabled: boolean, data: unknown, _parent?: unknown, c
   return errors.length === 0;
 }
 safeRegexKeywords.errors = [] as ErrorObject[];
+
+/**
+ * `x-knownVariables`: the replies of a reply node name only the variables the runtime fills;
+ * the error points at the text holding the unknown one (`/nodes/2/data/replies/0/content`).
+ */
+function knownVariables(enabled: boolean, data: unknown, _parent?: unknown, ctx?: DataValidationCxt): boolean {
+  const node = data as { replies?: unknown };
+  if (!enabled || !Array.isArray(node.replies)) return true;
+  const known = REPLY_VARIABLES.map((v) => `{{${v}}}`).join('、');
+  knownVariables.errors = unknownVariables(node.replies, `${ctx?.instancePath ?? ''}/replies`).map(
+    ({ path, name }): ErrorObject => ({ keyword: 'x-knownVariables', instancePath: path, schemaPath: '', params: { name }, message: `未知变量 {{${name}}}，可用的变量：${known} (unknown variable)` }),
+  );
+  return knownVariables.errors.length === 0;
+}
+knownVariables.errors = [] as ErrorObject[];

@@ -93,6 +93,8 @@ export const replyDataSchema = {
     replies: { type: 'array', minItems: 1, maxItems: 5, items: replySchema },
   },
   additionalProperties: false,
+  /** Variables outside the allowlist of `reply-variables.ts` are refused, with a pointer to the text. */
+  'x-knownVariables': true,
 } as const;
 
 export const handoffDataSchema = {

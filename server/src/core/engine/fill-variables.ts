@@ -1,16 +1,23 @@
 /**
  * Fills `{{name}}` / `{{name|fallback}}` variables in every text field of a reply before the
- * checks run, so the checks see what the user will see.
+ * checks run, so the checks see what the user will see. Only the variables of
+ * `rules-schema/reply-variables.ts` are filled, and only from the values given: a name such as
+ * `{{constructor}}` (refused at save, but an agent's /replies/check text is not a saved flow)
+ * gets its fallback or nothing, never a property inherited from `Object.prototype`.
  */
-export type Variables = Record<string, string | undefined>;
+import { isReplyVariable, variablePattern, type ReplyVariable } from '../../../../rules-schema/reply-variables.js';
 
-const VARIABLE = /\{\{\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*(?:\|([^}]*))?\}\}/g;
+export type Variables = Partial<Record<ReplyVariable, string | undefined>>;
 
 /** Words used when a variable has no value and no fallback, so a sentence still reads well. */
-const DEFAULTS: Record<string, string> = { nickname: '您' };
+const DEFAULTS: Variables = { nickname: '您' };
 
+/** @example fillText('{{nickname}}，您好', { nickname: '小明' }) // '小明，您好' */
 export function fillText(text: string, vars: Variables): string {
-  return text.replace(VARIABLE, (_all, name: string, fallback?: string) => vars[name] || fallback || DEFAULTS[name] || '');
+  return text.replace(variablePattern(), (_all, name: string, fallback?: string) => {
+    const known = isReplyVariable(name);
+    return (known ? ownValue(vars, name) : undefined) || fallback || (known ? ownValue(DEFAULTS, name) : undefined) || '';
+  });
 }
 
 export function fillVariables<T>(reply: T, vars: Variables): T {
@@ -23,4 +30,10 @@ export function fillVariables<T>(reply: T, vars: Variables): T {
     return value;
   };
   return walk(reply) as T;
+}
+
+/** A caller's object may come from parsed JSON: read own string properties only. */
+function ownValue(vars: Variables, name: ReplyVariable): string | undefined {
+  const value = Object.hasOwn(vars, name) ? vars[name] : undefined;
+  return typeof value === 'string' ? value : undefined;
 }
