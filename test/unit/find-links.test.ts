@@ -52,6 +52,20 @@ describe('findLinks', () => {
   });
 });
 
+describe('scheme-relative links (issue 9, item 7)', () => {
+  it.each([
+    ['详情 //evil.cn/x', '//evil.cn/x', 'evil.cn', 3],
+    ['看//www.evil.cn:8080/a?b=1。', '//www.evil.cn:8080/a?b=1', 'www.evil.cn', 1],
+    ['<a href="//evil.cn/x">点这里</a>', '//evil.cn/x', 'evil.cn', 9],
+  ])('%j is a link to %s', (text, url, host, start) => {
+    expect(findLinks(text)).toEqual([{ url, host, start, end: start + url.length, platform: false }]);
+  });
+
+  it.each(['a // b', '1//2', '// 注释', '路径 a//b 不是链接', 'x = y // 2.5 倍', 'http://'])('finds no link in %j', (text) => {
+    expect(findLinks(text)).toEqual([]);
+  });
+});
+
 describe('isHostAllowed', () => {
   const allow = ['weixin.qq.com', 'mp.weixin.qq.com', 'Example.COM'];
   it.each([

@@ -1,6 +1,7 @@
 /**
  * Finds the links a WeChat client would make clickable (or that a reader could type):
- * `<a href>` anchors, `scheme://` URLs, and bare domains such as `pinduoduo.com/x`
+ * `<a href>` anchors, `scheme://` URLs, and bare or scheme-relative domains such as
+ * `pinduoduo.com/x` and `//pinduoduo.com/x`
  * validated against the public-suffix list, including ones disguised with full-width
  * letters or an ideographic full stop (`ｔａｏｂａｏ．ｃｏｍ`, `taobao。com`).
  */
@@ -88,10 +89,12 @@ const URL_CHARS = "[\\w\\-.~:/?#@!$&'()*+,;=%\\[\\]]";
 const SCHEME_URL = new RegExp(`(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*://${URL_CHARS}+`, 'gi');
 /**
  * A dotted ASCII host not glued to a word, an `@` (e-mail) or a path, then an optional
- * port and path. Group 1 is the host; the suffix is checked with tldts afterwards.
+ * port and path. Group 1 is the host; the suffix is checked with tldts afterwards. A leading
+ * `//` is taken in: a scheme-relative `//evil.cn/x` opens like any link once a reader (or a
+ * page) supplies the scheme, while `a // b` and `1//2` have no host after it.
  */
 const BARE_DOMAIN = new RegExp(
-  `(?<![\\w@.\\-/:])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,61}[a-z0-9])(?![\\w-])(?::\\d{1,5})?(?:[/?#]${URL_CHARS}*)?`,
+  `(?<![\\w@.\\-/:])(?://)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,61}[a-z0-9])(?![\\w-])(?::\\d{1,5})?(?:[/?#]${URL_CHARS}*)?`,
   'gi',
 );
 /** Punctuation that ends a sentence rather than a URL. */
@@ -122,11 +125,13 @@ function foldOne(ch: string): string {
   return folded !== lower && folded.length === 1 ? folded : ch;
 }
 
-/** Host of a URL with or without scheme; '' for `mailto:`, relative links and the like. */
+/** Host of a URL with or without scheme (`//host/x` too); '' for `mailto:`, relative links and the like. */
 function hostOf(url: string): string {
   const scheme = /^[a-z][a-z0-9+.-]*:/i.exec(url);
   let rest = url;
-  if (scheme) {
+  if (url.startsWith('//')) {
+    rest = url.slice(2);
+  } else if (scheme) {
     rest = url.slice(scheme[0].length);
     if (!rest.startsWith('//')) return '';
     rest = rest.slice(2);

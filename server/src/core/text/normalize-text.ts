@@ -70,6 +70,22 @@ const EMOJI = /[\p{Extended_Pictographic}\p{Regional_Indicator}\p{Emoji_Modifier
  */
 const SEPARATOR = /[\p{White_Space}\p{Cc}\p{Cf}\p{Mn}\p{Me}\p{Pd}\p{Pc}\p{Sk}.·・*|/\\~'"`+=#•‧∙⋅°‘’“”【】〖〗「」『』〈〉《》]/u;
 
+/**
+ * Code points a client shows as nothing, a box or a question mark, which a reader skips over like a
+ * zero-width space (保证\ud800治愈 reads 保证治愈), so matching drops them too: lone surrogates
+ * (a string cut mid-pair), U+FFFD and U+FFFC (the replacement and object-replacement boxes),
+ * the noncharacters U+FDD0–FDEF and U+xFFFE/xFFFF of every plane, and private-use chars.
+ * Private use is dropped as well because WeChat ships no glyphs for it: a PUA char renders
+ * as a box or blank space on every client, i.e. it separates nothing a reader sees. Other
+ * unassigned code points stay: the engine's Unicode tables may simply predate a new char.
+ */
+function isInvalid(cp: number): boolean {
+  const surrogate = cp >= 0xd800 && cp <= 0xdfff; // codePointAt yields one only when unpaired
+  const privateUse = (cp >= 0xe000 && cp <= 0xf8ff) || cp >= 0xf0000;
+  const noncharacter = (cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) === 0xfffe;
+  return surrogate || privateUse || noncharacter || cp === 0xfffc || cp === 0xfffd;
+}
+
 const DROPPED: Entry = { piece: '', simplified: null };
 const ASCII_ENTRIES: Entry[] = Array.from({ length: 0x80 }, (_, cp) => computeEntry(cp));
 
@@ -87,7 +103,7 @@ function entryOf(cp: number): Entry {
 
 function computeEntry(cp: number): Entry {
   const original = String.fromCodePoint(cp);
-  if (EMOJI.test(original)) return DROPPED;
+  if (isInvalid(cp) || EMOJI.test(original)) return DROPPED;
   let piece = '';
   for (const ch of original.normalize('NFKC').toLowerCase()) {
     // Cyrillic/Greek look-alikes of Latin letters (tаobao with a Cyrillic а) meet Latin patterns.
