@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // The suites whose tests pin message times and rely on the store keeping what it recorded.
 const CLOCK_SENSITIVE = [
-  'test/store/nedb-store.test.ts',
+  'test/store/sqlite-store.test.ts',
   'test/http/inbound.test.ts',
   'test/wechat/webhook.test.ts',
   'test/sandbox/sandbox.test.ts',

@@ -12,6 +12,20 @@ import {
   StoreUnavailableError,
 } from '../../server/src/store/store-errors.js';
 import { describeStoreContract } from './store-contract.js';
+import Database from 'better-sqlite3';
+import { SQLITE_FILE } from '../../server/src/store/open-sqlite-database.js';
+import { fieldExpr, SqliteCollection } from '../../server/src/store/sqlite-collection.js';
+import { openSqliteDatabase } from '../../server/src/store/open-sqlite-database.js';
+
+/** Every stored document of a collection as text (the raw bytes a reader of the file would see). */
+function rawDump(dir: string, collection: string): string {
+  const db = new Database(path.join(dir, SQLITE_FILE), { readonly: true });
+  try {
+    return (db.prepare(`SELECT doc FROM c_${collection}`).pluck().all() as string[]).join('\n');
+  } finally {
+    db.close();
+  }
+}
 
 const dirs: string[] = [];
 async function tempDir(): Promise<string> {
@@ -24,19 +38,19 @@ afterEach(async () => {
   await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
 });
 
-describeStoreContract('nedb', () => {
+describeStoreContract('sqlite', () => {
   let dir = '';
   return {
     async open(clock) {
       dir = await mkdtemp(path.join(tmpdir(), 'rf-contract-'));
       return openStore({ dataDir: dir, clock });
     },
-    rawDump: (collection) => readFile(path.join(dir, `${collection}.db`), 'utf8'),
+    rawDump: async (collection) => rawDump(dir, collection),
     cleanup: () => rm(dir, { recursive: true, force: true }),
   };
 });
 
-describe('nedb store specifics', () => {
+describe('sqlite store specifics', () => {
   let store: Store | undefined;
   afterEach(async () => {
     await store?.close().catch(() => undefined);
@@ -51,11 +65,11 @@ describe('nedb store specifics', () => {
     const key = path.join(dir, 'secret.key');
     expect((await stat(key)).mode & 0o777).toBe(0o600);
     const keyText = await readFile(key, 'utf8');
-    expect((await stat(path.join(dir, 'accounts.db'))).mode & 0o777).toBe(0o600);
+    expect((await stat(path.join(dir, SQLITE_FILE))).mode & 0o777).toBe(0o600);
     store = await openStore({ dataDir: dir });
     expect(await store.accounts.getSecrets('a')).toEqual({ appSecret: 'SEKRIT-VALUE' });
     expect(await readFile(key, 'utf8')).toBe(keyText);
-    expect(await readFile(path.join(dir, 'accounts.db'), 'utf8')).not.toContain('SEKRIT-VALUE');
+    expect(rawDump(dir, 'accounts')).not.toContain('SEKRIT-VALUE');
   });
 
   it('uses SECRET_KEY when given (no key file) and rejects a malformed one', async () => {
@@ -88,7 +102,7 @@ describe('nedb store specifics', () => {
     let serverNow = Date.now();
     const clock = (): number => serverNow;
     store = await openStore({ dataDir: dir, clock });
-    await store.close(); // the reopen is what nedb gets wrong: TTL is not restored from the file
+    await store.close(); // TTL must hold after a reopen too
     store = await openStore({ dataDir: dir, clock });
     const real = Date.now();
     serverNow = real - 8 * day;
@@ -117,17 +131,6 @@ describe('nedb store specifics', () => {
     expect(await store.replies.listForUser('a', 'u', 10)).toHaveLength(1);
   });
 
-  it('the maintenance sweep removes expired records from disk', async () => {
-    const dir = await tempDir();
-    const stamped = Date.now() - 40 * 24 * 3600 * 1000;
-    store = await openStore({ dataDir: dir, compactEveryMs: 60_000, clock: () => stamped });
-    await store.replies.append({ account: 'a', openid: 'u', at: new Date(), reply: { t: 'GONE' }, verdict: 'allow', codes: [] });
-    expect(await readFile(path.join(dir, 'replies.db'), 'utf8')).toContain('GONE');
-    await store.close(); // close runs the same sweep + compaction as the timer
-    store = undefined;
-    expect(await readFile(path.join(dir, 'replies.db'), 'utf8')).not.toContain('GONE');
-  });
-
   it('refuses a DATA_DIR held by a live process, takes over a stale lock', async () => {
     const dir = await tempDir();
     store = await openStore({ dataDir: dir });
@@ -139,59 +142,95 @@ describe('nedb store specifics', () => {
     await store.ping();
   });
 
-  it('opens a datafile whose last line is torn, keeping every complete line', async () => {
+  it('expired records leave the disk, not only the answers', async () => {
     const dir = await tempDir();
-    store = await openStore({ dataDir: dir });
-    for (let i = 0; i < 3; i += 1) await store.documents.create('a', 'flow', `f${i}`, { i }, 'x');
+    const stamped = Date.now() - 40 * 24 * 3600 * 1000;
+    let serverNow = stamped;
+    store = await openStore({ dataDir: dir, clock: () => serverNow });
+    await store.replies.append({ account: 'a', openid: 'u', at: new Date(), reply: { t: 'GONE' }, verdict: 'allow', codes: [] });
+    serverNow = Date.now();
+    await store.replies.append({ account: 'a', openid: 'u', at: new Date(), reply: { t: 'KEPT' }, verdict: 'allow', codes: [] });
     await store.close();
     store = undefined;
-    await appendFile(path.join(dir, 'drafts.db'), '{"_id":"torn","account":"a","kind":"fl');
-    store = await openStore({ dataDir: dir });
-    expect((await store.documents.list('a', 'flow')).map((d) => d.id)).toEqual(['f0', 'f1', 'f2']);
-    expect((await readdir(dir)).some((f) => f.startsWith('drafts.db.torn-'))).toBe(true);
-    // Unique indexes are back after the reopen too.
-    await expect(store.documents.create('a', 'flow', 'f0', {}, 'x')).rejects.toBeInstanceOf(DuplicateKeyError);
+    expect(rawDump(dir, 'replies')).toContain('KEPT');
+    expect(rawDump(dir, 'replies')).not.toContain('GONE');
   });
 
-  it('keeps a complete last line that only lost its newline', async () => {
+  it('a file holding 20,000 users opens and answers without loading them', async () => {
     const dir = await tempDir();
     store = await openStore({ dataDir: dir });
     await store.close();
-    store = undefined;
-    const line = JSON.stringify({ _id: 'z', hash: 'h', name: 'n', role: 'viewer', createdAt: { $$date: 0 }, createdBy: 'x', revoked: false });
-    await appendFile(path.join(dir, 'tokens.db'), line);
+    // 20,000 conversations written straight into the file.
+    const db = new Database(path.join(dir, SQLITE_FILE));
+    const put = db.prepare('INSERT INTO c_conversations (id, doc) VALUES (?, ?)');
+    db.transaction(() => {
+      for (let i = 0; i < 20_000; i += 1) put.run(`a|u${i}`, JSON.stringify({ _id: `a|u${i}`, account: 'a', openid: `u${i}`, v: 1, state: '{"n":1}' }));
+    })();
+    db.close();
     store = await openStore({ dataDir: dir });
-    expect((await store.tokens.list()).map((t) => t.id)).toEqual(['z']);
+    expect(await store.conversations.get('a', 'u19999')).toEqual({ state: { n: 1 }, v: 1 });
+    expect(await store.conversations.get('a', 'u20000')).toBeNull();
   });
 
-  it('refuses to load real corruption instead of dropping it', async () => {
+  it('queries on indexed fields use their expression index', async () => {
     const dir = await tempDir();
     store = await openStore({ dataDir: dir });
-    for (let i = 0; i < 30; i += 1) await store.audit.append({ at: new Date(), account: 'a', actor: 'x', action: 'y', target: `${i}` });
     await store.close();
     store = undefined;
-    const file = path.join(dir, 'audit.db');
-    await writeFile(file, `garbage that is not json\n${await readFile(file, 'utf8')}`);
+    const db = new Database(path.join(dir, SQLITE_FILE), { readonly: true });
+    const plan = (sql: string): string => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((r) => r.detail).join('; ');
+    const where = (table: string, fields: string[]): string =>
+      `SELECT doc FROM ${table} WHERE ${fields.map((f) => `${fieldExpr(f)} = 'x'`).join(' AND ')}`;
+    expect(plan(where('c_conversations', ['account', 'openid']))).toMatch(/USING INDEX ix_c_conversations_account_openid/);
+    expect(plan(where('c_inbound', ['account', 'key']))).toMatch(/USING INDEX ix_c_inbound_account_key/);
+    db.close();
+  });
+
+  it('imports a data directory written by the earlier NeDB store once, on first start', async () => {
+    const dir = await tempDir();
+    const nedbLine = (doc: Record<string, unknown>): string => `${JSON.stringify(doc)}\n`;
+    await writeFile(
+      path.join(dir, 'drafts.db'),
+      nedbLine({ _id: 'd1', account: 'a', kind: 'flow', id: 'f1', doc: '{"name":"old"}', revision: 1, createdAt: { $$date: 1000 }, createdBy: 'x', updatedAt: { $$date: 1000 }, updatedBy: 'x' }) +
+        nedbLine({ $$indexCreated: { fieldName: 'account,kind,id', unique: true } }) +
+        nedbLine({ _id: 'd2', account: 'a', kind: 'flow', id: 'f2', doc: '{}', revision: 1, createdAt: { $$date: 1000 }, createdBy: 'x', updatedAt: { $$date: 1000 }, updatedBy: 'x' }) +
+        nedbLine({ _id: 'd1', account: 'a', kind: 'flow', id: 'f1', doc: '{"name":"new"}', revision: 2, createdAt: { $$date: 1000 }, createdBy: 'x', updatedAt: { $$date: 2000 }, updatedBy: 'y' }) +
+        nedbLine({ $$deleted: true, _id: 'd2' }) +
+        '{"_id":"torn","acc',
+    );
+    store = await openStore({ dataDir: dir });
+    const docs = await store.documents.list('a', 'flow');
+    expect(docs.map((d) => [d.id, d.revision, d.doc])).toEqual([['f1', 2, { name: 'new' }]]);
+    expect(docs[0]?.updatedAt).toEqual(new Date(2000));
+    expect(await readdir(dir)).toContain('drafts.db.imported');
+    await store.close();
+    store = await openStore({ dataDir: dir }); // not imported twice
+    expect(await store.documents.list('a', 'flow')).toHaveLength(1);
+  });
+
+  it('refuses to import a NeDB file with real corruption instead of dropping it', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'audit.db'), 'garbage that is not json\n{"_id":"x","account":"a"}\n');
     await expect(openStore({ dataDir: dir })).rejects.toBeInstanceOf(StoreCorruptError);
-    // The failed open released its lock: fix the file and it opens.
-    await writeFile(file, (await readFile(file, 'utf8')).split('\n').slice(1).join('\n'));
-    store = await openStore({ dataDir: dir });
-    expect(await store.audit.list('a', { limit: 100 })).toHaveLength(30);
   });
 
-  it('after a failed disk write answers STORE_UNAVAILABLE until reopened', async () => {
+  it('answers STORE_UNAVAILABLE when the disk refuses a write, and nothing half-written shows', async () => {
     const dir = await tempDir();
-    store = await openStore({ dataDir: dir });
-    await store.audit.append({ at: new Date(), account: 'a', actor: 'x', action: 'kept', target: 't' });
-    // Make the next append fail (root ignores file modes, so put a directory in the file's place).
-    await rm(path.join(dir, 'audit.db'));
-    await mkdir(path.join(dir, 'audit.db'));
-    const write = store.audit.append({ at: new Date(), account: 'a', actor: 'x', action: 'lost', target: 't' });
-    await expect(write).rejects.toBeInstanceOf(StoreUnavailableError);
-    await expect(store.audit.list('a')).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
-    await expect(store.ping()).rejects.toBeInstanceOf(StoreUnavailableError);
-    await store.close();
-    store = undefined;
+    const db = openSqliteDatabase(dir);
+    try {
+      const c = new SqliteCollection(db, 'full');
+      await c.ensureIndexes([{ fields: ['k'], unique: true }]);
+      await c.insertOne({ _id: 'kept', k: 'kept' });
+      // The file may not grow: the next page it needs is refused as SQLITE_FULL, a disk fault.
+      const pages = Number(db.pragma('page_count', { simple: true }));
+      db.pragma(`max_page_count = ${pages}`);
+      const big = 'x'.repeat(200_000);
+      await expect(c.insertOne({ _id: 'lost', k: 'lost', big })).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(c.updateOne({ _id: 'kept' }, { $set: { big } })).rejects.toBeInstanceOf(StoreUnavailableError);
+      expect(await c.find({})).toEqual([{ _id: 'kept', k: 'kept' }]);
+    } finally {
+      db.close();
+    }
   });
 
   it('refuses calls after close', async () => {

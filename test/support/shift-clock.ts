@@ -7,7 +7,7 @@ const days = Number(process.env['RF_CLOCK_SHIFT_DAYS'] ?? '0');
 if (Number.isFinite(days) && days !== 0) {
   const shift = days * 24 * 3600 * 1000;
   const RealDate = Date;
-  // Why a subclass: code that reads the date (nedb's TTL, our clocks) calls `Date.now()` or
+  // Why a subclass: code that reads the date (the store's TTL sweep, our clocks) calls `Date.now()` or
   // `new Date()` on the global, which this replaces; explicit dates stay exact.
   class ShiftedDate extends RealDate {
     constructor(...args: unknown[]) {

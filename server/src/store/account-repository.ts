@@ -52,7 +52,7 @@ export class AccountRepository {
       if (v === null) $unset[f] = true;
       else if (v !== undefined) $set[f] = this.box.encrypt(v, slot(id, f));
     }
-    // `createdAt` only on insert: nedb has no $setOnInsert, so set it on the first put only.
+    // `createdAt` only on insert: the Collection surface has no $setOnInsert, so set it on the first put only.
     const r = await this.c.updateOne({ _id: id }, { $set, ...(Object.keys($unset).length ? { $unset } : {}) });
     if (r.matched === 0) {
       await this.c.updateOne({ _id: id }, { $set: { ...$set, createdAt: at } }, { upsert: true });

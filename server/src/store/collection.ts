@@ -1,6 +1,6 @@
 /**
  * The one backend-neutral surface every repository is written against. Filters and updates use
- * MongoDB syntax, limited to what both nedb and MongoDB implement identically:
+ * MongoDB syntax, limited to what both SQLite (sqlite-collection.ts) and MongoDB implement identically:
  * filters: equality, `$lt $lte $gt $gte $in $ne`; updates: `$set $unset $inc`.
  * Atomicity: every method is atomic on one document in both backends, which is all the
  * repositories rely on (compare-and-set by putting the expected version in the filter).

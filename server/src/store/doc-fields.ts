@@ -45,7 +45,7 @@ export const docFields = {
     return [...v];
   },
   /**
-   * Opaque JSON (engine state, documents, bodies) is stored as a string: nedb refuses keys that
+   * Opaque JSON (engine state, documents, bodies) is stored as a string: MongoDB mishandles keys that
    * start with `$` or contain `.` (a JSON Schema's `$schema`, a keyword like "v1.2"), and a
    * string also keeps both backends byte-identical and hands every reader a fresh copy.
    */

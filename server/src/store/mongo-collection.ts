@@ -13,7 +13,7 @@ import { DuplicateKeyError, StoreUnavailableError } from './store-errors.js';
 
 /**
  * `Collection` over the official driver: a thin mapping, so that all behaviour lives in the
- * repositories (tested on nedb). Writes use the client's write concern (the server default,
+ * repositories (tested on SQLite). Writes use the client's write concern (the server default,
  * `majority` on replica sets since MongoDB 5.0).
  */
 /** Every repository supplies string `_id`s, so ObjectIds never appear. */

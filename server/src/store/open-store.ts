@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
 import { MongoClient } from 'mongodb';
 import { AccessTokenRepository } from './access-token-repository.js';
 import { AccountRepository } from './account-repository.js';
@@ -10,7 +13,9 @@ import { lockDataDir } from './data-dir-lock.js';
 import { DocumentRepository } from './document-repository.js';
 import { InboundLogRepository } from './inbound-log-repository.js';
 import { MongoCollection, mapMongoError } from './mongo-collection.js';
-import { NedbCollection } from './nedb-collection.js';
+import { SqliteCollection, mapSqliteError } from './sqlite-collection.js';
+import { openSqliteDatabase, SQLITE_FILE, type Durability } from './open-sqlite-database.js';
+import { importNedbDataDir } from './import-nedb-data-dir.js';
 import { PackCatalogRepository } from './pack-catalog-repository.js';
 import { PackInstallRepository } from './pack-install-repository.js';
 import { ReplyLogRepository } from './reply-log-repository.js';
@@ -27,8 +32,8 @@ export interface StoreOptions {
   mongoDb?: string;
   /** 32 bytes, hex or base64. Required with MongoDB; embedded default: `DATA_DIR/secret.key`. */
   secretKey?: string;
-  /** Embedded store: TTL sweep + compaction period (default 10 min). */
-  compactEveryMs?: number;
+  /** Embedded store: `normal` (default: survives kill -9) or `full` (also power loss). */
+  durability?: Durability;
   /** How long to wait for a MongoDB server before STORE_UNAVAILABLE (default 5 s). */
   mongoServerSelectionTimeoutMS?: number;
   /**
@@ -36,8 +41,6 @@ export interface StoreOptions {
    * reply history) and leases, never a message's own or a sandbox's virtual time.
    */
   clock?: () => number;
-  /** Where a failed background compaction is reported (default: stderr). */
-  onBackgroundError?: (e: unknown) => void;
 }
 
 export interface Store {
@@ -54,8 +57,8 @@ export interface Store {
   packCatalog: PackCatalogRepository;
   audit: AuditRepository;
   replies: ReplyLogRepository;
-  /** 'nedb' or 'mongodb'. */
-  kind: 'nedb' | 'mongodb';
+  /** 'sqlite' (the embedded default) or 'mongodb'. */
+  kind: 'sqlite' | 'mongodb';
   /** The indexes in force per collection (diagnostics and tests: unique and TTL indexes). */
   describeIndexes(): Promise<Record<string, IndexSpec[]>>;
   /** Resolves when the store can serve; rejects with STORE_UNAVAILABLE otherwise. */
@@ -81,26 +84,33 @@ const LAYOUT = {
 type Name = keyof typeof LAYOUT;
 
 /**
- * Opens MongoDB when `mongoUri` is set, else the embedded nedb store under `dataDir`, and
+ * Opens MongoDB when `mongoUri` is set, else the embedded SQLite store under `dataDir`, and
  * creates the indexes. Faults reaching the store reject with `StoreUnavailableError`.
  *
  * @example
  * const store = await openStore(storeOptionsFromEnv(process.env));
  */
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
-  return options.mongoUri ? openMongo(options.mongoUri, options) : openNedb(options.dataDir ?? './data', options);
+  return options.mongoUri ? openMongo(options.mongoUri, options) : openSqlite(options.dataDir ?? './data', options);
 }
 
-/** Reads DATA_DIR, MONGODB_URI, MONGODB_DB and SECRET_KEY (CONTRACT §1). */
+/** Reads DATA_DIR, DURABILITY, MONGODB_URI, MONGODB_DB and SECRET_KEY (CONTRACT §1). */
 export function storeOptionsFromEnv(env: NodeJS.ProcessEnv): StoreOptions {
   const pick = (k: string): string | undefined => (env[k] ? env[k] : undefined);
   const out: StoreOptions = { dataDir: pick('DATA_DIR') ?? './data' };
   const uri = pick('MONGODB_URI');
   const db = pick('MONGODB_DB');
   const key = pick('SECRET_KEY');
+  const durability = pick('DURABILITY');
   if (uri) out.mongoUri = uri;
   if (db) out.mongoDb = db;
   if (key) out.secretKey = key;
+  if (durability !== undefined) {
+    if (durability !== 'normal' && durability !== 'full') {
+      throw new StoreConfigError(`DURABILITY must be "normal" or "full", not "${durability}"`);
+    }
+    out.durability = durability;
+  }
   return out;
 }
 
@@ -116,57 +126,61 @@ export function dbNameFromUri(uri: string): string | undefined {
 
 /**
  * A store that lives in memory only, with the same repositories and behaviour: the sandbox's
- * isolated virtual store, so a preview runs the production code path and touches nothing real.
+ * isolated virtual store (SQLite in memory), so a preview runs the production code path and
+ * touches nothing real.
  */
 export async function openMemoryStore(options: Pick<StoreOptions, 'clock'> = {}): Promise<Store> {
-  const opened: NedbCollection[] = [];
+  const db = openSqliteDatabase(null);
   const cols = await openEach(async (name) => {
-    const c = await NedbCollection.inMemory(name);
-    opened.push(c);
+    const c = new SqliteCollection(db, name);
     await c.ensureIndexes(LAYOUT[name]);
     return c;
   });
-  return assemble('nedb', cols, SecretBox.fromString(randomBytes(32).toString('hex')), options.clock ?? Date.now, {
+  return assemble('sqlite', cols, SecretBox.fromString(randomBytes(32).toString('hex')), options.clock ?? Date.now, {
     ping: async () => undefined,
     close: async () => {
-      await Promise.all(opened.map((c) => c.close()));
+      for (const c of Object.values(cols)) c.close();
+      db.close();
     },
   });
 }
 
-async function openNedb(dataDir: string, options: StoreOptions): Promise<Store> {
+async function openSqlite(dataDir: string, options: StoreOptions): Promise<Store> {
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const release = await lockDataDir(dataDir);
-  const opened: NedbCollection[] = [];
+  let db: Database.Database | undefined;
   try {
     const box = options.secretKey ? SecretBox.fromString(options.secretKey) : await loadOrCreateKeyFile(dataDir);
+    const fresh = !existsSync(path.join(dataDir, SQLITE_FILE));
+    try {
+      db = openSqliteDatabase(dataDir, options.durability);
+    } catch (e) {
+      throw mapSqliteError(e, SQLITE_FILE);
+    }
+    // Holds PII (openids, messages), token hashes and ciphertexts: owner only.
+    await chmod(path.join(dataDir, SQLITE_FILE), 0o600);
+    const opened = db;
     const cols = await openEach(async (name) => {
-      const c = await NedbCollection.open(dataDir, name);
-      opened.push(c);
+      const c = new SqliteCollection(opened, name);
       await c.ensureIndexes(LAYOUT[name]);
       return c;
     });
-    const report = options.onBackgroundError ?? ((e: unknown) => console.error('store maintenance failed:', e));
-    const timer = setInterval(() => {
-      for (const c of opened) c.maintain().catch(report);
-    }, options.compactEveryMs ?? 10 * 60_000);
-    timer.unref();
-    return assemble('nedb', cols, box, options.clock ?? Date.now, {
+    if (fresh) await importNedbDataDir(dataDir, cols);
+    return assemble('sqlite', cols, box, options.clock ?? Date.now, {
       ping: async () => {
-        // Goes through each collection's queue: fails once one is closed or poisoned.
-        await Promise.all(opened.map((c) => c.count({ _id: '\u0000ping' })));
+        await cols.workspaces.count({ _id: '\u0000ping' });
       },
       close: async () => {
-        clearInterval(timer);
         try {
-          await Promise.all(opened.map((c) => c.close()));
+          for (const c of Object.values(cols)) c.close();
+          opened.close();
         } finally {
           await release();
         }
       },
     });
   } catch (e) {
-    await Promise.allSettled(opened.map((c) => c.close()));
+    db?.close();
     await release();
     throw e;
   }
@@ -205,7 +219,7 @@ async function openMongo(uri: string, options: StoreOptions): Promise<Store> {
   }
 }
 
-/** One after the other: nedb loads each file in full, and index creation errors stay ordered. */
+/** One after the other, so index creation errors stay ordered. */
 async function openEach<C>(open: (name: Name) => Promise<C>): Promise<Record<Name, C>> {
   return {
     conversations: await open('conversations'),

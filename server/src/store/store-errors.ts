@@ -13,7 +13,7 @@ export class StoreError extends Error {
   }
 }
 
-/** A unique index refused a write (nedb `uniqueViolated`, MongoDB E11000). Nothing was written. */
+/** A unique index refused a write (SQLite SQLITE_CONSTRAINT_UNIQUE, MongoDB E11000). Nothing was written. */
 export class DuplicateKeyError extends StoreError {
   constructor(message = 'duplicate key', options?: { cause?: unknown }) {
     super('DUPLICATE_KEY', message, options);

@@ -1,0 +1,294 @@
+import type Database from 'better-sqlite3';
+import type { Collection, Filter, FindOptions, IndexSpec, StoredDoc, Update, UpdateResult } from './collection.js';
+import { DuplicateKeyError, StoreUnavailableError } from './store-errors.js';
+
+/**
+ * `Collection` over one SQLite table (`id TEXT PRIMARY KEY, doc TEXT` holding the document as
+ * JSON) through better-sqlite3, the embedded store's backend.
+ *
+ * Guarantees, as read in better-sqlite3 12 and SQLite 3.5x's documentation:
+ * - better-sqlite3 runs every statement synchronously on the calling thread, and each method
+ *   here runs inside one `BEGIN IMMEDIATE` transaction, so a read-modify-write (an update with a
+ *   compare-and-set filter, an upsert) is atomic against every other call in this process; across
+ *   processes the write lock of `IMMEDIATE` serializes writers (the DATA_DIR lock keeps a second
+ *   process away anyway).
+ * - When a method's promise resolves, its transaction has committed to the WAL file: in WAL mode
+ *   with `synchronous=NORMAL` a commit survives the process being killed (kill -9), since the WAL is
+ *   written before COMMIT returns; only power loss can lose the last commits. `synchronous=FULL`
+ *   (DURABILITY=full) fsyncs the WAL on every commit, surviving power loss too.
+ * - Queries read indexed fields through `json_extract` expressions; every index is an expression
+ *   index on exactly the expression the queries generate (`fieldExpr`), so the planner uses it.
+ *
+ * Dates are stored as `{"$date": epochMs}`: only repository-written top-level fields are ever
+ * Dates (opaque user JSON is a string, see `toJsonField`), so the tag cannot collide with data.
+ * TTL indexes delete expired rows before each operation on the collection (an indexed range
+ * delete, usually of nothing): expired documents are never seen, as with nedb's lazy expiry.
+ */
+export class SqliteCollection implements Collection {
+  private readonly table: string;
+  private specs: IndexSpec[] = [];
+  private ttl: { expr: string; seconds: number } | null = null;
+  private sweep: Database.Statement | null = null;
+  private closed = false;
+  /** Prepared once per SQL text: filters of one shape (the repositories have few) share a plan. */
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(
+    private readonly db: Database.Database,
+    readonly name: string,
+  ) {
+    if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) throw new Error(`bad collection name ${name}`);
+    this.table = `c_${name}`;
+    db.exec(`CREATE TABLE IF NOT EXISTS ${this.table} (id TEXT PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID`);
+  }
+
+  async findOne(filter: Filter, options: Pick<FindOptions, 'projection'> = {}): Promise<StoredDoc | null> {
+    const rows = await this.find(filter, { ...options, limit: 1 });
+    return rows[0] ?? null;
+  }
+
+  async find(filter: Filter, options: FindOptions = {}): Promise<StoredDoc[]> {
+    return this.run(() => {
+      const where = compileFilter(filter);
+      let sql = `SELECT doc FROM ${this.table} WHERE ${where.sql}`;
+      const order = Object.entries(options.sort ?? {});
+      if (order.length > 0) sql += ` ORDER BY ${order.map(([f, d]) => `${fieldExpr(f)} ${d === -1 ? 'DESC' : 'ASC'}`).join(', ')}`;
+      if (options.limit) sql += ` LIMIT ${Math.trunc(options.limit)}`;
+      const rows = this.stmt(sql).pluck().all(...where.params) as string[];
+      return rows.map((r) => project(decode(r), options.projection));
+    });
+  }
+
+  async insertOne(doc: StoredDoc & { _id: string }): Promise<void> {
+    this.run(() => {
+      this.stmt(`INSERT INTO ${this.table} (id, doc) VALUES (?, ?)`).run(doc._id, encode(doc));
+    });
+  }
+
+  async updateOne(filter: Filter, update: Update, options: { upsert?: boolean } = {}): Promise<UpdateResult> {
+    return this.run(() => {
+      const r = this.modify(filter, update, options.upsert ?? false);
+      return { matched: r.matched ? 1 : 0, upserted: r.upserted };
+    });
+  }
+
+  async findOneAndUpdate(filter: Filter, update: Update, options: { upsert?: boolean } = {}): Promise<StoredDoc | null> {
+    return this.run(() => this.modify(filter, update, options.upsert ?? false).doc);
+  }
+
+  async deleteOne(filter: Filter): Promise<number> {
+    return this.run(() => {
+      const where = compileFilter(filter);
+      const id = this.stmt(`SELECT id FROM ${this.table} WHERE ${where.sql} LIMIT 1`).pluck().get(...where.params);
+      if (typeof id !== 'string') return 0;
+      return this.stmt(`DELETE FROM ${this.table} WHERE id = ?`).run(id).changes;
+    });
+  }
+
+  async count(filter: Filter): Promise<number> {
+    return this.run(() => {
+      const where = compileFilter(filter);
+      return Number(this.stmt(`SELECT count(*) FROM ${this.table} WHERE ${where.sql}`).pluck().get(...where.params));
+    });
+  }
+
+  /**
+   * Creates each index (idempotent by name) and drops this collection's indexes that are no longer
+   * specified, so a changed TTL or key list takes effect on the next start.
+   */
+  async ensureIndexes(specs: readonly IndexSpec[]): Promise<void> {
+    this.run(() => {
+      const wanted = new Set<string>();
+      for (const spec of specs) {
+        const name = indexName(this.table, spec);
+        wanted.add(name);
+        const cols = spec.fields.map(fieldExpr).join(', ');
+        this.db.exec(`CREATE ${spec.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${name} ON ${this.table} (${cols})`);
+        if (spec.expireAfterSeconds !== undefined) {
+          const [field] = spec.fields;
+          if (spec.fields.length !== 1 || field === undefined) throw new Error(`${this.name}: a TTL index has one field`);
+          this.ttl = { expr: fieldExpr(field), seconds: spec.expireAfterSeconds };
+        }
+      }
+      const existing = this.db
+        .prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND name LIKE 'ix_%'`)
+        .pluck()
+        .all(this.table) as string[];
+      for (const name of existing) if (!wanted.has(name)) this.db.exec(`DROP INDEX ${name}`);
+      this.specs = specs.map((s) => ({ ...s, fields: [...s.fields] }));
+      this.sweep = this.ttl ? this.db.prepare(`DELETE FROM ${this.table} WHERE ${this.ttl.expr} < ?`) : null;
+    });
+  }
+
+  async listIndexes(): Promise<IndexSpec[]> {
+    return this.specs.map((s) => ({ ...s, fields: [...s.fields] }));
+  }
+
+  /** Refuses later calls; the database itself is closed by its owner. */
+  close(): void {
+    this.closed = true;
+  }
+
+  /** Read, apply the update in JS, write back: atomic because `run` holds an IMMEDIATE transaction. */
+  private modify(filter: Filter, update: Update, upsert: boolean): { matched: boolean; upserted: boolean; doc: StoredDoc | null } {
+    const where = compileFilter(filter);
+    const row = this.stmt(`SELECT id, doc FROM ${this.table} WHERE ${where.sql} LIMIT 1`).get(...where.params) as
+      | { id: string; doc: string }
+      | undefined;
+    if (row) {
+      const next = applyUpdate(decode(row.doc), update);
+      this.stmt(`UPDATE ${this.table} SET doc = ? WHERE id = ?`).run(encode(next), row.id);
+      return { matched: true, upserted: false, doc: next };
+    }
+    if (!upsert) return { matched: false, upserted: false, doc: null };
+    // Like MongoDB: the new document starts from the filter's equality fields.
+    const seed: StoredDoc = {};
+    for (const [k, v] of Object.entries(filter)) if (!isOperatorObject(v)) seed[k] = v;
+    const doc = applyUpdate(seed, update);
+    if (typeof doc['_id'] !== 'string') throw new Error(`${this.name}: an upsert needs a string _id in its filter`);
+    this.stmt(`INSERT INTO ${this.table} (id, doc) VALUES (?, ?)`).run(doc['_id'], encode(doc));
+    return { matched: false, upserted: true, doc };
+  }
+
+  private stmt(sql: string): Database.Statement {
+    let s = this.statements.get(sql);
+    if (!s) this.statements.set(sql, (s = this.db.prepare(sql)));
+    return s;
+  }
+
+  private run<T>(op: () => T): T {
+    if (this.closed || !this.db.open) throw new StoreUnavailableError(`store closed (${this.name})`);
+    try {
+      return this.db
+        .transaction(() => {
+          this.sweep?.run(Date.now() - (this.ttl?.seconds ?? 0) * 1000);
+          return op();
+        })
+        .immediate();
+    } catch (e) {
+      throw mapSqliteError(e, this.name);
+    }
+  }
+}
+
+/** The SQL expression for a (top-level) field; Dates compare by their epoch milliseconds. */
+export function fieldExpr(field: string): string {
+  if (field === '_id') return 'id';
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(field)) throw new Error(`unsupported field name ${field}`);
+  const path = `'$.${field}'`;
+  return `(CASE json_type(doc, ${path}) WHEN 'object' THEN json_extract(doc, '$.${field}."$date"') ELSE json_extract(doc, ${path}) END)`;
+}
+
+type SqlValue = string | number | null;
+
+/** MongoDB filter syntax, the subset `Collection` allows: equality, `$lt $lte $gt $gte $in $ne`. */
+function compileFilter(filter: Filter): { sql: string; params: SqlValue[] } {
+  const parts: string[] = [];
+  const params: SqlValue[] = [];
+  for (const [field, cond] of Object.entries(filter)) {
+    const expr = fieldExpr(field);
+    if (!isOperatorObject(cond)) {
+      if (cond === null || cond === undefined) parts.push(`${expr} IS NULL`);
+      else {
+        parts.push(`${expr} = ?`);
+        params.push(sqlValue(cond));
+      }
+      continue;
+    }
+    for (const [op, v] of Object.entries(cond)) {
+      const cmp = { $lt: '<', $lte: '<=', $gt: '>', $gte: '>=' }[op];
+      if (cmp) {
+        parts.push(`${expr} ${cmp} ?`);
+        params.push(sqlValue(v));
+      } else if (op === '$ne') {
+        // MongoDB's $ne also matches documents without the field.
+        parts.push(`${expr} IS NOT ?`);
+        params.push(v === undefined ? null : sqlValue(v));
+      } else if (op === '$in') {
+        if (!Array.isArray(v)) throw new Error(`$in on ${field} needs an array`);
+        if (v.length === 0) parts.push('0');
+        else {
+          parts.push(`${expr} IN (${v.map(() => '?').join(', ')})`);
+          params.push(...v.map(sqlValue));
+        }
+      } else throw new Error(`unsupported filter operator ${op}`);
+    }
+  }
+  return { sql: parts.length > 0 ? parts.join(' AND ') : '1', params };
+}
+
+function isOperatorObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !(v instanceof Date) && !Array.isArray(v) && Object.keys(v).some((k) => k.startsWith('$'));
+}
+
+/** How a filter value compares with `fieldExpr`: JSON booleans come back from json_extract as 0/1. */
+function sqlValue(v: unknown): SqlValue {
+  if (v instanceof Date) return v.getTime();
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (typeof v === 'string' || typeof v === 'number') return v;
+  if (v === null) return null;
+  throw new Error(`unsupported filter value ${JSON.stringify(v)}`);
+}
+
+function applyUpdate(doc: StoredDoc, update: Update): StoredDoc {
+  const next: StoredDoc = { ...doc };
+  for (const [k, v] of Object.entries(update.$set ?? {})) next[k] = v;
+  for (const k of Object.keys(update.$unset ?? {})) delete next[k];
+  for (const [k, by] of Object.entries(update.$inc ?? {})) {
+    const cur = next[k];
+    if (cur !== undefined && typeof cur !== 'number') throw new Error(`$inc on non-number field ${k}`);
+    next[k] = (cur ?? 0) + by;
+  }
+  return next;
+}
+
+function encode(doc: StoredDoc): string {
+  return JSON.stringify(doc, function (this: Record<string, unknown>, key, value: unknown) {
+    // JSON.stringify has already called Date#toJSON on `value`; the holder still has the Date.
+    const raw = this[key];
+    return raw instanceof Date ? { $date: raw.getTime() } : value;
+  });
+}
+
+function decode(text: string): StoredDoc {
+  return JSON.parse(text, (_key, value: unknown) => {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      const keys = Object.keys(value);
+      const ms = (value as Record<string, unknown>)['$date'];
+      if (keys.length === 1 && typeof ms === 'number') return new Date(ms);
+    }
+    return value;
+  }) as StoredDoc;
+}
+
+function project(doc: StoredDoc, projection: Record<string, 0 | 1> | undefined): StoredDoc {
+  if (!projection) return doc;
+  const entries = Object.entries(projection);
+  if (entries.some(([, v]) => v === 1)) {
+    const out: StoredDoc = { _id: doc['_id'] };
+    for (const [k, v] of entries) if (v === 1 && k in doc) out[k] = doc[k];
+    if (projection['_id'] === 0) delete out['_id'];
+    return out;
+  }
+  const out = { ...doc };
+  for (const [k] of entries) delete out[k];
+  return out;
+}
+
+function indexName(table: string, spec: IndexSpec): string {
+  const ttl = spec.expireAfterSeconds === undefined ? '' : `_ttl${spec.expireAfterSeconds}`;
+  return `ix_${table}_${spec.fields.join('_')}${spec.unique ? '_u' : ''}${ttl}`;
+}
+
+/** Constraint violations → DuplicateKeyError; I/O and "database is locked/closed" → StoreUnavailableError. */
+export function mapSqliteError(e: unknown, name: string): unknown {
+  if (!(e instanceof Error) || !('code' in e) || typeof e.code !== 'string') return e;
+  const code = e.code;
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    return new DuplicateKeyError(`${name}: ${e.message}`, { cause: e });
+  }
+  if (/^SQLITE_(IOERR|FULL|CANTOPEN|BUSY|LOCKED|READONLY|NOTADB|CORRUPT|PROTOCOL)/.test(code) || /^E[A-Z]+$/.test(code)) {
+    return new StoreUnavailableError(`${name}: ${e.message}`, { cause: e });
+  }
+  return e;
+}
