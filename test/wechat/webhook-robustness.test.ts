@@ -24,7 +24,7 @@ afterEach(async () => {
   await t.close();
 });
 
-const recorded = async () => (await t.store.inbound.listBetween('default', new Date(0), new Date(Date.now() + 3_600_000), 100)).map((r) => r.message as InboundMessage);
+const recorded = async () => (await t.store.inbound.listBetween('default', new Date(0), new Date(T0 + 3_600_000), 100)).map((r) => r.message as InboundMessage);
 const ts = () => String(Math.floor(t.now() / 1000));
 const unsignedPlain = (xml: string, account = 'default') =>
   t.http.post(`/wechat/${account}?signature=${'0'.repeat(40)}&timestamp=${ts()}&nonce=1`).set('Content-Type', 'text/xml').send(xml);
