@@ -2,7 +2,9 @@
  * The account's compliance policy: every §6 window setting and §7 check, the lexicons
  * the checks scan with, the link allowlist and custom json-rules-engine conditions.
  */
-const minutes = { type: 'number', exclusiveMinimum: 0 } as const;
+/** Every number has both bounds: a value past them (1e300 minutes) would overflow the window maths at runtime. */
+const MINUTES_PER_YEAR = 525_600;
+const minutes = { type: 'number', exclusiveMinimum: 0, maximum: MINUTES_PER_YEAR } as const;
 
 const grantSchema = {
   type: 'object',
@@ -145,7 +147,7 @@ export const policySchema = {
     id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
     name: { type: 'string', minLength: 1, maxLength: 100 },
     revision: { type: 'integer', minimum: 0 },
-    timezone: { type: 'string', minLength: 1, default: 'Asia/Shanghai' },
+    timezone: { type: 'string', minLength: 1, maxLength: 64, default: 'Asia/Shanghai' },
     businessHours: {
       type: 'object',
       required: ['start', 'end'],
@@ -163,8 +165,8 @@ export const policySchema = {
         menuClick: grantSchema,
         subscribe: grantSchema,
         scan: grantSchema,
-        marginMinutes: { type: 'number', minimum: 0 },
-        nonOpeningEventKeys: { type: 'array', items: { type: 'string', minLength: 1 } },
+        marginMinutes: { type: 'number', minimum: 0, maximum: 1440 },
+        nonOpeningEventKeys: { type: 'array', maxItems: 1000, items: { type: 'string', minLength: 1, maxLength: 128 } },
       },
       additionalProperties: false,
     },
@@ -175,25 +177,25 @@ export const policySchema = {
     },
     duplicates: {
       type: 'object',
-      properties: { withinMinutes: { type: 'number', minimum: 0 } },
+      properties: { withinMinutes: { type: 'number', minimum: 0, maximum: MINUTES_PER_YEAR } },
       additionalProperties: false,
     },
     marketing: {
       type: 'object',
-      properties: { maxPromotionsPerWindow: { type: 'integer', minimum: 0 } },
+      properties: { maxPromotionsPerWindow: { type: 'integer', minimum: 0, maximum: 1000 } },
       additionalProperties: false,
     },
     content: {
       type: 'object',
       properties: {
-        maxTextBytes: { type: 'integer', minimum: 1 },
-        maxArticles: { type: 'integer', minimum: 1 },
+        maxTextBytes: { type: 'integer', minimum: 1, maximum: 1_048_576 },
+        maxArticles: { type: 'integer', minimum: 1, maximum: 100 },
       },
       additionalProperties: false,
     },
     links: {
       type: 'object',
-      properties: { allow: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 253 } } },
+      properties: { allow: { type: 'array', maxItems: 1000, items: { type: 'string', minLength: 1, maxLength: 253 } } },
       additionalProperties: false,
     },
     /** Per-code switches and severity overrides for the built-in §7 checks. */
@@ -206,8 +208,8 @@ export const policySchema = {
         additionalProperties: false,
       },
     },
-    lexicons: { type: 'array', items: lexiconSchema },
-    rules: { type: 'array', items: customRuleSchema },
+    lexicons: { type: 'array', maxItems: 200, items: lexiconSchema },
+    rules: { type: 'array', maxItems: 500, items: customRuleSchema },
     /** Reviewed false positives: `phrase` no longer raises `code` (see allowanceSchema). */
     allowances: { type: 'array', maxItems: 5000, items: allowanceSchema },
   },

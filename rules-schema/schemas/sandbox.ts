@@ -7,8 +7,14 @@ import { flowSchema } from './flow.js';
 import { keywordGroupSchema } from './keyword-group.js';
 import { policySchema } from './policy.js';
 
-/** `30s`, `10m`, `47h59m`, `2d`, `1h30m`, `500ms`. */
-export const durationSchema = { type: 'string', pattern: '^(?:[0-9]+(?:ms|d|h|m|s))+$' } as const;
+/**
+ * `30s`, `10m`, `47h59m`, `2d`, `1h30m`, `500ms`: at most 9 digits a part and 5 parts, so every
+ * number is exact; the sum is bounded by MAX_DURATION_MS (server/src/sandbox/parse-duration.ts).
+ */
+export const durationSchema = { type: 'string', pattern: '^(?:[0-9]{1,9}(?:ms|d|h|m|s)){1,5}$' } as const;
+
+/** 100 years, the span of INSTANT_RANGE: no step can move further. */
+export const MAX_DURATION_MS = 36_525 * 86_400_000;
 
 export const expectationSchema = {
   type: 'object',

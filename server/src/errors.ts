@@ -1,6 +1,8 @@
 /**
  * Errors that cross the domain edge, each with a stable code from CONTRACT §3. Domain and
- * service code throws these; one Express error handler maps codes to statuses.
+ * service code throws these; one Express error handler maps codes to statuses. The HTTP layer
+ * adds the codes of requests refused before they reach a route (URI_TOO_LONG, HEADERS_TOO_LARGE,
+ * REQUEST_TIMEOUT, BAD_REQUEST) and INTERNAL, which is what any unexpected exception (a bug) becomes.
  */
 export interface ErrorDetail {
   path: string;
@@ -15,6 +17,11 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'PAYLOAD_TOO_LARGE'
+  | 'BAD_REQUEST'
+  | 'REQUEST_TIMEOUT'
+  | 'URI_TOO_LONG'
+  | 'HEADERS_TOO_LARGE'
+  | 'INTERNAL'
   | 'STORE_UNAVAILABLE';
 
 export const STATUS_OF: Record<ErrorCode, number> = {
@@ -25,6 +32,11 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
+  BAD_REQUEST: 400,
+  REQUEST_TIMEOUT: 408,
+  URI_TOO_LONG: 414,
+  HEADERS_TOO_LARGE: 431,
+  INTERNAL: 500,
   STORE_UNAVAILABLE: 503,
 };
 

@@ -1,6 +1,6 @@
 import { MongoClient, MongoNetworkError, MongoServerError } from 'mongodb';
 import { describe, expect, it } from 'vitest';
-import { mapMongoError } from '../../server/src/store/mongo-collection.js';
+import { mapMongoError, MongoCollection } from '../../server/src/store/mongo-collection.js';
 import { dbNameFromUri, openStore, storeOptionsFromEnv } from '../../server/src/store/open-store.js';
 import { DuplicateKeyError, StoreConfigError, StoreUnavailableError } from '../../server/src/store/store-errors.js';
 import { describeStoreContract } from './store-contract.js';
@@ -36,6 +36,28 @@ describe('MongoDB adapter without a server', () => {
     const open = openStore({ mongoUri: 'mongodb://127.0.0.1:1/rf', secretKey: KEY, mongoServerSelectionTimeoutMS: 200 });
     await expect(open).rejects.toBeInstanceOf(StoreUnavailableError);
     await expect(open).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
+  });
+
+  it('a changed TTL is applied with collMod instead of refusing to start', async () => {
+    const created: unknown[] = [];
+    const commands: unknown[] = [];
+    const driver = {
+      collectionName: 'inbound',
+      async createIndex(keys: unknown, options: { expireAfterSeconds?: number }) {
+        created.push([keys, options]);
+        if (options.expireAfterSeconds === 86_400) throw new MongoServerError({ code: 85, errmsg: 'An equivalent index already exists with different options' });
+        return 'ok';
+      },
+    };
+    // Only createIndex is reached by ensureIndexes; the cast stands in for the driver's collection.
+    const c = new MongoCollection(driver as unknown as ConstructorParameters<typeof MongoCollection>[0], async (cmd) => commands.push(cmd));
+    await c.ensureIndexes([{ fields: ['account', 'key'], unique: true }, { fields: ['at'], expireAfterSeconds: 86_400 }]);
+    expect(created).toHaveLength(2);
+    expect(commands).toEqual([{ collMod: 'inbound', index: { keyPattern: { at: 1 }, expireAfterSeconds: 86_400 } }]);
+    // Any other index error is not swallowed.
+    const failing = { ...driver, createIndex: async () => Promise.reject(new MongoServerError({ code: 85, errmsg: 'conflict' })) };
+    const d = new MongoCollection(failing as unknown as ConstructorParameters<typeof MongoCollection>[0], async () => undefined);
+    await expect(d.ensureIndexes([{ fields: ['k'], unique: true }])).rejects.toMatchObject({ code: 85 });
   });
 
   it('requires SECRET_KEY, shared by every instance', async () => {

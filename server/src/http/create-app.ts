@@ -9,6 +9,8 @@ import { WorkspaceCache } from '../runtime/workspace-cache.js';
 import { DocumentService } from '../runtime/document-service.js';
 import { authenticate } from './auth.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
+import { JSON_SHAPE_LIMITS, jsonShapeLimit } from './json-shape-limit.js';
+import { MAX_URL_LENGTH, urlLengthLimit } from './url-length-limit.js';
 import { editorStatic } from './editor-static.js';
 import { runtimeRoutes } from './routes/runtime-routes.js';
 import { documentRoutes } from './routes/document-routes.js';
@@ -51,6 +53,7 @@ export function createApp(options: AppOptions): express.Express {
   // Answers are per request (verdicts, windows, drafts with revisions): no ETag hashing of every body.
   app.set('etag', false);
   app.set('query parser', 'simple');
+  app.use(urlLengthLimit(MAX_URL_LENGTH));
 
   app.get('/healthz', async (_req, res) => {
     await options.store.ping();
@@ -62,9 +65,11 @@ export function createApp(options: AppOptions): express.Express {
   app.use('/wechat', wechat.webhook);
 
   const api = express.Router();
+  // Auth reads only the header: a caller without a token gets 401 before its body is read.
+  api.use(authenticate(options.store, options.adminToken));
   // Parse any content type as JSON: a client that forgets the header still gets a clear answer.
   api.use(express.json({ limit: options.bodyLimit ?? '1mb', type: () => true, strict: false }));
-  api.use(authenticate(options.store, options.adminToken));
+  api.use(jsonShapeLimit(JSON_SHAPE_LIMITS));
   api.use(runtimeRoutes(deps));
   const packs = new PackService(options.store);
   const sandbox = new SandboxService(options.store, (account, id) => packs.get(account, id));

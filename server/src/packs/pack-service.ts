@@ -8,6 +8,7 @@ import type { KeywordGroup, Pack } from '../../../rules-schema/index.js';
 import type { Store } from '../store/open-store.js';
 import { AppError, conflict, invalid, notFound } from '../errors.js';
 import { loadPublished } from '../runtime/published-workspace.js';
+import { gateWorkspace } from '../runtime/compile-gate.js';
 import { checkPack } from './check-pack.js';
 import { exportPack } from './export-pack.js';
 import { loadBuiltinPacks } from './load-builtin-packs.js';
@@ -97,6 +98,8 @@ export class PackService {
   }
 
   async setEnabled(account: string, id: string, enabled: boolean, by: string): Promise<{ id: string; enabled: boolean }> {
+    const installed = enabled ? await this.installedDoc(account, id) : undefined;
+    if (installed) await gateWorkspace(this.store, account, { kind: 'pack', doc: installed }, `规则包 ${id} 无法运行，未启用`);
     if (!(await this.store.packs.setEnabled(account, id, enabled))) throw notFound(`已安装的规则包 ${id}`);
     await this.audit(account, by, enabled ? 'pack.enable' : 'pack.disable', id, {});
     return { id, enabled };
@@ -118,6 +121,8 @@ export class PackService {
         { path: '/version', message: `installed ${preview.installedVersion} is newer than ${pack.version}` },
       ]);
     }
+    // Compiled with the account's other packs, as the runtime will (budgets are per account too).
+    await gateWorkspace(this.store, account, { kind: 'pack', doc: pack }, `规则包 ${pack.id} 无法运行，未安装`);
     const report = await runPackTests(pack);
     if (!report.passed) {
       throw new AppError('VALIDATION_FAILED', `规则包 ${pack.id} 的自测未通过，未安装`, testFailures(report));

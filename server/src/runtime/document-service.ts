@@ -8,6 +8,7 @@ import { checkFlowGraph } from '../../../rules-schema/graph-checks.js';
 import { describeGraphProblem } from '../../../rules-schema/graph-problem-messages.js';
 import { resolvePolicy } from '../core/policy/resolve-policy.js';
 import { loadPublished } from './published-workspace.js';
+import { gateDocument, gateWorkspace } from './compile-gate.js';
 import type { Store } from '../store/open-store.js';
 import { DuplicateKeyError } from '../store/store-errors.js';
 import { AppError, conflict, invalid, notFound } from '../errors.js';
@@ -64,6 +65,7 @@ export class DocumentService {
 
   async create(account: string, kind: DocumentKind, body: unknown, by: string) {
     const doc = validated(kind, body);
+    if (kind !== 'scenario') await gateDocument({ kind, doc }, `${LABEL[kind]}无法运行，未保存`);
     try {
       await this.store.documents.create(account, kind, doc.id, doc, by);
     } catch (err) {
@@ -79,6 +81,7 @@ export class DocumentService {
     const doc = validated(kind, body);
     if (doc.id !== id) throw invalid('文档 id 与地址不一致', [{ path: '/id', message: `must be ${id}` }]);
     if (typeof revision !== 'number') throw invalid('保存时需要带上读取到的 revision', [{ path: '/revision', message: 'required: the revision you loaded' }]);
+    if (kind !== 'scenario') await gateDocument({ kind, doc }, `${LABEL[kind]}无法运行，未保存`);
     const saved = await this.store.documents.save(account, kind, id, doc, revision, by);
     if (!saved.ok) {
       if (saved.reason === 'not_found') throw notFound(`${LABEL[kind]} ${id}`);
@@ -104,6 +107,7 @@ export class DocumentService {
     const draft = await this.get(account, kind, id);
     const { revision: _r, ...doc } = draft;
     if (kind === 'flow') await this.checkGraph(account, doc as unknown as Flow);
+    if (kind !== 'scenario') await gateWorkspace(this.store, account, { kind, doc }, `${LABEL[kind]}无法运行，未发布`);
     if (this.scenarioGate && kind !== 'scenario') {
       const failing = await this.scenarioGate(account, kind, doc);
       if (failing.length > 0 && !options.overrideScenarios) {
@@ -124,6 +128,8 @@ export class DocumentService {
     if (!old) throw notFound(`${LABEL[kind]} ${id} 的版本 ${version}`);
     const current = await this.store.documents.get(account, kind, id);
     if (!current) throw notFound(`${LABEL[kind]} ${id}`);
+    // A version saved by an older release may not run today: refuse it before it replaces the draft.
+    if (kind !== 'scenario') await gateWorkspace(this.store, account, { kind, doc: old.doc as Doc }, `${LABEL[kind]}的版本 ${version} 无法运行，未回滚`);
     const saved = await this.store.documents.save(account, kind, id, old.doc, current.revision, by);
     if (!saved.ok) throw conflict('回滚时草稿被其他人修改，请重试');
     return this.record(account, kind, id, old.doc as Doc, note ?? `回滚到版本 ${version}`, by, 'rollback');

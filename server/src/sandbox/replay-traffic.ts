@@ -31,7 +31,7 @@ function summarize(result: InboundResult): ReplaySummary {
 }
 
 async function replay(messages: Array<{ message: unknown; at: number }>, docs: SandboxDocs): Promise<ReplaySummary[]> {
-  const compiled = compileWithPacks(docs);
+  const compiled = await compileWithPacks(docs);
   const source = { get: async () => compiled };
   const store: Store = await openMemoryStore();
   try {

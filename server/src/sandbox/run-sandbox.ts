@@ -9,7 +9,7 @@ import type { CompiledSource } from '../runtime/workspace-cache.js';
 import { handleInbound } from '../runtime/inbound-service.js';
 import { handleReplyCheck } from '../runtime/reply-service.js';
 import { compileWithPacks } from '../runtime/pack-contribution.js';
-import { toEpochMs } from '../runtime/instant.js';
+import { checkInstant, toEpochMs } from '../runtime/instant.js';
 import { parseDuration } from './parse-duration.js';
 import { checkExpectation, type StepResult } from './check-expectation.js';
 
@@ -45,15 +45,15 @@ export const DEFAULT_START = '2026-01-05T09:00:00+08:00';
 const ACCOUNT = 'sandbox';
 
 export async function runSandbox(docs: SandboxDocs, script: SandboxScript): Promise<SandboxResult> {
-  const compiled = compileWithPacks(docs);
+  const compiled = await compileWithPacks(docs);
   const source = { get: async () => compiled };
   const store = await openMemoryStore();
   try {
-    let clock = toEpochMs(script.start ?? DEFAULT_START, 0);
+    let clock = toEpochMs(script.start ?? DEFAULT_START, 0, '/start');
     const steps: SandboxStepReport[] = [];
     for (const [index, step] of script.steps.entries()) {
-      if (step.at !== undefined) clock = toEpochMs(step.at, clock);
-      else if (step.after) clock += parseDuration(step.after);
+      if (step.at !== undefined) clock = toEpochMs(step.at, clock, `/steps/${index}/at`);
+      else if (step.after) clock = checkInstant(clock + parseDuration(step.after, `/steps/${index}/after`), `/steps/${index}/after`);
       const outcome = await runStep(store, source, step, index, clock, script.users ?? {});
       steps.push({ index, at: new Date(clock).toISOString(), ...outcome, expect: checkExpectation(step.expect, outcome) } as SandboxStepReport);
     }

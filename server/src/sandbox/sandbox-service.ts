@@ -65,8 +65,8 @@ export class SandboxService {
 
   async backtest(body: BacktestBody, published: SandboxDocs): Promise<BacktestReport> {
     const account = body.account ?? 'default';
-    const from = new Date(toEpochMs(body.from, 0));
-    const to = new Date(toEpochMs(body.to, 0));
+    const from = new Date(toEpochMs(body.from, 0, '/from'));
+    const to = new Date(toEpochMs(body.to, 0, '/to'));
     const messages = await this.store.inbound.listBetween(account, from, to, body.limit ?? 5000);
     const draft = await this.docsFor(account, body);
     return replayTraffic(messages.map((m) => ({ message: m.message, at: m.at.getTime() })), published, draft);

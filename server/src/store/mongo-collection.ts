@@ -25,7 +25,11 @@ export interface MongoDoc {
 export class MongoCollection implements Collection {
   readonly name: string;
 
-  constructor(private readonly c: DriverCollection<MongoDoc>) {
+  /** `modifyIndex` runs `collMod` on the collection's database (a changed TTL, see ensureIndexes). */
+  constructor(
+    private readonly c: DriverCollection<MongoDoc>,
+    private readonly modifyIndex: (command: Record<string, unknown>) => Promise<unknown>,
+  ) {
     this.name = c.collectionName;
   }
 
@@ -73,15 +77,23 @@ export class MongoCollection implements Collection {
     return call(() => this.c.countDocuments(filter));
   }
 
+  /**
+   * createIndex is idempotent for an identical index; a TTL whose duration changed conflicts
+   * (IndexOptionsConflict, code 85) and is changed in place with `collMod`, so a new retention
+   * setting applies on the next start instead of refusing it.
+   */
   ensureIndexes(specs: readonly IndexSpec[]): Promise<void> {
     return call(async () => {
       for (const spec of specs) {
         const keys: Record<string, 1> = {};
         for (const f of spec.fields) keys[f] = 1;
-        await this.c.createIndex(keys, {
-          unique: spec.unique ?? false,
-          ...(spec.expireAfterSeconds === undefined ? {} : { expireAfterSeconds: spec.expireAfterSeconds }),
-        });
+        const ttl = spec.expireAfterSeconds;
+        try {
+          await this.c.createIndex(keys, { unique: spec.unique ?? false, ...(ttl === undefined ? {} : { expireAfterSeconds: ttl }) });
+        } catch (e) {
+          if (!(ttl !== undefined && e instanceof MongoServerError && e.code === INDEX_OPTIONS_CONFLICT)) throw e;
+          await this.modifyIndex({ collMod: this.name, index: { keyPattern: keys, expireAfterSeconds: ttl } });
+        }
       }
     });
   }
@@ -113,6 +125,8 @@ export class MongoCollection implements Collection {
 function driverUpdate(update: Update): UpdateFilter<MongoDoc> {
   return update as UpdateFilter<MongoDoc>;
 }
+
+const INDEX_OPTIONS_CONFLICT = 85;
 
 /** Server error codes that mean "not reachable right now" rather than "bad request". */
 const UNAVAILABLE_CODES = new Set([6, 7, 89, 91, 189, 10107, 11600, 11602, 13435, 13436]);

@@ -199,7 +199,7 @@ async function openMongo(uri: string, options: StoreOptions): Promise<Store> {
     await client.connect();
     const db = client.db(dbNameFromUri(uri) ?? options.mongoDb ?? 'replyflow');
     const cols = await openEach(async (name) => {
-      const c = new MongoCollection(db.collection(name));
+      const c = new MongoCollection(db.collection(name), (command) => db.command(command));
       await c.ensureIndexes(LAYOUT[name]);
       return c;
     });

@@ -15,11 +15,11 @@ import { checkLexiconTerms } from './check-lexicon-terms.js';
 import { checkMarketplaceCodes } from './check-marketplace-codes.js';
 import { checkReplyShape } from './check-reply-shape.js';
 import { codeSetting } from './code-setting.js';
-import { compileTermPatterns, type TermPattern } from './compile-term-patterns.js';
+import { compileTermPatterns, type CompiledTerms, type TermPattern } from './compile-term-patterns.js';
 import { liveTermHits } from './live-term-hits.js';
 import { withoutNegated } from './negated-hits.js';
 import { allowedSpans, withoutAllowed, type AllowedSpan } from './allowed-spans.js';
-import { scanRegexTerms, type RegexTerm } from './regex-terms.js';
+import { scanRegexTerms } from './regex-terms.js';
 import { replyFields } from './reply-fields.js';
 import { replyFingerprint } from './reply-fingerprint.js';
 import type { TermHit, TermPayload, TermScanner } from './term-hit.js';
@@ -50,13 +50,13 @@ export interface ContentCheckContext {
 
 /**
  * @param extraLexicons lexicons of the enabled packs, checked like the policy's own.
+ * @param terms the lexicons' terms already compiled (the workspace compiler does it in slices); else compiled here.
  * @example
  * const checks = compileContentChecks(resolvePolicy(policy));
  * checks.check({ type: 'text', content: '保证治愈' }, scannerFor(checks.termPatterns)).reasons[0]?.code // 'MEDICAL_CLAIM'
  */
-export function compileContentChecks(policy: ResolvedPolicy, extraLexicons: readonly Lexicon[] = []): CompiledContentChecks {
-  const regexTerms: RegexTerm[] = [];
-  const termPatterns = compileTermPatterns(policy, [...policy.lexicons, ...extraLexicons], regexTerms);
+export function compileContentChecks(policy: ResolvedPolicy, extraLexicons: readonly Lexicon[] = [], terms?: CompiledTerms): CompiledContentChecks {
+  const { patterns: termPatterns, regexTerms } = terms ?? compileTermPatterns(policy, [...policy.lexicons, ...extraLexicons]);
   const allow = policy.links.allow;
   const length = codeSetting(policy, 'CONTENT_TOO_LONG');
   const links = codeSetting(policy, 'EXTERNAL_LINK');

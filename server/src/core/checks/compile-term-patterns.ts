@@ -8,12 +8,19 @@ import type { ResolvedPolicy } from '../policy/resolve-policy.js';
 import { normalizeTerm } from '../text/normalize-text.js';
 import { codeSetting } from './code-setting.js';
 import { marketplaceCuePatterns } from './check-marketplace-codes.js';
-import { compileRegexTerm, type RegexTerm } from './regex-terms.js';
+import { compileOnDemand, type RegexOf, type RegexTerm } from './regex-terms.js';
 import type { CueKind, TermPayload } from './term-hit.js';
+import { runToEnd, type Steps } from '../steps.js';
 
 export interface TermPattern {
   pattern: string;
   payload: TermPayload;
+}
+
+/** Literal patterns for the shared automaton, and the `regex: true` terms matched beside it. */
+export interface CompiledTerms {
+  patterns: TermPattern[];
+  regexTerms: RegexTerm[];
 }
 
 /** Lexicon category → the §7 code its hits report (a lexicon's own `code` wins). */
@@ -26,12 +33,18 @@ export const CATEGORY_CODES: Readonly<Record<Lexicon['category'], string>> = {
 };
 
 /**
- * @param regexTerms receives the `regex: true` terms (matched beside the automaton); their
- *   exclusions still go into the automaton. Terms the linear-time check refuses are dropped.
- * @example compileTermPatterns(policy, policy.lexicons).length // terms + exclusions + allowances + built-in cues
+ * @param regexOf the compiled form of each `regex: true` term (the workspace compiler has
+ *   compiled and reported them all); a refused one is dropped, and its exclusions are moot.
+ * @example compileTermPatterns(policy, policy.lexicons).patterns.length // terms + exclusions + allowances + built-in cues
  */
-export function compileTermPatterns(policy: ResolvedPolicy, lexicons: readonly Lexicon[], regexTerms: RegexTerm[] = []): TermPattern[] {
+export function compileTermPatterns(policy: ResolvedPolicy, lexicons: readonly Lexicon[], regexOf: RegexOf = compileOnDemand): CompiledTerms {
+  return runToEnd(termPatternSteps(policy, lexicons, regexOf));
+}
+
+/** `compileTermPatterns` one term at a time, so a large lexicon set never holds the event loop. */
+export function* termPatternSteps(policy: ResolvedPolicy, lexicons: readonly Lexicon[], regexOf: RegexOf): Steps<CompiledTerms> {
   const patterns: TermPattern[] = [];
+  const regexTerms: RegexTerm[] = [];
   let termKey = 0;
   for (const lexicon of lexicons) {
     if (lexicon.enabled === false) continue;
@@ -43,6 +56,7 @@ export function compileTermPatterns(policy: ResolvedPolicy, lexicons: readonly L
     const cue = cueOf(lexicon);
     const negatable = lexicon.negation ?? lexicon.category === 'medical';
     for (const term of lexicon.terms) {
+      yield;
       const pattern = term.regex === true ? term.term : normalizeTerm(term.term);
       if (pattern === '') continue;
       const payload: TermPayload = {
@@ -60,9 +74,9 @@ export function compileTermPatterns(policy: ResolvedPolicy, lexicons: readonly L
       };
       if (term.regex !== true) patterns.push({ pattern, payload });
       else {
-        const compiled = compileRegexTerm(pattern, payload);
-        if (!compiled) continue; // refused: never run, and its exclusions are moot
-        regexTerms.push(compiled);
+        const regex = regexOf(pattern);
+        if (!regex) continue; // refused: never run, and its exclusions are moot
+        regexTerms.push({ regex, payload });
       }
       for (const exclusion of term.exclusions ?? []) {
         const excluded = normalizeTerm(exclusion);
@@ -94,7 +108,7 @@ export function compileTermPatterns(policy: ResolvedPolicy, lexicons: readonly L
       },
     });
   }
-  return patterns;
+  return { patterns, regexTerms };
 }
 
 /**

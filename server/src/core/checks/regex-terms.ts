@@ -1,8 +1,10 @@
 /**
- * Lexicon terms written as regular expressions (`regex: true`), matched over the normalized
- * text beside the automaton with RE2's linear-time engine (re2js), so no pattern can
- * backtrack catastrophically. The safety check still refuses patterns outside the subset
- * operators need (the schema refuses them on save and import; this is the second line).
+ * Regular expressions written by operators (lexicon terms with `regex: true`, keywords of
+ * `regex` groups), matched over the normalized text with RE2's linear-time engine (re2js),
+ * so no pattern can backtrack catastrophically. `compileRegex` is the one place a pattern
+ * becomes runnable: the safety subset (rules-schema/regex-safety.ts, shared with the editor)
+ * and then RE2 itself, which refuses what it cannot run (`\u{…}`, `\cA`, repeats over 1000).
+ * The workspace compiler calls it at save, publish, import and recompile alike.
  */
 import { RE2JS } from 're2js';
 import { checkRegexSafety } from '../../../../rules-schema/regex-safety.js';
@@ -13,14 +15,30 @@ export interface RegexTerm {
   payload: TermPayload;
 }
 
+export type RegexCompile = { ok: true; regex: RE2JS } | { ok: false; reason: string };
+
+/** Looks up an already compiled pattern (null: refused, never run). */
+export type RegexOf = (pattern: string) => RE2JS | null;
+
 /**
- * @returns the compiled term, or null when the pattern is refused.
- * @example compileRegexTerm('保证?治愈', payload)?.regex.pattern() // '保证?治愈'
+ * @example compileRegex('保证?治愈') // { ok: true, regex }
+ * @example compileRegex('退款{10000}') // { ok: false, reason: 'RE2 无法运行这个正则：invalid repeat count …' }
  */
-export function compileRegexTerm(pattern: string, payload: TermPayload): RegexTerm | null {
-  if (!checkRegexSafety(pattern).ok) return null;
-  return { regex: RE2JS.compile(pattern), payload };
+export function compileRegex(pattern: string): RegexCompile {
+  const safety = checkRegexSafety(pattern);
+  if (!safety.ok) return { ok: false, reason: safety.reason };
+  try {
+    return { ok: true, regex: RE2JS.compile(pattern) };
+  } catch (err) {
+    return { ok: false, reason: `RE2 无法运行这个正则：${err instanceof Error ? err.message : String(err)}` };
+  }
 }
+
+/** `RegexOf` compiling on demand: for callers outside the workspace compiler (tests, offline tools). */
+export const compileOnDemand: RegexOf = (pattern) => {
+  const compiled = compileRegex(pattern);
+  return compiled.ok ? compiled.regex : null;
+};
 
 /** Every match of every regex term in `normalized` (at most MAX_HITS per term). */
 export function scanRegexTerms(terms: readonly RegexTerm[], normalized: string): TermHit[] {

@@ -1,19 +1,33 @@
 /**
  * Compiles the published documents of one account (flows, keyword groups, policy, enabled
- * packs) once into everything evaluation needs: one automaton for every keyword and lexicon
- * term, a trigger index, per-node json-rules-engine conditions and the custom reply rules.
- * Evaluation never rebuilds any of this per message.
+ * packs) once into everything evaluation needs: automaton shards for every keyword and
+ * lexicon term, the RE2 patterns, a trigger index, per-node json-rules-engine conditions and
+ * the custom reply rules. Evaluation never rebuilds any of this per message.
+ *
+ * This is also the gate: save, publish, rollback and pack import run these same steps and
+ * refuse what fails them, so what publishes is exactly what the runtime can run. Problems
+ * come back as data with workspace pointers (see compile-problem.ts), never as exceptions.
  */
 import type { Engine } from 'json-rules-engine';
+import type { RE2JS } from 're2js';
 import type { CustomRule, Flow, FlowEdge, FlowNode, KeywordGroup, Lexicon, Policy } from '../../../../rules-schema/index.js';
+import { validate } from '../../../../rules-schema/validator.js';
 import { resolvePolicy, type ResolvedPolicy } from '../policy/resolve-policy.js';
-import { Automaton } from '../text/automaton.js';
 import { normalizeTerm } from '../text/normalize-text.js';
 import { compileContentChecks, type CompiledContentChecks, type TermPayload } from '../checks/compile-content-checks.js';
-import { newEngine } from '../operators/index.js';
+import { termPatternSteps } from '../checks/compile-term-patterns.js';
+import { compileRegex, type RegexCompile } from '../checks/regex-terms.js';
+import { runToEnd, type Steps } from '../steps.js';
+import { invalid } from '../../errors.js';
 import { guardOf, type RuleGuard } from './rule-guard.js';
 import { keywordPatterns, regexKeywords, type KeywordPayload, type RegexKeyword } from './keyword-matcher.js';
+import { AutomatonShards } from './automaton-shards.js';
+import { checkBudget } from './compile-budget.js';
+import { compileRule } from './compile-rule.js';
+import { WORKSPACE_PATHS, type CompileProblem } from './compile-problem.js';
 import type { Severity } from '../reason.js';
+
+export type { CompileProblem } from './compile-problem.js';
 
 /** A rule contributed by the policy (`rule:<id>`) or a pack (`pack:<id>/<CODE>`). */
 export interface ReplyRule {
@@ -22,6 +36,8 @@ export interface ReplyRule {
   message: string;
   ruleId: string;
   conditions: CustomRule['conditions'];
+  /** JSON pointer of `conditions` in the workspace (`/packs/<id>/rules/<i>/conditions`). */
+  path: string;
 }
 
 export interface PackContribution {
@@ -70,7 +86,7 @@ export interface CompiledWorkspace {
   policy: ResolvedPolicy;
   groups: KeywordGroup[];
   groupIndex: Map<string, number>;
-  automaton: Automaton<Payload>;
+  automaton: AutomatonShards<Payload>;
   /** Keywords of `regex` groups: the only keywords run one by one, as patterns cannot share an automaton. */
   regexKeywords: RegexKeyword[];
   hasFuzzyGroups: boolean;
@@ -98,13 +114,47 @@ export function triggerKeys(data: { messageTypes?: readonly string[]; events?: r
   return keys;
 }
 
+export type CompileOutcome = { ok: true; compiled: CompiledWorkspace } | { ok: false; problems: CompileProblem[] };
+
+/**
+ * Compiles at once (tests, the sandbox, offline tools); a workspace that cannot run is a
+ * VALIDATION_FAILED carrying every problem with its pointer.
+ * @example compileWorkspace({ flows: [], groups: [], policy }).replyRules.length
+ */
 export function compileWorkspace(input: WorkspaceInput): CompiledWorkspace {
-  const policy = resolvePolicy(input.policy);
+  const outcome = runToEnd(compileWorkspaceSteps(input));
+  if (!outcome.ok) throw invalid(`规则无法编译（${outcome.problems.length} 个问题）`, outcome.problems);
+  return outcome.compiled;
+}
+
+/**
+ * The compiler as steps, each a small unit (a document's schema check, a regex, a term, an
+ * automaton shard, a flow, a rule), so the runtime can let other requests run in between.
+ */
+export function* compileWorkspaceSteps(input: WorkspaceInput): Steps<CompileOutcome> {
+  const problems: CompileProblem[] = [];
+  yield* schemaSteps(input, problems);
+  if (problems.length > 0) return { ok: false, problems };
+  // Over budget: refuse before spending the compile the budget exists to bound.
+  problems.push(...checkBudget(input));
+  if (problems.length > 0) return { ok: false, problems };
+
   const packs = input.packs ?? [];
+  const regexes = yield* regexSteps(input, problems);
+  const regexOf = (pattern: string): RE2JS | null => regexes.get(pattern) ?? null;
+  const policy = resolvePolicy(input.policy);
   const groups = [...input.groups, ...packs.flatMap((p) => p.groups ?? [])].filter((g) => g.enabled !== false);
-  const content = compileContentChecks(policy, packs.flatMap((p) => p.lexicons ?? []));
-  const automaton = new Automaton<Payload>([...keywordPatterns(groups, normalizeTerm), ...content.termPatterns]);
-  const flows = input.flows.filter((f) => f.enabled !== false).map(compileFlow);
+  const terms = yield* termPatternSteps(policy, [...policy.lexicons, ...packs.flatMap((p) => p.lexicons ?? [])], regexOf);
+  const content = compileContentChecks(policy, [], terms);
+  const keywords = yield* keywordPatterns(groups, normalizeTerm);
+  const automaton = yield* AutomatonShards.build<Payload>([...keywords, ...terms.patterns]);
+
+  const flows: CompiledFlow[] = [];
+  for (const flow of input.flows) {
+    yield;
+    const compiled = compileFlow(flow, problems);
+    if (flow.enabled !== false) flows.push(compiled);
+  }
   const triggers = new Map<string, TriggerRef[]>();
   for (const flow of flows) {
     for (const node of flow.nodes.values()) {
@@ -116,22 +166,91 @@ export function compileWorkspace(input: WorkspaceInput): CompiledWorkspace {
       }
     }
   }
-  const rules: ReplyRule[] = [
-    ...policy.rules.map((r) => ({ code: `rule:${r.id}`, severity: r.severity, message: r.message, ruleId: `rule:${r.id}`, conditions: r.conditions })),
-    ...packs.flatMap((p) => p.rules ?? []),
-  ];
+  const replyRules: CompiledReplyRule[] = [];
+  // Disabled custom rules are compiled too: enabling one later must not be what breaks the account.
+  const policyRules = (input.policy?.rules ?? []).map((r, i) => ({
+    rule: { code: `rule:${r.id}`, severity: r.severity, message: r.message, ruleId: `rule:${r.id}`, conditions: r.conditions, path: `${WORKSPACE_PATHS.policy()}/rules/${i}/conditions` },
+    enabled: r.enabled !== false,
+  }));
+  for (const { rule, enabled } of [...policyRules, ...packs.flatMap((p) => (p.rules ?? []).map((rule) => ({ rule, enabled: true })))]) {
+    yield;
+    const event = { type: 'reason', params: { code: rule.code, severity: rule.severity, message: rule.message, ruleId: rule.ruleId } };
+    const compiled = compileRule(rule.conditions, event, rule.path);
+    if (!compiled.ok) problems.push(...compiled.problems);
+    else if (enabled) replyRules.push({ guard: guardOf(rule.conditions), engine: compiled.engine });
+  }
+  if (problems.length > 0) return { ok: false, problems };
   return {
-    policy,
-    groups,
-    groupIndex: new Map(groups.map((g, i) => [g.id, i])),
-    automaton,
-    regexKeywords: regexKeywords(groups),
-    hasFuzzyGroups: groups.some((g) => g.mode === 'fuzzy'),
-    content,
-    flows,
-    triggers,
-    replyRules: rules.map((rule) => ({ guard: guardOf(rule.conditions), engine: replyRuleEngine(rule) })),
+    ok: true,
+    compiled: {
+      policy,
+      groups,
+      groupIndex: new Map(groups.map((g, i) => [g.id, i])),
+      automaton,
+      regexKeywords: regexKeywords(groups, regexOf),
+      hasFuzzyGroups: groups.some((g) => g.mode === 'fuzzy'),
+      content,
+      flows,
+      triggers,
+      replyRules,
+    },
   };
+}
+
+/**
+ * The account's own documents against their schemas (numeric bounds included): data written
+ * by an older version is caught here rather than by a message. Packs were checked whole at import.
+ */
+function* schemaSteps(input: WorkspaceInput, problems: CompileProblem[]): Steps<void> {
+  const docs: Array<{ schema: 'policy' | 'flow' | 'keyword-group'; doc: unknown; path: string }> = [
+    ...(input.policy ? [{ schema: 'policy' as const, doc: input.policy, path: WORKSPACE_PATHS.policy() }] : []),
+    ...input.flows.map((f) => ({ schema: 'flow' as const, doc: f, path: WORKSPACE_PATHS.flow(f.id) })),
+    ...input.groups.map((g) => ({ schema: 'keyword-group' as const, doc: g, path: WORKSPACE_PATHS['keyword-group'](g.id) })),
+  ];
+  for (const { schema, doc, path } of docs) {
+    yield;
+    // Validation fills defaults in place: check a copy, compile the document as given.
+    const checked = validate(schema, structuredClone(doc));
+    if (!checked.ok) for (const p of checked.problems) problems.push({ path: `${path}${p.path === '/' ? '' : p.path}`, message: p.message });
+  }
+  const timezone = input.policy?.timezone;
+  if (timezone !== undefined && !isTimeZone(timezone)) problems.push({ path: `${WORKSPACE_PATHS.policy()}/timezone`, message: `未知的时区 ${timezone}（如 Asia/Shanghai）` });
+}
+
+/** Business hours format times in this zone; an unknown zone would throw on every message. */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Every pattern of the workspace through RE2, disabled lexicons and groups included, one per step. */
+function* regexSteps(input: WorkspaceInput, problems: CompileProblem[]): Steps<Map<string, RE2JS | null>> {
+  const results = new Map<string, RegexCompile>();
+  for (const { pattern, path } of regexSources(input)) {
+    yield;
+    let result = results.get(pattern);
+    if (!result) results.set(pattern, (result = compileRegex(pattern)));
+    if (!result.ok) problems.push({ path, message: `正则被拒绝：${result.reason}` });
+  }
+  return new Map([...results].map(([pattern, r]) => [pattern, r.ok ? r.regex : null]));
+}
+
+function* regexSources(input: WorkspaceInput): Generator<{ pattern: string; path: string }> {
+  const groupSources = (groups: readonly KeywordGroup[], pathOf: (g: KeywordGroup, i: number) => string) =>
+    groups.flatMap((g, i) => (g.mode === 'regex' ? g.keywords.map((pattern, k) => ({ pattern, path: `${pathOf(g, i)}/keywords/${k}` })) : []));
+  const lexiconSources = (lexicons: readonly Lexicon[], base: string) =>
+    lexicons.flatMap((l, i) => l.terms.flatMap((t, j) => (t.regex === true ? [{ pattern: t.term, path: `${base}/lexicons/${i}/terms/${j}/term` }] : [])));
+  yield* groupSources(input.groups, (g) => WORKSPACE_PATHS['keyword-group'](g.id));
+  yield* lexiconSources(input.policy?.lexicons ?? [], WORKSPACE_PATHS.policy());
+  for (const pack of input.packs ?? []) {
+    const base = WORKSPACE_PATHS.pack(pack.id);
+    yield* groupSources(pack.groups ?? [], (_g, i) => `${base}/keywordGroups/${i}`);
+    yield* lexiconSources(pack.lexicons ?? [], base);
+  }
 }
 
 function gateOf(flow: CompiledFlow, triggerId: string): Set<string> | null {
@@ -147,7 +266,7 @@ function gateOf(flow: CompiledFlow, triggerId: string): Set<string> | null {
   return gate;
 }
 
-function compileFlow(flow: Flow): CompiledFlow {
+function compileFlow(flow: Flow, problems: CompileProblem[]): CompiledFlow {
   const nodes = new Map(flow.nodes.map((n) => [n.id, n]));
   const out = new Map<string, FlowEdge[]>();
   for (const edge of flow.edges) {
@@ -156,35 +275,23 @@ function compileFlow(flow: Flow): CompiledFlow {
     out.set(edge.source, list);
   }
   const conditions = new Map<string, Engine>();
-  for (const node of flow.nodes) {
-    if (node.type !== 'condition') continue;
-    const engine = newEngine();
-    // topicCount reads the per-group hit counter named by the condition's `topic`.
-    engine.addFact('topicCount', async (params: { topic?: string }, almanac) => {
-      const topics = (await almanac.factValue('topics')) as Record<string, number> | undefined;
-      return topics?.[params.topic ?? ''] ?? 0;
-    });
+  flow.nodes.forEach((node, j) => {
+    if (node.type !== 'condition') return;
     const conds = node.data.conditions.map((c) => ({
       fact: c.fact,
       operator: c.operator,
       value: c.value,
       ...(c.fact === 'topicCount' ? { params: { topic: c.topic } } : {}),
     }));
-    engine.addRule({
-      conditions: node.data.match === 'any' ? { any: conds } : { all: conds },
-      event: { type: 'pass' },
+    const compiled = compileRule(node.data.match === 'any' ? { any: conds } : { all: conds }, { type: 'pass' }, `${WORKSPACE_PATHS.flow(flow.id)}/nodes/${j}/data/conditions`, (engine) => {
+      // topicCount reads the per-group hit counter named by the condition's `topic`.
+      engine.addFact('topicCount', async (params: { topic?: string }, almanac) => {
+        const topics = (await almanac.factValue('topics')) as Record<string, number> | undefined;
+        return topics?.[params.topic ?? ''] ?? 0;
+      });
     });
-    conditions.set(node.id, engine);
-  }
-  return { id: flow.id, name: flow.name, nodes, out, conditions };
-}
-
-function replyRuleEngine(rule: ReplyRule): Engine {
-  const engine = newEngine();
-  engine.addRule({
-    name: rule.ruleId,
-    conditions: rule.conditions as Parameters<Engine['addRule']>[0]['conditions'],
-    event: { type: 'reason', params: { code: rule.code, severity: rule.severity, message: rule.message, ruleId: rule.ruleId } },
+    if (compiled.ok) conditions.set(node.id, compiled.engine);
+    else problems.push(...compiled.problems);
   });
-  return engine;
+  return { id: flow.id, name: flow.name, nodes, out, conditions };
 }

@@ -2,9 +2,10 @@
  * Keyword-group matching over the one shared automaton: a message is normalized once and
  * scanned once; group membership is read off the hits, never by looping over keywords.
  */
-import { RE2JS } from 're2js';
+import type { RE2JS } from 're2js';
 import type { KeywordGroup } from '../../../../rules-schema/index.js';
-import { checkRegexSafety } from '../../../../rules-schema/regex-safety.js';
+import { compileOnDemand, type RegexOf } from '../checks/regex-terms.js';
+import type { Steps } from '../steps.js';
 import type { NormalizedText } from '../text/normalize-text.js';
 
 export interface KeywordPayload {
@@ -38,9 +39,11 @@ export function fuzzySkeleton(text: string): string {
   return out;
 }
 
-export function keywordPatterns(groups: readonly KeywordGroup[], normalize: (s: string) => string) {
+/** Literal patterns of the groups' keywords and exclusions, one group per step. */
+export function* keywordPatterns(groups: readonly KeywordGroup[], normalize: (s: string) => string): Steps<Array<{ pattern: string; payload: KeywordPayload }>> {
   const patterns: Array<{ pattern: string; payload: KeywordPayload }> = [];
-  groups.forEach((g, group) => {
+  for (const [group, g] of groups.entries()) {
+    yield;
     // Regex keywords are patterns, run by `regexKeywordHits`; their exclusions stay literal.
     for (const keyword of g.mode === 'regex' ? [] : g.keywords) {
       const pattern = normalize(keyword);
@@ -50,7 +53,7 @@ export function keywordPatterns(groups: readonly KeywordGroup[], normalize: (s: 
       const pattern = normalize(keyword);
       if (pattern) patterns.push({ pattern, payload: { kind: 'keyword', group, keyword, exclusion: true } });
     }
-  });
+  }
   return patterns;
 }
 
@@ -59,13 +62,14 @@ export interface RegexKeyword {
   payload: KeywordPayload;
 }
 
-/** Compiles the keywords of `regex` groups once; a pattern the safety check refuses is never run. */
-export function regexKeywords(groups: readonly KeywordGroup[]): RegexKeyword[] {
+/** The keywords of `regex` groups, compiled once by the workspace compiler; a refused pattern is never run. */
+export function regexKeywords(groups: readonly KeywordGroup[], regexOf: RegexOf = compileOnDemand): RegexKeyword[] {
   const out: RegexKeyword[] = [];
   groups.forEach((g, group) => {
     if (g.mode !== 'regex') return;
     for (const keyword of g.keywords) {
-      if (checkRegexSafety(keyword).ok) out.push({ regex: RE2JS.compile(keyword), payload: { kind: 'keyword', group, keyword, exclusion: false } });
+      const regex = regexOf(keyword);
+      if (regex) out.push({ regex, payload: { kind: 'keyword', group, keyword, exclusion: false } });
     }
   });
   return out;
