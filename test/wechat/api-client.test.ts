@@ -1,5 +1,5 @@
 /** The customer-service API client against a local stand-in of the WeChat API (DOMAIN §1.4–§1.8). */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WechatApiClient } from '../../server/src/wechat/wechat-api-client.js';
@@ -35,7 +35,8 @@ describe('access_token', () => {
     expect((await instances[2]!.send('default', 'y', { type: 'text', content: 'other instance' })).ok).toBe(true);
     expect(env.wx.tokenFetches()).toHaveLength(2);
     // The token at rest is sealed, never stored in clear.
-    const onDisk = readFileSync(path.join(env.t.dataDir, 'accessTokens.db'), 'utf8');
+    // Every file of the data directory (the database and its write-ahead log), byte for byte.
+    const onDisk = readdirSync(env.t.dataDir).map((f) => readFileSync(path.join(env.t.dataDir, f)).toString('latin1')).join('\n');
     expect(onDisk).toContain('tokenHash');
     expect(onDisk).not.toContain('tok-1');
     expect(onDisk).not.toContain('tok-2');
