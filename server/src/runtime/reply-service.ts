@@ -23,10 +23,7 @@ export type DeliveryOutcome = { ok: true } | { ok: false; errcode: number | null
 export type Deliver = (reply: unknown) => Promise<DeliveryOutcome>;
 
 export async function handleReplyCheck(store: Store, cache: CompiledSource, body: ReplyCheckBody, now: number) {
-  if (body.commit) {
-    const { delivery: _none, ...outcome } = await commitReply(store, cache, body, now);
-    return outcome;
-  }
+  if (body.commit) return commitReply(store, cache, body, now);
   const { judge } = await prepare(cache, body, now);
   const j = await judge(await readConversation(store, body.account ?? 'default', body.to));
   return { verdict: j.verdict, reasons: j.reasons, window: j.window, counters: j.counters, committed: false };
@@ -54,25 +51,24 @@ export async function commitReply(store: Store, cache: CompiledSource, body: Rep
   });
   const { j, after } = judged;
   const checked = { verdict: j.verdict, reasons: j.reasons, window: j.window, counters: j.counters };
-  if (!after) return { ...checked, committed: false, delivery: undefined };
-  let delivery: DeliveryOutcome | undefined;
+  if (!after) return { ...checked, committed: false };
   if (deliver) {
-    try {
-      delivery = await deliver(reply);
-    } catch (err) {
-      await updateConversation(store, account, body.to, async (state) => ({ next: releaseReservation(state, id), result: undefined }));
+    // The compensating write: confirm, or remove exactly this reservation's commit.
+    const settle = (outcome: DeliveryOutcome) =>
+      updateConversation(store, account, body.to, async (state) => {
+        let next = outcome.ok ? confirmReservation(state, id) : releaseReservation(state, id);
+        if (!outcome.ok && outcome.errcode !== null) next = applyPlatformRefusal(next, outcome.errcode, at);
+        return { next, result: view(next) };
+      });
+    const delivery = await deliver(reply).catch(async (err: unknown) => {
+      await settle({ ok: false, errcode: null, errmsg: 'delivery failed' });
       throw err;
-    }
-    const outcome = delivery;
-    const settled = await updateConversation(store, account, body.to, async (state) => {
-      let next = outcome.ok ? confirmReservation(state, id) : releaseReservation(state, id);
-      if (!outcome.ok && outcome.errcode !== null) next = applyPlatformRefusal(next, outcome.errcode, at);
-      return { next, result: view(next) };
     });
-    if (!outcome.ok) return { ...checked, ...settled, committed: false, delivery: outcome };
+    const settled = await settle(delivery);
+    if (!delivery.ok) return { ...checked, ...settled, committed: false, delivery };
   }
   await appendReplyLog(store, account, body.to, at, { reply, verdict: j.verdict, reasons: j.reasons });
-  return { ...checked, ...after, committed: true, delivery };
+  return { ...checked, ...after, committed: true, ...(deliver ? { delivery: { ok: true } as const } : {}) };
 }
 
 /** The reply log entry of a committed reply (the runtime's own replies are committed by /inbound). */
