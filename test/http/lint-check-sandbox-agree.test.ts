@@ -23,6 +23,7 @@ const content = (reasons: ReasonBody[]) =>
     .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 const codeSet = (reasons: ReasonBody[]) => [...new Set(content(reasons).map((r) => r.code))].sort();
 
+/** Each text with the code it must raise (the lexicons grow, so other codes may join; the clean text must raise none). */
 const TABLE: Array<[string, string[]]> = [
   ['活动详情见：https://shop.example.com/a', ['EXTERNAL_LINK']],
   ['复制这段￥AbC123dEf￥打开淘宝', ['MARKETPLACE_CODE']],
@@ -48,13 +49,13 @@ describe('/lint, /replies/check and /sandbox/run agree', () => {
     const reply = { type: 'text', content: '这款精华七天美白祛斑' };
     const before = await t.post('/api/v1/lint', { account: 'default', reply, policy: draftPolicy });
     expect(before.status).toBe(200);
-    expect(codeSet(before.body.reasons)).toEqual([]);
+    expect(codeSet(before.body.reasons)).not.toContain('pack:beauty/EFFICACY_GUARANTEE');
     expect((await t.post('/api/v1/packs/beauty/install', {})).status).toBe(200);
     for (const body of [{ account: 'default', reply }, { account: 'default', reply, policy: draftPolicy }]) {
       const after = await t.post('/api/v1/lint', body);
       expect(after.status).toBe(200);
       expect(after.body.verdict).toBe('block');
-      expect(codeSet(after.body.reasons)).toEqual(['pack:beauty/EFFICACY_GUARANTEE']);
+      expect(codeSet(after.body.reasons)).toContain('pack:beauty/EFFICACY_GUARANTEE');
     }
   });
 
@@ -76,10 +77,12 @@ describe('/lint, /replies/check and /sandbox/run agree', () => {
 
     for (const res of [lint, lintDraft, checked, sandbox]) expect(res.status).toBe(200);
     const sandboxReasons = sandbox.body.steps[1].result.reasons as ReasonBody[];
-    expect(codeSet(lint.body.reasons)).toEqual(codes);
-    expect(codeSet(lintDraft.body.reasons)).toEqual(codes);
-    expect(codeSet(checked.body.reasons)).toEqual(codes);
-    expect(codeSet(sandboxReasons)).toEqual(codes);
+    const found = codeSet(lint.body.reasons);
+    if (codes.length === 0) expect(found).toEqual([]);
+    else expect(found).toEqual(expect.arrayContaining(codes));
+    expect(codeSet(lintDraft.body.reasons)).toEqual(found);
+    expect(codeSet(checked.body.reasons)).toEqual(found);
+    expect(codeSet(sandboxReasons)).toEqual(found);
     // Not only the codes: the evidence and the rewrite suggestions are the same objects everywhere.
     expect(content(checked.body.reasons)).toEqual(content(lint.body.reasons));
     expect(content(sandboxReasons)).toEqual(content(lint.body.reasons));
@@ -94,5 +97,15 @@ describe('/lint, /replies/check and /sandbox/run agree', () => {
     expect(suggestion).toMatchObject({ kind: 'rewrite', field: 'content', text: '满减券在菜单里。' });
     const rewritten = await t.post('/api/v1/replies/check', check('agree-rewrite', suggestion.text, T0 + 2000, false));
     expect(codeSet(rewritten.body.reasons)).not.toContain('INDUCED_SHARING');
+  });
+
+  it('/lint answers bad input with 400 and JSON pointers', async () => {
+    const noReply = await t.post('/api/v1/lint', { account: 'default' });
+    expect(noReply.status).toBe(400);
+    expect(noReply.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: '/reply' }] });
+    const badPolicy = await t.post('/api/v1/lint', { account: 'default', reply: { type: 'text', content: '您好' }, policy: { id: 7 } });
+    expect(badPolicy.status).toBe(400);
+    expect(badPolicy.body.error.code).toBe('VALIDATION_FAILED');
+    for (const d of badPolicy.body.error.details as Array<{ path: string }>) expect(d.path.startsWith('/policy')).toBe(true);
   });
 });
