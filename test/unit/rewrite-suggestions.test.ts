@@ -28,9 +28,10 @@ function lint(reply: unknown): Reason[] {
 }
 const lintText = (content: string) => lint({ type: 'text', content });
 
-function only(content: string, code: string): Reason {
+/** The first reason of `code` (the lexicons may report overlapping hits of one code, as 能治疗 and 治疗高血压). */
+function firstOf(content: string, code: string): Reason {
   const found = lintText(content).filter((r) => r.code === code);
-  expect(found, `${code} in ${content}`).toHaveLength(1);
+  expect(found.length, `${code} in ${content}`).toBeGreaterThan(0);
   return found[0]!;
 }
 
@@ -49,7 +50,7 @@ describe('rewrite suggestions per code', () => {
     ['本店可代开发票，请联系客服', 'BANNED_TERM', '本店可，请联系客服'],
     ['这款精华七天美白，温和不刺激', 'pack:beauty/EFFICACY_GUARANTEE', '这款精华，温和不刺激'],
   ])('%s → %s', (content, code, text) => {
-    const reason = only(content, code);
+    const reason = firstOf(content, code);
     expect(reason.suggestion).toMatchObject({ kind: 'rewrite', field: 'content', text });
     const s = reason.suggestion!;
     if (s.kind !== 'rewrite') throw new Error('not a rewrite');
@@ -64,7 +65,7 @@ describe('rewrite suggestions per code', () => {
     expect(neutralWording('第一品牌')).toBe('知名品牌');
     expect(neutralWording('１００％有效')).toBe('效果因人而异');
     expect(neutralWording('最新鲜')).toBe('很新鲜');
-    const reason = only('我们是第一品牌', 'ABSOLUTE_TERM');
+    const reason = firstOf('我们是第一品牌', 'ABSOLUTE_TERM');
     expect(reason.severity).toBe('warn');
     expect(reason.suggestion).toMatchObject({ kind: 'rewrite', replacement: '知名品牌', text: '我们是知名品牌' });
   });
@@ -115,7 +116,7 @@ describe('hints where no text rewrite helps', () => {
   });
 
   it('a rewrite that would leave nothing becomes a hint', () => {
-    const reason = only('转发给朋友能再领一张', 'INDUCED_SHARING');
+    const reason = firstOf('转发给朋友能再领一张', 'INDUCED_SHARING');
     expect(reason.suggestion).toEqual({ kind: 'hint', message: expect.stringContaining('整条重写') });
   });
 
