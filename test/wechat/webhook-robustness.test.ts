@@ -116,6 +116,14 @@ describe('authentic pushes the engine cannot take are acknowledged and logged', 
     expect(await recorded()).toEqual([]);
   });
 
+  it('an event outside the known list → passed to the flows (none listens: success), logged, recorded', async () => {
+    const xml = push(PUSH_FIXTURES.CLICK, { from: 'u-tmpl', at: T0 }).replace('<![CDATA[CLICK]]>', '<![CDATA[TEMPLATESENDJOBFINISH]]>');
+    const r = await t.pushPlain(xml);
+    expect([r.status, r.text]).toEqual([200, 'success']);
+    expect(log.lines).toContainEqual(expect.objectContaining({ level: 'info', data: expect.objectContaining({ event: 'TEMPLATESENDJOBFINISH' }) }));
+    expect(await recorded()).toMatchObject([{ from: 'u-tmpl', type: 'event', event: 'TEMPLATESENDJOBFINISH' }]);
+  });
+
   it('a push failing the message schema → success, log.warn with the reason and the openid only', async () => {
     const r = await t.pushSafe(push(PUSH_FIXTURES.text, { from: 'u-badid', at: T0, msgId: '9'.repeat(80) }));
     expect([r.status, r.text]).toEqual([200, 'success']);

@@ -210,12 +210,14 @@ describe('refusals: nothing is recorded', () => {
     expect(innocent.status).toBe(200);
   });
 
-  it('a body over the 64 KiB limit is not processed: signed → success, unsigned → 403', async () => {
+  it('a body over the 64 KiB limit is not processed: signed → success, unsigned or a safe-mode envelope → 403', async () => {
     const big = textPush('u-big', 'x'.repeat(70 * 1024), T0, '11');
     const r = await t.pushPlain(big);
     expect([r.status, r.text]).toEqual([200, 'success']);
     const unsigned = await t.http.post(`/wechat/default?signature=${'0'.repeat(40)}&timestamp=${T0 / 1000}&nonce=1`).set('Content-Type', 'text/xml').send(big);
     expect(unsigned.status).toBe(403);
+    // A safe-mode envelope is signed over its Encrypt field: one over the limit cannot be verified.
+    expect((await t.pushSafe(big)).status).toBe(403);
     expect((await window('u-big')).state).toBe('none');
   });
 

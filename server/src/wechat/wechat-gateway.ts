@@ -4,7 +4,7 @@
  * other committed replies sent through the customer-service API after answering.
  */
 import { randomBytes, randomInt } from 'node:crypto';
-import type { InboundMessage } from '../../../rules-schema/index.js';
+import { KNOWN_EVENTS, type InboundMessage } from '../../../rules-schema/index.js';
 import { validate } from '../../../rules-schema/validator.js';
 import type { Store } from '../store/open-store.js';
 import type { Logger } from '../logger.js';
@@ -47,6 +47,7 @@ interface Verified {
 }
 
 const SUCCESS: WebhookAnswer = { contentType: 'text/plain', body: 'success' };
+const EVENTS: ReadonlySet<string> = new Set(KNOWN_EVENTS);
 
 export class WechatGateway {
   private readonly pending = new Set<Promise<void>>();
@@ -183,7 +184,11 @@ export class WechatGateway {
       return null;
     }
     const checked = validate<InboundMessage>('message', message);
-    if (checked.ok) return checked.value;
+    if (checked.ok) {
+      // Flows may listen for any event name, so an unlisted one still runs; answered `success` when none does.
+      if (message.event !== undefined && !EVENTS.has(message.event)) this.deps.log.info('push of an event outside the known list', { account, event: message.event });
+      return checked.value;
+    }
     // The openid is the only user datum logged, and only when it fits the schema.
     const openid = message.from.length <= 128 ? message.from : undefined;
     this.deps.log.warn('push failing the message schema, acknowledged', { account, openid, details: checked.problems });
