@@ -20,6 +20,8 @@ export const MAX_TEXT_REWRITES = 32;
 export function attachSuggestions(reply: unknown, reasons: readonly Reason[]): Reason[] {
   let rewrites = 0;
   return reasons.map((reason) => {
+    // Only findings get a suggestion; a note on a hit that was let through (severity `info`) has nothing to fix.
+    if (reason.severity !== 'block' && reason.severity !== 'warn') return reason;
     const input = rewriteInput(reply, reason);
     const plan = planRewrite(input);
     let suggestion: RewriteSuggestion = { kind: 'hint', message: plan.message };
