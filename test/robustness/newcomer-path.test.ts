@@ -182,6 +182,15 @@ describe('stopping and the data-dir lock', () => {
     expect((await fetch(`${second.url}/healthz`)).status).toBe(200);
   }, PROCESS_TIMEOUT);
 
+  it('a process that exits without releasing its lock (a hung or failed shutdown) still frees DATA_DIR', async () => {
+    const dataDir = tempDir();
+    const lockModule = path.join(ROOT, 'server/src/store/data-dir-lock.ts');
+    const script = `const { lockDataDir } = await import(${JSON.stringify(lockModule)}); await lockDataDir(${JSON.stringify(dataDir)}); console.log('locked'); process.exit(3);`;
+    const run = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script]).catch((e: { code: number; stdout: string }) => e);
+    expect(run).toMatchObject({ code: 3, stdout: 'locked\n' });
+    expect(existsSync(path.join(dataDir, 'LOCK'))).toBe(false);
+  });
+
   it('a busy port is one line and exit 1, and leaves DATA_DIR unlocked', async () => {
     const first = await start({ DATA_DIR: tempDir() });
     const dataDir = tempDir();
