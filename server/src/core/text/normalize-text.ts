@@ -75,9 +75,10 @@ const SEPARATOR = /[\p{White_Space}\p{Cc}\p{Cf}\p{Mn}\p{Me}\p{Pd}\p{Pc}\p{Sk}.·
  * zero-width space (保证\ud800治愈 reads 保证治愈), so matching drops them too: lone surrogates
  * (a string cut mid-pair), U+FFFD and U+FFFC (the replacement and object-replacement boxes),
  * the noncharacters U+FDD0–FDEF and U+xFFFE/xFFFF of every plane, and private-use chars.
- * Private use is dropped as well because WeChat ships no glyphs for it: a PUA char renders
- * as a box or blank space on every client, i.e. it separates nothing a reader sees. Other
- * unassigned code points stay: the engine's Unicode tables may simply predate a new char.
+ * Private use is dropped as well: a PUA char is either a box or blank to the reader, or one of
+ * the SoftBank emoji codes (U+E001–E537) that WeChat still renders as emoji, and emoji are
+ * dropped anyway. Other unassigned code points stay: the engine's Unicode tables may simply
+ * predate a new char, and dropping real text would join words that were never together.
  */
 function isInvalid(cp: number): boolean {
   const surrogate = cp >= 0xd800 && cp <= 0xdfff; // codePointAt yields one only when unpaired
