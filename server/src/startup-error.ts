@@ -25,8 +25,8 @@ export function startupErrorLine(e: unknown): string | undefined {
 function fixableReason(e: unknown): string | undefined {
   if (e instanceof StartupError || e instanceof StoreConfigError || e instanceof StoreUnavailableError) return e.message;
   if (!(e instanceof Error && 'syscall' in e && 'code' in e)) return undefined;
-  const { syscall, code } = e as NodeJS.ErrnoException; // narrowed above: a system call's error
-  const where = 'port' in e ? `${String((e as { address?: unknown }).address)}:${String(e.port)}` : '';
+  const { syscall, code } = e;
+  const where = `${'address' in e ? String(e.address) : ''}:${'port' in e ? String(e.port) : ''}`;
   if (syscall === 'listen' && code === 'EADDRINUSE') {
     return `${where} 已被占用，请停止占用它的程序或设置另一个 PORT / ${where} is already in use: stop what holds it or set another PORT`;
   }
