@@ -3,9 +3,11 @@ import { engineBench } from './engine-bench.js';
 import { httpBench } from './http-bench.js';
 import { editorBench } from './editor-bench.js';
 import { webhookBench } from './webhook-bench.js';
+import { compileBench } from './compile-bench.js';
 
 console.log(`# ReplyFlow benchmark — node ${process.version}, ${new Date().toISOString()}`);
 await engineBench();
+await compileBench();
 await httpBench();
 await webhookBench();
 await editorBench();

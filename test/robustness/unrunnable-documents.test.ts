@@ -8,6 +8,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp, text, check, type TestApp } from '../support/test-app.js';
 import { DEFAULT_POLICY } from '../../server/src/runtime/default-policy.js';
+import { budgetUse, COMPILE_BUDGET } from '../../server/src/core/engine/compile-budget.js';
 
 interface Detail {
   path: string;
@@ -179,7 +180,11 @@ describe('budgets', () => {
   });
 
   it('compiles a large allowed pack set off the request path, then refuses the pack that takes the account past its budget', async () => {
-    for (const id of ['big-a', 'big-b']) expect((await t.post('/api/v1/packs/import', bigPack(id, 19_000))).status).toBe(201);
+    // Two packs of 5-char terms fill what the default policy leaves of the account's character
+    // budget, less a margin of 2,000 for the example keyword groups; a third of 1,000 terms cannot fit.
+    const left = COMPILE_BUDGET.workspacePatternChars - budgetUse({ flows: [], groups: [], policy: DEFAULT_POLICY }).chars - 2_000;
+    const terms = Math.min(COMPILE_BUDGET.documentTerms, Math.floor(left / 2 / 5));
+    for (const id of ['big-a', 'big-b']) expect((await t.post('/api/v1/packs/import', bigPack(id, terms))).status).toBe(201);
 
     // Watch the runtime: once loadPublished has its six reads (versions, three document kinds,
     // packs, account), the account's compile starts; when the inbound claims its message, it is over.
@@ -211,7 +216,7 @@ describe('budgets', () => {
     expect((await sent).status).toBe(200);
     expect(compiled).toBe(true);
 
-    const over = await t.post('/api/v1/packs/import', bigPack('big-c', 3_000));
+    const over = await t.post('/api/v1/packs/import', bigPack('big-c', 1_000));
     expectRefused(over, '/lexicons');
     expect(over.body.error.details[0].message).toMatch(/上限/);
   });

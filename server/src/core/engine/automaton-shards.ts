@@ -10,7 +10,7 @@ import { Automaton, type AutomatonEntry, type AutomatonHit } from '../text/autom
 import type { Steps } from '../steps.js';
 
 /** Pattern characters per shard: a build of well under 100 ms on a busy 2-core machine (see `npm run bench`). */
-export const SHARD_CHARS = 16_000;
+export const SHARD_CHARS = 12_000;
 
 export class AutomatonShards<T> {
   private constructor(private readonly shards: ReadonlyArray<Automaton<Indexed<T>>>) {}

@@ -17,9 +17,9 @@ export const COMPILE_BUDGET = {
   /** `regex: true` terms in one pack or in the policy. */
   documentRegexTerms: 100,
   /** Literal patterns in the account's automaton: keywords, terms, exclusions, allowances. */
-  workspacePatterns: 50_000,
+  workspacePatterns: 30_000,
   /** Characters across those patterns: the automaton grows with them. */
-  workspacePatternChars: 200_000,
+  workspacePatternChars: 120_000,
   /** Regex terms and regex keywords of the account, each one RE2 pass over every checked text. */
   workspaceRegexes: 300,
 } as const;
@@ -38,6 +38,25 @@ interface Cost {
  */
 export function checkBudget(input: WorkspaceInput): CompileProblem[] {
   const problems: CompileProblem[] = [];
+  const costs = documentCosts(input, problems);
+  overTotal(costs, 'patterns', COMPILE_BUDGET.workspacePatterns, '词条与关键词', problems);
+  overTotal(costs, 'chars', COMPILE_BUDGET.workspacePatternChars, '词条与关键词的字符', problems);
+  overTotal(costs, 'regexes', COMPILE_BUDGET.workspaceRegexes, '正则（词条与关键词）', problems);
+  return problems;
+}
+
+/**
+ * How much of the account budget a workspace uses (the bench sizes its workload with it).
+ * @example budgetUse({ flows: [], groups: [], policy }).regexes // regex terms and keywords
+ */
+export function budgetUse(input: WorkspaceInput): { patterns: number; chars: number; regexes: number } {
+  const costs = documentCosts(input, []);
+  const sum = (key: 'patterns' | 'chars' | 'regexes') => costs.reduce((n, c) => n + c[key], 0);
+  return { patterns: sum('patterns'), chars: sum('chars'), regexes: sum('regexes') };
+}
+
+/** Each document's cost, in workspace order; per-document limits are reported into `problems`. */
+function documentCosts(input: WorkspaceInput, problems: CompileProblem[]): Cost[] {
   const costs: Cost[] = [];
   const documents = [
     { path: WORKSPACE_PATHS.policy(), label: '合规策略', lexicons: input.policy?.lexicons ?? [], allowances: input.policy?.allowances ?? [] },
@@ -61,10 +80,7 @@ export function checkBudget(input: WorkspaceInput): CompileProblem[] {
   for (const p of input.packs ?? []) {
     (p.groups ?? []).forEach((g, i) => costs.push(groupCost(`${WORKSPACE_PATHS.pack(p.id)}/keywordGroups/${i}/keywords`, `规则包 ${p.id} 的关键词组 ${g.id}`, g)));
   }
-  overTotal(costs, 'patterns', COMPILE_BUDGET.workspacePatterns, '词条与关键词', problems);
-  overTotal(costs, 'chars', COMPILE_BUDGET.workspacePatternChars, '词条与关键词的字符', problems);
-  overTotal(costs, 'regexes', COMPILE_BUDGET.workspaceRegexes, '正则（词条与关键词）', problems);
-  return problems;
+  return costs;
 }
 
 function lexiconCost(path: string, label: string, lexicons: readonly Lexicon[]): Cost {
