@@ -50,8 +50,9 @@ describe('the measured evasions are blocked as MEDICAL_CLAIM, with evidence in t
     ['保证\ufffd治愈', '保证\ufffd治愈', 0, 5],
     ['能\ufffd治疗高血压', '能\ufffd治疗', 0, 4],
   ])('%j', (content, evidence, start, end) => {
-    const result = checkText(content);
-    const medical = result.reasons.find((r) => r.code === 'MEDICAL_CLAIM');
-    expect(medical).toMatchObject({ severity: 'block', evidence: { field: 'content', text: evidence, start, end } });
+    // Lexicons may report overlapping hits: the claim spanning the hidden char is among them.
+    expect(checkText(content).reasons).toContainEqual(
+      expect.objectContaining({ code: 'MEDICAL_CLAIM', severity: 'block', evidence: { field: 'content', text: evidence, start, end } }),
+    );
   });
 });
