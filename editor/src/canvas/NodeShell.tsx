@@ -27,7 +27,7 @@ export function NodeShell({ id, type, data, selected }: NodeProps<EditorNode>) {
     >
       {type !== 'trigger' ? <Handle type="target" position={Position.Left} /> : null}
       <div className="rf-node-head">
-        <span aria-hidden>{spec.icon}</span> {t(spec.label)}
+        <spec.icon size={14} className="icon" /> {t(spec.label)}
       </div>
       <div className="rf-node-body">
         <NodeBody kind={type} data={data} />

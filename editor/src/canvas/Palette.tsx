@@ -37,7 +37,7 @@ export function Palette() {
             }}
             onClick={() => addInView(kind)}
           >
-            <span aria-hidden>{spec.icon}</span> {t(spec.label)}
+            <spec.icon size={14} className="icon" /> {t(spec.label)}
           </button>
         );
       })}

@@ -1,3 +1,4 @@
+import { OctagonX, TriangleAlert } from 'lucide-react';
 import { useReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { useEditorStore } from '../store/editor-store.js';
@@ -30,7 +31,7 @@ export function ProblemsList() {
                 void fitView({ nodes: [{ id: issue.nodeId }], duration: 300, maxZoom: 1.2 });
               }}
             >
-              {issue.severity === 'error' ? '⛔' : '⚠️'} {describeIssue(issue, t)}
+              {issue.severity === 'error' ? <OctagonX size={14} className="icon" /> : <TriangleAlert size={14} className="icon" />} {describeIssue(issue, t)}
             </button>
           </li>
         ))}

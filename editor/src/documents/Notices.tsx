@@ -1,7 +1,10 @@
+import { X } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { useEditorStore } from '../store/editor-store.js';
 
 /** Short messages in a corner: saved, published, failed (errors stay until closed). */
 export function Notices() {
+  const { t } = useTranslation();
   const notices = useEditorStore((s) => s.notices);
   const dismiss = useEditorStore((s) => s.dismiss);
   return (
@@ -9,8 +12,8 @@ export function Notices() {
       {notices.map((n) => (
         <div key={n.id} className={`notice notice-${n.tone}`} role={n.tone === 'error' ? 'alert' : 'status'} data-testid={`notice-${n.tone}`}>
           <span>{n.text}</span>
-          <button type="button" className="link" onClick={() => dismiss(n.id)} aria-label="×">
-            ×
+          <button type="button" className="link" onClick={() => dismiss(n.id)} aria-label={t('common.close')}>
+            <X size={14} />
           </button>
         </div>
       ))}

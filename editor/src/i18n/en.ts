@@ -92,7 +92,7 @@ export const en: Widen<typeof zhCN> = {
   lint: {
     checking: 'Checking…', unavailable: 'The compliance check is unavailable; please review the text yourself.', preview: 'Flagged text',
     suggestion: 'Suggestion', applyRewrite: 'Apply rewrite', rewriteTo: 'Rewrites to: {{text}}',
-    verdict: { allow: '✅ Compliant', warn: '⚠️ Needs attention', block: '⛔ This message would be blocked' },
+    verdict: { allow: 'Compliant', warn: 'Needs attention', block: 'This message would be blocked' },
   },
   severity: { block: 'Block', warn: 'Warn' },
   cost: {
@@ -179,7 +179,7 @@ export const en: Widen<typeof zhCN> = {
     showPath: 'Show path on canvas', removeStep: 'Remove step {{n}}',
     matched: 'Matched group "{{group}}" (keyword "{{keyword}}")', noReply: 'No automatic reply', handoff: 'Handed to an agent: {{queue}}',
     expect: {
-      title: 'Expectation', passed: '✅ Passed', failed: '❌ Failed', fromActual: 'Expect what happened', clear: 'Clear',
+      title: 'Expectation', passed: 'Passed', failed: 'Failed', fromActual: 'Expect what happened', clear: 'Clear',
       codesPlaceholder: 'e.g. WINDOW_CLOSING', verdict: 'Verdict', any: "Don't check", codes: 'Reason codes (all present)', replyCount: 'Replies sent', group: 'Keyword group',
     },
     users: {
@@ -206,7 +206,7 @@ export const en: Widen<typeof zhCN> = {
     },
     empty: 'No steps yet. Pick a test user and send a message.',
     unsaved: 'The preview includes unsaved changes; saved scenarios run against the saved drafts.',
-    running: 'Running…', allPassed: '✅ Every expectation is met', someFailed: '❌ Some expectations are not met', rerun: 'Run again', reset: 'Clear', saveScenario: 'Save as scenario',
+    running: 'Running…', allPassed: 'Every expectation is met', someFailed: 'Some expectations are not met', rerun: 'Run again', reset: 'Clear', saveScenario: 'Save as scenario',
     save: {
       title: 'Save as a test scenario', name: 'Scenario name', namePlaceholder: 'e.g. a reply at 47 h 50 min warns', description: 'Description',
       noExpect: '{{count}} step(s) have no expectation: they run but are not checked.', asNew: 'Save as new', update: 'Save', confirm: 'Save',

@@ -88,7 +88,7 @@ export const zhCN = {
   lint: {
     checking: '正在检查…', unavailable: '合规检查暂时不可用，保存前请人工确认内容。', preview: '检查结果标注',
     suggestion: '建议', applyRewrite: '一键改写', rewriteTo: '改写为：{{text}}',
-    verdict: { allow: '✅ 内容合规', warn: '⚠️ 有需要注意的地方', block: '⛔ 这条消息会被拦截' },
+    verdict: { allow: '内容合规', warn: '有需要注意的地方', block: '这条消息会被拦截' },
   },
   severity: { block: '拦截', warn: '提醒' },
   cost: {
@@ -175,7 +175,7 @@ export const zhCN = {
     showPath: '在画布上显示路径', removeStep: '删除第 {{n}} 步',
     matched: '命中关键词组「{{group}}」（关键词“{{keyword}}”）', noReply: '没有自动回复', handoff: '转人工：{{queue}}',
     expect: {
-      title: '预期', passed: '✅ 通过', failed: '❌ 未通过', fromActual: '按实际结果设为预期', clear: '清除预期',
+      title: '预期', passed: '通过', failed: '未通过', fromActual: '按实际结果设为预期', clear: '清除预期',
       codesPlaceholder: '例如 WINDOW_CLOSING', verdict: '结论', any: '不检查', codes: '原因代码（都要出现）', replyCount: '发出回复条数', group: '命中关键词组',
     },
     users: {
@@ -202,7 +202,7 @@ export const zhCN = {
     },
     empty: '还没有步骤。选一个测试用户，发一条消息试试。',
     unsaved: '预览包含尚未保存的修改；保存的场景运行时使用已保存的草稿。',
-    running: '正在运行…', allPassed: '✅ 所有预期都满足', someFailed: '❌ 有预期没有满足', rerun: '重新运行', reset: '清空', saveScenario: '保存为场景',
+    running: '正在运行…', allPassed: '所有预期都满足', someFailed: '有预期没有满足', rerun: '重新运行', reset: '清空', saveScenario: '保存为场景',
     save: {
       title: '保存为测试场景', name: '场景名称', namePlaceholder: '例如：47 小时 50 分回复会提醒', description: '说明',
       noExpect: '有 {{count}} 个步骤还没有设置预期：它们只运行，不检查。', asNew: '另存为新场景', update: '保存', confirm: '保存',

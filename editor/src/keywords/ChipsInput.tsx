@@ -1,3 +1,4 @@
+import { TriangleAlert, X } from 'lucide-react';
 import { useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mergeKeywords, splitKeywords } from '../model/keywords.js';
@@ -53,9 +54,9 @@ export function ChipsInput({ values, onChange, label, placeholder, flagged, test
           return (
             <span key={v} role="listitem" className={flag ? 'chip chip-flagged' : 'chip'} title={flag}>
               {v}
-              {flag ? <span className="chip-flag" aria-label={flag}>⚠</span> : null}
+              {flag ? <TriangleAlert size={12} className="chip-flag" aria-label={flag} /> : null}
               <button type="button" className="chip-remove" aria-label={t('chips.remove', { value: v })} onClick={() => onChange(values.filter((x) => x !== v))}>
-                ×
+                <X size={12} />
               </button>
             </span>
           );

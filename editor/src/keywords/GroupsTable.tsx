@@ -1,3 +1,4 @@
+import { ChevronDown, ChevronUp, TriangleAlert } from 'lucide-react';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MATCH_MODES, type KeywordGroup } from '../../../rules-schema/index.js';
@@ -47,7 +48,7 @@ export function GroupsTable() {
   const header = (key: SortKey, label: string) => (
     <th aria-sort={sort.key === key ? (sort.asc ? 'ascending' : 'descending') : 'none'}>
       <button type="button" className="link" onClick={() => toggleSort(key)}>
-        {label} {sort.key === key ? (sort.asc ? '▲' : '▼') : ''}
+        {label} {sort.key === key ? sort.asc ? <ChevronUp size={12} className="icon" /> : <ChevronDown size={12} className="icon" /> : null}
       </button>
     </th>
   );
@@ -127,7 +128,7 @@ export function GroupsTable() {
                 </td>
                 <td>
                   <span className="muted">{doc.keywords.length}</span> {doc.keywords.slice(0, 6).join('、')}
-                  {dupCount.get(doc.id) ? <span className="badge warn" title={t('groups.dupTitle')}>⚠ {t('groups.dups', { count: dupCount.get(doc.id) })}</span> : null}
+                  {dupCount.get(doc.id) ? <span className="badge warn" title={t('groups.dupTitle')}><TriangleAlert size={11} className="icon" /> {t('groups.dups', { count: dupCount.get(doc.id) })}</span> : null}
                 </td>
                 <td>{t(`matchMode.${doc.mode ?? 'contains'}`)}</td>
                 <td>{doc.enabled === false ? t('common.disabled') : t('common.enabled')}</td>

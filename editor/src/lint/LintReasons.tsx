@@ -1,4 +1,6 @@
+import { Lightbulb } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
+import { StatusIcon } from '../icons/StatusIcon.js';
 import type { LintReason, LintRewrite } from '../api/documents-api.js';
 import type { LiveLint } from './use-live-lint.js';
 
@@ -20,7 +22,7 @@ export function LintReasons({ lint, rewriteFor }: LintReasonsProps) {
   return (
     <div className={`lint lint-${result.verdict}`} data-testid="lint-result" data-verdict={result.verdict} aria-live="polite">
       <div className="lint-verdict">
-        {t(`lint.verdict.${result.verdict}`)}
+        <StatusIcon status={result.verdict} /> {t(`lint.verdict.${result.verdict}`)}
         {pending ? <span className="muted"> · {t('lint.checking')}</span> : null}
       </div>
       {result.reasons.length > 0 ? (
@@ -46,7 +48,7 @@ function Suggestion({ reason, apply }: { reason: LintReason; apply: LintReasonsP
   const onClick = s.kind === 'rewrite' ? apply?.(s) : undefined;
   return (
     <div className="suggestion" data-testid="lint-suggestion">
-      💡 {t('lint.suggestion')}：{s.message}
+      <Lightbulb size={13} className="icon" /> {t('lint.suggestion')}：{s.message}
       {onClick && s.kind === 'rewrite' ? (
         <button type="button" className="small" onClick={onClick} title={t('lint.rewriteTo', { text: s.text })}>
           {t('lint.applyRewrite')}

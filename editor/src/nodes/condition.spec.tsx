@@ -1,3 +1,4 @@
+import { Split } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { NodeSpec } from './node-spec.js';
 import { ConditionPanel } from '../panels/ConditionPanel.js';
@@ -7,7 +8,7 @@ export const conditionSpec: NodeSpec<'condition'> = {
   kind: 'condition',
   label: 'kind.condition',
   hint: 'kindHint.condition',
-  icon: '❓',
+  icon: Split,
   color: '#8e24aa',
   defaults: () => ({ match: 'all', conditions: [{ fact: 'withinBusinessHours', operator: 'equal', value: true }] }),
   Render: function ConditionRender({ data }) {

@@ -1,3 +1,4 @@
+import { MessageCircleQuestionMark } from 'lucide-react';
 import type { NodeSpec } from './node-spec.js';
 import { FollowUpPanel } from '../panels/FollowUpPanel.js';
 
@@ -5,7 +6,7 @@ export const followUpSpec: NodeSpec<'followUp'> = {
   kind: 'followUp',
   label: 'kind.followUp',
   hint: 'kindHint.followUp',
-  icon: '↩️',
+  icon: MessageCircleQuestionMark,
   color: '#5d4037',
   defaults: () => ({ question: '还有其他问题吗？' }),
   Render: function FollowUpRender({ data }) {

@@ -1,3 +1,4 @@
+import { Headset } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { NodeSpec } from './node-spec.js';
 import { HandoffPanel } from '../panels/HandoffPanel.js';
@@ -6,7 +7,7 @@ export const handoffSpec: NodeSpec<'handoff'> = {
   kind: 'handoff',
   label: 'kind.handoff',
   hint: 'kindHint.handoff',
-  icon: '🙋',
+  icon: Headset,
   color: '#c62828',
   defaults: () => ({ queue: '', reason: '' }),
   Render: function HandoffRender({ data }) {

@@ -1,3 +1,4 @@
+import { KeyRound } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { NodeSpec } from './node-spec.js';
 import { KeywordGroupPanel } from '../panels/KeywordGroupPanel.js';
@@ -7,7 +8,7 @@ export const keywordGroupSpec: NodeSpec<'keywordGroup'> = {
   kind: 'keywordGroup',
   label: 'kind.keywordGroup',
   hint: 'kindHint.keywordGroup',
-  icon: '🔑',
+  icon: KeyRound,
   color: '#1565c0',
   defaults: () => ({ groupId: '' }),
   Render: function KeywordGroupRender({ data }) {

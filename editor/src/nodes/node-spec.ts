@@ -1,3 +1,4 @@
+import type { LucideIcon } from 'lucide-react';
 import type { ReactNode } from 'react';
 import type { NodeDataOf, NodeKind } from '../model/flow-types.js';
 
@@ -17,7 +18,8 @@ export interface NodeSpec<K extends NodeKind> {
   label: string;
   /** i18n key of a one-line explanation shown in the palette. */
   hint: string;
-  icon: string;
+  /** Drawn as SVG (lucide): no emoji font needed. */
+  icon: LucideIcon;
   color: string;
   defaults: () => NodeDataOf<K>;
   /** The node's body on the canvas: a plain-language summary of its settings. */

@@ -1,3 +1,4 @@
+import { Tag } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { NodeSpec } from './node-spec.js';
 import { RecordTagPanel } from '../panels/RecordTagPanel.js';
@@ -6,7 +7,7 @@ export const recordTagSpec: NodeSpec<'recordTag'> = {
   kind: 'recordTag',
   label: 'kind.recordTag',
   hint: 'kindHint.recordTag',
-  icon: '🏷️',
+  icon: Tag,
   color: '#00838f',
   defaults: () => ({ tags: ['咨询'] }),
   Render: function RecordTagRender({ data }) {

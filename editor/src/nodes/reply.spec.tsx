@@ -1,3 +1,4 @@
+import { MessageSquareText } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { NodeSpec } from './node-spec.js';
 import { ReplyPanel } from '../panels/ReplyPanel.js';
@@ -7,7 +8,7 @@ export const replySpec: NodeSpec<'reply'> = {
   kind: 'reply',
   label: 'kind.reply',
   hint: 'kindHint.reply',
-  icon: '💬',
+  icon: MessageSquareText,
   color: '#ef6c00',
   defaults: () => ({ mode: 'all', replies: [{ type: 'text', content: '您好，{{nickname}}' }] }),
   Render: function ReplyRender({ data }) {

@@ -1,3 +1,4 @@
+import { Zap } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { NodeSpec } from './node-spec.js';
 import { TriggerPanel } from '../panels/TriggerPanel.js';
@@ -6,7 +7,7 @@ export const triggerSpec: NodeSpec<'trigger'> = {
   kind: 'trigger',
   label: 'kind.trigger',
   hint: 'kindHint.trigger',
-  icon: '⚡',
+  icon: Zap,
   color: '#2f7d32',
   defaults: () => ({ messageTypes: ['text'] }),
   Render: function TriggerRender({ data }) {

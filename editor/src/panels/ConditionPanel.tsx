@@ -1,3 +1,4 @@
+import { X } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { CONDITION_FACTS, type FlowCondition } from '../../../rules-schema/index.js';
 import type { NodePanelProps } from '../nodes/node-spec.js';
@@ -74,7 +75,7 @@ function ConditionRow({ index, condition: c, onChange, onRemove }: RowProps) {
       <ValueInput condition={c} onChange={onChange} />
       {onRemove ? (
         <button type="button" className="small danger" onClick={onRemove} aria-label={t('common.remove')}>
-          ×
+          <X size={13} />
         </button>
       ) : null}
     </div>

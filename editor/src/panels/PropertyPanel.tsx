@@ -1,3 +1,4 @@
+import { ArrowRight } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { SOURCE_HANDLES, checkConnection } from '../model/connection-rules.js';
 import { nodeSpecs, NodePanel } from '../nodes/node-specs.js';
@@ -33,7 +34,7 @@ export function PropertyPanel() {
   return (
     <aside className="properties" data-testid="properties" aria-label={t('properties.title')}>
       <h3>
-        <span aria-hidden>{spec.icon}</span> {t(spec.label)}
+        <spec.icon size={16} className="icon" /> {t(spec.label)}
       </h3>
       {issues.length > 0 ? (
         <ul className="node-issues panel-issues">
@@ -76,7 +77,7 @@ function NextSteps({ nodeId }: { nodeId: string }) {
             {h ? <span>{t(`handle.${h}`)}</span> : null}
             {out.map((e) => (
               <div key={e.id} className="row">
-                <span>→ {label(e.target)}</span>
+                <span><ArrowRight size={13} className="icon" /> {label(e.target)}</span>
                 <button type="button" className="small danger" onClick={() => onEdgesChange([{ type: 'remove', id: e.id }])}>
                   {t('common.remove')}
                 </button>

@@ -1,3 +1,4 @@
+import { X } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { Reply } from '../../../rules-schema/index.js';
 import { REPLY_TYPES } from '../../../rules-schema/index.js';
@@ -122,7 +123,7 @@ function StructuredFields({ reply, onChange }: ReplyEditorProps) {
               <div key={i} className="row">
                 <input aria-label={t('reply.menuItem', { n: i + 1 })} value={item.content} onChange={(e) => onChange({ ...reply, items: reply.items.map((x, j) => (j === i ? { ...x, content: e.target.value } : x)) })} />
                 <button type="button" className="small danger" disabled={reply.items.length <= 1} onClick={() => onChange({ ...reply, items: reply.items.filter((_, j) => j !== i) })}>
-                  ×
+                  <X size={13} />
                 </button>
               </div>
             ))}

@@ -1,3 +1,4 @@
+import { ArrowDown, ArrowUp } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { Reply } from '../../../rules-schema/index.js';
 import type { NodePanelProps } from '../nodes/node-spec.js';
@@ -35,10 +36,10 @@ export function ReplyPanel({ data, onChange }: NodePanelProps<'reply'>) {
             <span>{t('reply.number', { n: i + 1 })}</span>
             <span className="spacer" />
             <button type="button" className="small" disabled={i === 0} onClick={() => move(i, -1)} aria-label={t('common.moveUp')}>
-              ↑
+              <ArrowUp size={13} />
             </button>
             <button type="button" className="small" disabled={i === data.replies.length - 1} onClick={() => move(i, 1)} aria-label={t('common.moveDown')}>
-              ↓
+              <ArrowDown size={13} />
             </button>
             <button type="button" className="small danger" disabled={data.replies.length <= 1} onClick={() => remove(i)}>
               {t('common.remove')}

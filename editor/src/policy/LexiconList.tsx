@@ -1,3 +1,4 @@
+import { ChevronDown, ChevronRight, X } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LEXICON_CATEGORIES, type Lexicon } from '../../../rules-schema/index.js';
@@ -29,7 +30,7 @@ export function LexiconList({ lexicons, onChange }: { lexicons: Lexicon[]; onCha
           <div key={lex.id} className="lexicon">
             <div className="row">
               <button type="button" className="link" onClick={() => setOpen(expanded && !q ? null : lex.id)}>
-                {expanded ? '▾' : '▸'}
+                {expanded ? <ChevronDown size={14} /> : <ChevronRight size={14} />}
               </button>
               <input aria-label={t('lexicon.name')} value={lex.name} onChange={(e) => setAt(lex.id, { name: e.target.value })} />
               <select aria-label={t('lexicon.category')} value={lex.category} onChange={(e) => setAt(lex.id, { category: e.target.value as Lexicon['category'] })}>
@@ -87,7 +88,7 @@ function TermEditor({ lex, terms, onChange }: { lex: Lexicon; terms: Lexicon['te
             />
             {term.exclusions?.length ? <span className="muted">{t('lexicon.exclusions', { list: term.exclusions.join('、') })}</span> : null}
             <button type="button" className="small danger" aria-label={t('chips.remove', { value: term.term })} onClick={() => onChange(lex.terms.filter((x) => x.term !== term.term))}>
-              ×
+              <X size={13} />
             </button>
           </li>
         ))}

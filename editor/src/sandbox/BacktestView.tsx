@@ -1,3 +1,4 @@
+import { ArrowRight } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sandboxApi, type BacktestReport, type ReplaySummary } from '../api/sandbox-api.js';
@@ -63,7 +64,7 @@ export function BacktestView() {
                         <tr key={f}>
                           <th>{t(`sandbox.backtest.field.${f}`)}</th>
                           <td className="before">{show(c.before[f], f, t)}</td>
-                          <td aria-hidden>→</td>
+                          <td><ArrowRight size={13} /></td>
                           <td className="after">{show(c.after[f], f, t)}</td>
                         </tr>
                       ))}

@@ -1,3 +1,4 @@
+import { StatusIcon } from '../icons/StatusIcon.js';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Expectation, StepReport, Verdict } from '../api/sandbox-api.js';
@@ -29,7 +30,7 @@ export function ExpectationEditor({ kind, expect, report, onChange }: Expectatio
         <strong className="small-title">{t('sandbox.expect.title')}</strong>
         {outcome ? (
           <span className={`badge-${outcome.passed ? 'pass' : 'fail'}`} data-testid="expect-outcome" data-passed={outcome.passed}>
-            {outcome.passed ? t('sandbox.expect.passed') : t('sandbox.expect.failed')}
+            <StatusIcon status={outcome.passed ? 'passed' : 'failed'} size={12} /> {outcome.passed ? t('sandbox.expect.passed') : t('sandbox.expect.failed')}
           </span>
         ) : null}
         <span className="spacer" />

@@ -1,3 +1,5 @@
+import { StatusIcon } from '../icons/StatusIcon.js';
+import { X } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEditorStore } from '../store/editor-store.js';
@@ -38,7 +40,7 @@ export function SandboxPanel() {
         </nav>
         <span className="spacer" />
         <button type="button" className="small" onClick={() => setOpen(false)} aria-label={t('common.close')}>
-          ×
+          <X size={14} />
         </button>
       </div>
       {view === 'chat' ? <Simulator /> : view === 'library' ? <ScenarioLibrary /> : <BacktestView />}
@@ -89,7 +91,13 @@ function Simulator() {
       <Composer onStep={addStep} />
       <div className="row sandbox-foot">
         <span className="muted" aria-live="polite">
-          {running ? t('sandbox.running') : expected && result ? (result.passed ? t('sandbox.allPassed') : t('sandbox.someFailed')) : ''}
+          {running ? (
+            t('sandbox.running')
+          ) : expected && result ? (
+            <>
+              <StatusIcon status={result.passed ? 'passed' : 'failed'} /> {result.passed ? t('sandbox.allPassed') : t('sandbox.someFailed')}
+            </>
+          ) : null}
         </span>
         <span className="spacer" />
         <button type="button" onClick={() => void runSession()}>

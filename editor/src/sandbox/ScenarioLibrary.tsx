@@ -1,3 +1,4 @@
+import { StatusIcon } from '../icons/StatusIcon.js';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEditorStore } from '../store/editor-store.js';
@@ -63,7 +64,7 @@ function RunBadge({ run }: { run: ScenarioRun | undefined }) {
   if (!run) return <span className="badge-none">{t('sandbox.library.notRun')}</span>;
   return (
     <span className={run.passed ? 'badge-pass' : 'badge-fail'} data-testid="scenario-badge" data-passed={run.passed}>
-      {run.passed ? t('sandbox.expect.passed') : t('sandbox.expect.failed')}
+      <StatusIcon status={run.passed ? 'passed' : 'failed'} size={12} /> {run.passed ? t('sandbox.expect.passed') : t('sandbox.expect.failed')}
     </span>
   );
 }

@@ -1,3 +1,4 @@
+import { FastForward, X } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { Reply, SandboxStep } from '../../../rules-schema/index.js';
 import type { Expectation, StepReport } from '../api/sandbox-api.js';
@@ -25,7 +26,7 @@ export function StepCard({ index, step, report, who, lit, onLight, onRemove, onE
   const afterMs = step.after ? parseDurationSpec(step.after) : null;
   return (
     <li className={`step-card${lit ? ' is-lit' : ''}${report && !report.expect.passed ? ' failing' : ''}`} data-testid="step-card" data-kind={kind}>
-      {afterMs ? <div className="clock-marker" data-testid="clock-marker">⏩ {t('sandbox.clock.moved', { span: formatSpan(afterMs / 1000, t) })}</div> : null}
+      {afterMs ? <div className="clock-marker" data-testid="clock-marker"><FastForward size={13} className="icon" /> {t('sandbox.clock.moved', { span: formatSpan(afterMs / 1000, t) })}</div> : null}
       <div className="step-head">
         <span className="muted">#{index + 1}</span>
         {report ? <span className="muted">{formatInstant(report.at, i18n.language)}</span> : null}
@@ -36,7 +37,7 @@ export function StepCard({ index, step, report, who, lit, onLight, onRemove, onE
           </button>
         ) : null}
         <button type="button" className="small" onClick={onRemove} aria-label={t('sandbox.removeStep', { n: index + 1 })}>
-          ×
+          <X size={13} />
         </button>
       </div>
       {step.inbound ? (

@@ -1,3 +1,4 @@
+import { Timer } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { WindowView } from '../api/sandbox-api.js';
 import { formatClock, formatSpan } from './durations.js';
@@ -16,7 +17,7 @@ export function WindowCountdown({ window, compact = false }: { window: WindowVie
       {live ? (
         <>
           <span className="countdown" title={formatSpan(seconds, t)} data-seconds={seconds}>
-            ⏱ <span data-testid="countdown-clock">{formatClock(seconds)}</span>
+            <Timer size={13} className="icon" /> <span data-testid="countdown-clock">{formatClock(seconds)}</span>
           </span>
           {!compact ? <span className="muted">{t('sandbox.window.left', { span: formatSpan(seconds, t) })}</span> : null}
           <span className="quota" data-testid="quota-left">
