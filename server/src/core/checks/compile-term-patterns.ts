@@ -5,7 +5,7 @@
  */
 import type { Lexicon } from '../../../../rules-schema/index.js';
 import type { ResolvedPolicy } from '../policy/resolve-policy.js';
-import { normalizeTerm } from '../text/normalize-text.js';
+import { normalizeTermCached } from './normalize-term-cached.js';
 import { codeSetting } from './code-setting.js';
 import { marketplaceCuePatterns } from './check-marketplace-codes.js';
 import { compileOnDemand, type RegexOf, type RegexTerm } from './regex-terms.js';
@@ -57,7 +57,7 @@ export function* termPatternSteps(policy: ResolvedPolicy, lexicons: readonly Lex
     const negatable = lexicon.negation ?? lexicon.category === 'medical';
     for (const term of lexicon.terms) {
       yield;
-      const pattern = term.regex === true ? term.term : normalizeTerm(term.term);
+      const pattern = term.regex === true ? term.term : normalizeTermCached(term.term);
       if (pattern === '') continue;
       const payload: TermPayload = {
         kind: 'term',
@@ -79,7 +79,7 @@ export function* termPatternSteps(policy: ResolvedPolicy, lexicons: readonly Lex
         regexTerms.push({ regex, payload });
       }
       for (const exclusion of term.exclusions ?? []) {
-        const excluded = normalizeTerm(exclusion);
+        const excluded = normalizeTermCached(exclusion);
         if (excluded !== '') patterns.push({ pattern: excluded, payload: { ...payload, role: 'exclusion', exclusion } });
       }
     }
@@ -88,7 +88,7 @@ export function* termPatternSteps(policy: ResolvedPolicy, lexicons: readonly Lex
   if (marketplace.enabled) patterns.push(...marketplaceCuePatterns(marketplace.severity, termKey));
   termKey += 1000; // past the built-in cues
   for (const allowance of policy.allowances) {
-    const pattern = normalizeTerm(allowance.phrase);
+    const pattern = normalizeTermCached(allowance.phrase);
     if (pattern === '') continue;
     patterns.push({
       pattern,

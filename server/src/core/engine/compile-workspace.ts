@@ -13,7 +13,7 @@ import type { RE2JS } from 're2js';
 import type { CustomRule, Flow, FlowEdge, FlowNode, KeywordGroup, Lexicon, Policy } from '../../../../rules-schema/index.js';
 import { validate } from '../../../../rules-schema/validator.js';
 import { resolvePolicy, type ResolvedPolicy } from '../policy/resolve-policy.js';
-import { normalizeTerm } from '../text/normalize-text.js';
+import { normalizeTermCached } from '../checks/normalize-term-cached.js';
 import { compileContentChecks, type CompiledContentChecks, type TermPayload } from '../checks/compile-content-checks.js';
 import { termPatternSteps } from '../checks/compile-term-patterns.js';
 import { compileRegex, type RegexCompile } from '../checks/regex-terms.js';
@@ -146,7 +146,7 @@ export function* compileWorkspaceSteps(input: WorkspaceInput): Steps<CompileOutc
   const groups = [...input.groups, ...packs.flatMap((p) => p.groups ?? [])].filter((g) => g.enabled !== false);
   const terms = yield* termPatternSteps(policy, [...policy.lexicons, ...packs.flatMap((p) => p.lexicons ?? [])], regexOf);
   const content = compileContentChecks(policy, [], terms);
-  const keywords = yield* keywordPatterns(groups, normalizeTerm);
+  const keywords = yield* keywordPatterns(groups, normalizeTermCached);
   const automaton = yield* AutomatonShards.build<Payload>([...keywords, ...terms.patterns]);
 
   const flows: CompiledFlow[] = [];
