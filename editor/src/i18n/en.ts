@@ -161,7 +161,9 @@ export const en: Widen<typeof zhCN> = {
     toggle: 'Sandbox', title: 'Sandbox preview', views: { chat: 'Simulator', library: 'Scenarios', backtest: 'Backtest' },
     span: { d: '{{count}} d', h: '{{count}} h', m: '{{count}} min', s: '{{count}} s' },
     window: {
-      left: '{{span}} left', quota: '{{count}} message(s) left',
+      left: '{{span}} left', quota: '{{count}} more may be sent',
+      quotaWhy: 'The least of the platform grant ({{platform}} left) and this account\'s etiquette limit ({{etiquette}} left)',
+      quotaPlatform: 'Left in the platform grant',
       explain: {
         open: 'Window open', closing: 'Window closing soon', none: 'This user has not interacted yet: no customer-service message can be sent.',
         expired: 'The window has expired: wait for the user to write again.', unsubscribed: 'The user unsubscribed: no more customer-service messages.',
@@ -170,11 +172,10 @@ export const en: Widen<typeof zhCN> = {
     verdict: { allow: 'Allowed', warn: 'Warning', block: 'Blocked' },
     by: { bot: 'Auto reply', agent: 'Agent' },
     sent: 'Sent (counts)', notSent: 'Not sent',
-    counters: '{{n}} replies since the last interaction · etiquette limit {{max}}',
     clock: {
       moved: 'Clock moved {{span}}', now: 'Virtual time', pending: '(moved {{span}}; applies to the next step)',
       m1: '+1 min', h1: '+1 h', h47m50: '+47 h 50 min', h48: '+48 h',
-      amount: 'Move by', unit: 'Unit', units: { m: 'minutes', h: 'hours', d: 'days' }, advance: 'Move',
+      amount: 'Move by', amountPlaceholder: 'e.g. 47h59m, 2d, 30s', badAmount: 'Type a duration such as 47h59m, 2d, 10m or 30s', advance: 'Move',
     },
     showPath: 'Show path on canvas', removeStep: 'Remove step {{n}}',
     matched: 'Matched group "{{group}}" (keyword "{{keyword}}")', noReply: 'No automatic reply', handoff: 'Handed to an agent: {{queue}}',

@@ -158,6 +158,8 @@ export const zhCN = {
     span: { d: '{{count}} 天', h: '{{count}} 小时', m: '{{count}} 分', s: '{{count}} 秒' },
     window: {
       left: '还剩 {{span}}', quota: '还可发 {{count}} 条',
+      quotaWhy: '取平台配额（还剩 {{platform}} 条）和本账号礼貌上限（还剩 {{etiquette}} 条）中较少的一个',
+      quotaPlatform: '平台配额剩余条数',
       explain: {
         open: '窗口开启中', closing: '窗口即将关闭', none: '这个用户还没有互动，现在不能主动发客服消息。',
         expired: '互动窗口已过期，要等用户再发消息才能回复。', unsubscribed: '用户已取消关注，不能再发客服消息。',
@@ -166,11 +168,10 @@ export const zhCN = {
     verdict: { allow: '通过', warn: '提醒', block: '拦截' },
     by: { bot: '自动回复', agent: '客服' },
     sent: '已发送（计入条数）', notSent: '未发送',
-    counters: '本次互动已回复 {{n}} 条 · 礼貌上限 {{max}} 条',
     clock: {
       moved: '时钟前进 {{span}}', now: '虚拟时间', pending: '（已前进 {{span}}，下一步生效）',
       m1: '+1 分钟', h1: '+1 小时', h47m50: '+47 小时 50 分', h48: '+48 小时',
-      amount: '前进多少', unit: '时间单位', units: { m: '分钟', h: '小时', d: '天' }, advance: '前进',
+      amount: '前进多少', amountPlaceholder: '如 47小时59分、2d、30s', badAmount: '请输入时长，例如 47小时59分、47h59m、2d、10m、30s', advance: '前进',
     },
     showPath: '在画布上显示路径', removeStep: '删除第 {{n}} 步',
     matched: '命中关键词组「{{group}}」（关键词“{{keyword}}”）', noReply: '没有自动回复', handoff: '转人工：{{queue}}',

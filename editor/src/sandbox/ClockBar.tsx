@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEditorStore } from '../store/editor-store.js';
-import { formatInstant, formatSpan } from './durations.js';
+import { formatInstant, formatSpan, parseTypedDuration } from './durations.js';
 import { WindowCountdown } from './WindowCountdown.js';
 
 const MINUTE = 60_000;
@@ -15,18 +15,18 @@ export const CLOCK_PRESETS: { key: string; ms: number }[] = [
   { key: 'h48', ms: 48 * HOUR },
 ];
 
-const UNITS = { m: MINUTE, h: HOUR, d: 24 * HOUR } as const;
-const UNIT_KEYS: (keyof typeof UNITS)[] = ['m', 'h', 'd'];
-
 /** The virtual clock: where it stands, moving it on, and the active user's window at that moment. */
 export function ClockBar() {
   const { t, i18n } = useTranslation();
   const now = useEditorStore((s) => s.now);
   const pendingMs = useEditorStore((s) => s.pendingMs);
   const advanceClock = useEditorStore((s) => s.advanceClock);
-  const [amount, setAmount] = useState('10');
-  const [unit, setUnit] = useState<keyof typeof UNITS>('m');
-  const custom = Number(amount) * UNITS[unit];
+  const [amount, setAmount] = useState('10m');
+  const typed = parseTypedDuration(amount);
+  const bad = amount.trim() !== '' && typed === null;
+  const advance = () => {
+    if (typed !== null) advanceClock(typed);
+  };
   return (
     <div className="clock-bar" data-testid="clock-bar">
       <div className="row">
@@ -40,19 +40,30 @@ export function ClockBar() {
             {t(`sandbox.clock.${p.key}`)}
           </button>
         ))}
-        <input type="number" min={1} className="clock-amount" value={amount} onChange={(e) => setAmount(e.target.value)} aria-label={t('sandbox.clock.amount')} />
-        <select value={unit} onChange={(e) => setUnit(UNIT_KEYS.find((u) => u === e.target.value) ?? 'm')} aria-label={t('sandbox.clock.unit')}>
-          {UNIT_KEYS.map((u) => (
-            <option key={u} value={u}>
-              {t(`sandbox.clock.units.${u}`)}
-            </option>
-          ))}
-        </select>
-        <button type="button" className="small" disabled={!(custom > 0)} onClick={() => advanceClock(custom)}>
+      </div>
+      <form
+        className="row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          advance();
+        }}
+      >
+        <input
+          className="clock-amount"
+          value={amount}
+          onChange={(e) => setAmount(e.target.value)}
+          placeholder={t('sandbox.clock.amountPlaceholder')}
+          aria-label={t('sandbox.clock.amount')}
+          aria-invalid={bad}
+          title={t('sandbox.clock.badAmount')}
+          data-testid="clock-amount"
+        />
+        <button type="submit" className="small" disabled={typed === null} data-testid="clock-advance">
           {t('sandbox.clock.advance')}
         </button>
-      </div>
-      {now ? <WindowCountdown window={now.window} /> : null}
+        {typed !== null ? <span className="muted">= {formatSpan(typed / 1000, t)}</span> : bad ? <span className="error small-text">{t('sandbox.clock.badAmount')}</span> : null}
+      </form>
+      {now ? <WindowCountdown window={now.window} counters={now.counters} /> : null}
     </div>
   );
 }

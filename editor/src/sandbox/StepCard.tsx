@@ -54,12 +54,9 @@ export function StepCard({ index, step, report, who, lit, onLight, onRemove, onE
         <>
           {/* Parse boundary: the panel only writes text replies into reply steps. */}
           <ReplyBubble reply={step.reply as Reply} verdict={report.result.verdict} reasons={report.result.reasons} committed={report.result.committed} by="agent" />
-          <div className="muted small-text">
-            {t('sandbox.counters', { n: report.result.counters.repliesSinceInteraction, max: report.result.counters.maxRepliesPerInteraction })}
-          </div>
         </>
       ) : null}
-      {report ? <WindowCountdown window={report.result.window} compact /> : null}
+      {report ? <WindowCountdown window={report.result.window} counters={report.kind === 'reply' ? report.result.counters : undefined} compact /> : null}
       <ExpectationEditor kind={kind} expect={step.expect} report={report} onChange={onExpect} />
     </li>
   );

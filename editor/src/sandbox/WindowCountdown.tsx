@@ -2,12 +2,14 @@ import { Timer } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { WindowView } from '../api/sandbox-api.js';
 import { formatClock, formatSpan } from './durations.js';
+import { sendableLeft, type ReplyCounters } from './sendable-left.js';
 
 /**
  * The interaction window at a virtual instant: its state, the time left as a countdown
- * (`remainingSeconds` at that instant) and the messages the account may still send.
+ * (`remainingSeconds` at that instant) and how many replies may still go (see {@link sendableLeft}).
+ * Without counters a compact card leaves the number out: the platform quota alone would overstate it.
  */
-export function WindowCountdown({ window, compact = false }: { window: WindowView; compact?: boolean }) {
+export function WindowCountdown({ window, counters, compact = false }: { window: WindowView; counters?: ReplyCounters; compact?: boolean }) {
   const { t } = useTranslation();
   const live = window.state === 'open' || window.state === 'closing';
   const seconds = live ? window.remainingSeconds : 0;
@@ -20,9 +22,15 @@ export function WindowCountdown({ window, compact = false }: { window: WindowVie
             <Timer size={13} className="icon" /> <span data-testid="countdown-clock">{formatClock(seconds)}</span>
           </span>
           {!compact ? <span className="muted">{t('sandbox.window.left', { span: formatSpan(seconds, t) })}</span> : null}
-          <span className="quota" data-testid="quota-left">
-            {t('sandbox.window.quota', { count: window.quota.left })}
-          </span>
+          {counters || !compact ? (
+            <span
+              className="quota"
+              data-testid="quota-left"
+              title={counters ? t('sandbox.window.quotaWhy', { platform: window.quota.left, etiquette: Math.max(0, counters.maxRepliesPerInteraction - counters.repliesSinceInteraction) }) : t('sandbox.window.quotaPlatform')}
+            >
+              {t('sandbox.window.quota', { count: sendableLeft(window, counters) })}
+            </span>
+          ) : null}
         </>
       ) : !compact ? (
         <span className="muted">{t(`sandbox.window.explain.${window.state}`)}</span>

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { MAX_DURATION_MS } from '../../../rules-schema/index.js';
 
 const UNITS: [suffix: string, ms: number][] = [
   ['d', 86_400_000],
@@ -63,16 +64,59 @@ export function formatClock(seconds: number): string {
   return `${pad(Math.floor(s / 3600))}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}`;
 }
 
-/** A virtual instant as the operator reads it, in China time. */
+/** The unit words an operator types, in English and Chinese, longest first so `min` wins over `m`. */
+const TYPED_UNITS: [word: string, ms: number][] = [
+  ['milliseconds', 1], ['millisecond', 1], ['ms', 1], ['毫秒', 1],
+  ['days', 86_400_000], ['day', 86_400_000], ['d', 86_400_000], ['天', 86_400_000], ['日', 86_400_000],
+  ['hours', 3_600_000], ['hour', 3_600_000], ['hrs', 3_600_000], ['hr', 3_600_000], ['h', 3_600_000], ['小时', 3_600_000], ['钟头', 3_600_000], ['时', 3_600_000],
+  ['minutes', 60_000], ['minute', 60_000], ['mins', 60_000], ['min', 60_000], ['m', 60_000], ['分钟', 60_000], ['分', 60_000],
+  ['seconds', 1000], ['second', 1000], ['secs', 1000], ['sec', 1000], ['s', 1000], ['秒钟', 1000], ['秒', 1000],
+];
+const TYPED_PART = new RegExp(`([0-9]+)\\s*(${TYPED_UNITS.map(([w]) => w).join('|')})`, 'giy');
+
+/**
+ * A duration typed in one go, in the step syntax or in words: `47h59m`, `47小时59分`, `2d`,
+ * `1天2小时`, `30s`, `10 min`. Null when any part of it is not a number with a unit, or the sum is 0
+ * or more than the sandbox accepts.
+ * @example parseTypedDuration('47小时59分') // 172_740_000
+ */
+export function parseTypedDuration(text: string): number | null {
+  const input = text.trim().normalize('NFKC');
+  if (!input) return null;
+  let total = 0;
+  let at = 0;
+  TYPED_PART.lastIndex = 0;
+  // Sticky matching walks the text part by part: anything between parts (other than spaces) refuses it.
+  while (at < input.length) {
+    while (input[at] === ' ') at++;
+    if (at >= input.length) break;
+    TYPED_PART.lastIndex = at;
+    const m = TYPED_PART.exec(input);
+    if (!m) return null;
+    total += Number(m[1]) * (TYPED_UNITS.find(([w]) => w === m[2]!.toLowerCase())?.[1] ?? 0);
+    at = TYPED_PART.lastIndex;
+  }
+  return total > 0 && total <= MAX_DURATION_MS ? total : null;
+}
+
+/**
+ * A virtual instant as the operator reads it, in China time: `12月2日 周三 08:59`, `Wed, Dec 2 08:59`.
+ * Assembled from parts so it reads the same whatever the ICU data's default pattern.
+ */
 export function formatInstant(iso: string, language: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString(language.startsWith('zh') ? 'zh-CN' : 'en-GB', {
+  const zh = language.startsWith('zh');
+  const parts = new Intl.DateTimeFormat(zh ? 'zh-CN' : 'en-US', {
     timeZone: 'Asia/Shanghai',
-    month: '2-digit',
-    day: '2-digit',
+    month: zh ? 'numeric' : 'short',
+    day: 'numeric',
+    weekday: 'short',
     hour: '2-digit',
     minute: '2-digit',
-    weekday: 'short',
-  });
+    hourCycle: 'h23',
+  }).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  const time = `${part('hour').padStart(2, '0')}:${part('minute')}`;
+  return zh ? `${part('month')}月${part('day')}日 ${part('weekday')} ${time}` : `${part('weekday')}, ${part('month')} ${part('day')} ${time}`;
 }

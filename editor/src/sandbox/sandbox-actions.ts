@@ -36,7 +36,7 @@ export async function runSession(): Promise<void> {
     const steps = result.steps.slice(0, session.steps.length);
     store().setRunState({
       result: { passed: steps.every((s) => s.expect.passed), steps },
-      now: last ? { at: last.at, window: last.result.window } : null,
+      now: last ? { at: last.at, window: last.result.window, ...(last.kind === 'reply' ? { counters: last.result.counters } : {}) } : null,
       running: false,
       runError: null,
     });

@@ -4,6 +4,7 @@ import type { Expectation, SandboxResult, ScenarioOutcome, WindowView } from '..
 import type { DocSummary } from '../api/documents-api.js';
 import { toDurationSpec } from '../sandbox/durations.js';
 import type { LitPath } from '../sandbox/lit-path.js';
+import type { ReplyCounters } from '../sandbox/sendable-left.js';
 import type { EditorState } from './editor-store.js';
 
 export type SandboxView = 'chat' | 'library' | 'backtest';
@@ -35,8 +36,8 @@ export interface SandboxSlice {
   /** Clock moved since the last step; the next step carries it as `after`. */
   pendingMs: number;
   result: SandboxResult | null;
-  /** The active user's window at the virtual "now" (after the pending clock move). */
-  now: { at: string; window: WindowView } | null;
+  /** The active user's window and etiquette counters at the virtual "now" (after the pending clock move). */
+  now: { at: string; window: WindowView; counters?: ReplyCounters } | null;
   running: boolean;
   runError: string | null;
   /** The step whose path is lit on the canvas; null: the last inbound step. */
