@@ -1,4 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import type { LintReason } from '../api/documents-api.js';
+import { describeReason } from './describe-reason.js';
 import { highlightSegments } from './highlight-segments.js';
 
 export interface HighlightedTextProps {
@@ -13,12 +15,13 @@ export interface HighlightedTextProps {
 
 /** A text with the words the checks object to marked, each mark titled with its reasons. */
 export function HighlightedText({ text, reasons, field = 'content', className, testId, label }: HighlightedTextProps) {
+  const { i18n } = useTranslation();
   const segments = highlightSegments(text, reasons, field);
   return (
     <div className={className} data-testid={testId} aria-label={label}>
       {segments.map((s, i) =>
         s.severity ? (
-          <mark key={i} className={`mark-${s.severity}`} title={s.reasons.map((r) => r.message).join('\n')}>
+          <mark key={i} className={`mark-${s.severity}`} title={s.reasons.map((r) => describeReason(r, i18n.language)).join('\n')}>
             {s.text}
           </mark>
         ) : (

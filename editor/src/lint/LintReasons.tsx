@@ -2,6 +2,7 @@ import { Lightbulb } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { StatusIcon } from '../icons/StatusIcon.js';
 import type { LintReason, LintRewrite } from '../api/documents-api.js';
+import { describeReason } from './describe-reason.js';
 import type { LiveLint } from './use-live-lint.js';
 
 export interface LintReasonsProps {
@@ -15,7 +16,7 @@ export interface LintReasonsProps {
 
 /** The verdict and each reason in plain words, as the server phrased them, with its suggestion. */
 export function LintReasons({ lint, rewriteFor }: LintReasonsProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { result, pending, failed } = lint;
   if (failed) return <div className="lint lint-failed">{t('lint.unavailable')}</div>;
   if (!result) return pending ? <div className="lint muted">{t('lint.checking')}</div> : null;
@@ -29,7 +30,7 @@ export function LintReasons({ lint, rewriteFor }: LintReasonsProps) {
         <ul className="lint-reasons">
           {result.reasons.map((r, i) => (
             <li key={i} className={`reason reason-${r.severity}`} data-code={r.code}>
-              <strong>{t(`severity.${r.severity}`)}</strong> {r.message}
+              <strong>{t(`severity.${r.severity}`)}</strong> {describeReason(r, i18n.language)}
               {r.evidence?.text ? <span className="evidence">「{r.evidence.text}」</span> : null}
               {/* A rewrite belongs to the text that was checked: none applies while a newer one waits. */}
               <Suggestion reason={r} apply={pending ? undefined : rewriteFor} />
