@@ -138,6 +138,9 @@ describe('a crash between applying a message and recording its answer', () => {
       const w = (await t2.get('/api/v1/users/c1/window')).body;
       expect(w.counters.repliesSinceInteraction).toBe(1);
       expect(w.quota.left).toBe(4);
+      // The conversation state remembers the message by key only; the result lived on its inbound record.
+      const stored = (await t2.store.conversations.get('default', 'c1'))?.state as { applied: unknown[] };
+      expect(stored.applied).toEqual(['msg:m-crash']);
       const again = await t2.post('/api/v1/inbound', text('c1', '我要退钱', T0, 'm-crash'));
       expect(again.body).toEqual({ ...retry.body, duplicate: true });
     } finally {

@@ -119,6 +119,19 @@ export function describeStoreContract(label: string, backend: () => ContractBack
         expect(r.map((x) => x.status).sort()).toEqual(['claimed', 'pending']);
       });
 
+      it('a released claim keeps its staged result for the retry; completing drops it', async () => {
+        const a = acct();
+        expect(await store.inbound.claim(a, 's')).toEqual({ status: 'claimed' });
+        await store.inbound.stage(a, 's', { replies: ['first'] });
+        expect(await store.inbound.release(a, 's')).toBe(true);
+        // The retry takes the claim over at once (no lease wait) and finds what was staged.
+        expect(await store.inbound.claim(a, 's')).toEqual({ status: 'claimed' });
+        expect(await store.inbound.staged(a, 's')).toEqual({ replies: ['first'] });
+        await store.inbound.complete(a, 's', { replies: ['first'] }, { from: 'u', message: {}, at: T0 });
+        expect(await store.inbound.staged(a, 's')).toBeUndefined();
+        expect(await store.inbound.staged(a, 'never-claimed')).toBeUndefined();
+      });
+
       it('lists completed messages between two times, oldest first, limited', async () => {
         const a = acct();
         for (let i = 0; i < 5; i += 1) {

@@ -9,10 +9,11 @@ import type { CompiledSource } from './workspace-cache.js';
 import { readConversation, updateConversation } from './conversation-transaction.js';
 import { toEpochMs } from './instant.js';
 import { appendReplyLog } from './reply-service.js';
+import { recordInbound } from './record-insights.js';
 import { StoreUnavailableError } from '../store/store-errors.js';
 
 const PENDING_POLL_MS = 25;
-/** Results kept in the conversation state for crash-retried deliveries. */
+/** Message keys kept in the conversation state for crash-retried deliveries. */
 const APPLIED_KEPT = 5;
 const PENDING_WAIT_MS = 4000;
 
@@ -44,15 +45,21 @@ export async function handleInbound(store: Store, cache: CompiledSource, body: I
   }
   try {
     const result = await updateConversation(store, account, message.from, async (state) => {
-      const earlier = state.applied.find((a) => a.key === key);
-      if (earlier) return { next: state, result: earlier.result as InboundResult };
+      if (state.applied.includes(key)) {
+        // Applied by an attempt that died before completing: its result was staged first.
+        const staged = await store.inbound.staged(account, key);
+        if (staged !== undefined) return { next: state, result: staged as InboundResult };
+      }
       const { next, result: fresh } = await processInbound(compiled, state, input);
-      return { next: { ...next, applied: [...next.applied.slice(-(APPLIED_KEPT - 1)), { key, result: fresh }] }, result: fresh };
+      // Staged before the state that applies it is written, so a retry always finds it.
+      await store.inbound.stage(account, key, fresh);
+      return { next: { ...next, applied: [...next.applied.filter((k) => k !== key).slice(-(APPLIED_KEPT - 1)), key] }, result: fresh };
     });
     await store.inbound.complete(account, key, result, { from: message.from, message, at: new Date(at) });
     for (const r of result.replies.filter((x) => x.committed)) {
       await appendReplyLog(store, account, message.from, at, r);
     }
+    await recordInbound(store, compiled, account, message, user, at, result);
     return result;
   } catch (err) {
     await store.inbound.release(account, key).catch(() => undefined);

@@ -82,6 +82,7 @@ export class InboundLogRepository {
           message: toJsonField(record.message),
           messageAt: record.at,
         },
+        $unset: { staged: true },
       },
     );
     return r.matched === 1;
@@ -99,9 +100,26 @@ export class InboundLogRepository {
     return (await this.c.findOne({ account, key }))?.['answeredByApi'] === true;
   }
 
-  /** Give a pending claim up (processing failed) so WeChat's retry can process the message. */
+  /**
+   * The result an attempt is about to apply, kept on its pending claim: written before the
+   * conversation state that applies the message, so a retry after a crash in between answers it.
+   */
+  async stage(account: string, key: string, result: unknown): Promise<void> {
+    await this.c.updateOne({ account, key, status: 'pending' }, { $set: { staged: toJsonField(result) } });
+  }
+
+  async staged(account: string, key: string): Promise<unknown> {
+    const doc = await this.c.findOne({ account, key });
+    return doc ? docFields.optJson(doc, 'staged') : undefined;
+  }
+
+  /**
+   * Give a pending claim up (processing failed) so WeChat's retry can process the message at
+   * once: the lease is ended, not the record, which keeps what was staged.
+   */
   async release(account: string, key: string): Promise<boolean> {
-    return (await this.c.deleteOne({ account, key, status: 'pending' })) === 1;
+    const r = await this.c.updateOne({ account, key, status: 'pending' }, { $set: { claimedAt: new Date(0) } });
+    return r.matched === 1;
   }
 
   /** Completed inbound messages with `from <= at < to`, oldest first. */

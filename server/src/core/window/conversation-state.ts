@@ -26,11 +26,12 @@ export interface ConversationState {
   /** Keyword-group hits per group id: the "topic counters" a condition can test. */
   topics: Record<string, number>;
   /**
-   * The last few inbound messages applied, with their results, written in the same
-   * compare-and-set as their effects: a delivery retried after a crash (before the inbound log
-   * recorded the answer) gets the first result back instead of being applied twice.
+   * Keys of the last few inbound messages applied, written in the same compare-and-set as their
+   * effects: a delivery retried after a crash (before the inbound log recorded the answer) is
+   * not applied twice, and gets the result staged on its inbound record. Keys only, so the state
+   * stays small; results live with the inbound record, which expires.
    */
-  applied: Array<{ key: string; result: unknown }>;
+  applied: string[];
   /**
    * Replies committed by /replies/send whose delivery is still under way: what the commit
    * changed, so a refused or failed send can give back exactly its own slot.
@@ -69,5 +70,8 @@ export function emptyConversation(): ConversationState {
 export function reviveConversation(stored: unknown): ConversationState {
   const base = emptyConversation();
   if (stored === null || typeof stored !== 'object') return base;
-  return { ...base, ...(stored as Partial<ConversationState>) };
+  const revived = { ...base, ...(stored as Partial<ConversationState>) };
+  // States written before keys-only held `{key, result}` entries.
+  const applied: unknown[] = Array.isArray(revived.applied) ? revived.applied : [];
+  return { ...revived, applied: applied.map((a) => (typeof a === 'object' && a !== null && 'key' in a ? String(a.key) : String(a))) };
 }
