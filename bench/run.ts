@@ -1,13 +1,23 @@
-/** `npm run bench`: every figure is printed with a ratio to a baseline measured in the same run. */
+/**
+ * `npm run bench`: every figure is printed with a ratio to a baseline measured in the same run.
+ * `npm run bench -- store 100000 1000000` runs only the store-at-scale part, at those sizes.
+ */
 import { engineBench } from './engine-bench.js';
 import { httpBench } from './http-bench.js';
 import { editorBench } from './editor-bench.js';
 import { webhookBench } from './webhook-bench.js';
 import { compileBench } from './compile-bench.js';
+import { storeScaleBench } from './store-scale-bench.js';
 
+const [only, ...sizes] = process.argv.slice(2);
 console.log(`# ReplyFlow benchmark — node ${process.version}, ${new Date().toISOString()}`);
-await engineBench();
-await compileBench();
-await httpBench();
-await webhookBench();
-await editorBench();
+if (only === 'store') {
+  await storeScaleBench(sizes.length > 0 ? sizes.map(Number) : [100_000]);
+} else {
+  await engineBench();
+  await compileBench();
+  await httpBench();
+  await webhookBench();
+  await storeScaleBench([100_000]);
+  await editorBench();
+}

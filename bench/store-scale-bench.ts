@@ -1,0 +1,162 @@
+/**
+ * The embedded store at scale: users generated straight into the SQLite file (conversation state,
+ * an inbound record and a reply each, copied from what the runtime itself wrote for one user),
+ * then resident memory, disk, store open time, committed `/inbound` throughput as a ratio to the
+ * dry run in the same run, and reply-check p99 in process.
+ *
+ * `npm run bench` runs 100,000 users; `npm run bench -- store 1000000` adds the million.
+ */
+import { mkdtempSync, rmSync, statSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { openStore, type Store } from '../server/src/store/open-store.js';
+import { SQLITE_FILE } from '../server/src/store/open-sqlite-database.js';
+import { createApp } from '../server/src/http/create-app.js';
+import { createLogger } from '../server/src/logger.js';
+import { seedWorkspace } from '../server/src/runtime/seed-workspace.js';
+import { load, TOKEN } from './http-bench.js';
+import { percentile } from './stats.js';
+
+const MiB = 1024 * 1024;
+const PHRASES = ['我要退钱', '快递多久到', '忘记密码了怎么办', '你好', '转人工', '这个怎么退货', '什么时候发货', '谢谢'];
+
+export async function storeScaleBench(userCounts: readonly number[]): Promise<void> {
+  console.log('\n## Embedded store (SQLite) at scale');
+  console.log('| stored users | disk | open | RSS after open | committed /inbound vs dry run | reply check p99 (HTTP, one at a time) | inbound record on disk |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  for (const users of userCounts) await oneSize(users);
+}
+
+async function oneSize(users: number): Promise<void> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'replyflow-scale-'));
+  try {
+    const template = await recordTemplate(dataDir);
+    generateUsers(dataDir, users, template);
+    const diskMiB = dirBytes(dataDir) / MiB;
+    global.gc?.();
+    const rssBefore = process.memoryUsage().rss / MiB;
+    const t0 = performance.now();
+    const store = await openStore({ dataDir });
+    const openMs = performance.now() - t0;
+    await store.conversations.get('default', `gen${users - 1}`); // first real read
+    const rssAfterOpen = process.memoryUsage().rss / MiB;
+    const { ratio, committed, dry } = await inboundRatio(store, users);
+    const p99 = await replyCheckP99(store, users);
+    const perRecord = inboundRecordBytes(dataDir);
+    await store.close();
+    console.log(
+      `| ${users.toLocaleString('en')} | ${diskMiB.toFixed(0)} MiB | ${openMs.toFixed(0)} ms (target ≤ 2,000 at 1 M) | +${(rssAfterOpen - rssBefore).toFixed(0)} MiB | ${committed.toFixed(0)} vs ${dry.toFixed(0)} msg/s, ratio ${ratio.toFixed(2)} (target ≥ 0.6) | ${p99.toFixed(0)} µs | ${perRecord.toFixed(0)} B |`,
+    );
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+interface Template {
+  conversation: string;
+  inbound: string;
+  reply: string;
+}
+
+/** Runs one user through the real runtime and keeps its stored rows as the pattern to copy. */
+async function recordTemplate(dataDir: string): Promise<Template> {
+  const store = await openStore({ dataDir });
+  await seedWorkspace(store, path.resolve(import.meta.dirname, '../examples/workspace'));
+  const app = createApp({ store, log: createLogger('silent'), adminToken: TOKEN });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const port = (server.address() as { port: number }).port;
+  const post = (p: string, body: unknown) =>
+    fetch(`http://127.0.0.1:${port}${p}`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  await post('/api/v1/inbound', { message: { msgId: 'tpl-1', from: 'TEMPLATE_USER', type: 'text', content: '我要退钱' }, user: { nickname: '小明' } });
+  await post('/api/v1/replies/check', { to: 'TEMPLATE_USER', reply: { type: 'text', content: '还有其他问题吗？' }, commit: true });
+  server.close();
+  await store.close();
+  const db = new Database(path.join(dataDir, SQLITE_FILE), { readonly: true });
+  const row = (table: string, where: string) => db.prepare(`SELECT doc FROM ${table} WHERE ${where} LIMIT 1`).pluck().get() as string;
+  const template = {
+    conversation: row('c_conversations', `json_extract(doc, '$.openid') = 'TEMPLATE_USER'`),
+    inbound: row('c_inbound', `json_extract(doc, '$.from') = 'TEMPLATE_USER'`),
+    reply: row('c_replies', `json_extract(doc, '$.openid') = 'TEMPLATE_USER'`),
+  };
+  db.close();
+  return template;
+}
+
+/** Writes `users` copies of the template rows in one transaction per 50,000 users. */
+function generateUsers(dataDir: string, users: number, t: Template): void {
+  const db = new Database(path.join(dataDir, SQLITE_FILE));
+  db.pragma('journal_mode = WAL');
+  const ins = (table: string) => db.prepare(`INSERT INTO ${table} (id, doc) VALUES (?, ?)`);
+  const conv = ins('c_conversations');
+  const inbound = ins('c_inbound');
+  const reply = ins('c_replies');
+  const copy = (json: string, i: number) => {
+    const doc = JSON.parse(json.replaceAll('TEMPLATE_USER', `gen${i}`).replaceAll('tpl-1', `gen-msg-${i}`)) as Record<string, unknown>;
+    doc['_id'] = `gen-${i}`;
+    return doc;
+  };
+  const batch = db.transaction((from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      conv.run(`gen-${i}`, JSON.stringify(copy(t.conversation, i)));
+      inbound.run(`gen-${i}`, JSON.stringify(copy(t.inbound, i)));
+      reply.run(`gen-${i}`, JSON.stringify(copy(t.reply, i)));
+    }
+  });
+  for (let i = 0; i < users; i += 50_000) batch(i, Math.min(users, i + 50_000));
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+}
+
+/** Committed and dry-run /inbound from returning users (distinct msgIds), same load loop. */
+async function inboundRatio(store: Store, users: number): Promise<{ ratio: number; committed: number; dry: number }> {
+  const app = createApp({ store, log: createLogger('silent'), adminToken: TOKEN });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const port = (server.address() as { port: number }).port;
+  const stride = Math.max(1, Math.floor(users / 20_000));
+  const body = (dryRun: boolean, tag: string) => (i: number) =>
+    JSON.stringify({
+      dryRun,
+      message: { msgId: `${tag}-${i}`, from: `gen${(i * stride) % users}`, type: 'text', content: `${PHRASES[i % PHRASES.length]} ${i}` },
+    });
+  await load(port, '/api/v1/inbound', body(true, 'warm'));
+  const dry = await load(port, '/api/v1/inbound', body(true, 'dry'));
+  const committed = await load(port, '/api/v1/inbound', body(false, 'live'));
+  await new Promise((r) => server.close(r));
+  return { ratio: committed / dry, committed, dry };
+}
+
+async function replyCheckP99(store: Store, users: number): Promise<number> {
+  const app = createApp({ store, log: createLogger('silent'), adminToken: TOKEN });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const port = (server.address() as { port: number }).port;
+  const times: number[] = [];
+  for (let i = 0; i < 2000; i++) {
+    const start = performance.now();
+    const res = await fetch(`http://127.0.0.1:${port}/api/v1/replies/check`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ to: `gen${(i * 7919) % users}`, reply: { type: 'text', content: `您好，第 ${i} 个问题的答复` } }),
+    });
+    await res.arrayBuffer();
+    times.push((performance.now() - start) * 1000);
+  }
+  await new Promise((r) => server.close(r));
+  times.sort((a, b) => a - b);
+  return percentile(times, 0.99);
+}
+
+/** Average bytes per inbound record (what is kept for retries), as stored. */
+function inboundRecordBytes(dataDir: string): number {
+  const db = new Database(path.join(dataDir, SQLITE_FILE), { readonly: true });
+  const r = db.prepare(`SELECT avg(length(doc)) FROM c_inbound WHERE id NOT LIKE 'gen-%'`).pluck().get() as number | null;
+  db.close();
+  return r ?? 0;
+}
+
+function dirBytes(dir: string): number {
+  return readdirSync(dir).reduce((sum, f) => sum + statSync(path.join(dir, f)).size, 0);
+}
