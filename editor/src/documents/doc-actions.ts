@@ -119,14 +119,17 @@ export async function saveFlow(): Promise<boolean> {
   }
 }
 
-/** Ctrl+S: every unsaved keyword group, then the open flow. */
-export async function saveAll(): Promise<boolean> {
+/**
+ * Ctrl+S: every unsaved keyword group, then the open flow. `announce: false` when a publish
+ * follows: its one notice (已发布为 vN) says the drafts were saved too.
+ */
+export async function saveAll({ announce = true }: { announce?: boolean } = {}): Promise<boolean> {
   store().setBusy(true);
   try {
     let ok = true;
     for (const g of Object.values(store().groups)) if (g.dirty) ok = (await saveGroup(g.doc.id)) && ok;
     if (store().meta && (store().dirty || !store().persisted)) ok = (await saveFlow()) && ok;
-    if (ok) store().notify('success', t('save.done'));
+    if (ok && announce) store().notify('success', t('save.done'));
     return ok;
   } finally {
     store().setBusy(false);
@@ -142,7 +145,7 @@ export async function publish(kind: DocKind, id: string, note: string, override 
     const v = await documentsApi.publish(kind, id, note, override);
     if (kind === 'keyword-groups') {
       const g = store().groups[id];
-      if (g) store().putGroup(g.doc, { publishedVersion: v.version });
+      if (g) store().putGroup(g.doc, { publishedVersion: v.version, published: g.doc });
     } else if (kind === 'flows') await refreshFlowList();
     else {
       const p = store().policy;
@@ -180,7 +183,7 @@ export async function publishGroup(id: string, note: string): Promise<number | n
 
 /** Saves what is unsaved, then publishes the open flow. */
 export async function publishFlow(note: string): Promise<number | null> {
-  if (!(await saveAll())) return null;
+  if (!(await saveAll({ announce: false }))) return null;
   const id = store().meta?.id;
   return id ? publish('flows', id, note) : null;
 }
@@ -208,13 +211,14 @@ export async function deleteFlow(): Promise<void> {
   }
 }
 
-export async function savePolicy(): Promise<boolean> {
+/** Saves the policy draft; `announce: false` when a publish follows (see {@link saveAll}). */
+export async function savePolicy({ announce = true }: { announce?: boolean } = {}): Promise<boolean> {
   const p = store().policy;
   if (!p) return false;
   try {
     const saved = await saveDoc('policies', p.doc, p.persisted);
     store().setPolicy({ ...p, doc: saved, persisted: true, dirty: false });
-    store().notify('success', t('save.done'));
+    if (announce) store().notify('success', t('save.done'));
     return true;
   } catch (err) {
     onSaveError(err, 'policies', p.doc.id, p.doc.name);

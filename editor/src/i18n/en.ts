@@ -57,7 +57,7 @@ export const en: Widen<typeof zhCN> = {
   keywords: {
     label: 'Keywords', placeholder: 'Type and press Enter; paste many at once', pasteHint: 'Paste many at once, separated by new lines, commas, 、 or spaces; repeats are skipped.',
     groupName: 'Group name', mode: 'Matching', exclusions: 'Exclusions (no match when these appear)', alsoIn: 'Also in group "{{groups}}"',
-    duplicatesSummary: '{{count}} keyword(s) are also in other groups; a message with them matches several groups.', saveGroup: 'Save group', publishGroup: 'Publish group',
+    duplicatesSummary: '{{count}} keyword(s) are also in other groups; a message with them matches several groups.', saveGroup: 'Save group', publishGroup: 'Publish group', publishedSame: 'The live version is the same as this draft: nothing to publish',
   },
   matchMode: { contains: 'Contains', exact: 'Exact', fuzzy: 'Fuzzy (ignores filler words)', regex: 'Regular expression (advanced)' },
   chips: { placeholder: 'Type and press Enter', remove: 'Remove {{value}}', skipped: 'Skipped repeats: {{values}}' },
@@ -140,11 +140,11 @@ export const en: Widen<typeof zhCN> = {
   },
   policy: {
     none: 'There is no compliance policy yet.', create: 'Create policy', defaultName: 'Default policy', window: 'Interaction window (platform rules)', interaction: 'User action',
-    quota: 'Messages', minutes: 'Minutes valid', margin: 'Closing warning (minutes)', nonOpening: 'Menu keys that open no window (e.g. "contact us")',
+    quota: 'Messages', minutes: 'Valid for', margin: 'Closing warning', nonOpening: 'Menu keys that open no window (e.g. "contact us")',
     grant: { message: 'User message', menuClick: 'Menu click', subscribe: 'Follow', scan: 'Scan' },
-    etiquette: 'Reply etiquette', maxReplies: 'Max replies per interaction', duplicates: 'No identical reply within (minutes)', promotions: 'Max promotions per window',
+    etiquette: 'Reply etiquette', maxReplies: 'Max replies per interaction', duplicates: 'No identical reply within', promotions: 'Max promotions per window',
     maxTextBytes: 'Max text bytes', maxArticles: 'Max articles', links: 'Link allowlist', linksHint: 'WeChat hosts are always allowed; hosts added here (with subdomains) are too.',
-    checks: 'Content checks', severity: 'Action', defaultSeverity: 'Default', lexicons: 'Lexicons',
+    unit: { label: 'unit', d: 'days', h: 'hours', m: 'minutes' }, checks: 'Content checks', severity: 'Action', defaultSeverity: 'Default', lexicons: 'Lexicons',
   },
   check: {
     WINDOW_NONE: 'No interaction on record', WINDOW_EXPIRED: 'Window expired', WINDOW_CLOSING: 'Window closing', USER_UNSUBSCRIBED: 'User unfollowed',

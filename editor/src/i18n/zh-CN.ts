@@ -53,7 +53,7 @@ export const zhCN = {
   keywords: {
     label: '关键词', placeholder: '输入后回车；可一次粘贴多个', pasteHint: '支持一次粘贴多个：用换行、逗号、顿号（、）或空格分隔，重复的会自动跳过。',
     groupName: '组名', mode: '匹配方式', exclusions: '排除词（出现这些词时不算命中）', alsoIn: '也在关键词组「{{groups}}」中',
-    duplicatesSummary: '有 {{count}} 个关键词同时出现在其他关键词组中，用户说这些词时会命中多个组。', saveGroup: '保存关键词组', publishGroup: '发布关键词组',
+    duplicatesSummary: '有 {{count}} 个关键词同时出现在其他关键词组中，用户说这些词时会命中多个组。', saveGroup: '保存关键词组', publishGroup: '发布关键词组', publishedSame: '线上版本与草稿相同，无需发布',
   },
   matchMode: { contains: '包含即可', exact: '完全一致', fuzzy: '模糊（忽略中间的语气词）', regex: '正则表达式（高级）' },
   chips: { placeholder: '输入后回车', remove: '移除 {{value}}', skipped: '已跳过重复：{{values}}' },
@@ -136,11 +136,11 @@ export const zhCN = {
   },
   policy: {
     none: '还没有合规策略。', create: '创建合规策略', defaultName: '默认策略', window: '互动窗口（平台规则）', interaction: '用户动作',
-    quota: '可发条数', minutes: '有效分钟数', margin: '临近过期提醒（分钟）', nonOpening: '不开启窗口的菜单 Key（如“联系客服”）',
+    quota: '可发条数', minutes: '有效时长', margin: '临近过期提醒', nonOpening: '不开启窗口的菜单 Key（如“联系客服”）',
     grant: { message: '用户发消息', menuClick: '点击菜单', subscribe: '关注', scan: '扫码' },
-    etiquette: '回复礼仪', maxReplies: '每次互动最多回复条数', duplicates: '相同内容多少分钟内不重复发送', promotions: '每个窗口最多推广条数',
+    etiquette: '回复礼仪', maxReplies: '每次互动最多回复条数', duplicates: '相同内容在多长时间内不重复发送', promotions: '每个窗口最多推广条数',
     maxTextBytes: '文字最长字节数', maxArticles: '图文最多篇数', links: '链接白名单', linksHint: '微信官方域名总是允许；这里添加的域名（含子域名）也允许出现在回复中。',
-    checks: '内容检查项', severity: '处理方式', defaultSeverity: '默认', lexicons: '词库',
+    unit: { label: '单位', d: '天', h: '小时', m: '分钟' }, checks: '内容检查项', severity: '处理方式', defaultSeverity: '默认', lexicons: '词库',
   },
   check: {
     WINDOW_NONE: '没有互动记录', WINDOW_EXPIRED: '互动窗口已过期', WINDOW_CLOSING: '窗口即将关闭', USER_UNSUBSCRIBED: '用户已取消关注',

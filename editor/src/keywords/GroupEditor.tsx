@@ -1,6 +1,9 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MATCH_MODES } from '../../../rules-schema/index.js';
+import { documentsApi } from '../api/documents-api.js';
 import { publishGroup, saveGroup } from '../documents/doc-actions.js';
+import { sameDocument } from '../documents/same-document.js';
 import { useEditorStore } from '../store/editor-store.js';
 import { ChipsInput } from './ChipsInput.js';
 import { KeywordChips } from './KeywordChips.js';
@@ -12,8 +15,23 @@ export function GroupEditor({ groupId }: { groupId: string }) {
   const { t } = useTranslation();
   const draft = useEditorStore((s) => s.groups[groupId]);
   const editGroup = useEditorStore((s) => s.editGroup);
+  const version = draft?.publishedVersion ?? null;
+  const known = draft?.published !== undefined;
+  // What is live decides whether 发布 has anything to do: fetched once per group and version.
+  useEffect(() => {
+    if (version === null || known) return;
+    let stale = false;
+    documentsApi
+      .version('keyword-groups', groupId, version)
+      .then((v) => !stale && useEditorStore.getState().setGroupPublished(groupId, v.document))
+      .catch(() => undefined);
+    return () => {
+      stale = true;
+    };
+  }, [groupId, version, known]);
   if (!draft) return null;
   const g = draft.doc;
+  const live = !draft.dirty && draft.published ? sameDocument(draft.published, g) : false;
   return (
     <div className="group-editor" data-testid="group-editor">
       <label className="field">
@@ -52,7 +70,14 @@ export function GroupEditor({ groupId }: { groupId: string }) {
         <button type="button" onClick={() => void saveGroup(groupId)} disabled={!draft.dirty}>
           {t('keywords.saveGroup')}
         </button>
-        <button type="button" className="primary" disabled={g.keywords.length === 0} onClick={() => void publishGroup(groupId, t('publish.defaultNote'))}>
+        <button
+          type="button"
+          className="primary"
+          disabled={g.keywords.length === 0 || live}
+          title={live ? t('keywords.publishedSame') : undefined}
+          onClick={() => void publishGroup(groupId, t('publish.defaultNote'))}
+          data-testid="publish-group"
+        >
           {t('keywords.publishGroup')}
         </button>
       </div>

@@ -8,6 +8,7 @@ import { documentsApi } from '../api/documents-api.js';
 import { ChipsInput } from '../keywords/ChipsInput.js';
 import { useEditorStore } from '../store/editor-store.js';
 import { LexiconList } from './LexiconList.js';
+import { MinutesField } from './MinutesField.js';
 import { NumberField } from './NumberField.js';
 
 type GrantKind = 'message' | 'menuClick' | 'subscribe' | 'scan';
@@ -51,7 +52,7 @@ export function PolicyView() {
         <button type="button" onClick={() => void savePolicy()} disabled={!draft.dirty}>
           {t('toolbar.save')}
         </button>
-        <button type="button" className="primary" onClick={() => void (async () => { if (!draft.dirty || (await savePolicy())) await publish('policies', p.id, t('publish.defaultNote')); })()}>
+        <button type="button" className="primary" onClick={() => void (async () => { if (!draft.dirty || (await savePolicy({ announce: false }))) await publish('policies', p.id, t('publish.defaultNote')); })()}>
           {t('toolbar.publish')}
         </button>
       </div>
@@ -74,13 +75,13 @@ export function PolicyView() {
                     <NumberField label={`${t(`policy.grant.${kind}`)} ${t('policy.quota')}`} value={grant(kind).quota} min={0} onChange={(quota) => setGrant(kind, { quota })} />
                   </td>
                   <td>
-                    <NumberField label={`${t(`policy.grant.${kind}`)} ${t('policy.minutes')}`} value={grant(kind).minutes} min={1} onChange={(minutes) => setGrant(kind, { minutes })} />
+                    <MinutesField label={`${t(`policy.grant.${kind}`)} ${t('policy.minutes')}`} minutes={grant(kind).minutes} min={1} onChange={(minutes) => setGrant(kind, { minutes })} />
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <NumberField label={t('policy.margin')} value={p.window?.marginMinutes ?? 15} min={0} onChange={(marginMinutes) => set({ window: { ...p.window, marginMinutes } })} />
+          <MinutesField label={t('policy.margin')} minutes={p.window?.marginMinutes ?? 15} onChange={(marginMinutes) => set({ window: { ...p.window, marginMinutes } })} />
           <div className="field">
             <span>{t('policy.nonOpening')}</span>
             <ChipsInput label={t('policy.nonOpening')} values={p.window?.nonOpeningEventKeys ?? []} onChange={(nonOpeningEventKeys) => set({ window: { ...p.window, nonOpeningEventKeys } })} />
@@ -89,7 +90,7 @@ export function PolicyView() {
         <section>
           <h3>{t('policy.etiquette')}</h3>
           <NumberField label={t('policy.maxReplies')} value={p.frequency?.maxRepliesPerInteraction ?? 3} min={1} max={100} onChange={(v) => set({ frequency: { maxRepliesPerInteraction: v } })} />
-          <NumberField label={t('policy.duplicates')} value={p.duplicates?.withinMinutes ?? 10} min={0} onChange={(v) => set({ duplicates: { withinMinutes: v } })} />
+          <MinutesField label={t('policy.duplicates')} minutes={p.duplicates?.withinMinutes ?? 10} onChange={(v) => set({ duplicates: { withinMinutes: v } })} />
           <NumberField label={t('policy.promotions')} value={p.marketing?.maxPromotionsPerWindow ?? 1} min={0} onChange={(v) => set({ marketing: { maxPromotionsPerWindow: v } })} />
           <NumberField label={t('policy.maxTextBytes')} value={p.content?.maxTextBytes ?? 2048} min={1} onChange={(v) => set({ content: { ...p.content, maxTextBytes: v } })} />
           <NumberField label={t('policy.maxArticles')} value={p.content?.maxArticles ?? 1} min={1} onChange={(v) => set({ content: { ...p.content, maxArticles: v } })} />

@@ -10,6 +10,8 @@ export interface Draft<T> {
   persisted: boolean;
   dirty: boolean;
   publishedVersion: number | null;
+  /** What `publishedVersion` holds, once known: undefined until fetched or published from here. */
+  published?: T | null;
 }
 
 export interface DocumentsSlice {
@@ -21,6 +23,8 @@ export interface DocumentsSlice {
   setFlowSummaries: (items: DocSummary[]) => void;
   setGroups: (groups: Draft<KeywordGroup>[]) => void;
   putGroup: (group: KeywordGroup, state?: Partial<Omit<Draft<KeywordGroup>, 'doc'>>) => void;
+  /** Records what the group's live version holds (fetched, or just published). */
+  setGroupPublished: (id: string, published: KeywordGroup | null) => void;
   editGroup: (id: string, patch: Partial<KeywordGroup>) => void;
   dropGroup: (id: string) => void;
   setPolicy: (policy: Draft<Policy> | null) => void;
@@ -44,11 +48,17 @@ export const createDocumentsSlice: StateCreator<EditorState, [], [], DocumentsSl
         persisted: state?.persisted ?? prev?.persisted ?? false,
         dirty: state?.dirty ?? prev?.dirty ?? true,
         publishedVersion: state?.publishedVersion !== undefined ? state.publishedVersion : (prev?.publishedVersion ?? null),
+        published: state && 'published' in state ? state.published : prev?.published,
       };
       return {
         groups: { ...s.groups, [group.id]: draft },
         groupOrder: s.groupOrder.includes(group.id) ? s.groupOrder : [...s.groupOrder, group.id],
       };
+    }),
+  setGroupPublished: (id, published) =>
+    set((s) => {
+      const prev = s.groups[id];
+      return prev ? { groups: { ...s.groups, [id]: { ...prev, published } } } : {};
     }),
   editGroup: (id, patch) =>
     set((s) => {
