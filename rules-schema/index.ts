@@ -19,6 +19,7 @@ import {
   publishBodySchema,
   rollbackBodySchema,
 } from './schemas/api-bodies.js';
+import { conversationsQuerySchema, metricsQuerySchema, metricsResponseSchema, metricsPointSchema, conversationQueueSchema, queueItemSchema } from './schemas/insights.js';
 
 export * from './schemas/flow.js';
 export * from './schemas/keyword-group.js';
@@ -28,6 +29,7 @@ export * from './schemas/message.js';
 export * from './schemas/reply.js';
 export * from './schemas/api-bodies.js';
 export * from './schemas/sandbox.js';
+export * from './schemas/insights.js';
 
 /** Schemas served at `GET /api/v1/schema/:name` and registered with the validator. */
 export const SCHEMAS = {
@@ -48,6 +50,10 @@ export const SCHEMAS = {
   'sandbox-run-body': sandboxRunBodySchema,
   scenario: scenarioSchema,
   'backtest-body': backtestBodySchema,
+  'conversations-query': conversationsQuerySchema,
+  'conversation-queue': conversationQueueSchema,
+  'metrics-query': metricsQuerySchema,
+  'metrics-response': metricsResponseSchema,
 } as const;
 
 export type SchemaName = keyof typeof SCHEMAS;
@@ -84,3 +90,9 @@ export type SandboxRunBody = From<typeof sandboxRunBodySchema>;
 export type SandboxStep = From<typeof sandboxStepSchema>;
 export type Scenario = From<typeof scenarioSchema>;
 export type BacktestBody = From<typeof backtestBodySchema>;
+export type ConversationsQuery = From<typeof conversationsQuerySchema>;
+export type ConversationQueue = From<typeof conversationQueueSchema>;
+export type QueueItem = From<typeof queueItemSchema>;
+export type MetricsQuery = From<typeof metricsQuerySchema>;
+export type MetricsResponse = From<typeof metricsResponseSchema>;
+export type MetricsPoint = From<typeof metricsPointSchema>;

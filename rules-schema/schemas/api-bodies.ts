@@ -17,6 +17,8 @@ const replyTarget = {
   reply: { type: 'object', required: ['type'], properties: { type: { type: 'string', minLength: 1 } } },
   at: instantSchema,
   user: userSchema,
+  /** The agent committing the reply: it counts as `human` in the metrics (CONTRACT §12). */
+  agent: { type: 'string', minLength: 1, maxLength: 64 },
 } as const;
 
 export const replyCheckBodySchema = {

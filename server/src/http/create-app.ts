@@ -13,6 +13,7 @@ import { JSON_SHAPE_LIMITS, jsonShapeLimit } from './json-shape-limit.js';
 import { MAX_URL_LENGTH, urlLengthLimit } from './url-length-limit.js';
 import { editorStatic } from './editor-static.js';
 import { runtimeRoutes } from './routes/runtime-routes.js';
+import { insightsRoutes } from './routes/insights-routes.js';
 import { documentRoutes } from './routes/document-routes.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { schemaRoutes } from './routes/schema-routes.js';
@@ -71,6 +72,7 @@ export function createApp(options: AppOptions): express.Express {
   api.use(express.json({ limit: options.bodyLimit ?? '1mb', type: () => true, strict: false }));
   api.use(jsonShapeLimit(JSON_SHAPE_LIMITS));
   api.use(runtimeRoutes(deps));
+  api.use(insightsRoutes(deps));
   const packs = new PackService(options.store);
   const sandbox = new SandboxService(options.store, (account, id) => packs.get(account, id));
   const gate = async (account: string, kind: string, doc: unknown) =>

@@ -80,6 +80,30 @@ export function buildOpenApi() {
     '/api/v1/replies/check': { post: op('Check (and with commit:true record) a proposed reply', RUNTIME, { body: 'reply-check-body' }) },
     '/api/v1/replies/send': { post: op('Check, send through the customer-service API, then commit', RUNTIME, { body: 'reply-send-body' }) },
     '/api/v1/users/{openid}/window': { get: op('The interaction window of a user, with counters', ['admin', 'runtime', 'editor', 'viewer'], { account: true }) },
+    '/api/v1/conversations': {
+      get: op('The agent queue: users waiting for a reply with an open window, soonest deadline first', ['admin', 'runtime', 'editor', 'viewer'], {
+        account: true,
+        query: [
+          { name: 'state', in: 'query', schema: { enum: ['awaiting'], default: 'awaiting' } },
+          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 } },
+          { name: 'cursor', in: 'query', description: 'the previous page’s `next`', schema: { type: 'string' } },
+        ],
+        ok: ['200', 'conversation-queue'],
+      }),
+    },
+    '/api/v1/metrics': {
+      get: op('Reply metrics of the turns that started in [from, to), with a chart series; CSV with format=csv or Accept: text/csv', READERS, {
+        account: true,
+        query: [
+          { name: 'from', in: 'query', required: true, description: 'ISO-8601 with offset, or epoch ms', schema: { type: 'string' } },
+          { name: 'to', in: 'query', required: true, description: 'ISO-8601 with offset, or epoch ms', schema: { type: 'string' } },
+          { name: 'groupBy', in: 'query', schema: { enum: ['day', 'hour'], default: 'day' } },
+          { name: 'top', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 50, default: 10 } },
+          { name: 'format', in: 'query', schema: { enum: ['json', 'csv'] } },
+        ],
+        ok: ['200', 'metrics-response'],
+      }),
+    },
     '/api/v1/lint': { post: op('Content checks of one reply, for the editor', EDITORS, { body: lintBody }) },
     '/api/v1/sandbox/run': { post: op('Run a sandbox script on a virtual clock', EDITORS, { body: 'sandbox-run-body' }) },
     '/api/v1/sandbox/backtest': { post: op('Replay stored inbound messages against drafts', EDITORS, { body: 'backtest-body' }) },

@@ -15,6 +15,7 @@ import type { Reason, Verdict } from '../core/reason.js';
 import type { CompiledSource } from './workspace-cache.js';
 import { readConversation, updateConversation } from './conversation-transaction.js';
 import { toEpochMs } from './instant.js';
+import { recordCommittedReply, recordJudgement } from './record-insights.js';
 
 /** How a delivery went. Anything but `ok` gives the reserved slot back. */
 export type DeliveryOutcome = { ok: true } | { ok: false; errcode: number | null; errmsg: string };
@@ -24,8 +25,9 @@ export type Deliver = (reply: unknown) => Promise<DeliveryOutcome>;
 
 export async function handleReplyCheck(store: Store, cache: CompiledSource, body: ReplyCheckBody, now: number) {
   if (body.commit) return commitReply(store, cache, body, now);
-  const { judge } = await prepare(cache, body, now);
+  const { compiled, at, judge } = await prepare(cache, body, now);
   const j = await judge(await readConversation(store, body.account ?? 'default', body.to));
+  await recordJudgement(store, compiled, body.account ?? 'default', body.to, at, j.reasons);
   return { verdict: j.verdict, reasons: j.reasons, window: j.window, counters: j.counters, committed: false };
 }
 
@@ -50,6 +52,7 @@ export async function commitReply(store: Store, cache: CompiledSource, body: Rep
     return { next, result: { j, after: view(next) } };
   });
   const { j, after } = judged;
+  await recordJudgement(store, compiled, account, body.to, at, j.reasons);
   const checked = { verdict: j.verdict, reasons: j.reasons, window: j.window, counters: j.counters };
   if (!after) return { ...checked, committed: false };
   if (deliver) {
@@ -68,6 +71,7 @@ export async function commitReply(store: Store, cache: CompiledSource, body: Rep
     if (!delivery.ok) return { ...checked, ...settled, committed: false, delivery };
   }
   await appendReplyLog(store, account, body.to, at, { reply, verdict: j.verdict, reasons: j.reasons });
+  await recordCommittedReply(store, compiled, account, body.to, at, body.agent);
   return { ...checked, ...after, committed: true, ...(deliver ? { delivery: { ok: true } as const } : {}) };
 }
 

@@ -18,6 +18,8 @@ export interface FindOptions {
   sort?: Record<string, 1 | -1>;
   /** 0 or absent: no limit. */
   limit?: number;
+  /** Documents to pass over first, in sort order (a percentile is one sorted read at an offset). */
+  skip?: number;
   projection?: Record<string, 0 | 1>;
 }
 
@@ -35,6 +37,12 @@ export interface UpdateResult {
   upserted: boolean;
 }
 
+/** One group of `countBy`: a field's value (a string or number; null when absent) and its count. */
+export interface GroupCount {
+  value: string | number | null;
+  count: number;
+}
+
 export interface Collection {
   readonly name: string;
   findOne(filter: Filter, options?: Pick<FindOptions, 'projection'>): Promise<StoredDoc | null>;
@@ -46,6 +54,13 @@ export interface Collection {
   findOneAndUpdate(filter: Filter, update: Update, options?: { upsert?: boolean }): Promise<StoredDoc | null>;
   deleteOne(filter: Filter): Promise<number>;
   count(filter: Filter): Promise<number>;
+  /**
+   * How many matching documents hold each value of `field`, most frequent first (ties by value),
+   * at most `limit` groups (0 or absent: all). The one aggregation the store runs for reports
+   * (SQL GROUP BY, a MongoDB `$group` pipeline): counting by reason code, keyword group or
+   * time bucket, none of which `count` can do without knowing every value beforehand.
+   */
+  countBy(filter: Filter, field: string, options?: { limit?: number }): Promise<GroupCount[]>;
   ensureIndexes(specs: readonly IndexSpec[]): Promise<void>;
   /** The indexes in force (without the implicit `_id` one), for checks and tests. */
   listIndexes(): Promise<IndexSpec[]>;

@@ -8,7 +8,7 @@ import {
   type Collection as DriverCollection,
   type UpdateFilter,
 } from 'mongodb';
-import type { Collection, Filter, FindOptions, IndexSpec, StoredDoc, Update, UpdateResult } from './collection.js';
+import type { Collection, Filter, FindOptions, GroupCount, IndexSpec, StoredDoc, Update, UpdateResult } from './collection.js';
 import { DuplicateKeyError, StoreUnavailableError } from './store-errors.js';
 
 /**
@@ -41,6 +41,7 @@ export class MongoCollection implements Collection {
     return call(() => {
       const cursor = this.c.find(filter);
       if (options.sort) cursor.sort(options.sort);
+      if (options.skip) cursor.skip(options.skip);
       if (options.limit) cursor.limit(options.limit);
       if (options.projection) cursor.project(options.projection);
       return cursor.toArray();
@@ -75,6 +76,20 @@ export class MongoCollection implements Collection {
 
   count(filter: Filter): Promise<number> {
     return call(() => this.c.countDocuments(filter));
+  }
+
+  countBy(filter: Filter, field: string, options: { limit?: number } = {}): Promise<GroupCount[]> {
+    return call(async () => {
+      const pipeline: Record<string, unknown>[] = [
+        { $match: filter },
+        { $group: { _id: `$${field}`, count: { $sum: 1 } } },
+        { $sort: { count: -1, _id: 1 } },
+        ...(options.limit ? [{ $limit: options.limit }] : []),
+        { $project: { _id: 0, value: { $ifNull: ['$_id', null] }, count: 1 } },
+      ];
+      const rows = await this.c.aggregate<GroupCount>(pipeline).toArray();
+      return rows.map((r) => ({ value: r.value, count: r.count }));
+    });
   }
 
   /**

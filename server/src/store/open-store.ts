@@ -11,6 +11,7 @@ import type { Collection, IndexSpec } from './collection.js';
 import { ConversationRepository } from './conversation-repository.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { DocumentRepository } from './document-repository.js';
+import { EventRepository, INSIGHTS_RETENTION_DAYS } from './event-repository.js';
 import { InboundLogRepository } from './inbound-log-repository.js';
 import { MongoCollection, mapMongoError } from './mongo-collection.js';
 import { SqliteCollection, mapSqliteError } from './sqlite-collection.js';
@@ -22,6 +23,7 @@ import { ReplyLogRepository } from './reply-log-repository.js';
 import { SecretBox, loadOrCreateKeyFile } from './secret-box.js';
 import { StoreConfigError } from './store-errors.js';
 import { TokenRepository } from './token-repository.js';
+import { TurnRepository } from './turn-repository.js';
 import { VersionRepository } from './version-repository.js';
 
 export interface StoreOptions {
@@ -41,6 +43,8 @@ export interface StoreOptions {
    * reply history) and leases, never a message's own or a sandbox's virtual time.
    */
   clock?: () => number;
+  /** How long conversation events and turns are kept, by server time (default 180 days). */
+  insightsRetentionDays?: number;
 }
 
 export interface Store {
@@ -57,6 +61,9 @@ export interface Store {
   packCatalog: PackCatalogRepository;
   audit: AuditRepository;
   replies: ReplyLogRepository;
+  /** Conversation facts and per-turn summaries behind the queue and the metrics (CONTRACT §12). */
+  events: EventRepository;
+  turns: TurnRepository;
   /** 'sqlite' (the embedded default) or 'mongodb'. */
   kind: 'sqlite' | 'mongodb';
   /** The indexes in force per collection (diagnostics and tests: unique and TTL indexes). */
@@ -80,8 +87,19 @@ const LAYOUT = {
   catalog: PackCatalogRepository.indexes,
   audit: AuditRepository.indexes,
   replies: ReplyLogRepository.indexes,
+  events: EventRepository.indexes(INSIGHTS_RETENTION_DAYS * 86_400),
+  turns: TurnRepository.indexes(INSIGHTS_RETENTION_DAYS * 86_400),
 } satisfies Record<string, readonly IndexSpec[]>;
 type Name = keyof typeof LAYOUT;
+
+/** LAYOUT with the retention the options set for the insight collections. */
+function indexesOf(name: Name, options: Pick<StoreOptions, 'insightsRetentionDays'>): readonly IndexSpec[] {
+  const days = options.insightsRetentionDays;
+  if (days === undefined) return LAYOUT[name];
+  if (name === 'events') return EventRepository.indexes(days * 86_400);
+  if (name === 'turns') return TurnRepository.indexes(days * 86_400);
+  return LAYOUT[name];
+}
 
 /**
  * Opens MongoDB when `mongoUri` is set, else the embedded SQLite store under `dataDir`, and
@@ -102,6 +120,7 @@ export function storeOptionsFromEnv(env: NodeJS.ProcessEnv): StoreOptions {
   const db = pick('MONGODB_DB');
   const key = pick('SECRET_KEY');
   const durability = pick('DURABILITY');
+  const retention = pick('INSIGHTS_RETENTION_DAYS');
   if (uri) out.mongoUri = uri;
   if (db) out.mongoDb = db;
   if (key) out.secretKey = key;
@@ -110,6 +129,11 @@ export function storeOptionsFromEnv(env: NodeJS.ProcessEnv): StoreOptions {
       throw new StoreConfigError(`DURABILITY must be "normal" or "full", not "${durability}"`);
     }
     out.durability = durability;
+  }
+  if (retention !== undefined) {
+    const days = Number(retention);
+    if (!Number.isInteger(days) || days < 1) throw new StoreConfigError(`INSIGHTS_RETENTION_DAYS must be a whole number of days, not "${retention}"`);
+    out.insightsRetentionDays = days;
   }
   return out;
 }
@@ -129,11 +153,11 @@ export function dbNameFromUri(uri: string): string | undefined {
  * isolated virtual store (SQLite in memory), so a preview runs the production code path and
  * touches nothing real.
  */
-export async function openMemoryStore(options: Pick<StoreOptions, 'clock'> = {}): Promise<Store> {
+export async function openMemoryStore(options: Pick<StoreOptions, 'clock' | 'insightsRetentionDays'> = {}): Promise<Store> {
   const db = openSqliteDatabase(null);
   const cols = await openEach(async (name) => {
     const c = new SqliteCollection(db, name);
-    await c.ensureIndexes(LAYOUT[name]);
+    await c.ensureIndexes(indexesOf(name, options));
     return c;
   });
   return assemble('sqlite', cols, SecretBox.fromString(randomBytes(32).toString('hex')), options.clock ?? Date.now, {
@@ -162,7 +186,7 @@ async function openSqlite(dataDir: string, options: StoreOptions): Promise<Store
     const opened = db;
     const cols = await openEach(async (name) => {
       const c = new SqliteCollection(opened, name);
-      await c.ensureIndexes(LAYOUT[name]);
+      await c.ensureIndexes(indexesOf(name, options));
       return c;
     });
     if (fresh) await importNedbDataDir(dataDir, cols);
@@ -200,7 +224,7 @@ async function openMongo(uri: string, options: StoreOptions): Promise<Store> {
     const db = client.db(dbNameFromUri(uri) ?? options.mongoDb ?? 'replyflow');
     const cols = await openEach(async (name) => {
       const c = new MongoCollection(db.collection(name), (command) => db.command(command));
-      await c.ensureIndexes(LAYOUT[name]);
+      await c.ensureIndexes(indexesOf(name, options));
       return c;
     });
     return assemble('mongodb', cols, box, options.clock ?? Date.now, {
@@ -234,6 +258,8 @@ async function openEach<C>(open: (name: Name) => Promise<C>): Promise<Record<Nam
     catalog: await open('catalog'),
     audit: await open('audit'),
     replies: await open('replies'),
+    events: await open('events'),
+    turns: await open('turns'),
   };
 }
 
@@ -259,6 +285,8 @@ function assemble(
     packCatalog: new PackCatalogRepository(cols.catalog),
     audit: new AuditRepository(cols.audit),
     replies: new ReplyLogRepository(cols.replies, serverNow),
+    events: new EventRepository(cols.events, serverNow),
+    turns: new TurnRepository(cols.turns, serverNow),
     describeIndexes: async () =>
       Object.fromEntries(await Promise.all(names.map(async (n) => [n, await cols[n].listIndexes()] as const))),
     ...life,

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Collection, Filter, FindOptions, IndexSpec, StoredDoc, Update, UpdateResult } from './collection.js';
+import type { Collection, Filter, FindOptions, GroupCount, IndexSpec, StoredDoc, Update, UpdateResult } from './collection.js';
 import { DuplicateKeyError, StoreUnavailableError } from './store-errors.js';
 
 /**
@@ -53,7 +53,8 @@ export class SqliteCollection implements Collection {
       let sql = `SELECT doc FROM ${this.table} WHERE ${where.sql}`;
       const order = Object.entries(options.sort ?? {});
       if (order.length > 0) sql += ` ORDER BY ${order.map(([f, d]) => `${fieldExpr(f)} ${d === -1 ? 'DESC' : 'ASC'}`).join(', ')}`;
-      if (options.limit) sql += ` LIMIT ${Math.trunc(options.limit)}`;
+      if (options.limit || options.skip) sql += ` LIMIT ${options.limit ? Math.trunc(options.limit) : -1}`;
+      if (options.skip) sql += ` OFFSET ${Math.trunc(options.skip)}`;
       const rows = this.stmt(sql).pluck().all(...where.params) as string[];
       return rows.map((r) => project(decode(r), options.projection));
     });
@@ -89,6 +90,15 @@ export class SqliteCollection implements Collection {
     return this.run(() => {
       const where = compileFilter(filter);
       return Number(this.stmt(`SELECT count(*) FROM ${this.table} WHERE ${where.sql}`).pluck().get(...where.params));
+    });
+  }
+
+  async countBy(filter: Filter, field: string, options: { limit?: number } = {}): Promise<GroupCount[]> {
+    return this.run(() => {
+      const where = compileFilter(filter);
+      let sql = `SELECT ${fieldExpr(field)} AS value, count(*) AS count FROM ${this.table} WHERE ${where.sql} GROUP BY 1 ORDER BY 2 DESC, 1 ASC`;
+      if (options.limit) sql += ` LIMIT ${Math.trunc(options.limit)}`;
+      return this.stmt(sql).all(...where.params) as GroupCount[];
     });
   }
 

@@ -1,0 +1,147 @@
+/**
+ * Folds what the runtime did into the insight collections (CONTRACT §12): the append-only
+ * events, and the user's turn row by compare-and-set. Called by the inbound and reply services
+ * after their own commit, with the time the fact happened (a message's or reply's `at`).
+ *
+ * Turn rules: a user message extends the user's latest turn while it waits (unanswered, grant
+ * not run out), else starts a new one; the first reply committed within a turn's grant answers
+ * it; a turn's grant runs 48 h (the policy's message grant) from its latest message, and an
+ * unsubscribe ends it at once.
+ */
+import type { InboundMessage, UserProfile } from '../../../rules-schema/index.js';
+import type { InboundResult } from '../core/engine/process-inbound.js';
+import type { CompiledWorkspace } from '../core/engine/compile-workspace.js';
+import type { Reason } from '../core/reason.js';
+import type { Store } from '../store/open-store.js';
+import type { Turn, TurnChange } from '../store/turn-repository.js';
+import type { EventPlace } from '../store/event-repository.js';
+import { timeBuckets } from './time-buckets.js';
+
+export type ReplyAuthor = { by: 'auto' } | { by: 'human'; agent: string };
+
+export async function recordInbound(
+  store: Store,
+  compiled: CompiledWorkspace,
+  account: string,
+  message: InboundMessage,
+  user: UserProfile | undefined,
+  at: number,
+  result: InboundResult,
+): Promise<void> {
+  const place = placeOf(compiled, account, message.from, at);
+  const { events, turns } = store;
+  if (message.type !== 'event') {
+    const groups = [...new Set(result.matches.map((m) => m.group))];
+    await events.append(place, { kind: 'message', message, matched: groups.length > 0 });
+    for (const group of groups) await events.append(place, { kind: 'match', group });
+    const topics = Object.fromEntries(groups.map((g) => [g, 1]));
+    const tags = [...new Set([...(user?.tags ?? []), ...result.tags])];
+    const grantMs = compiled.policy.window.message.minutes * 60_000;
+    await turns.update(account, message.from, (latest) => {
+      const handoffAt = result.handoff ? at : null;
+      if (latest && waiting(latest, at)) {
+        return {
+          change: {
+            lastMessageAt: Math.max(latest.lastMessageAt, at),
+            deadline: Math.max(latest.deadline, at + grantMs),
+            topics: mergeCounts(latest.topics, topics),
+            nickname: user?.nickname ?? latest.nickname,
+            tags: [...new Set([...latest.tags, ...tags])],
+            handoffAt: latest.handoffAt ?? handoffAt,
+          },
+        };
+      }
+      return {
+        start: {
+          startedAt: at,
+          lastMessageAt: at,
+          deadline: at + grantMs,
+          firstResponseMs: null,
+          answeredBy: null,
+          handoffAt,
+          humanFirstResponseMs: null,
+          nickname: user?.nickname ?? latest?.nickname ?? null,
+          tags: [...new Set([...(latest?.tags ?? []), ...tags])],
+          topics,
+          day: place.day,
+          hour: place.hour,
+        },
+      };
+    });
+  } else if (message.event === 'unsubscribe') {
+    // Every grant is void: the waiting turn expires now and leaves the queue.
+    await turns.update(account, message.from, (latest) => (latest && latest.deadline > at ? { change: { deadline: at } } : null));
+  } else if (result.handoff) {
+    // A hand-off by menu click: the user's open turn now waits for a human.
+    await turns.update(account, message.from, (latest) =>
+      latest && latest.deadline > at && latest.handoffAt === null ? { change: { handoffAt: at } } : null,
+    );
+  }
+  if (result.handoff) await events.append(place, { kind: 'handoff' });
+  for (const r of result.replies) await appendReasons(store, place, r.reasons);
+  for (const r of result.replies.filter((x) => x.committed)) await answerTurn(store, place, { by: 'auto' });
+}
+
+/** A judged reply (/replies/check, /replies/send): its reasons, committed or not. */
+export async function recordJudgement(
+  store: Store,
+  compiled: CompiledWorkspace,
+  account: string,
+  openid: string,
+  at: number,
+  reasons: readonly Reason[],
+): Promise<void> {
+  await appendReasons(store, placeOf(compiled, account, openid, at), reasons);
+}
+
+/** A reply committed by /replies/check or /replies/send: `human` when an agent is named. */
+export async function recordCommittedReply(
+  store: Store,
+  compiled: CompiledWorkspace,
+  account: string,
+  openid: string,
+  at: number,
+  agent: string | undefined,
+): Promise<void> {
+  await answerTurn(store, placeOf(compiled, account, openid, at), agent === undefined ? { by: 'auto' } : { by: 'human', agent });
+}
+
+async function answerTurn(store: Store, place: EventPlace, author: ReplyAuthor): Promise<void> {
+  await store.events.append(place, { kind: 'reply', ...author });
+  const at = place.t.getTime();
+  await store.turns.update(place.account, place.openid, (latest) => {
+    if (!latest || at < latest.startedAt || at >= latest.deadline) return null;
+    const change: TurnChange = {};
+    if (latest.firstResponseMs === null) {
+      change.firstResponseMs = at - latest.startedAt;
+      change.answeredBy = author.by;
+    }
+    if (author.by === 'human' && latest.humanFirstResponseMs === null) {
+      // From the hand-off when one came first: the wait a human is accountable for.
+      change.humanFirstResponseMs = Math.max(0, at - (latest.handoffAt ?? latest.startedAt));
+    }
+    return Object.keys(change).length > 0 ? { change } : null;
+  });
+}
+
+async function appendReasons(store: Store, place: EventPlace, reasons: readonly Reason[]): Promise<void> {
+  // Info notes explain hits that were not findings: only blocks and warnings are counted.
+  for (const r of reasons) {
+    if (r.severity !== 'info') await store.events.append(place, { kind: 'reason', code: r.code, severity: r.severity });
+  }
+}
+
+/** Unanswered, and its grant still running at `at`: a new message joins it. */
+function waiting(turn: Turn, at: number): boolean {
+  return turn.firstResponseMs === null && at < turn.deadline;
+}
+
+function mergeCounts(a: Record<string, number>, b: Record<string, number>): Record<string, number> {
+  const out = { ...a };
+  for (const [k, n] of Object.entries(b)) out[k] = (out[k] ?? 0) + n;
+  return out;
+}
+
+function placeOf(compiled: CompiledWorkspace, account: string, openid: string, at: number): EventPlace {
+  return { account, openid, t: new Date(at), ...timeBuckets(at, compiled.policy.timezone) };
+}

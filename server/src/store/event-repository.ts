@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import type { Collection, Filter, GroupCount, IndexSpec } from './collection.js';
+import { docFields, toJsonField } from './doc-fields.js';
+
+/**
+ * What happened in conversations, one row per fact, append-only: the source of the reply
+ * metrics (CONTRACT §12) and of the queue's last messages.
+ * - `message`: a user message (§6 user-message kinds), with the message (§5) and whether it
+ *   matched any keyword group;
+ * - `match`: one keyword group a user message matched;
+ * - `reply`: a committed reply, `auto` (/inbound, or no agent named) or `human` (with its agent);
+ * - `reason`: one reason of a judged reply (committed or not, also checks without commit);
+ * - `handoff`: a flow handed the user to a human.
+ */
+export type InsightEvent =
+  | { kind: 'message'; message: unknown; matched: boolean }
+  | { kind: 'match'; group: string }
+  | { kind: 'reply'; by: 'auto' | 'human'; agent?: string }
+  | { kind: 'reason'; code: string; severity: 'block' | 'warn' }
+  | { kind: 'handoff' };
+
+export type InsightKind = InsightEvent['kind'];
+
+/** Where an event sits: whose, when (its own time) and its chart buckets in the account's zone. */
+export interface EventPlace {
+  account: string;
+  openid: string;
+  t: Date;
+  /** Local calendar day `2026-11-24` and hour `2026-11-24T10` (see `timeBuckets`). */
+  day: string;
+  hour: string;
+}
+
+/** Default retention of events and turns, by server time; `INSIGHTS_RETENTION_DAYS` sets it. */
+export const INSIGHTS_RETENTION_DAYS = 180;
+
+/**
+ * Range counts and groupings run in the store (`count`, `countBy` over the index on
+ * account+kind+t): a report never loads the events themselves.
+ */
+export class EventRepository {
+  /** Stored `at` is the server time of the append (the TTL clock); the event's own time is `t`. */
+  static indexes(retentionSeconds: number): IndexSpec[] {
+    return [
+      { fields: ['account', 'kind', 't'] },
+      { fields: ['account', 'openid', 'kind', 't'] },
+      { fields: ['at'], expireAfterSeconds: retentionSeconds },
+    ];
+  }
+
+  constructor(
+    private readonly c: Collection,
+    private readonly serverNow: () => number,
+  ) {}
+
+  async append(place: EventPlace, event: InsightEvent): Promise<void> {
+    const { message, ...rest } = event.kind === 'message' ? event : { ...event, message: undefined };
+    await this.c.insertOne({
+      _id: randomUUID(),
+      ...place,
+      at: new Date(this.serverNow()),
+      ...rest,
+      ...(message === undefined ? {} : { message: toJsonField(message) }),
+    });
+  }
+
+  /** Events of `kind` with `from <= t < to`, narrowed by equality on other fields. */
+  count(account: string, kind: InsightKind, range: TimeRange, where: Filter = {}): Promise<number> {
+    return this.c.count(rangeFilter(account, kind, range, where));
+  }
+
+  /** The same, grouped by one field (`code`, `group`, `day`, `hour` …), most frequent first. */
+  countBy(account: string, kind: InsightKind, range: TimeRange, field: string, where: Filter = {}, limit = 0): Promise<GroupCount[]> {
+    return this.c.countBy(rangeFilter(account, kind, range, where), field, { limit });
+  }
+
+  /** A user's last `n` messages (§5 shapes), oldest first. */
+  async lastMessages(account: string, openid: string, n: number): Promise<unknown[]> {
+    const docs = await this.c.find({ account, openid, kind: 'message' }, { sort: { t: -1 }, limit: n });
+    return docs.reverse().map((d) => docFields.json(d, 'message'));
+  }
+}
+
+export interface TimeRange {
+  from: Date;
+  to: Date;
+}
+
+function rangeFilter(account: string, kind: InsightKind, range: TimeRange, where: Filter): Filter {
+  return { account, kind, t: { $gte: range.from, $lt: range.to }, ...where };
+}

@@ -1,0 +1,198 @@
+import { randomUUID } from 'node:crypto';
+import type { Collection, Filter, GroupCount, IndexSpec, StoredDoc } from './collection.js';
+import { docFields, toJsonField } from './doc-fields.js';
+import { DuplicateKeyError, StoreUnavailableError } from './store-errors.js';
+import type { TimeRange } from './event-repository.js';
+
+/**
+ * One row per turn (CONTRACT §12), kept up to date by compare-and-set as messages and replies
+ * arrive, so that every turn figure is a range count, a grouping or one sorted read at an
+ * offset (a percentile) over the index on account+startedAt; and the agent queue is one index
+ * range read (`queueKey`).
+ *
+ * Why summary rows rather than deriving turns from the events at query time: a turn's
+ * boundaries depend on the order of one user's messages and replies (a message extends the
+ * waiting turn or starts a new one; expiry depends on the latest message), which is a
+ * per-user sequential scan that neither SQL GROUP BY nor a plain pipeline does cheaply over a
+ * million events; folded in as each fact arrives it costs two small writes per message.
+ */
+export interface Turn {
+  id: string;
+  account: string;
+  openid: string;
+  /** Sequence per user, 1 for the first: unique, so two racing first messages make one turn. */
+  seq: number;
+  v: number;
+  startedAt: number;
+  lastMessageAt: number;
+  /** When the grant of the latest message runs out (or ran out: unsubscribe ends it at once). */
+  deadline: number;
+  firstResponseMs: number | null;
+  answeredBy: 'auto' | 'human' | null;
+  handoffAt: number | null;
+  humanFirstResponseMs: number | null;
+  nickname: string | null;
+  tags: string[];
+  /** Keyword-group names matched in this turn, with their counts. */
+  topics: Record<string, number>;
+  /** Chart buckets of `startedAt` in the account's zone. */
+  day: string;
+  hour: string;
+}
+
+/** What a turn becomes; the repository writes it with compare-and-set on `v`. */
+export type TurnChange = Partial<Omit<Turn, 'id' | 'account' | 'openid' | 'seq' | 'v'>>;
+
+const MAX_ATTEMPTS = 50;
+/** Fields stored only once known (see `fields`). */
+const OPTIONAL = ['firstResponseMs', 'answeredBy', 'handoffAt', 'humanFirstResponseMs', 'queueKey'] as const;
+
+export class TurnRepository {
+  static indexes(retentionSeconds: number): IndexSpec[] {
+    return [
+      { fields: ['account', 'openid', 'seq'], unique: true },
+      { fields: ['account', 'startedAt'] },
+      { fields: ['account', 'queueKey'] },
+      { fields: ['at'], expireAfterSeconds: retentionSeconds },
+    ];
+  }
+
+  constructor(
+    private readonly c: Collection,
+    private readonly serverNow: () => number,
+  ) {}
+
+  /**
+   * Reads the user's latest turn, lets `step` decide, writes by compare-and-set and retries
+   * from a fresh read when another writer came first. `step` returns a change to the latest
+   * turn, a new turn to start (`start`), or null for nothing.
+   */
+  async update(
+    account: string,
+    openid: string,
+    step: (latest: Turn | null) => { change: TurnChange } | { start: Omit<Turn, 'id' | 'account' | 'openid' | 'seq' | 'v'> } | null,
+  ): Promise<void> {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const [doc] = await this.c.find({ account, openid }, { sort: { seq: -1 }, limit: 1 });
+      const latest = doc ? toTurn(doc) : null;
+      const decided = step(latest);
+      if (decided === null) return;
+      if ('change' in decided) {
+        if (!latest) return;
+        const set = fields({ ...latest, ...decided.change });
+        const unset = Object.fromEntries(OPTIONAL.filter((f) => !(f in set)).map((f) => [f, true] as const));
+        const r = await this.c.updateOne({ _id: latest.id, v: latest.v }, { $set: { ...set, v: latest.v + 1 }, $unset: unset });
+        if (r.matched === 1) return;
+        continue;
+      }
+      const id = randomUUID();
+      const turn: Turn = { ...decided.start, id, account, openid, seq: (latest?.seq ?? 0) + 1, v: 1 };
+      try {
+        await this.c.insertOne({ _id: id, account, openid, seq: turn.seq, v: 1, at: new Date(this.serverNow()), ...fields(turn) });
+      } catch (e) {
+        if (e instanceof DuplicateKeyError) continue;
+        throw e;
+      }
+      // The user's earlier turn leaves the queue: one row per user, the latest.
+      if (latest?.queueKey !== undefined) await this.c.updateOne({ _id: latest.id }, { $unset: { queueKey: true } });
+      return;
+    }
+    throw new StoreUnavailableError('too much contention on one conversation');
+  }
+
+  /** Turns that started in the range, narrowed by a filter on their own fields. */
+  count(account: string, range: TimeRange, where: Filter = {}): Promise<number> {
+    return this.c.count(startedIn(account, range, where));
+  }
+
+  countBy(account: string, range: TimeRange, field: 'day' | 'hour', where: Filter = {}): Promise<GroupCount[]> {
+    return this.c.countBy(startedIn(account, range, where), field);
+  }
+
+  /**
+   * The `rank`-th smallest (0-based) value of `field` among turns that started in the range and
+   * hold it: one sorted read at an offset, in the store.
+   */
+  async nth(account: string, range: TimeRange, field: 'firstResponseMs' | 'humanFirstResponseMs', rank: number): Promise<number | null> {
+    const [doc] = await this.c.find(startedIn(account, range, { [field]: { $gte: 0 } }), {
+      sort: { [field]: 1 },
+      skip: rank,
+      limit: 1,
+      projection: { [field]: 1 },
+    });
+    return doc ? docFields.num(doc, field) : null;
+  }
+
+  /** Turns waiting in the queue whose key is after `afterKey`, soonest deadline first. */
+  async queue(account: string, afterKey: string, limit: number): Promise<Array<Turn & { queueKey: string }>> {
+    const docs = await this.c.find({ account, queueKey: { $gt: afterKey } }, { sort: { queueKey: 1 }, limit });
+    return docs.map((d) => ({ ...toTurn(d), queueKey: docFields.str(d, 'queueKey') }));
+  }
+}
+
+/**
+ * A turn waits in the queue while unanswered, or handed off with no human reply yet (an auto
+ * reply that promised a human does not end the wait). The key sorts by deadline, then id, so
+ * it is also a stable paging cursor; a key at or below "now" means the window has closed.
+ */
+export function queueKeyOf(turn: Pick<Turn, 'id' | 'deadline' | 'firstResponseMs' | 'handoffAt' | 'humanFirstResponseMs'>): string | undefined {
+  const waiting = turn.firstResponseMs === null || (turn.handoffAt !== null && turn.humanFirstResponseMs === null);
+  return waiting ? `${deadlineKey(turn.deadline)}|${turn.id}` : undefined;
+}
+
+/** The key prefix of a deadline: fixed width, so string order is time order. */
+export function deadlineKey(ms: number): string {
+  return String(Math.max(0, Math.trunc(ms))).padStart(15, '0');
+}
+
+function startedIn(account: string, range: TimeRange, where: Filter): Filter {
+  return { account, startedAt: { $gte: range.from, $lt: range.to }, ...where };
+}
+
+/** The stored fields of a turn: optional figures are absent until known (absent fields do not match range filters). */
+function fields(turn: Turn): StoredDoc {
+  const out: StoredDoc = {
+    startedAt: new Date(turn.startedAt),
+    lastMessageAt: new Date(turn.lastMessageAt),
+    deadline: new Date(turn.deadline),
+    nickname: turn.nickname,
+    tags: turn.tags,
+    topics: toJsonField(turn.topics),
+    day: turn.day,
+    hour: turn.hour,
+  };
+  if (turn.firstResponseMs !== null) out['firstResponseMs'] = turn.firstResponseMs;
+  if (turn.answeredBy !== null) out['answeredBy'] = turn.answeredBy;
+  if (turn.handoffAt !== null) out['handoffAt'] = new Date(turn.handoffAt);
+  if (turn.humanFirstResponseMs !== null) out['humanFirstResponseMs'] = turn.humanFirstResponseMs;
+  const key = queueKeyOf(turn);
+  if (key !== undefined) out['queueKey'] = key;
+  return out;
+}
+
+function toTurn(d: StoredDoc): Turn & { queueKey?: string } {
+  const by = docFields.optStr(d, 'answeredBy');
+  if (by !== undefined && by !== 'auto' && by !== 'human') throw new Error(`stored answeredBy "${by}" is unknown`);
+  const num = (f: string) => (d[f] === undefined || d[f] === null ? null : docFields.num(d, f));
+  const key = docFields.optStr(d, 'queueKey');
+  return {
+    id: docFields.str(d, '_id'),
+    account: docFields.str(d, 'account'),
+    openid: docFields.str(d, 'openid'),
+    seq: docFields.num(d, 'seq'),
+    v: docFields.num(d, 'v'),
+    startedAt: docFields.date(d, 'startedAt').getTime(),
+    lastMessageAt: docFields.date(d, 'lastMessageAt').getTime(),
+    deadline: docFields.date(d, 'deadline').getTime(),
+    firstResponseMs: num('firstResponseMs'),
+    answeredBy: by ?? null,
+    handoffAt: docFields.optDate(d, 'handoffAt')?.getTime() ?? null,
+    humanFirstResponseMs: num('humanFirstResponseMs'),
+    nickname: docFields.optStr(d, 'nickname') ?? null,
+    tags: docFields.strings(d, 'tags'),
+    topics: docFields.json(d, 'topics') as Record<string, number>,
+    day: docFields.str(d, 'day'),
+    hour: docFields.str(d, 'hour'),
+    ...(key === undefined ? {} : { queueKey: key }),
+  };
+}
