@@ -58,7 +58,9 @@ export function createApp(options: AppOptions): express.Express {
 
   app.get('/healthz', async (_req, res) => {
     await options.store.ping();
-    res.json({ status: 'ok' });
+    // Still "ok": an account whose published rules fail to compile keeps serving its last good ones.
+    const degraded = deps.cache.degraded();
+    res.json(degraded.length > 0 ? { status: 'ok', degraded } : { status: 'ok' });
   });
 
   const wechat = wechatRoutes(deps, options.log, options.wechat);
