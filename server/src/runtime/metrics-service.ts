@@ -21,6 +21,8 @@ export interface MetricsRequest {
 
 const TEN_MINUTES_MS = 10 * 60_000;
 const HOUR_MS = 60 * 60_000;
+/** Texts that matched no keyword group (an image cannot match one: it is not "missed"). */
+const UNMATCHED_TEXT: Filter = { type: 'text', matched: false };
 
 /**
  * `now` decides which unanswered turns have expired (their grant ran out before `now`).
@@ -43,7 +45,7 @@ export async function computeMetrics(store: Store, cache: CompiledSource, req: M
     events.count(account, 'reply', range, { by: 'human' }),
     events.count(account, 'reply', range, { by: 'auto' }),
     events.count(account, 'handoff', range),
-    events.count(account, 'message', range, { matched: false }),
+    events.count(account, 'message', range, UNMATCHED_TEXT),
     events.countBy(account, 'reason', range, 'code', { severity: 'block' }),
     events.countBy(account, 'reason', range, 'code', { severity: 'warn' }),
     events.countBy(account, 'match', range, 'group', {}, req.top),
@@ -98,7 +100,7 @@ async function series(
     events.countBy(account, 'handoff', range, groupBy),
     events.countBy(account, 'reason', range, groupBy, { severity: 'block' }),
     events.countBy(account, 'reason', range, groupBy, { severity: 'warn' }),
-    events.countBy(account, 'message', range, groupBy, { matched: false }),
+    events.countBy(account, 'message', range, groupBy, UNMATCHED_TEXT),
   ]);
   const [total, answered, expired, in10m, in1h, human, auto, handoffs, blocked, warned, unmatched] = grouped.map(byValue);
   return bucketLabels(req.from, req.to, timezone, groupBy).map((bucket) => {

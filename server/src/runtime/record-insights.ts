@@ -32,7 +32,7 @@ export async function recordInbound(
   const { events, turns } = store;
   if (message.type !== 'event') {
     const groups = [...new Set(result.matches.map((m) => m.group))];
-    await events.append(place, { kind: 'message', message, matched: groups.length > 0 });
+    await events.append(place, { kind: 'message', message, type: message.type, matched: groups.length > 0 });
     for (const group of groups) await events.append(place, { kind: 'match', group });
     const topics = Object.fromEntries(groups.map((g) => [g, 1]));
     const tags = [...new Set([...(user?.tags ?? []), ...result.tags])];

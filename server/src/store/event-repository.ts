@@ -5,15 +5,15 @@ import { docFields, toJsonField } from './doc-fields.js';
 /**
  * What happened in conversations, one row per fact, append-only: the source of the reply
  * metrics (CONTRACT §12) and of the queue's last messages.
- * - `message`: a user message (§6 user-message kinds), with the message (§5) and whether it
- *   matched any keyword group;
+ * - `message`: a user message (§6 user-message kinds), with the message (§5), its type and
+ *   whether it matched any keyword group;
  * - `match`: one keyword group a user message matched;
  * - `reply`: a committed reply, `auto` (/inbound, or no agent named) or `human` (with its agent);
  * - `reason`: one reason of a judged reply (committed or not, also checks without commit);
  * - `handoff`: a flow handed the user to a human.
  */
 export type InsightEvent =
-  | { kind: 'message'; message: unknown; matched: boolean }
+  | { kind: 'message'; message: unknown; type: string; matched: boolean }
   | { kind: 'match'; group: string }
   | { kind: 'reply'; by: 'auto' | 'human'; agent?: string }
   | { kind: 'reason'; code: string; severity: 'block' | 'warn' }
