@@ -1,0 +1,139 @@
+/**
+ * Conversation insights at scale (CONTRACT §12): 1,000,000 events and their turns generated
+ * straight into the embedded store's file (rows in the shape the repositories write), 100,000
+ * of the users waiting with an open window; then GET /metrics over a month (daily series), a
+ * week and a day (hourly series), and GET /conversations (first page and a page deep in the
+ * cursor chain), through HTTP, one request at a time, median of five.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import supertest from 'supertest';
+import { openStore } from '../server/src/store/open-store.js';
+import { SQLITE_FILE } from '../server/src/store/open-sqlite-database.js';
+import { createApp } from '../server/src/http/create-app.js';
+import { createLogger } from '../server/src/logger.js';
+import { seedWorkspace } from '../server/src/runtime/seed-workspace.js';
+import { deadlineKey } from '../server/src/store/turn-repository.js';
+import { timeBuckets } from '../server/src/runtime/time-buckets.js';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const GROUPS = ['退款', '物流', '改密码', '转人工', '会员', '发票'];
+const CODES = [['DUPLICATE_REPLY', 'block'], ['EXTERNAL_LINK', 'block'], ['PROMOTION', 'warn'], ['WINDOW_CLOSING', 'warn']] as const;
+const ADMIN = 'bench-admin';
+
+export async function insightsBench(events = 1_000_000, waiting = 100_000): Promise<void> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'replyflow-insights-'));
+  try {
+    const now = Date.parse('2026-11-24T10:00:00+08:00');
+    const setup = await openStore({ dataDir });
+    await seedWorkspace(setup, path.resolve(import.meta.dirname, '../examples/workspace'));
+    await setup.close();
+    const t0 = performance.now();
+    const { turns } = generate(dataDir, events, waiting, now);
+    const genS = (performance.now() - t0) / 1000;
+    const store = await openStore({ dataDir });
+    const app = createApp({ store, log: createLogger('silent'), adminToken: ADMIN, clock: () => now });
+    const http = supertest(app);
+    const get = (url: string) => http.get(url).set('Authorization', `Bearer ${ADMIN}`);
+    const iso = (ms: number) => encodeURIComponent(new Date(ms).toISOString());
+    console.log(`\n## Conversation insights (store: ${store.kind}; ${events.toLocaleString('en')} events, ${turns.toLocaleString('en')} turns, ${waiting.toLocaleString('en')} waiting; generated in ${genS.toFixed(0)} s)`);
+    console.log('| request | median of 5 | answer |');
+    console.log('| --- | --- | --- |');
+    const cases: Array<[string, string]> = [
+      ['metrics, 30 days, daily series', `/api/v1/metrics?from=${iso(now - 30 * DAY)}&to=${iso(now)}`],
+      ['metrics, 7 days, daily series', `/api/v1/metrics?from=${iso(now - 7 * DAY)}&to=${iso(now)}`],
+      ['metrics, 1 day, hourly series', `/api/v1/metrics?from=${iso(now - DAY)}&to=${iso(now)}&groupBy=hour`],
+      ['queue, first page (50)', '/api/v1/conversations?state=awaiting'],
+    ];
+    for (const [name, url] of cases) {
+      const { ms, body } = await timed(() => get(url));
+      const answer = 'turns' in body ? `${body.turns} turns, median first response ${body.firstResponse.medianSeconds} s` : `${body.items.length} items`;
+      console.log(`| ${name} | ${ms.toFixed(0)} ms | ${answer} |`);
+    }
+    // A page 1,000 items deep: the cursor is a key range, so depth costs nothing.
+    let next: string | null = null;
+    for (let i = 0; i < 5; i++) next = (await get(`/api/v1/conversations?limit=200${next ? `&cursor=${next}` : ''}`)).body.next;
+    const { ms } = await timed(() => get(`/api/v1/conversations?limit=50&cursor=${next}`));
+    console.log(`| queue, page after 1,000 items | ${ms.toFixed(0)} ms | |`);
+    await store.close();
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function timed(call: () => PromiseLike<{ status: number; body: Record<string, any> }>) {
+  const times: number[] = [];
+  let body: Record<string, any> = {};
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    const r = await call();
+    times.push(performance.now() - t0);
+    if (r.status !== 200) throw new Error(`bench request failed: ${r.status} ${JSON.stringify(r.body)}`);
+    body = r.body;
+  }
+  times.sort((a, b) => a - b);
+  return { ms: times[2] as number, body };
+}
+
+/**
+ * Rows as EventRepository and TurnRepository write them (dates as `{"$date": ms}`, see
+ * sqlite-collection.ts), in one transaction per 10,000: a month of turns of about four events
+ * each (message, group match, reply, sometimes a reason); the last `waiting` turns unanswered
+ * with their grant still running.
+ */
+function generate(dataDir: string, events: number, waiting: number, now: number): { turns: number } {
+  const db = new Database(path.join(dataDir, SQLITE_FILE));
+  db.pragma('journal_mode = WAL');
+  const insertEvent = db.prepare('INSERT INTO c_events (id, doc) VALUES (?, ?)');
+  const insertTurn = db.prepare('INSERT INTO c_turns (id, doc) VALUES (?, ?)');
+  const date = (ms: number) => ({ $date: ms });
+  const serverAt = date(Date.now());
+  let written = 0;
+  let turns = 0;
+  let rnd = 1;
+  const next = () => ((rnd = (rnd * 48271) % 2147483647) / 2147483647);
+  const batch = db.transaction((count: number) => {
+    for (let i = 0; i < count && written < events; i++) {
+      const openid = `gen${turns}`;
+      const open = turns < waiting;
+      // Waiting turns started within the last 48 h; the rest over the month before.
+      const start = open ? now - Math.floor(next() * 47 * HOUR) : now - Math.floor(next() * 30 * DAY);
+      const place = { account: 'default', openid, ...timeBuckets(start, 'Asia/Shanghai') };
+      const event = (t: number, fields: Record<string, unknown>) => {
+        const eventId = randomUUID();
+        insertEvent.run(eventId, JSON.stringify({ _id: eventId, ...place, t: date(t), at: serverAt, ...fields }));
+        written += 1;
+      };
+      const group = GROUPS[Math.floor(next() * GROUPS.length)] as string;
+      const matched = next() < 0.8;
+      event(start, { kind: 'message', type: 'text', matched, message: JSON.stringify({ from: openid, type: 'text', content: `问题 ${turns}`, at: start }) });
+      if (matched) event(start, { kind: 'match', group });
+      const id = randomUUID();
+      const deadline = start + 48 * HOUR;
+      const turn: Record<string, unknown> = {
+        _id: id, account: 'default', openid, seq: 1, v: 1, at: serverAt, startedAt: date(start), lastMessageAt: date(start), deadline: date(deadline),
+        nickname: `用户${turns}`, tags: [], topics: JSON.stringify(matched ? { [group]: 1 } : {}), day: place.day, hour: place.hour,
+      };
+      if (open) turn['queueKey'] = `${deadlineKey(deadline)}|${id}`;
+      else {
+        const wait = Math.floor(next() * next() * 2 * HOUR);
+        const human = next() < 0.3;
+        event(start + wait, { kind: 'reply', by: human ? 'human' : 'auto', ...(human ? { agent: '小王' } : {}) });
+        Object.assign(turn, { firstResponseMs: wait, answeredBy: human ? 'human' : 'auto', ...(human ? { humanFirstResponseMs: wait } : {}) });
+        if (next() < 0.5) {
+          const [code, severity] = CODES[Math.floor(next() * CODES.length)] as (typeof CODES)[number];
+          event(start + wait, { kind: 'reason', code, severity });
+        }
+      }
+      insertTurn.run(id, JSON.stringify(turn));
+      turns += 1;
+    }
+  });
+  while (written < events) batch(10_000);
+  db.close();
+  return { turns };
+}
