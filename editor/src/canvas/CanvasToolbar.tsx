@@ -1,3 +1,4 @@
+import { Download, FlaskConical, History, Maximize, Redo2, Rocket, Save, Trash2, Undo2, Upload, Workflow, type LucideIcon } from 'lucide-react';
 import { useRef, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +7,7 @@ import { currentFlow, deleteFlow, openFlow, publishFlow, saveAll } from '../docu
 import { PublishDialog } from '../documents/PublishDialog.js';
 import { VersionHistory } from '../documents/VersionHistory.js';
 import { downloadJson, parseFlowFile } from '../documents/flow-file.js';
+import { FIT_OPTIONS } from './fit-padding.js';
 import { useFlowInsights } from './flow-insights.js';
 
 /** Save, publish, history, undo/redo, layout, import/export and delete for the open flow. */
@@ -39,46 +41,52 @@ export function CanvasToolbar() {
     notify('success', t('file.imported'));
   };
 
+  const fit = () => void fitView({ ...FIT_OPTIONS, duration: 300 });
+  const unsaved = dirty || !persisted;
   return (
-    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
-      <strong className="flow-name" title={meta.id}>
-        {meta.name}
-      </strong>
-      <span className={`status ${dirty || !persisted ? 'unsaved' : ''}`} data-testid="save-status">
-        {dirty || !persisted ? t('doc.unsaved') : t('doc.saved')}
-      </span>
-      <span className="muted">{summary?.publishedVersion ? t('doc.publishedV', { version: summary.publishedVersion }) : t('doc.notPublished')}</span>
+    <div className="toolbar canvas-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+      {/* Fixed-width status: the buttons after it never move as the status text changes. */}
+      <div className="toolbar-status">
+        <strong className="flow-name" title={meta.name}>
+          {meta.name}
+        </strong>
+        <span className={`status ${unsaved ? 'unsaved' : ''}`} data-testid="save-status" title={unsaved ? t('doc.unsaved') : t('doc.saved')}>
+          {unsaved ? t('doc.unsaved') : t('doc.saved')}
+        </span>
+        <span className="muted" data-testid="publish-status">
+          {summary?.publishedVersion ? t('doc.publishedV', { version: summary.publishedVersion }) : t('doc.notPublished')}
+        </span>
+      </div>
       <span className="spacer" />
-      <button type="button" onClick={undo} disabled={!canUndo} title="Ctrl+Z">
-        {t('toolbar.undo')}
-      </button>
-      <button type="button" onClick={redo} disabled={!canRedo} title="Ctrl+Y">
-        {t('toolbar.redo')}
-      </button>
-      <button type="button" onClick={() => { layout(); requestAnimationFrame(() => void fitView({ duration: 300 })); }}>
-        {t('toolbar.layout')}
-      </button>
-      <button type="button" onClick={() => void fitView({ duration: 300 })}>
-        {t('toolbar.fit')}
-      </button>
-      <button type="button" onClick={() => { const f = currentFlow(); if (f) downloadJson(`${f.id}.json`, f); }}>
-        {t('toolbar.export')}
-      </button>
-      <button type="button" onClick={() => fileRef.current?.click()}>
-        {t('toolbar.import')}
-      </button>
+      <ToolButton icon={Undo2} label={t('toolbar.undo')} shortcut="Ctrl+Z" onClick={undo} disabled={!canUndo} />
+      <ToolButton icon={Redo2} label={t('toolbar.redo')} shortcut="Ctrl+Y" onClick={redo} disabled={!canRedo} />
+      <ToolButton
+        icon={Workflow}
+        label={t('toolbar.layout')}
+        onClick={() => {
+          layout();
+          requestAnimationFrame(fit);
+        }}
+      />
+      <ToolButton icon={Maximize} label={t('toolbar.fit')} onClick={fit} />
+      <ToolButton
+        icon={Download}
+        label={t('toolbar.export')}
+        onClick={() => {
+          const f = currentFlow();
+          if (f) downloadJson(`${f.id}.json`, f);
+        }}
+      />
+      <ToolButton icon={Upload} label={t('toolbar.import')} onClick={() => fileRef.current?.click()} />
       <input ref={fileRef} type="file" accept="application/json,.json" hidden onChange={(e) => { const f = e.target.files?.[0]; if (f) void importFile(f); e.target.value = ''; }} />
-      <button type="button" onClick={() => setHistory(true)} disabled={!persisted}>
-        {t('toolbar.history')}
-      </button>
-      <button type="button" className="danger" onClick={() => askConfirm({ message: t('confirm.deleteFlow', { name: meta.name }), onConfirm: () => void deleteFlow() })}>
-        {t('toolbar.deleteFlow')}
-      </button>
-      <button type="button" className={sandboxOpen ? 'active' : ''} aria-pressed={sandboxOpen} onClick={() => { setSandboxOpen(!sandboxOpen); setTimeout(() => void fitView({ duration: 300 }), 60); }} data-testid="toggle-sandbox">
-        {t('sandbox.toggle')}
+      <ToolButton icon={History} label={t('toolbar.history')} onClick={() => setHistory(true)} disabled={!persisted} />
+      <ToolButton icon={Trash2} label={t('toolbar.deleteFlow')} danger onClick={() => askConfirm({ message: t('confirm.deleteFlow', { name: meta.name }), onConfirm: () => void deleteFlow() })} />
+      <span className="toolbar-sep" />
+      <button type="button" className={sandboxOpen ? 'active' : ''} aria-pressed={sandboxOpen} onClick={() => { setSandboxOpen(!sandboxOpen); setTimeout(fit, 60); }} data-testid="toggle-sandbox">
+        <FlaskConical size={14} className="icon" /> {t('sandbox.toggle')}
       </button>
       <button type="button" onClick={() => void saveAll()} disabled={busy} title="Ctrl+S" data-testid="save-flow">
-        {t('toolbar.save')}
+        <Save size={14} className="icon" /> {t('toolbar.save')}
       </button>
       <button
         type="button"
@@ -88,7 +96,7 @@ export function CanvasToolbar() {
         onClick={() => setPublishing(true)}
         data-testid="publish-flow"
       >
-        {t('toolbar.publish')}
+        <Rocket size={14} className="icon" /> {t('toolbar.publish')}
       </button>
       {publishing ? (
         <PublishDialog
@@ -104,5 +112,14 @@ export function CanvasToolbar() {
         <VersionHistory kind="flows" id={meta.id} name={meta.name} current={currentFlow() ?? {}} onClose={() => setHistory(false)} onRolledBack={() => void openFlow(meta.id)} />
       ) : null}
     </div>
+  );
+}
+
+/** A secondary action as an icon: named by `aria-label` and its tooltip, so the row stays short. */
+function ToolButton({ icon: Icon, label, shortcut, onClick, disabled, danger }: { icon: LucideIcon; label: string; shortcut?: string; onClick: () => void; disabled?: boolean; danger?: boolean }) {
+  return (
+    <button type="button" className={`icon-button${danger ? ' danger' : ''}`} onClick={onClick} disabled={disabled} aria-label={label} title={shortcut ? `${label} (${shortcut})` : label}>
+      <Icon size={16} />
+    </button>
   );
 }

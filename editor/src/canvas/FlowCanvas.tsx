@@ -1,12 +1,25 @@
-import { useCallback, useMemo, type DragEvent } from 'react';
-import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type Edge, type IsValidConnection } from '@xyflow/react';
+import { useCallback, useMemo, useState, type DragEvent } from 'react';
+import { Background, ReactFlow, type Connection, type Edge, type IsValidConnection, type OnConnectEnd } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { checkConnection } from '../model/connection-rules.js';
 import type { EditorNode, NodeKind } from '../model/flow-types.js';
 import { nodeSpecs } from '../nodes/node-specs.js';
 import { useEditorStore } from '../store/editor-store.js';
+import { ConnectMenu } from './ConnectMenu.js';
+import { FIT_OPTIONS } from './fit-padding.js';
 import { NodeShell } from './NodeShell.js';
 import { PALETTE_MIME } from './Palette.js';
+import { useAddNode } from './use-add-node.js';
+import { useNodeLabels } from './use-node-labels.js';
+
+/** An edge dragged from an exit and dropped on empty canvas, waiting for the kind to create. */
+interface PendingConnect {
+  client: { x: number; y: number };
+  at: { x: number; y: number };
+  source: string;
+  sourceHandle: string | null;
+}
+
 
 const nodeTypes = Object.fromEntries(Object.keys(nodeSpecs).map((k) => [k, NodeShell]));
 
@@ -29,10 +42,11 @@ export function FlowCanvas() {
   const onNodesChange = useEditorStore((s) => s.onNodesChange);
   const onEdgesChange = useEditorStore((s) => s.onEdgesChange);
   const connect = useEditorStore((s) => s.connect);
-  const addNode = useEditorStore((s) => s.addNode);
   const record = useEditorStore((s) => s.record);
   const notify = useEditorStore((s) => s.notify);
-  const { screenToFlowPosition } = useReactFlow();
+  const { addAt, addConnected } = useAddNode();
+  const labels = useNodeLabels();
+  const [pending, setPending] = useState<PendingConnect | null>(null);
 
   const isValidConnection: IsValidConnection = useCallback((c: Connection | Edge) => {
     const { nodes: n, edges: e } = useEditorStore.getState();
@@ -49,12 +63,28 @@ export function FlowCanvas() {
     [connect, notify, t],
   );
 
+  // Dropped on empty canvas (not on a node or handle): offer the kinds this exit may lead to.
+  const onConnectEnd: OnConnectEnd = useCallback((event, state) => {
+    const target = event.target instanceof Element ? event.target : null;
+    if (state.isValid || !state.fromNode || state.fromHandle?.type !== 'source' || !target?.classList.contains('react-flow__pane')) return;
+    const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+    const box = target.closest('.canvas')?.getBoundingClientRect();
+    if (!point || !box) return;
+    setPending({
+      client: { x: point.clientX, y: point.clientY },
+      at: { x: point.clientX - box.left, y: point.clientY - box.top },
+      source: state.fromNode.id,
+      sourceHandle: state.fromHandle.id ?? null,
+    });
+  }, []);
+
   const onDrop = (e: DragEvent) => {
     const kind = e.dataTransfer.getData(PALETTE_MIME) as NodeKind;
     if (!kind || !(kind in nodeSpecs)) return;
     e.preventDefault();
-    addNode(kind, screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+    addAt(kind, { x: e.clientX, y: e.clientY });
   };
+  const fromLabel = pending ? [labels.get(pending.source), pending.sourceHandle ? t(`handle.${pending.sourceHandle}`) : null].filter(Boolean).join(' · ') : '';
 
   return (
     <div className="canvas" onDrop={onDrop} onDragOver={(e) => {
@@ -68,21 +98,33 @@ export function FlowCanvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        onPaneClick={() => setPending(null)}
         onNodeDragStart={() => record()}
         isValidConnection={isValidConnection}
         deleteKeyCode={null}
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         selectionKeyCode="Shift"
         fitView
-        fitViewOptions={{ maxZoom: 1.2 }}
+        fitViewOptions={FIT_OPTIONS}
         defaultEdgeOptions={{ type: 'smoothstep' }}
         proOptions={{ hideAttribution: true }}
         onlyRenderVisibleElements={nodes.length > 100}
       >
         <Background gap={16} />
-        <MiniMap pannable zoomable />
-        <Controls showInteractive={false} />
       </ReactFlow>
+      {pending ? (
+        <ConnectMenu
+          at={pending.at}
+          fromLabel={fromLabel}
+          onClose={() => setPending(null)}
+          onPick={(kind) => {
+            const made = addConnected(kind, pending.client, { source: pending.source, sourceHandle: pending.sourceHandle });
+            if (!made) notify('error', t('connect.unknown'));
+            setPending(null);
+          }}
+        />
+      ) : null}
     </div>
   );
 }

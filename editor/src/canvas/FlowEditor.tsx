@@ -3,8 +3,10 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { editorToFlow } from '../model/flow-mapping.js';
 import { useEditorStore } from '../store/editor-store.js';
+import { useGraphShape } from '../store/use-graph-shape.js';
 import { FlowList } from '../documents/FlowList.js';
 import { PropertyPanel } from '../panels/PropertyPanel.js';
+import { CanvasNav } from './CanvasNav.js';
 import { CanvasToolbar } from './CanvasToolbar.js';
 import { FlowCanvas } from './FlowCanvas.js';
 import { FlowInsightsContext, useComputedInsights } from './flow-insights.js';
@@ -17,7 +19,8 @@ import { SandboxPanel } from '../sandbox/SandboxPanel.js';
 export function FlowEditor() {
   const { t } = useTranslation();
   const meta = useEditorStore((s) => s.meta);
-  const nodes = useEditorStore((s) => s.nodes);
+  // Positions do not matter to the checks: a drag recomputes nothing and re-renders no panel.
+  const nodes = useGraphShape();
   const edges = useEditorStore((s) => s.edges);
   const groupDrafts = useEditorStore((s) => s.groups);
   const policy = useEditorStore((s) => s.policy?.doc);
@@ -39,7 +42,10 @@ export function FlowEditor() {
               <>
                 <CanvasToolbar />
                 <FlowCanvas key={meta.id} />
-                <ProblemsList />
+                <div className="canvas-footer">
+                  <ProblemsList />
+                  <CanvasNav />
+                </div>
               </>
             ) : (
               <div className="empty">{t('flows.empty')}</div>

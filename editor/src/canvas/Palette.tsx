@@ -1,21 +1,15 @@
-import { useReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { nodeSpecs, PALETTE_ORDER } from '../nodes/node-specs.js';
 import { useEditorStore } from '../store/editor-store.js';
+import { useAddNode } from './use-add-node.js';
 
 export const PALETTE_MIME = 'application/x-replyflow-kind';
 
-/** Every node kind: drag one onto the canvas, or click to add it in the middle of the view. */
+/** Every node kind: drag one onto the canvas, or click to add it beside the selection or in the middle of the view. */
 export function Palette() {
   const { t } = useTranslation();
-  const addNode = useEditorStore((s) => s.addNode);
   const hasFlow = useEditorStore((s) => s.meta !== null);
-  const { screenToFlowPosition } = useReactFlow();
-  const addInView = (kind: (typeof PALETTE_ORDER)[number]) => {
-    const canvas = document.querySelector('.canvas')?.getBoundingClientRect();
-    const pos = canvas ? screenToFlowPosition({ x: canvas.left + canvas.width / 2, y: canvas.top + canvas.height / 2 }) : { x: 0, y: 0 };
-    addNode(kind, { x: pos.x + Math.round(Math.random() * 40), y: pos.y + Math.round(Math.random() * 40) });
-  };
+  const { addInView } = useAddNode();
   return (
     <div className="palette" aria-label={t('palette.title')}>
       <h3>{t('palette.title')}</h3>

@@ -4,11 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { useEditorStore } from '../store/editor-store.js';
 import { useFlowInsights } from './flow-insights.js';
 import { describeIssue } from './describe-issue.js';
+import { useNodeLabels } from './use-node-labels.js';
 
 /** Every schema and graph problem of the flow; clicking one selects and shows its node. */
 export function ProblemsList() {
   const { t } = useTranslation();
   const { issues } = useFlowInsights();
+  const labels = useNodeLabels();
   const selectNode = useEditorStore((s) => s.selectNode);
   const { fitView } = useReactFlow();
   const errors = issues.filter((i) => i.severity === 'error').length;
@@ -31,7 +33,9 @@ export function ProblemsList() {
                 void fitView({ nodes: [{ id: issue.nodeId }], duration: 300, maxZoom: 1.2 });
               }}
             >
-              {issue.severity === 'error' ? <OctagonX size={14} className="icon" /> : <TriangleAlert size={14} className="icon" />} {describeIssue(issue, t)}
+              {issue.severity === 'error' ? <OctagonX size={14} className="icon" /> : <TriangleAlert size={14} className="icon" />}{' '}
+              {issue.nodeId && labels.has(issue.nodeId) ? <strong className="problem-node">{t('problems.at', { node: labels.get(issue.nodeId) })}</strong> : null}
+              {describeIssue(issue, t)}
             </button>
           </li>
         ))}

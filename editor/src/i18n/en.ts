@@ -38,7 +38,7 @@ export const en: Widen<typeof zhCN> = {
   },
   properties: {
     title: 'Properties', many: '{{count}} nodes selected', manyHint: 'Ctrl+C copies, Ctrl+V pastes, Delete removes.', none: 'Click a node on the canvas to edit it.',
-    next: 'Next step', pickNext: 'Connect to…', connectTo: 'Connect "{{handle}}" to', endOfPath: 'A hand-off ends the flow; nothing follows it.',
+    next: 'Next step', missingNode: '(deleted node)', pickNext: 'Connect to…', connectTo: 'Connect "{{handle}}" to', endOfPath: 'A hand-off ends the flow; nothing follows it.',
   },
   trigger: {
     any: 'Any message', messageTypes: 'Message types from the user', events: 'Events', menuKeys: 'Menu keys', menuKey: 'menu',
@@ -101,7 +101,7 @@ export const en: Widen<typeof zhCN> = {
     explain: 'Each path shows how many messages it sends: the platform grants {{grant}}, this account allows {{limit}}; more is flagged red.',
   },
   problems: {
-    title: 'Problems', count: '{{errors}} error(s), {{warnings}} warning(s)', none: 'No problems found.', schema: 'Format error at {{path}}: {{message}}',
+    at: '{{node}}: ', title: 'Problems', count: '{{errors}} error(s), {{warnings}} warning(s)', none: 'No problems found.', schema: 'Format error at {{path}}: {{message}}',
     ...GRAPH_PROBLEM_MESSAGES['en'],
   },
   connect: {

@@ -34,7 +34,7 @@ export const zhCN = {
   },
   properties: {
     title: '属性', many: '已选中 {{count}} 个节点', manyHint: '可按 Ctrl+C 复制、Ctrl+V 粘贴、Delete 删除。', none: '点击画布上的节点即可编辑它。',
-    next: '下一步', pickNext: '连接到…', connectTo: '连接“{{handle}}”到', endOfPath: '转人工后流程结束，不再连接下一步。',
+    next: '下一步', missingNode: '（已删除的节点）', pickNext: '连接到…', connectTo: '连接“{{handle}}”到', endOfPath: '转人工后流程结束，不再连接下一步。',
   },
   trigger: {
     any: '任何消息', messageTypes: '用户发来的消息类型', events: '事件', menuKeys: '菜单项 Key', menuKey: '菜单',
@@ -97,7 +97,7 @@ export const zhCN = {
     explain: '每条回复路径最多发送的消息数会显示在节点上：平台配额为 {{grant}} 条，本账号礼貌上限为 {{limit}} 条，超出会被标红。',
   },
   problems: {
-    title: '问题', count: '{{errors}} 个错误，{{warnings}} 个提醒', none: '没有发现问题。', schema: '格式错误 {{path}}：{{message}}',
+    at: '{{node}}：', title: '问题', count: '{{errors}} 个错误，{{warnings}} 个提醒', none: '没有发现问题。', schema: '格式错误 {{path}}：{{message}}',
     ...GRAPH_PROBLEM_MESSAGES['zh-CN'],
   },
   connect: {

@@ -11,6 +11,10 @@ export const conditionSpec: NodeSpec<'condition'> = {
   icon: Split,
   color: '#8e24aa',
   defaults: () => ({ match: 'all', conditions: [{ fact: 'withinBusinessHours', operator: 'equal', value: true }] }),
+  summary: (data, { t }) => {
+    const [first, ...more] = data.conditions;
+    return first ? `${describeCondition(first, t)}${more.length ? ' …' : ''}` : '';
+  },
   Render: function ConditionRender({ data }) {
     const { t } = useTranslation();
     return (

@@ -9,6 +9,7 @@ export const followUpSpec: NodeSpec<'followUp'> = {
   icon: MessageCircleQuestionMark,
   color: '#5d4037',
   defaults: () => ({ question: '还有其他问题吗？' }),
+  summary: (data) => data.question,
   Render: function FollowUpRender({ data }) {
     return <div className="reply-line">{data.question}</div>;
   },

@@ -10,9 +10,10 @@ export const handoffSpec: NodeSpec<'handoff'> = {
   icon: Headset,
   color: '#c62828',
   defaults: () => ({ queue: '', reason: '' }),
+  summary: (data, { t }) => (data.queue ? t('handoff.toQueue', { queue: data.queue }) : t('handoff.anyAgent')),
   Render: function HandoffRender({ data }) {
     const { t } = useTranslation();
-    return <div>{data.queue ? t('handoff.toQueue', { queue: data.queue }) : t('handoff.anyAgent')}</div>;
+    return <div>{handoffSpec.summary(data, { t, groupName: () => undefined })}</div>;
   },
   Panel: HandoffPanel,
 };

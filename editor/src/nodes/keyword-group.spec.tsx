@@ -11,6 +11,7 @@ export const keywordGroupSpec: NodeSpec<'keywordGroup'> = {
   icon: KeyRound,
   color: '#1565c0',
   defaults: () => ({ groupId: '' }),
+  summary: (data, { t, groupName }) => groupName(data.groupId) ?? t('keywordGroup.none'),
   Render: function KeywordGroupRender({ data }) {
     const { t } = useTranslation();
     const group = useEditorStore((s) => s.groups[data.groupId]?.doc);

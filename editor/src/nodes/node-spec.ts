@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import type { LucideIcon } from 'lucide-react';
 import type { ReactNode } from 'react';
 import type { NodeDataOf, NodeKind } from '../model/flow-types.js';
@@ -22,10 +23,18 @@ export interface NodeSpec<K extends NodeKind> {
   icon: LucideIcon;
   color: string;
   defaults: () => NodeDataOf<K>;
+  /** What this node says in a few words, naming it in lists and menus (never by its id). */
+  summary: (data: NodeDataOf<K>, ctx: SummaryContext) => string;
   /** The node's body on the canvas: a plain-language summary of its settings. */
   Render: (props: { data: NodeDataOf<K> }) => ReactNode;
   /** The property panel. */
   Panel: (props: NodePanelProps<K>) => ReactNode;
+}
+
+export interface SummaryContext {
+  t: TFunction;
+  /** A keyword group's name, when it exists. */
+  groupName: (id: string) => string | undefined;
 }
 
 export type NodeSpecRegistry = { [K in NodeKind]: NodeSpec<K> };

@@ -10,9 +10,10 @@ export const recordTagSpec: NodeSpec<'recordTag'> = {
   icon: Tag,
   color: '#00838f',
   defaults: () => ({ tags: ['咨询'] }),
+  summary: (data, { t }) => t('recordTag.summary', { tags: data.tags.join('、') }),
   Render: function RecordTagRender({ data }) {
     const { t } = useTranslation();
-    return <div>{t('recordTag.summary', { tags: data.tags.join('、') })}</div>;
+    return <div>{recordTagSpec.summary(data, { t, groupName: () => undefined })}</div>;
   },
   Panel: RecordTagPanel,
 };

@@ -11,6 +11,7 @@ export const replySpec: NodeSpec<'reply'> = {
   icon: MessageSquareText,
   color: '#ef6c00',
   defaults: () => ({ mode: 'all', replies: [{ type: 'text', content: '您好，{{nickname}}' }] }),
+  summary: (data, { t }) => (data.replies[0] ? summarizeReply(data.replies[0], t) : t('reply.empty')),
   Render: function ReplyRender({ data }) {
     const { t } = useTranslation();
     return (

@@ -10,16 +10,19 @@ export const triggerSpec: NodeSpec<'trigger'> = {
   icon: Zap,
   color: '#2f7d32',
   defaults: () => ({ messageTypes: ['text'] }),
-  Render: function TriggerRender({ data }) {
-    const { t } = useTranslation();
+  summary: (data, { t }) => {
     const parts = [
       ...(data.messageTypes ?? []).map((m) => t(`messageType.${m}`)),
       ...(data.events ?? []).map((e) => t(`event.${e}`, { defaultValue: e })),
       ...(data.menuKeys ?? []).map((k) => `${t('trigger.menuKey')} ${k}`),
     ];
+    return parts.length ? parts.join('、') : t('trigger.any');
+  },
+  Render: function TriggerRender({ data }) {
+    const { t } = useTranslation();
     return (
       <>
-        <div>{parts.length ? parts.join('、') : t('trigger.any')}</div>
+        <div>{triggerSpec.summary(data, { t, groupName: () => undefined })}</div>
         {data.onlyIfUnmatched ? <div className="muted">{t('trigger.onlyIfUnmatched')}</div> : null}
       </>
     );

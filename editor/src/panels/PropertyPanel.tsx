@@ -1,17 +1,22 @@
 import { ArrowRight } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import { SOURCE_HANDLES, checkConnection } from '../model/connection-rules.js';
 import { nodeSpecs, NodePanel } from '../nodes/node-specs.js';
 import { useEditorStore } from '../store/editor-store.js';
 import { useFlowInsights } from '../canvas/flow-insights.js';
 import { describeIssue } from '../canvas/describe-issue.js';
+import { useNodeLabels } from '../canvas/use-node-labels.js';
+import { useGraphShape } from '../store/use-graph-shape.js';
 import { FlowSettings } from './FlowSettings.js';
 
 /** The right-hand panel: the selected node's settings, or the flow's when none is selected. */
 export function PropertyPanel() {
   const { t } = useTranslation();
-  const allNodes = useEditorStore((s) => s.nodes);
-  const selected = allNodes.filter((n) => n.selected);
+  // Ids, kind and data only: dragging the selected node changes none of them.
+  const selected = useEditorStore(useShallow((s) => s.nodes.filter((n) => n.selected).map((n) => n.id)));
+  const kind = useEditorStore((s) => (selected.length === 1 ? s.nodes.find((n) => n.id === selected[0])?.type : undefined));
+  const data = useEditorStore((s) => (selected.length === 1 ? s.nodes.find((n) => n.id === selected[0])?.data : undefined));
   const updateNodeData = useEditorStore((s) => s.updateNodeData);
   const askConfirm = useEditorStore((s) => s.askConfirm);
   const deleteSelected = useEditorStore((s) => s.deleteSelected);
@@ -27,10 +32,10 @@ export function PropertyPanel() {
       </aside>
     );
   }
-  const node = selected[0];
-  if (!node) return <FlowSettings />;
-  const spec = nodeSpecs[node.type];
-  const issues = byNode.get(node.id) ?? [];
+  const id = selected[0];
+  if (!id || !kind || !data) return <FlowSettings />;
+  const spec = nodeSpecs[kind];
+  const issues = byNode.get(id) ?? [];
   return (
     <aside className="properties" data-testid="properties" aria-label={t('properties.title')}>
       <h3>
@@ -45,8 +50,8 @@ export function PropertyPanel() {
           ))}
         </ul>
       ) : null}
-      <NodePanel kind={node.type} nodeId={node.id} data={node.data} onChange={(data) => updateNodeData(node.id, data)} />
-      <NextSteps nodeId={node.id} />
+      <NodePanel kind={kind} nodeId={id} data={data} onChange={(next) => updateNodeData(id, next)} />
+      <NextSteps nodeId={id} />
     </aside>
   );
 }
@@ -54,16 +59,14 @@ export function PropertyPanel() {
 /** Connects this node's ways out by picking from a list: the keyboard-friendly twin of dragging an edge. */
 function NextSteps({ nodeId }: { nodeId: string }) {
   const { t } = useTranslation();
-  const nodes = useEditorStore((s) => s.nodes);
+  const nodes = useGraphShape();
+  const labels = useNodeLabels();
   const edges = useEditorStore((s) => s.edges);
   const connect = useEditorStore((s) => s.connect);
   const onEdgesChange = useEditorStore((s) => s.onEdgesChange);
   const node = nodes.find((n) => n.id === nodeId);
-  if (!node) return null;
-  const label = (id: string) => {
-    const n = nodes.find((x) => x.id === id);
-    return n ? `${t(nodeSpecs[n.type].label)} · ${id}` : id;
-  };
+  if (!node?.type) return null;
+  const label = (id: string) => labels.get(id) ?? t('properties.missingNode');
   const handles = SOURCE_HANDLES[node.type];
   if (handles.length === 0) return <p className="hint">{t('properties.endOfPath')}</p>;
   return (

@@ -5,6 +5,7 @@ import { flowToEditor } from '../model/flow-mapping.js';
 import type { EditorEdge, EditorNode, FlowMeta, NodeKind } from '../model/flow-types.js';
 import { newId } from '../model/new-id.js';
 import { autoLayout } from '../model/auto-layout.js';
+import { checkConnection } from '../model/connection-rules.js';
 import { nodeSpecs } from '../nodes/node-specs.js';
 import type { EditorState } from './editor-store.js';
 
@@ -33,6 +34,8 @@ export interface FlowSlice {
   onEdgesChange: (changes: EdgeChange<EditorEdge>[]) => void;
   connect: (connection: Connection) => void;
   addNode: (kind: NodeKind, position: { x: number; y: number }) => string;
+  /** A new node wired to an exit in one undo step (an edge dropped on empty canvas); null when that exit may not lead to it. */
+  addConnectedNode: (kind: NodeKind, position: { x: number; y: number }, from: { source: string; sourceHandle: string | null }) => string | null;
   updateNodeData: (id: string, data: Record<string, unknown>) => void;
   setMeta: (patch: Partial<FlowMeta>) => void;
   markSaved: (flow: Flow) => void;
@@ -98,6 +101,17 @@ export const createFlowSlice: StateCreator<EditorState, [], [], FlowSlice> = (se
     const id = newId(kind);
     const node: EditorNode = { id, type: kind, position, data: nodeSpecs[kind].defaults() as Record<string, unknown>, selected: true };
     set((s) => ({ nodes: [...s.nodes.map((n) => ({ ...n, selected: false })), node], dirty: true }));
+    return id;
+  },
+  addConnectedNode: (kind, position, from) => {
+    const id = newId(kind);
+    const node: EditorNode = { id, type: kind, position, data: nodeSpecs[kind].defaults() as Record<string, unknown>, selected: true };
+    const { nodes, edges } = get();
+    const connection = { source: from.source, sourceHandle: from.sourceHandle, target: id, targetHandle: null };
+    if (checkConnection(connection, { nodes: [...nodes, node], edges }) !== null) return null;
+    get().record();
+    const edge: EditorEdge = { ...connection, id: newId('e') };
+    set((s) => ({ nodes: [...s.nodes.map((n) => ({ ...n, selected: false })), node], edges: addEdge(edge, s.edges), dirty: true }));
     return id;
   },
   updateNodeData: (id, data) => {
