@@ -104,6 +104,7 @@ export const en: Widen<typeof zhCN> = {
     at: '{{node}}: ', title: 'Problems', count: '{{errors}} error(s), {{warnings}} warning(s)', none: 'No problems found.', schema: 'Format error at {{path}}: {{message}}',
     ...GRAPH_PROBLEM_MESSAGES['en'],
   },
+  connectMenu: { title: 'From {{from}} to a new…' },
   connect: {
     self: 'A node cannot connect to itself', intoTrigger: 'A trigger starts the flow; nothing can lead into it', noOutput: 'A hand-off ends the flow', badHandle: 'No such way out',
     duplicate: 'That edge exists already', cycle: 'That would make a loop', unknown: 'Cannot connect',

@@ -100,6 +100,7 @@ export const zhCN = {
     at: '{{node}}：', title: '问题', count: '{{errors}} 个错误，{{warnings}} 个提醒', none: '没有发现问题。', schema: '格式错误 {{path}}：{{message}}',
     ...GRAPH_PROBLEM_MESSAGES['zh-CN'],
   },
+  connectMenu: { title: '从 {{from}} 连到新的…' },
   connect: {
     self: '不能连接到自己', intoTrigger: '触发节点是流程的起点，不能有连线进入', noOutput: '转人工之后流程就结束了', badHandle: '这个出口不存在',
     duplicate: '这条连线已经存在', cycle: '这样连会形成循环', unknown: '无法连接',
