@@ -71,7 +71,9 @@ describe('StepList', () => {
     const reason = cards[1]!.querySelector('[data-code="WINDOW_CLOSING"]');
     expect(reason?.textContent).toContain('提醒');
     expect(reason?.textContent).toContain('互动窗口即将关闭');
-    expect(cards[1]!.textContent).toContain('本次互动已回复 2 条');
+    // One number: the etiquette allowance (3 − 2) binds before the platform's quota.
+    expect(within(cards[1]!).getByTestId('quota-left').textContent).toBe('还可发 1 条');
+    expect(cards[1]!.textContent).not.toContain('礼貌上限');
     // The failing expectation says why.
     expect(cards[1]!.className).toContain('failing');
     expect(cards[1]!.textContent).toContain('结论应为 allow，实际为 warn');
