@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: every figure is printed with a ratio to a baseline measured in the same run.
- * `npm run bench -- store 100000 1000000` runs only the store-at-scale part, at those sizes.
+ * `npm run bench -- store 100000 1000000` runs only the store-at-scale part, at those sizes;
+ * `npm run bench -- insights [events] [waiting]` only the metrics and queue part (default 1,000,000 / 100,000).
  */
 import { engineBench } from './engine-bench.js';
 import { httpBench } from './http-bench.js';
@@ -8,11 +9,14 @@ import { editorBench } from './editor-bench.js';
 import { webhookBench } from './webhook-bench.js';
 import { compileBench } from './compile-bench.js';
 import { storeScaleBench } from './store-scale-bench.js';
+import { insightsBench } from './insights-bench.js';
 
 const [only, ...sizes] = process.argv.slice(2);
 console.log(`# ReplyFlow benchmark — node ${process.version}, ${new Date().toISOString()}`);
 if (only === 'store') {
   await storeScaleBench(sizes.length > 0 ? sizes.map(Number) : [100_000]);
+} else if (only === 'insights') {
+  await insightsBench(...sizes.map(Number));
 } else {
   await engineBench();
   await compileBench();
