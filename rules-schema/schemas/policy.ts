@@ -56,6 +56,43 @@ export const lexiconSchema = {
      * Default: on for `medical` lexicons, off for the others.
      */
     negation: { type: 'boolean' },
+    /**
+     * Turns the lexicon into the head of a construction: its terms are reported only with a
+     * term of a partner lexicon on `side` of them, at most `maxGap` normalized chars away, in
+     * the same clause or sentence (降 + 血压, 血糖 + 正常). A partner lexicon's terms are then cues only.
+     */
+    pairs: {
+      type: 'array',
+      maxItems: 10,
+      items: {
+        type: 'object',
+        required: ['lexicon', 'side'],
+        properties: {
+          lexicon: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
+          side: { enum: ['before', 'after', 'either'] },
+          maxGap: { type: 'integer', minimum: 0, maximum: 30, default: 6 },
+          /** How far the pair may reach: within one clause (default) or one sentence. */
+          within: { enum: ['clause', 'sentence'], default: 'clause' },
+        },
+        additionalProperties: false,
+      },
+    },
+    /** Where the terms come from: the law, rule or public list, and its licence. */
+    sources: {
+      type: 'array',
+      maxItems: 20,
+      items: {
+        type: 'object',
+        required: ['title'],
+        properties: {
+          title: { type: 'string', minLength: 1, maxLength: 200 },
+          article: { type: 'string', maxLength: 100 },
+          url: { type: 'string', maxLength: 500 },
+          licence: { type: 'string', maxLength: 100 },
+        },
+        additionalProperties: false,
+      },
+    },
     terms: { type: 'array', maxItems: 100000, items: lexiconTermSchema },
   },
   additionalProperties: false,

@@ -94,8 +94,9 @@ export async function evaluateCorpus(lines: readonly CorpusLine[]): Promise<Eval
         ],
       },
     );
-    const last = result.steps.at(-1)?.result as { reasons?: Array<{ code: string }> } | undefined;
-    const codes = new Set((last?.reasons ?? []).map((r) => r.code).filter((c) => CONTENT_CODES.has(c) || c.startsWith('pack:')));
+    const last = result.steps.at(-1)?.result as { reasons?: Array<{ code: string; severity: string }> } | undefined;
+    // `info` notes explain a hit that was not reported: not findings.
+    const codes = new Set((last?.reasons ?? []).filter((r) => r.severity !== 'info').map((r) => r.code).filter((c) => CONTENT_CODES.has(c) || c.startsWith('pack:')));
     actual.push([...codes].sort());
   }
   return report(lines, actual);

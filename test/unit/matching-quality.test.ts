@@ -8,6 +8,7 @@ import { findLinks } from '../../server/src/core/text/find-links.js';
 import { isNegated } from '../../server/src/core/checks/negated-hits.js';
 import { resolvePolicy } from '../../server/src/core/policy/resolve-policy.js';
 import { compileContentChecks, scannerFor } from '../../server/src/core/checks/compile-content-checks.js';
+import { findingsOf } from '../../server/src/core/reason.js';
 import { compareVersions } from '../../server/src/packs/compare-versions.js';
 
 const DEFAULT = policyJson as Policy;
@@ -16,7 +17,7 @@ function checker(policy: Policy = DEFAULT, extra: Lexicon[] = []) {
   const compiled = compileContentChecks(resolvePolicy(policy), extra);
   const scan = scannerFor(compiled.termPatterns);
   return (content: string, flowId?: string) =>
-    compiled.check({ type: 'text', content }, scan, flowId === undefined ? {} : { flowId }).reasons.map((r) => r.code);
+    findingsOf(compiled.check({ type: 'text', content }, scan, flowId === undefined ? {} : { flowId }).reasons).map((r) => r.code);
 }
 
 describe('homoglyphs', () => {
@@ -80,7 +81,7 @@ describe('negation', () => {
     ['本品不能代替药物', []],
     ['我们不提供治愈率数据', []],
     ['保证治愈', ['MEDICAL_CLAIM']],
-    ['不用吃药就能根治', ['MEDICAL_CLAIM']],
+    ['不用吃药就能根治', ['MEDICAL_CLAIM', 'MEDICAL_CLAIM']], // 不用吃药 and 根治: two claims
     ['不吃药也能治好', ['MEDICAL_CLAIM']],
   ])('default policy: %s → %j', (text, codes) => {
     expect(checker()(text)).toEqual(codes);

@@ -1,7 +1,7 @@
 /** Compares one step's result with its `expect` (CONTRACT §9); failures are plain sentences. */
 import type { SandboxStep } from '../../../rules-schema/index.js';
 import type { InboundResult } from '../core/engine/process-inbound.js';
-import type { Reason, Verdict } from '../core/reason.js';
+import { findingsOf, type Reason, type Verdict } from '../core/reason.js';
 
 export interface ReplyStepResult {
   verdict: Verdict;
@@ -18,14 +18,14 @@ const RANK: Record<Verdict, number> = { allow: 0, warn: 1, block: 2 };
 function observed(step: StepResult) {
   if (step.kind === 'reply') {
     const r = step.result;
-    return { verdict: r.verdict, codes: r.reasons.map((x) => x.code), sent: r.committed ? 1 : 0, texts: [] as string[], groups: [] as Array<{ group: string; groupId: string }>, window: r.window.state, handoff: false };
+    return { verdict: r.verdict, codes: findingsOf(r.reasons).map((x) => x.code), sent: r.committed ? 1 : 0, texts: [] as string[], groups: [] as Array<{ group: string; groupId: string }>, window: r.window.state, handoff: false };
   }
   const r = step.result;
   const sent = r.replies.filter((x) => x.committed);
   const verdict = r.replies.reduce<Verdict>((worst, x) => (RANK[x.verdict] > RANK[worst] ? x.verdict : worst), 'allow');
   return {
     verdict,
-    codes: r.replies.flatMap((x) => x.reasons.map((y) => y.code)),
+    codes: r.replies.flatMap((x) => findingsOf(x.reasons).map((y) => y.code)), // `info` notes are not findings
     sent: sent.length,
     texts: sent.map((x) => JSON.stringify(x.reply)),
     groups: r.matches,

@@ -10,16 +10,17 @@ import { Automaton } from '../text/automaton.js';
 import { normalizeText } from '../text/normalize-text.js';
 import { checkContentLength } from './check-content-length.js';
 import { checkExternalLinks } from './check-external-links.js';
-import { checkInducedSharing } from './check-induced-sharing.js';
 import { checkLexiconTerms } from './check-lexicon-terms.js';
 import { checkMarketplaceCodes } from './check-marketplace-codes.js';
 import { checkReplyShape } from './check-reply-shape.js';
 import { codeSetting } from './code-setting.js';
 import { compileTermPatterns, type CompiledTerms, type TermPattern } from './compile-term-patterns.js';
 import { liveTermHits } from './live-term-hits.js';
-import { withoutNegated } from './negated-hits.js';
-import { allowedSpans, withoutAllowed, type AllowedSpan } from './allowed-spans.js';
-import { scanRegexTerms } from './regex-terms.js';
+import { judgeTermHits } from './judge-term-hits.js';
+import { suppressedNotes } from './suppressed-notes.js';
+import { allowedSpans, type AllowedSpan } from './allowed-spans.js';
+import { scanRegexTerms, type RegexTerm } from './regex-terms.js';
+import { mayMatch, requiredChars } from './regex-prefilter.js';
 import { replyFields } from './reply-fields.js';
 import { replyFingerprint } from './reply-fingerprint.js';
 import type { TermHit, TermPayload, TermScanner } from './term-hit.js';
@@ -57,6 +58,7 @@ export interface ContentCheckContext {
  */
 export function compileContentChecks(policy: ResolvedPolicy, extraLexicons: readonly Lexicon[] = [], terms?: CompiledTerms): CompiledContentChecks {
   const { patterns: termPatterns, regexTerms } = terms ?? compileTermPatterns(policy, [...policy.lexicons, ...extraLexicons]);
+  const gated = regexTerms.map((term) => ({ term, needs: requiredChars(term.regex.pattern()) }));
   const allow = policy.links.allow;
   const length = codeSetting(policy, 'CONTENT_TOO_LONG');
   const links = codeSetting(policy, 'EXTERNAL_LINK');
@@ -81,18 +83,18 @@ export function compileContentChecks(policy: ResolvedPolicy, extraLexicons: read
         if (field.url) continue;
         const normalized = normalizeText(field.text);
         const raw = scan(normalized.text);
-        if (regexTerms.length > 0) for (const h of scanRegexTerms(regexTerms, normalized.text)) raw.push(h);
+        if (gated.length > 0) for (const h of scanRegexTerms(runnable(gated, normalized.text), normalized.text)) raw.push(h);
         const allowed: AllowedSpan[] = allowedSpans(raw, field.text, normalized, context.flowId);
-        const hits = withoutAllowed(withoutNegated(liveTermHits(raw), normalized.text), allowed);
+        const { hits, suppressed } = judgeTermHits(liveTermHits(raw), field.text, normalized, allowed);
         promotional ||= hits.some((h) => h.payload.role === 'hit' && h.payload.promotional);
         const found: Reason[] = [];
         append(found, checkMarketplaceCodes(field, normalized, hits, marketplace));
-        append(found, checkInducedSharing(field, normalized, hits));
         append(found, checkLexiconTerms(field, normalized, hits));
+        append(found, suppressedNotes(field, normalized, suppressed));
         allowedByEvidence(reasons, allowed, field.field); // links found before the term scan
         append(reasons, allowed.length === 0 ? found : found.filter((r) => !isAllowedReason(r, allowed)));
       }
-      return { reasons: withoutContained(reasons.filter((r) => isEnabled(r.code))), promotional, fingerprint };
+      return { reasons: withoutNotesBesideFindings(withoutContained(reasons.filter((r) => isEnabled(r.code)))), promotional, fingerprint };
     },
   };
 }
@@ -115,15 +117,15 @@ function withoutContained(reasons: Reason[]): Reason[] {
     .map((reason, index) => ({ reason, index, e: reason.evidence }))
     .filter((x) => x.e !== undefined)
     .sort((a, b) => {
-      const ka = `${a.e?.field ?? ''}\u0000${a.reason.code}`;
-      const kb = `${b.e?.field ?? ''}\u0000${b.reason.code}`;
+      const ka = groupOf(a.reason);
+      const kb = groupOf(b.reason);
       return ka < kb ? -1 : ka > kb ? 1 : (a.e?.start ?? 0) - (b.e?.start ?? 0) || (b.e?.end ?? 0) - (a.e?.end ?? 0) || a.index - b.index;
     });
   const dropped = new Set<number>();
   let group = '';
   let furthest = -1;
   for (const { reason, index, e } of order) {
-    const key = `${e?.field ?? ''}\u0000${reason.code}`;
+    const key = groupOf(reason);
     if (key !== group) {
       group = key;
       furthest = -1;
@@ -133,6 +135,29 @@ function withoutContained(reasons: Reason[]): Reason[] {
     else furthest = end;
   }
   return dropped.size === 0 ? reasons : reasons.filter((_, index) => !dropped.has(index));
+}
+
+/** The regex terms whose required chars all occur in the text (regex-prefilter.ts). */
+function runnable(gated: ReadonlyArray<{ term: RegexTerm; needs: string[][] }>, text: string): RegexTerm[] {
+  const chars = new Set(text);
+  return gated.filter((g) => mayMatch(g.needs, chars)).map((g) => g.term);
+}
+
+/** Findings and `info` notes are contained only within their own kind. */
+function groupOf(reason: Reason): string {
+  return `${reason.evidence?.field ?? ''}\u0000${reason.code}\u0000${reason.severity === 'info' ? 'info' : ''}`;
+}
+
+/** A note is moot where a finding of its code overlaps it (the place is reported anyway). Notes are few (bounded per field). */
+function withoutNotesBesideFindings(reasons: Reason[]): Reason[] {
+  if (!reasons.some((r) => r.severity === 'info')) return reasons;
+  return reasons.filter((note) => note.severity !== 'info' || !reasons.some((r) => r.severity !== 'info' && overlaps(r, note)));
+}
+
+function overlaps(a: Reason, b: Reason): boolean {
+  const x = a.evidence;
+  const y = b.evidence;
+  return a.code === b.code && x !== undefined && y !== undefined && x.field === y.field && x.start < y.end && y.start < x.end;
 }
 
 /** Drops, in place, the reasons of `field` that an allowance covers (EXTERNAL_LINK evidence found before the scan). */

@@ -9,7 +9,7 @@ import { normalizeTermCached } from './normalize-term-cached.js';
 import { codeSetting } from './code-setting.js';
 import { marketplaceCuePatterns } from './check-marketplace-codes.js';
 import { compileOnDemand, type RegexOf, type RegexTerm } from './regex-terms.js';
-import type { CueKind, TermPayload } from './term-hit.js';
+import type { CueKind, PairRule, TermPayload } from './term-hit.js';
 import { runToEnd, type Steps } from '../steps.js';
 
 export interface TermPattern {
@@ -46,6 +46,7 @@ export function* termPatternSteps(policy: ResolvedPolicy, lexicons: readonly Lex
   const patterns: TermPattern[] = [];
   const regexTerms: RegexTerm[] = [];
   let termKey = 0;
+  const pairKeys = pairKeysOf(lexicons);
   for (const lexicon of lexicons) {
     if (lexicon.enabled === false) continue;
     const code = lexicon.code ?? CATEGORY_CODES[lexicon.category];
@@ -53,7 +54,10 @@ export function* termPatternSteps(policy: ResolvedPolicy, lexicons: readonly Lex
     const promotional = lexicon.category === 'promotion';
     // A disabled PROMOTION still marks replies promotional for OVER_MARKETING, so keep its patterns.
     if (!setting.enabled && !promotional) continue;
-    const cue = cueOf(lexicon);
+    const pairs = pairRulesOf(lexicon, pairKeys);
+    if (lexicon.pairs?.length && !pairs) continue; // a head without its partners finds nothing
+    const pairKey = pairs ? undefined : pairKeys.get(lexicon.id);
+    const cue = pairs ? 'pair-head' : pairKey !== undefined ? 'pair-partner' : cueOf(lexicon);
     const negatable = lexicon.negation ?? lexicon.category === 'medical';
     for (const term of lexicon.terms) {
       yield;
@@ -70,7 +74,9 @@ export function* termPatternSteps(policy: ResolvedPolicy, lexicons: readonly Lex
         termKey: termKey++,
         promotional,
         ...(cue ? { cue } : {}),
-        ...(negatable && !cue ? { negatable } : {}),
+        ...(negatable && (!cue || pairs) ? { negatable } : {}),
+        ...(pairs ? { pairs } : {}),
+        ...(pairKey !== undefined ? { pairKey } : {}),
       };
       if (term.regex !== true) patterns.push({ pattern, payload });
       else {
@@ -109,6 +115,26 @@ export function* termPatternSteps(policy: ResolvedPolicy, lexicons: readonly Lex
     });
   }
   return { patterns, regexTerms };
+}
+
+/** Each lexicon another lexicon's `pairs` names → its key (the first lexicon of that id). */
+function pairKeysOf(lexicons: readonly Lexicon[]): Map<string, number> {
+  const named = new Set(lexicons.flatMap((l) => (l.enabled === false ? [] : (l.pairs ?? []).map((p) => p.lexicon))));
+  const keys = new Map<string, number>();
+  lexicons.forEach((l, index) => {
+    if (named.has(l.id) && !keys.has(l.id) && !l.pairs?.length) keys.set(l.id, index);
+  });
+  return keys;
+}
+
+/** A construction head's partner rules; undefined for other lexicons (and when no partner exists). */
+function pairRulesOf(lexicon: Lexicon, pairKeys: ReadonlyMap<string, number>): PairRule[] | undefined {
+  const rules: PairRule[] = [];
+  for (const p of lexicon.pairs ?? []) {
+    const pairKey = pairKeys.get(p.lexicon);
+    if (pairKey !== undefined) rules.push({ pairKey, side: p.side, maxGap: p.maxGap ?? 6, within: p.within ?? 'clause' });
+  }
+  return rules.length > 0 ? rules : undefined;
 }
 
 /**

@@ -4,31 +4,33 @@
  * the hit — after skipping a few filler words (一定, 百分百, 说, 能) — cancels it. Only the
  * few characters before the hit are read, so this stays linear in the hits.
  */
-import type { TermHit } from './term-hit.js';
-
 /**
  * @param normalized the field's normalized text the hits index into.
  * @example isNegated('本品不能保证治愈', 4) // true
  */
 export function isNegated(normalized: string, start: number): boolean {
+  return negatorBefore(normalized, start) !== undefined;
+}
+
+/**
+ * The negation ending right before `start` (fillers skipped), longest first, if any.
+ * @example negatorBefore('本品不能保证治愈', 4) // '不能'
+ */
+export function negatorBefore(normalized: string, start: number): string | undefined {
   let before = normalized.slice(Math.max(0, start - LOOK_BEHIND), start);
   for (let round = 0; round < 3; round++) {
     const filler = FILLERS.find((f) => before.endsWith(f));
     if (!filler) break;
     before = before.slice(0, -filler.length);
   }
-  return NEGATORS.some((n) => before.endsWith(n));
+  return NEGATORS_LONGEST_FIRST.find((n) => before.endsWith(n));
 }
 
-/** The hits a negation does not cancel. */
-export function withoutNegated(hits: readonly TermHit[], normalized: string): TermHit[] {
-  return hits.filter((h) => !(h.payload.role === 'hit' && h.payload.negatable === true && isNegated(normalized, h.start)));
-}
 
 const LOOK_BEHIND = 12;
 
 /** Words that may stand between a negation and the claim it denies (longest first). */
-const FILLERS = ['百分之百', '百分百', '100%', '一定', '完全', '绝对', '宣称', '承诺', '保证', '宣传', '公布', '提供', '发送', '使用', '说', '发', '能', '会', '都', '也', '可以', '就'];
+const FILLERS = ['百分之百', '百分百', '100%', '一定', '完全', '绝对', '彻底', '任何', '自行', '擅自', '随意', '宣称', '承诺', '保证', '宣传', '公布', '提供', '发送', '使用', '说', '发', '能', '会', '都', '也', '可以', '就'];
 
 /** Negations, as they end right before the claim. */
 const NEGATORS = [
@@ -51,6 +53,7 @@ const NEGATORS = [
   '谁都不',
   '未能',
   '难以',
+  '很难',
   '不得',
   '禁止',
   '严禁',
@@ -62,3 +65,5 @@ const NEGATORS = [
   '不宜',
   '不应',
 ];
+
+const NEGATORS_LONGEST_FIRST = [...NEGATORS].sort((a, b) => b.length - a.length);

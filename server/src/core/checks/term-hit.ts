@@ -11,7 +11,15 @@ import type { Severity } from '../reason.js';
  */
 export type TermRole = 'hit' | 'exclusion' | 'cue';
 
-export type CueKind = 'share-action' | 'share-reward' | 'copy' | 'open-app';
+export type CueKind = 'share-action' | 'share-reward' | 'copy' | 'open-app' | 'pair-head' | 'pair-partner';
+
+/** A construction's head looks for a partner lexicon's cue (`pairKey`) on `side`, at most `maxGap` chars away. */
+export interface PairRule {
+  pairKey: number;
+  side: 'before' | 'after' | 'either';
+  maxGap: number;
+  within: 'clause' | 'sentence';
+}
 
 export interface TermPayload {
   kind: 'term';
@@ -32,6 +40,10 @@ export interface TermPayload {
   promotional: boolean;
   /** A negation right before the hit cancels it (不能保证治愈): see negated-hits.ts. */
   negatable?: boolean;
+  /** For a construction's head (`cue: 'pair-head'`): the partners that complete it. */
+  pairs?: readonly PairRule[];
+  /** For a construction's partner (`cue: 'pair-partner'`): its lexicon's key. */
+  pairKey?: number;
   /** For an allowance (reviewed false positive): the code it silences inside its span. */
   allowance?: string;
   /** For an allowance scoped to one flow: that flow's id. */

@@ -3,7 +3,7 @@
  * content checks, conversation checks and custom rules, all reasons reported (CONTRACT §7).
  */
 import type { Reason, Verdict } from '../reason.js';
-import { verdictOf } from '../reason.js';
+import { findingsOf, verdictOf } from '../reason.js';
 import type { ConversationState } from '../window/conversation-state.js';
 import { windowOf, type WindowView } from '../window/window-policy.js';
 import { checkConversation, recordCommit } from '../checks/conversation-checks.js';
@@ -85,7 +85,7 @@ async function customRuleReasons(
     replyType: typeof r.type === 'string' ? r.type : '',
     text,
     textLength: text.length,
-    codes: found.map((x) => x.code),
+    codes: findingsOf(found).map((x) => x.code),
     windowState: window.state,
     quotaLeft: window.quota.left,
     repliesSinceInteraction: state.repliesSinceInteraction,

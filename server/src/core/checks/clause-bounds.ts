@@ -1,0 +1,50 @@
+/**
+ * Clause and sentence limits for findings built from several words: a construction's parts
+ * (降 … 血压, 血糖 … 正常) belong to one clause, and a warning (谨防 …) covers its sentence.
+ * Punctuation read here survives normalization (，。！？；： become ,。!?;:), line breaks do
+ * not, so those are read in the ORIGINAL text through the offset map.
+ */
+import type { NormalizedText } from '../text/normalize-text.js';
+
+/**
+ * Whether a clause ends between normalized offsets `from` (an end) and `to` (a start).
+ * @example crossesClause('血糖高，正常吃', normalizeText('血糖高，正常吃'), 3, 4) // true
+ */
+export function crossesClause(original: string, normalized: NormalizedText, from: number, to: number): boolean {
+  return crosses(original, normalized, from, to, CLAUSE_END);
+}
+
+/** Whether a sentence ends between normalized offsets `from` and `to`. */
+export function crossesSentence(original: string, normalized: NormalizedText, from: number, to: number): boolean {
+  return crosses(original, normalized, from, to, SENTENCE_END);
+}
+
+/**
+ * The normalized offset where the sentence holding `at` starts, looking back at most `limit` chars.
+ * @example sentenceStart('好的。谨防假药', normalizeText('好的。谨防假药'), 5, 30) // 3
+ */
+export function sentenceStart(original: string, normalized: NormalizedText, at: number, limit: number): number {
+  let start = at;
+  while (start > 0 && at - start < limit && !crossesSentence(original, normalized, start - 1, start)) start--;
+  return start;
+}
+
+/** The normalized offset where the sentence holding `at` ends, looking ahead at most `limit` chars. */
+export function sentenceEnd(original: string, normalized: NormalizedText, at: number, limit: number): number {
+  const length = normalized.text.length;
+  let end = at;
+  while (end < length && end - at < limit && !crossesSentence(original, normalized, end, end + 1)) end++;
+  return end;
+}
+
+const CLAUSE_END = /[，,。！？!?；;：:\n\r]/;
+const SENTENCE_END = /[。！？!?；;\n\r]/;
+
+function crosses(original: string, normalized: NormalizedText, from: number, to: number, end: RegExp): boolean {
+  if (to < from) return false;
+  // The original text strictly between the char before `from` and the char at `to`: chars
+  // normalization dropped there (a line break) count even when the gap is empty.
+  const a = from > 0 ? (normalized.map[from - 1] ?? 0) + 1 : 0;
+  const b = normalized.map[to] ?? original.length;
+  return a < b && end.test(original.slice(a, b));
+}

@@ -1,0 +1,68 @@
+/**
+ * Context that takes a hit back: the words around a term can deny it (不能保证治愈), refuse
+ * it (本店不提供代开发票), warn against or quote it (谨防宣称药到病除的广告, 说能根治的都是
+ * 骗局), or show a legal use (到税务局代开发票). Such a hit is not a finding; it is returned
+ * as a suppression so the operator still sees, as an `info` note, why the reply passed.
+ *
+ * Only the sentence around each hit is read, and the cue lists are fixed and short, so the
+ * cost is per hit, not per lexicon term.
+ */
+import { normalizeTerm, type NormalizedText } from '../text/normalize-text.js';
+import { crossesClause, sentenceEnd, sentenceStart } from './clause-bounds.js';
+import { negatorBefore } from './negated-hits.js';
+import type { TermHit } from './term-hit.js';
+
+export type SuppressionKind = 'negation' | 'refusal' | 'warning' | 'legal';
+
+export interface Suppression {
+  kind: SuppressionKind;
+  /** The context words that suppressed the hit, as they appear normalized. */
+  cue: string;
+}
+
+/**
+ * @param hit a `role: 'hit'` term hit; negation applies only to negatable lexicons' hits.
+ * @example suppressionOf('谨防宣称药到病除的广告', normalizeText('谨防宣称药到病除的广告'), hitOf('药到病除')) // { kind: 'warning', cue: '谨防' }
+ */
+export function suppressionOf(original: string, normalized: NormalizedText, hit: TermHit): Suppression | undefined {
+  const text = normalized.text;
+  if (hit.payload.negatable === true) {
+    const negator = negatorBefore(text, hit.start);
+    if (negator) return { kind: 'negation', cue: negator };
+  }
+  const from = sentenceStart(original, normalized, hit.start, LOOK_BEHIND);
+  const before = text.slice(from, hit.start);
+  for (const cue of REFUSALS) {
+    const at = before.lastIndexOf(cue);
+    if (at >= 0 && !crossesClause(original, normalized, from + at + cue.length, hit.start)) return { kind: 'refusal', cue };
+  }
+  for (const cue of WARNINGS_BEFORE) if (before.includes(cue)) return { kind: 'warning', cue };
+  const after = text.slice(hit.end, sentenceEnd(original, normalized, hit.end, LOOK_AHEAD));
+  for (const cue of WARNINGS_AFTER) {
+    const at = after.indexOf(cue);
+    if (at >= 0 && !negatorBefore(after, at)) return { kind: 'warning', cue };
+  }
+  if (hit.payload.code === 'BANNED_TERM') for (const cue of LEGAL_PLACES) if (before.includes(cue)) return { kind: 'legal', cue };
+  return undefined;
+}
+
+const LOOK_BEHIND = 30;
+const LOOK_AHEAD = 20;
+
+/** A business declining the thing, in the hit's own clause (本店不提供 … 代开发票). */
+const REFUSALS = terms('不提供 不支持 不接受 不办理 不从事 不参与 不销售 不出售 不售卖 不卖 从不 绝不 一律不 拒绝 不能代替 不能替代 不可代替 不可替代 不代替 不能取代');
+
+/** Warning against, reporting or quoting the claim, anywhere earlier in the sentence. */
+const WARNINGS_BEFORE = terms(
+  '谨防 警惕 提防 当心 识破 揭穿 揭露 曝光 举报 打击 严禁 禁止 杜绝 切勿 切莫 不要相信 别相信 不要轻信 勿轻信 勿信 别信 抵制 所谓 宣称 号称 声称 自称 鼓吹 吹嘘 虚假宣传 虚假广告 违法广告 查处 处罚 立案 取缔 通报 涉嫌 防范 远离 冒充 假冒 仿冒 有人说 有人发 疑似 禁毒 提醒您 不能说 不可以说 不能写 不能用 不得使用 不能代替 不能替代 广告法 禁用词 违禁词 极限词',
+);
+
+/** Judging the claim later in the sentence (… 都是骗局); a negation before these cancels them (不是骗人的). */
+const WARNINGS_AFTER = terms('骗局 骗子 骗人 是假的 不可信 不能信 别信 不要信 违法 违规 虚假 诈骗 不靠谱 举报 请不要点 不要点 别点 假冒 冒充 没法承诺 无法承诺 不能承诺 不敢承诺 没这样说 没有这样说 交给银行 已经下线 已下线 已经结束 已结束 已经取消 已取消 已停止 那是赌博');
+
+/** Places where the banned-sounding act is the lawful one (到税务局代开发票, 派出所办证). */
+const LEGAL_PLACES = terms('税务局 税务机关 税务部门 办税服务厅 办税大厅 公安局 派出所 车管所 出入境 政务服务 政务大厅 公证处');
+
+function terms(list: string): string[] {
+  return list.split(' ').map(normalizeTerm);
+}

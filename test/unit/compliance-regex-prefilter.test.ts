@@ -1,0 +1,38 @@
+/** The regex prefilter reads required chars conservatively: it may skip a pattern only when no match is possible. */
+import { describe, expect, it } from 'vitest';
+import { RE2JS } from 're2js';
+import policyJson from '../../rules-schema/defaults/default-policy.json' with { type: 'json' };
+import type { Policy } from '../../rules-schema/index.js';
+import { mayMatch, requiredChars } from '../../server/src/core/checks/regex-prefilter.js';
+import { normalizeTerm } from '../../server/src/core/text/normalize-text.js';
+
+describe('requiredChars', () => {
+  it.each([
+    ['满[0-9]{1,6}(?:元|块)?(?:减|送)', [['满'], ['减', '送']]],
+    ['(?:[1-9]|[一二])折', [['折']]],
+    ['保证?治愈', [['保'], ['治'], ['愈']]],
+    ['a|b', []], // top-level alternatives
+    ['(?i)abc', []], // inline flags
+    ['(?:x?y|z)w', [['w']]], // an alternative starting with an optional char
+    ['\\d+元', [['元']]],
+  ])('%s → %j', (pattern, sets) => {
+    expect(requiredChars(pattern)).toEqual(sets);
+  });
+});
+
+describe('the default regex terms are never skipped on a text they match', () => {
+  const samples = ['现在店里满199减30', '全场8折', '储值充300送50', '买三免一', '下单立减15元', '第二件半价', '前10名', '总有效率95%', '三天见效', '一个疗程痊愈', '吃三天就好', '比药还管用', '长高5厘米', '邀请3位好友', '转发给5位好友', '集满38个赞', '朋友圈保留2小时', '助力满10人', '枪口比动能加大了', '仿真枪改过', '拆成零件发', '一赔四十', '押大押小', '驾驶证可以直接办', '毕业证、驾驶证都能做', '办各类证件', '代开各行业正规发票', '发票税点6个', '兼职日结', '点赞就能赚钱'].map(normalizeTerm);
+  const regexes = (policyJson as Policy).lexicons!.flatMap((l) => l.terms.filter((t) => t.regex).map((t) => t.term));
+
+  it.each(regexes)('%s', (pattern) => {
+    const re = RE2JS.compile(pattern);
+    const needs = requiredChars(pattern);
+    const matched = samples.filter((s) => re.matcher(s).find());
+    for (const s of matched) expect(mayMatch(needs, new Set(s)), s).toBe(true);
+  });
+
+  it('every default regex term matches at least one sample', () => {
+    const unmatched = regexes.filter((p) => !samples.some((s) => RE2JS.compile(p).matcher(s).find()));
+    expect(unmatched).toEqual([]);
+  });
+});
