@@ -26,6 +26,7 @@ import { checkBudget } from './compile-budget.js';
 import { compileRule } from './compile-rule.js';
 import { WORKSPACE_PATHS, type CompileProblem } from './compile-problem.js';
 import type { Severity } from '../reason.js';
+import { isTimeZone } from './is-time-zone.js';
 
 export type { CompileProblem } from './compile-problem.js';
 
@@ -217,15 +218,6 @@ function* schemaSteps(input: WorkspaceInput, problems: CompileProblem[]): Steps<
   if (timezone !== undefined && !isTimeZone(timezone)) problems.push({ path: `${WORKSPACE_PATHS.policy()}/timezone`, message: `未知的时区 ${timezone}（如 Asia/Shanghai）` });
 }
 
-/** Business hours format times in this zone; an unknown zone would throw on every message. */
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Every pattern of the workspace through RE2, disabled lexicons and groups included, one per step. */
 function* regexSteps(input: WorkspaceInput, problems: CompileProblem[]): Steps<Map<string, RE2JS | null>> {

@@ -5,15 +5,8 @@ import { allow, principalOf, READERS } from '../auth.js';
 import { accountOf, validBody } from '../validate-body.js';
 import type { Store } from '../../store/open-store.js';
 import { invalid, notFound } from '../../errors.js';
+import { isTimeZone } from '../../core/engine/is-time-zone.js';
 
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export function adminRoutes(store: Store): Router {
   const r = Router();
