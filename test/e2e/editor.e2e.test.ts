@@ -23,6 +23,18 @@ async function drawEdge(page: Page, from: string, to: string): Promise<void> {
   await page.mouse.up();
 }
 
+/** Pairs of canvas nodes whose boxes overlap on screen (none, when nodes are placed in free space). */
+async function overlappingNodes(page: Page): Promise<string[]> {
+  const boxes = await page.locator('.react-flow__node').evaluateAll((els) =>
+    els.map((el) => ({ id: el.getAttribute('data-id') ?? '', ...el.getBoundingClientRect().toJSON() as { left: number; right: number; top: number; bottom: number } })),
+  );
+  const out: string[] = [];
+  for (const [i, a] of boxes.entries()) {
+    for (const b of boxes.slice(i + 1)) if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) out.push(`${a.id}×${b.id}`);
+  }
+  return out;
+}
+
 describe('editor in the browser', () => {
   it('builds, lints and publishes a refund reply that the runtime then sends', async () => {
     const { page, errors } = await newPage();
@@ -49,6 +61,8 @@ describe('editor in the browser', () => {
     await page.getByTestId('keyword-duplicates').waitFor();
     await page.getByRole('button', { name: '发布关键词组' }).click();
     await page.getByText('已发布为 v1').first().waitFor();
+    // Nothing left to publish until the group changes.
+    await expect.poll(() => page.getByTestId('publish-group').isDisabled()).toBe(true);
 
     // Reply node, dragged in, with the reply text.
     await page.getByTestId('palette-reply').dragTo(page.getByTestId('canvas'), { targetPosition: { x: 760, y: 300 } });
@@ -66,6 +80,28 @@ describe('editor in the browser', () => {
     await drawEdge(page, `.react-flow__node[data-id="${replyId}"] .react-flow__handle.source`, `.react-flow__node[data-id="${triggerId}"]`);
     expect(await page.locator('.react-flow__edge').count()).toBe(2);
 
+    // An edge from 未命中 dropped on empty canvas offers the kinds, named after where it starts,
+    // and makes the picked node there, connected; one undo takes both back.
+    const elseHandle = await page.locator(`.react-flow__node[data-id="${groupId}"] .react-flow__handle.handle-else`).boundingBox();
+    if (!elseHandle) throw new Error('else handle not visible');
+    await page.mouse.move(elseHandle.x + elseHandle.width / 2, elseHandle.y + elseHandle.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(elseHandle.x + 260, elseHandle.y + 220, { steps: 12 });
+    await page.mouse.up();
+    const menu = page.getByTestId('connect-menu');
+    await menu.waitFor();
+    expect(await menu.getAttribute('aria-label')).toBe('从 关键词组「退款」 · 未命中 连到新的…');
+    await menu.getByRole('menuitem', { name: '转人工' }).click();
+    await page.getByTestId('node-handoff').waitFor();
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(3);
+    expect(await overlappingNodes(page)).toEqual([]);
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.getByTestId('node-handoff').count()).toBe(0);
+    expect(await page.locator('.react-flow__edge').count()).toBe(2);
+    // Every node header draws its icon as SVG: nothing waits on an emoji font.
+    expect(await page.locator('.rf-node-head svg').count()).toBe(await page.locator('.rf-node').count());
+
     // Live lint: a taobao link is flagged and highlighted as it is typed, and clears when removed.
     await page.locator(`.react-flow__node[data-id="${replyId}"]`).click();
     await replyBox.fill(`${REPLY} https://item.taobao.com/item.htm?id=1`);
@@ -80,14 +116,26 @@ describe('editor in the browser', () => {
     // Cost on the canvas: one message of the 3 allowed.
     expect(await page.locator(`.react-flow__node[data-id="${replyId}"] [data-testid="cost-badge"]`).textContent()).toContain('累计 1 条');
 
+    // The toolbar keeps its place whatever the status says: 保存/发布 never jump.
+    const publishAt = await page.getByTestId('publish-flow').boundingBox();
+    const toolbarHeight = (await page.getByRole('toolbar', { name: '流程工具栏' }).boundingBox())?.height;
     await page.keyboard.press('Control+s');
     await page.getByTestId('save-status').getByText('已保存').waitFor();
+    expect(await page.getByTestId('publish-flow').boundingBox()).toEqual(publishAt);
+    expect((await page.getByRole('toolbar', { name: '流程工具栏' }).boundingBox())?.height).toBe(toolbarHeight);
     await page.getByRole('button', { name: '自动排列' }).click();
+    // Publishing saves the moved layout first, and says so once: one notice, not 已保存 ×2 + 已发布.
+    for (const close of await page.locator('.notices').getByRole('button', { name: '关闭' }).all()) await close.click();
     await page.getByTestId('publish-flow').click();
     await page.getByLabel('发布说明').fill('新增退款自动回复');
     await page.getByTestId('publish-confirm').click();
     await page.getByText('已发布为 v1').last().waitFor();
     await page.waitForTimeout(400);
+    expect(await page.locator('.notices [role="status"]').allTextContents()).toEqual(['已发布为 v1']);
+    // The minimap and zoom controls sit below the canvas, never over a node.
+    const canvasBox = await page.getByTestId('canvas').boundingBox();
+    const navBox = await page.getByTestId('canvas-nav').boundingBox();
+    expect(navBox && canvasBox && navBox.y >= canvasBox.y + canvasBox.height - 1).toBe(true);
     await page.screenshot({ path: artifact('e2e-refund-canvas.png') });
 
     const inbound = await api<{ replies: { reply: { type: string; content?: string }; verdict: string }[]; matches: { group: string }[] }>('POST', '/inbound', {
@@ -162,6 +210,9 @@ describe('editor in the browser', () => {
     await page.getByTestId('palette-reply').click();
     const problem = page.getByTestId('problems').getByRole('button', { name: /永远不会运行/ });
     await problem.waitFor();
+    // Named by its label, placed where no other node is.
+    expect(await problem.textContent()).toContain('回复消息「您好，{{nickname}}」：');
+    expect(await overlappingNodes(page)).toEqual([]);
     await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
     await problem.click();
     await expect.poll(() => page.locator('.react-flow__node.selected').count()).toBe(1);
@@ -195,6 +246,9 @@ describe('editor in the browser', () => {
     await page.getByTestId('tab-policy').click();
     await page.getByTestId('policy-view').waitFor();
     expect(await page.getByLabel('每次互动最多回复条数').inputValue()).toBe('3');
+    // 2880 minutes read as 48 小时.
+    expect(await page.getByLabel('用户发消息 有效时长', { exact: true }).inputValue()).toBe('48');
+    expect(await page.getByLabel('用户发消息 有效时长 单位').inputValue()).toBe('h');
     await page.screenshot({ path: artifact('e2e-policy.png'), fullPage: true });
 
     // English.

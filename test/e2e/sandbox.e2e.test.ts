@@ -43,11 +43,16 @@ describe('sandbox panel in the browser', () => {
     expect(await page.locator('.react-flow__node[data-id="kg-logistics"] .rf-node.lit-tried').count()).toBe(1);
     await expect.poll(() => page.locator('.react-flow__edge.lit').count()).toBe(2);
 
-    // +47 小时 50 分: the window is closing, 10 minutes left on the countdown.
-    await panel.getByRole('button', { name: '+47 小时 50 分' }).click();
+    // 47 小时 50 分, typed in one go: the window is closing, 10 minutes left on the countdown.
     const clock = panel.getByTestId('clock-bar');
+    await expect.poll(() => clock.getByTestId('virtual-now').textContent()).toMatch(/^\d{1,2}月\d{1,2}日 周[一二三四五六日] 09:00$/);
+    await clock.getByTestId('clock-amount').fill('47小时50分');
+    await clock.getByTestId('clock-amount').press('Enter');
     await expect.poll(() => clock.getByTestId('countdown-clock').textContent()).toBe('00:10:00');
     expect(await clock.getByTestId('window-countdown').getAttribute('data-state')).toBe('closing');
+    expect(await clock.getByTestId('virtual-now').textContent()).toMatch(/^\d{1,2}月\d{1,2}日 周[一二三四五六日] 08:50$/);
+    // One number: the platform left 4 of 5, the etiquette 2 of 3 (the auto reply used one).
+    expect(await clock.getByTestId('quota-left').textContent()).toBe('还可发 2 条');
 
     // The agent's reply: WINDOW_CLOSING with its plain-Chinese explanation.
     await panel.getByTestId('compose-kind').selectOption('reply');
@@ -159,6 +164,9 @@ describe('sandbox panel in the browser', () => {
     await expect.poll(() => imageStep.getByTestId('window-countdown').getAttribute('data-state')).toBe('open');
     await expect.poll(() => panel.getByTestId('clock-bar').getByTestId('countdown-clock').textContent()).toBe('48:00:00');
     expect(await imageStep.textContent()).toContain('[图片]');
+    // A preset moves the clock too.
+    await panel.getByTestId('clock-h1').click();
+    await expect.poll(() => panel.getByTestId('clock-bar').getByTestId('countdown-clock').textContent()).toBe('47:00:00');
 
     await panel.getByTestId('save-scenario').click();
     await page.getByTestId('save-scenario-dialog').getByLabel('场景名称').fill('打开网页不开窗口，发图片开启');
