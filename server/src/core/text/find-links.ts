@@ -59,6 +59,15 @@ export function findLinks(text: string): FoundLink[] {
     links.push({ url, host, start: m.index, end: m.index + url.length, platform: false });
   }
 
+  // Domains under Chinese top-level domains (购物.中国, 购物[.]中国): WeChat links them too.
+  for (const m of view.matchAll(IDN_DOMAIN)) {
+    if (isTaken(taken, m.index)) continue;
+    const url = trimTrailing(m[0]);
+    const host = `${m[1] ?? ''}.${m[2] ?? ''}`;
+    taken.push([m.index, m.index + url.length]);
+    links.push({ url, host, start: m.index, end: m.index + url.length, platform: false });
+  }
+
   // Spelled-out or spaced dots (taobao 点 com, jd . com) that no client links but a reader types.
   for (const link of findObfuscatedLinks(view)) {
     if (isTaken(taken, link.start) || !isRealDomain(link.host)) continue;
@@ -94,9 +103,17 @@ const SCHEME_URL = new RegExp(`(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*://${URL_CHARS}+
  * page) supplies the scheme, while `a // b` and `1//2` have no host after it.
  */
 const BARE_DOMAIN = new RegExp(
-  `(?<![\\w@.\\-/:])(?://)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,61}[a-z0-9])(?![\\w-])(?::\\d{1,5})?(?:[/?#]${URL_CHARS}*)?`,
+  `(?<![\\w@.\\-/]|\\w:)(?://)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,61}[a-z0-9])(?![\\w-])(?::\\d{1,5})?(?:[/?#]${URL_CHARS}*)?`,
   'gi',
 );
+/**
+ * A name before a dot (or `[.]`) and a Chinese top-level domain (IANA's IDN TLDs in use in
+ * China). Chinese text runs on after the domain and has no word boundary before it, so the
+ * name takes at most four chars before the dot: `可以去购物.中国看看` reports host `以去购物.中国`;
+ * any host there is external anyway. A sentence (句.中国) needs the dot, which prose writes as 。
+ */
+const IDN_DOMAIN = /([\p{Script=Han}a-z0-9-]{1,4})(?:\.|\[\.\]|\(\.\))(中国|中國|公司|网络|網絡|在线|商城|商店|网店|集团|我爱你|手机|游戏|企业|娱乐|购物|信息|时尚|健康|招聘|餐厅|广东|佛山|网址|中文网)(?:\/[\w\-.~/?#=&%]*)?/giu;
+
 /** Punctuation that ends a sentence rather than a URL. */
 const TRAILING = new Set(['.', ',', ';', ':', '!', '?', "'", '"', ')', ']']);
 
