@@ -57,3 +57,15 @@ describe('reply variables', () => {
     expect(logged?.reply).toEqual({ type: 'text', content: '您好，小明' });
   });
 });
+
+describe('info notes explain, they are not findings', () => {
+  it('a refused offer is an info note in the answer and leaves no code in the reply history', async () => {
+    await t.post('/api/v1/inbound', text('u-info', '你好', T0, 'm-info'));
+    const r = await t.post('/api/v1/replies/check', check('u-info', '本店不提供代开发票，请到税务局办理', T0 + MIN, true));
+    expect(r.status).toBe(200);
+    expect(r.body.verdict).toBe('allow');
+    expect(r.body.reasons).toContainEqual(expect.objectContaining({ code: 'BANNED_TERM', severity: 'info' }));
+    const log = await t.store.replies.listForUser('default', 'u-info', 10);
+    expect(log[0]).toMatchObject({ reply: { content: '本店不提供代开发票，请到税务局办理' }, codes: [] });
+  });
+});

@@ -11,7 +11,7 @@ import { fillVariables } from '../core/engine/fill-variables.js';
 import { applyPlatformRefusal, windowOf } from '../core/window/window-policy.js';
 import { confirmReservation, releaseReservation, reserveReply } from '../core/window/reply-reservation.js';
 import type { ConversationState } from '../core/window/conversation-state.js';
-import type { Reason, Verdict } from '../core/reason.js';
+import { findingsOf, type Reason, type Verdict } from '../core/reason.js';
 import type { CompiledSource } from './workspace-cache.js';
 import { readConversation, updateConversation } from './conversation-transaction.js';
 import { toEpochMs } from './instant.js';
@@ -83,7 +83,7 @@ export async function appendReplyLog(
   at: number,
   committed: { reply: unknown; verdict: Verdict; reasons: readonly Reason[] },
 ): Promise<void> {
-  await store.replies.append({ account, openid, at: new Date(at), reply: committed.reply, verdict: committed.verdict, codes: committed.reasons.map((r) => r.code) });
+  await store.replies.append({ account, openid, at: new Date(at), reply: committed.reply, verdict: committed.verdict, codes: findingsOf(committed.reasons).map((r) => r.code) });
 }
 
 export async function handleWindowRead(store: Store, cache: CompiledSource, account: string, openid: string, now: number) {
