@@ -41,12 +41,19 @@ export interface EvalReport {
 }
 
 export const CORPUS = fileURLToPath(new URL('./corpus.jsonl', import.meta.url));
-/** The compliance splits: `test` is frozen (hash-checked, never tuned on), `dev` is for tuning. */
+/**
+ * The compliance splits, all frozen by hash:
+ * - `holdout`: hand-written from public cases and lists by someone who read neither the checker
+ *   nor the other splits; never tuned on. The headline figure.
+ * - `test`: never read while tuning either, but generated from the same pool of claim clauses
+ *   as `dev`, so tuning on `dev` reaches it: reported, not a headline.
+ * - `dev`: for tuning.
+ */
 export const SPLITS = {
+  holdout: fileURLToPath(new URL('./compliance-holdout/holdout.jsonl', import.meta.url)),
   test: fileURLToPath(new URL('./compliance/test-split.jsonl', import.meta.url)),
   dev: fileURLToPath(new URL('./compliance/dev-split.jsonl', import.meta.url)),
 } as const;
-export const TEST_SPLIT_HASH = fileURLToPath(new URL('./compliance/test-split.sha256', import.meta.url));
 
 /** A split line as written: `codes` are the expected §7 content codes. */
 interface SplitLine {
@@ -178,12 +185,13 @@ function print(title: string, result: EvalReport, withPacks: boolean): void {
   console.log('');
 }
 
-// `npm run eval`: the frozen test split first (the headline), then the dev split, then the packs' corpus.
-// `npm run eval -- dev` (or `test`, `corpus`) prints one of them.
+// `npm run eval`: the holdout first (the headline), then the other splits and the packs' corpus.
+// `npm run eval -- dev` (or `holdout`, `test`, `corpus`) prints one of them.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const only = process.argv[2];
   const runs: Array<[string, string, () => CorpusLine[], boolean]> = [
-    ['test', 'Compliance test split (frozen, never tuned on)', () => readSplit(SPLITS.test), false],
+    ['holdout', 'Compliance holdout (independent, hand-written, never tuned on)', () => readSplit(SPLITS.holdout), false],
+    ['test', 'Compliance test split (never tuned on; shares clause wording with dev)', () => readSplit(SPLITS.test), false],
     ['dev', 'Compliance dev split (for tuning)', () => readSplit(SPLITS.dev), false],
     ['corpus', 'Pack corpus (written while tuning: a regression guard)', () => readCorpus(), true],
   ];

@@ -1,0 +1,55 @@
+/**
+ * The compliance checks on the independent holdout (test/eval/compliance-holdout/): frozen by
+ * hash, never tuned on. The bars below are regression floors at the figures measured when the
+ * holdout was first scored after tuning, NOT the product target (recall ≥ 0.95 and FPR ≤ 0.02
+ * for every code), which several codes do not reach yet; `npm run eval` prints every miss.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { evaluateCorpus, readSplit, SPLITS, type EvalReport } from './run-eval.js';
+
+const sha256 = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
+const recorded = (file: string): string => readFileSync(file, 'utf8').trim().split(/\s+/)[0] ?? '';
+
+/** Measured on the holdout on 2026-12-02 (recall / FPR), floored to leave no room to regress. */
+const FLOORS: Record<string, { recall: number; fpr: number }> = {
+  ABSOLUTE_TERM: { recall: 0.96, fpr: 0.02 },
+  BANNED_TERM: { recall: 0.73, fpr: 0.02 },
+  EXTERNAL_LINK: { recall: 0.9, fpr: 0 },
+  INDUCED_SHARING: { recall: 0.91, fpr: 0.01 },
+  MARKETPLACE_CODE: { recall: 0.85, fpr: 0 },
+  MEDICAL_CLAIM: { recall: 0.72, fpr: 0.005 },
+  PROMOTION: { recall: 0.85, fpr: 0.035 },
+};
+
+describe('compliance evaluation sets are frozen', () => {
+  it.each([
+    ['holdout', SPLITS.holdout, SPLITS.holdout.replace(/\.jsonl$/, '.sha256')],
+    ['test split', SPLITS.test, SPLITS.test.replace(/\.jsonl$/, '.sha256')],
+  ])('%s matches its recorded hash', (_name, file, hashFile) => {
+    expect(sha256(file)).toBe(recorded(hashFile));
+  });
+
+  it('the holdout covers every code with ≥ 60 replies and holds ≥ 200 hard negatives', () => {
+    const lines = readSplit(SPLITS.holdout);
+    for (const code of Object.keys(FLOORS)) expect(lines.filter((l) => l.expect.includes(code)).length, code).toBeGreaterThanOrEqual(60);
+    expect(lines.filter((l) => l.expect.length === 0).length).toBeGreaterThanOrEqual(200);
+  });
+});
+
+describe('compliance checks on the holdout', () => {
+  let report: EvalReport;
+  beforeAll(async () => {
+    report = await evaluateCorpus(readSplit(SPLITS.holdout));
+  }, 300_000);
+
+  it('no code falls below its measured recall or rises above its measured false-positive rate', () => {
+    const below = Object.entries(FLOORS).flatMap(([code, floor]) => {
+      const r = report.byCode.find((x) => x.key === code);
+      if (!r) return [`${code}: not measured`];
+      return r.recall < floor.recall || r.fpr > floor.fpr ? [`${code}: recall ${r.recall.toFixed(3)}, FPR ${r.fpr.toFixed(3)}`] : [];
+    });
+    expect(below).toEqual([]);
+  });
+});
