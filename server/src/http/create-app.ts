@@ -39,6 +39,8 @@ export interface AppOptions {
   editorDir?: string;
   /** WeChat gateway settings (deadline, skew, API timeouts …); defaults suit production. */
   wechat?: WechatOptions;
+  /** How long a read workspace sequence is trusted (ms): another instance's publish shows within it. */
+  workspaceRefreshMs?: number;
 }
 
 export interface AppDeps {
@@ -48,7 +50,7 @@ export interface AppDeps {
 }
 
 export function createApp(options: AppOptions): express.Express {
-  const deps: AppDeps = { store: options.store, cache: new WorkspaceCache(options.store), clock: options.clock ?? Date.now };
+  const deps: AppDeps = { store: options.store, cache: new WorkspaceCache(options.store, options.workspaceRefreshMs), clock: options.clock ?? Date.now };
   const app = express();
   app.disable('x-powered-by');
   // Answers are per request (verdicts, windows, drafts with revisions): no ETag hashing of every body.

@@ -2,7 +2,7 @@
  * False-positive review: an allowance makes a reviewed phrase stop raising one code (an
  * exclusion added to the account's policy). It is written to the policy draft AND published
  * at once, so the runtime stops flagging the phrase now, without publishing whatever else the
- * draft holds: the allowance is added to the latest published version as it stands.
+ * draft holds: the allowance is added to the published version as it stands.
  */
 import { randomBytes } from 'node:crypto';
 import type { Allowance, AllowanceBody, Policy } from '../../../rules-schema/index.js';
@@ -46,7 +46,7 @@ export class AllowanceService {
 
   /**
    * Rewrites the allowance list of the draft (compare-and-set on its revision) and of the
-   * latest published version (the draft itself when none was published yet), then publishes.
+   * published version (the draft itself when none is published), then publishes.
    */
   private async apply(
     account: string,
@@ -60,9 +60,8 @@ export class AllowanceService {
     const draftDoc = withAllowances(draft.doc as Policy, edit);
     const saved = await this.store.documents.save(account, 'policy', policyId, draftDoc, draft.revision, by);
     if (!saved.ok) throw conflict('合规策略刚被其他人修改，请重试', [{ path: '/revision', message: 'stale draft revision' }]);
-    const versions = await this.store.versions.list(account, 'policy', policyId);
-    const latest = versions.at(-1);
-    const base = latest ? await this.store.versions.get(account, 'policy', policyId, latest.version) : null;
+    const publishedVersion = await this.store.versions.publishedVersion(account, 'policy', policyId);
+    const base = publishedVersion === null ? null : await this.store.versions.get(account, 'policy', policyId, publishedVersion);
     const publishedDoc = base ? withAllowances(base.doc as Policy, edit) : draftDoc;
     const published = await this.store.versions.publish(account, 'policy', policyId, publishedDoc, by, note);
     return { revision: saved.revision, publishedVersion: published.version };

@@ -99,7 +99,6 @@ export class DocumentService {
       if (removed.reason === 'not_found') throw notFound(`${LABEL[kind]} ${id}`);
       throw conflict(`${LABEL[kind]}已被其他人修改，请重新加载`, [{ path: '/revision', message: `stale: current revision is ${removed.current}` }]);
     }
-    await this.store.versions.bumpWorkspace(account);
     await this.store.audit.append({ at: new Date(), account, actor: by, action: `${kind}.delete`, target: id, detail: {} });
   }
 
@@ -148,7 +147,6 @@ export class DocumentService {
   }
 
   private async record(account: string, kind: DocumentKind, id: string, doc: unknown, note: string | undefined, by: string, action: string) {
-    // Publishing bumps the workspace sequence itself, so runtime caches recompile.
     const published = await this.store.versions.publish(account, kind, id, doc, by, note ?? '');
     await this.store.audit.append({ at: new Date(), account, actor: by, action: `${kind}.${action}`, target: id, detail: { version: published.version, note } });
     return { id, version: published.version, publishedAt: published.publishedAt, publishedBy: by, note: note ?? '' };

@@ -1,7 +1,9 @@
 /**
- * Compiled rule sets cached by published version: every publish, rollback or pack change
- * bumps the account's workspace sequence in the store, so each runtime instance compiles
- * a given version once and never serves a stale one for longer than one store read.
+ * Compiled rule sets cached by workspace sequence. Every change of what the runtime evaluates
+ * moves the account's sequence in the same store write as the change (version-repository.ts),
+ * and a compile loads exactly the pointers read with that sequence. The sequence read is
+ * reused for at most `refreshMs` (default 1 s) rather than read on every message: another
+ * instance's publish is served within that bound, this instance's own writes at once.
  *
  * Compiling happens in slices (run-in-slices.ts): requests of other accounts, /healthz and
  * WeChat pushes are answered while a large workspace compiles. Should a published version
@@ -11,6 +13,7 @@
  */
 import type { CompiledWorkspace, CompileProblem } from '../core/engine/compile-workspace.js';
 import type { Store } from '../store/open-store.js';
+import type { WorkspaceHead } from '../store/version-repository.js';
 import { DEFAULT_POLICY } from './default-policy.js';
 import { tryCompileWithPacks } from './pack-contribution.js';
 import { loadPublished } from './published-workspace.js';
@@ -28,19 +31,27 @@ export interface DegradedAccount {
   since: string;
 }
 
+/** How long a read workspace sequence is trusted by default: another instance's change shows within it. */
+export const DEFAULT_WORKSPACE_REFRESH_MS = 1_000;
+
 export class WorkspaceCache implements CompiledSource {
+  private readonly heads = new Map<string, { head: WorkspaceHead; readAt: number }>();
   private readonly compiled = new Map<string, { seq: number; value: Promise<CompiledWorkspace> }>();
   private readonly lastGood = new Map<string, CompiledWorkspace>();
   private readonly failing = new Map<string, DegradedAccount & { seq: number }>();
   private fallback: Promise<CompiledWorkspace> | undefined;
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly refreshMs = DEFAULT_WORKSPACE_REFRESH_MS,
+  ) {}
 
   async get(account: string): Promise<CompiledWorkspace> {
-    const seq = await this.store.versions.workspaceSeq(account);
+    const head = await this.head(account);
+    const seq = head.seq;
     const hit = this.compiled.get(account);
     if (hit && hit.seq === seq) return hit.value;
-    const entry = { seq, value: this.compile(account, seq) };
+    const entry = { seq, value: this.compile(account, head) };
     this.compiled.set(account, entry);
     // A store failure is retried by the next request; a newer entry is left alone.
     entry.value.catch(() => {
@@ -54,8 +65,21 @@ export class WorkspaceCache implements CompiledSource {
     return [...this.failing.values()].map(({ account, error, since }) => ({ account, error, since }));
   }
 
-  private async compile(account: string, seq: number): Promise<CompiledWorkspace> {
-    const docs = await loadPublished(this.store, account);
+  /** The last read head while it is fresh and no newer sequence was written by this process. */
+  private async head(account: string): Promise<WorkspaceHead> {
+    const now = Date.now();
+    const cached = this.heads.get(account);
+    if (cached && now - cached.readAt < this.refreshMs && this.store.versions.writtenSeq(account) <= cached.head.seq) {
+      return cached.head;
+    }
+    const head = await this.store.versions.head(account);
+    this.heads.set(account, { head, readAt: now });
+    return head;
+  }
+
+  private async compile(account: string, head: WorkspaceHead): Promise<CompiledWorkspace> {
+    const seq = head.seq;
+    const docs = await loadPublished(this.store, account, head);
     const outcome = await tryCompileWithPacks(docs);
     if (outcome.ok) {
       this.lastGood.set(account, outcome.compiled);

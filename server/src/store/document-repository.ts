@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Collection, IndexSpec, StoredDoc } from './collection.js';
 import { docFields, toJsonField } from './doc-fields.js';
+import type { VersionRepository } from './version-repository.js';
 
 export const DOCUMENT_KINDS = ['flow', 'keyword-group', 'policy', 'scenario'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -33,7 +34,10 @@ export type RemoveResult = { ok: true } | { ok: false; reason: 'conflict' | 'not
 export class DocumentRepository {
   static readonly indexes: readonly IndexSpec[] = [{ fields: ['account', 'kind', 'id'], unique: true }];
 
-  constructor(private readonly c: Collection) {}
+  constructor(
+    private readonly c: Collection,
+    private readonly versions: Pick<VersionRepository, 'unpublish'>,
+  ) {}
 
   /** Every draft of a kind, by id. */
   async list(account: string, kind: DocumentKind): Promise<Draft[]> {
@@ -88,8 +92,23 @@ export class DocumentRepository {
     return this.failure(account, kind, id);
   }
 
-  /** Without `expectedRevision` the draft is removed whatever its revision. */
+  /**
+   * Unpublishes the document, then removes the draft; without `expectedRevision` whatever its revision.
+   *
+   * Why unpublish: an operator who deletes a keyword group expects it gone, and one who later
+   * creates a group with the same id expects a new draft, not last year's published keywords
+   * coming back with it; the old versions stay on record (and can be rolled back to explicitly).
+   * Why first: each write is atomic on its own document, so the order decides what a crash
+   * between them leaves. Unpublish-then-delete leaves at worst an existing draft that is no longer
+   * published (what every instance then agrees on); delete-then-unpublish could leave a pointer
+   * to a deleted document that the sequence never announced.
+   */
   async remove(account: string, kind: DocumentKind, id: string, expectedRevision?: number): Promise<RemoveResult> {
+    const cur = await this.c.findOne({ account, kind, id }, { projection: { revision: 1 } });
+    if (!cur) return { ok: false, reason: 'not_found' };
+    const current = docFields.num(cur, 'revision');
+    if (expectedRevision !== undefined && current !== expectedRevision) return { ok: false, reason: 'conflict', current };
+    await this.versions.unpublish(account, kind, id);
     const filter =
       expectedRevision === undefined ? { account, kind, id } : { account, kind, id, revision: expectedRevision };
     if ((await this.c.deleteOne(filter)) === 1) return { ok: true };

@@ -271,12 +271,12 @@ function assemble(
   life: Pick<Store, 'ping' | 'close'>,
 ): Store {
   const names = Object.keys(cols).filter((n): n is Name => n in cols);
-  const versions = new VersionRepository(cols.versions, cols.workspaces);
+  const versions = new VersionRepository(cols.versions, cols.workspaces, cols.drafts);
   return {
     kind,
     conversations: new ConversationRepository(cols.conversations),
     inbound: new InboundLogRepository(cols.inbound, serverNow),
-    documents: new DocumentRepository(cols.drafts),
+    documents: new DocumentRepository(cols.drafts, versions),
     versions,
     tokens: new TokenRepository(cols.tokens),
     accounts: new AccountRepository(cols.accounts, box),

@@ -17,24 +17,38 @@ export interface PublishedVersion extends VersionMeta {
   doc: unknown;
 }
 
+/** What an account's runtime evaluates: one pointer per published document, and the sequence. */
+export interface WorkspaceHead {
+  /** Rises on every change of what the runtime evaluates; 0 before the first. */
+  seq: number;
+  published: ReadonlyArray<{ kind: DocumentKind; id: string; version: number }>;
+}
+
 /**
- * Immutable published versions, numbered 1, 2, 3… per document. A publish reads the highest
- * number and inserts the next; the unique index (account, kind, id, version) makes one of two
- * concurrent publishes fail, and the loser retries with the next number. Unlike a counter, a
- * crash between "take a number" and "insert" cannot leave a gap: the insert is the only write.
+ * Immutable published versions, numbered 1, 2, 3… per document, and one "workspace" document
+ * per account holding the published pointers (kind/id → version) and a sequence.
  *
- * The workspace sequence (one counter per account, `$inc` in one atomic upsert) changes on every
- * publish and pack change, so runtime instances can cache compiled rule sets by (account, seq).
+ * Why pointers: each store method is atomic on ONE document only. A publish first inserts the
+ * version body (the unique index (account, kind, id, version) makes one of two concurrent
+ * publishes retry with the next number), then moves the pointer and raises the sequence in one
+ * compare-and-set on the workspace document. The runtime loads only what the pointers name, so
+ * a crash between the two writes leaves an unreferenced body in the history and every instance
+ * on the previous consistent version; nothing is served that was not published, and the
+ * sequence every cache is keyed by changes in the very write that changes what it would load.
  */
 export class VersionRepository {
   static readonly indexes: readonly IndexSpec[] = [{ fields: ['account', 'kind', 'id', 'version'], unique: true }];
+  /** The highest sequence this process wrote per account: its own writes are seen at once. */
+  private readonly written = new Map<string, number>();
 
   constructor(
     private readonly c: Collection,
     private readonly workspaces: Collection,
+    /** Drafts, read once per account to derive pointers for data written before they existed. */
+    private readonly drafts: Collection,
   ) {}
 
-  /** Also bumps the workspace sequence. */
+  /** Inserts the next version and publishes it (pointer and sequence in one write). */
   async publish(
     account: string,
     kind: DocumentKind,
@@ -58,10 +72,21 @@ export class VersionRepository {
         if (e instanceof DuplicateKeyError) continue;
         throw e;
       }
-      await this.bumpWorkspace(account);
+      await this.movePointers(account, (list) => [...list.filter((p) => p.kind !== kind || p.id !== id), { kind, id, version }]);
       return { version, publishedAt: at };
     }
     throw new StoreUnavailableError(`publish of ${kind}/${id} kept colliding; try again`);
+  }
+
+  /** Stops serving a document (its versions stay on record); false when it was not published. */
+  async unpublish(account: string, kind: DocumentKind, id: string): Promise<boolean> {
+    if ((await this.publishedVersion(account, kind, id)) === null) return false;
+    let found = false;
+    await this.movePointers(account, (list) => {
+      found = list.some((p) => p.kind === kind && p.id === id);
+      return list.filter((p) => p.kind !== kind || p.id !== id);
+    });
+    return found;
   }
 
   /** Metadata of every version of one document, oldest first. */
@@ -75,21 +100,16 @@ export class VersionRepository {
     return d ? { ...toMeta(d), doc: docFields.json(d, 'doc') } : null;
   }
 
-  /** The latest version of every published document of the account, for compiling rules. */
-  async latestAll(account: string): Promise<PublishedVersion[]> {
-    // Find the heads from metadata alone, then load only those bodies.
-    const metas = await this.c.find({ account }, { projection: { kind: 1, id: 1, version: 1 } });
-    const heads = new Map<string, { kind: DocumentKind; id: string; version: number }>();
-    for (const m of metas) {
-      const head = {
-        kind: kindOf(docFields.str(m, 'kind')),
-        id: docFields.str(m, 'id'),
-        version: docFields.num(m, 'version'),
-      };
-      const k = `${head.kind}\u0000${head.id}`;
-      if ((heads.get(k)?.version ?? 0) < head.version) heads.set(k, head);
-    }
-    const out = await Promise.all([...heads.values()].map((h) => this.get(account, h.kind, h.id, h.version)));
+  /** The published version of one document, or null. */
+  async publishedVersion(account: string, kind: DocumentKind, id: string): Promise<number | null> {
+    const head = await this.head(account);
+    return head.published.find((p) => p.kind === kind && p.id === id)?.version ?? null;
+  }
+
+  /** The published version of every document the head points at (default: the current head). */
+  async latestAll(account: string, head?: WorkspaceHead): Promise<PublishedVersion[]> {
+    const pointers = (head ?? (await this.head(account))).published;
+    const out = await Promise.all(pointers.map((p) => this.get(account, p.kind, p.id, p.version)));
     return out
       .filter((v): v is PublishedVersion => v !== null)
       .sort((a, b) => (a.kind === b.kind ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.kind < b.kind ? -1 : 1));
@@ -97,23 +117,87 @@ export class VersionRepository {
 
   /** Current sequence; 0 before the first change. */
   async workspaceSeq(account: string): Promise<number> {
-    const d = await this.workspaces.findOne({ _id: account });
-    return d ? docFields.num(d, 'seq') : 0;
+    return (await this.head(account)).seq;
   }
 
-  /** Atomic increment; returns the new sequence. Call after every publish, rollback, pack change. */
-  async bumpWorkspace(account: string): Promise<number> {
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        const d = await this.workspaces.findOneAndUpdate({ _id: account }, { $inc: { seq: 1 } }, { upsert: true });
-        if (!d) throw new Error('upsert returned no document');
-        return docFields.num(d, 'seq');
-      } catch (e) {
-        // Two first-ever upserts can race on `_id` in MongoDB; the retry finds the document.
-        if (!(e instanceof DuplicateKeyError) || attempt >= 2) throw e;
-      }
+  /** The highest sequence this process itself wrote for the account (0: none). */
+  writtenSeq(account: string): number {
+    return this.written.get(account) ?? 0;
+  }
+
+  /** The pointers and sequence, as stored now. */
+  async head(account: string): Promise<WorkspaceHead> {
+    for (;;) {
+      const d = await this.workspaces.findOne({ _id: account });
+      const published = d ? readPointers(d) : null;
+      if (d && published) return { seq: docFields.num(d, 'seq'), published };
+      // Written before pointers existed: what a fresh instance served then was the latest
+      // version of every document whose draft exists. Record that once, then read it again.
+      const derived = await this.legacyPointers(account);
+      if (!d && derived.length === 0) return { seq: 0, published: [] };
+      await this.compareAndSet(account, d ? docFields.num(d, 'seq') : 0, derived);
     }
   }
+
+  /** Raises the sequence (pack changes, the account time zone); returns the new sequence. */
+  async bumpWorkspace(account: string): Promise<number> {
+    return this.movePointers(account, (list) => list);
+  }
+
+  /** One compare-and-set on the workspace document: new pointers and sequence + 1, or retry. */
+  private async movePointers(account: string, edit: (list: WorkspaceHead['published']) => WorkspaceHead['published']): Promise<number> {
+    for (let attempt = 0; attempt < 100; attempt += 1) {
+      const head = await this.head(account);
+      const seq = await this.compareAndSet(account, head.seq, edit(head.published));
+      if (seq !== null) return seq;
+    }
+    throw new StoreUnavailableError(`the workspace of ${account} kept changing; try again`);
+  }
+
+  /** Null when another write moved the sequence first. */
+  private async compareAndSet(account: string, seq: number, published: WorkspaceHead['published']): Promise<number | null> {
+    const $set = { published: published.map(({ kind, id, version }) => ({ kind, id, version })) };
+    let next: number;
+    if (seq === 0) {
+      try {
+        await this.workspaces.insertOne({ _id: account, seq: 1, ...$set });
+        next = 1;
+      } catch (e) {
+        if (!(e instanceof DuplicateKeyError)) throw e;
+        // An existing document at sequence 0 (never in practice) or a racing first write.
+        const d = await this.workspaces.findOneAndUpdate({ _id: account, seq: 0 }, { $set, $inc: { seq: 1 } });
+        if (!d) return null;
+        next = docFields.num(d, 'seq');
+      }
+    } else {
+      const d = await this.workspaces.findOneAndUpdate({ _id: account, seq }, { $set, $inc: { seq: 1 } });
+      if (!d) return null;
+      next = docFields.num(d, 'seq');
+    }
+    if (next > this.writtenSeq(account)) this.written.set(account, next);
+    return next;
+  }
+
+  private async legacyPointers(account: string): Promise<WorkspaceHead['published']> {
+    const [metas, drafts] = await Promise.all([
+      this.c.find({ account }, { projection: { kind: 1, id: 1, version: 1 } }),
+      this.drafts.find({ account }, { projection: { kind: 1, id: 1 } }),
+    ]);
+    const existing = new Set(drafts.map((d) => `${docFields.str(d, 'kind')}\u0000${docFields.str(d, 'id')}`));
+    const heads = new Map<string, { kind: DocumentKind; id: string; version: number }>();
+    for (const m of metas) {
+      const head = { kind: kindOf(docFields.str(m, 'kind')), id: docFields.str(m, 'id'), version: docFields.num(m, 'version') };
+      const k = `${head.kind}\u0000${head.id}`;
+      if (existing.has(k) && (heads.get(k)?.version ?? 0) < head.version) heads.set(k, head);
+    }
+    return [...heads.values()];
+  }
+}
+
+function readPointers(d: StoredDoc): WorkspaceHead['published'] | null {
+  const raw = d['published'];
+  if (!Array.isArray(raw)) return null;
+  return raw.map((p: StoredDoc) => ({ kind: kindOf(docFields.str(p, 'kind')), id: docFields.str(p, 'id'), version: docFields.num(p, 'version') }));
 }
 
 function toMeta(d: StoredDoc): VersionMeta {
