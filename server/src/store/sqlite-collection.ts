@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Collection, Filter, FindOptions, GroupCount, IndexSpec, StoredDoc, Update, UpdateResult } from './collection.js';
 import { DuplicateKeyError, StoreUnavailableError } from './store-errors.js';
+import { SqliteGroupCommit } from './sqlite-group-commit.js';
 
 /**
  * `Collection` over one SQLite table (`id TEXT PRIMARY KEY, doc TEXT` holding the document as
@@ -8,11 +9,12 @@ import { DuplicateKeyError, StoreUnavailableError } from './store-errors.js';
  *
  * Guarantees, as read in better-sqlite3 12 and SQLite 3.5x's documentation:
  * - better-sqlite3 runs every statement synchronously on the calling thread, and each method
- *   here runs inside one `BEGIN IMMEDIATE` transaction, so a read-modify-write (an update with a
- *   compare-and-set filter, an upsert) is atomic against every other call in this process; across
- *   processes the write lock of `IMMEDIATE` serializes writers (the DATA_DIR lock keeps a second
- *   process away anyway).
- * - When a method's promise resolves, its transaction has committed to the WAL file: in WAL mode
+ *   here runs synchronously inside one savepoint of a `BEGIN IMMEDIATE` transaction shared by the
+ *   operations of one event-loop turn (`SqliteGroupCommit`), so a read-modify-write (an update
+ *   with a compare-and-set filter, an upsert) is atomic against every other call in this process;
+ *   across processes the write lock of `IMMEDIATE` serializes writers (the DATA_DIR lock keeps a
+ *   second process away anyway).
+ * - When a method's promise settles, its transaction has committed to the WAL file: in WAL mode
  *   with `synchronous=NORMAL` a commit survives the process being killed (kill -9), since the WAL is
  *   written before COMMIT returns; only power loss can lose the last commits. `synchronous=FULL`
  *   (DURABILITY=full) fsyncs the WAL on every commit, surviving power loss too.
@@ -32,6 +34,7 @@ export class SqliteCollection implements Collection {
   private closed = false;
   /** Prepared once per SQL text: filters of one shape (the repositories have few) share a plan. */
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly group: SqliteGroupCommit;
 
   constructor(
     private readonly db: Database.Database,
@@ -39,6 +42,7 @@ export class SqliteCollection implements Collection {
   ) {
     if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) throw new Error(`bad collection name ${name}`);
     this.table = `c_${name}`;
+    this.group = SqliteGroupCommit.of(db);
     db.exec(`CREATE TABLE IF NOT EXISTS ${this.table} (id TEXT PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID`);
   }
 
@@ -61,7 +65,7 @@ export class SqliteCollection implements Collection {
   }
 
   async insertOne(doc: StoredDoc & { _id: string }): Promise<void> {
-    this.run(() => {
+    await this.run(() => {
       this.stmt(`INSERT INTO ${this.table} (id, doc) VALUES (?, ?)`).run(doc._id, encode(doc));
     });
   }
@@ -107,7 +111,7 @@ export class SqliteCollection implements Collection {
    * specified, so a changed TTL or key list takes effect on the next start.
    */
   async ensureIndexes(specs: readonly IndexSpec[]): Promise<void> {
-    this.run(() => {
+    await this.run(() => {
       const wanted = new Set<string>();
       for (const spec of specs) {
         const name = indexName(this.table, spec);
@@ -134,12 +138,13 @@ export class SqliteCollection implements Collection {
     return this.specs.map((s) => ({ ...s, fields: [...s.fields] }));
   }
 
-  /** Refuses later calls; the database itself is closed by its owner. */
+  /** Commits what is pending and refuses later calls; the database itself is closed by its owner. */
   close(): void {
     this.closed = true;
+    if (this.db.open) this.group.commit();
   }
 
-  /** Read, apply the update in JS, write back: atomic because `run` holds an IMMEDIATE transaction. */
+  /** Read, apply the update in JS, write back: atomic because `run` runs it synchronously in one savepoint. */
   private modify(filter: Filter, update: Update, upsert: boolean): { matched: boolean; upserted: boolean; doc: StoredDoc | null } {
     const where = compileFilter(filter);
     const row = this.stmt(`SELECT id, doc FROM ${this.table} WHERE ${where.sql} LIMIT 1`).get(...where.params) as
@@ -166,15 +171,14 @@ export class SqliteCollection implements Collection {
     return s;
   }
 
-  private run<T>(op: () => T): T {
+  /** One savepoint of the database's group commit (see `SqliteGroupCommit`). */
+  private async run<T>(op: () => T): Promise<T> {
     if (this.closed || !this.db.open) throw new StoreUnavailableError(`store closed (${this.name})`);
     try {
-      return this.db
-        .transaction(() => {
-          this.sweep?.run(Date.now() - (this.ttl?.seconds ?? 0) * 1000);
-          return op();
-        })
-        .immediate();
+      return await this.group.run(() => {
+        this.sweep?.run(Date.now() - (this.ttl?.seconds ?? 0) * 1000);
+        return op();
+      });
     } catch (e) {
       throw mapSqliteError(e, this.name);
     }
