@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { StoreUnavailableError } from './store-errors.js';
 
 /** Captured at load so a test's fake timers cannot hold a commit back. */
 const nextTurn = setImmediate;
@@ -78,7 +79,7 @@ export class SqliteGroupCommit {
         }
       }
     } else if (!this.db.open) {
-      commitError = new Error('database closed before commit');
+      commitError = new StoreUnavailableError('the store was closed before these writes committed');
     }
     for (const w of waiting) w.settle(commitError);
   }

@@ -1,0 +1,74 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openSqliteDatabase, SQLITE_FILE } from '../../server/src/store/open-sqlite-database.js';
+import { SqliteCollection } from '../../server/src/store/sqlite-collection.js';
+import { DuplicateKeyError, StoreUnavailableError } from '../../server/src/store/store-errors.js';
+
+const dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+
+async function open(): Promise<{ dir: string; db: Database.Database; c: SqliteCollection }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'rf-group-'));
+  dirs.push(dir);
+  const db = openSqliteDatabase(dir);
+  const c = new SqliteCollection(db, 'things');
+  await c.ensureIndexes([{ fields: ['key'], unique: true }]);
+  return { dir, db, c };
+}
+
+/** What another connection to the file sees: committed rows only. */
+function committedIds(dir: string): string[] {
+  const other = new Database(path.join(dir, SQLITE_FILE), { readonly: true });
+  try {
+    return other.prepare('SELECT id FROM c_things ORDER BY id').pluck().all() as string[];
+  } finally {
+    other.close();
+  }
+}
+
+describe('sqlite group commit (operations issued in one turn share a transaction)', () => {
+  it('settles each operation only once its write is committed, visible to another connection', async () => {
+    const { dir, db, c } = await open();
+    const seen: string[][] = [];
+    const writes = ['a', 'b', 'c'].map((id) => c.insertOne({ _id: id, key: id, v: 1 }).then(() => seen.push(committedIds(dir))));
+    await Promise.all(writes);
+    expect(seen).toEqual([['a', 'b', 'c'], ['a', 'b', 'c'], ['a', 'b', 'c']]);
+    c.close();
+    db.close();
+  });
+
+  it('a failing operation undoes only itself, and compare-and-set stays atomic within the turn', async () => {
+    const { dir, db, c } = await open();
+    const first = c.insertOne({ _id: 'a', key: 'k1', v: 1 });
+    const dup = c.insertOne({ _id: 'b', key: 'k1', v: 1 });
+    const win = c.updateOne({ key: 'k1', v: 1 }, { $set: { v: 2 } });
+    const lose = c.updateOne({ key: 'k1', v: 1 }, { $set: { v: 3 } });
+    const other = c.insertOne({ _id: 'c', key: 'k2', v: 1 });
+    await first;
+    await expect(dup).rejects.toBeInstanceOf(DuplicateKeyError);
+    expect(await win).toEqual({ matched: 1, upserted: false });
+    expect(await lose).toEqual({ matched: 0, upserted: false });
+    await other;
+    expect(committedIds(dir)).toEqual(['a', 'c']);
+    expect((await c.findOne({ _id: 'a' }))?.['v']).toBe(2);
+    c.close();
+    db.close();
+  });
+
+  it('when the turn cannot commit, every operation of it is rejected and none took effect', async () => {
+    const { dir, db, c } = await open();
+    await c.insertOne({ _id: 'kept', key: 'k0' });
+    const lost = [c.insertOne({ _id: 'x', key: 'k1' }), c.updateOne({ _id: 'kept' }, { $set: { key: 'changed' } })];
+    db.close(); // the connection goes away before the turn's COMMIT
+    for (const p of lost) await expect(p).rejects.toBeInstanceOf(StoreUnavailableError);
+    expect(committedIds(dir)).toEqual(['kept']);
+    const reopened = openSqliteDatabase(dir);
+    expect(reopened.prepare(`SELECT json_extract(doc, '$.key') FROM c_things`).pluck().all()).toEqual(['k0']);
+    reopened.close();
+  });
+});
