@@ -32,6 +32,8 @@ export class AccountRepository {
   constructor(
     private readonly c: Collection,
     private readonly box: SecretBox,
+    /** Called after a time zone change (the store wires it to `versions.bumpWorkspace`): compiled business hours depend on it. */
+    private readonly onRuntimeChange: (account: string) => Promise<unknown> = async () => undefined,
   ) {}
 
   async get(id: string): Promise<AccountPublic | null> {
@@ -57,6 +59,7 @@ export class AccountRepository {
     if (r.matched === 0) {
       await this.c.updateOne({ _id: id }, { $set: { ...$set, createdAt: at } }, { upsert: true });
     }
+    if (fields.timezone !== undefined) await this.onRuntimeChange(id);
     const out = await this.getPublic(id);
     if (!out) throw new Error(`account ${id} vanished after put`);
     return out;

@@ -279,7 +279,7 @@ function assemble(
     documents: new DocumentRepository(cols.drafts, versions),
     versions,
     tokens: new TokenRepository(cols.tokens),
-    accounts: new AccountRepository(cols.accounts, box),
+    accounts: new AccountRepository(cols.accounts, box, (account) => versions.bumpWorkspace(account)),
     accessTokens: new AccessTokenRepository(cols.accessTokens, box),
     packs: new PackInstallRepository(cols.packs, (account) => versions.bumpWorkspace(account)),
     packCatalog: new PackCatalogRepository(cols.catalog),

@@ -36,8 +36,6 @@ export function adminRoutes(store: Store): Router {
       throw invalid('时区无效，例如 Asia/Shanghai', [{ path: '/timezone', message: 'not an IANA time zone' }]);
     }
     await store.accounts.put(id, body, principalOf(res).name);
-    // The time zone feeds compiled business-hours conditions: runtime caches must recompile.
-    if (body.timezone !== undefined) await store.versions.bumpWorkspace(id);
     await store.audit.append({ at: new Date(), account: id, actor: principalOf(res).name, action: 'account.put', target: id, detail: { fields: Object.keys(body) } });
     res.json(await store.accounts.getPublic(id));
   });
