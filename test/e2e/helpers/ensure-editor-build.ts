@@ -1,30 +1,14 @@
 /**
- * Builds `editor/dist` when it is missing or older than any editor or schema source, so
- * the server under test serves the editor as it is now. A directory lock keeps two
- * test workers from building at once.
+ * Builds the editor the way `npm start` does (`build-editor.ts --if-stale`: skipped while the
+ * build's stamp matches the sources), so the server under test serves the editor as it is now.
+ * Run as a child process, asynchronously: a synchronous build would block this test worker past
+ * vitest's RPC timeout. A directory lock keeps two test workers from building at once.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
-
-function newest(dir: string): number {
-  let latest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'dist' || entry.name === 'node_modules') continue;
-    const full = path.join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(full) : statSync(full).mtimeMs);
-  }
-  return latest;
-}
-
-export function editorBuildIsStale(): boolean {
-  const built = path.join(ROOT, 'editor/dist/index.html');
-  if (!existsSync(built)) return true;
-  const sources = Math.max(newest(path.join(ROOT, 'editor')), newest(path.join(ROOT, 'rules-schema')));
-  return statSync(built).mtimeMs < sources;
-}
 
 export async function ensureEditorBuild(): Promise<void> {
   const lock = path.join(ROOT, 'editor/.build-lock');
@@ -40,9 +24,11 @@ export async function ensureEditorBuild(): Promise<void> {
     }
   }
   try {
-    if (editorBuildIsStale()) {
-      execFileSync('npx', ['vite', 'build', '--config', 'editor/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-    }
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/src/cli/build-editor.ts'), '--if-stale'], { cwd: ROOT, stdio: 'inherit' });
+      child.on('error', reject);
+      child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`editor build exited with ${code}`))));
+    });
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
