@@ -14,6 +14,8 @@ export interface Config {
   bodyLimit: string;
   /** The built editor served at `/` (see `editorDirFromEnv`). */
   editorDir: string;
+  /** How long an instance may serve a workspace before re-reading its version (another instance's publish). */
+  workspaceRefreshMs: number;
 }
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -23,12 +25,17 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new StartupError(`PORT 必须是 0–65535 的整数，而不是 ${env['PORT']} / PORT must be an integer 0–65535, got ${env['PORT']}`);
   }
+  const refresh = Number(env['WORKSPACE_REFRESH_MS'] ?? 1000);
+  if (!Number.isInteger(refresh) || refresh < 0 || refresh > 3_600_000) {
+    throw new StartupError(`WORKSPACE_REFRESH_MS 必须是 0–3600000 的整数 / WORKSPACE_REFRESH_MS must be an integer 0–3600000, got ${env['WORKSPACE_REFRESH_MS']}`);
+  }
   return {
     host: env['HOST'] ?? '127.0.0.1',
     port,
     adminToken: env['ADMIN_TOKEN'] || undefined,
     bodyLimit: env['BODY_LIMIT'] ?? '1mb',
     editorDir: editorDirFromEnv(env),
+    workspaceRefreshMs: refresh,
   };
 }
 

@@ -38,7 +38,7 @@ try {
     signIn = (await store.tokens.create('first admin', 'admin', 'replyflow-setup')).token;
   }
 
-  const app = createApp({ store, log, adminToken: config.adminToken, bodyLimit: config.bodyLimit, editorDir: config.editorDir });
+  const app = createApp({ store, log, adminToken: config.adminToken, bodyLimit: config.bodyLimit, editorDir: config.editorDir, workspaceRefreshMs: config.workspaceRefreshMs });
   // Follow-up replies still being delivered through the customer-service API finish first.
   const gateway = app.locals['wechat'] as { idle(): Promise<void> } | undefined;
   running.deliveries = () => gateway?.idle() ?? Promise.resolve();

@@ -211,6 +211,12 @@ describe('stopping and the data-dir lock', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr.trim().split('\n')).toEqual([expect.stringContaining('PORT must be an integer 0–65535, got eighty')]);
   }, PROCESS_TIMEOUT);
+
+  it('a WORKSPACE_REFRESH_MS that is no duration is one line and exit 1', async () => {
+    const bad = await runServerToExit({ DATA_DIR: tempDir(), EDITOR_DIR: tempDir(), WORKSPACE_REFRESH_MS: 'soon' });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr.trim().split('\n')).toEqual([expect.stringContaining('WORKSPACE_REFRESH_MS must be an integer 0–3600000, got soon')]);
+  }, PROCESS_TIMEOUT);
 });
 
 function isAlive(pid: number): boolean {
