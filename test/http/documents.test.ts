@@ -1,6 +1,7 @@
 /** Documents, publishing, versions, rollback, tokens and accounts (CONTRACT §2, §10). */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp, T0, text, event, type TestApp } from '../support/test-app.js';
+import { invoiceFlow, invoiceGroup } from '../support/invoice-flow.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -10,21 +11,8 @@ afterEach(async () => {
   await t.close();
 });
 
-const group = { schemaVersion: 1, id: 'invoice', name: '发票', mode: 'contains', keywords: ['发票', '开票'] };
-const flow = {
-  schemaVersion: 1,
-  id: 'invoice-flow',
-  name: '发票问题',
-  nodes: [
-    { id: 't', type: 'trigger', position: { x: 0, y: 0 }, data: { messageTypes: ['text'] } },
-    { id: 'k', type: 'keywordGroup', position: { x: 200, y: 0 }, data: { groupId: 'invoice' } },
-    { id: 'r', type: 'reply', position: { x: 400, y: 0 }, data: { mode: 'all', replies: [{ type: 'text', content: '{{nickname}}，发票在订单详情页申请。' }] } },
-  ],
-  edges: [
-    { id: 'e1', source: 't', target: 'k' },
-    { id: 'e2', source: 'k', target: 'r', sourceHandle: 'match' },
-  ],
-};
+const group = invoiceGroup(['发票', '开票']);
+const flow = invoiceFlow('{{nickname}}，发票在订单详情页申请。');
 
 describe('documents', () => {
   it('the example workspace is listed with published versions', async () => {

@@ -10,6 +10,7 @@ import { createApp } from '../../server/src/http/create-app.js';
 import { createLogger } from '../../server/src/logger.js';
 import { StoreUnavailableError } from '../../server/src/store/store-errors.js';
 import { ADMIN, startTestApp, T0, text, type TestApp } from '../support/test-app.js';
+import { invoiceFlow, invoiceGroup } from '../support/invoice-flow.js';
 
 let a: TestApp;
 beforeEach(async () => {
@@ -27,21 +28,8 @@ function instanceOnSameStore() {
   return { post: (url: string, body: object) => http.post(url).set('Authorization', `Bearer ${ADMIN}`).send(body) };
 }
 
-const group = (keywords: string[]) => ({ schemaVersion: 1, id: 'invoice', name: '发票', mode: 'contains', keywords });
-const flow = {
-  schemaVersion: 1,
-  id: 'invoice-flow',
-  name: '发票问题',
-  nodes: [
-    { id: 't', type: 'trigger', position: { x: 0, y: 0 }, data: { messageTypes: ['text'] } },
-    { id: 'k', type: 'keywordGroup', position: { x: 200, y: 0 }, data: { groupId: 'invoice' } },
-    { id: 'r', type: 'reply', position: { x: 400, y: 0 }, data: { mode: 'all', replies: [{ type: 'text', content: '发票在订单详情页申请。' }] } },
-  ],
-  edges: [
-    { id: 'e1', source: 't', target: 'k' },
-    { id: 'e2', source: 'k', target: 'r', sourceHandle: 'match' },
-  ],
-};
+const group = invoiceGroup;
+const flow = invoiceFlow('发票在订单详情页申请。');
 
 /** The reply texts an instance would send for one message, without committing anything. */
 async function answer(instance: Pick<Instance, 'post'>, content: string): Promise<string[]> {
