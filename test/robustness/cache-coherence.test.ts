@@ -60,14 +60,20 @@ async function publish(kind: string, id: string) {
 
 const REPLY = ['发票在订单详情页申请。'];
 
+/** Instance A publishes the 发票 group and its flow; both A and a second instance B then serve it. */
+async function publishInvoiceSeenByTwo() {
+  const b = instanceOnSameStore();
+  expect((await a.post('/api/v1/keyword-groups', group(['发票']))).status).toBe(201);
+  expect((await a.post('/api/v1/flows', flow)).status).toBe(201);
+  await publish('keyword-groups', 'invoice');
+  await publish('flows', 'invoice-flow');
+  await untilAllAnswer([a, b], '我要发票', REPLY);
+  return b;
+}
+
 describe('instances on one store serve the same published rules', () => {
   it('a deleted and re-created keyword group does not bring back its old published keywords, anywhere', async () => {
-    const b = instanceOnSameStore();
-    expect((await a.post('/api/v1/keyword-groups', group(['发票']))).status).toBe(201);
-    expect((await a.post('/api/v1/flows', flow)).status).toBe(201);
-    await publish('keyword-groups', 'invoice');
-    await publish('flows', 'invoice-flow');
-    await untilAllAnswer([a, b], '我要发票', REPLY);
+    const b = await publishInvoiceSeenByTwo();
 
     const draft = (await a.get('/api/v1/keyword-groups/invoice')).body;
     expect((await a.http.delete(`/api/v1/keyword-groups/invoice?revision=${draft.revision}`).set(a.auth)).status).toBe(204);
@@ -87,12 +93,7 @@ describe('instances on one store serve the same published rules', () => {
   });
 
   it('a crash between writing a version and moving the pointer leaves every instance on the previous version', async () => {
-    const b = instanceOnSameStore();
-    expect((await a.post('/api/v1/keyword-groups', group(['发票']))).status).toBe(201);
-    expect((await a.post('/api/v1/flows', flow)).status).toBe(201);
-    await publish('keyword-groups', 'invoice');
-    await publish('flows', 'invoice-flow');
-    await untilAllAnswer([a, b], '我要发票', REPLY);
+    const b = await publishInvoiceSeenByTwo();
 
     const draft = (await a.get('/api/v1/keyword-groups/invoice')).body;
     expect((await a.put('/api/v1/keyword-groups/invoice', { ...group(['报销']), revision: draft.revision })).status).toBe(200);

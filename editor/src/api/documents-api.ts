@@ -1,4 +1,5 @@
 import type { Flow, KeywordGroup, Policy, Reply } from '../../../rules-schema/index.js';
+import type { RewriteSuggestion, TextRewrite } from '../../../rules-schema/rewrite-suggestion.js';
 import { apiRequest, ACCOUNT } from './api-request.js';
 
 /** The three document collections the editor works on. */
@@ -34,19 +35,11 @@ export interface LintReason {
   ruleId?: string;
   evidence?: { field: string; text: string; start: number; end: number };
   /** The server's rewrite suggestion (issue 14): a ready rewrite of the field, or a plain hint. */
-  suggestion?: LintRewrite | { kind: 'hint'; message: string };
+  suggestion?: RewriteSuggestion;
 }
 
 /** A compliant rewrite of one evidence field: `text` is the whole field rewritten. */
-export interface LintRewrite {
-  kind: 'rewrite';
-  field: string;
-  start: number;
-  end: number;
-  replacement: string;
-  text: string;
-  message: string;
-}
+export type LintRewrite = TextRewrite;
 
 export interface LintResult {
   verdict: 'allow' | 'warn' | 'block';

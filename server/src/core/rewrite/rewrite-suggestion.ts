@@ -1,29 +1,4 @@
-/**
- * What a reason suggests the operator do (issue 14 "beyond every anchor"): a ready rewrite of the
- * field when one exists, else a plain hint. Computed from the reason's code and evidence alone.
- */
-export type RewriteSuggestion = TextRewrite | RewriteHint;
-
-/** A compliant rewrite of one field: `text` is `field`'s text with `[start, end)` replaced by `replacement`. */
-export interface TextRewrite {
-  kind: 'rewrite';
-  /** The evidence field, a JSON pointer without the leading slash (`content`, `articles/0/title`). */
-  field: string;
-  /** UTF-16 offsets into the field's checked text; the span may be wider than the evidence (a whole clause). */
-  start: number;
-  end: number;
-  replacement: string;
-  /** The whole field rewritten. */
-  text: string;
-  /** Plain Chinese: what was changed and what the operator may still need to adjust. */
-  message: string;
-}
-
-/** No text rewrite makes the reply sendable (window, frequency, a term that can only go): what to do instead. */
-export interface RewriteHint {
-  kind: 'hint';
-  message: string;
-}
+export type { RewriteHint, RewriteSuggestion, TextRewrite } from '../../../../rules-schema/rewrite-suggestion.js';
 
 /** One replacement a strategy proposes, before it is tidied and applied to the field. */
 export interface SpanEdit {
