@@ -30,6 +30,7 @@ export * from './schemas/reply.js';
 export * from './schemas/api-bodies.js';
 export * from './schemas/sandbox.js';
 export * from './schemas/insights.js';
+export * from './step-duration.js';
 
 /** Schemas served at `GET /api/v1/schema/:name` and registered with the validator. */
 export const SCHEMAS = {

@@ -1,12 +1,8 @@
 import type { TFunction } from 'i18next';
-import { MAX_DURATION_MS } from '../../../rules-schema/index.js';
+import { DURATION_UNIT_MS, MAX_DURATION_MS, stepDurationMs } from '../../../rules-schema/index.js';
 
-const UNITS: [suffix: string, ms: number][] = [
-  ['d', 86_400_000],
-  ['h', 3_600_000],
-  ['m', 60_000],
-  ['s', 1000],
-];
+const { d: DAY, h: HOUR, m: MINUTE, s: SECOND, ms: MS } = DURATION_UNIT_MS;
+const UNITS = (['d', 'h', 'm', 's'] as const).map((suffix) => [suffix, DURATION_UNIT_MS[suffix]] as const);
 
 /**
  * A duration in the sandbox's step syntax (`after`), largest units first.
@@ -17,7 +13,7 @@ export function toDurationSpec(ms: number): string {
   let out = '';
   // Days are written as hours up to 2 d, so '47h50m' and '48h' read as the operator typed them.
   for (const [suffix, size] of UNITS) {
-    if (suffix === 'd' && rest <= 2 * 86_400_000) continue;
+    if (suffix === 'd' && rest <= 2 * DAY) continue;
     const n = Math.floor(rest / size);
     if (n > 0) out += `${n}${suffix}`;
     rest -= n * size;
@@ -28,14 +24,7 @@ export function toDurationSpec(ms: number): string {
 
 /** Reads the step syntax back into milliseconds; null when it is not one. */
 export function parseDurationSpec(spec: string): number | null {
-  const trimmed = spec.trim();
-  if (!/^(?:[0-9]+(?:ms|d|h|m|s))+$/.test(trimmed)) return null;
-  let total = 0;
-  for (const m of trimmed.matchAll(/([0-9]+)(ms|d|h|m|s)/g)) {
-    const size = m[2] === 'ms' ? 1 : (UNITS.find(([s]) => s === m[2])?.[1] ?? 0);
-    total += Number(m[1]) * size;
-  }
-  return total;
+  return stepDurationMs(spec.trim());
 }
 
 /**
@@ -66,11 +55,11 @@ export function formatClock(seconds: number): string {
 
 /** The unit words an operator types, in English and Chinese, longest first so `min` wins over `m`. */
 const TYPED_UNITS: [word: string, ms: number][] = [
-  ['milliseconds', 1], ['millisecond', 1], ['ms', 1], ['毫秒', 1],
-  ['days', 86_400_000], ['day', 86_400_000], ['d', 86_400_000], ['天', 86_400_000], ['日', 86_400_000],
-  ['hours', 3_600_000], ['hour', 3_600_000], ['hrs', 3_600_000], ['hr', 3_600_000], ['h', 3_600_000], ['小时', 3_600_000], ['钟头', 3_600_000], ['时', 3_600_000],
-  ['minutes', 60_000], ['minute', 60_000], ['mins', 60_000], ['min', 60_000], ['m', 60_000], ['分钟', 60_000], ['分', 60_000],
-  ['seconds', 1000], ['second', 1000], ['secs', 1000], ['sec', 1000], ['s', 1000], ['秒钟', 1000], ['秒', 1000],
+  ['milliseconds', MS], ['millisecond', MS], ['ms', MS], ['毫秒', MS],
+  ['days', DAY], ['day', DAY], ['d', DAY], ['天', DAY], ['日', DAY],
+  ['hours', HOUR], ['hour', HOUR], ['hrs', HOUR], ['hr', HOUR], ['h', HOUR], ['小时', HOUR], ['钟头', HOUR], ['时', HOUR],
+  ['minutes', MINUTE], ['minute', MINUTE], ['mins', MINUTE], ['min', MINUTE], ['m', MINUTE], ['分钟', MINUTE], ['分', MINUTE],
+  ['seconds', SECOND], ['second', SECOND], ['secs', SECOND], ['sec', SECOND], ['s', SECOND], ['秒钟', SECOND], ['秒', SECOND],
 ];
 const TYPED_PART = new RegExp(`([0-9]+)\\s*(${TYPED_UNITS.map(([w]) => w).join('|')})`, 'giy');
 
