@@ -19,6 +19,7 @@ import {
   publishBodySchema,
   rollbackBodySchema,
 } from './schemas/api-bodies.js';
+import { inboundResultSchema, groupMatchSchema } from './schemas/inbound-result.js';
 import { conversationsQuerySchema, metricsQuerySchema, metricsResponseSchema, metricsPointSchema, conversationQueueSchema, queueItemSchema } from './schemas/insights.js';
 
 export * from './schemas/flow.js';
@@ -30,6 +31,7 @@ export * from './schemas/reply.js';
 export * from './schemas/api-bodies.js';
 export * from './schemas/sandbox.js';
 export * from './schemas/insights.js';
+export * from './schemas/inbound-result.js';
 export * from './step-duration.js';
 
 /** Schemas served at `GET /api/v1/schema/:name` and registered with the validator. */
@@ -42,6 +44,7 @@ export const SCHEMAS = {
   message: messageSchema,
   reply: replySchema,
   'inbound-body': inboundBodySchema,
+  'inbound-result': inboundResultSchema,
   'reply-check-body': replyCheckBodySchema,
   'reply-send-body': replySendBodySchema,
   'token-create-body': tokenCreateBodySchema,
@@ -80,6 +83,9 @@ export type InboundMessage = From<typeof messageSchema>;
 export type UserProfile = From<typeof userSchema>;
 export type Reply = From<typeof replySchema>;
 export type InboundBody = From<typeof inboundBodySchema>;
+export type InboundResultBody = From<typeof inboundResultSchema>;
+export type GroupMatchView = From<typeof groupMatchSchema>;
+export type KeywordAnswers = Flow['keywordAnswers'];
 export type ReplyCheckBody = From<typeof replyCheckBodySchema>;
 export type ReplySendBody = From<typeof replySendBodySchema>;
 export type TokenCreateBody = From<typeof tokenCreateBodySchema>;

@@ -3,7 +3,9 @@
  * edges with source/target/sourceHandle) so the editor loads them without translation.
  *
  * Edge handles: a keyword-group node leaves by `match` (default) or `else`; a condition
- * node by `true` (default) or `false`. Other nodes have one way out.
+ * node by `true` (default) or `false`. Other nodes have one way out. In a flow answering one
+ * group per message, a group that matched but lost to another leaves by neither: it did match,
+ * so its `else` is not the operator's case either.
  */
 import { MESSAGE_TYPES, KNOWN_EVENTS } from './message.js';
 import { replySchema } from './reply.js';
@@ -122,6 +124,8 @@ export const followUpDataSchema = {
   additionalProperties: false,
 } as const;
 
+export const KEYWORD_ANSWERS = ['one', 'all'] as const;
+
 export const NODE_KINDS = ['trigger', 'keywordGroup', 'condition', 'reply', 'handoff', 'recordTag', 'followUp'] as const;
 
 export const flowNodeSchema = {
@@ -133,7 +137,11 @@ export const flowNodeSchema = {
     nodeOf('keywordGroup', {
       type: 'object',
       required: ['groupId'],
-      properties: { groupId: { type: 'string', minLength: 1 } },
+      properties: {
+        groupId: { type: 'string', minLength: 1 },
+        /** When several groups of a `keywordAnswers: "one"` flow match, the highest priority answers (absent: 0). */
+        priority: { type: 'integer', minimum: -1000, maximum: 1000 },
+      },
       additionalProperties: false,
     } as const),
     nodeOf('condition', conditionDataSchema),
@@ -166,6 +174,12 @@ export const flowSchema = {
     name: { type: 'string', minLength: 1, maxLength: 100 },
     description: { type: 'string', maxLength: 1000 },
     enabled: { type: 'boolean', default: true },
+    /**
+     * How keyword branches answer when one message matches several groups of this flow: `one`
+     * walks only the winner's branch (highest node `priority`, then the most specific match,
+     * then document order); `all` walks every matching group, each answering.
+     */
+    keywordAnswers: { enum: KEYWORD_ANSWERS, default: 'one' },
     revision: { type: 'integer', minimum: 0 },
     nodes: { type: 'array', maxItems: 2000, items: flowNodeSchema },
     edges: { type: 'array', maxItems: 5000, items: flowEdgeSchema },

@@ -76,7 +76,7 @@ const consoleImportBody = {
 export function buildOpenApi() {
   const paths: Record<string, Record<string, unknown>> = {
     '/healthz': { get: { summary: 'Liveness: the store answers', security: [], responses: { '200': { description: '{"status":"ok"}' }, '503': error('STORE_UNAVAILABLE') } } },
-    '/api/v1/inbound': { post: op('Record an inbound message and run the published flows (idempotent by msgId)', RUNTIME, { body: 'inbound-body' }) },
+    '/api/v1/inbound': { post: op('Record an inbound message and run the published flows (idempotent by msgId)', RUNTIME, { body: 'inbound-body', ok: ['200', 'inbound-result'] }) },
     '/api/v1/replies/check': { post: op('Check (and with commit:true record) a proposed reply', RUNTIME, { body: 'reply-check-body' }) },
     '/api/v1/replies/send': { post: op('Check, send through the customer-service API, then commit', RUNTIME, { body: 'reply-send-body' }) },
     '/api/v1/users/{openid}/window': { get: op('The interaction window of a user, with counters', ['admin', 'runtime', 'editor', 'viewer'], { account: true }) },

@@ -27,6 +27,7 @@ import { compileRule } from './compile-rule.js';
 import { WORKSPACE_PATHS, type CompileProblem } from './compile-problem.js';
 import type { Severity } from '../reason.js';
 import { isTimeZone } from './is-time-zone.js';
+import type { GroupRank } from './pick-winning-group.js';
 
 export type { CompileProblem } from './compile-problem.js';
 
@@ -64,6 +65,10 @@ export interface CompiledFlow {
   /** Outgoing edges per node, in document order. */
   out: Map<string, FlowEdge[]>;
   conditions: Map<string, Engine>;
+  /** `one`: of the keyword groups a message matches, only the winner's branch is walked. */
+  keywordAnswers: 'one' | 'all';
+  /** Priority and document order of each keyword-group node, the winner's tie-breaks. */
+  groupRanks: Map<string, GroupRank>;
 }
 
 export interface TriggerRef {
@@ -267,7 +272,9 @@ function compileFlow(flow: Flow, problems: CompileProblem[]): CompiledFlow {
     out.set(edge.source, list);
   }
   const conditions = new Map<string, Engine>();
+  const groupRanks = new Map<string, GroupRank>();
   flow.nodes.forEach((node, j) => {
+    if (node.type === 'keywordGroup') groupRanks.set(node.id, { priority: node.data.priority ?? 0, order: j });
     if (node.type !== 'condition') return;
     const conds = node.data.conditions.map((c) => ({
       fact: c.fact,
@@ -285,5 +292,5 @@ function compileFlow(flow: Flow, problems: CompileProblem[]): CompiledFlow {
     if (compiled.ok) conditions.set(node.id, compiled.engine);
     else problems.push(...compiled.problems);
   });
-  return { id: flow.id, name: flow.name, nodes, out, conditions };
+  return { id: flow.id, name: flow.name, nodes, out, conditions, keywordAnswers: flow.keywordAnswers ?? 'one', groupRanks };
 }

@@ -1,10 +1,17 @@
 /**
  * Runs the published flows for one inbound message: the trigger index picks the flows
  * that listen, then each is walked from its trigger along the edges the nodes choose.
+ *
+ * A flow that answers one group per message (`keywordAnswers: "one"`, the default) walks in
+ * rounds: a keyword-group node whose group matched stops the walk there; once nothing else
+ * can be reached, the winner among the stopped nodes goes on by `match` and the others by
+ * neither branch. Only reachable nodes contend, so a group behind a false condition or behind
+ * another group's `else` never silences one that can answer.
  */
 import type { FlowNode, InboundMessage, Reply } from '../../../../rules-schema/index.js';
 import type { CompiledFlow, CompiledWorkspace, TriggerRef } from './compile-workspace.js';
 import type { GroupMatch } from './keyword-matcher.js';
+import { pickWinningGroup, type Contender } from './pick-winning-group.js';
 import { keywordMatches } from './scan-message.js';
 
 export interface FlowFacts {
@@ -25,6 +32,11 @@ export interface Match {
   keyword: string;
 }
 
+/** A keyword-group node reached whose group matched; `won: false` when another group of its flow answered. */
+export interface GroupMatchOutcome extends Match {
+  won: boolean;
+}
+
 export interface ProposedReply {
   reply: Reply;
   flowId: string;
@@ -40,6 +52,7 @@ export interface Handoff {
 
 export interface FlowOutcome {
   matches: Match[];
+  groupMatches: GroupMatchOutcome[];
   replies: ProposedReply[];
   handoff: Handoff | null;
   trace: string[];
@@ -69,7 +82,7 @@ export async function evaluateFlows(
   facts: FlowFacts,
   seed: number,
 ): Promise<FlowOutcome> {
-  const outcome: FlowOutcome = { matches: [], replies: [], handoff: null, trace: [], path: [], tags: [], topics: [] };
+  const outcome: FlowOutcome = { matches: [], groupMatches: [], replies: [], handoff: null, trace: [], path: [], tags: [], topics: [] };
   const candidates: TriggerRef[] = [];
   for (const key of lookupKeys(message)) candidates.push(...(compiled.triggers.get(key) ?? []));
   if (candidates.length === 0) return outcome;
@@ -81,13 +94,16 @@ export async function evaluateFlows(
   for (const g of outcome.topics) topics[g] = (topics[g] ?? 0) + 1;
   facts = { ...facts, topics };
   const seen = new Set<string>();
+  const ctx: WalkContext = { compiled, facts, groupMatches, outcome, seed };
   const walkAll = async (list: TriggerRef[]) => {
+    const starts = new Map<CompiledFlow, string[]>();
     for (const ref of list) {
       const key = `${ref.flow.id}/${ref.nodeId}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      await walk(ref.flow, ref.nodeId, { compiled, facts, groupMatches, outcome, seed });
+      starts.set(ref.flow, [...(starts.get(ref.flow) ?? []), ref.nodeId]);
     }
+    for (const [flow, triggerIds] of starts) await walkFlow(flow, triggerIds, ctx);
   };
   await walkAll(refs.filter((r) => !r.onlyIfUnmatched));
   // Fallback triggers ("收到消息回复") answer only what no keyword group caught.
@@ -103,9 +119,39 @@ interface WalkContext {
   seed: number;
 }
 
-async function walk(flow: CompiledFlow, start: string, ctx: WalkContext): Promise<void> {
-  const visited = new Set<string>();
-  const stack = [start];
+/** A matched group node waiting for its flow's contest; its walk resumes from it if it wins. */
+interface Stopped extends Contender {
+  visited: Set<string>;
+}
+
+/** One flow's walk: the contest is null when every matching group answers (`keywordAnswers: "all"`). */
+interface FlowWalk {
+  flow: CompiledFlow;
+  contest: Stopped[] | null;
+  visited: Set<string>;
+}
+
+/** A handle no edge follows: the node is a dead end for this message. */
+const STOP = 'stop';
+
+async function walkFlow(flow: CompiledFlow, triggerIds: readonly string[], ctx: WalkContext): Promise<void> {
+  const contest: Stopped[] | null = flow.keywordAnswers === 'one' ? [] : null;
+  for (const id of triggerIds) await walk({ flow, contest, visited: new Set() }, [id], ctx);
+  // A round per level: the winner's own branch may hold groups that refine it, and they contend in turn.
+  while (contest && contest.length > 0) {
+    const round = contest.splice(0);
+    const winner = pickWinningGroup(round as [Stopped, ...Stopped[]]);
+    for (const c of round) recordGroupMatch(flow, c.nodeId, c.match, c === winner, ctx.outcome);
+    const next = (flow.out.get(winner.nodeId) ?? []).filter((e) => follows(e.sourceHandle ?? null, 'match'));
+    await walk({ flow, contest, visited: winner.visited }, next.map((e) => e.target), ctx);
+  }
+}
+
+/** Walks depth-first from `starts`, in order, along the edges each node chooses. */
+async function walk(state: FlowWalk, starts: readonly string[], ctx: WalkContext): Promise<void> {
+  const { flow, visited } = state;
+  // Depth-first in document order: push in reverse so the first edge is walked first.
+  const stack = [...starts].reverse();
   while (stack.length > 0) {
     const id = stack.pop() as string;
     if (visited.has(id)) continue;
@@ -114,16 +160,23 @@ async function walk(flow: CompiledFlow, start: string, ctx: WalkContext): Promis
     if (!node) continue;
     ctx.outcome.trace.push(id);
     ctx.outcome.path.push({ flowId: flow.id, nodeId: id });
-    const handle = node.type === 'condition' ? await conditionHandle(flow, node.id, ctx) : visit(flow, node, ctx);
+    const handle = node.type === 'condition' ? await conditionHandle(flow, node.id, ctx) : visit(state, node, ctx);
     const next = (flow.out.get(id) ?? []).filter((e) => follows(e.sourceHandle ?? null, handle));
-    // Depth-first in document order: push in reverse so the first edge is walked first.
     for (let i = next.length - 1; i >= 0; i--) stack.push((next[i] as { target: string }).target);
   }
 }
 
 /** An unnamed edge is the default way out: taken on a match or a true condition. */
 function follows(edgeHandle: string | null, handle: string | null): boolean {
+  if (handle === STOP) return false;
   return handle === null || edgeHandle === handle || (edgeHandle === null && (handle === 'match' || handle === 'true'));
+}
+
+/** A matched group node in the answer: in `groupMatches` always, in `matches` when its branch is walked. */
+function recordGroupMatch(flow: CompiledFlow, nodeId: string, match: GroupMatch, won: boolean, outcome: FlowOutcome): void {
+  const entry = { flowId: flow.id, nodeId, group: match.group, groupId: match.groupId, keyword: match.keyword };
+  outcome.groupMatches.push({ ...entry, won });
+  if (won) outcome.matches.push(entry);
 }
 
 async function conditionHandle(flow: CompiledFlow, nodeId: string, ctx: WalkContext): Promise<string> {
@@ -133,7 +186,8 @@ async function conditionHandle(flow: CompiledFlow, nodeId: string, ctx: WalkCont
 }
 
 /** Does the node's work and names the handle to leave by (null: the single way out). */
-function visit(flow: CompiledFlow, node: Exclude<FlowNode, { type: 'condition' }>, ctx: WalkContext): string | null {
+function visit(state: FlowWalk, node: Exclude<FlowNode, { type: 'condition' }>, ctx: WalkContext): string | null {
+  const { flow } = state;
   const { outcome } = ctx;
   switch (node.type) {
     case 'trigger':
@@ -141,7 +195,12 @@ function visit(flow: CompiledFlow, node: Exclude<FlowNode, { type: 'condition' }
     case 'keywordGroup': {
       const match = ctx.groupMatches.get(node.data.groupId);
       if (!match) return 'else';
-      outcome.matches.push({ flowId: flow.id, nodeId: node.id, group: match.group, groupId: match.groupId, keyword: match.keyword });
+      if (state.contest) {
+        const rank = flow.groupRanks.get(node.id) ?? { priority: 0, order: Number.MAX_SAFE_INTEGER };
+        state.contest.push({ nodeId: node.id, match, rank, visited: state.visited });
+        return STOP;
+      }
+      recordGroupMatch(flow, node.id, match, true, outcome);
       return 'match';
     }
     case 'reply': {

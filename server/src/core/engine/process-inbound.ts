@@ -8,7 +8,7 @@ import type { Reason, Verdict } from '../reason.js';
 import type { ConversationState } from '../window/conversation-state.js';
 import { applyInteraction, grantKindOf, windowOf, type WindowView } from '../window/window-policy.js';
 import type { CompiledWorkspace } from './compile-workspace.js';
-import { evaluateFlows, seedOf, type Handoff, type Match } from './evaluate-flows.js';
+import { evaluateFlows, seedOf, type GroupMatchOutcome, type Handoff, type Match } from './evaluate-flows.js';
 import { fillVariables } from './fill-variables.js';
 import { commitJudged, judgeReply } from './check-reply.js';
 import { withinBusinessHours } from './business-hours.js';
@@ -27,6 +27,8 @@ export interface InboundResult {
   opensWindow: boolean;
   window: WindowView;
   matches: Match[];
+  /** Every group node reached that matched, and whether its branch answered (one answer per flow). */
+  groupMatches: GroupMatchOutcome[];
   replies: JudgedReply[];
   handoff: Handoff | null;
   trace: string[];
@@ -87,6 +89,7 @@ export async function processInbound(
       opensWindow: grantKindOf(message, policy) !== null,
       window: windowOf(next, policy, now),
       matches: outcome.matches,
+      groupMatches: outcome.groupMatches,
       replies,
       handoff: outcome.handoff,
       trace: outcome.trace,
