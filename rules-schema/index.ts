@@ -4,7 +4,7 @@
  */
 import type { FromSchema, JSONSchema } from 'json-schema-to-ts';
 import { flowSchema, flowNodeSchema, flowEdgeSchema, conditionSchema } from './schemas/flow.js';
-import { keywordGroupSchema } from './schemas/keyword-group.js';
+import { keywordGroupSchema, keywordComboSchema } from './schemas/keyword-group.js';
 import { policySchema, lexiconSchema, customRuleSchema, allowanceSchema, allowanceBodySchema } from './schemas/policy.js';
 import { packSchema, packRuleSchema, packSourceSchema, packTestSchema } from './schemas/pack.js';
 import { messageSchema, userSchema } from './schemas/message.js';
@@ -70,6 +70,7 @@ export type FlowNode = From<typeof flowNodeSchema>;
 export type FlowEdge = From<typeof flowEdgeSchema>;
 export type FlowCondition = From<typeof conditionSchema>;
 export type KeywordGroup = From<typeof keywordGroupSchema>;
+export type KeywordCombo = From<typeof keywordComboSchema>;
 export type Policy = From<typeof policySchema>;
 export type Lexicon = From<typeof lexiconSchema>;
 export type CustomRule = From<typeof customRuleSchema>;

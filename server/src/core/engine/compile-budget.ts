@@ -6,7 +6,9 @@
  * the budget are refused with a pointer to what to trim, before anything is compiled.
  * The numbers and their costs are printed by `npm run bench` (bench/compile-bench.ts).
  */
-import type { Lexicon } from '../../../../rules-schema/index.js';
+import type { KeywordGroup, Lexicon } from '../../../../rules-schema/index.js';
+import { normalizeTermCached } from '../checks/normalize-term-cached.js';
+import { pinyinForms } from '../text/pinyin-forms.js';
 import type { CompileProblem } from './compile-problem.js';
 import { WORKSPACE_PATHS } from './compile-problem.js';
 import type { WorkspaceInput } from './compile-workspace.js';
@@ -16,7 +18,7 @@ export const COMPILE_BUDGET = {
   documentTerms: 20_000,
   /** `regex: true` terms in one pack or in the policy. */
   documentRegexTerms: 100,
-  /** Literal patterns in the account's automaton: keywords, terms, exclusions, allowances. */
+  /** Literal patterns in the account's automaton: keywords, combo words, pinyin forms, terms, exclusions, allowances. */
   workspacePatterns: 30_000,
   /** Characters across those patterns: the automaton grows with them. */
   workspacePatternChars: 120_000,
@@ -101,19 +103,25 @@ function lexiconCost(path: string, label: string, lexicons: readonly Lexicon[]):
   return cost;
 }
 
-function groupCost(path: string, label: string, group: { mode?: string; keywords: readonly string[]; exclusions?: readonly string[] }): Cost {
+function groupCost(path: string, label: string, group: KeywordGroup): Cost {
   const cost: Cost = { path, label, patterns: 0, chars: 0, regexes: 0 };
-  for (const k of group.keywords) {
-    if (group.mode === 'regex') cost.regexes++;
-    else {
-      cost.patterns++;
-      cost.chars += k.length;
-    }
-  }
-  for (const k of group.exclusions ?? []) {
+  const literal = (k: string, exclusion: boolean) => {
     cost.patterns++;
     cost.chars += k.length;
+    // Pinyin forms are automaton patterns too (see keywordPatterns); exclusions get none.
+    if (group.pinyin !== true || exclusion) return;
+    const forms = pinyinForms(normalizeTermCached(k));
+    for (const form of [...forms.latin, ...(forms.syllables ? [forms.syllables] : [])]) {
+      cost.patterns++;
+      cost.chars += form.length;
+    }
+  };
+  for (const k of group.keywords) {
+    if (group.mode === 'regex') cost.regexes++;
+    else literal(k, false);
   }
+  for (const k of group.exclusions ?? []) literal(k, true);
+  for (const combo of group.combos ?? []) for (const words of combo.all) for (const w of words) literal(w, false);
   return cost;
 }
 

@@ -27,6 +27,7 @@ import { compileRule } from './compile-rule.js';
 import { WORKSPACE_PATHS, type CompileProblem } from './compile-problem.js';
 import type { Severity } from '../reason.js';
 import { isTimeZone } from './is-time-zone.js';
+import { warmWordSegmenter } from '../text/word-boundaries.js';
 import type { GroupRank } from './pick-winning-group.js';
 
 export type { CompileProblem } from './compile-problem.js';
@@ -96,6 +97,8 @@ export interface CompiledWorkspace {
   /** Keywords of `regex` groups: the only keywords run one by one, as patterns cannot share an automaton. */
   regexKeywords: RegexKeyword[];
   hasFuzzyGroups: boolean;
+  /** Messages get a syllable scan only when some group has `pinyin`. */
+  hasPinyinGroups: boolean;
   content: CompiledContentChecks;
   flows: CompiledFlow[];
   triggers: Map<string, TriggerRef[]>;
@@ -153,6 +156,11 @@ export function* compileWorkspaceSteps(input: WorkspaceInput): Steps<CompileOutc
   const terms = yield* termPatternSteps(policy, [...policy.lexicons, ...packs.flatMap((p) => p.lexicons ?? [])], regexOf);
   const content = compileContentChecks(policy, [], terms);
   const keywords = yield* keywordPatterns(groups, normalizeTermCached);
+  if (groups.some((g) => g.wholeWords === true)) {
+    yield;
+    // The segmenter's dictionary loads here, in a compile step, rather than under the first message.
+    warmWordSegmenter();
+  }
   const automaton = yield* AutomatonShards.build<Payload>([...keywords, ...terms.patterns]);
 
   const flows: CompiledFlow[] = [];
@@ -195,6 +203,7 @@ export function* compileWorkspaceSteps(input: WorkspaceInput): Steps<CompileOutc
       automaton,
       regexKeywords: regexKeywords(groups, regexOf),
       hasFuzzyGroups: groups.some((g) => g.mode === 'fuzzy'),
+      hasPinyinGroups: groups.some((g) => g.pinyin === true),
       content,
       flows,
       triggers,

@@ -1,30 +1,56 @@
 /**
  * Keyword-group matching over the one shared automaton: a message is normalized once and
  * scanned once; group membership is read off the hits, never by looping over keywords.
+ * Combo words and pinyin forms are patterns of that automaton too, each with its own payload.
  */
 import type { RE2JS } from 're2js';
 import type { KeywordGroup } from '../../../../rules-schema/index.js';
 import { compileOnDemand, type RegexOf } from '../checks/regex-terms.js';
 import type { Steps } from '../steps.js';
 import type { NormalizedText } from '../text/normalize-text.js';
+import { pinyinForms } from '../text/pinyin-forms.js';
+import { wordBoundaries, type WordBoundaries } from '../text/word-boundaries.js';
+import { clauseIndex } from '../text/clause-index.js';
+import { comboMatches } from './combo-matches.js';
 
 export interface KeywordPayload {
   kind: 'keyword';
   group: number;
+  /** The keyword, exclusion or combo word as the operator wrote it. */
   keyword: string;
   exclusion: boolean;
+  /**
+   * A pinyin form of the keyword: `latin` (tuikuan, tk) counts only as a whole Latin token;
+   * `syllables` is scanned over the message's syllable text (see pinyin-forms.ts).
+   */
+  form?: 'latin' | 'syllables';
+  /** A combo word: which combo of the group, which slot of it. */
+  combo?: { index: number; slot: number };
 }
 
 export interface GroupMatch {
   groupId: string;
   group: string;
+  /** The keyword that matched, or a combo's words joined by + (密码+忘). */
   keyword: string;
+  /** Characters of the keyword, or the sum over a combo's matched words: how much of what the user said the group explains. */
+  specificity: number;
 }
 
 export interface Hit<P> {
   start: number;
   end: number;
   payload: P;
+}
+
+/** What one message gave the scans, every hit in normalized-text offsets except the skeleton's. */
+export interface MessageHits {
+  text: NormalizedText;
+  /** The message as sent: line breaks and full stops, which normalization drops, still end clauses. */
+  input: string;
+  hits: ReadonlyArray<Hit<KeywordPayload>>;
+  /** The fuzzy scan: `text` is the normalized text without fillers, its hits in its own offsets. */
+  skeleton: { text: string; hits: ReadonlyArray<Hit<KeywordPayload>> };
 }
 
 /**
@@ -39,20 +65,28 @@ export function fuzzySkeleton(text: string): string {
   return out;
 }
 
-/** Literal patterns of the groups' keywords and exclusions, one group per step. */
-export function* keywordPatterns(groups: readonly KeywordGroup[], normalize: (s: string) => string): Steps<Array<{ pattern: string; payload: KeywordPayload }>> {
-  const patterns: Array<{ pattern: string; payload: KeywordPayload }> = [];
+type KeywordEntry = { pattern: string; payload: KeywordPayload };
+
+/** Literal patterns of the groups' keywords, exclusions, combo words and pinyin forms, one group per step. */
+export function* keywordPatterns(groups: readonly KeywordGroup[], normalize: (s: string) => string): Steps<KeywordEntry[]> {
+  const patterns: KeywordEntry[] = [];
   for (const [group, g] of groups.entries()) {
     yield;
-    // Regex keywords are patterns, run by `regexKeywordHits`; their exclusions stay literal.
-    for (const keyword of g.mode === 'regex' ? [] : g.keywords) {
+    const add = (keyword: string, exclusion: boolean, combo?: KeywordPayload['combo']) => {
       const pattern = normalize(keyword);
-      if (pattern) patterns.push({ pattern, payload: { kind: 'keyword', group, keyword, exclusion: false } });
-    }
-    for (const keyword of g.exclusions ?? []) {
-      const pattern = normalize(keyword);
-      if (pattern) patterns.push({ pattern, payload: { kind: 'keyword', group, keyword, exclusion: true } });
-    }
+      if (!pattern) return;
+      const payload: KeywordPayload = { kind: 'keyword', group, keyword, exclusion, ...(combo ? { combo } : {}) };
+      patterns.push({ pattern, payload });
+      // Exclusions stay literal: a veto should be what the operator wrote, not what sounds like it.
+      if (g.pinyin !== true || exclusion) return;
+      const forms = pinyinForms(pattern);
+      for (const latin of forms.latin) patterns.push({ pattern: latin, payload: { ...payload, form: 'latin' } });
+      if (forms.syllables) patterns.push({ pattern: forms.syllables, payload: { ...payload, form: 'syllables' } });
+    };
+    // Regex keywords are patterns, run by `regexKeywordHits`; their exclusions and combo words stay literal.
+    for (const keyword of g.mode === 'regex' ? [] : g.keywords) add(keyword, false);
+    for (const keyword of g.exclusions ?? []) add(keyword, true);
+    (g.combos ?? []).forEach((combo, index) => combo.all.forEach((words, slot) => words.forEach((word) => add(word, false, { index, slot }))));
   }
   return patterns;
 }
@@ -86,37 +120,85 @@ export function regexKeywordHits(keywords: readonly RegexKeyword[], text: string
 }
 
 /**
- * Reads group matches off the hits of one scan (and, for fuzzy groups, of the skeleton scan).
- * Exact groups need a keyword covering the whole normalized message.
+ * Reads group matches off the hits of one message. Exact groups need a keyword covering the
+ * whole normalized message (combos are co-occurrence, in any mode); any exclusion hit vetoes
+ * its group; of a group's candidates the most specific wins. Word boundaries and clauses
+ * are computed only when a hit needs them, at most once per message.
  */
-export function matchGroups(
-  groups: readonly KeywordGroup[],
-  text: NormalizedText,
-  hits: ReadonlyArray<Hit<KeywordPayload>>,
-  skeletonHits: ReadonlyArray<Hit<KeywordPayload>>,
-): Map<string, GroupMatch> {
+export function matchGroups(groups: readonly KeywordGroup[], scan: MessageHits): Map<string, GroupMatch> {
   const excluded = new Set<number>();
-  const found = new Map<number, string>();
-  const consider = (hit: Hit<KeywordPayload>, length: number, fromSkeleton: boolean) => {
-    const g = groups[hit.payload.group];
-    if (!g || g.enabled === false) return;
-    if (hit.payload.exclusion) {
-      excluded.add(hit.payload.group);
-      return;
-    }
-    const mode = g.mode ?? 'contains';
-    if (fromSkeleton && mode !== 'fuzzy') return;
-    if (mode === 'exact' && (hit.start !== 0 || hit.end !== length)) return;
-    const previous = found.get(hit.payload.group);
-    // Prefer the longest keyword: it says most about what the user asked.
-    if (previous === undefined || hit.payload.keyword.length > previous.length) found.set(hit.payload.group, hit.payload.keyword);
+  const found = new Map<number, { keyword: string; specificity: number }>();
+  const offer = (group: number, keyword: string, specificity: number) => {
+    const previous = found.get(group);
+    if (previous === undefined || specificity > previous.specificity) found.set(group, { keyword, specificity });
   };
-  for (const hit of hits) consider(hit, text.text.length, false);
-  for (const hit of skeletonHits) consider(hit, Number.NaN, true);
+  const length = scan.text.text.length;
+  const words = lazy(() => wordBoundaries(scan.text.text));
+  const skeletonWords = lazy(() => wordBoundaries(scan.skeleton.text));
+  const comboHits: Array<Hit<KeywordPayload>> = [];
+
+  for (const hit of scan.hits) {
+    const g = live(groups, hit);
+    if (!g) continue;
+    if (hit.payload.exclusion) excluded.add(hit.payload.group);
+    else if (!standsAlone(hit, g, scan, words)) continue;
+    else if (hit.payload.combo) comboHits.push(hit);
+    else if ((g.mode ?? 'contains') !== 'exact' || (hit.start === 0 && hit.end === length)) offer(hit.payload.group, hit.payload.keyword, hit.payload.keyword.length);
+  }
+  for (const hit of scan.skeleton.hits) {
+    const g = live(groups, hit);
+    if (!g) continue;
+    if (hit.payload.exclusion) excluded.add(hit.payload.group);
+    else if (g.mode === 'fuzzy' && !hit.payload.combo && !hit.payload.form && onWordBoundaries(hit, g, skeletonWords)) {
+      offer(hit.payload.group, hit.payload.keyword, hit.payload.keyword.length);
+    }
+  }
+  if (comboHits.length > 0) {
+    for (const m of comboMatches(groups, comboHits, () => clauseIndex(scan.text, scan.input))) offer(m.group, m.keyword, m.specificity);
+  }
+
   const matches = new Map<string, GroupMatch>();
-  for (const [index, keyword] of found) {
+  for (const [index, { keyword, specificity }] of found) {
     const g = groups[index];
-    if (g && !excluded.has(index)) matches.set(g.id, { groupId: g.id, group: g.name, keyword });
+    if (g && !excluded.has(index)) matches.set(g.id, { groupId: g.id, group: g.name, keyword, specificity });
   }
   return matches;
+}
+
+function live(groups: readonly KeywordGroup[], hit: Hit<KeywordPayload>): KeywordGroup | null {
+  const g = groups[hit.payload.group];
+  return g && g.enabled !== false ? g : null;
+}
+
+/** A Latin pinyin form must be a whole Latin token; anything else, whole words when the group asks. */
+function standsAlone(hit: Hit<KeywordPayload>, g: KeywordGroup, scan: MessageHits, words: () => WordBoundaries): boolean {
+  if (hit.payload.form === 'latin') return latinEdge(scan, hit.start) && latinEdge(scan, hit.end);
+  return onWordBoundaries(hit, g, words);
+}
+
+function onWordBoundaries(hit: Hit<KeywordPayload>, g: KeywordGroup, words: () => WordBoundaries): boolean {
+  if (g.wholeWords !== true) return true;
+  const b = words();
+  return b[hit.start] === 1 && b[hit.end] === 1;
+}
+
+const LATIN = /^[a-z0-9]$/;
+
+/**
+ * True when offset `at` of the normalized text does not join two Latin letters or digits
+ * that were adjacent in the message: `tk` stands alone in "tk", "我要tk" and "i want tk"
+ * (the space was dropped by normalization but is still a gap), not in "tkinter".
+ */
+function latinEdge(scan: MessageHits, at: number): boolean {
+  const { text, map } = scan.text;
+  if (at === 0 || at === text.length) return true;
+  if (!LATIN.test(text[at - 1] ?? '') || !LATIN.test(text[at] ?? '')) return true;
+  const before = map[at - 1] ?? 0;
+  const width = (scan.input.codePointAt(before) ?? 0) > 0xffff ? 2 : 1;
+  return (map[at] ?? 0) - before > width;
+}
+
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
 }

@@ -1,0 +1,93 @@
+/**
+ * Pinyin for keyword groups that opt in: what people type instead of the characters.
+ * Keywords get their forms once, at compile time (pinyin-pro); a message only has its
+ * Chinese characters turned into toneless syllables, one memoized look-up per character,
+ * and only in workspaces that hold a pinyin group.
+ *
+ * Two kinds of form, so that neither can meet the other by accident:
+ * - Latin forms (`tuikuan`, `tk`) are ordinary patterns over the normalized message; the
+ *   matcher accepts them only as whole Latin tokens (not the `tk` of `tkinter`);
+ * - the syllable form (`␁tui␂␁kuan␂`) is scanned over the message's syllable text, where
+ *   every character is framed by control characters that normalization always removes from
+ *   messages, so it matches same-sounding characters (退宽) and nothing in the message itself.
+ */
+import { pinyin } from 'pinyin-pro';
+
+export interface PinyinForms {
+  /** Full toneless pinyin and initials, lower-case Latin (ü written v, as people type it). */
+  latin: string[];
+  /** The keyword's syllables in the framed form of `syllableText`, or null when it is not all Chinese characters. */
+  syllables: string | null;
+}
+
+const OPEN = '\u0001';
+const CLOSE = '\u0002';
+/** Stands for any character without a syllable, so that no syllable pattern spans it. */
+const GAP = '\u0003';
+const HAN = /^\p{Script=Han}$/u;
+
+/**
+ * The forms of one normalized keyword; a keyword with anything but Chinese characters has none.
+ * @example pinyinForms('退款') // { latin: ['tuikuan', 'tk'], syllables: '\u0001tui\u0002\u0001kuan\u0002' }
+ */
+export function pinyinForms(keyword: string): PinyinForms {
+  const chars = [...keyword];
+  if (chars.length === 0 || !chars.every((ch) => HAN.test(ch))) return { latin: [], syllables: null };
+  const perChar = chars.map(syllableOf);
+  // The phrase reading knows some polyphones in context; the per-char one is what a message gets.
+  const phrase = pinyin(keyword, { toneType: 'none', type: 'array', v: true });
+  const latin = new Set<string>();
+  for (const reading of [phrase, perChar]) {
+    latin.add(reading.join(''));
+    // One initial is a letter, not a word anybody means: initials need two characters.
+    if (reading.length >= 2) latin.add(reading.map((s) => s[0] ?? '').join(''));
+  }
+  return { latin: [...latin].filter((f) => /^[a-z]+$/.test(f)), syllables: perChar.map(frame).join('') };
+}
+
+export interface SyllableText {
+  text: string;
+  /** For each UTF-16 offset of `text` where a framed syllable starts or ends: the offset in the normalized text it stands for. */
+  offsets: Map<number, number>;
+}
+
+/**
+ * The normalized text with each Chinese character replaced by its framed syllable, or null
+ * when the text has no Chinese character (nothing to look up).
+ * @example syllableText('退宽吗').text // '\u0001tui\u0002\u0001kuan\u0002\u0001ma\u0002'
+ */
+export function syllableText(normalized: string): SyllableText | null {
+  let text = '';
+  let any = false;
+  const offsets = new Map<number, number>();
+  for (let i = 0; i < normalized.length; ) {
+    const cp = normalized.codePointAt(i) ?? 0;
+    const ch = String.fromCodePoint(cp);
+    const next = i + ch.length;
+    if (cp >= 0x2e80 && HAN.test(ch)) {
+      any = true;
+      offsets.set(text.length, i);
+      text += frame(syllableOf(ch));
+      offsets.set(text.length, next);
+    } else text += GAP;
+    i = next;
+  }
+  return any ? { text, offsets } : null;
+}
+
+function frame(syllable: string): string {
+  return `${OPEN}${syllable}${CLOSE}`;
+}
+
+// Bounded memo: the characters people type are a few thousand; past the cap we just compute.
+const MEMO_CAP = 65_536;
+const memo = new Map<string, string>();
+
+/** The most common toneless reading of one character. */
+function syllableOf(ch: string): string {
+  const cached = memo.get(ch);
+  if (cached !== undefined) return cached;
+  const syllable = pinyin(ch, { toneType: 'none', v: true });
+  if (memo.size < MEMO_CAP) memo.set(ch, syllable);
+  return syllable;
+}
