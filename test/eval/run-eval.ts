@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_POLICY } from '../../server/src/runtime/default-policy.js';
 import { loadBuiltinPacks } from '../../server/src/packs/load-builtin-packs.js';
 import { runSandbox } from '../../server/src/sandbox/run-sandbox.js';
+import { evaluateKeywordGroups, KEYWORD_SPLITS, printKeywordReport, readKeywordSplit } from './keyword-eval.js';
 
 export interface CorpusLine {
   text?: string;
@@ -186,7 +187,7 @@ function print(title: string, result: EvalReport, withPacks: boolean): void {
 }
 
 // `npm run eval`: the holdout first (the headline), then the other splits and the packs' corpus.
-// `npm run eval -- dev` (or `holdout`, `test`, `corpus`) prints one of them.
+// `npm run eval -- dev` (or `holdout`, `test`, `corpus`, `keywords-dev`) prints one of them; `keywords` prints both keyword splits.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const only = process.argv[2];
   const runs: Array<[string, string, () => CorpusLine[], boolean]> = [
@@ -198,5 +199,14 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const [key, title, read, withPacks] of runs) {
     if (only !== undefined && only !== key) continue;
     print(title, await evaluateCorpus(read()), withPacks);
+  }
+  // Keyword groups: the frozen test split is the headline, the dev split is for tuning.
+  const keywordRuns: Array<[string, string, string]> = [
+    ['keywords', 'Keyword groups, test split (frozen, never tuned on)', KEYWORD_SPLITS.test],
+    ['keywords-dev', 'Keyword groups, dev split (for tuning)', KEYWORD_SPLITS.dev],
+  ];
+  for (const [key, title, file] of keywordRuns) {
+    if (only !== undefined && only !== key && !(only === 'keywords' && key === 'keywords-dev')) continue;
+    printKeywordReport(title, await evaluateKeywordGroups(readKeywordSplit(file)));
   }
 }

@@ -1,0 +1,43 @@
+/**
+ * Keyword-group matching on the frozen test split (test/eval/keyword-groups/): written before any
+ * tuning, pinned by hash, never tuned on. The floors are regression bars at the figures measured
+ * on it; `npm run eval -- keywords` prints every miss.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { evaluateKeywordGroups, KEYWORD_SPLITS, readKeywordSplit, type KeywordReport } from './keyword-eval.js';
+
+const sha256 = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
+const recorded = (file: string): string => readFileSync(file, 'utf8').trim().split(/\s+/)[0] ?? '';
+
+/** Measured on the test split with the example workspace (recall floor / misroute ceiling). */
+const FLOORS: Record<string, { recall: number; misrouted: number }> = {
+  refund: { recall: 0.59, misrouted: 0.04 },
+  logistics: { recall: 0.35, misrouted: 0 },
+  password: { recall: 0.31, misrouted: 0 },
+  human: { recall: 0.54, misrouted: 0 },
+  none: { recall: 1, misrouted: 0.24 },
+};
+
+describe('keyword-group evaluation', () => {
+  const lines = readKeywordSplit(KEYWORD_SPLITS.test);
+  let report: KeywordReport;
+  beforeAll(async () => {
+    report = await evaluateKeywordGroups(lines);
+  }, 120_000);
+
+  it('the test split matches its recorded hash and covers every group with near misses', () => {
+    expect(sha256(KEYWORD_SPLITS.test)).toBe(recorded(KEYWORD_SPLITS.test.replace(/\.jsonl$/, '.sha256')));
+    expect(lines.length).toBeGreaterThanOrEqual(300);
+    for (const intent of ['refund', 'logistics', 'password']) expect(lines.filter((l) => l.intent === intent).length, intent).toBeGreaterThanOrEqual(70);
+    expect(lines.filter((l) => l.tags?.includes('near-miss')).length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('holds recall and misroutes per group on the example workspace', () => {
+    const below = report.byIntent
+      .filter((r) => r.recall < (FLOORS[r.intent]?.recall ?? 1) || r.misrouteRate > (FLOORS[r.intent]?.misrouted ?? 0))
+      .map((r) => `${r.intent}: recall ${r.recall.toFixed(3)}, misrouted ${r.misrouteRate.toFixed(3)}`);
+    expect(below).toEqual([]);
+  });
+});
