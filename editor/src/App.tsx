@@ -13,6 +13,7 @@ import { PublishGateDialog } from './documents/PublishGateDialog.js';
 import { LanguageSwitch } from './i18n/LanguageSwitch.js';
 import { GroupsTable } from './keywords/GroupsTable.js';
 import { PolicyView } from './policy/PolicyView.js';
+import { QueueView } from './queue/QueueView.js';
 import { useEditorStore } from './store/editor-store.js';
 import type { Tab } from './store/ui-slice.js';
 
@@ -43,7 +44,7 @@ export function App() {
   return <Workspace />;
 }
 
-const TABS: Tab[] = ['flows', 'groups', 'policy'];
+const TABS: Tab[] = ['flows', 'groups', 'policy', 'queue'];
 
 function Workspace() {
   const { t } = useTranslation();
@@ -79,7 +80,7 @@ function Workspace() {
         </button>
       </header>
       <main className="app-main">
-        {!ready ? <div className="splash">{t('common.loading')}</div> : tab === 'flows' ? <FlowEditor /> : tab === 'groups' ? <GroupsTable /> : <PolicyView />}
+        {!ready ? <div className="splash">{t('common.loading')}</div> : tab === 'flows' ? <FlowEditor /> : tab === 'groups' ? <GroupsTable /> : tab === 'queue' ? <QueueView /> : <PolicyView />}
       </main>
       <ConfirmDialog />
       <ConflictDialog />

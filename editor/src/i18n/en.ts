@@ -6,7 +6,7 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** English; typed against the Chinese resource so no key is missing. */
 export const en: Widen<typeof zhCN> = {
   app: { language: 'Language' },
-  tabs: { flows: 'Reply flows', groups: 'Keyword groups', policy: 'Compliance policy' },
+  tabs: { flows: 'Reply flows', groups: 'Keyword groups', policy: 'Compliance policy', queue: 'Agent queue' },
   role: { admin: 'Admin', editor: 'Editor', runtime: 'Runtime', viewer: 'Viewer' },
   common: {
     cancel: 'Cancel', close: 'Close', delete: 'Delete', confirmDelete: 'Delete', remove: 'Remove', loading: 'Loading…',
@@ -223,6 +223,22 @@ export const en: Widen<typeof zhCN> = {
       from: 'From', to: 'To', run: 'Run backtest', summary: '{{messages}} messages replayed, {{changed}} would change, for {{users}} user(s).',
       userLine: '{{messages}} messages, {{changes}} change(s)', field: { groups: 'Keyword groups', replies: 'Replies sent', verdicts: 'Verdicts' }, none: '(none)',
     },
+  },
+  queue: {
+    title: 'Agent queue', count: 'Waiting: {{count}}', refresh: 'Refresh', more: 'Load more', empty: 'No users are waiting for a reply',
+    emptyHint: 'Users whose messages nobody has answered yet, or who asked for a human, show up here, the window that closes first on top.',
+    pick: 'Pick a user on the left to reply.', handoff: 'Asked for a human', closingSoon: 'Closing soon', closed: 'Window closed',
+    closesIn: 'The window closes in {{span}}; after that no customer-service message can reach this user', waitingSince: 'Waiting since {{at}}', lastMessages: 'Last messages',
+    topics: 'Topics asked about (keyword groups)', tags: 'User tags', topicCount: '{{topic}} ×{{count}}',
+    agent: 'Agent name', agentHint: 'Kept in this browser only. Replies are recorded under this name and count as human replies.', agentMissing: 'Fill in the agent name first',
+    replyLabel: 'Reply', send: 'Send', record: 'Record as replied', sending: 'Submitting…',
+    recordWhy: 'This account is not connected to a WeChat service account, so replies cannot reach the user. "Record as replied" only records the reply as sent (it counts in the metrics and the reply limits); send the text from the WeChat console.',
+    notConnected: 'This account is not connected to WeChat: nothing was sent. You can record the reply as replied instead.',
+    readOnly: 'Your role ({{role}}) may look at the queue only; replying needs an admin or runtime token.',
+    followUp: 'Suggested follow-up: {{text}}',
+    followUpHint: 'The window closes within the hour: ask this, and a reply from the user opens a new 48-hour window. It is only put into the reply box, never sent on its own; do not overuse it.',
+    sent: 'Replied to {{name}}', recorded: 'Recorded the reply to {{name}}', notSent: 'Not sent; the user stays in the queue. Change the reply as the reasons below say and try again.',
+    platformRefused: 'WeChat did not accept the message: {{errmsg}} ({{errcode}})',
   },
   errors: {
     UNAUTHORIZED: 'Session expired; sign in again', FORBIDDEN: 'Your role may not do this', NOT_FOUND: 'Document not found', CONFLICT: 'Someone else changed the document',

@@ -2,7 +2,7 @@ import { GRAPH_PROBLEM_MESSAGES } from '../../../rules-schema/graph-problem-mess
 /** 简体中文（默认）。运营同学看到的每一句话都在这里。 */
 export const zhCN = {
   app: { language: '界面语言' },
-  tabs: { flows: '自动回复流程', groups: '关键词组', policy: '合规策略' },
+  tabs: { flows: '自动回复流程', groups: '关键词组', policy: '合规策略', queue: '客服待回复' },
   role: { admin: '管理员', editor: '编辑', runtime: '运行时', viewer: '只读' },
   common: {
     cancel: '取消', close: '关闭', delete: '删除', confirmDelete: '确定删除', remove: '移除', loading: '正在加载…',
@@ -219,6 +219,22 @@ export const zhCN = {
       from: '从', to: '到', run: '开始回测', summary: '回放 {{messages}} 条消息，{{changed}} 条结果会变化，涉及 {{users}} 个用户。',
       userLine: '{{messages}} 条消息，{{changes}} 处变化', field: { groups: '命中关键词组', replies: '发出的回复', verdicts: '检查结论' }, none: '（无）',
     },
+  },
+  queue: {
+    title: '客服待回复', count: '{{count}} 位用户在等待', refresh: '刷新', more: '加载更多', empty: '没有等待回复的用户',
+    emptyHint: '用户的消息还没有人回复、或用户要求转人工时，会出现在这里，窗口最先关闭的排在最前。',
+    pick: '在左侧点选一位用户，就可以回复。', handoff: '要求转人工', closingSoon: '即将关闭', closed: '窗口已关闭',
+    closesIn: '{{span}}后窗口关闭，之后就不能再给这位用户发客服消息', waitingSince: '等待自 {{at}}', lastMessages: '最近的消息',
+    topics: '问过的话题（关键词组）', tags: '用户标签', topicCount: '{{topic}} ×{{count}}',
+    agent: '客服名字', agentHint: '只保存在本机浏览器。回复会记在这个名字下，计入人工回复统计。', agentMissing: '先填写客服名字',
+    replyLabel: '回复内容', send: '发送', record: '记录为已回复', sending: '正在提交…',
+    recordWhy: '这个账号还没有连接微信公众号，回复不会发到用户的微信上。「记录为已回复」只把这条回复记为已回复（计入统计和回复条数），内容请在公众号后台发给用户。',
+    notConnected: '这个账号还没有连接微信公众号，没有发送。可以改为「记录为已回复」。',
+    readOnly: '当前角色（{{role}}）只能查看队列；回复需要管理员或运行时令牌。',
+    followUp: '建议追问：{{text}}',
+    followUpHint: '窗口不到 1 小时就关闭：问一句，用户一回复，窗口重新计算 48 小时。只填入回复框，不会自动发送；不要常用，太刻意会让用户反感。',
+    sent: '已回复 {{name}}', recorded: '已记录对 {{name}} 的回复', notSent: '没有发出，用户仍在队列里：请按下面的原因修改后再试。',
+    platformRefused: '微信没有接收这条消息：{{errmsg}}（{{errcode}}）',
   },
   errors: {
     UNAUTHORIZED: '登录已失效，请重新登录', FORBIDDEN: '当前账号没有这个权限', NOT_FOUND: '找不到这个文档', CONFLICT: '文档已被其他人修改',

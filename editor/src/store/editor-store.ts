@@ -4,8 +4,9 @@ import { createFlowSlice, type FlowSlice } from './flow-slice.js';
 import { createDocumentsSlice, type DocumentsSlice } from './documents-slice.js';
 import { createUiSlice, type UiSlice } from './ui-slice.js';
 import { createSandboxSlice, type SandboxSlice } from './sandbox-slice.js';
+import { createQueueSlice, type QueueSlice } from './queue-slice.js';
 
-export type EditorState = SessionSlice & FlowSlice & DocumentsSlice & UiSlice & SandboxSlice;
+export type EditorState = SessionSlice & FlowSlice & DocumentsSlice & UiSlice & SandboxSlice & QueueSlice;
 
 /**
  * The one editor store, assembled from slices.
@@ -17,4 +18,5 @@ export const useEditorStore = create<EditorState>()((...a) => ({
   ...createDocumentsSlice(...a),
   ...createUiSlice(...a),
   ...createSandboxSlice(...a),
+  ...createQueueSlice(...a),
 }));

@@ -33,7 +33,8 @@ function readStoredToken(): string | null {
   return token;
 }
 
-function safeStorage(): Storage | null {
+/** localStorage, or null where the browser refuses it (private mode, sandboxed frames). */
+export function safeStorage(): Storage | null {
   try {
     return typeof localStorage === 'undefined' ? null : localStorage;
   } catch {
