@@ -70,6 +70,7 @@ function keywordRule(rule: Json, index: number, allocate: AllocateId, out: Conso
     if (byMode[mode].size === 0) continue;
     const id = allocate('keyword-group', mixed && mode === 'exact' ? `${base}-exact` : base);
     const label = mixed && mode === 'exact' ? `${name}（全匹配）` : name;
+    // No wholeWords, combos or pinyin: 半匹配 is a plain substring match in the console, and an imported rule keeps that meaning.
     out.groups.push({ schemaVersion: 1, id, name: label.slice(0, 60), mode, keywords: [...byMode[mode]], description: `从公众号后台关键词回复「${name}」导入` });
     const nodeId = `kg-${mode}`;
     nodes.push({ id: nodeId, type: 'keywordGroup', position: { x: 280, y: mode === 'exact' ? 160 : 0 }, data: { groupId: id } });
