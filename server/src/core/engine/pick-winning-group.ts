@@ -31,16 +31,8 @@ export function pickWinningGroup<C extends Contender>(contenders: readonly [C, .
 
 function beats(a: Contender, b: Contender): boolean {
   if (a.rank.priority !== b.rank.priority) return a.rank.priority > b.rank.priority;
-  const specificity = specificityOf(a.match) - specificityOf(b.match);
+  // The more of the message a match explains, the more it says about what the user asked ("快递还没到" over "快递").
+  const specificity = a.match.specificity - b.match.specificity;
   if (specificity !== 0) return specificity > 0;
   return a.rank.order < b.rank.order;
-}
-
-/**
- * How much of the message the group's match covers: the longer the keyword, the more it says
- * about what the user asked ("快递还没到" over "快递").
- */
-function specificityOf(match: GroupMatch): number {
-  // Until GroupMatch carries `specificity` (matched characters), the keyword's own length.
-  return match.keyword.length;
 }
