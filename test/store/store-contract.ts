@@ -241,6 +241,48 @@ export function describeStoreContract(label: string, backend: () => ContractBack
         await store.packs.uninstall(a, 'medical-health'); // nothing changed, no bump
         expect(await store.versions.workspaceSeq(a)).toBe(14);
       });
+
+      it('a pack change or a time zone change and its sequence are one head: never one without the other', async () => {
+        const a = acct();
+        await store.versions.publish(a, 'flow', 'f', {}, 'x', '');
+        const heads = [await store.versions.head(a)];
+        const step = async (change: () => Promise<unknown>) => {
+          await change();
+          heads.push(await store.versions.head(a));
+        };
+        await step(() => store.packs.install(a, 'beauty', '1.0.0', { id: 'beauty' }, 'x', T0));
+        await step(() => store.packs.setEnabled(a, 'beauty', false));
+        await step(() => store.accounts.put(a, { timezone: 'America/New_York' }, 'x', T0));
+        await step(() => store.accounts.put(a, { name: 'shop' }, 'x', T0)); // not evaluated: no move
+        await step(() => store.accounts.put(a, { timezone: null }, 'x', T0));
+        await step(() => store.packs.uninstall(a, 'beauty'));
+        expect(heads.map((h) => [h.seq, h.packs.map((p) => `${p.packId}:${p.enabled}`), h.timezone, h.published.length])).toEqual([
+          [1, [], null, 1],
+          [2, ['beauty:true'], null, 1],
+          [3, ['beauty:false'], null, 1],
+          [4, ['beauty:false'], 'America/New_York', 1],
+          [4, ['beauty:false'], 'America/New_York', 1],
+          [5, ['beauty:false'], null, 1],
+          [6, [], null, 1],
+        ]);
+        expect((await store.accounts.get(a))?.timezone).toBeUndefined();
+      });
+
+      it('concurrent pack changes and publishes all land, each with its own sequence', async () => {
+        const a = acct();
+        const packs = ['p1', 'p2', 'p3', 'p4', 'p5'];
+        await Promise.all([
+          ...packs.map((id) => store.packs.install(a, id, '1.0.0', { id }, 'x', T0)),
+          store.versions.publish(a, 'flow', 'f', {}, 'x', ''),
+          store.accounts.put(a, { timezone: 'Asia/Tokyo' }, 'x', T0),
+        ]);
+        const head = await store.versions.head(a);
+        expect(head.seq).toBe(7);
+        expect(head.packs.map((p) => p.packId).sort()).toEqual(packs);
+        expect(head.published.map((p) => p.id)).toEqual(['f']);
+        expect(head.timezone).toBe('Asia/Tokyo');
+        expect((await store.packs.list(a)).map((p) => p.packId)).toEqual(packs);
+      });
     });
 
     describe('tokens', () => {

@@ -1,7 +1,8 @@
 /**
  * The documents the runtime evaluates for an account: the published version of every flow,
  * keyword group and policy the workspace points at (a deleted document was unpublished with
- * it), plus the installed and enabled packs.
+ * it), plus the installed and enabled packs and the account's time zone: all named by one
+ * workspace head, so a cache keyed by its sequence compiles exactly what that sequence means.
  */
 import type { Flow, KeywordGroup, Policy } from '../../../rules-schema/index.js';
 import type { Store } from '../store/open-store.js';
@@ -18,11 +19,8 @@ export interface PublishedWorkspace {
 
 /** `head`: the pointers a cache keyed by their sequence compiles; default: the current ones. */
 export async function loadPublished(store: Store, account: string, head?: WorkspaceHead): Promise<PublishedWorkspace> {
-  const [published, installed, settings] = await Promise.all([
-    store.versions.latestAll(account, head),
-    store.packs.list(account),
-    store.accounts.getPublic(account),
-  ]);
+  const pinned = head ?? (await store.versions.head(account));
+  const [published, installed] = await Promise.all([store.versions.latestAll(account, pinned), store.packs.list(account, pinned)]);
   const flows: Flow[] = [];
   const groups: KeywordGroup[] = [];
   let policy: Policy | undefined;
@@ -36,7 +34,7 @@ export async function loadPublished(store: Store, account: string, head?: Worksp
     flows,
     groups,
     // CONTRACT §4: business hours use the account's time zone when it sets one.
-    policy: settings?.timezone ? { ...effective, timezone: settings.timezone } : effective,
+    policy: pinned.timezone ? { ...effective, timezone: pinned.timezone } : effective,
     packs: installed.filter((p) => p.enabled).map((p) => p.doc),
   };
 }

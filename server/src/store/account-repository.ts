@@ -1,6 +1,7 @@
 import type { Collection, IndexSpec, StoredDoc } from './collection.js';
 import { docFields } from './doc-fields.js';
 import type { SecretBox } from './secret-box.js';
+import type { VersionRepository } from './version-repository.js';
 
 export const SECRET_FIELDS = ['token', 'encodingAESKey', 'appSecret'] as const;
 export const PUBLIC_FIELDS = ['appId', 'apiBase', 'name', 'timezone'] as const;
@@ -24,7 +25,9 @@ export type AccountSecrets = Partial<Record<SecretField, string>>;
 
 /**
  * WeChat account settings. Secrets are sealed with AES-256-GCM (see `SecretBox`) before they
- * reach the collection, bound to `account:field`, and only `getSecrets` opens them.
+ * reach the collection, bound to `account:field`, and only `getSecrets` opens them. The time
+ * zone is kept on the account's workspace document instead (version-repository.ts): compiled
+ * business hours depend on it, so changing it must move the workspace sequence in the same write.
  */
 export class AccountRepository {
   static readonly indexes: readonly IndexSpec[] = [];
@@ -32,8 +35,7 @@ export class AccountRepository {
   constructor(
     private readonly c: Collection,
     private readonly box: SecretBox,
-    /** Called after a time zone change (the store wires it to `versions.bumpWorkspace`): compiled business hours depend on it. */
-    private readonly onRuntimeChange: (account: string) => Promise<unknown> = async () => undefined,
+    private readonly versions: VersionRepository,
   ) {}
 
   async get(id: string): Promise<AccountPublic | null> {
@@ -45,6 +47,7 @@ export class AccountRepository {
     const $set: Record<string, unknown> = { updatedAt: at, updatedBy: by };
     const $unset: Record<string, true> = {};
     for (const f of PUBLIC_FIELDS) {
+      if (f === 'timezone') continue;
       const v = fields[f];
       if (v === null) $unset[f] = true;
       else if (v !== undefined) $set[f] = v;
@@ -59,7 +62,8 @@ export class AccountRepository {
     if (r.matched === 0) {
       await this.c.updateOne({ _id: id }, { $set: { ...$set, createdAt: at } }, { upsert: true });
     }
-    if (fields.timezone !== undefined) await this.onRuntimeChange(id);
+    const timezone = fields.timezone;
+    if (timezone !== undefined) await this.versions.changeHead(id, (head) => ({ ...head, timezone }));
     const out = await this.getPublic(id);
     if (!out) throw new Error(`account ${id} vanished after put`);
     return out;
@@ -79,9 +83,11 @@ export class AccountRepository {
       updatedBy: docFields.str(d, 'updatedBy'),
     };
     for (const f of PUBLIC_FIELDS) {
-      const v = docFields.optStr(d, f);
+      const v = f === 'timezone' ? undefined : docFields.optStr(d, f);
       if (v !== undefined) out[f] = v;
     }
+    const { timezone } = await this.versions.head(id);
+    if (timezone !== null) out.timezone = timezone;
     return out;
   }
 

@@ -73,6 +73,8 @@ export interface Store {
   close(): Promise<void>;
 }
 
+const LEGACY_PACK_INDEXES: readonly IndexSpec[] = [{ fields: ['account', 'packId'], unique: true }];
+
 /** The collections and the indexes each needs; the same for both backends. */
 const LAYOUT = {
   conversations: ConversationRepository.indexes,
@@ -83,7 +85,9 @@ const LAYOUT = {
   tokens: TokenRepository.indexes,
   accounts: AccountRepository.indexes,
   accessTokens: AccessTokenRepository.indexes,
-  packs: PackInstallRepository.indexes,
+  /** The pack rows of the earlier layout, read once per account (version-repository.ts). */
+  packs: LEGACY_PACK_INDEXES,
+  packBodies: PackInstallRepository.indexes,
   catalog: PackCatalogRepository.indexes,
   audit: AuditRepository.indexes,
   replies: ReplyLogRepository.indexes,
@@ -255,6 +259,7 @@ async function openEach<C>(open: (name: Name) => Promise<C>): Promise<Record<Nam
     accounts: await open('accounts'),
     accessTokens: await open('accessTokens'),
     packs: await open('packs'),
+    packBodies: await open('packBodies'),
     catalog: await open('catalog'),
     audit: await open('audit'),
     replies: await open('replies'),
@@ -271,7 +276,12 @@ function assemble(
   life: Pick<Store, 'ping' | 'close'>,
 ): Store {
   const names = Object.keys(cols).filter((n): n is Name => n in cols);
-  const versions = new VersionRepository(cols.versions, cols.workspaces, cols.drafts);
+  const versions = new VersionRepository(cols.versions, cols.workspaces, {
+    drafts: cols.drafts,
+    packs: cols.packs,
+    packBodies: cols.packBodies,
+    accounts: cols.accounts,
+  });
   return {
     kind,
     conversations: new ConversationRepository(cols.conversations),
@@ -279,9 +289,9 @@ function assemble(
     documents: new DocumentRepository(cols.drafts, versions),
     versions,
     tokens: new TokenRepository(cols.tokens),
-    accounts: new AccountRepository(cols.accounts, box, (account) => versions.bumpWorkspace(account)),
+    accounts: new AccountRepository(cols.accounts, box, versions),
     accessTokens: new AccessTokenRepository(cols.accessTokens, box),
-    packs: new PackInstallRepository(cols.packs, (account) => versions.bumpWorkspace(account)),
+    packs: new PackInstallRepository(cols.packBodies, versions),
     packCatalog: new PackCatalogRepository(cols.catalog),
     audit: new AuditRepository(cols.audit),
     replies: new ReplyLogRepository(cols.replies, serverNow),

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Collection, IndexSpec, StoredDoc } from './collection.js';
 import { docFields, toJsonField } from './doc-fields.js';
-import { DuplicateKeyError } from './store-errors.js';
+import type { PackPointer, VersionRepository, WorkspaceHead } from './version-repository.js';
 
 export interface PackInstall {
   packId: string;
@@ -14,20 +14,33 @@ export interface PackInstall {
 }
 
 /**
- * Packs an account installed. Every change calls `onChange(account)` afterwards (the store wires
- * it to `versions.bumpWorkspace`), so runtime caches keyed by the workspace sequence see it.
+ * Packs an account installed. Each install writes an immutable body (the pack document as
+ * installed, with who and when), then points the account's workspace document at it; enabling,
+ * disabling and uninstalling only change that pointer. Each change of the installed set is
+ * therefore ONE compare-and-set on the workspace document, which raises the sequence every
+ * compiled cache is keyed by in the same write (version-repository.ts). A crash after the body
+ * is written leaves an unreferenced body and the previous installed set everywhere.
  */
 export class PackInstallRepository {
-  static readonly indexes: readonly IndexSpec[] = [{ fields: ['account', 'packId'], unique: true }];
+  /** Bodies are read by `_id` only. */
+  static readonly indexes: readonly IndexSpec[] = [];
 
   constructor(
-    private readonly c: Collection,
-    private readonly onChange: (account: string) => Promise<unknown> = async () => undefined,
+    private readonly bodies: Collection,
+    private readonly versions: VersionRepository,
   ) {}
 
-  /** Installed packs, by id. */
-  async list(account: string): Promise<PackInstall[]> {
-    return (await this.c.find({ account }, { sort: { packId: 1 } })).map(toInstall);
+  /** Installed packs, by id; `head`: as that head names them (default: the current one). */
+  async list(account: string, head?: WorkspaceHead): Promise<PackInstall[]> {
+    const pointers = (head ?? (await this.versions.head(account))).packs;
+    if (pointers.length === 0) return [];
+    const docs = await this.bodies.find({ _id: { $in: pointers.map((p) => p.body) } });
+    const byId = new Map(docs.map((d) => [docFields.str(d, '_id'), d]));
+    return pointers
+      .map((p) => ({ p, body: byId.get(p.body) }))
+      .filter((x): x is { p: PackPointer; body: StoredDoc } => x.body !== undefined)
+      .map(({ p, body }) => toInstall(body, p.enabled))
+      .sort((a, b) => (a.packId < b.packId ? -1 : a.packId > b.packId ? 1 : 0));
   }
 
   /** Installs, or replaces the installed version; (re)installing enables the pack. */
@@ -39,37 +52,40 @@ export class PackInstallRepository {
     by: string,
     at = new Date(),
   ): Promise<PackInstall> {
-    const fields = { version, doc: toJsonField(doc), enabled: true, installedAt: at, installedBy: by };
-    try {
-      await this.c.insertOne({ _id: randomUUID(), account, packId, ...fields });
-    } catch (e) {
-      if (!(e instanceof DuplicateKeyError)) throw e;
-      await this.c.updateOne({ account, packId }, { $set: fields });
-    }
-    await this.onChange(account);
-    return { packId, version, enabled: true, doc: JSON.parse(fields.doc), installedAt: at, installedBy: by };
+    const body = randomUUID();
+    const json = toJsonField(doc);
+    await this.bodies.insertOne({ _id: body, account, packId, version, doc: json, installedAt: at, installedBy: by });
+    await this.versions.changeHead(account, (head) => ({
+      ...head,
+      packs: [...head.packs.filter((p) => p.packId !== packId), { packId, body, enabled: true }],
+    }));
+    return { packId, version, enabled: true, doc: JSON.parse(json), installedAt: at, installedBy: by };
   }
 
-  /** False when it was not installed. */
+  /** False when it was not installed. Its bodies stay, like published versions. */
   async uninstall(account: string, packId: string): Promise<boolean> {
-    const n = await this.c.deleteOne({ account, packId });
-    if (n === 1) await this.onChange(account);
-    return n === 1;
+    const seq = await this.versions.changeHead(account, (head) =>
+      head.packs.some((p) => p.packId === packId) ? { ...head, packs: head.packs.filter((p) => p.packId !== packId) } : null,
+    );
+    return seq !== null;
   }
 
   /** False when it is not installed. */
   async setEnabled(account: string, packId: string, enabled: boolean): Promise<boolean> {
-    const r = await this.c.updateOne({ account, packId }, { $set: { enabled } });
-    if (r.matched === 1) await this.onChange(account);
-    return r.matched === 1;
+    const seq = await this.versions.changeHead(account, (head) =>
+      head.packs.some((p) => p.packId === packId)
+        ? { ...head, packs: head.packs.map((p) => (p.packId === packId ? { ...p, enabled } : p)) }
+        : null,
+    );
+    return seq !== null;
   }
 }
 
-function toInstall(d: StoredDoc): PackInstall {
+function toInstall(d: StoredDoc, enabled: boolean): PackInstall {
   return {
     packId: docFields.str(d, 'packId'),
     version: docFields.str(d, 'version'),
-    enabled: docFields.bool(d, 'enabled'),
+    enabled,
     doc: docFields.json(d, 'doc'),
     installedAt: docFields.date(d, 'installedAt'),
     installedBy: docFields.str(d, 'installedBy'),

@@ -17,11 +17,35 @@ export interface PublishedVersion extends VersionMeta {
   doc: unknown;
 }
 
-/** What an account's runtime evaluates: one pointer per published document, and the sequence. */
+/** An installed pack: the immutable body (pack-install-repository.ts) it runs and whether it runs. */
+export interface PackPointer {
+  packId: string;
+  body: string;
+  enabled: boolean;
+}
+
+/** What an account's runtime evaluates, and the sequence every compiled cache is keyed by. */
 export interface WorkspaceHead {
   /** Rises on every change of what the runtime evaluates; 0 before the first. */
   seq: number;
   published: ReadonlyArray<{ kind: DocumentKind; id: string; version: number }>;
+  packs: readonly PackPointer[];
+  /** The account's time zone for business hours (CONTRACT §4); null: the policy's own. */
+  timezone: string | null;
+}
+
+/** A head without its sequence: what one change writes. */
+export type HeadContent = Omit<WorkspaceHead, 'seq'>;
+
+/** Where data written before the workspace document held everything is read once (see `head`). */
+export interface LegacySources {
+  drafts: Collection;
+  /** One mutable row per installed pack, with its body inline. */
+  packs: Collection;
+  /** The immutable pack bodies that pointers name; legacy rows are copied here. */
+  packBodies: Collection;
+  /** Account documents, which held the time zone. */
+  accounts: Collection;
 }
 
 /**
@@ -35,6 +59,12 @@ export interface WorkspaceHead {
  * a crash between the two writes leaves an unreferenced body in the history and every instance
  * on the previous consistent version; nothing is served that was not published, and the
  * sequence every cache is keyed by changes in the very write that changes what it would load.
+ *
+ * The same document holds everything else the compile reads: the installed packs (pointers to
+ * immutable bodies, written the same way) and the account's time zone. So every change of what
+ * the runtime evaluates is one compare-and-set on one document (`changeHead`), which both
+ * adapters already make atomic without transactions: MongoDB needs no multi-document
+ * transaction (so no replica-set-only feature), SQLite no group commit to be relied on.
  */
 export class VersionRepository {
   static readonly indexes: readonly IndexSpec[] = [{ fields: ['account', 'kind', 'id', 'version'], unique: true }];
@@ -44,8 +74,7 @@ export class VersionRepository {
   constructor(
     private readonly c: Collection,
     private readonly workspaces: Collection,
-    /** Drafts, read once per account to derive pointers for data written before they existed. */
-    private readonly drafts: Collection,
+    private readonly legacy: LegacySources,
   ) {}
 
   /** Inserts the next version and publishes it (pointer and sequence in one write). */
@@ -129,34 +158,60 @@ export class VersionRepository {
   async head(account: string): Promise<WorkspaceHead> {
     for (;;) {
       const d = await this.workspaces.findOne({ _id: account });
-      const published = d ? readPointers(d) : null;
-      if (d && published) return { seq: docFields.num(d, 'seq'), published };
-      // Written before pointers existed: what a fresh instance served then was the latest
-      // version of every document whose draft exists. Record that once, then read it again.
-      const derived = await this.legacyPointers(account);
-      if (!d && derived.length === 0) return { seq: 0, published: [] };
-      await this.compareAndSet(account, d ? docFields.num(d, 'seq') : 0, derived);
+      const stored = d ? readHead(d) : null;
+      if (stored?.published && stored.packs && stored.timezone !== undefined) {
+        return { seq: stored.seq, published: stored.published, packs: stored.packs, timezone: stored.timezone };
+      }
+      // Written before the workspace document held all of it: what a fresh instance served then
+      // was the latest version of every document whose draft exists, the pack rows and the
+      // account's time zone. Record that once, then read it again.
+      const derived: HeadContent = {
+        published: stored?.published ?? (await this.legacyPointers(account)),
+        packs: stored?.packs ?? (await this.legacyPacks(account)),
+        timezone: stored?.timezone !== undefined ? stored.timezone : await this.legacyTimezone(account),
+      };
+      if (!d && derived.published.length === 0 && derived.packs.length === 0 && derived.timezone === null) {
+        return { seq: 0, ...derived };
+      }
+      await this.compareAndSet(account, stored?.seq ?? 0, derived);
     }
   }
 
-  /** Raises the sequence (pack changes, the account time zone); returns the new sequence. */
+  /** Raises the sequence; returns the new sequence. */
   async bumpWorkspace(account: string): Promise<number> {
-    return this.movePointers(account, (list) => list);
+    return (await this.changeHead(account, (head) => head)) ?? 0;
   }
 
-  /** One compare-and-set on the workspace document: new pointers and sequence + 1, or retry. */
-  private async movePointers(account: string, edit: (list: WorkspaceHead['published']) => WorkspaceHead['published']): Promise<number> {
+  /**
+   * The one way to change what an account's runtime evaluates: `edit` gets the current head and
+   * returns the new content (null: nothing to change), written with the sequence + 1 in one
+   * compare-and-set, retried on a concurrent change. Returns the new sequence, or null.
+   *
+   * @example await versions.changeHead('default', (head) => ({ ...head, timezone: 'Asia/Shanghai' }))
+   */
+  async changeHead(account: string, edit: (head: WorkspaceHead) => HeadContent | null): Promise<number | null> {
     for (let attempt = 0; attempt < 100; attempt += 1) {
       const head = await this.head(account);
-      const seq = await this.compareAndSet(account, head.seq, edit(head.published));
+      const next = edit(head);
+      if (next === null) return null;
+      const seq = await this.compareAndSet(account, head.seq, next);
       if (seq !== null) return seq;
     }
     throw new StoreUnavailableError(`the workspace of ${account} kept changing; try again`);
   }
 
+  /** Moves the published pointers (publish, unpublish) in one write. */
+  private async movePointers(account: string, edit: (list: WorkspaceHead['published']) => WorkspaceHead['published']): Promise<number> {
+    return (await this.changeHead(account, (head) => ({ ...head, published: edit(head.published) }))) ?? 0;
+  }
+
   /** Null when another write moved the sequence first. */
-  private async compareAndSet(account: string, seq: number, published: WorkspaceHead['published']): Promise<number | null> {
-    const $set = { published: published.map(({ kind, id, version }) => ({ kind, id, version })) };
+  private async compareAndSet(account: string, seq: number, content: HeadContent): Promise<number | null> {
+    const $set = {
+      published: content.published.map(({ kind, id, version }) => ({ kind, id, version })),
+      packs: content.packs.map(({ packId, body, enabled }) => ({ packId, body, enabled })),
+      timezone: content.timezone,
+    };
     let next: number;
     if (seq === 0) {
       try {
@@ -178,10 +233,32 @@ export class VersionRepository {
     return next;
   }
 
+  /** Pack rows of the earlier layout, copied as bodies (idempotent: same `_id`) and pointed at. */
+  private async legacyPacks(account: string): Promise<PackPointer[]> {
+    const rows = await this.legacy.packs.find({ account }, { sort: { packId: 1 } });
+    const out: PackPointer[] = [];
+    for (const row of rows) {
+      const { enabled, ...body } = row;
+      const id = docFields.str(row, '_id');
+      try {
+        await this.legacy.packBodies.insertOne({ ...body, _id: id });
+      } catch (e) {
+        if (!(e instanceof DuplicateKeyError)) throw e;
+      }
+      out.push({ packId: docFields.str(row, 'packId'), body: id, enabled: enabled === true });
+    }
+    return out;
+  }
+
+  private async legacyTimezone(account: string): Promise<string | null> {
+    const d = await this.legacy.accounts.findOne({ _id: account }, { projection: { timezone: 1 } });
+    return (d && docFields.optStr(d, 'timezone')) ?? null;
+  }
+
   private async legacyPointers(account: string): Promise<WorkspaceHead['published']> {
     const [metas, drafts] = await Promise.all([
       this.c.find({ account }, { projection: { kind: 1, id: 1, version: 1 } }),
-      this.drafts.find({ account }, { projection: { kind: 1, id: 1 } }),
+      this.legacy.drafts.find({ account }, { projection: { kind: 1, id: 1 } }),
     ]);
     const existing = new Set(drafts.map((d) => `${docFields.str(d, 'kind')}\u0000${docFields.str(d, 'id')}`));
     const heads = new Map<string, { kind: DocumentKind; id: string; version: number }>();
@@ -194,10 +271,21 @@ export class VersionRepository {
   }
 }
 
-function readPointers(d: StoredDoc): WorkspaceHead['published'] | null {
-  const raw = d['published'];
-  if (!Array.isArray(raw)) return null;
-  return raw.map((p: StoredDoc) => ({ kind: kindOf(docFields.str(p, 'kind')), id: docFields.str(p, 'id'), version: docFields.num(p, 'version') }));
+/** The parts a stored workspace document holds; a part written before it existed is undefined. */
+function readHead(d: StoredDoc): { seq: number; published?: WorkspaceHead['published']; packs?: PackPointer[]; timezone?: string | null } {
+  const published = d['published'];
+  const packs = d['packs'];
+  const timezone = d['timezone'];
+  return {
+    seq: docFields.num(d, 'seq'),
+    ...(Array.isArray(published)
+      ? { published: published.map((p: StoredDoc) => ({ kind: kindOf(docFields.str(p, 'kind')), id: docFields.str(p, 'id'), version: docFields.num(p, 'version') })) }
+      : {}),
+    ...(Array.isArray(packs)
+      ? { packs: packs.map((p: StoredDoc) => ({ packId: docFields.str(p, 'packId'), body: docFields.str(p, 'body'), enabled: docFields.bool(p, 'enabled') })) }
+      : {}),
+    ...(timezone === null || typeof timezone === 'string' ? { timezone } : {}),
+  };
 }
 
 function toMeta(d: StoredDoc): VersionMeta {
