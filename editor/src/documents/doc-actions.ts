@@ -57,7 +57,8 @@ export function newFlow(name: string): void {
 
 /** A new keyword group in the store (saved with the next save). */
 export function newGroup(name: string, keywords: string[] = []): KeywordGroup {
-  const group: KeywordGroup = { schemaVersion: 1, id: newId('kg'), name, mode: 'contains', keywords, enabled: true };
+  // New groups match whole words (到货 not inside 收到货); stored groups without the field keep substring matching.
+  const group: KeywordGroup = { schemaVersion: 1, id: newId('kg'), name, mode: 'contains', keywords, wholeWords: true, enabled: true };
   store().putGroup(group, { persisted: false, dirty: true, publishedVersion: null });
   return group;
 }

@@ -6,11 +6,12 @@ import { publishGroup, saveGroup } from '../documents/doc-actions.js';
 import { sameDocument } from '../documents/same-document.js';
 import { useEditorStore } from '../store/editor-store.js';
 import { ChipsInput } from './ChipsInput.js';
+import { ComboEditor } from './ComboEditor.js';
 import { KeywordChips } from './KeywordChips.js';
 
 type MatchMode = (typeof MATCH_MODES)[number];
 
-/** Edits one keyword group: name, how it matches, its keywords and exclusions; save and publish it. */
+/** Edits one keyword group: name, how it matches, its keywords, exclusions, combos and options; save and publish it. */
 export function GroupEditor({ groupId }: { groupId: string }) {
   const { t } = useTranslation();
   const draft = useEditorStore((s) => s.groups[groupId]);
@@ -57,6 +58,15 @@ export function GroupEditor({ groupId }: { groupId: string }) {
         <span>{t('keywords.exclusions')}</span>
         <ChipsInput values={g.exclusions ?? []} onChange={(exclusions) => editGroup(groupId, { exclusions })} label={t('keywords.exclusions')} />
       </div>
+      <ComboEditor combos={g.combos ?? []} onChange={(combos) => editGroup(groupId, { combos })} />
+      <label className="check" title={t('keywords.wholeWordsHint')}>
+        <input type="checkbox" checked={g.wholeWords === true} onChange={(e) => editGroup(groupId, { wholeWords: e.target.checked })} />
+        {t('keywords.wholeWords')}
+      </label>
+      <label className="check" title={t('keywords.pinyinHint')}>
+        <input type="checkbox" checked={g.pinyin === true} onChange={(e) => editGroup(groupId, { pinyin: e.target.checked })} />
+        {t('keywords.pinyin')}
+      </label>
       <label className="check">
         <input type="checkbox" checked={g.enabled !== false} onChange={(e) => editGroup(groupId, { enabled: e.target.checked })} />
         {t('common.enabled')}
