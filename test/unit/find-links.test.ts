@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { findLinks, isHostAllowed } from '../../server/src/core/text/find-links.js';
+import { canonicalHost, findLinks, isHostAllowed } from '../../server/src/core/text/find-links.js';
 
 describe('findLinks', () => {
   it.each([
@@ -80,5 +80,23 @@ describe('isHostAllowed', () => {
     ['', false],
   ])('%j → %s', (host, expected) => {
     expect(isHostAllowed(host, allow)).toBe(expected);
+  });
+});
+
+describe('isHostAllowed with IDN hosts (issue 14, item 5)', () => {
+  it.each([
+    ['xn--g2xx48c.xn--fiqs8s', ['购物.中国'], true],
+    ['购物.中国', ['XN--G2XX48C.xn--fiqs8s'], true],
+    ['shop.xn--g2xx48c.xn--fiqs8s', ['购物.中国'], true],
+    ['购物.中国', ['购物.公司'], false],
+    ['xn--g2xx48c.xn--fiqs8s', ['中国'], true], // a whole TLD allowed is the operator's choice
+    ['去购物.中国', ['购物.中国'], false], // a different label, not a subdomain
+  ])('%s with %j → %s', (host, allow, expected) => {
+    expect(isHostAllowed(host, allow)).toBe(expected);
+  });
+
+  it('spells a host one way for comparison', () => {
+    expect(canonicalHost('Shop.购物.中国.')).toBe('shop.xn--g2xx48c.xn--fiqs8s');
+    expect(canonicalHost('WWW.JD.COM')).toBe('www.jd.com');
   });
 });

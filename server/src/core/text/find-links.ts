@@ -205,11 +205,11 @@ const BARE_IPV4 = new RegExp(
 const IDN_HINT = /\p{Script=Han}(?:[.．]|[[(（［][.．][\])）］])|[.．]\p{Script=Han}/u;
 /**
  * A name with a Han label or before a Han suffix: group 1 the name (an ASCII label, or at most four
- * chars when Han glues it to the text before, then any further labels), group 3 the word after the
+ * Han chars as Han glues it to the text before, then any further labels), group 3 the word after the
  * last dot, cut to a real top-level domain afterwards.
  */
 const IDN_DOMAIN =
-  /((?:[a-z0-9-]{1,63}|[\p{Script=Han}a-z0-9-]{1,4})(?:\.[\p{Script=Han}a-z0-9-]{1,63})*)(\.|\[\.\]|\(\.\))(\p{Script=Han}+|[a-z]{2,63}(?![a-z0-9-]))/giu;
+  /((?:[a-z0-9-]{1,63}|\p{Script=Han}{1,4})(?:\.[\p{Script=Han}a-z0-9-]{1,63})*)(\.|\[\.\]|\(\.\))(\p{Script=Han}+|[a-z]{2,63}(?![a-z0-9-]))/giu;
 const HAN = /\p{Script=Han}/u;
 /** The longest Han top-level domain in the root zone has five chars (嘉里大酒店). */
 const MAX_HAN_TLD = 5;

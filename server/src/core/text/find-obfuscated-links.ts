@@ -52,8 +52,8 @@ export interface SpacedRun {
 
 /**
  * Runs of at least three URL chars each standing alone between spaces (`t . c n / b F L`),
- * taking in a word before a spaced `.` or `:` (`taobao . c o m`) and the word that ends the run
- * (`d o wnload`). find-links judges the joined text like any other, so a run that joins into
+ * taking in a word before a spaced `.` or `:` (`taobao . c o m`), punctuation glued to the first
+ * char (`地址：1 7 9 . 5 2 …`) and the word that ends the run (`d o wnload`). find-links judges the joined text like any other, so a run that joins into
  * no real domain (`a b c`, `第 1 . 2 节`, `i . e .`) is no link.
  * @example findSpacedRuns('去 t a o b a o . c o m')[0]?.texts[0] // 'taobao.com'
  */
@@ -97,6 +97,6 @@ const URL_CHAR = "[a-z0-9.:/\\-_?=&#%~+@()\\[\\]']";
 const SPACE_CHARS = '[ \\t\\u00a0\\u3000]';
 const SPACE = new RegExp(SPACE_CHARS);
 const SPACED_RUN = new RegExp(
-  `(?<!${URL_CHAR})(?:${URL_CHAR}+${SPACE_CHARS}+(?=[.:]))?(?:${URL_CHAR}${SPACE_CHARS}+){2,}${URL_CHAR}+`,
+  `(?<!${URL_CHAR})(?:[:/(\\[]+|${URL_CHAR}+${SPACE_CHARS}+(?=[.:]))?(?:${URL_CHAR}${SPACE_CHARS}+){2,}${URL_CHAR}+`,
   'gi',
 );
