@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { StartupError } from './startup-error.js';
+import { CONVERSATION_RETENTION_DAYS } from './store/conversation-repository.js';
 
 export interface Config {
   host: string;
@@ -16,6 +17,8 @@ export interface Config {
   editorDir: string;
   /** How long an instance may serve a workspace before re-reading its version (another instance's publish). */
   workspaceRefreshMs: number;
+  /** Days a conversation state is kept after the user's last grant closed (the profile stays). */
+  conversationRetentionDays: number;
 }
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -29,6 +32,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
   if (!Number.isInteger(refresh) || refresh < 0 || refresh > 3_600_000) {
     throw new StartupError(`WORKSPACE_REFRESH_MS 必须是 0–3600000 的整数 / WORKSPACE_REFRESH_MS must be an integer 0–3600000, got ${env['WORKSPACE_REFRESH_MS']}`);
   }
+  const retention = Number(env['CONVERSATION_RETENTION_DAYS'] ?? CONVERSATION_RETENTION_DAYS);
+  if (!Number.isInteger(retention) || retention < 1 || retention > 3650) {
+    throw new StartupError(`CONVERSATION_RETENTION_DAYS 必须是 1–3650 的整数（天）/ CONVERSATION_RETENTION_DAYS must be a whole number of days 1–3650, got ${env['CONVERSATION_RETENTION_DAYS']}`);
+  }
   return {
     host: env['HOST'] ?? '127.0.0.1',
     port,
@@ -36,6 +43,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     bodyLimit: env['BODY_LIMIT'] ?? '1mb',
     editorDir: editorDirFromEnv(env),
     workspaceRefreshMs: refresh,
+    conversationRetentionDays: retention,
   };
 }
 

@@ -29,7 +29,7 @@ process.on('SIGINT', () => void stop('SIGINT'));
 
 try {
   const config = configFromEnv(process.env);
-  const store = (running.store = await openStore(storeOptionsFromEnv(process.env)));
+  const store = (running.store = await openStore({ ...storeOptionsFromEnv(process.env), conversationRetentionDays: config.conversationRetentionDays }));
   if (await seedWorkspace(store, path.join(root, 'examples/workspace'))) log.info('loaded the example workspace');
 
   // A newcomer without ADMIN_TOKEN gets a one-time admin token and a sign-in link for the editor.

@@ -54,7 +54,7 @@ export async function handleInbound(store: Store, cache: CompiledSource, body: I
       // Staged before the state that applies it is written, so a retry always finds it.
       await store.inbound.stage(account, key, fresh);
       return { next: { ...next, applied: [...next.applied.filter((k) => k !== key).slice(-(APPLIED_KEPT - 1)), key] }, result: fresh };
-    });
+    }, { key, nickname: user?.nickname ?? null });
     await store.inbound.complete(account, key, result, { from: message.from, message, at: new Date(at) });
     for (const r of result.replies.filter((x) => x.committed)) {
       await appendReplyLog(store, account, message.from, at, r);

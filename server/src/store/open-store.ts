@@ -9,6 +9,7 @@ import { AccountRepository } from './account-repository.js';
 import { AuditRepository } from './audit-repository.js';
 import type { Collection, IndexSpec } from './collection.js';
 import { ConversationRepository } from './conversation-repository.js';
+import { ProfileRepository } from './profile-repository.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { DocumentRepository } from './document-repository.js';
 import { EventRepository, INSIGHTS_RETENTION_DAYS } from './event-repository.js';
@@ -45,10 +46,14 @@ export interface StoreOptions {
   clock?: () => number;
   /** How long conversation events and turns are kept, by server time (default 180 days). */
   insightsRetentionDays?: number;
+  /** How long a conversation state is kept after the user's last grant closed (default 30 days). */
+  conversationRetentionDays?: number;
 }
 
 export interface Store {
   conversations: ConversationRepository;
+  /** Each user's tags, topic counters and nickname: they outlive the conversation state. */
+  profiles: ProfileRepository;
   inbound: InboundLogRepository;
   documents: DocumentRepository;
   versions: VersionRepository;
@@ -78,6 +83,7 @@ const LEGACY_PACK_INDEXES: readonly IndexSpec[] = [{ fields: ['account', 'packId
 /** The collections and the indexes each needs; the same for both backends. */
 const LAYOUT = {
   conversations: ConversationRepository.indexes,
+  profiles: ProfileRepository.indexes,
   inbound: InboundLogRepository.indexes,
   drafts: DocumentRepository.indexes,
   versions: VersionRepository.indexes,
@@ -157,14 +163,14 @@ export function dbNameFromUri(uri: string): string | undefined {
  * isolated virtual store (SQLite in memory), so a preview runs the production code path and
  * touches nothing real.
  */
-export async function openMemoryStore(options: Pick<StoreOptions, 'clock' | 'insightsRetentionDays'> = {}): Promise<Store> {
+export async function openMemoryStore(options: Pick<StoreOptions, 'clock' | 'insightsRetentionDays' | 'conversationRetentionDays'> = {}): Promise<Store> {
   const db = openSqliteDatabase(null);
   const cols = await openEach(async (name) => {
     const c = new SqliteCollection(db, name);
     await c.ensureIndexes(indexesOf(name, options));
     return c;
   });
-  return assemble('sqlite', cols, SecretBox.fromString(randomBytes(32).toString('hex')), options.clock ?? Date.now, {
+  return assemble('sqlite', cols, SecretBox.fromString(randomBytes(32).toString('hex')), options, {
     ping: async () => undefined,
     close: async () => {
       for (const c of Object.values(cols)) c.close();
@@ -194,7 +200,7 @@ async function openSqlite(dataDir: string, options: StoreOptions): Promise<Store
       return c;
     });
     if (fresh) await importNedbDataDir(dataDir, cols);
-    return assemble('sqlite', cols, box, options.clock ?? Date.now, {
+    return assemble('sqlite', cols, box, options, {
       ping: async () => {
         await cols.workspaces.count({ _id: '\u0000ping' });
       },
@@ -231,7 +237,7 @@ async function openMongo(uri: string, options: StoreOptions): Promise<Store> {
       await c.ensureIndexes(indexesOf(name, options));
       return c;
     });
-    return assemble('mongodb', cols, box, options.clock ?? Date.now, {
+    return assemble('mongodb', cols, box, options, {
       ping: async () => {
         try {
           await db.command({ ping: 1 });
@@ -251,6 +257,7 @@ async function openMongo(uri: string, options: StoreOptions): Promise<Store> {
 async function openEach<C>(open: (name: Name) => Promise<C>): Promise<Record<Name, C>> {
   return {
     conversations: await open('conversations'),
+    profiles: await open('profiles'),
     inbound: await open('inbound'),
     drafts: await open('drafts'),
     versions: await open('versions'),
@@ -272,9 +279,10 @@ function assemble(
   kind: Store['kind'],
   cols: Record<Name, Collection>,
   box: SecretBox,
-  serverNow: () => number,
+  options: Pick<StoreOptions, 'clock' | 'conversationRetentionDays'>,
   life: Pick<Store, 'ping' | 'close'>,
 ): Store {
+  const serverNow = options.clock ?? Date.now;
   const names = Object.keys(cols).filter((n): n is Name => n in cols);
   const versions = new VersionRepository(cols.versions, cols.workspaces, {
     drafts: cols.drafts,
@@ -284,7 +292,8 @@ function assemble(
   });
   return {
     kind,
-    conversations: new ConversationRepository(cols.conversations),
+    conversations: new ConversationRepository(cols.conversations, serverNow, options.conversationRetentionDays),
+    profiles: new ProfileRepository(cols.profiles),
     inbound: new InboundLogRepository(cols.inbound, serverNow),
     documents: new DocumentRepository(cols.drafts, versions),
     versions,

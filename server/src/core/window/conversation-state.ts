@@ -22,8 +22,11 @@ export interface ConversationState {
   recentReplies: Array<{ fp: string; at: number }>;
   /** Commit times of promotional replies, pruned to the current window. */
   promotions: number[];
+  /**
+   * Tags and keyword-group hits per group id (the "topic counters" a condition can test): the
+   * user's profile, which the runtime stores apart from the rest so the rest can expire.
+   */
   tags: string[];
-  /** Keyword-group hits per group id: the "topic counters" a condition can test. */
   topics: Record<string, number>;
   /**
    * Keys of the last few inbound messages applied, written in the same compare-and-set as their
