@@ -5,6 +5,7 @@
 import type { FromSchema, JSONSchema } from 'json-schema-to-ts';
 import { flowSchema, flowNodeSchema, flowEdgeSchema, conditionSchema } from './schemas/flow.js';
 import { keywordGroupSchema, keywordComboSchema } from './schemas/keyword-group.js';
+import { keywordSynonymsSchema, synonymSetSchema, keywordSuggestionsSchema } from './schemas/keyword-synonyms.js';
 import { policySchema, lexiconSchema, customRuleSchema, allowanceSchema, allowanceBodySchema } from './schemas/policy.js';
 import { packSchema, packRuleSchema, packSourceSchema, packTestSchema } from './schemas/pack.js';
 import { messageSchema, userSchema } from './schemas/message.js';
@@ -24,6 +25,7 @@ import { conversationsQuerySchema, metricsQuerySchema, metricsResponseSchema, me
 
 export * from './schemas/flow.js';
 export * from './schemas/keyword-group.js';
+export * from './schemas/keyword-synonyms.js';
 export * from './schemas/policy.js';
 export * from './schemas/pack.js';
 export * from './schemas/message.js';
@@ -38,6 +40,8 @@ export * from './step-duration.js';
 export const SCHEMAS = {
   flow: flowSchema,
   'keyword-group': keywordGroupSchema,
+  'keyword-synonyms': keywordSynonymsSchema,
+  'keyword-suggestions': keywordSuggestionsSchema,
   policy: policySchema,
   pack: packSchema,
   'allowance-body': allowanceBodySchema,
@@ -71,6 +75,10 @@ export type FlowEdge = From<typeof flowEdgeSchema>;
 export type FlowCondition = From<typeof conditionSchema>;
 export type KeywordGroup = From<typeof keywordGroupSchema>;
 export type KeywordCombo = From<typeof keywordComboSchema>;
+export type KeywordSynonyms = From<typeof keywordSynonymsSchema>;
+export type SynonymSet = From<typeof synonymSetSchema>;
+export type KeywordSuggestions = From<typeof keywordSuggestionsSchema>;
+export type KeywordSuggestion = KeywordSuggestions['suggestions'][number];
 export type Policy = From<typeof policySchema>;
 export type Lexicon = From<typeof lexiconSchema>;
 export type CustomRule = From<typeof customRuleSchema>;

@@ -27,6 +27,9 @@ import { packRoutes } from './routes/pack-routes.js';
 import { PackService } from '../packs/pack-service.js';
 import { allowanceRoutes } from './routes/allowance-routes.js';
 import { AllowanceService } from '../runtime/allowance-service.js';
+import { keywordSuggestionRoutes } from './routes/keyword-suggestion-routes.js';
+import { KeywordSuggestionService } from '../runtime/keyword-suggestion-service.js';
+import { KEYWORD_SYNONYMS } from '../runtime/keyword-synonyms.js';
 
 export interface AppOptions {
   store: Store;
@@ -82,6 +85,7 @@ export function createApp(options: AppOptions): express.Express {
   const gate = async (account: string, kind: string, doc: unknown) =>
     (await sandbox.runScenarios(account, { kind, doc })).scenarios.filter((s) => !s.passed);
   api.use(documentRoutes(new DocumentService(options.store, gate)));
+  api.use(keywordSuggestionRoutes(new KeywordSuggestionService(options.store, KEYWORD_SYNONYMS)));
   api.use(sandboxRoutes(sandbox, options.store));
   api.use(packRoutes(packs));
   api.use(allowanceRoutes(new AllowanceService(options.store)));

@@ -104,7 +104,7 @@ export function buildOpenApi() {
         ok: ['200', 'metrics-response'],
       }),
     },
-    '/api/v1/lint': { post: op('Content checks of one reply, for the editor', EDITORS, { body: lintBody }) },
+    '/api/v1/lint': { post: op('Content checks of one reply, for the editor and agents', ['admin', 'editor', 'runtime'], { body: lintBody }) },
     '/api/v1/sandbox/run': { post: op('Run a sandbox script on a virtual clock', EDITORS, { body: 'sandbox-run-body' }) },
     '/api/v1/sandbox/backtest': { post: op('Replay stored inbound messages against drafts', EDITORS, { body: 'backtest-body' }) },
     '/api/v1/scenarios/run-all': { post: op('Run every saved scenario of the account', EDITORS, { account: true }) },
@@ -124,6 +124,13 @@ export function buildOpenApi() {
     '/api/v1/packs/{id}/enable': { post: op('Enable an installed pack', EDITORS, { account: true }) },
     '/api/v1/packs/{id}/disable': { post: op('Disable an installed pack', EDITORS, { account: true }) },
     '/api/v1/packs/{id}/test': { post: op("Run a pack's self-tests", EDITORS, { account: true }) },
+    '/api/v1/keyword-groups/{id}/suggestions': {
+      get: op('「建议添加」: words of the shipped synonym source that share a set with the group draft’s words, most-pointed-to first', EDITORS, {
+        account: true,
+        query: [{ name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200, default: 30 } }],
+        ok: ['200', 'keyword-suggestions'],
+      }),
+    },
     '/api/v1/policies/{id}/allowances': { post: op('Allow a phrase for one code (false-positive review)', EDITORS, { account: true, body: 'allowance-body', ok: ['201', 'the allowance'] }) },
     '/api/v1/policies/{id}/allowances/{allowanceId}': { delete: op('Remove an allowance', EDITORS, { account: true, ok: ['204', 'removed'] }) },
     '/wechat/{account}': {
