@@ -65,9 +65,15 @@ export const publishBodySchema = {
     note: { type: 'string', maxLength: 500 },
     /** Publish although saved scenarios fail; the note must say why. */
     overrideScenarios: { type: 'boolean' },
+    /** Publish a flow although a reply would be blocked by the content checks (a reviewed case); the note must say why, and is audited with the codes. */
+    overrideContent: { type: 'boolean' },
+    /** Publish the drafts of the keyword groups a flow uses and are not live, each first, then the flow. */
+    withGroups: { type: 'boolean' },
   },
-  if: { properties: { overrideScenarios: { const: true } }, required: ['overrideScenarios'] },
-  then: { required: ['note'], properties: { note: { minLength: 1 } } },
+  allOf: [
+    { if: { properties: { overrideScenarios: { const: true } }, required: ['overrideScenarios'] }, then: { required: ['note'], properties: { note: { minLength: 1 } } } },
+    { if: { properties: { overrideContent: { const: true } }, required: ['overrideContent'] }, then: { required: ['note'], properties: { note: { minLength: 1 } } } },
+  ],
   additionalProperties: false,
 } as const;
 

@@ -6,6 +6,7 @@
  */
 import type { Flow, KeywordGroup, Policy } from '../../../rules-schema/index.js';
 import { WORKSPACE_PATHS, type CompileProblem } from '../core/engine/compile-problem.js';
+import type { CompiledWorkspace } from '../core/engine/compile-workspace.js';
 import type { DocumentKind } from '../store/document-repository.js';
 import type { Store } from '../store/open-store.js';
 import { invalid, type ErrorDetail } from '../errors.js';
@@ -26,17 +27,20 @@ export async function gateDocument(change: GatedChange, message = '文档无法�
 }
 
 /**
- * Compiles the account's published workspace with `change` applied (publish, rollback, pack install).
+ * Compiles the account's published workspace with `change` applied (publish, rollback, pack
+ * install), and `alongside` (documents published in the same request, e.g. a flow's groups);
+ * pointers are rebased onto `change`. Returns the compiled workspace the change would run in.
  * @example await gateWorkspace(store, 'default', { kind: 'policy', doc: policy }, '合规策略无法运行，未发布')
  */
-export async function gateWorkspace(store: Store, account: string, change: GatedChange, message: string): Promise<void> {
+export async function gateWorkspace(store: Store, account: string, change: GatedChange, message: string, alongside: readonly GatedChange[] = []): Promise<CompiledWorkspace> {
   const published = await loadPublished(store, account);
-  await refuseProblems(applyChange(published, change), change, message);
+  return refuseProblems([...alongside, change].reduce(applyChange, published), change, message);
 }
 
-async function refuseProblems(docs: WorkspaceDocs, change: GatedChange, message: string): Promise<void> {
+async function refuseProblems(docs: WorkspaceDocs, change: GatedChange, message: string): Promise<CompiledWorkspace> {
   const outcome = await tryCompileWithPacks(docs);
   if (!outcome.ok) throw invalid(`${message}（${outcome.problems.length} 个问题）`, rebase(outcome.problems, prefixOf(change)));
+  return outcome.compiled;
 }
 
 function applyChange(docs: WorkspaceDocs, change: GatedChange): WorkspaceDocs {

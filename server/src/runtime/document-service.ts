@@ -9,6 +9,8 @@ import { describeGraphProblem } from '../../../rules-schema/graph-problem-messag
 import { resolvePolicy } from '../core/policy/resolve-policy.js';
 import { loadPublished } from './published-workspace.js';
 import { gateDocument, gateWorkspace } from './compile-gate.js';
+import { blockedCodes, gateFlowContent } from './content-gate.js';
+import { groupsToPublishWith, refuseDeletingLiveGroup } from './live-group-gate.js';
 import type { Store } from '../store/open-store.js';
 import { DuplicateKeyError } from '../store/store-errors.js';
 import { AppError, conflict, invalid, notFound } from '../errors.js';
@@ -27,11 +29,32 @@ const LABEL: Record<DocumentKind, string> = { flow: '流程', 'keyword-group': '
 
 type Doc = { id: string; revision?: number } & Record<string, unknown>;
 
+/** A published version as the publish route answers; with `withGroups`, the groups published first. */
+export interface PublishedVersion {
+  id: string;
+  version: number;
+  publishedAt: Date;
+  publishedBy: string;
+  note: string;
+  groups?: Array<{ id: string; version: number }>;
+}
+
 function validated(kind: DocumentKind, body: unknown): Doc {
   const result = validate<Doc>(kind as SchemaName, body);
   if (!result.ok) throw invalid(`${LABEL[kind]}不符合格式要求`, result.problems);
   const { revision: _revision, ...doc } = result.value;
   return doc as Doc;
+}
+
+/** What a publish request may ask for besides its note (`publish-body`). */
+export interface PublishOptions {
+  note?: string;
+  /** Publish although saved scenarios fail (the note says why, audited). */
+  overrideScenarios?: boolean;
+  /** Publish a flow although a reply would be blocked by the content checks (reviewed; the note says why, audited). */
+  overrideContent?: boolean;
+  /** Publish the drafts of the keyword groups a flow uses that are not live, first. */
+  withGroups?: boolean;
 }
 
 /** Runs the account's saved scenarios with one draft swapped in; publishing waits on it. */
@@ -94,6 +117,7 @@ export class DocumentService {
   }
 
   async remove(account: string, kind: DocumentKind, id: string, revision: number | undefined, by: string) {
+    if (kind === 'keyword-group') await refuseDeletingLiveGroup(this.store, account, id);
     const removed = await this.store.documents.remove(account, kind, id, revision);
     if (!removed.ok) {
       if (removed.reason === 'not_found') throw notFound(`${LABEL[kind]} ${id}`);
@@ -102,11 +126,15 @@ export class DocumentService {
     await this.store.audit.append({ at: new Date(), account, actor: by, action: `${kind}.delete`, target: id, detail: {} });
   }
 
-  async publish(account: string, kind: DocumentKind, id: string, options: { note?: string; overrideScenarios?: boolean }, by: string) {
+  async publish(account: string, kind: DocumentKind, id: string, options: PublishOptions, by: string): Promise<PublishedVersion> {
     const draft = await this.get(account, kind, id);
     const { revision: _r, ...doc } = draft;
-    if (kind === 'flow') await this.checkGraph(account, doc as unknown as Flow);
-    if (kind !== 'scenario') await gateWorkspace(this.store, account, { kind, doc }, `${LABEL[kind]}无法运行，未发布`);
+    const flow = kind === 'flow' ? (doc as unknown as Flow) : undefined;
+    if (flow) await this.checkGraph(account, flow);
+    const groups = flow ? await groupsToPublishWith(this.store, account, flow, options.withGroups === true) : [];
+    const alongside = groups.map((g) => ({ kind: 'keyword-group' as const, doc: g }));
+    const compiled = kind !== 'scenario' ? await gateWorkspace(this.store, account, { kind, doc }, `${LABEL[kind]}无法运行，未发布`, alongside) : undefined;
+    const overridden = flow && compiled ? gateFlowContent(flow, compiled, options.overrideContent === true) : [];
     if (this.scenarioGate && kind !== 'scenario') {
       const failing = await this.scenarioGate(account, kind, doc);
       if (failing.length > 0 && !options.overrideScenarios) {
@@ -119,7 +147,24 @@ export class DocumentService {
         await this.store.audit.append({ at: new Date(), account, actor: by, action: `${kind}.publish-override`, target: id, detail: { note: options.note, failing: failing.map((f) => f.id) } });
       }
     }
-    return this.record(account, kind, id, doc, options.note, by, 'publish');
+    // Every check of the flow ran with its groups applied, so from here only a store failure
+    // stops it: the groups are then live with no live flow using them yet, and a retry finds them published.
+    const withGroups: PublishedVersion[] = [];
+    for (const g of groups) {
+      withGroups.push(await this.publish(account, 'keyword-group', g.id, { note: options.note ?? `随流程 ${id} 发布`, ...(options.overrideScenarios ? { overrideScenarios: true } : {}) }, by));
+    }
+    const published = await this.record(account, kind, id, doc, options.note, by, 'publish');
+    if (overridden.length > 0) {
+      await this.store.audit.append({
+        at: new Date(),
+        account,
+        actor: by,
+        action: `${kind}.publish-content-override`,
+        target: id,
+        detail: { note: options.note, version: published.version, codes: blockedCodes(overridden), fields: overridden.map((b) => ({ path: b.path, nodeId: b.nodeId, codes: b.reasons.map((r) => r.code) })) },
+      });
+    }
+    return withGroups.length > 0 ? { ...published, groups: withGroups.map((g) => ({ id: g.id, version: g.version })) } : published;
   }
 
   async rollback(account: string, kind: DocumentKind, id: string, version: number, note: string | undefined, by: string) {
@@ -127,6 +172,8 @@ export class DocumentService {
     if (!old) throw notFound(`${LABEL[kind]} ${id} 的版本 ${version}`);
     const current = await this.store.documents.get(account, kind, id);
     if (!current) throw notFound(`${LABEL[kind]} ${id}`);
+    // An old version may use a group deleted since: it would go live unable to match.
+    if (kind === 'flow') await groupsToPublishWith(this.store, account, old.doc as Flow, false);
     // A version saved by an older release may not run today: refuse it before it replaces the draft.
     if (kind !== 'scenario') await gateWorkspace(this.store, account, { kind, doc: old.doc as Doc }, `${LABEL[kind]}的版本 ${version} 无法运行，未回滚`);
     const saved = await this.store.documents.save(account, kind, id, old.doc, current.revision, by);
@@ -146,7 +193,7 @@ export class DocumentService {
     return { ...meta, document: doc };
   }
 
-  private async record(account: string, kind: DocumentKind, id: string, doc: unknown, note: string | undefined, by: string, action: string) {
+  private async record(account: string, kind: DocumentKind, id: string, doc: unknown, note: string | undefined, by: string, action: string): Promise<PublishedVersion> {
     const published = await this.store.versions.publish(account, kind, id, doc, by, note ?? '');
     await this.store.audit.append({ at: new Date(), account, actor: by, action: `${kind}.${action}`, target: id, detail: { version: published.version, note } });
     return { id, version: published.version, publishedAt: published.publishedAt, publishedBy: by, note: note ?? '' };
