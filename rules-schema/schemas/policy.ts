@@ -230,6 +230,15 @@ export const policySchema = {
       },
       additionalProperties: false,
     },
+    /**
+     * The agent queue: an auto reply holding one of these phrases promised a person, so its user
+     * stays in the queue until a human answers (the seed's "如果还有其他问题，可以继续问我哦").
+     */
+    queue: {
+      type: 'object',
+      properties: { humanFollowUpPhrases: { type: 'array', maxItems: 50, items: { type: 'string', minLength: 2, maxLength: 100 } } },
+      additionalProperties: false,
+    },
     links: {
       type: 'object',
       properties: { allow: { type: 'array', maxItems: 1000, items: { type: 'string', minLength: 1, maxLength: 253 } } },

@@ -23,7 +23,7 @@ interface Reason {
 }
 type Fact =
   | { kind: 'message'; t: number; type: string; groups: string[]; handoff: boolean }
-  | { kind: 'reply'; t: number; by: 'auto' | 'human' }
+  | { kind: 'reply'; t: number; by: 'auto' | 'human'; promise?: boolean }
   | { kind: 'reasons'; t: number; reasons: Reason[] };
 
 /** mulberry32: a small seeded PRNG, so the history is the same on every run. */
@@ -62,9 +62,10 @@ async function playUser(openid: string, rnd: () => number): Promise<void> {
     expect(r.status).toBe(200);
     const groups = [...new Set((r.body.matches as Array<{ group: string }>).map((m) => m.group))];
     log.push({ kind: 'message', t: at, type: String(message['type']), groups, handoff: r.body.handoff !== null });
-    for (const reply of r.body.replies as Array<{ committed: boolean; reasons: Reason[] }>) {
+    for (const reply of r.body.replies as Array<{ committed: boolean; reasons: Reason[]; reply: { content?: string } }>) {
       log.push({ kind: 'reasons', t: at, reasons: reply.reasons });
-      if (reply.committed) log.push({ kind: 'reply', t: at, by: 'auto' });
+      // The default policy's promise of a person (queue.humanFollowUpPhrases).
+      if (reply.committed) log.push({ kind: 'reply', t: at, by: 'auto', promise: (reply.reply.content ?? '').includes('可以继续问我') });
     }
   };
   const check = async (at: number, content: string, options: { commit: boolean; agent?: string }) => {
@@ -108,6 +109,7 @@ interface ModelTurn {
   deadline: number;
   answeredAt: number | null;
   handoffAt: number | null;
+  promisedAt: number | null;
   humanAt: number | null;
 }
 
@@ -118,10 +120,11 @@ function modelTurns(): ModelTurn[] {
     for (const f of log) {
       if (f.kind === 'message') {
         if (cur && cur.answeredAt === null && f.t < cur.deadline) cur.deadline = f.t + GRANT;
-        else out.push((cur = { openid, start: f.t, deadline: f.t + GRANT, answeredAt: null, handoffAt: null, humanAt: null }));
+        else out.push((cur = { openid, start: f.t, deadline: f.t + GRANT, answeredAt: null, handoffAt: null, promisedAt: null, humanAt: null }));
         if (f.handoff) cur.handoffAt ??= f.t;
       } else if (f.kind === 'reply' && cur && f.t < cur.deadline) {
         cur.answeredAt ??= f.t;
+        if (f.promise && cur.humanAt === null) cur.promisedAt ??= f.t;
         if (f.by === 'human') cur.humanAt ??= f.t;
       }
     }
@@ -171,12 +174,15 @@ function expectedMetrics(from: number, to: number) {
   };
 }
 
-/** Users whose latest turn waits (unanswered, or handed off with no human reply) with its grant running at NOW. */
+/**
+ * Users whose latest turn waits (unanswered, or handed off or promised a person by an auto reply,
+ * with no human reply) with its grant running at NOW.
+ */
 function expectedQueue(): ModelTurn[] {
   const latest = new Map<string, ModelTurn>();
   for (const x of modelTurns()) latest.set(x.openid, x);
   return [...latest.values()]
-    .filter((x) => (x.answeredAt === null || (x.handoffAt !== null && x.humanAt === null)) && x.deadline > NOW)
+    .filter((x) => (x.answeredAt === null || ((x.handoffAt !== null || x.promisedAt !== null) && x.humanAt === null)) && x.deadline > NOW)
     .sort((a, b) => a.deadline - b.deadline || (a.openid < b.openid ? -1 : 1));
 }
 
@@ -313,6 +319,19 @@ describe('GET /conversations?state=awaiting', () => {
     expect(item.nickname).toBe(`用户${item.openid}`);
     expect(Array.isArray(item.tags)).toBe(true);
     expect(typeof item.topics).toBe('object');
+  });
+
+  it('an auto reply that promises a person keeps the user waiting for a human, not marked as a hand-off', async () => {
+    const at = NOW - HOUR;
+    const r = await t.post('/api/v1/inbound', { message: { msgId: 'promise-1', from: 'o-promise', type: 'text', content: '你们周末上班吗', at } });
+    expect(r.body.replies[0]).toMatchObject({ committed: true, reply: { content: expect.stringContaining('可以继续问我') } });
+    const find = async () => ((await t.get('/api/v1/conversations?limit=200')).body.items as Array<{ openid: string; handoff: boolean; waitingSince: string }>).find((i) => i.openid === 'o-promise');
+    expect(await find()).toMatchObject({ handoff: false, waitingSince: new Date(at).toISOString() });
+    // Another automatic reply (no agent) is still not a person.
+    await t.post('/api/v1/replies/check', { to: 'o-promise', reply: { type: 'text', content: '稍等哦' }, at: at + MIN, commit: true });
+    expect(await find()).toBeDefined();
+    await t.post('/api/v1/replies/check', { to: 'o-promise', reply: { type: 'text', content: '周末也上班的' }, at: at + 2 * MIN, commit: true, agent: '小王' });
+    expect(await find()).toBeUndefined();
   });
 
   it('a human reply takes the user out of the queue; the runtime and viewers may read it', async () => {

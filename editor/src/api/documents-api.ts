@@ -26,6 +26,18 @@ export interface VersionInfo {
   publishedAt: string;
   publishedBy?: string;
   note?: string;
+  /** Keyword groups published first by a `withGroups` publish. */
+  groups?: Array<{ id: string; version: number }>;
+}
+
+/** What a publish asks for besides its note (`publish-body`); each override needs the note. */
+export interface PublishFlags {
+  /** Publish although saved scenarios fail. */
+  overrideScenarios?: boolean;
+  /** Publish a flow although a reply would be blocked (a reviewed case). */
+  overrideContent?: boolean;
+  /** Publish the keyword groups the flow uses that are not live, first. */
+  withGroups?: boolean;
 }
 
 export interface LintReason {
@@ -63,11 +75,11 @@ export const documentsApi = {
     apiRequest<DocByKind[K]>(`/${kind}/${encodeURIComponent(doc.id)}`, { method: 'PUT', body: doc, account: true }),
   remove: (kind: DocKind, id: string, revision: number) =>
     apiRequest<void>(`/${kind}/${encodeURIComponent(id)}`, { method: 'DELETE', account: true, query: { revision } }),
-  /** `overrideScenarios` publishes although saved scenarios fail (the note says why). */
-  publish: (kind: DocKind, id: string, note: string, overrideScenarios = false) =>
+  /** `flags` pass the publish gates: overrides (the note says why) or the flow's groups published with it. */
+  publish: (kind: DocKind, id: string, note: string, flags: PublishFlags = {}) =>
     apiRequest<VersionInfo>(`/${kind}/${encodeURIComponent(id)}/publish`, {
       method: 'POST',
-      body: overrideScenarios ? { note, overrideScenarios: true } : { note },
+      body: { note, ...Object.fromEntries(Object.entries(flags).filter(([, on]) => on === true)) },
       account: true,
     }),
   versions: (kind: DocKind, id: string) =>

@@ -12,6 +12,7 @@ import { FlowCanvas } from './FlowCanvas.js';
 import { FlowInsightsContext, useComputedInsights } from './flow-insights.js';
 import { Palette } from './Palette.js';
 import { ProblemsList } from './ProblemsList.js';
+import { NodeFocus } from './NodeFocus.js';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts.js';
 import { SandboxPanel } from '../sandbox/SandboxPanel.js';
 
@@ -42,6 +43,7 @@ export function FlowEditor() {
               <>
                 <CanvasToolbar />
                 <FlowCanvas key={meta.id} />
+                <NodeFocus />
                 <div className="canvas-footer">
                   <ProblemsList />
                   <CanvasNav />

@@ -24,12 +24,23 @@ export interface ConfirmState {
   onConfirm: () => void;
 }
 
-/** A publish the saved scenarios refused: their failures, and a way to publish anyway. */
+/** A publish a gate refused: failing scenarios, blocked replies, groups not live; and a way through. */
 export interface PublishGate {
   kind: DocKind;
   id: string;
   name: string;
+  /** Saved scenarios that fail (`/scenarios/…`). */
   failures: ApiErrorDetail[];
+  /** Replies the content checks would block (`/nodes/3/data/replies/0/content`). */
+  content: ApiErrorDetail[];
+  /** Keyword groups the flow uses that are not live (`/nodes/1/data/groupId`). */
+  groups: ApiErrorDetail[];
+}
+
+/** A node to select and centre on the canvas; `seq` makes asking twice for one node count. */
+export interface NodeFocusRequest {
+  nodeId: string;
+  seq: number;
 }
 
 export interface UiSlice {
@@ -39,6 +50,7 @@ export interface UiSlice {
   confirm: ConfirmState | null;
   busy: boolean;
   publishGate: PublishGate | null;
+  focusRequest: NodeFocusRequest | null;
   setTab: (tab: Tab) => void;
   setConflict: (c: ConflictState | null) => void;
   notify: (tone: Notice['tone'], text: string) => void;
@@ -46,6 +58,8 @@ export interface UiSlice {
   askConfirm: (c: ConfirmState | null) => void;
   setBusy: (busy: boolean) => void;
   setPublishGate: (gate: PublishGate | null) => void;
+  /** Shows the flows view and asks the canvas to select and centre a node. */
+  requestNodeFocus: (nodeId: string) => void;
 }
 
 let nextNotice = 1;
@@ -58,6 +72,7 @@ export const createUiSlice: StateCreator<EditorState, [], [], UiSlice> = (set) =
   confirm: null,
   busy: false,
   publishGate: null,
+  focusRequest: null,
   setTab: (tab) => set({ tab }),
   setConflict: (conflict) => set({ conflict }),
   notify: (tone, text) => {
@@ -69,4 +84,5 @@ export const createUiSlice: StateCreator<EditorState, [], [], UiSlice> = (set) =
   askConfirm: (confirm) => set({ confirm }),
   setBusy: (busy) => set({ busy }),
   setPublishGate: (publishGate) => set({ publishGate }),
+  requestNodeFocus: (nodeId) => set((s) => ({ tab: 'flows', focusRequest: { nodeId, seq: (s.focusRequest?.seq ?? 0) + 1 } })),
 });

@@ -40,8 +40,8 @@ export async function listAwaiting(store: Store, cache: CompiledSource, req: Que
         readConversation(store, req.account, turn.openid),
         store.events.lastMessages(req.account, turn.openid, LAST_MESSAGES),
       ]);
-      // A handed-off turn that an auto reply answered has waited for a human since the hand-off.
-      const since = turn.firstResponseMs !== null && turn.handoffAt !== null ? turn.handoffAt : turn.startedAt;
+      // A turn an auto reply answered has waited for a human since the hand-off or the promise of one.
+      const since = turn.firstResponseMs !== null ? (turn.handoffAt ?? turn.promisedAt ?? turn.startedAt) : turn.startedAt;
       return {
         openid: turn.openid,
         nickname: turn.nickname,

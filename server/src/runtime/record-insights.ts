@@ -6,7 +6,8 @@
  * Turn rules: a user message extends the user's latest turn while it waits (unanswered, grant
  * not run out), else starts a new one; the first reply committed within a turn's grant answers
  * it; a turn's grant runs 48 h (the policy's message grant) from its latest message, and an
- * unsubscribe ends it at once.
+ * unsubscribe ends it at once. An auto reply that promises a person (policy
+ * `queue.humanFollowUpPhrases`) answers the turn but leaves it in the agent queue until a human replies.
  */
 import type { InboundMessage, UserProfile } from '../../../rules-schema/index.js';
 import type { InboundResult } from '../core/engine/process-inbound.js';
@@ -16,6 +17,7 @@ import type { Store } from '../store/open-store.js';
 import type { Turn, TurnChange } from '../store/turn-repository.js';
 import type { EventPlace } from '../store/event-repository.js';
 import { timeBuckets } from './time-buckets.js';
+import { replyFields } from '../core/checks/reply-fields.js';
 
 export type ReplyAuthor = { by: 'auto' } | { by: 'human'; agent: string };
 
@@ -59,6 +61,7 @@ export async function recordInbound(
           firstResponseMs: null,
           answeredBy: null,
           handoffAt,
+          promisedAt: null,
           humanFirstResponseMs: null,
           nickname: user?.nickname ?? latest?.nickname ?? null,
           tags: [...new Set([...(latest?.tags ?? []), ...tags])],
@@ -79,7 +82,11 @@ export async function recordInbound(
   }
   if (result.handoff) await events.append(place, { kind: 'handoff' });
   for (const r of result.replies) await appendReasons(store, place, r.reasons);
-  for (const r of result.replies.filter((x) => x.committed)) await answerTurn(store, place, { by: 'auto' });
+  const phrases = compiled.policy.queue.humanFollowUpPhrases;
+  for (const r of result.replies.filter((x) => x.committed)) {
+    const promises = replyFields(r.reply).some((f) => phrases.some((p) => f.text.includes(p)));
+    await answerTurn(store, place, { by: 'auto' }, promises);
+  }
 }
 
 /** A judged reply (/replies/check, /replies/send): its reasons, committed or not. */
@@ -106,7 +113,8 @@ export async function recordCommittedReply(
   await answerTurn(store, placeOf(compiled, account, openid, at), agent === undefined ? { by: 'auto' } : { by: 'human', agent });
 }
 
-async function answerTurn(store: Store, place: EventPlace, author: ReplyAuthor): Promise<void> {
+/** `promisesHuman`: an auto reply that told the user a person follows up keeps the turn in the queue. */
+async function answerTurn(store: Store, place: EventPlace, author: ReplyAuthor, promisesHuman = false): Promise<void> {
   await store.events.append(place, { kind: 'reply', ...author });
   const at = place.t.getTime();
   await store.turns.update(place.account, place.openid, (latest) => {
@@ -116,6 +124,7 @@ async function answerTurn(store: Store, place: EventPlace, author: ReplyAuthor):
       change.firstResponseMs = at - latest.startedAt;
       change.answeredBy = author.by;
     }
+    if (promisesHuman && latest.promisedAt === null && latest.humanFirstResponseMs === null) change.promisedAt = at;
     if (author.by === 'human' && latest.humanFirstResponseMs === null) {
       // From the hand-off when one came first: the wait a human is accountable for.
       change.humanFirstResponseMs = Math.max(0, at - (latest.handoffAt ?? latest.startedAt));

@@ -30,6 +30,8 @@ export interface Turn {
   firstResponseMs: number | null;
   answeredBy: 'auto' | 'human' | null;
   handoffAt: number | null;
+  /** When an auto reply promised a person (policy `queue.humanFollowUpPhrases`): the turn waits for a human from then. */
+  promisedAt: number | null;
   humanFirstResponseMs: number | null;
   nickname: string | null;
   tags: string[];
@@ -45,7 +47,7 @@ export type TurnChange = Partial<Omit<Turn, 'id' | 'account' | 'openid' | 'seq' 
 
 const MAX_ATTEMPTS = 50;
 /** Fields stored only once known (see `fields`). */
-const OPTIONAL = ['firstResponseMs', 'answeredBy', 'handoffAt', 'humanFirstResponseMs', 'queueKey'] as const;
+const OPTIONAL = ['firstResponseMs', 'answeredBy', 'handoffAt', 'promisedAt', 'humanFirstResponseMs', 'queueKey'] as const;
 
 export class TurnRepository {
   static indexes(retentionSeconds: number): IndexSpec[] {
@@ -131,12 +133,12 @@ export class TurnRepository {
 }
 
 /**
- * A turn waits in the queue while unanswered, or handed off with no human reply yet (an auto
- * reply that promised a human does not end the wait). The key sorts by deadline, then id, so
+ * A turn waits in the queue while unanswered, or handed off or promised a person with no human
+ * reply yet (an auto reply does not end that wait). The key sorts by deadline, then id, so
  * it is also a stable paging cursor; a key at or below "now" means the window has closed.
  */
-export function queueKeyOf(turn: Pick<Turn, 'id' | 'deadline' | 'firstResponseMs' | 'handoffAt' | 'humanFirstResponseMs'>): string | undefined {
-  const waiting = turn.firstResponseMs === null || (turn.handoffAt !== null && turn.humanFirstResponseMs === null);
+export function queueKeyOf(turn: Pick<Turn, 'id' | 'deadline' | 'firstResponseMs' | 'handoffAt' | 'promisedAt' | 'humanFirstResponseMs'>): string | undefined {
+  const waiting = turn.firstResponseMs === null || ((turn.handoffAt !== null || turn.promisedAt !== null) && turn.humanFirstResponseMs === null);
   return waiting ? `${deadlineKey(turn.deadline)}|${turn.id}` : undefined;
 }
 
@@ -164,6 +166,7 @@ function fields(turn: Turn): StoredDoc {
   if (turn.firstResponseMs !== null) out['firstResponseMs'] = turn.firstResponseMs;
   if (turn.answeredBy !== null) out['answeredBy'] = turn.answeredBy;
   if (turn.handoffAt !== null) out['handoffAt'] = new Date(turn.handoffAt);
+  if (turn.promisedAt !== null) out['promisedAt'] = new Date(turn.promisedAt);
   if (turn.humanFirstResponseMs !== null) out['humanFirstResponseMs'] = turn.humanFirstResponseMs;
   const key = queueKeyOf(turn);
   if (key !== undefined) out['queueKey'] = key;
@@ -187,6 +190,7 @@ function toTurn(d: StoredDoc): Turn & { queueKey?: string } {
     firstResponseMs: num('firstResponseMs'),
     answeredBy: by ?? null,
     handoffAt: docFields.optDate(d, 'handoffAt')?.getTime() ?? null,
+    promisedAt: docFields.optDate(d, 'promisedAt')?.getTime() ?? null,
     humanFirstResponseMs: num('humanFirstResponseMs'),
     nickname: docFields.optStr(d, 'nickname') ?? null,
     tags: docFields.strings(d, 'tags'),

@@ -27,6 +27,7 @@ export interface ResolvedPolicy {
   marketing: { maxPromotionsPerWindow: number };
   content: { maxTextBytes: number; maxArticles: number };
   links: { allow: string[] };
+  queue: { humanFollowUpPhrases: string[] };
   /** Per-code switches; a code absent here is enabled with its default severity. */
   checks: Record<string, { enabled?: boolean; severity?: Severity }>;
   lexicons: Lexicon[];
@@ -34,6 +35,9 @@ export interface ResolvedPolicy {
   /** Reviewed false positives: hits of `code` inside `phrase` are not reported. */
   allowances: Allowance[];
 }
+
+/** The seed's promise of a person after an auto reply: "如果还有其他问题，可以继续问我哦". */
+export const DEFAULT_HUMAN_FOLLOW_UP_PHRASES = ['可以继续问我'];
 
 /** Hosts the platform itself serves; always allowed (CONTRACT §7 EXTERNAL_LINK). */
 export const PLATFORM_HOSTS = ['weixin.qq.com', 'mp.weixin.qq.com'];
@@ -60,6 +64,7 @@ export function resolvePolicy(policy: Policy | undefined): ResolvedPolicy {
     marketing: { maxPromotionsPerWindow: p.marketing?.maxPromotionsPerWindow ?? 1 },
     content: { maxTextBytes: p.content?.maxTextBytes ?? 2048, maxArticles: p.content?.maxArticles ?? 1 },
     links: { allow: [...PLATFORM_HOSTS, ...(p.links?.allow ?? [])] },
+    queue: { humanFollowUpPhrases: p.queue?.humanFollowUpPhrases ?? DEFAULT_HUMAN_FOLLOW_UP_PHRASES },
     checks: p.checks ?? {},
     lexicons: (p.lexicons ?? []).filter((l) => l.enabled !== false),
     rules: (p.rules ?? []).filter((r) => r.enabled !== false),

@@ -1,5 +1,5 @@
 /**
- * POST /lint: the editor's live lint. Parses the body and maps it to the lint service; a draft
+ * POST /lint: the live lint of the editor and the agent queue. Parses the body and maps it to the lint service; a draft
  * policy sent along is checked against the policy schema here, at the boundary.
  */
 import { Router } from 'express';
@@ -12,7 +12,8 @@ import type { LintService } from '../../runtime/lint-service.js';
 
 export function lintRoutes(lint: LintService): Router {
   const r = Router();
-  r.post('/lint', allow('editor'), async (req, res) => {
+  // The runtime role may lint too: an agent desk lints a reply as the agent types, then sends it.
+  r.post('/lint', allow('editor', 'runtime'), async (req, res) => {
     const body = req.body as { account?: unknown; reply?: unknown; policy?: unknown } | undefined;
     if (!body || typeof body.reply !== 'object' || body.reply === null) {
       throw invalid('需要提供 reply', [{ path: '/reply', message: 'required object' }]);
