@@ -5,11 +5,12 @@
 import i18n from 'i18next';
 import type { Flow, KeywordGroup, Policy } from '../../../rules-schema/index.js';
 import { ApiError } from '../api/api-error.js';
-import { documentsApi, type DocKind } from '../api/documents-api.js';
+import { documentsApi, type DocKind, type PublishFlags } from '../api/documents-api.js';
 import { editorToFlow } from '../model/flow-mapping.js';
 import { newId } from '../model/new-id.js';
 import { useEditorStore } from '../store/editor-store.js';
 import { describeApiError, revisionFromConflict } from './describe-api-error.js';
+import { gateDetails } from './publish-gate-details.js';
 
 const store = () => useEditorStore.getState();
 const t = (key: string, opts?: Record<string, unknown>) => i18n.t(key, opts);
@@ -138,12 +139,17 @@ export async function saveAll({ announce = true }: { announce?: boolean } = {}):
 }
 
 /**
- * Publishes a saved draft. When saved scenarios fail (400 with `/scenarios/…` details), the
- * publish gate dialog opens with the failures instead of a notice; `override` publishes anyway.
+ * Publishes a saved draft. When a gate refuses it (failing scenarios, replies that would be
+ * blocked, keyword groups not live), the publish gate dialog opens with the details instead of
+ * a notice; `flags` pass the gates (overrides with the note, or the groups published too).
  */
-export async function publish(kind: DocKind, id: string, note: string, override = false): Promise<number | null> {
+export async function publish(kind: DocKind, id: string, note: string, flags: PublishFlags = {}): Promise<number | null> {
   try {
-    const v = await documentsApi.publish(kind, id, note, override);
+    const v = await documentsApi.publish(kind, id, note, flags);
+    for (const published of v.groups ?? []) {
+      const g = store().groups[published.id];
+      if (g) store().putGroup(g.doc, { publishedVersion: published.version, published: g.doc });
+    }
     if (kind === 'keyword-groups') {
       const g = store().groups[id];
       if (g) store().putGroup(g.doc, { publishedVersion: v.version, published: g.doc });
@@ -156,17 +162,11 @@ export async function publish(kind: DocKind, id: string, note: string, override 
     store().notify('success', t('publish.done', { version: v.version }));
     return v.version;
   } catch (err) {
-    const failures = scenarioFailures(err);
-    if (failures.length > 0 && !override) store().setPublishGate({ kind, id, name: docName(kind, id), failures });
+    const gate = gateDetails(err);
+    if (gate) store().setPublishGate({ kind, id, name: docName(kind, id), ...gate });
     else store().notify('error', `${t('publish.failed')} ${describeApiError(err, i18n.t)}`);
     return null;
   }
-}
-
-/** The saved scenarios a publish was refused for (CONTRACT §9 gate), from the error details. */
-export function scenarioFailures(err: unknown) {
-  if (!(err instanceof ApiError) || err.code !== 'VALIDATION_FAILED') return [];
-  return err.details.filter((d) => d.path.startsWith('/scenarios/'));
 }
 
 function docName(kind: DocKind, id: string): string {

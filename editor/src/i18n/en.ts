@@ -132,6 +132,12 @@ export const en: Widen<typeof zhCN> = {
       hint: 'Fix the rules, or update the scenarios\' expectations, first. If you must, publish anyway with a reason.',
       note: 'Why publish anyway (required)', notePlaceholder: 'e.g. the campaign starts tonight; scenarios updated tomorrow', override: 'Publish anyway',
     },
+    content: {
+      intro: '{{count}} reply field(s) are certain to be blocked when sent; users would never get them:', show: 'Select and centre this node on the canvas',
+      hint: 'Click an entry to go to its node. If the text is right (e.g. quoting an approval verbatim), publish anyway with a review note: the note and the codes let through are audited; every reply is still checked when sent.',
+      note: 'Review note (required)', notePlaceholder: 'e.g. reviewed by legal; quotes the approval verbatim', override: 'Publish anyway (reviewed)',
+    },
+    groups: { intro: 'The flow uses keyword groups that are not published; live, it would never match them:', withGroups: 'Also publish the keyword groups it uses' },
   },
   history: {
     title: 'History of "{{name}}"', none: 'Never published.', diffLegend: 'Draft compared with v{{version}} (+ added, - removed)', same: 'Same as the draft',

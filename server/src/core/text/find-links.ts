@@ -57,7 +57,7 @@ function findVisibleLinks(text: string): FoundLink[] {
   }
 
   // A full stop (。) ends a Chinese sentence: for hosts with Han labels only a real dot counts.
-  const idnView = IDN_HINT.test(text) ? asciiView(text, false) : null;
+  const idnView = /[.．]/.test(text) && IDN_HINT.test(text) ? asciiView(text, false) : null;
   for (const link of plainLinks(view, idnView)) {
     if (isTaken(taken, link.start)) continue;
     taken.push([link.start, link.end]);
@@ -100,13 +100,15 @@ function plainLinks(view: string, idnView: string | null): FoundLink[] {
     if (!isTaken(taken, m.index)) add(trimTrailing(m[0]), hostOf(trimTrailing(m[0])), m.index);
   }
 
-  for (const m of view.matchAll(BARE_DOMAIN)) {
-    const host = (m[1] ?? '').toLowerCase();
-    if (!isTaken(taken, m.index) && isRealDomain(host)) add(trimTrailing(m[0]), host, m.index);
-  }
-
-  for (const m of view.matchAll(BARE_IPV4)) {
-    if (!isTaken(taken, m.index)) add(trimTrailing(m[0]), m[1] ?? '', m.index);
+  // Most replies have no ASCII dot at all: the two dotted patterns are skipped for them.
+  if (view.includes('.')) {
+    for (const m of view.matchAll(BARE_DOMAIN)) {
+      const host = (m[1] ?? '').toLowerCase();
+      if (!isTaken(taken, m.index) && isRealDomain(host)) add(trimTrailing(m[0]), host, m.index);
+    }
+    for (const m of view.matchAll(BARE_IPV4)) {
+      if (!isTaken(taken, m.index)) add(trimTrailing(m[0]), m[1] ?? '', m.index);
+    }
   }
 
   if (idnView !== null) {
