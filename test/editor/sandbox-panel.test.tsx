@@ -204,6 +204,6 @@ describe('PublishDialog with failing scenarios', () => {
     expect(override.disabled).toBe(true);
     fireEvent.change(screen.getByLabelText('强制发布的原因（必填）'), { target: { value: '活动今晚上线' } });
     fireEvent.click(override);
-    expect(onPublish).toHaveBeenCalledWith('活动今晚上线', true);
+    expect(onPublish).toHaveBeenCalledWith('活动今晚上线', { overrideScenarios: true });
   });
 });

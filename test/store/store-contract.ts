@@ -74,6 +74,35 @@ export function describeStoreContract(label: string, backend: () => ContractBack
       });
     });
 
+    describe('profiles', () => {
+      it('records tags as a set and one topic hit per message key, however often the key is recorded', async () => {
+        const a = acct();
+        expect(await store.profiles.get(a, 'u')).toBeNull();
+        await store.profiles.record(a, 'u', 'm1', { tags: ['vip'], topics: ['refund'], nickname: '小明' }, T0);
+        await store.profiles.record(a, 'u', 'm2', { tags: ['vip', 'new'], topics: ['refund', 'ship'], nickname: null }, plus(1));
+        // m2 again (a retry, or a recompute after a lost race) replaces its own hits.
+        await store.profiles.record(a, 'u', 'm2', { tags: [], topics: ['refund'], nickname: null }, plus(2));
+        expect(await store.profiles.get(a, 'u')).toEqual({ tags: ['vip', 'new'], topics: { refund: 2 }, nickname: '小明', updatedAt: plus(2) });
+        // What a retry of m2 computes from: the profile before m2's hits.
+        expect((await store.profiles.get(a, 'u', 'm2'))?.topics).toEqual({ refund: 1 });
+        expect(await store.profiles.get(acct(), 'u')).toBeNull();
+      });
+
+      it('20 concurrent messages of one user all count', async () => {
+        const a = acct();
+        await Promise.all(Array.from({ length: 20 }, (_, i) => store.profiles.record(a, 'u', `m${i}`, { tags: [`t${i % 3}`], topics: ['g'], nickname: null }, T0)));
+        const p = await store.profiles.get(a, 'u');
+        expect(p?.topics).toEqual({ g: 20 });
+        expect(p?.tags.sort()).toEqual(['t0', 't1', 't2']);
+      });
+
+      it('adopts an earlier copy only when the user has no profile yet', async () => {
+        const a = acct();
+        expect(await store.profiles.adopt(a, 'u', { tags: ['old'], topics: { g: 3 } }, T0)).toMatchObject({ tags: ['old'], topics: { g: 3 } });
+        expect(await store.profiles.adopt(a, 'u', { tags: ['stale'], topics: { g: 1 } }, T0)).toMatchObject({ tags: ['old'], topics: { g: 3 } });
+      });
+    });
+
     describe('inbound log', () => {
       it('claims once; a second claim sees pending, then done with the first body', async () => {
         const a = acct();
@@ -398,6 +427,8 @@ export function describeStoreContract(label: string, backend: () => ContractBack
           expect(ix[c]).toEqual(expect.arrayContaining([expect.objectContaining({ fields, ...extra })]));
         };
         has('conversations', ['account', 'openid'], { unique: true });
+        has('conversations', ['expiresAt'], { expireAfterSeconds: 0 });
+        has('profiles', ['account', 'openid'], { unique: true });
         has('inbound', ['account', 'key'], { unique: true });
         has('inbound', ['at'], { expireAfterSeconds: 7 * 24 * 3600 });
         has('replies', ['at'], { expireAfterSeconds: 30 * 24 * 3600 });

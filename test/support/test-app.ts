@@ -12,9 +12,10 @@ export const ADMIN = 'test-admin-token';
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const T0 = Date.parse('2026-11-24T10:00:00+08:00');
 
-export async function startTestApp(options: { seed?: boolean } = {}) {
+/** `serverClock`: the store's server time (what dates expiry), default the real clock. */
+export async function startTestApp(options: { seed?: boolean; serverClock?: () => number } = {}) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'replyflow-test-'));
-  const store = await openStore({ dataDir });
+  const store = await openStore({ dataDir, ...(options.serverClock ? { clock: options.serverClock } : {}) });
   if (options.seed !== false) await seedWorkspace(store, path.join(ROOT, 'examples/workspace'));
   let now = T0;
   const app = createApp({ store, log: createLogger('silent'), adminToken: ADMIN, clock: () => now, bodyLimit: '1mb' });
