@@ -1,4 +1,4 @@
-import type { Flow, KeywordGroup, Policy, Reply, SandboxStep, Scenario, UserProfile } from '../../../rules-schema/index.js';
+import type { Flow, GroupMatchView, KeywordGroup, Policy, Reply, SandboxStep, Scenario, UserProfile } from '../../../rules-schema/index.js';
 import { apiRequest, ACCOUNT } from './api-request.js';
 import type { DocSummary, LintReason } from './documents-api.js';
 
@@ -27,6 +27,8 @@ export interface SandboxReply {
 export interface InboundStepResult {
   window: WindowView;
   matches: { flowId: string; nodeId: string; group: string; groupId?: string; keyword: string }[];
+  /** Every group the message matched, and which answered (one answer per flow); absent in reports written by hand. */
+  groupMatches?: GroupMatchView[];
   replies: SandboxReply[];
   handoff: { queue?: string; reason?: string } | null;
   trace: string[];

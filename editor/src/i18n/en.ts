@@ -19,7 +19,14 @@ export const en: Widen<typeof zhCN> = {
   },
   doc: { saved: 'Saved', unsaved: 'Unsaved changes', notPublished: 'Not published', publishedV: 'Published v{{version}}', draft: 'draft', new: '(new, not saved)' },
   flows: { title: 'Flows', create: 'New', newName: 'New flow name', empty: 'Pick or create a flow on the left.' },
-  flow: { settings: 'Flow settings', name: 'Flow name', description: 'Description', enabled: 'Flow enabled' },
+  flow: {
+    settings: 'Flow settings', name: 'Flow name', description: 'Description', enabled: 'Flow enabled',
+    keywordAnswers: {
+      label: 'When a message matches several keyword groups', one: 'Answer one question per message (recommended)', all: 'Answer every matching keyword group',
+      oneHint: 'Only one group\'s branch runs: the highest priority first; on equal priority the more specific match (more characters matched); then the node that comes first in the flow. A group that was not chosen runs neither branch.',
+      allHint: 'Every matching group answers on its own: "我要退款，快递还没到" gets both the refund and the delivery reply.',
+    },
+  },
   palette: { title: 'Nodes', help: 'Drag a node onto the canvas, or click to add it.' },
   kind: { trigger: 'Trigger', keywordGroup: 'Keyword group', condition: 'Condition', reply: 'Reply', handoff: 'Hand off', recordTag: 'Tag user', followUp: 'Follow-up' },
   kindHint: {
@@ -53,6 +60,7 @@ export const en: Widen<typeof zhCN> = {
   keywordGroup: {
     pick: 'Keyword group to listen for', none: '(no keyword group)', newName: 'New group name, e.g. Refund', create: 'New keyword group',
     help: 'Put every way of asking one thing into one group (refund, return, money back) so any of them matches.',
+    priority: 'Priority', priorityHint: 'When a message matches several keyword groups of this flow, the highest number answers (default 0).',
   },
   keywords: {
     label: 'Keywords', placeholder: 'Type and press Enter; paste many at once', pasteHint: 'Paste many at once, separated by new lines, commas, 、 or spaces; repeats are skipped.',
@@ -190,7 +198,7 @@ export const en: Widen<typeof zhCN> = {
       amount: 'Move by', amountPlaceholder: 'e.g. 47h59m, 2d, 30s', badAmount: 'Type a duration such as 47h59m, 2d, 10m or 30s', advance: 'Move',
     },
     showPath: 'Show path on canvas', removeStep: 'Remove step {{n}}',
-    matched: 'Matched group "{{group}}" (keyword "{{keyword}}")', noReply: 'No automatic reply', handoff: 'Handed to an agent: {{queue}}',
+    matched: 'Matched group "{{group}}" (keyword "{{keyword}}")', groupMatches: 'Matched: {{list}}', groupWon: '{{group}} (used)', listSeparator: ', ', noReply: 'No automatic reply', handoff: 'Handed to an agent: {{queue}}',
     expect: {
       title: 'Expectation', passed: 'Passed', failed: 'Failed', fromActual: 'Expect what happened', clear: 'Clear',
       codesPlaceholder: 'e.g. WINDOW_CLOSING', verdict: 'Verdict', any: "Don't check", codes: 'Reason codes (all present)', replyCount: 'Replies sent', group: 'Keyword group',

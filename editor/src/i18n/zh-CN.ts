@@ -15,7 +15,14 @@ export const zhCN = {
   },
   doc: { saved: '已保存', unsaved: '有未保存的修改', notPublished: '未发布', publishedV: '已发布 v{{version}}', draft: '草稿', new: '（新建，未保存）' },
   flows: { title: '流程', create: '新建', newName: '新流程名称', empty: '请在左侧选择或新建一个流程。' },
-  flow: { settings: '流程设置', name: '流程名称', description: '说明', enabled: '启用此流程' },
+  flow: {
+    settings: '流程设置', name: '流程名称', description: '说明', enabled: '启用此流程',
+    keywordAnswers: {
+      label: '一条消息命中多个关键词组时', one: '一条消息只回答一个问题（推荐）', all: '每个匹配的关键词组都回答',
+      oneHint: '只走一个关键词组的分支：优先级高的先；优先级相同时，匹配得更具体（命中的字更多）的先；再相同时按节点在流程里的先后。没被采用的组两个分支都不走。',
+      allHint: '每个命中的关键词组都各自回复，例如“我要退款，快递还没到”会收到退款和物流两条回复。',
+    },
+  },
   palette: { title: '节点', help: '把节点拖到画布上，或点击直接添加。' },
   kind: { trigger: '触发', keywordGroup: '关键词组', condition: '条件判断', reply: '回复消息', handoff: '转人工', recordTag: '打标签', followUp: '追问' },
   kindHint: {
@@ -49,6 +56,7 @@ export const zhCN = {
   keywordGroup: {
     pick: '使用哪个关键词组', none: '（未选择关键词组）', newName: '新关键词组名称，例如 退款', create: '新建关键词组',
     help: '把同一个意思的各种说法放进一个组，比如“退款、退货、退钱”，用户说哪一个都能命中。',
+    priority: '优先级', priorityHint: '一条消息同时命中本流程的几个关键词组时，数字大的组回答（默认 0）。',
   },
   keywords: {
     label: '关键词', placeholder: '输入后回车；可一次粘贴多个', pasteHint: '支持一次粘贴多个：用换行、逗号、顿号（、）或空格分隔，重复的会自动跳过。',
@@ -186,7 +194,7 @@ export const zhCN = {
       amount: '前进多少', amountPlaceholder: '如 47小时59分、2d、30s', badAmount: '请输入时长，例如 47小时59分、47h59m、2d、10m、30s', advance: '前进',
     },
     showPath: '在画布上显示路径', removeStep: '删除第 {{n}} 步',
-    matched: '命中关键词组「{{group}}」（关键词“{{keyword}}”）', noReply: '没有自动回复', handoff: '转人工：{{queue}}',
+    matched: '命中关键词组「{{group}}」（关键词“{{keyword}}”）', groupMatches: '匹配到：{{list}}', groupWon: '{{group}}（采用）', listSeparator: '、', noReply: '没有自动回复', handoff: '转人工：{{queue}}',
     expect: {
       title: '预期', passed: '通过', failed: '未通过', fromActual: '按实际结果设为预期', clear: '清除预期',
       codesPlaceholder: '例如 WINDOW_CLOSING', verdict: '结论', any: '不检查', codes: '原因代码（都要出现）', replyCount: '发出回复条数', group: '命中关键词组',

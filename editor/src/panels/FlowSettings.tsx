@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { useEditorStore } from '../store/editor-store.js';
 import { useFlowInsights } from '../canvas/flow-insights.js';
+import { KeywordAnswersField } from './KeywordAnswersField.js';
 
-/** Name, description and switch of the open flow, and what a path may send. */
+/** Name, description and switch of the open flow, how its keyword groups answer, and what a path may send. */
 export function FlowSettings() {
   const { t } = useTranslation();
   const meta = useEditorStore((s) => s.meta);
@@ -24,6 +25,7 @@ export function FlowSettings() {
         <input type="checkbox" checked={meta.enabled !== false} onChange={(e) => setMeta({ enabled: e.target.checked })} />
         {t('flow.enabled')}
       </label>
+      <KeywordAnswersField value={meta.keywordAnswers} onChange={(keywordAnswers) => setMeta({ keywordAnswers })} />
       <p className="hint">{t('cost.explain', { grant: limits.grant, limit: limits.maxReplies })}</p>
       <p className="hint">{t('properties.none')}</p>
     </aside>

@@ -4,6 +4,7 @@ import type { NodePanelProps } from '../nodes/node-spec.js';
 import { useEditorStore } from '../store/editor-store.js';
 import { newGroup } from '../documents/doc-actions.js';
 import { GroupEditor } from '../keywords/GroupEditor.js';
+import { GroupPriorityField } from './GroupPriorityField.js';
 
 /** Picks the keyword group a node listens for (or makes a new one) and edits it in place. */
 export function KeywordGroupPanel({ data, onChange }: NodePanelProps<'keywordGroup'>) {
@@ -37,6 +38,7 @@ export function KeywordGroupPanel({ data, onChange }: NodePanelProps<'keywordGro
           {t('keywordGroup.create')}
         </button>
       </div>
+      <GroupPriorityField data={data} onChange={onChange} />
       {data.groupId && groups[data.groupId] ? <GroupEditor groupId={data.groupId} /> : null}
       <p className="hint">{t('keywordGroup.help')}</p>
     </div>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Reply, SandboxStep } from '../../../rules-schema/index.js';
 import type { Expectation, StepReport } from '../api/sandbox-api.js';
 import { ExpectationEditor } from './ExpectationEditor.js';
+import { GroupMatchSummary } from './GroupMatchSummary.js';
 import { ReplyBubble } from './ReplyBubble.js';
 import { WindowCountdown } from './WindowCountdown.js';
 import { formatInstant, formatSpan, parseDurationSpec } from './durations.js';
@@ -64,9 +65,10 @@ export function StepCard({ index, step, report, who, lit, onLight, onRemove, onE
 
 function InboundOutcome({ report }: { report: Extract<StepReport, { kind: 'inbound' }> }) {
   const { t } = useTranslation();
-  const { matches, replies, handoff } = report.result;
+  const { matches, groupMatches, replies, handoff } = report.result;
   return (
     <div className="inbound-outcome">
+      {groupMatches ? <GroupMatchSummary groupMatches={groupMatches} /> : null}
       {matches.map((m, i) => (
         <div key={i} className="match-line muted">
           {t('sandbox.matched', { group: m.group, keyword: m.keyword })}
