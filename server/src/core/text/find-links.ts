@@ -3,15 +3,17 @@
  * `<a href>` anchors, `scheme://` URLs, and bare or scheme-relative domains such as
  * `pinduoduo.com/x` and `//pinduoduo.com/x`
  * validated against the public-suffix list, including ones disguised with full-width
- * letters or an ideographic full stop (`ｔａｏｂａｏ．ｃｏｍ`, `taobao。com`).
+ * letters or an ideographic full stop (`ｔａｏｂａｏ．ｃｏｍ`, `taobao。com`), IDN hosts
+ * (`购物.中国`, `xn--g2xx48c.xn--fiqs8s`), IPv4 addresses with a path, spelled, bracketed or
+ * spaced-out dots and letters (`taobao [.] com`, `t a o b a o . c o m`) and invisible chars.
  */
+import { domainToASCII } from 'node:url';
 import { parse } from 'tldts';
 import { foldHomoglyph, hasHomoglyph } from './homoglyphs.js';
-import { domainToASCII } from 'node:url';
 import { findObfuscatedLinks, findSpacedRuns, isDisguisedHost } from './find-obfuscated-links.js';
 
 export interface FoundLink {
-  /** The link as written, full-width chars folded to ASCII. */
+  /** The link as written, full-width chars folded to ASCII (spaced-out letters and invisible chars joined). */
   url: string;
   /** Lowercase host; '' when the link has none. */
   host: string;
