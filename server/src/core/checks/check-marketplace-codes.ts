@@ -78,8 +78,8 @@ export function marketplaceCuePatterns(severity: Severity, firstKey: number): Ar
 const CUE_DISTANCE = 40;
 const COPY_CUES = ['复制'];
 const OPEN_VERBS = ['打开', '去', '进入', '到'];
-/** Platforms whose share codes are pasted into their apps (already normalized). */
-const MARKETPLACE_APPS = ['淘宝', '手机淘宝', '天猫', '手机天猫', '淘特', '京东', '拼多多', '闲鱼'];
+/** Platforms whose share codes are pasted into their apps (already normalized); 抖音, 快手, 小红书 and 得物 sell through their shops too. */
+const MARKETPLACE_APPS = ['淘宝', '手机淘宝', '天猫', '手机天猫', '淘特', '京东', '拼多多', '闲鱼', '抖音', '快手', '小红书', '得物'];
 
 /** Currency-like symbols used as 淘口令 delimiters; any of them may close a code opened by another. */
 const CURRENCY = new Set(['￥', '¥', '€', '₤', '£', '$', '＄', '₴', '₳', '₰', '₵', '¢', '₲', '₱', '₭', '₮', '₩']);
