@@ -74,6 +74,7 @@ export const en: Widen<typeof zhCN> = {
   },
   matchMode: { contains: 'Contains', exact: 'Exact', fuzzy: 'Fuzzy (ignores filler words)', regex: 'Regular expression (advanced)' },
   chips: { placeholder: 'Type and press Enter', remove: 'Remove {{value}}', skipped: 'Skipped repeats: {{values}}' },
+  suggestions: { title: 'Suggested', because: 'Means the same as “{{word}}”', accept: 'Add “{{word}}”', dismiss: 'Don’t add “{{word}}”', hint: 'From the built-in customer-service synonym list; a word is added only when you press +.', failed: 'Suggestions are unavailable: {{message}}' },
   condition: {
     add: 'Add condition', fact: 'What to test', operator: 'How', value: 'Value', topic: 'Keyword group', pickTopic: 'Pick a group',
     inHours: 'Within business hours', outOfHours: 'Outside business hours', help: 'Goes "yes" when met, else "no".',

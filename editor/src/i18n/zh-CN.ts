@@ -70,6 +70,7 @@ export const zhCN = {
   },
   matchMode: { contains: '包含即可', exact: '完全一致', fuzzy: '模糊（忽略中间的语气词）', regex: '正则表达式（高级）' },
   chips: { placeholder: '输入后回车', remove: '移除 {{value}}', skipped: '已跳过重复：{{values}}' },
+  suggestions: { title: '建议添加', because: '与“{{word}}”同义', accept: '添加“{{word}}”', dismiss: '不添加“{{word}}”', hint: '来自内置的客服同义词表；点 + 才会加入关键词。', failed: '暂时无法获取建议：{{message}}' },
   condition: {
     add: '添加条件', fact: '判断什么', operator: '怎么比', value: '值', topic: '关键词组', pickTopic: '选择关键词组',
     inHours: '在营业时间内', outOfHours: '不在营业时间内', help: '满足时走“满足”出口，否则走“不满足”出口。',

@@ -8,6 +8,7 @@ import { useEditorStore } from '../store/editor-store.js';
 import { ChipsInput } from './ChipsInput.js';
 import { ComboEditor } from './ComboEditor.js';
 import { KeywordChips } from './KeywordChips.js';
+import { KeywordSuggestions } from './KeywordSuggestions.js';
 
 type MatchMode = (typeof MATCH_MODES)[number];
 
@@ -52,6 +53,7 @@ export function GroupEditor({ groupId }: { groupId: string }) {
       <div className="field">
         <span>{t('keywords.label')}</span>
         <KeywordChips groupId={groupId} keywords={g.keywords} onChange={(keywords) => editGroup(groupId, { keywords })} />
+        <KeywordSuggestions groupId={groupId} keywords={g.keywords} exclusions={g.exclusions ?? []} onChange={(keywords) => editGroup(groupId, { keywords })} />
         <span className="hint">{t('keywords.pasteHint')}</span>
       </div>
       <div className="field">
