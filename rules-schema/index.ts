@@ -21,7 +21,17 @@ import {
   rollbackBodySchema,
 } from './schemas/api-bodies.js';
 import { inboundResultSchema, groupMatchSchema } from './schemas/inbound-result.js';
-import { conversationsQuerySchema, metricsQuerySchema, metricsResponseSchema, metricsPointSchema, conversationQueueSchema, queueItemSchema } from './schemas/insights.js';
+import {
+  conversationsQuerySchema,
+  metricsQuerySchema,
+  metricsResponseSchema,
+  metricsPointSchema,
+  conversationQueueSchema,
+  queueItemSchema,
+  missedKeywordsQuerySchema,
+  missedKeywordsResponseSchema,
+  missedKeywordClusterSchema,
+} from './schemas/insights.js';
 
 export * from './schemas/flow.js';
 export * from './schemas/keyword-group.js';
@@ -62,6 +72,8 @@ export const SCHEMAS = {
   'conversation-queue': conversationQueueSchema,
   'metrics-query': metricsQuerySchema,
   'metrics-response': metricsResponseSchema,
+  'missed-keywords-query': missedKeywordsQuerySchema,
+  'missed-keywords-response': missedKeywordsResponseSchema,
 } as const;
 
 export type SchemaName = keyof typeof SCHEMAS;
@@ -112,3 +124,6 @@ export type QueueItem = From<typeof queueItemSchema>;
 export type MetricsQuery = From<typeof metricsQuerySchema>;
 export type MetricsResponse = From<typeof metricsResponseSchema>;
 export type MetricsPoint = From<typeof metricsPointSchema>;
+export type MissedKeywordsQuery = From<typeof missedKeywordsQuerySchema>;
+export type MissedKeywords = From<typeof missedKeywordsResponseSchema>;
+export type MissedKeywordCluster = From<typeof missedKeywordClusterSchema>;

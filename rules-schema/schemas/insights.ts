@@ -124,3 +124,55 @@ export const conversationQueueSchema = {
   required: ['items', 'next'],
   properties: { items: { type: 'array', items: queueItemSchema }, next: { type: ['string', 'null'] } },
 } as const;
+
+/** GET /insights/missed-keywords: the unmatched texts of `[from, to)`, clustered. */
+export const missedKeywordsQuerySchema = {
+  type: 'object',
+  required: ['from', 'to'],
+  properties: {
+    account,
+    from: queryInstant,
+    to: queryInstant,
+    /** Most clusters: 1 to 100, default 20. */
+    limit: { type: 'string', pattern: '^([1-9]|[1-9][0-9]|100)$' },
+  },
+  additionalProperties: false,
+} as const;
+
+export const missedKeywordClusterSchema = {
+  type: 'object',
+  required: ['label', 'words', 'count', 'examples', 'suggestedGroup'],
+  properties: {
+    /** The word the cluster's messages share most: what to add to a keyword group. */
+    label: { type: 'string' },
+    /** Words at least half of the cluster's messages hold, the label first. */
+    words: { type: 'array', items: { type: 'string' } },
+    count,
+    /** Up to 5 distinct texts as users wrote them, most recent first. */
+    examples: { type: 'array', items: { type: 'string' } },
+    /** The keyword group (drafts) whose words come closest, with a 0–1 score; null when none is close. */
+    suggestedGroup: {
+      anyOf: [
+        { type: 'object', required: ['id', 'name', 'score'], properties: { id: { type: 'string' }, name: { type: 'string' }, score: { type: 'number' } }, additionalProperties: false },
+        { type: 'null' },
+      ],
+    },
+  },
+} as const;
+
+export const missedKeywordsResponseSchema = {
+  type: 'object',
+  required: ['from', 'to', 'scanned', 'truncated', 'unclustered', 'clusters'],
+  properties: {
+    from: { type: 'string' },
+    to: { type: 'string' },
+    /** Unmatched texts read: the most recent ones of the period, at most `maxScanned`. */
+    scanned: count,
+    /** True when the period holds more unmatched texts than were read (older ones left out). */
+    truncated: { type: 'boolean' },
+    maxScanned: count,
+    /** Texts with nothing but stop words (在吗, 你好): in no cluster. */
+    unclustered: count,
+    clusters: { type: 'array', items: missedKeywordClusterSchema },
+  },
+} as const;

@@ -104,6 +104,17 @@ export function buildOpenApi() {
         ok: ['200', 'metrics-response'],
       }),
     },
+    '/api/v1/insights/missed-keywords': {
+      get: op('Texts of [from, to) that matched no keyword group, clustered by their most shared word, each cluster with the draft keyword group it most likely belongs to (the most recent 20,000 are read)', READERS, {
+        account: true,
+        query: [
+          { name: 'from', in: 'query', required: true, description: 'ISO-8601 with offset, or epoch ms', schema: { type: 'string' } },
+          { name: 'to', in: 'query', required: true, description: 'ISO-8601 with offset, or epoch ms', schema: { type: 'string' } },
+          { name: 'limit', in: 'query', description: 'most clusters', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
+        ],
+        ok: ['200', 'missed-keywords-response'],
+      }),
+    },
     '/api/v1/lint': { post: op('Content checks of one reply, for the editor and agents', ['admin', 'editor', 'runtime'], { body: lintBody }) },
     '/api/v1/sandbox/run': { post: op('Run a sandbox script on a virtual clock', EDITORS, { body: 'sandbox-run-body' }) },
     '/api/v1/sandbox/backtest': { post: op('Replay stored inbound messages against drafts', EDITORS, { body: 'backtest-body' }) },

@@ -74,6 +74,16 @@ export class EventRepository {
     return this.c.countBy(rangeFilter(account, kind, range, where), field, { limit });
   }
 
+  /**
+   * The texts of the `limit` most recent text messages that matched no keyword group, with
+   * `from <= t < to`, newest first: one read backwards along the account+kind+t index that stops
+   * after `limit` rows, whatever the period holds.
+   */
+  async recentUnmatchedTexts(account: string, range: TimeRange, limit: number): Promise<string[]> {
+    const docs = await this.c.find(rangeFilter(account, 'message', range, { type: 'text', matched: false }), { sort: { t: -1 }, limit, projection: { message: 1 } });
+    return docs.map((d) => textOf(docFields.json(d, 'message')));
+  }
+
   /** A user's last `n` messages (§5 shapes), oldest first. */
   async lastMessages(account: string, openid: string, n: number): Promise<unknown[]> {
     const docs = await this.c.find({ account, openid, kind: 'message' }, { sort: { t: -1 }, limit: n });
@@ -88,4 +98,11 @@ export interface TimeRange {
 
 function rangeFilter(account: string, kind: InsightKind, range: TimeRange, where: Filter): Filter {
   return { account, kind, t: { $gte: range.from, $lt: range.to }, ...where };
+}
+
+/** A stored text message's content (§5: `content` is required on text messages). */
+function textOf(message: unknown): string {
+  const content = typeof message === 'object' && message !== null && 'content' in message ? message.content : undefined;
+  if (typeof content !== 'string') throw new Error('stored text message has no content');
+  return content;
 }

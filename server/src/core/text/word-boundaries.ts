@@ -33,6 +33,14 @@ export function wordBoundaries(text: string): WordBoundaries {
   return boundaries;
 }
 
+/**
+ * The words of a normalized text, in order, as the same segmenter (and dictionary) cuts them.
+ * @example cutWords('钱退回来') // ['钱', '退回来']
+ */
+export function cutWords(text: string): string[] {
+  return segmenter().cut(text, false);
+}
+
 /** Loads the dictionary now (the compiler calls it for whole-word workspaces). */
 export function warmWordSegmenter(): void {
   segmenter();

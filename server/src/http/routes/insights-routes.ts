@@ -1,12 +1,14 @@
-/** Conversation insights (CONTRACT §12): the agent queue and the reply metrics, JSON or CSV. */
+/** Conversation insights (CONTRACT §12): the agent queue, the reply metrics (JSON or CSV) and the missed keywords. */
 import { Router, type Request } from 'express';
-import type { ConversationsQuery, MetricsPoint, MetricsQuery, SchemaName } from '../../../../rules-schema/index.js';
+import type { ConversationsQuery, MetricsPoint, MetricsQuery, MissedKeywordsQuery, SchemaName } from '../../../../rules-schema/index.js';
 import { validate } from '../../../../rules-schema/validator.js';
 import { allow, READERS } from '../auth.js';
 import { invalid } from '../../errors.js';
 import { checkInstant } from '../../runtime/instant.js';
 import { decodeCursor, listAwaiting } from '../../runtime/conversation-queue-service.js';
 import { computeMetrics } from '../../runtime/metrics-service.js';
+import { findMissedKeywords } from '../../runtime/missed-keywords-service.js';
+import { KEYWORD_SYNONYMS } from '../../runtime/keyword-synonyms.js';
 import type { AppDeps } from '../create-app.js';
 
 const DAY_MS = 86_400_000;
@@ -41,6 +43,14 @@ export function insightsRoutes(deps: AppDeps): Router {
     res.type('text/csv; charset=utf-8');
     res.attachment(`replyflow-metrics-${metrics.from.slice(0, 10)}-${groupBy}.csv`);
     res.send(toCsv(metrics.series));
+  });
+  r.get('/insights/missed-keywords', allow(...READERS), async (req, res) => {
+    const q = validQuery<MissedKeywordsQuery>('missed-keywords-query', req);
+    const from = instantOf(q.from, '/query/from');
+    const to = instantOf(q.to, '/query/to');
+    if (to <= from) throw invalid('结束时间必须晚于开始时间', [{ path: '/query/to', message: 'must be after from' }]);
+    const request = { account: q.account ?? 'default', from, to, limit: q.limit === undefined ? 20 : Number(q.limit) };
+    res.json(await findMissedKeywords(deps.store, KEYWORD_SYNONYMS, request));
   });
   return r;
 }
