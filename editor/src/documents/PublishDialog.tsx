@@ -1,56 +1,91 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiErrorDetail } from '../api/api-error.js';
+import type { PublishFlags } from '../api/documents-api.js';
+import { ContentGateList } from './ContentGateList.js';
+import { GroupGateNotice } from './GroupGateNotice.js';
 import { Modal } from './Modal.js';
 
 export interface PublishDialogProps {
   name: string;
   /** Saved scenarios that fail with this draft: shown, and publishing needs 「强制发布」 with a note. */
   failures?: ApiErrorDetail[];
-  onPublish: (note: string, override: boolean) => void;
+  /** Replies the content checks would block: listed, and publishing needs 「仍然发布（已人工审核）」 with a note. */
+  content?: ApiErrorDetail[];
+  /** Keyword groups the flow uses that are not live: publishing needs 「同时发布用到的关键词组」. */
+  groups?: ApiErrorDetail[];
+  onPublish: (note: string, flags: PublishFlags) => void;
   onClose: () => void;
+  /** Selects and centres a node of the open flow (the content list's entries). */
+  onShowNode?: (nodeId: string) => void;
 }
 
-/** Asks for a short note that goes with the published version; with failing scenarios, for the reason to publish anyway. */
-export function PublishDialog({ name, failures = [], onPublish, onClose }: PublishDialogProps) {
+/**
+ * Asks for a short note that goes with the published version; when a gate refused the draft,
+ * shows why and asks for what lets it through: a reviewer's note, or the groups published too.
+ */
+export function PublishDialog({ name, failures = [], content = [], groups = [], onPublish, onClose, onShowNode }: PublishDialogProps) {
   const { t } = useTranslation();
   const [note, setNote] = useState('');
-  const gated = failures.length > 0;
+  const [withGroups, setWithGroups] = useState(false);
+  const reviewed = failures.length > 0 || content.length > 0;
+  const groupsReady = groups.length === 0 || withGroups;
+  const noteLabel = content.length > 0 ? t('publish.content.note') : failures.length > 0 ? t('publish.gate.note') : t('publish.note');
+  const flags: PublishFlags = {
+    ...(failures.length > 0 ? { overrideScenarios: true } : {}),
+    ...(content.length > 0 ? { overrideContent: true } : {}),
+    ...(groups.length > 0 && withGroups ? { withGroups: true } : {}),
+  };
   return (
     <Modal title={t('publish.title', { name })} onClose={onClose} testId="publish-dialog">
-      {gated ? (
-        <div className="gate" data-testid="publish-gate">
-          <p className="error">{t('publish.gate.intro', { count: new Set(failures.map((f) => scenarioOf(f.path))).size })}</p>
-          <ul className="gate-failures">
-            {failures.slice(0, 12).map((f, i) => (
-              <li key={i}>
-                <span className="muted">{t('publish.gate.step', { step: stepOf(f.path) + 1 })}</span> {f.message}
-              </li>
-            ))}
-          </ul>
-          {failures.length > 12 ? <p className="hint">{t('publish.gate.more', { count: failures.length - 12 })}</p> : null}
-          <p className="hint">{t('publish.gate.hint')}</p>
-        </div>
-      ) : null}
+      {failures.length > 0 ? <ScenarioGateList failures={failures} /> : null}
+      {content.length > 0 ? <ContentGateList details={content} {...(onShowNode ? { onShowNode } : {})} /> : null}
+      {groups.length > 0 ? <GroupGateNotice details={groups} withGroups={withGroups} onWithGroups={setWithGroups} /> : null}
       <label className="field">
-        <span>{gated ? t('publish.gate.note') : t('publish.note')}</span>
-        <input autoFocus value={note} maxLength={500} placeholder={t(gated ? 'publish.gate.notePlaceholder' : 'publish.notePlaceholder')} onChange={(e) => setNote(e.target.value)} aria-label={gated ? t('publish.gate.note') : t('publish.note')} />
+        <span>{noteLabel}</span>
+        <input
+          autoFocus
+          value={note}
+          maxLength={500}
+          placeholder={t(content.length > 0 ? 'publish.content.notePlaceholder' : failures.length > 0 ? 'publish.gate.notePlaceholder' : 'publish.notePlaceholder')}
+          onChange={(e) => setNote(e.target.value)}
+          aria-label={noteLabel}
+        />
       </label>
       <div className="row end">
         <button type="button" onClick={onClose}>
           {t('common.cancel')}
         </button>
-        {gated ? (
-          <button type="button" className="danger" disabled={!note.trim()} onClick={() => onPublish(note.trim(), true)} data-testid="publish-override">
-            {t('publish.gate.override')}
+        {reviewed ? (
+          <button type="button" className="danger" disabled={!note.trim() || !groupsReady} onClick={() => onPublish(note.trim(), flags)} data-testid="publish-override">
+            {content.length > 0 ? t('publish.content.override') : t('publish.gate.override')}
           </button>
         ) : (
-          <button type="button" className="primary" onClick={() => onPublish(note.trim() || t('publish.defaultNote'), false)} data-testid="publish-confirm">
+          <button type="button" className="primary" disabled={!groupsReady} onClick={() => onPublish(note.trim() || t('publish.defaultNote'), flags)} data-testid="publish-confirm">
             {t('publish.confirm')}
           </button>
         )}
       </div>
     </Modal>
+  );
+}
+
+/** Saved scenarios that fail with the draft, step by step. */
+function ScenarioGateList({ failures }: { failures: ApiErrorDetail[] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="gate" data-testid="publish-gate">
+      <p className="error">{t('publish.gate.intro', { count: new Set(failures.map((f) => scenarioOf(f.path))).size })}</p>
+      <ul className="gate-failures">
+        {failures.slice(0, 12).map((f, i) => (
+          <li key={i}>
+            <span className="muted">{t('publish.gate.step', { step: stepOf(f.path) + 1 })}</span> {f.message}
+          </li>
+        ))}
+      </ul>
+      {failures.length > 12 ? <p className="hint">{t('publish.gate.more', { count: failures.length - 12 })}</p> : null}
+      <p className="hint">{t('publish.gate.hint')}</p>
+    </div>
   );
 }
 

@@ -2,18 +2,33 @@ import { useEditorStore } from '../store/editor-store.js';
 import { publish } from './doc-actions.js';
 import { PublishDialog } from './PublishDialog.js';
 
-/** Opens when a publish was refused for failing scenarios, whatever was published (flow, group, policy). */
+/**
+ * Opens when a gate refused a publish (failing scenarios, replies that would be blocked, groups
+ * not live), whatever was published; a blocked reply of the open flow is one click from its node.
+ */
 export function PublishGateDialog() {
   const gate = useEditorStore((s) => s.publishGate);
+  const openFlowId = useEditorStore((s) => s.meta?.id);
   const setPublishGate = useEditorStore((s) => s.setPublishGate);
+  const requestNodeFocus = useEditorStore((s) => s.requestNodeFocus);
   if (!gate) return null;
+  const showNode =
+    gate.kind === 'flows' && gate.id === openFlowId
+      ? (nodeId: string) => {
+          setPublishGate(null);
+          requestNodeFocus(nodeId);
+        }
+      : undefined;
   return (
     <PublishDialog
       key={`${gate.kind}/${gate.id}`}
       name={gate.name}
       failures={gate.failures}
+      content={gate.content}
+      groups={gate.groups}
       onClose={() => setPublishGate(null)}
-      onPublish={(note, override) => void publish(gate.kind, gate.id, note, override)}
+      onPublish={(note, flags) => void publish(gate.kind, gate.id, note, flags)}
+      {...(showNode ? { onShowNode: showNode } : {})}
     />
   );
 }
