@@ -35,6 +35,10 @@ interface OpOptions {
   query?: object[];
 }
 
+/** The gates a flow's publish passes, beyond the compile and scenario gates every publish has. */
+const FLOW_PUBLISH_GATES =
+  'A reply or follow-up question the content checks would block (published policy and every installed, enabled pack; variables filled with a sample) refuses the publish: 400 VALIDATION_FAILED, one detail per field (`/nodes/3/data/replies/0/content`) naming the node by its label and the codes; `overrideContent: true` with a `note` publishes a reviewed case (audited as `flow.publish-content-override` with the codes), an allowance covering the text needs no override. A keyword group the flow uses that is not published (draft-only or deleted) refuses it too (`/nodes/1/data/groupId`), unless `withGroups: true`: every check of the flow runs with those drafts, then each group is published, then the flow; the answer lists them in `groups`. Deleting a keyword group a published flow uses is refused (400, pointers `/flows/<id>/nodes/…`).';
+
 function op(summary: string, roles: Role[], options: OpOptions = {}) {
   const [status, description] = options.ok ?? ['200', 'OK'];
   const body = options.body;
@@ -163,7 +167,8 @@ export function buildOpenApi() {
       put: op(`Save a ${schema} draft (409 CONFLICT on a stale revision)`, EDITORS, { account: true, body: schema }),
       delete: op(`Delete a ${schema}`, EDITORS, { account: true, ok: ['204', 'deleted'], query: [{ name: 'revision', in: 'query', description: 'refuse (409) unless the draft is at this revision', schema: { type: 'integer', minimum: 1 } }] }),
     };
-    paths[`/api/v1/${segment}/{id}/publish`] = { post: op(`Publish a ${schema} as an immutable numbered version`, EDITORS, { account: true, body: 'publish-body', ok: ['201', 'the version'] }) };
+    const publish = op(`Publish a ${schema} as an immutable numbered version`, EDITORS, { account: true, body: 'publish-body', ok: ['201', 'the version'] });
+    paths[`/api/v1/${segment}/{id}/publish`] = { post: schema === 'flow' ? { ...publish, description: `${publish.description} ${FLOW_PUBLISH_GATES}` } : publish };
     paths[`/api/v1/${segment}/{id}/versions`] = { get: op(`Published versions of a ${schema}`, READERS, { account: true }) };
     paths[`/api/v1/${segment}/{id}/versions/{version}`] = { get: op(`One published version of a ${schema}`, READERS, { account: true }) };
     paths[`/api/v1/${segment}/{id}/rollback`] = { post: op(`Publish an earlier version of a ${schema} again`, EDITORS, { account: true, body: 'rollback-body', ok: ['201', 'the new version'] }) };
