@@ -96,6 +96,7 @@ export async function evaluateFlows(
   const seen = new Set<string>();
   const ctx: WalkContext = { compiled, facts, groupMatches, outcome, seed };
   const walkAll = async (list: TriggerRef[]) => {
+    // Triggers grouped by flow: one answer per message is per flow, whichever trigger reached the groups.
     const starts = new Map<CompiledFlow, string[]>();
     for (const ref of list) {
       const key = `${ref.flow.id}/${ref.nodeId}`;

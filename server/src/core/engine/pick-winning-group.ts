@@ -19,8 +19,8 @@ export interface Contender {
 }
 
 /**
- * The winner: the highest `priority`, then the most specific match (the operator's explicit
- * word beats an order they may never have thought about), then document order.
+ * The winner: the highest `priority` (the operator's explicit word), then the most specific
+ * match, then document order (last, as the operator may never have thought about it).
  * @example pickWinningGroup([{ nodeId: 'kg-logistics', … }, { nodeId: 'kg-refund', … }]).nodeId
  */
 export function pickWinningGroup<C extends Contender>(contenders: readonly [C, ...C[]]): C {
