@@ -161,7 +161,7 @@ export class DocumentService {
         actor: by,
         action: `${kind}.publish-content-override`,
         target: id,
-        detail: { note: options.note, version: published.version, codes: blockedCodes(overridden), fields: overridden.map((b) => ({ path: b.path, nodeId: b.nodeId, codes: b.reasons.map((r) => r.code) })) },
+        detail: { note: options.note, version: published.version, codes: blockedCodes(overridden), fields: overridden.map((b) => ({ path: b.path, nodeId: b.nodeId, codes: blockedCodes([b]) })) },
       });
     }
     return withGroups.length > 0 ? { ...published, groups: withGroups.map((g) => ({ id: g.id, version: g.version })) } : published;
