@@ -82,6 +82,13 @@ describe('suggestGroup', () => {
     expect(suggestGroup([{ word: '下班', share: 1 }, { word: '几点', share: 1 }], groupVocabularies(groups, KEYWORD_SYNONYMS))).toBeNull();
   });
 
+  it('never suggests a group that excludes the word', () => {
+    const invoice = [{ word: '发票', share: 1 }];
+    expect(suggestGroup(invoice, groupVocabularies(groups, NO_SYNONYMS))).toEqual({ id: 'logistics', name: '物流', score: 0.5 });
+    const excluding = groups.map((g) => (g.id === 'logistics' ? { ...g, exclusions: ['发票'] } : g));
+    expect(suggestGroup(invoice, groupVocabularies(excluding, NO_SYNONYMS))).toBeNull();
+  });
+
   it('weighs a word by the share of the cluster holding it', () => {
     expect(suggestGroup([{ word: '营业', share: 1 }, { word: '退款', share: 0.5 }], groupVocabularies(groups, NO_SYNONYMS))).toEqual({ id: 'refund', name: '退款', score: 0.5 });
   });

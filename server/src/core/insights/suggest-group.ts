@@ -14,8 +14,12 @@ export interface SuggestedGroup {
   score: number;
 }
 
-/** Below this nothing is suggested: a single shared character between two-character words (0.5 × share) is a guess, not a lead. */
-export const SUGGESTION_THRESHOLD = 0.3;
+/**
+ * Below this nothing is suggested: a word sharing half its characters with one of the group's
+ * (退钱 ~ 退款, 0.5) held by the whole cluster is a lead; one character of five (开发票 ~ 走开, 0.4)
+ * is a guess.
+ */
+export const SUGGESTION_THRESHOLD = 0.5;
 /** A word in one of the group's synonym sets counts a little less than one of its own words. */
 const SYNONYM_SIMILARITY = 0.9;
 
@@ -25,6 +29,8 @@ export interface GroupVocabulary {
   name: string;
   own: ReadonlySet<string>;
   synonyms: ReadonlySet<string>;
+  /** A cluster with a word holding one of these is never suggested the group (物流 excludes 发票, whose 发 it shares with 发货); a handful of words, checked once per cluster word. */
+  exclusions: readonly string[];
 }
 
 /**
@@ -35,6 +41,8 @@ export interface GroupVocabulary {
 export function suggestGroup(words: ReadonlyArray<{ word: string; share: number }>, groups: readonly GroupVocabulary[]): SuggestedGroup | null {
   let best: SuggestedGroup | null = null;
   for (const group of groups) {
+    // The group refuses messages holding these words: adding the label would change nothing.
+    if (words.some(({ word }) => group.exclusions.some((e) => word.includes(e)))) continue;
     let score = 0;
     for (const { word, share } of words) score = Math.max(score, share * similarity(word, group));
     if (score >= SUGGESTION_THRESHOLD && (best === null || score > best.score)) best = { id: group.id, name: group.name, score };
@@ -53,15 +61,21 @@ export function groupVocabularies(groups: readonly KeywordGroup[], index: Synony
         for (const w of index.sets[position]?.words ?? []) synonyms.add(normalizeTerm(w));
       }
     }
-    return { id: group.id, name: group.name, own, synonyms };
+    const exclusions = (group.exclusions ?? []).map(normalizeTerm).filter((w) => w !== '');
+    return { id: group.id, name: group.name, own, synonyms, exclusions };
   });
 }
 
-/** 1 for one of the group's words, 0.9 for a synonym, else the best character overlap (Dice) with one of its words. */
+/**
+ * 1 for one of the group's words, 0.9 for a synonym, else, for a word of two or more characters,
+ * the best character overlap (Dice) with one of its words: a single character (开) shares itself
+ * with too many words (走开) to point anywhere.
+ */
 function similarity(word: string, group: GroupVocabulary): number {
   if (group.own.has(word)) return 1;
   if (group.synonyms.has(word)) return SYNONYM_SIMILARITY;
   const chars = new Set(word);
+  if (chars.size < 2) return 0;
   let best = 0;
   for (const other of group.own) {
     const otherChars = new Set(other);
