@@ -83,44 +83,68 @@ const MARKETPLACE_APPS = ['淘宝', '手机淘宝', '天猫', '手机天猫', '�
 
 /** Currency-like symbols used as 淘口令 delimiters; any of them may close a code opened by another. */
 const CURRENCY = new Set(['￥', '¥', '€', '₤', '£', '$', '＄', '₴', '₳', '₰', '₵', '¢', '₲', '₱', '₭', '₮', '₩']);
-/** Bracket variants: `(AbC123dEf)`; these also need a digit, since `(password)` is a word. */
+/** Bracket variants: `(AbC123dEf)`, `👉AbC123dEf👈`; these also need a digit, since `(password)` is a word. */
 const BRACKETS: ReadonlyMap<string, string> = new Map([
   ['(', ')'],
   ['（', '）'],
   ['《', '《'],
   ['〔', '〕'],
+  ['👉', '👈'],
 ]);
+/** Spacers people put between a code's characters to slip past filters (`€·f·X·b·h·D·B·Z·w·W·e·T·€`, `€ S R K U S d L i C z 2 €`). */
+const SPACERS = new Set([' ', '\u3000', '·', '•', '・', '*']);
 const MIN_CODE = 8;
 const MAX_CODE = 14;
 
 /**
- * [start, end) spans of delimiter + 8–14 alphanumerics (with a letter) + delimiter.
+ * [start, end) spans of delimiter + 8–14 alphanumerics (with a letter) + delimiter, spacers allowed between.
  * `￥199` and `￥199元` have no closing symbol or no letter, so they are prices.
  */
 function delimitedCodes(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   for (let i = 0; i < text.length; i++) {
-    const open = text[i] ?? '';
+    const open = openerAt(text, i);
+    if (open === undefined) continue;
     const closer = BRACKETS.get(open);
-    if (closer === undefined && !CURRENCY.has(open)) continue;
-    let j = i + 1;
+    let j = i + open.length;
     let letters = 0;
     let digits = 0;
-    for (; j < text.length && j - i - 1 <= MAX_CODE; j++) {
+    let spacers = 0; // between two characters of the code, not padding
+    let spaced = false;
+    let run = 0;
+    let longestRun = 0;
+    for (; j < text.length && letters + digits <= MAX_CODE && j - i <= 3 * MAX_CODE; j++) {
+      if (SPACERS.has(text[j] ?? '')) {
+        spaced = letters + digits > 0;
+        run = 0;
+        continue;
+      }
       const kind = alnumKind(text.charCodeAt(j));
       if (kind === 0) break;
+      if (spaced) spacers++;
+      spaced = false;
       if (kind === 1) letters++;
       else digits++;
+      longestRun = Math.max(longestRun, ++run);
     }
-    const length = j - i - 1;
-    const close = text[j] ?? '';
-    const closes = closer === undefined ? CURRENCY.has(close) : close === closer;
-    if (closes && length >= MIN_CODE && length <= MAX_CODE && letters > 0 && (closer === undefined || digits > 0)) {
-      spans.push([i, j + 1]);
-      i = j;
+    const length = letters + digits;
+    const closes = closer === undefined ? CURRENCY.has(text[j] ?? '') : text.startsWith(closer, j);
+    // Spaced out means one character between spacers; "$ 20 for the kit $" is words, not a code.
+    const shaped = spacers === 0 || longestRun === 1;
+    if (closes && shaped && length >= MIN_CODE && length <= MAX_CODE && letters > 0 && (closer === undefined || digits > 0)) {
+      const end = j + (closer ?? text[j] ?? '').length;
+      spans.push([i, end]);
+      i = end - 1;
     }
   }
   return spans;
+}
+
+/** The delimiter opening a code at `i`, if any (👉 is two UTF-16 units). */
+function openerAt(text: string, i: number): string | undefined {
+  const ch = text[i] ?? '';
+  if (CURRENCY.has(ch) || BRACKETS.has(ch)) return ch;
+  return text.startsWith('👉', i) ? '👉' : undefined;
 }
 
 /** 1 letter, 2 digit, 0 neither; full-width forms count (ＡＢＣ１２３). */

@@ -32,7 +32,8 @@ export function judgeTermHits(live: readonly TermHit[], original: string, normal
   const kept: TermHit[] = [];
   const suppressed: SuppressedHit[] = [];
   for (const hit of all) {
-    const suppression = hit.payload.role === 'hit' ? suppressionOf(original, normalized, hit) : undefined;
+    // The "打开淘宝" of a copy-and-open instruction is judged like a hit: quoted in a warning, it instructs nobody.
+    const suppression = hit.payload.role === 'hit' || hit.payload.cue === 'open-app' ? suppressionOf(original, normalized, hit) : undefined;
     if (suppression) suppressed.push({ hit, suppression });
     else kept.push(hit);
   }
