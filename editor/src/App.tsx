@@ -12,6 +12,7 @@ import { Notices } from './documents/Notices.js';
 import { PublishGateDialog } from './documents/PublishGateDialog.js';
 import { LanguageSwitch } from './i18n/LanguageSwitch.js';
 import { GroupsTable } from './keywords/GroupsTable.js';
+import { MissedKeywordsView } from './insights/MissedKeywordsView.js';
 import { PolicyView } from './policy/PolicyView.js';
 import { QueueView } from './queue/QueueView.js';
 import { useEditorStore } from './store/editor-store.js';
@@ -44,7 +45,7 @@ export function App() {
   return <Workspace />;
 }
 
-const TABS: Tab[] = ['flows', 'groups', 'policy', 'queue'];
+const TABS: Tab[] = ['flows', 'groups', 'policy', 'queue', 'missed'];
 
 function Workspace() {
   const { t } = useTranslation();
@@ -80,7 +81,7 @@ function Workspace() {
         </button>
       </header>
       <main className="app-main">
-        {!ready ? <div className="splash">{t('common.loading')}</div> : tab === 'flows' ? <FlowEditor /> : tab === 'groups' ? <GroupsTable /> : tab === 'queue' ? <QueueView /> : <PolicyView />}
+        {!ready ? <div className="splash">{t('common.loading')}</div> : tab === 'flows' ? <FlowEditor /> : tab === 'groups' ? <GroupsTable /> : tab === 'queue' ? <QueueView /> : tab === 'missed' ? <MissedKeywordsView /> : <PolicyView />}
       </main>
       <ConfirmDialog />
       <ConflictDialog />

@@ -6,7 +6,7 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** English; typed against the Chinese resource so no key is missing. */
 export const en: Widen<typeof zhCN> = {
   app: { language: 'Language' },
-  tabs: { flows: 'Reply flows', groups: 'Keyword groups', policy: 'Compliance policy', queue: 'Agent queue' },
+  tabs: { flows: 'Reply flows', groups: 'Keyword groups', policy: 'Compliance policy', queue: 'Agent queue', missed: 'Missed questions' },
   role: { admin: 'Admin', editor: 'Editor', runtime: 'Runtime', viewer: 'Viewer' },
   common: {
     cancel: 'Cancel', close: 'Close', delete: 'Delete', confirmDelete: 'Delete', remove: 'Remove', loading: 'Loading…',
@@ -74,7 +74,7 @@ export const en: Widen<typeof zhCN> = {
   },
   matchMode: { contains: 'Contains', exact: 'Exact', fuzzy: 'Fuzzy (ignores filler words)', regex: 'Regular expression (advanced)' },
   chips: { placeholder: 'Type and press Enter', remove: 'Remove {{value}}', skipped: 'Skipped repeats: {{values}}' },
-  suggestions: { title: 'Suggested', because: 'Means the same as “{{word}}”', accept: 'Add “{{word}}”', dismiss: 'Don’t add “{{word}}”', hint: 'From the built-in customer-service synonym list; a word is added only when you press +.', failed: 'Suggestions are unavailable: {{message}}' },
+  suggestions: { title: 'Suggested', because: 'Means the same as “{{word}}”', accept: 'Add “{{word}}”', dismiss: 'Dismiss “{{word}}”', hint: 'From the built-in customer-service synonym list; a word is added only when you press +.', failed: 'Suggestions are unavailable: {{message}}' },
   condition: {
     add: 'Add condition', fact: 'What to test', operator: 'How', value: 'Value', topic: 'Keyword group', pickTopic: 'Pick a group',
     inHours: 'Within business hours', outOfHours: 'Outside business hours', help: 'Goes "yes" when met, else "no".',
@@ -259,6 +259,17 @@ export const en: Widen<typeof zhCN> = {
     followUpHint: 'The window closes within the hour: ask this, and a reply from the user opens a new 48-hour window. It is only put into the reply box, never sent on its own; do not overuse it.',
     sent: 'Replied to {{name}}', recorded: 'Recorded the reply to {{name}}', notSent: 'Not sent; the user stays in the queue. Change the reply as the reasons below say and try again.',
     platformRefused: 'WeChat did not accept the message: {{errmsg}} ({{errcode}})',
+  },
+  missed: {
+    title: 'Missed questions', period: 'Period', periods: { last7: 'Last 7 days', last30: 'Last 30 days', custom: 'Custom' },
+    fromDay: 'From', toDay: 'To (included)', badPeriod: 'Pick a start and an end day; the end cannot be before the start.', refresh: 'Refresh',
+    intro: 'Text messages that matched no keyword group, grouped by the word they share. Add that word to the right keyword group and the next one gets an automatic reply.',
+    summary: 'Read {{scanned}} missed messages in {{clusters}} clusters; {{unclustered}} held nothing but greetings and were left out.',
+    truncated: 'The period holds more; only the most recent {{max}} were read.',
+    empty: 'No missed messages in this period.', count: '{{count}} messages', words: 'Related words: {{words}}', examples: 'What users wrote',
+    group: 'Keyword group', pickGroup: 'Pick a keyword group…', suggested: ' (suggested)', add: 'Add “{{word}}” to the keyword group',
+    added: 'Added “{{word}}” to the draft of “{{group}}”. Added to the draft; live once published.', save: 'Save draft', saved: 'Draft saved; publish the keyword group to make it live.',
+    present: 'The group already has “{{word}}”.',
   },
   errors: {
     UNAUTHORIZED: 'Session expired; sign in again', FORBIDDEN: 'Your role may not do this', NOT_FOUND: 'Document not found', CONFLICT: 'Someone else changed the document',

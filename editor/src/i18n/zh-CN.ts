@@ -2,7 +2,7 @@ import { GRAPH_PROBLEM_MESSAGES } from '../../../rules-schema/graph-problem-mess
 /** 简体中文（默认）。运营同学看到的每一句话都在这里。 */
 export const zhCN = {
   app: { language: '界面语言' },
-  tabs: { flows: '自动回复流程', groups: '关键词组', policy: '合规策略', queue: '客服待回复' },
+  tabs: { flows: '自动回复流程', groups: '关键词组', policy: '合规策略', queue: '客服待回复', missed: '未命中的问题' },
   role: { admin: '管理员', editor: '编辑', runtime: '运行时', viewer: '只读' },
   common: {
     cancel: '取消', close: '关闭', delete: '删除', confirmDelete: '确定删除', remove: '移除', loading: '正在加载…',
@@ -70,7 +70,7 @@ export const zhCN = {
   },
   matchMode: { contains: '包含即可', exact: '完全一致', fuzzy: '模糊（忽略中间的语气词）', regex: '正则表达式（高级）' },
   chips: { placeholder: '输入后回车', remove: '移除 {{value}}', skipped: '已跳过重复：{{values}}' },
-  suggestions: { title: '建议添加', because: '与“{{word}}”同义', accept: '添加“{{word}}”', dismiss: '不添加“{{word}}”', hint: '来自内置的客服同义词表；点 + 才会加入关键词。', failed: '暂时无法获取建议：{{message}}' },
+  suggestions: { title: '建议添加', because: '与“{{word}}”同义', accept: '添加“{{word}}”', dismiss: '忽略“{{word}}”', hint: '来自内置的客服同义词表；点 + 才会加入关键词。', failed: '暂时无法获取建议：{{message}}' },
   condition: {
     add: '添加条件', fact: '判断什么', operator: '怎么比', value: '值', topic: '关键词组', pickTopic: '选择关键词组',
     inHours: '在营业时间内', outOfHours: '不在营业时间内', help: '满足时走“满足”出口，否则走“不满足”出口。',
@@ -255,6 +255,17 @@ export const zhCN = {
     followUpHint: '窗口不到 1 小时就关闭：问一句，用户一回复，窗口重新计算 48 小时。只填入回复框，不会自动发送；不要常用，太刻意会让用户反感。',
     sent: '已回复 {{name}}', recorded: '已记录对 {{name}} 的回复', notSent: '没有发出，用户仍在队列里：请按下面的原因修改后再试。',
     platformRefused: '微信没有接收这条消息：{{errmsg}}（{{errcode}}）',
+  },
+  missed: {
+    title: '未命中的问题', period: '时间段', periods: { last7: '近 7 天', last30: '近 30 天', custom: '自定义' },
+    fromDay: '开始日期', toDay: '结束日期（含）', badPeriod: '请选择开始和结束日期，结束日期不能早于开始日期。', refresh: '刷新',
+    intro: '用户发来、但没有命中任何关键词组的文字消息，按共同的词归成一类。把这个词加入合适的关键词组，下次就能自动回复。',
+    summary: '读取了 {{scanned}} 条未命中的消息，归成 {{clusters}} 类；{{unclustered}} 条只有“在吗”“你好”这类话，没有归类。',
+    truncated: '这段时间的消息太多，只读取了最近的 {{max}} 条。',
+    empty: '这段时间没有未命中的消息。', count: '{{count}} 条', words: '相关的词：{{words}}', examples: '用户原话',
+    group: '关键词组', pickGroup: '选择关键词组…', suggested: '（推荐）', add: '把“{{word}}”加入关键词组',
+    added: '已把“{{word}}”加入「{{group}}」的草稿。已加入草稿，发布后生效。', save: '保存草稿', saved: '草稿已保存，发布关键词组后生效。',
+    present: '这个组已经有“{{word}}”了。',
   },
   errors: {
     UNAUTHORIZED: '登录已失效，请重新登录', FORBIDDEN: '当前账号没有这个权限', NOT_FOUND: '找不到这个文档', CONFLICT: '文档已被其他人修改',
