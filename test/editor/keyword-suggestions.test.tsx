@@ -63,7 +63,7 @@ describe('keyword suggestions in the group editor', () => {
   it('× hides the word for this session without touching the draft', async () => {
     const { list } = await openSavedGroup();
     const before = words(list).length;
-    fireEvent.click(within(list).getByRole('button', { name: '不添加“退回”' }));
+    fireEvent.click(within(list).getByRole('button', { name: '忽略“退回”' }));
     expect(words(list)).not.toContain('退回');
     expect(words(list)).toHaveLength(before - 1);
     expect(doc().keywords).toEqual(['退款', '退货']);

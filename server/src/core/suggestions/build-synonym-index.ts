@@ -8,7 +8,7 @@ import { normalizeKeyword } from '../../../../rules-schema/normalize-keyword.js'
 export interface IndexedSynonymSet {
   id: string;
   name: string;
-  /** The set's name and its sources' titles, shown beside each suggestion for the operator to judge. */
+  /** The set's name and its sources' short titles, shown beside each suggestion for the operator to judge. */
   source: string;
   /** As written in the file, most common first. */
   words: readonly string[];
@@ -34,7 +34,12 @@ export function buildSynonymIndex(source: KeywordSynonyms): SynonymIndex {
       if (!holders.includes(position)) holders.push(position);
       setsOf.set(key, holders);
     }
-    return { id: set.id, name: set.name, source: `同义词组“${set.name}”：${set.sources.map((s) => s.title).join('；')}`, words: set.words };
+    return { id: set.id, name: set.name, source: `同义词组“${set.name}”：${set.sources.map((s) => shortTitle(s.title)).join('；')}`, words: set.words };
   });
   return { sets, setsOf };
+}
+
+/** A tooltip line, not a bibliography: the title up to its subtitle (“The JDDC Corpus”, “京东帮助中心”). The file keeps the full entries. */
+function shortTitle(title: string): string {
+  return title.split(/[（(:：]/u)[0]?.trim() || title;
 }
