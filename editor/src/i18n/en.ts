@@ -264,11 +264,11 @@ export const en: Widen<typeof zhCN> = {
     title: 'Missed questions', period: 'Period', periods: { last7: 'Last 7 days', last30: 'Last 30 days', custom: 'Custom' },
     fromDay: 'From', toDay: 'To (included)', badPeriod: 'Pick a start and an end day; the end cannot be before the start.', refresh: 'Refresh',
     intro: 'Text messages that matched no keyword group, grouped by the word they share. Add that word to the right keyword group and the next one gets an automatic reply.',
-    summary: 'Read {{scanned}} missed messages in {{clusters}} clusters; {{unclustered}} held nothing but greetings and were left out.',
+    summary: 'Read {{scanned}} missed messages in {{clusters}} clusters.', unclustered: '{{count}} more held nothing but greetings and were left out.',
     truncated: 'The period holds more; only the most recent {{max}} were read.',
     empty: 'No missed messages in this period.', count: '{{count}} messages', words: 'Related words: {{words}}', examples: 'What users wrote',
     group: 'Keyword group', pickGroup: 'Pick a keyword group…', suggested: ' (suggested)', add: 'Add “{{word}}” to the keyword group',
-    added: 'Added “{{word}}” to the draft of “{{group}}”. Added to the draft; live once published.', save: 'Save draft', saved: 'Draft saved; publish the keyword group to make it live.',
+    added: 'Added “{{word}}” to “{{group}}”. Added to the draft; live once published.', save: 'Save draft', saved: 'Draft saved; publish the keyword group to make it live.',
     present: 'The group already has “{{word}}”.',
   },
   errors: {

@@ -260,11 +260,11 @@ export const zhCN = {
     title: '未命中的问题', period: '时间段', periods: { last7: '近 7 天', last30: '近 30 天', custom: '自定义' },
     fromDay: '开始日期', toDay: '结束日期（含）', badPeriod: '请选择开始和结束日期，结束日期不能早于开始日期。', refresh: '刷新',
     intro: '用户发来、但没有命中任何关键词组的文字消息，按共同的词归成一类。把这个词加入合适的关键词组，下次就能自动回复。',
-    summary: '读取了 {{scanned}} 条未命中的消息，归成 {{clusters}} 类；{{unclustered}} 条只有“在吗”“你好”这类话，没有归类。',
+    summary: '读取了 {{scanned}} 条未命中的消息，归成 {{clusters}} 类。', unclustered: '另有 {{count}} 条只有“在吗”“你好”这类话，没有归类。',
     truncated: '这段时间的消息太多，只读取了最近的 {{max}} 条。',
     empty: '这段时间没有未命中的消息。', count: '{{count}} 条', words: '相关的词：{{words}}', examples: '用户原话',
     group: '关键词组', pickGroup: '选择关键词组…', suggested: '（推荐）', add: '把“{{word}}”加入关键词组',
-    added: '已把“{{word}}”加入「{{group}}」的草稿。已加入草稿，发布后生效。', save: '保存草稿', saved: '草稿已保存，发布关键词组后生效。',
+    added: '已把“{{word}}”加入「{{group}}」。已加入草稿，发布后生效。', save: '保存草稿', saved: '草稿已保存，发布关键词组后生效。',
     present: '这个组已经有“{{word}}”了。',
   },
   errors: {

@@ -60,7 +60,8 @@ export function MissedKeywordsView() {
       ) : (
         <>
           <p className="muted" data-testid="missed-summary">
-            {t('missed.summary', { scanned: answer.scanned, clusters: answer.clusters.length, unclustered: answer.unclustered })}
+            {t('missed.summary', { scanned: answer.scanned, clusters: answer.clusters.length })}
+            {answer.unclustered > 0 ? ` ${t('missed.unclustered', { count: answer.unclustered })}` : ''}
             {answer.truncated ? ` ${t('missed.truncated', { max: answer.maxScanned })}` : ''}
           </p>
           {answer.clusters.length === 0 ? (
