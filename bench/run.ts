@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: every figure is printed with a ratio to a baseline measured in the same run.
  * `npm run bench -- store 100000 1000000` runs only the store-at-scale part, at those sizes;
- * `npm run bench -- insights [events] [waiting]` only the metrics and queue part (default 1,000,000 / 100,000).
+ * `npm run bench -- insights [events] [waiting]` only the metrics and queue part (default 1,000,000 / 100,000);
+ * `npm run bench -- engine` only the engine part (compile, reply check, inbound, the example workspace's groups).
  */
 import { engineBench } from './engine-bench.js';
 import { httpBench } from './http-bench.js';
@@ -17,6 +18,8 @@ if (only === 'store') {
   await storeScaleBench(sizes.length > 0 ? sizes.map(Number) : [100_000]);
 } else if (only === 'insights') {
   await insightsBench(...sizes.map(Number));
+} else if (only === 'engine') {
+  await engineBench();
 } else {
   await engineBench();
   await compileBench();

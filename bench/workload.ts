@@ -61,3 +61,25 @@ export function messages(count: number, groupList: KeywordGroup[], rand: () => n
     return `您好${word(rand, 4, 12)}${kw}${word(rand, 2, 10)}请问`;
   });
 }
+
+/**
+ * What customers type (refund, delivery, password, a human, and everything else; Traditional
+ * script, pinyin and typos among them), for workspaces whose groups need real words: whole-word
+ * segmentation and combos do their work only on text a segmenter can read.
+ */
+const CUSTOMER_PHRASES = [
+  '我想退款', '钱多久退给我', '能退吗', '退款还没到账', '卖家已经退款但钱没到', 'tk怎么弄', '退宽多久到账', '退貨的運費可以退嗎',
+  '快递到哪了', '什么时候发货', '物流一直不更新', '能送到公司吗', '我嘅貨幾時到', 'kd单号多少', '显示签收了我没拿到', '麻烦催一下',
+  '密码忘了', '改登录密码', '密码输错登不上', '支付密碼忘咗', 'mm错误登不上', '账号被锁了怎么解锁', '怎么找回支付密码',
+  '转人工', '有人在吗', '叫你们负责人来', '别机器人回复', '轉接真人客服', '客服电话多少',
+  '收到货了质量不错', '密码箱怎么用', '退出登录在哪', '发票什么时候开', '有优惠券吗', '尺码偏大还是偏小', '已经退款了，谢谢', '这个有几个颜色',
+  '快递小哥人很好', '你好', '在吗',
+];
+const OPENERS = ['', '', '亲，', '你好，', '请问', '麻烦问下，', '急！'];
+const TAILS = [(n: number) => `，订单尾号${n}`, (n: number) => `（问了第${n}遍）`, (n: number) => `，等了${n}分钟了`, (n: number) => ` ${n}`];
+
+/** Distinct customer messages: a phrase with an opener and a tail that carries a number, so no two are the same. */
+export function customerMessages(count: number, rand: () => number): string[] {
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)] as T;
+  return Array.from({ length: count }, (_, i) => `${pick(OPENERS)}${pick(CUSTOMER_PHRASES)}${pick(TAILS)(1000 + i)}`);
+}
