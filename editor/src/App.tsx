@@ -13,6 +13,7 @@ import { PublishGateDialog } from './documents/PublishGateDialog.js';
 import { LanguageSwitch } from './i18n/LanguageSwitch.js';
 import { GroupsTable } from './keywords/GroupsTable.js';
 import { MissedKeywordsView } from './insights/MissedKeywordsView.js';
+import { PacksView } from './packs/PacksView.js';
 import { PolicyView } from './policy/PolicyView.js';
 import { QueueView } from './queue/QueueView.js';
 import { useEditorStore } from './store/editor-store.js';
@@ -45,7 +46,7 @@ export function App() {
   return <Workspace />;
 }
 
-const TABS: Tab[] = ['flows', 'groups', 'policy', 'queue', 'missed'];
+const TABS: Tab[] = ['flows', 'groups', 'policy', 'queue', 'missed', 'packs'];
 
 function Workspace() {
   const { t } = useTranslation();
@@ -81,7 +82,7 @@ function Workspace() {
         </button>
       </header>
       <main className="app-main">
-        {!ready ? <div className="splash">{t('common.loading')}</div> : tab === 'flows' ? <FlowEditor /> : tab === 'groups' ? <GroupsTable /> : tab === 'queue' ? <QueueView /> : tab === 'missed' ? <MissedKeywordsView /> : <PolicyView />}
+        {!ready ? <div className="splash">{t('common.loading')}</div> : tab === 'flows' ? <FlowEditor /> : tab === 'groups' ? <GroupsTable /> : tab === 'queue' ? <QueueView /> : tab === 'missed' ? <MissedKeywordsView /> : tab === 'packs' ? <PacksView /> : <PolicyView />}
       </main>
       <ConfirmDialog />
       <ConflictDialog />

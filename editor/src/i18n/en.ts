@@ -6,7 +6,7 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** English; typed against the Chinese resource so no key is missing. */
 export const en: Widen<typeof zhCN> = {
   app: { language: 'Language' },
-  tabs: { flows: 'Reply flows', groups: 'Keyword groups', policy: 'Compliance policy', queue: 'Agent queue', missed: 'Missed questions' },
+  tabs: { flows: 'Reply flows', groups: 'Keyword groups', policy: 'Compliance policy', queue: 'Agent queue', missed: 'Missed questions', packs: 'Rule packs' },
   role: { admin: 'Admin', editor: 'Editor', runtime: 'Runtime', viewer: 'Viewer' },
   common: {
     cancel: 'Cancel', close: 'Close', delete: 'Delete', confirmDelete: 'Delete', remove: 'Remove', loading: 'Loading…',
@@ -271,7 +271,38 @@ export const en: Widen<typeof zhCN> = {
     added: 'Added “{{word}}” to “{{group}}”. Added to the draft; live once published.', save: 'Save draft', saved: 'Draft saved; publish the keyword group to make it live.',
     present: 'The group already has “{{word}}”.',
   },
-  errors: {
+  packs: {
+    title: 'Rule packs', refresh: 'Refresh', empty: 'The catalog has no rule packs yet.', readOnly: 'This account can only view; installing and switching packs needs editor rights.',
+    intro: 'Compliance rules prepared per industry, each resting on a cited law or platform rule. Once installed and enabled, the live check on the canvas, the sandbox and the live auto-replies apply it at once; its own self-tests run before it is installed.',
+    version: 'Version {{version}}', imported: 'Imported', stateAbsent: 'Not installed', stateEnabled: 'Installed v{{version}} · on', stateDisabled: 'Installed v{{version}} · off',
+    sources: 'Legal sources ({{count}})', sourceLink: 'Read the source',
+    install: 'Install', upgrade: 'Upgrade to v{{version}}', uninstall: 'Uninstall', enable: 'Turn on', disable: 'Turn off',
+    installed: 'Installed “{{name}}” v{{version}}; all {{count}} self-test scenarios passed. It applies now.', upgraded: 'Upgraded “{{name}}” to v{{version}}; all {{count}} self-test scenarios passed.',
+    uninstalled: 'Uninstalled “{{name}}”; its rules no longer check replies.', enabledDone: 'Turned on “{{name}}”; its rules check replies from now on.',
+    disabledDone: 'Turned off “{{name}}”; its rules do not check replies for now.',
+    confirmUninstall: 'Uninstall the rule pack “{{name}}”? Its rules will no longer check replies (you can install it again at any time).',
+    refused: '“{{name}}” was not installed: {{count}} self-test step(s) failed.', refusedIntro: 'The self-tests failed, so the pack was not installed. Failing steps:',
+    failedStep: 'Scenario “{{scenario}}”, step {{step}}',
+    selfTest: { run: 'Run self-tests', allPassed: 'All {{count}} self-test scenarios passed', someFailed: '{{passed}} of {{total}} scenarios passed', step: 'Step {{step}}: ' },
+    kind: { lexicons: 'Lexicons', rules: 'Rules', keywordGroups: 'Keyword groups', flows: 'Sample flows' },
+    preview: {
+      action: {
+        install: 'Installs the new pack {{id}} v{{version}}', upgrade: 'Upgrades {{id}} from v{{installed}} to v{{version}}',
+        reinstall: 'Reinstalls {{id}} v{{version}} (the installed version)', downgrade: 'Downgrades {{id}} from v{{installed}} to v{{version}}',
+      },
+      added: 'Added', changed: 'Changed', conflicts: 'Conflicts', nothing: 'None', noConflicts: 'No conflicts', modified: 'modified', removed: 'removed',
+    },
+    conflict: {
+      keyword: 'The keyword “{{keyword}}” (pack group {{group}}) is already in keyword group {{existing}}: one message would match both groups',
+      version: 'A newer version v{{installed}} is installed: importing v{{version}} is a downgrade',
+      ruleCode: 'The code {{code}} has different severities in {{ids}}: the verdict would depend on which fires first',
+    },
+    import: {
+      title: 'Import a rule pack', intro: 'Choose a rule pack JSON file, see what it adds and changes and whether anything conflicts, then confirm. Its self-tests run before it is installed.',
+      choose: 'Choose a file', notJson: '{{file}} is not valid JSON: {{message}}', confirm: 'Confirm import', allowDowngrade: 'I do want to go back to this older version',
+      done: 'Imported and installed “{{name}}” v{{version}}; all {{count}} self-test scenarios passed.',
+    },
+  },  errors: {
     UNAUTHORIZED: 'Session expired; sign in again', FORBIDDEN: 'Your role may not do this', NOT_FOUND: 'Document not found', CONFLICT: 'Someone else changed the document',
     VALIDATION_FAILED: 'The content does not fit the format', PAYLOAD_TOO_LARGE: 'Too large', STORE_UNAVAILABLE: 'Storage unavailable; try again', NETWORK: 'Network error',
     unexpected: 'Unexpected error: {{message}}',

@@ -2,7 +2,7 @@ import { GRAPH_PROBLEM_MESSAGES } from '../../../rules-schema/graph-problem-mess
 /** 简体中文（默认）。运营同学看到的每一句话都在这里。 */
 export const zhCN = {
   app: { language: '界面语言' },
-  tabs: { flows: '自动回复流程', groups: '关键词组', policy: '合规策略', queue: '客服待回复', missed: '未命中的问题' },
+  tabs: { flows: '自动回复流程', groups: '关键词组', policy: '合规策略', queue: '客服待回复', missed: '未命中的问题', packs: '规则包' },
   role: { admin: '管理员', editor: '编辑', runtime: '运行时', viewer: '只读' },
   common: {
     cancel: '取消', close: '关闭', delete: '删除', confirmDelete: '确定删除', remove: '移除', loading: '正在加载…',
@@ -267,7 +267,38 @@ export const zhCN = {
     added: '已把“{{word}}”加入「{{group}}」。已加入草稿，发布后生效。', save: '保存草稿', saved: '草稿已保存，发布关键词组后生效。',
     present: '这个组已经有“{{word}}”了。',
   },
-  errors: {
+  packs: {
+    title: '规则包', refresh: '刷新', empty: '目录里还没有规则包。', readOnly: '当前账号只能查看，安装和停用需要编辑权限。',
+    intro: '按行业整理好的合规规则：每条规则都注明依据的法规条文。安装并启用后，画布上的实时检查、沙盒和线上自动回复都会立即按它检查；安装前会先运行它自带的自检。',
+    version: '版本 {{version}}', imported: '自行导入', stateAbsent: '未安装', stateEnabled: '已安装 v{{version}} · 已启用', stateDisabled: '已安装 v{{version}} · 已停用',
+    sources: '法规依据（{{count}} 条）', sourceLink: '查看原文',
+    install: '安装', upgrade: '升级到 v{{version}}', uninstall: '卸载', enable: '启用', disable: '停用',
+    installed: '已安装「{{name}}」v{{version}}，自检 {{count}} 个场景全部通过，已立即生效。', upgraded: '已把「{{name}}」升级到 v{{version}}，自检 {{count}} 个场景全部通过。',
+    uninstalled: '已卸载「{{name}}」，它的规则不再检查回复。', enabledDone: '已启用「{{name}}」，它的规则立即开始检查回复。',
+    disabledDone: '已停用「{{name}}」，它的规则暂时不检查回复。',
+    confirmUninstall: '卸载规则包「{{name}}」？卸载后它的规则不再检查回复（随时可以重新安装）。',
+    refused: '「{{name}}」的自检有 {{count}} 步没有通过，没有安装。', refusedIntro: '自检没有通过，所以没有安装。没通过的步骤：',
+    failedStep: '场景「{{scenario}}」第 {{step}} 步',
+    selfTest: { run: '运行自检', allPassed: '{{count}} 个自检场景全部通过', someFailed: '{{passed}} / {{total}} 个场景通过', step: '第 {{step}} 步：' },
+    kind: { lexicons: '词库', rules: '规则', keywordGroups: '关键词组', flows: '示例流程' },
+    preview: {
+      action: {
+        install: '将安装新的规则包 {{id}} v{{version}}', upgrade: '将把 {{id}} 从 v{{installed}} 升级到 v{{version}}',
+        reinstall: '将重新安装 {{id}} v{{version}}（与已安装的版本相同）', downgrade: '将把 {{id}} 从 v{{installed}} 降级到 v{{version}}',
+      },
+      added: '新增', changed: '修改', conflicts: '冲突', nothing: '无', noConflicts: '没有冲突', modified: '内容有修改', removed: '将被删除',
+    },
+    conflict: {
+      keyword: '关键词“{{keyword}}”（包内关键词组 {{group}}）已在关键词组 {{existing}} 中，同一句话会同时命中两个组',
+      version: '已安装更新的版本 v{{installed}}，导入 v{{version}} 是降级',
+      ruleCode: '代码 {{code}} 在 {{ids}} 中的严重程度不一致，结果会取决于哪条先命中',
+    },
+    import: {
+      title: '导入规则包', intro: '选择一个规则包 JSON 文件，先看它会新增、修改什么，有没有冲突，再确认导入。导入前会运行它的自检。',
+      choose: '选择文件', notJson: '{{file}} 不是有效的 JSON：{{message}}', confirm: '确认导入', allowDowngrade: '我确认要降级到这个较旧的版本',
+      done: '已导入并安装「{{name}}」v{{version}}，自检 {{count}} 个场景全部通过。',
+    },
+  },  errors: {
     UNAUTHORIZED: '登录已失效，请重新登录', FORBIDDEN: '当前账号没有这个权限', NOT_FOUND: '找不到这个文档', CONFLICT: '文档已被其他人修改',
     VALIDATION_FAILED: '内容不符合格式要求', PAYLOAD_TOO_LARGE: '内容太大', STORE_UNAVAILABLE: '存储暂时不可用，请稍后重试', NETWORK: '网络连接失败',
     unexpected: '出现意外错误：{{message}}',
