@@ -12,15 +12,15 @@ import { evaluateCorpus, readSplit, SPLITS, type EvalReport } from './run-eval.j
 const sha256 = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
 const recorded = (file: string): string => readFileSync(file, 'utf8').trim().split(/\s+/)[0] ?? '';
 
-/** Measured on the holdout on 2026-12-02 (recall / FPR), floored to leave no room to regress. */
+/** Measured on the holdout (recall / FPR) after the last tuning round, floored to leave no room to regress. */
 const FLOORS: Record<string, { recall: number; fpr: number }> = {
   ABSOLUTE_TERM: { recall: 0.96, fpr: 0.02 },
   BANNED_TERM: { recall: 0.73, fpr: 0.02 },
-  EXTERNAL_LINK: { recall: 0.9, fpr: 0 },
+  EXTERNAL_LINK: { recall: 0.96, fpr: 0 },
   INDUCED_SHARING: { recall: 0.91, fpr: 0.01 },
-  MARKETPLACE_CODE: { recall: 0.85, fpr: 0 },
-  MEDICAL_CLAIM: { recall: 0.72, fpr: 0.005 },
-  PROMOTION: { recall: 0.85, fpr: 0.035 },
+  MARKETPLACE_CODE: { recall: 0.9, fpr: 0 },
+  MEDICAL_CLAIM: { recall: 0.73, fpr: 0.005 },
+  PROMOTION: { recall: 0.87, fpr: 0.035 },
 };
 
 describe('compliance evaluation sets are frozen', () => {
