@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { useEditorStore } from '../store/editor-store.js';
-import { currentFlow, deleteFlow, openFlow, publishFlow, saveAll } from '../documents/doc-actions.js';
+import { currentFlow, deleteFlow, publishFlow, saveAll } from '../documents/doc-actions.js';
 import { PublishDialog } from '../documents/PublishDialog.js';
 import { VersionHistory } from '../documents/VersionHistory.js';
 import { downloadJson, parseFlowFile } from '../documents/flow-file.js';
@@ -109,7 +109,7 @@ export function CanvasToolbar() {
         />
       ) : null}
       {history ? (
-        <VersionHistory kind="flows" id={meta.id} name={meta.name} current={currentFlow() ?? {}} onClose={() => setHistory(false)} onRolledBack={() => void openFlow(meta.id)} />
+        <VersionHistory kind="flows" id={meta.id} name={meta.name} current={currentFlow} onClose={() => setHistory(false)} />
       ) : null}
     </div>
   );

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useEditorStore } from '../store/editor-store.js';
 import { Modal } from './Modal.js';
 
-/** Asks before anything destructive (deleting nodes, documents). */
+/** Asks before anything destructive (deleting nodes, documents, rolling back). */
 export function ConfirmDialog() {
   const { t } = useTranslation();
   const confirm = useEditorStore((s) => s.confirm);
@@ -24,7 +24,7 @@ export function ConfirmDialog() {
             confirm.onConfirm();
           }}
         >
-          {t('common.confirmDelete')}
+          {confirm.confirmLabel ?? t('common.confirmDelete')}
         </button>
       </div>
     </Modal>

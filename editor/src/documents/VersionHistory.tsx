@@ -1,29 +1,36 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { documentsApi, type DocKind, type VersionInfo } from '../api/documents-api.js';
+import { documentsApi, type DocByKind, type DocKind, type VersionInfo } from '../api/documents-api.js';
 import { useEditorStore } from '../store/editor-store.js';
+import type { ChangeLine } from './change-line.js';
 import { describeApiError } from './describe-api-error.js';
-import { diffText, lineDiff, type DiffLine } from './line-diff.js';
+import { documentDiff } from './document-diff.js';
 import { Modal } from './Modal.js';
+import { rollbackDocument } from './rollback-document.js';
+import { textChange, type TextSegment } from './text-change.js';
+import './history.css';
 
-export interface VersionHistoryProps {
-  kind: DocKind;
+export interface VersionHistoryProps<K extends DocKind> {
+  kind: K;
   id: string;
   name: string;
-  /** The current draft, to diff a version against. */
-  current: object;
-  /** Called after a rollback so the caller reloads the draft. */
-  onRolledBack: () => void;
+  /** The draft as it is now, to diff a picked version against (read when a version is picked). */
+  current: () => DocByKind[K] | null;
   onClose: () => void;
 }
 
-/** Published versions of a document, a diff of one against the draft, and rollback. */
-export function VersionHistory({ kind, id, name, current, onRolledBack, onClose }: VersionHistoryProps) {
+/**
+ * Published versions of a document, what the operator changed since one of them (in words,
+ * never coordinates), and a confirmed rollback that refreshes every place showing the version.
+ */
+export function VersionHistory<K extends DocKind>({ kind, id, name, current, onClose }: VersionHistoryProps<K>) {
   const { t } = useTranslation();
   const notify = useEditorStore((s) => s.notify);
+  const askConfirm = useEditorStore((s) => s.askConfirm);
+  const groups = useEditorStore((s) => s.groups);
   const [versions, setVersions] = useState<VersionInfo[] | null>(null);
   const [picked, setPicked] = useState<number | null>(null);
-  const [diff, setDiff] = useState<DiffLine[] | null>(null);
+  const [changes, setChanges] = useState<ChangeLine[] | null>(null);
 
   useEffect(() => {
     documentsApi
@@ -37,32 +44,34 @@ export function VersionHistory({ kind, id, name, current, onRolledBack, onClose 
 
   const show = async (version: number) => {
     setPicked(version);
-    setDiff(null);
+    setChanges(null);
     try {
       const v = await documentsApi.version(kind, id, version);
-      setDiff(lineDiff(diffText(v.document), diffText(current)));
+      const draft = current();
+      setChanges(draft ? documentDiff(kind, v.document, draft, { t, groupName: (g) => groups[g]?.doc.name }) : []);
     } catch (err) {
       notify('error', describeApiError(err, t));
     }
   };
 
-  const rollback = async (version: number) => {
-    try {
-      const v = await documentsApi.rollback(kind, id, version, t('history.rollbackNote', { version }));
-      notify('success', t('history.rolledBack', { version, newVersion: v.version }));
-      onRolledBack();
-      onClose();
-    } catch (err) {
-      notify('error', describeApiError(err, t));
-    }
+  const confirmRollback = (version: number) => {
+    const newVersion = (versions?.[0]?.version ?? version) + 1;
+    askConfirm({
+      message: t('history.confirmRollback', { version, newVersion }),
+      confirmLabel: t('history.confirmButton'),
+      onConfirm: () =>
+        void rollbackDocument(kind, id, version).then((done) => {
+          if (done !== null) onClose();
+        }),
+    });
   };
 
   return (
     <Modal title={t('history.title', { name })} onClose={onClose} testId="history-dialog">
-      {versions === null ? <p className="muted">{t('common.loading')}</p> : null}
-      {versions?.length === 0 ? <p className="muted">{t('history.none')}</p> : null}
-      <div className="history">
-        <ul className="history-list">
+      <div className="history-panel">
+        <ul className="history-versions">
+          {versions === null ? <li className="muted">{t('common.loading')}</li> : null}
+          {versions?.length === 0 ? <li className="muted">{t('history.none')}</li> : null}
           {versions?.map((v) => (
             <li key={v.version} className={picked === v.version ? 'active' : ''}>
               <button type="button" className="link" onClick={() => void show(v.version)}>
@@ -73,25 +82,19 @@ export function VersionHistory({ kind, id, name, current, onRolledBack, onClose 
           ))}
         </ul>
         {picked !== null ? (
-          <div className="history-diff">
-            <div className="row">
-              <span className="muted">{t('history.diffLegend', { version: picked })}</span>
-              <span className="spacer" />
-              <button type="button" className="danger" onClick={() => void rollback(picked)}>
+          <section className="history-changes" aria-label={t('history.changesSince', { version: picked })}>
+            {/* The action row wraps above the scrolling list, so long changes never push it away. */}
+            <div className="history-actions">
+              <span className="muted">{t('history.changesSince', { version: picked })}</span>
+              <button type="button" className="danger" onClick={() => confirmRollback(picked)}>
                 {t('history.rollback', { version: picked })}
               </button>
             </div>
-            <pre className="diff" data-testid="version-diff">
-              {diff?.every((d) => d.op === ' ') ? <span className="muted">{t('history.same')}</span> : null}
-              {diff
-                ?.filter((d, i, all) => d.op !== ' ' || all.slice(Math.max(0, i - 2), i + 3).some((x) => x.op !== ' '))
-                .map((d, i) => (
-                  <div key={i} className={d.op === '+' ? 'diff-add' : d.op === '-' ? 'diff-del' : ''}>
-                    {d.op} {d.line}
-                  </div>
-                ))}
-            </pre>
-          </div>
+            <ul className="history-diff" data-testid="version-diff">
+              {changes?.length === 0 ? <li className="muted">{t('history.same')}</li> : null}
+              {changes?.map((c, i) => <ChangeItem key={i} change={c} />)}
+            </ul>
+          </section>
         ) : null}
       </div>
       <div className="row end">
@@ -100,5 +103,28 @@ export function VersionHistory({ kind, id, name, current, onRolledBack, onClose 
         </button>
       </div>
     </Modal>
+  );
+}
+
+/** One change; a changed text shows old and new in full, the changed part marked. */
+function ChangeItem({ change }: { change: ChangeLine }) {
+  const { t } = useTranslation();
+  const { before, after } = change;
+  const runs = before !== undefined && after !== undefined ? textChange(before, after) : null;
+  return (
+    <li className={`change change-${change.tone}`}>
+      <div>{change.text}</div>
+      {before !== undefined ? <Runs label={t('history.was')} runs={runs?.before ?? [{ op: 'del', text: before }]} /> : null}
+      {after !== undefined ? <Runs label={t('history.now')} runs={runs?.after ?? [{ op: 'ins', text: after }]} /> : null}
+    </li>
+  );
+}
+
+function Runs({ label, runs }: { label: string; runs: TextSegment[] }) {
+  return (
+    <div className="change-text">
+      <span className="muted">{label}：</span>
+      {runs.map((r, i) => (r.op === 'same' ? <span key={i}>{r.text}</span> : r.op === 'del' ? <del key={i}>{r.text}</del> : <ins key={i}>{r.text}</ins>))}
+    </div>
   );
 }

@@ -4,7 +4,6 @@ import { CHECK_CODES, type Policy } from '../../../rules-schema/index.js';
 import { SeveritySelect, type Severity } from './SeveritySelect.js';
 import { publish, savePolicy } from '../documents/doc-actions.js';
 import { VersionHistory } from '../documents/VersionHistory.js';
-import { documentsApi } from '../api/documents-api.js';
 import { ChipsInput } from '../keywords/ChipsInput.js';
 import { useEditorStore } from '../store/editor-store.js';
 import { LexiconList } from './LexiconList.js';
@@ -137,9 +136,8 @@ export function PolicyView() {
           kind="policies"
           id={p.id}
           name={p.name}
-          current={p}
+          current={() => useEditorStore.getState().policy?.doc ?? null}
           onClose={() => setHistory(false)}
-          onRolledBack={() => void documentsApi.get('policies', p.id).then((doc) => setPolicy({ ...draft, doc, dirty: false }))}
         />
       ) : null}
     </div>

@@ -22,6 +22,8 @@ export interface Notice {
 export interface ConfirmState {
   message: string;
   onConfirm: () => void;
+  /** The confirm button's words when it does not delete (确定回滚); default 确定删除. */
+  confirmLabel?: string;
 }
 
 /** A publish a gate refused: failing scenarios, blocked replies, groups not live; and a way through. */
