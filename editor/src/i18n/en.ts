@@ -158,7 +158,7 @@ export const en: Widen<typeof zhCN> = {
     nodeAdded: 'Added node {{node}}', nodeRemoved: 'Removed node {{node}}', nodeChanged: '{{node}} changed', in: '{{node}} · {{setting}}',
     replyAdded: '{{node}}: reply {{n}} added', replyRemoved: '{{node}}: reply {{n}} removed', replyChanged: '{{node}}: reply {{n}}',
     groupTarget: 'Keyword group node now uses "{{after}}" (was "{{before}}")', conditionAdded: '{{node}}: condition added: {{condition}}', conditionRemoved: '{{node}}: condition removed: {{condition}}',
-    edge: '{{from}} {{exit}}→ {{to}}', exit: '({{exit}})', edgeAdded: 'Added connection: {{edge}}', edgeRemoved: 'Removed connection: {{edge}}',
+    edge: '{{from}}{{exit}} → {{to}}', exit: ' ({{exit}})', edgeAdded: 'Added connection: {{edge}}', edgeRemoved: 'Removed connection: {{edge}}',
     on: 'on', off: 'off', default: 'default', empty: '(none)', description: 'Description', groupEnabled: 'Group enabled',
     keywordsAdded: 'Keywords added: {{words}}', keywordsRemoved: 'Keywords removed: {{words}}', exclusionsAdded: 'Exclusions added: {{words}}', exclusionsRemoved: 'Exclusions removed: {{words}}',
     combosAdded: 'Combos added: {{words}}', combosRemoved: 'Combos removed: {{words}}',
