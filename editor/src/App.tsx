@@ -13,6 +13,7 @@ import { PublishGateDialog } from './documents/PublishGateDialog.js';
 import { LanguageSwitch } from './i18n/LanguageSwitch.js';
 import { GroupsTable } from './keywords/GroupsTable.js';
 import { MissedKeywordsView } from './insights/MissedKeywordsView.js';
+import { MetricsView } from './metrics/MetricsView.js';
 import { PacksView } from './packs/PacksView.js';
 import { PolicyView } from './policy/PolicyView.js';
 import { QueueView } from './queue/QueueView.js';
@@ -46,7 +47,7 @@ export function App() {
   return <Workspace />;
 }
 
-const TABS: Tab[] = ['flows', 'groups', 'policy', 'queue', 'missed', 'packs'];
+const TABS: Tab[] = ['flows', 'groups', 'policy', 'queue', 'metrics', 'missed', 'packs'];
 
 function Workspace() {
   const { t } = useTranslation();
@@ -82,7 +83,7 @@ function Workspace() {
         </button>
       </header>
       <main className="app-main">
-        {!ready ? <div className="splash">{t('common.loading')}</div> : tab === 'flows' ? <FlowEditor /> : tab === 'groups' ? <GroupsTable /> : tab === 'queue' ? <QueueView /> : tab === 'missed' ? <MissedKeywordsView /> : tab === 'packs' ? <PacksView /> : <PolicyView />}
+        {!ready ? <div className="splash">{t('common.loading')}</div> : tab === 'flows' ? <FlowEditor /> : tab === 'groups' ? <GroupsTable /> : tab === 'queue' ? <QueueView /> : tab === 'metrics' ? <MetricsView /> : tab === 'missed' ? <MissedKeywordsView /> : tab === 'packs' ? <PacksView /> : <PolicyView />}
       </main>
       <ConfirmDialog />
       <ConflictDialog />

@@ -17,6 +17,8 @@ export interface RequestOptions {
   account?: boolean;
   query?: Record<string, string | number>;
   token?: string;
+  /** What to ask for (default `application/json`). */
+  accept?: string;
 }
 
 /**
@@ -25,11 +27,32 @@ export interface RequestOptions {
  * @example const me = await apiRequest<Me>('/me');
  */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await apiResponse(path, options);
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  try {
+    // Parse boundary: the server's answer is trusted to follow the contract.
+    return (text ? JSON.parse(text) : undefined) as T;
+  } catch {
+    return undefined as T;
+  }
+}
+
+/**
+ * Calls `/api/v1<path>` and answers its body as text (a CSV export); errors as {@link apiRequest}.
+ * @example const csv = await apiText('/metrics', { account: true, query: { from, to, format: 'csv' }, accept: 'text/csv' });
+ */
+export async function apiText(path: string, options: RequestOptions = {}): Promise<string> {
+  return (await apiResponse(path, options)).text();
+}
+
+/** The fetch both share: the query, the bearer token, and any non-2xx answer thrown as an {@link ApiError}. */
+async function apiResponse(path: string, options: RequestOptions): Promise<Response> {
   const params = new URLSearchParams();
   if (options.account) params.set('account', ACCOUNT);
   for (const [k, v] of Object.entries(options.query ?? {})) params.set(k, String(v));
   const qs = params.toString();
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: options.accept ?? 'application/json' };
   const token = options.token ?? currentToken;
   if (token) headers['Authorization'] = `Bearer ${token}`;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -43,7 +66,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   } catch (err) {
     throw new ApiError(0, 'NETWORK', err instanceof Error ? err.message : String(err), [], {});
   }
-  if (response.status === 204) return undefined as T;
+  if (response.ok) return response;
   const text = await response.text();
   let json: unknown = undefined;
   try {
@@ -51,19 +74,15 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   } catch {
     json = undefined;
   }
-  if (!response.ok) {
-    const error = isRecord(json) && isRecord(json['error']) ? json['error'] : {};
-    const details = Array.isArray(error['details']) ? (error['details'] as ApiErrorDetail[]) : [];
-    throw new ApiError(
-      response.status,
-      typeof error['code'] === 'string' ? error['code'] : `HTTP_${response.status}`,
-      typeof error['message'] === 'string' ? error['message'] : response.statusText,
-      details,
-      error,
-    );
-  }
-  // Parse boundary: the server's answer is trusted to follow the contract.
-  return json as T;
+  const error = isRecord(json) && isRecord(json['error']) ? json['error'] : {};
+  const details = Array.isArray(error['details']) ? (error['details'] as ApiErrorDetail[]) : [];
+  throw new ApiError(
+    response.status,
+    typeof error['code'] === 'string' ? error['code'] : `HTTP_${response.status}`,
+    typeof error['message'] === 'string' ? error['message'] : response.statusText,
+    details,
+    error,
+  );
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -6,7 +6,7 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** English; typed against the Chinese resource so no key is missing. */
 export const en: Widen<typeof zhCN> = {
   app: { language: 'Language' },
-  tabs: { flows: 'Reply flows', groups: 'Keyword groups', policy: 'Compliance policy', queue: 'Agent queue', missed: 'Missed questions', packs: 'Rule packs' },
+  tabs: { flows: 'Reply flows', groups: 'Keyword groups', policy: 'Compliance policy', queue: 'Agent queue', metrics: 'Metrics', missed: 'Missed questions', packs: 'Rule packs' },
   role: { admin: 'Admin', editor: 'Editor', runtime: 'Runtime', viewer: 'Viewer' },
   common: {
     cancel: 'Cancel', close: 'Close', delete: 'Delete', confirmDelete: 'Delete', remove: 'Remove', loading: 'Loading…',
@@ -274,6 +274,20 @@ export const en: Widen<typeof zhCN> = {
     followUpHint: 'The window closes within the hour: ask this, and a reply from the user opens a new 48-hour window. It is only put into the reply box, never sent on its own; do not overuse it.',
     sent: 'Replied to {{name}}', recorded: 'Recorded the reply to {{name}}', notSent: 'Not sent; the user stays in the queue. Change the reply as the reasons below say and try again.',
     platformRefused: 'WeChat did not accept the message: {{errmsg}} ({{errcode}})',
+  },
+  metrics: {
+    title: 'Metrics', period: 'Period', periods: { today: 'Today', last7: 'Last 7 days', last30: 'Last 30 days', custom: 'Custom' },
+    fromDay: 'From', toDay: 'To (included)', badPeriod: 'Pick both days: the end not before the start, the start not after today.',
+    groupBy: 'Group by', by: { day: 'By day', hour: 'By hour' }, hourTooLong: 'Periods over 31 days can only be grouped by day',
+    refresh: 'Refresh', exportCsv: 'Export CSV', intro: 'Turns (a user message until the first reply) that started in the period; days in {{zone}} time.',
+    turns: 'Turns', turnsCount: '{{count}} turn(s)', replyRate: 'Reply rate', replyRateDetail: '{{answered}} of {{turns}} turns answered', target: 'target ≥ {{target}}',
+    within10m: 'Answered within 10 min', within1h: 'Answered within 1 hour', ofTurns: 'share of all turns',
+    firstResponseAll: 'First response (all)', firstResponseAllDetail: 'from the user message to the first reply, auto or human',
+    firstResponseHuman: 'First response (human)', firstResponseHumanDetail: 'from the user message (or the hand-off) to the first agent reply', median: 'median', p90: 'P90',
+    expired: 'Expired unanswered', expiredDetail: 'no reply within 48 hours; the window closed', replies: 'Auto vs human replies', auto: 'Auto', human: 'Human',
+    handoffs: 'Hand-offs', handoffsDetail: 'turns handed to an agent', unmatched: 'Unmatched messages', unmatchedDetail: 'texts no keyword group matched',
+    blocked: 'Blocked', warned: 'Warned', none: 'None', topGroups: 'Top keyword groups', messages: '{{count}} message(s)',
+    chartTurns: 'Turns and reply rate', chartChecks: 'Blocked and warned',
   },
   missed: {
     title: 'Missed questions', period: 'Period', periods: { last7: 'Last 7 days', last30: 'Last 30 days', custom: 'Custom' },

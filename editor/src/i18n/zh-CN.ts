@@ -2,7 +2,7 @@ import { GRAPH_PROBLEM_MESSAGES } from '../../../rules-schema/graph-problem-mess
 /** 简体中文（默认）。运营同学看到的每一句话都在这里。 */
 export const zhCN = {
   app: { language: '界面语言' },
-  tabs: { flows: '自动回复流程', groups: '关键词组', policy: '合规策略', queue: '客服待回复', missed: '未命中的问题', packs: '规则包' },
+  tabs: { flows: '自动回复流程', groups: '关键词组', policy: '合规策略', queue: '客服待回复', metrics: '数据', missed: '未命中的问题', packs: '规则包' },
   role: { admin: '管理员', editor: '编辑', runtime: '运行时', viewer: '只读' },
   common: {
     cancel: '取消', close: '关闭', delete: '删除', confirmDelete: '确定删除', remove: '移除', loading: '正在加载…',
@@ -270,6 +270,20 @@ export const zhCN = {
     followUpHint: '窗口不到 1 小时就关闭：问一句，用户一回复，窗口重新计算 48 小时。只填入回复框，不会自动发送；不要常用，太刻意会让用户反感。',
     sent: '已回复 {{name}}', recorded: '已记录对 {{name}} 的回复', notSent: '没有发出，用户仍在队列里：请按下面的原因修改后再试。',
     platformRefused: '微信没有接收这条消息：{{errmsg}}（{{errcode}}）',
+  },
+  metrics: {
+    title: '数据', period: '时间段', periods: { today: '今天', last7: '近 7 天', last30: '近 30 天', custom: '自定义' },
+    fromDay: '开始日期', toDay: '结束日期（含）', badPeriod: '请选择开始和结束日期：结束日期不能早于开始日期，开始日期不能晚于今天。',
+    groupBy: '统计粒度', by: { day: '按天', hour: '按小时' }, hourTooLong: '超过 31 天的时间段只能按天统计',
+    refresh: '刷新', exportCsv: '导出 CSV', intro: '统计在所选时间段内开始的会话轮次（用户发来消息到收到第一条回复），日期按 {{zone}} 时间计算。',
+    turns: '会话轮次', turnsCount: '共 {{count}} 轮会话', replyRate: '回复率', replyRateDetail: '{{answered}} / {{turns}} 轮已回复', target: '目标 ≥ {{target}}',
+    within10m: '10 分钟内回复', within1h: '1 小时内回复', ofTurns: '占全部会话轮次',
+    firstResponseAll: '首次响应（全部）', firstResponseAllDetail: '从用户发消息到第一条回复（自动或人工）',
+    firstResponseHuman: '首次响应（人工）', firstResponseHumanDetail: '从用户发消息（或转人工）到客服第一次回复', median: '中位数', p90: 'P90',
+    expired: '超时未回复', expiredDetail: '48 小时内没有回复，窗口已关闭', replies: '自动 vs 人工回复', auto: '自动', human: '人工',
+    handoffs: '转人工', handoffsDetail: '转给人工客服的次数', unmatched: '未命中消息', unmatchedDetail: '没有命中任何关键词组的文字消息',
+    blocked: '拦截', warned: '警告', none: '无', topGroups: '热门关键词组', messages: '{{count}} 条消息',
+    chartTurns: '会话轮次与回复率', chartChecks: '拦截与警告',
   },
   missed: {
     title: '未命中的问题', period: '时间段', periods: { last7: '近 7 天', last30: '近 30 天', custom: '自定义' },
