@@ -11,13 +11,17 @@ import { evaluateKeywordGroups, KEYWORD_SPLITS, readKeywordSplit, type KeywordRe
 const sha256 = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
 const recorded = (file: string): string => readFileSync(file, 'utf8').trim().split(/\s+/)[0] ?? '';
 
-/** Measured on the test split with the example workspace (recall floor / misroute ceiling). */
+/**
+ * Measured on the test split with the example workspace after tuning on the dev split (recall
+ * floor / misroute ceiling). The issue's bar is recall ≥ 0.9 per group and misroutes ≤ 0.05:
+ * logistics (0.872) and unrelated messages answered by a group (0.121) do not reach it yet.
+ */
 const FLOORS: Record<string, { recall: number; misrouted: number }> = {
-  refund: { recall: 0.59, misrouted: 0.04 },
-  logistics: { recall: 0.35, misrouted: 0 },
-  password: { recall: 0.31, misrouted: 0 },
-  human: { recall: 0.54, misrouted: 0 },
-  none: { recall: 1, misrouted: 0.24 },
+  refund: { recall: 0.91, misrouted: 0 },
+  logistics: { recall: 0.87, misrouted: 0.015 },
+  password: { recall: 0.98, misrouted: 0 },
+  human: { recall: 0.91, misrouted: 0 },
+  none: { recall: 1, misrouted: 0.125 },
 };
 
 describe('keyword-group evaluation', () => {
