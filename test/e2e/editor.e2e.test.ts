@@ -219,10 +219,17 @@ describe('editor in the browser', () => {
     expect(await page.getByTestId('publish-flow').isDisabled()).toBe(true);
     await page.keyboard.press('Control+z');
 
-    // Version history with a diff against the draft.
+    // Version history: what changed since v1 in words, never coordinates; rollback in view and confirmed first.
     await page.getByRole('button', { name: '历史版本' }).click();
     await page.getByTestId('history-dialog').getByRole('button', { name: /^v1/ }).click();
-    await page.getByTestId('version-diff').waitFor();
+    await page.getByTestId('version-diff').locator('li').first().waitFor();
+    expect(await page.getByTestId('version-diff').textContent()).not.toMatch(/position|"x"|"y"/);
+    const rollback = page.getByTestId('history-dialog').getByRole('button', { name: '回滚到 v1' });
+    expect(await rollback.evaluate((el) => { const r = el.getBoundingClientRect(); return r.right <= window.innerWidth && r.bottom <= window.innerHeight && r.left >= 0; })).toBe(true);
+    await rollback.click();
+    await page.getByTestId('confirm-dialog').getByText(/回滚到 v1 会生成新版本 v\d+，线上立即生效/).waitFor();
+    await page.screenshot({ path: artifact('e2e-history-rollback.png') });
+    await page.getByTestId('confirm-dialog').getByRole('button', { name: '取消' }).click();
     await page.getByTestId('history-dialog').getByRole('button', { name: '关闭' }).click();
 
     // Keyword groups as a table: filter, sort, duplicates.
