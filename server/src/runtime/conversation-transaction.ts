@@ -11,7 +11,7 @@
  */
 import type { Store } from '../store/open-store.js';
 import type { ConversationRecord } from '../store/conversation-repository.js';
-import type { Profile } from '../store/profile-repository.js';
+import type { Profile, ProfileBasis } from '../store/profile-repository.js';
 import { reviveConversation, type ConversationState } from '../core/window/conversation-state.js';
 import { StoreUnavailableError } from '../store/store-errors.js';
 
@@ -23,26 +23,50 @@ export interface AppliedMessage {
   nickname: string | null;
 }
 
-export async function readConversation(store: Store, account: string, openid: string): Promise<ConversationState> {
-  return (await load(store, account, openid)).state;
+/** One read of a user's state, and what a compare-and-set of it starts from. */
+export interface LoadedConversation {
+  current: ConversationRecord | null;
+  state: ConversationState;
+  profile: ProfileBasis;
 }
 
-/** `message`: required when the step may change tags or topic counters (an inbound message). */
+export async function readConversation(store: Store, account: string, openid: string): Promise<ConversationState> {
+  return (await loadConversation(store, account, openid)).state;
+}
+
+/**
+ * The stored conversation state with the profile's tags and counters (`without`: see
+ * `ProfileRepository.get`). Called in the same event-loop turn as another write, its reads share
+ * that write's commit; handed to `updateConversation` as `first`, it saves that transaction a read.
+ */
+export async function loadConversation(store: Store, account: string, openid: string, without?: string): Promise<LoadedConversation> {
+  const [current, profile] = await Promise.all([store.conversations.get(account, openid), store.profiles.read(account, openid, without)]);
+  const stored = reviveConversation(current?.state);
+  const facts = profile.profile ?? (await adoptEarlier(store, account, openid, stored));
+  return { current, state: { ...stored, tags: facts.tags, topics: facts.topics }, profile: profile.basis };
+}
+
+/**
+ * `message`: required when the step may change tags or topic counters (an inbound message).
+ * `first`: a `loadConversation(…, message.key)` already under way, used by the first attempt (if
+ * it is stale, the compare-and-set fails and the next attempt reads again).
+ */
 export async function updateConversation<T>(
   store: Store,
   account: string,
   openid: string,
   step: (state: ConversationState) => Promise<{ next: ConversationState; result: T }>,
   message?: AppliedMessage,
+  first?: Promise<LoadedConversation>,
 ): Promise<T> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const { current, state } = await load(store, account, openid, message?.key);
+    const { current, state, profile } = await (attempt === 0 && first ? first : loadConversation(store, account, openid, message?.key));
     const { next, result } = await step(state);
     if (next === state) return result; // nothing to record (a blocked reply)
     const change = { tags: next.tags.filter((t) => !state.tags.includes(t)), topics: topicHits(state.topics, next.topics) };
     if (change.tags.length > 0 || change.topics.length > 0) {
       if (!message) throw new Error('a conversation step changed the profile without a message to record it under');
-      await store.profiles.record(account, openid, message.key, { ...change, nickname: message.nickname }, new Date());
+      await store.profiles.record(account, openid, message.key, { ...change, nickname: message.nickname }, new Date(), profile);
     }
     const { tags: _tags, topics: _topics, ...conversation } = next;
     if (await store.conversations.put(account, openid, conversation, current ? current.v : null, openFor(next))) return result;
@@ -50,14 +74,6 @@ export async function updateConversation<T>(
     await new Promise((r) => setTimeout(r, Math.random() * Math.min(50, 2 ** attempt)));
   }
   throw new StoreUnavailableError('too much contention on one conversation');
-}
-
-/** The stored conversation state with the profile's tags and counters (`without`: see `ProfileRepository.get`). */
-async function load(store: Store, account: string, openid: string, without?: string): Promise<{ current: ConversationRecord | null; state: ConversationState }> {
-  const [current, profile] = await Promise.all([store.conversations.get(account, openid), store.profiles.get(account, openid, without)]);
-  const stored = reviveConversation(current?.state);
-  const facts = profile ?? (await adoptEarlier(store, account, openid, stored));
-  return { current, state: { ...stored, tags: facts.tags, topics: facts.topics } };
 }
 
 /**

@@ -6,7 +6,7 @@ import type { InboundBody } from '../../../rules-schema/index.js';
 import type { Store } from '../store/open-store.js';
 import { processInbound, type InboundResult } from '../core/engine/process-inbound.js';
 import type { CompiledSource } from './workspace-cache.js';
-import { readConversation, updateConversation } from './conversation-transaction.js';
+import { loadConversation, readConversation, updateConversation } from './conversation-transaction.js';
 import { toEpochMs } from './instant.js';
 import { appendReplyLog } from './reply-service.js';
 import { recordInbound } from './record-insights.js';
@@ -35,6 +35,9 @@ export async function handleInbound(store: Store, cache: CompiledSource, body: I
     return (await processInbound(compiled, state, input)).result;
   }
   const deadline = Date.now() + PENDING_WAIT_MS;
+  // Read in the claim's turn, so both share one commit; a read the claim makes useless is dropped.
+  const first = loadConversation(store, account, message.from, key);
+  first.catch(() => undefined);
   for (;;) {
     const claim = await store.inbound.claim(account, key);
     if (claim.status === 'done') return { ...(claim.body as InboundResult), duplicate: true };
@@ -54,12 +57,13 @@ export async function handleInbound(store: Store, cache: CompiledSource, body: I
       // Staged before the state that applies it is written, so a retry always finds it.
       await store.inbound.stage(account, key, fresh);
       return { next: { ...next, applied: [...next.applied.filter((k) => k !== key).slice(-(APPLIED_KEPT - 1)), key] }, result: fresh };
-    }, { key, nickname: user?.nickname ?? null });
-    await store.inbound.complete(account, key, result, { from: message.from, message, at: new Date(at) });
-    for (const r of result.replies.filter((x) => x.committed)) {
-      await appendReplyLog(store, account, message.from, at, r);
-    }
-    await recordInbound(store, compiled, account, message, user, at, result);
+    }, { key, nickname: user?.nickname ?? null }, first);
+    // Independent writes, issued in one turn so the store can commit them together.
+    await Promise.all([
+      store.inbound.complete(account, key, result, { from: message.from, message, at: new Date(at) }),
+      ...result.replies.filter((x) => x.committed).map((r) => appendReplyLog(store, account, message.from, at, r)),
+      recordInbound(store, compiled, account, message, user, at, result),
+    ]);
     return result;
   } catch (err) {
     await store.inbound.release(account, key).catch(() => undefined);

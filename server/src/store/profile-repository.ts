@@ -42,18 +42,26 @@ export class ProfileRepository {
 
   /** `without`: the profile as it was before that message's topic hits (what a retry of it must see). */
   async get(account: string, openid: string, without?: string): Promise<Profile | null> {
-    const doc = await this.c.findOne({ account, openid });
-    if (!doc) return null;
-    const stored = read(doc);
-    const own = without === undefined ? undefined : stored.recent.find((r) => r.key === without);
-    return { tags: stored.tags, topics: own ? uncount(stored.topics, own.topics) : stored.topics, nickname: stored.nickname, updatedAt: stored.updatedAt };
+    return (await this.read(account, openid, without)).profile;
   }
 
-  /** Records (or re-records) one message's change. */
-  async record(account: string, openid: string, key: string, change: ProfileChange, at: Date): Promise<void> {
+  /**
+   * `get`, plus the stored profile it came from: handed back to `record`, it spares that write
+   * a second read (its compare-and-set still refuses it if the profile changed in between).
+   */
+  async read(account: string, openid: string, without?: string): Promise<{ profile: Profile | null; basis: ProfileBasis }> {
+    const doc = await this.c.findOne({ account, openid });
+    if (!doc) return { profile: null, basis: { stored: null } };
+    const stored = read(doc);
+    const own = without === undefined ? undefined : stored.recent.find((r) => r.key === without);
+    const profile = { tags: stored.tags, topics: own ? uncount(stored.topics, own.topics) : stored.topics, nickname: stored.nickname, updatedAt: stored.updatedAt };
+    return { profile, basis: { stored } };
+  }
+
+  /** Records (or re-records) one message's change. `basis`: from `read`, used for the first attempt. */
+  async record(account: string, openid: string, key: string, change: ProfileChange, at: Date, basis?: ProfileBasis): Promise<void> {
     for (let attempt = 0; attempt < 100; attempt += 1) {
-      const doc = await this.c.findOne({ account, openid });
-      const stored = doc ? read(doc) : null;
+      const stored = attempt === 0 && basis ? basis.stored : await this.stored(account, openid);
       const previous = stored?.recent.find((r) => r.key === key);
       const topics = uncount(stored?.topics ?? {}, previous?.topics ?? []);
       for (const g of change.topics) topics[g] = (topics[g] ?? 0) + 1;
@@ -80,6 +88,11 @@ export class ProfileRepository {
     return profile;
   }
 
+  private async stored(account: string, openid: string): Promise<StoredProfile | null> {
+    const doc = await this.c.findOne({ account, openid });
+    return doc ? read(doc) : null;
+  }
+
   /** False when a profile exists already. */
   private async create(account: string, openid: string, fields: StoredDoc): Promise<boolean> {
     try {
@@ -101,6 +114,11 @@ export class ProfileRepository {
 interface StoredProfile extends Profile {
   v: number;
   recent: Array<{ key: string; topics: string[] }>;
+}
+
+/** A profile as read (null: none yet), the starting point of a compare-and-set. */
+export interface ProfileBasis {
+  readonly stored: StoredProfile | null;
 }
 
 function read(doc: StoredDoc): StoredProfile {
