@@ -5,6 +5,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // A wait, not a timing assertion: a browser step waiting on a server round trip (a sandbox
+    // run compiles the whole workspace) must not fail because the machine is busy.
+    expect: { poll: { timeout: 10_000 } },
     pool: 'forks',
     // Inert unless RF_CLOCK_SHIFT_DAYS is set (see test/robustness/clock-shift.test.ts).
     setupFiles: ['test/support/shift-clock.ts'],
