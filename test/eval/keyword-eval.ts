@@ -38,6 +38,8 @@ export interface KeywordReport {
 export const KEYWORD_SPLITS = {
   test: fileURLToPath(new URL('./keyword-groups/test-split.jsonl', import.meta.url)),
   dev: fileURLToPath(new URL('./keyword-groups/dev-split.jsonl', import.meta.url)),
+  /** Written independently of `dev` and of the groups' first tuning round; for tuning too. */
+  dev2: fileURLToPath(new URL('./keyword-groups/dev2-split.jsonl', import.meta.url)),
 } as const;
 
 const WORKSPACE = fileURLToPath(new URL('../../examples/workspace', import.meta.url));
