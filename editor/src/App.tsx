@@ -17,6 +17,7 @@ import { MetricsView } from './metrics/MetricsView.js';
 import { PacksView } from './packs/PacksView.js';
 import { PolicyView } from './policy/PolicyView.js';
 import { QueueView } from './queue/QueueView.js';
+import { SimpleView } from './simple/SimpleView.js';
 import { useEditorStore } from './store/editor-store.js';
 import type { Tab } from './store/ui-slice.js';
 
@@ -47,7 +48,7 @@ export function App() {
   return <Workspace />;
 }
 
-const TABS: Tab[] = ['flows', 'groups', 'policy', 'queue', 'metrics', 'missed', 'packs'];
+const TABS: Tab[] = ['flows', 'simple', 'groups', 'policy', 'queue', 'metrics', 'missed', 'packs'];
 
 function Workspace() {
   const { t } = useTranslation();
@@ -83,7 +84,7 @@ function Workspace() {
         </button>
       </header>
       <main className="app-main">
-        {!ready ? <div className="splash">{t('common.loading')}</div> : tab === 'flows' ? <FlowEditor /> : tab === 'groups' ? <GroupsTable /> : tab === 'queue' ? <QueueView /> : tab === 'metrics' ? <MetricsView /> : tab === 'missed' ? <MissedKeywordsView /> : tab === 'packs' ? <PacksView /> : <PolicyView />}
+        {!ready ? <div className="splash">{t('common.loading')}</div> : tab === 'flows' ? <FlowEditor /> : tab === 'simple' ? <SimpleView /> : tab === 'groups' ? <GroupsTable /> : tab === 'queue' ? <QueueView /> : tab === 'metrics' ? <MetricsView /> : tab === 'missed' ? <MissedKeywordsView /> : tab === 'packs' ? <PacksView /> : <PolicyView />}
       </main>
       <ConfirmDialog />
       <ConflictDialog />

@@ -6,7 +6,7 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** English; typed against the Chinese resource so no key is missing. */
 export const en: Widen<typeof zhCN> = {
   app: { language: 'Language' },
-  tabs: { flows: 'Reply flows', groups: 'Keyword groups', policy: 'Compliance policy', queue: 'Agent queue', metrics: 'Metrics', missed: 'Missed questions', packs: 'Rule packs' },
+  tabs: { flows: 'Reply flows', groups: 'Keyword groups', policy: 'Compliance policy', queue: 'Agent queue', metrics: 'Metrics', missed: 'Missed questions', packs: 'Rule packs', simple: 'Simple mode' },
   role: { admin: 'Admin', editor: 'Editor', runtime: 'Runtime', viewer: 'Viewer' },
   common: {
     cancel: 'Cancel', close: 'Close', delete: 'Delete', confirmDelete: 'Delete', remove: 'Remove', loading: 'Loading…',
@@ -288,6 +288,26 @@ export const en: Widen<typeof zhCN> = {
     handoffs: 'Hand-offs', handoffsDetail: 'turns handed to an agent', unmatched: 'Unmatched messages', unmatchedDetail: 'texts no keyword group matched',
     blocked: 'Blocked', warned: 'Warned', none: 'None', topGroups: 'Top keyword groups', messages: '{{count}} message(s)',
     chartTurns: 'Turns and reply rate', chartChecks: 'Blocked and warned',
+  },
+  simple: {
+    intro: 'Edit the way the WeChat console’s auto-reply does: reply on follow, reply to any message, keyword replies. These are the same flows and keyword groups the canvas edits; saving keeps a draft, publishing makes it live. Only the open flow is edited: 「Edit」 on a card saves the open flow as a draft and opens the other.',
+    openFlow: 'Open flow: {{name}}', noFlow: 'No flow open', inFlow: 'Flow “{{name}}”', edit: 'Edit', showOnCanvas: 'Show on canvas',
+    welcome: 'Reply on follow', welcomeHint: 'What a user gets on following the account (the first reply of a flow started by the subscribe event).', welcomeEmpty: 'No reply on follow yet: create a flow triggered by the subscribe event on the canvas.',
+    fallback: 'Reply to any message', fallbackHint: 'The default reply when no keyword rule matched (a flow whose trigger runs only if nothing else matched).', fallbackEmpty: 'No default reply yet: create a flow triggered only if nothing else matched on the canvas.',
+    keyword: 'Keyword replies', keywordHint: 'Replies to messages that hit keywords. One rule = one keyword group + the reply it leads to.', keywordEmpty: 'No keyword rules yet.',
+    ruleName: 'Rule name', keywords: 'Keywords', matchMode: 'Match', match: { contain: 'Contains (半匹配)', equal: 'Exact (全匹配)' },
+    advanced: 'Advanced settings: edit on the canvas', moreKeywords: '{{count}} more',
+    manyKeywords: 'This rule has {{count}} keywords; the WeChat console allows {{max}} per rule (no limit here).',
+    sharedGroup: 'This keyword group is also used in: {{flows}}. Renaming it or changing its keywords changes them there too.',
+    missingGroup: 'Keyword group {{id}} does not exist; check this rule on the canvas.',
+    reply: 'Reply', replyN: 'Reply {{n}}', replyMode: 'Send', replyModes: { all: 'All replies', random: 'One at random' },
+    replyTooLong: 'Longer than the WeChat console’s {{max}} characters per reply.',
+    otherReply: '{{type}}: edit on the canvas',
+    replyType: { image: 'Image', voice: 'Voice', video: 'Video', news: 'Article', mpnews: 'Article (material)', miniprogrampage: 'Mini program card', msgmenu: 'Menu message' },
+    add: 'Add rule', addTo: 'Add to flow',
+    addHint: 'A new rule makes a new keyword group (contains) and adds a keyword-group node and a reply node to the chosen flow, as a draft until saved and published.',
+    remove: 'Delete rule',
+    removeConfirm: 'Delete rule “{{name}}”? Its keyword-group node and reply node leave this flow; the keyword group itself stays (other flows may use it): delete it under Keyword groups.',
   },
   missed: {
     title: 'Missed questions', period: 'Period', periods: { last7: 'Last 7 days', last30: 'Last 30 days', custom: 'Custom' },

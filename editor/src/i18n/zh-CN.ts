@@ -2,7 +2,7 @@ import { GRAPH_PROBLEM_MESSAGES } from '../../../rules-schema/graph-problem-mess
 /** 简体中文（默认）。运营同学看到的每一句话都在这里。 */
 export const zhCN = {
   app: { language: '界面语言' },
-  tabs: { flows: '自动回复流程', groups: '关键词组', policy: '合规策略', queue: '客服待回复', metrics: '数据', missed: '未命中的问题', packs: '规则包' },
+  tabs: { flows: '自动回复流程', groups: '关键词组', policy: '合规策略', queue: '客服待回复', metrics: '数据', missed: '未命中的问题', packs: '规则包', simple: '简单模式' },
   role: { admin: '管理员', editor: '编辑', runtime: '运行时', viewer: '只读' },
   common: {
     cancel: '取消', close: '关闭', delete: '删除', confirmDelete: '确定删除', remove: '移除', loading: '正在加载…',
@@ -284,6 +284,26 @@ export const zhCN = {
     handoffs: '转人工', handoffsDetail: '转给人工客服的次数', unmatched: '未命中消息', unmatchedDetail: '没有命中任何关键词组的文字消息',
     blocked: '拦截', warned: '警告', none: '无', topGroups: '热门关键词组', messages: '{{count}} 条消息',
     chartTurns: '会话轮次与回复率', chartChecks: '拦截与警告',
+  },
+  simple: {
+    intro: '按公众号后台「自动回复」的样子编辑：被关注回复、收到消息回复、关键词回复。这里改的就是画布里的同一份流程和关键词组；保存后是草稿，发布后才生效。只能编辑当前打开的流程，点卡片上的「编辑」会先把当前流程保存为草稿再打开另一个。',
+    openFlow: '当前流程：{{name}}', noFlow: '没有打开的流程', inFlow: '流程「{{name}}」', edit: '编辑', showOnCanvas: '在画布中查看',
+    welcome: '被关注回复', welcomeHint: '用户关注公众号时收到的回复（关注事件触发的流程里的第一条回复）。', welcomeEmpty: '还没有被关注回复：在画布中新建一个由「关注」事件触发的流程。',
+    fallback: '收到消息回复', fallbackHint: '没有命中任何关键词回复时的默认回复（触发设置为「仅在没有其他流程匹配时」的流程）。', fallbackEmpty: '还没有收到消息回复：在画布中新建一个「仅在没有其他流程匹配时」触发的流程。',
+    keyword: '关键词回复', keywordHint: '用户发的消息命中关键词时回复。一条规则 = 一个关键词组 + 它命中后发出的回复。', keywordEmpty: '还没有关键词回复规则。',
+    ruleName: '规则名称', keywords: '关键词', matchMode: '匹配方式', match: { contain: '半匹配', equal: '全匹配' },
+    advanced: '高级设置，请在画布中编辑', moreKeywords: '还有 {{count}} 个',
+    manyKeywords: '这条规则有 {{count}} 个关键词，公众号后台每条规则最多 {{max}} 个（这里不受此限）。',
+    sharedGroup: '这个关键词组也用在：{{flows}}。改规则名称和关键词会一起改。',
+    missingGroup: '关键词组 {{id}} 不存在，请在画布中检查这条规则。',
+    reply: '回复内容', replyN: '回复 {{n}}', replyMode: '回复方式', replyModes: { all: '回复全部', random: '随机回复一条' },
+    replyTooLong: '超过公众号后台每条回复 {{max}} 字的上限。',
+    otherReply: '{{type}}，请在画布中编辑',
+    replyType: { image: '图片', voice: '语音', video: '视频', news: '图文', mpnews: '图文（素材）', miniprogrampage: '小程序卡片', msgmenu: '菜单消息' },
+    add: '添加规则', addTo: '添加到流程',
+    addHint: '新规则建一个新的关键词组（半匹配），并在所选流程里加上关键词组和回复两个节点，保存后是草稿。',
+    remove: '删除规则',
+    removeConfirm: '删除规则「{{name}}」？会从这个流程里删掉它的关键词组节点和回复节点；关键词组本身不会删除（其他流程可能还在用），要删请到「关键词组」。',
   },
   missed: {
     title: '未命中的问题', period: '时间段', periods: { last7: '近 7 天', last30: '近 30 天', custom: '自定义' },

@@ -3,7 +3,7 @@ import type { ApiErrorDetail } from '../api/api-error.js';
 import type { DocKind } from '../api/documents-api.js';
 import type { EditorState } from './editor-store.js';
 
-export type Tab = 'flows' | 'groups' | 'policy' | 'queue' | 'metrics' | 'missed' | 'packs';
+export type Tab = 'flows' | 'simple' | 'groups' | 'policy' | 'queue' | 'metrics' | 'missed' | 'packs';
 
 export interface ConflictState {
   /** A document kind, or a saved sandbox scenario. */

@@ -5,6 +5,7 @@
  * `allocate`, which the caller makes collision-free.
  */
 import type { Flow, FlowEdge, FlowNode, KeywordGroup, Reply } from '../../../rules-schema/index.js';
+import { consoleKeywordGroup, FALLBACK_TRIGGER, groupModeOf, replyModeOf, SUBSCRIBE_TRIGGER } from '../../../rules-schema/console-auto-reply.js';
 
 export interface ConsoleDrafts {
   groups: KeywordGroup[];
@@ -32,14 +33,12 @@ export function consoleRulesToDrafts(info: unknown, allocate: AllocateId): Conso
   const welcome = record(root['add_friend_autoreply_info']);
   if (Object.keys(welcome).length > 0) {
     const reply = mapReply(welcome, '被关注回复', out);
-    if (reply) out.flows.push(singleReplyFlow(allocate('flow', 'wx-welcome'), '公众号后台：被关注回复', { events: ['subscribe'] }, reply, root['is_add_friend_reply_open'] !== 0));
+    if (reply) out.flows.push(singleReplyFlow(allocate('flow', 'wx-welcome'), '公众号后台：被关注回复', SUBSCRIBE_TRIGGER, reply, root['is_add_friend_reply_open'] !== 0));
   }
   const fallback = record(root['message_default_autoreply_info']);
   if (Object.keys(fallback).length > 0) {
     const reply = mapReply(fallback, '收到消息回复', out);
-    // 收到消息回复 answers any user message no keyword rule caught.
-    const trigger: TriggerData = { messageTypes: ['text', 'image', 'voice', 'video', 'shortvideo', 'location', 'link'], onlyIfUnmatched: true };
-    if (reply) out.flows.push(singleReplyFlow(allocate('flow', 'wx-default-reply'), '公众号后台：收到消息回复', trigger, reply, root['is_autoreply_open'] !== 0));
+    if (reply) out.flows.push(singleReplyFlow(allocate('flow', 'wx-default-reply'), '公众号后台：收到消息回复', FALLBACK_TRIGGER, reply, root['is_autoreply_open'] !== 0));
   }
   return out;
 }
@@ -49,7 +48,7 @@ function keywordRule(rule: Json, index: number, allocate: AllocateId, out: Conso
   const byMode = { contains: new Set<string>(), exact: new Set<string>() };
   for (const k of list(rule['keyword_list_info']).map(record)) {
     const word = typeof k['content'] === 'string' ? k['content'].trim().slice(0, 60) : '';
-    if (word) byMode[k['match_mode'] === 'equal' ? 'exact' : 'contains'].add(word);
+    if (word) byMode[groupModeOf(k['match_mode'])].add(word);
   }
   if (byMode.contains.size + byMode.exact.size === 0) return void out.skipped.push({ rule: name, reason: '没有可导入的关键词 (no text keywords)' });
   const skippedBefore = out.skipped.length;
@@ -70,15 +69,13 @@ function keywordRule(rule: Json, index: number, allocate: AllocateId, out: Conso
     if (byMode[mode].size === 0) continue;
     const id = allocate('keyword-group', mixed && mode === 'exact' ? `${base}-exact` : base);
     const label = mixed && mode === 'exact' ? `${name}（全匹配）` : name;
-    // No wholeWords, combos or pinyin: 半匹配 is a plain substring match in the console, and an imported rule keeps that meaning.
-    out.groups.push({ schemaVersion: 1, id, name: label.slice(0, 60), mode, keywords: [...byMode[mode]], description: `从公众号后台关键词回复「${name}」导入` });
+    out.groups.push(consoleKeywordGroup(id, label, [...byMode[mode]], mode, `从公众号后台关键词回复「${name}」导入`));
     const nodeId = `kg-${mode}`;
     nodes.push({ id: nodeId, type: 'keywordGroup', position: { x: 280, y: mode === 'exact' ? 160 : 0 }, data: { groupId: id } });
     // Two groups side by side behind one trigger: either match reaches the reply (once).
     edges.push({ id: `e-${mode}`, source: 'trigger', target: nodeId }, { id: `e-${mode}-reply`, source: nodeId, target: 'reply', sourceHandle: 'match' });
   }
-  const mode = rule['reply_mode'] === 'random_one' ? 'random' : 'all';
-  nodes.push(replyNode(replies, mode));
+  nodes.push(replyNode(replies, replyModeOf(rule['reply_mode'])));
   out.flows.push({
     schemaVersion: 1,
     id: allocate('flow', base),
