@@ -36,13 +36,14 @@ export const INSIGHTS_RETENTION_DAYS = 180;
 
 /**
  * Range counts and groupings run in the store (`count`, `countBy` over the index on
- * account+kind+t): a report never loads the events themselves.
+ * account+kind+t): a report never loads the events themselves. That index also holds every
+ * field a report filters or groups by, so each report query reads the index alone.
  */
 export class EventRepository {
   /** Stored `at` is the server time of the append (the TTL clock); the event's own time is `t`. */
   static indexes(retentionSeconds: number): IndexSpec[] {
     return [
-      { fields: ['account', 'kind', 't'] },
+      { fields: ['account', 'kind', 't', 'day', 'hour', 'by', 'severity', 'code', 'group', 'type', 'matched'] },
       { fields: ['account', 'openid', 'kind', 't'] },
       { fields: ['at'], expireAfterSeconds: retentionSeconds },
     ];

@@ -19,7 +19,8 @@ import { SqliteGroupCommit } from './sqlite-group-commit.js';
  *   written before COMMIT returns; only power loss can lose the last commits. `synchronous=FULL`
  *   (DURABILITY=full) fsyncs the WAL on every commit, surviving power loss too.
  * - Queries read indexed fields through `json_extract` expressions; every index is an expression
- *   index on exactly the expression the queries generate (`fieldExpr`), so the planner uses it.
+ *   index on exactly the expression the queries generate (`fieldExpr`), so the planner uses it,
+ *   and a query whose fields are all in one index reads that index alone (see `createRowidTable`).
  *
  * Dates are stored as `{"$date": epochMs}`: only repository-written top-level fields are ever
  * Dates (opaque user JSON is a string, see `toJsonField`), so the tag cannot collide with data.
@@ -46,7 +47,7 @@ export class SqliteCollection implements Collection {
     if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) throw new Error(`bad collection name ${name}`);
     this.table = `c_${name}`;
     this.group = SqliteGroupCommit.of(db);
-    db.exec(`CREATE TABLE IF NOT EXISTS ${this.table} (id TEXT PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID`);
+    createRowidTable(db, this.table);
   }
 
   async findOne(filter: Filter, options: Pick<FindOptions, 'projection'> = {}): Promise<StoredDoc | null> {
@@ -57,11 +58,14 @@ export class SqliteCollection implements Collection {
   async find(filter: Filter, options: FindOptions = {}): Promise<StoredDoc[]> {
     return this.run(() => {
       const where = compileFilter(filter);
-      let sql = `SELECT doc FROM ${this.table} WHERE ${where.sql}`;
       const order = Object.entries(options.sort ?? {});
-      if (order.length > 0) sql += ` ORDER BY ${order.map(([f, d]) => `${fieldExpr(f)} ${d === -1 ? 'DESC' : 'ASC'}`).join(', ')}`;
-      if (options.limit || options.skip) sql += ` LIMIT ${options.limit ? Math.trunc(options.limit) : -1}`;
-      if (options.skip) sql += ` OFFSET ${Math.trunc(options.skip)}`;
+      const orderBy = order.length > 0 ? ` ORDER BY ${order.map(([f, d]) => `${fieldExpr(f)} ${d === -1 ? 'DESC' : 'ASC'}`).join(', ')}` : '';
+      const limit = options.limit || options.skip ? ` LIMIT ${options.limit ? Math.trunc(options.limit) : -1}` : '';
+      // With an offset, the rows passed over are sorted by key alone (from an index holding the
+      // keys) and only the rows kept are read: sorting the documents costs their size per row.
+      const sql = options.skip
+        ? `SELECT doc FROM ${this.table} WHERE rowid IN (SELECT rowid FROM ${this.table} WHERE ${where.sql}${orderBy}${limit} OFFSET ${Math.trunc(options.skip)})${orderBy}`
+        : `SELECT doc FROM ${this.table} WHERE ${where.sql}${orderBy}${limit}`;
       const rows = this.stmt(sql).pluck().all(...where.params) as string[];
       return rows.map((r) => project(decode(r), options.projection));
     });
@@ -104,7 +108,9 @@ export class SqliteCollection implements Collection {
   async countBy(filter: Filter, field: string, options: { limit?: number } = {}): Promise<GroupCount[]> {
     return this.run(() => {
       const where = compileFilter(filter);
-      let sql = `SELECT ${fieldExpr(field)} AS value, count(*) AS count FROM ${this.table} WHERE ${where.sql} GROUP BY 1 ORDER BY 2 DESC, 1 ASC`;
+      // Materialized first: SQLite then takes the grouped field from an index holding it rather than
+      // parsing each document (a GROUP BY over the expression itself reads the row; measured 5x slower).
+      let sql = `WITH m AS MATERIALIZED (SELECT ${fieldExpr(field)} AS value FROM ${this.table} WHERE ${where.sql}) SELECT value, count(*) AS count FROM m GROUP BY 1 ORDER BY 2 DESC, 1 ASC`;
       if (options.limit) sql += ` LIMIT ${Math.trunc(options.limit)}`;
       return this.stmt(sql).all(...where.params) as GroupCount[];
     });
@@ -217,6 +223,29 @@ export class SqliteCollection implements Collection {
     const ms = v instanceof Date ? v.getTime() : typeof v === 'number' ? v : Infinity;
     if (ms < this.earliest) this.earliest = ms;
   }
+}
+
+/**
+ * `id TEXT PRIMARY KEY, doc TEXT` as a rowid table. Documents are hundreds of bytes, for which
+ * SQLite's guidance favours rowid tables; and only a rowid table lets a query answered from an
+ * expression index skip the row (a deferred seek): on a WITHOUT ROWID table every index entry
+ * visited costs a primary-key seek, measured 20x slower for a range count over an index.
+ * A table of the earlier WITHOUT ROWID layout is copied over once, in one transaction (its
+ * indexes go with it; `ensureIndexes` builds them again).
+ */
+function createRowidTable(db: Database.Database, table: string): void {
+  const ddl = `CREATE TABLE IF NOT EXISTS ${table} (id TEXT PRIMARY KEY, doc TEXT NOT NULL)`;
+  const existing = db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?`).pluck().get(table);
+  if (typeof existing !== 'string' || !/WITHOUT\s+ROWID/i.test(existing)) {
+    db.exec(ddl);
+    return;
+  }
+  db.transaction(() => {
+    db.exec(`ALTER TABLE ${table} RENAME TO ${table}_without_rowid`);
+    db.exec(ddl);
+    db.exec(`INSERT INTO ${table} (id, doc) SELECT id, doc FROM ${table}_without_rowid`);
+    db.exec(`DROP TABLE ${table}_without_rowid`);
+  })();
 }
 
 /** The SQL expression for a (top-level) field; Dates compare by their epoch milliseconds. */
