@@ -8,6 +8,7 @@ import { validate } from '../../rules-schema/validator.js';
 import { budgetUse } from '../../server/src/core/engine/compile-budget.js';
 import { compileWorkspace } from '../../server/src/core/engine/compile-workspace.js';
 import { keywordMatches } from '../../server/src/core/engine/scan-message.js';
+import { MAX_READINGS_PER_KEYWORD } from '../../server/src/core/text/pinyin-forms.js';
 
 /** What each matching group found: `{ groupId: keyword }`. */
 function matched(groups: KeywordGroup[], content: string): Record<string, string> {
@@ -99,6 +100,21 @@ describe('pinyin', () => {
     expect(matched([refund], 'tkinter')).toEqual({});
     expect(matched([refund], 'tk1')).toEqual({});
     expect(matched([password], 'summmer')).toEqual({});
+  });
+
+  it('accepts every reading of a multi-reading character: 重置 is chongzhi as well as zhongzhi', () => {
+    const reset: KeywordGroup = { id: 'rs', name: '重置', keywords: ['重置'], pinyin: true };
+    for (const content of ['密码怎么chongzhi', 'zhongzhi', 'chong zhi一下', 'cz']) expect(matched([reset], content), content).toEqual({ rs: '重置' });
+    // Near misses: one syllable, a longer Latin token, a reading no character of the keyword has.
+    for (const content of ['chong', 'chongzhiwang', 'chongzi', 'tongzhi']) expect(matched([reset], content), content).toEqual({});
+  });
+
+  it('bounds the readings of a keyword made of multi-reading characters', () => {
+    const plain = budgetUse({ flows: [], groups: [{ id: 'g', name: 'g', keywords: ['行长还了重行'] }] });
+    const withPinyin = budgetUse({ flows: [], groups: [{ id: 'g', name: 'g', keywords: ['行长还了重行'], pinyin: true }] });
+    // 3·2·3·2·2·3 = 216 readings unbounded; at most 8 full forms, 8 initial forms and the syllables.
+    expect(withPinyin.patterns - plain.patterns).toBeLessThanOrEqual(2 * MAX_READINGS_PER_KEYWORD + 1);
+    expect(withPinyin.patterns - plain.patterns).toBeGreaterThan(2);
   });
 
   it('is opt-in: a group without it ignores pinyin and homophones', () => {

@@ -27,8 +27,15 @@ const GAP = '\u0003';
 const HAN = /^\p{Script=Han}$/u;
 
 /**
+ * At most this many full readings (and as many initial forms) per keyword: every reading of a
+ * multi-reading character is accepted (重置 is typed "chongzhi" as well as "zhongzhi"), but a long
+ * keyword of such characters would otherwise multiply into thousands of automaton patterns.
+ */
+export const MAX_READINGS_PER_KEYWORD = 8;
+
+/**
  * The forms of one normalized keyword; a keyword with anything but Chinese characters has none.
- * @example pinyinForms('退款') // { latin: ['tuikuan', 'tk'], syllables: '\u0001tui\u0002\u0001kuan\u0002' }
+ * @example pinyinForms('重置') // { latin: ['zhongzhi', 'chongzhi', 'zz', 'cz'], syllables: '\u0001zhong\u0002\u0001zhi\u0002' }
  */
 export function pinyinForms(keyword: string): PinyinForms {
   const chars = [...keyword];
@@ -36,13 +43,40 @@ export function pinyinForms(keyword: string): PinyinForms {
   const perChar = chars.map(syllableOf);
   // The phrase reading knows some polyphones in context; the per-char one is what a message gets.
   const phrase = pinyin(keyword, { toneType: 'none', type: 'array', v: true });
-  const latin = new Set<string>();
-  for (const reading of [phrase, perChar]) {
-    latin.add(reading.join(''));
+  const full = new Set<string>();
+  const initials = new Set<string>();
+  for (const reading of [phrase, perChar, ...otherReadings(chars, perChar)]) {
+    if (full.size >= MAX_READINGS_PER_KEYWORD) break;
+    full.add(reading.join(''));
     // One initial is a letter, not a word anybody means: initials need two characters.
-    if (reading.length >= 2) latin.add(reading.map((s) => s[0] ?? '').join(''));
+    if (reading.length >= 2) initials.add(reading.map((s) => s[0] ?? '').join(''));
   }
-  return { latin: [...latin].filter((f) => /^[a-z]+$/.test(f)), syllables: perChar.map(frame).join('') };
+  return { latin: [...full, ...initials].filter((f) => /^[a-z]+$/.test(f)), syllables: perChar.map(frame).join('') };
+}
+
+/**
+ * The keyword's readings other than the common one, one changed character first, then two …:
+ * lazily, so that the caller's bound also bounds the work.
+ */
+function* otherReadings(chars: readonly string[], common: readonly string[]): Generator<string[]> {
+  const alternates = chars.map((ch, i) => readingsOf(ch).filter((r) => r !== common[i]));
+  const polyphones = alternates.filter((a) => a.length > 0).length;
+  for (let changed = 1; changed <= polyphones; changed++) yield* changing(alternates, common, changed, 0);
+}
+
+function* changing(alternates: readonly string[][], common: readonly string[], count: number, from: number): Generator<string[]> {
+  if (count === 0) {
+    yield [...common];
+    return;
+  }
+  for (let i = from; i < alternates.length; i++) {
+    for (const reading of alternates[i] ?? []) {
+      for (const rest of changing(alternates, common, count - 1, i + 1)) {
+        rest[i] = reading;
+        yield rest;
+      }
+    }
+  }
 }
 
 export interface SyllableText {
@@ -82,6 +116,17 @@ function frame(syllable: string): string {
 // Bounded memo: the characters people type are a few thousand; past the cap we just compute.
 const MEMO_CAP = 65_536;
 const memo = new Map<string, string>();
+
+const readingsMemo = new Map<string, string[]>();
+
+/** Every toneless reading of one character (重: zhong, chong), the most common first. */
+function readingsOf(ch: string): string[] {
+  const cached = readingsMemo.get(ch);
+  if (cached !== undefined) return cached;
+  const readings = [...new Set(pinyin(ch, { toneType: 'none', multiple: true, type: 'array', v: true }))];
+  if (readingsMemo.size < MEMO_CAP) readingsMemo.set(ch, readings);
+  return readings;
+}
 
 /** The most common toneless reading of one character. */
 function syllableOf(ch: string): string {
