@@ -339,7 +339,7 @@ export const en: Widen<typeof zhCN> = {
         install: 'Installs the new pack {{id}} v{{version}}', upgrade: 'Upgrades {{id}} from v{{installed}} to v{{version}}',
         reinstall: 'Reinstalls {{id}} v{{version}} (the installed version)', downgrade: 'Downgrades {{id}} from v{{installed}} to v{{version}}',
       },
-      added: 'Added', changed: 'Changed', conflicts: 'Conflicts', nothing: 'None', noConflicts: 'No conflicts', modified: 'modified', removed: 'removed',
+      addedLine: '{{kind}} ({{count}}): {{ids}}', changedLine: '{{kind}} {{id}}: {{change}}', separator: ', ', added: 'Added', changed: 'Changed', conflicts: 'Conflicts', nothing: 'None', noConflicts: 'No conflicts', modified: 'modified', removed: 'removed',
     },
     conflict: {
       keyword: 'The keyword “{{keyword}}” (pack group {{group}}) is already in keyword group {{existing}}: one message would match both groups',
@@ -351,9 +351,5 @@ export const en: Widen<typeof zhCN> = {
       choose: 'Choose a file', notJson: '{{file}} is not valid JSON: {{message}}', confirm: 'Confirm import', allowDowngrade: 'I do want to go back to this older version',
       done: 'Imported and installed “{{name}}” v{{version}}; all {{count}} self-test scenarios passed.',
     },
-  },  errors: {
-    UNAUTHORIZED: 'Session expired; sign in again', FORBIDDEN: 'Your role may not do this', NOT_FOUND: 'Document not found', CONFLICT: 'Someone else changed the document',
-    VALIDATION_FAILED: 'The content does not fit the format', PAYLOAD_TOO_LARGE: 'Too large', STORE_UNAVAILABLE: 'Storage unavailable; try again', NETWORK: 'Network error',
-    unexpected: 'Unexpected error: {{message}}',
   },
 };

@@ -335,7 +335,7 @@ export const zhCN = {
         install: '将安装新的规则包 {{id}} v{{version}}', upgrade: '将把 {{id}} 从 v{{installed}} 升级到 v{{version}}',
         reinstall: '将重新安装 {{id}} v{{version}}（与已安装的版本相同）', downgrade: '将把 {{id}} 从 v{{installed}} 降级到 v{{version}}',
       },
-      added: '新增', changed: '修改', conflicts: '冲突', nothing: '无', noConflicts: '没有冲突', modified: '内容有修改', removed: '将被删除',
+      addedLine: '{{kind}}（{{count}}）：{{ids}}', changedLine: '{{kind}} {{id}}：{{change}}', separator: '、', added: '新增', changed: '修改', conflicts: '冲突', nothing: '无', noConflicts: '没有冲突', modified: '内容有修改', removed: '将被删除',
     },
     conflict: {
       keyword: '关键词“{{keyword}}”（包内关键词组 {{group}}）已在关键词组 {{existing}} 中，同一句话会同时命中两个组',
@@ -347,9 +347,5 @@ export const zhCN = {
       choose: '选择文件', notJson: '{{file}} 不是有效的 JSON：{{message}}', confirm: '确认导入', allowDowngrade: '我确认要降级到这个较旧的版本',
       done: '已导入并安装「{{name}}」v{{version}}，自检 {{count}} 个场景全部通过。',
     },
-  },  errors: {
-    UNAUTHORIZED: '登录已失效，请重新登录', FORBIDDEN: '当前账号没有这个权限', NOT_FOUND: '找不到这个文档', CONFLICT: '文档已被其他人修改',
-    VALIDATION_FAILED: '内容不符合格式要求', PAYLOAD_TOO_LARGE: '内容太大', STORE_UNAVAILABLE: '存储暂时不可用，请稍后重试', NETWORK: '网络连接失败',
-    unexpected: '出现意外错误：{{message}}',
   },
 };

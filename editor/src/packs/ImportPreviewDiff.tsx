@@ -20,7 +20,7 @@ export function ImportPreviewDiff({ preview }: { preview: ImportPreview }) {
         <ul>
           {addedKinds.map((k) => (
             <li key={k} className="diff-add" data-kind={k}>
-              + {t(`packs.kind.${k}`)}（{preview.added[k].length}）：{preview.added[k].join('、')}
+              + {t('packs.preview.addedLine', { kind: t(`packs.kind.${k}`), count: preview.added[k].length, ids: preview.added[k].join(t('packs.preview.separator')) })}
             </li>
           ))}
         </ul>
@@ -31,7 +31,7 @@ export function ImportPreviewDiff({ preview }: { preview: ImportPreview }) {
         <ul>
           {preview.changed.map((c) => (
             <li key={`${c.kind}:${c.id}`} className={c.change === 'removed' ? 'diff-remove' : 'diff-change'} data-kind={ITEM_KIND[c.kind]} data-change={c.change}>
-              {c.change === 'removed' ? '−' : '~'} {t(`packs.kind.${ITEM_KIND[c.kind]}`)} {c.id}：{t(`packs.preview.${c.change}`)}
+              {c.change === 'removed' ? '−' : '~'} {t('packs.preview.changedLine', { kind: t(`packs.kind.${ITEM_KIND[c.kind]}`), id: c.id, change: t(`packs.preview.${c.change}`) })}
             </li>
           ))}
         </ul>
@@ -59,6 +59,6 @@ function conflictText(c: PackConflict, t: (key: string, options: Record<string, 
     case 'version':
       return t('packs.conflict.version', { installed: c.installedVersion, version: c.version });
     case 'rule-code':
-      return t('packs.conflict.ruleCode', { code: c.code, ids: c.ids.join('、') });
+      return t('packs.conflict.ruleCode', { code: c.code, ids: c.ids.join(t('packs.preview.separator', {})) });
   }
 }
