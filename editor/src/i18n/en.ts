@@ -352,4 +352,9 @@ export const en: Widen<typeof zhCN> = {
       done: 'Imported and installed “{{name}}” v{{version}}; all {{count}} self-test scenarios passed.',
     },
   },
+  errors: {
+    UNAUTHORIZED: 'Session expired; sign in again', FORBIDDEN: 'Your role may not do this', NOT_FOUND: 'Document not found', CONFLICT: 'Someone else changed the document',
+    VALIDATION_FAILED: 'The content does not fit the format', PAYLOAD_TOO_LARGE: 'Too large', STORE_UNAVAILABLE: 'Storage unavailable; try again', NETWORK: 'Network error',
+    unexpected: 'Unexpected error: {{message}}',
+  },
 };

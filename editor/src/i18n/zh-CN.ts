@@ -348,4 +348,9 @@ export const zhCN = {
       done: '已导入并安装「{{name}}」v{{version}}，自检 {{count}} 个场景全部通过。',
     },
   },
+  errors: {
+    UNAUTHORIZED: '登录已失效，请重新登录', FORBIDDEN: '当前账号没有这个权限', NOT_FOUND: '找不到这个文档', CONFLICT: '文档已被其他人修改',
+    VALIDATION_FAILED: '内容不符合格式要求', PAYLOAD_TOO_LARGE: '内容太大', STORE_UNAVAILABLE: '存储暂时不可用，请稍后重试', NETWORK: '网络连接失败',
+    unexpected: '出现意外错误：{{message}}',
+  },
 };
