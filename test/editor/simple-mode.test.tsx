@@ -172,7 +172,11 @@ describe('简单模式', () => {
       ['trigger', kg.id, undefined],
       [kg.id, reply.id, 'match'],
     ]);
-    // Free space: each new node sits where placeNode finds it free of the nodes that were there.
+    // Below the trigger's other rules, in their columns (groups at x 280, replies at x 560, lowest at y 320),
+    // and in free space: each new node sits where placeNode finds it free of the nodes that were there.
+    expect(kg.position.x).toBe(280);
+    expect(kg.position.y).toBeGreaterThan(320);
+    expect(reply.position).toEqual({ x: 560, y: kg.position.y });
     expect(placeNode(before.nodes, kg.position)).toEqual(kg.position);
     expect(placeNode([...before.nodes, { position: kg.position }], reply.position)).toEqual(reply.position);
     // The new rule is a card of its own, with 半匹配 chosen.

@@ -12,11 +12,14 @@ export interface NewKeywordRule {
 
 /** Room left between a node and the next step of the flow (a node is about 220 wide). */
 const STEP = 300;
+/** A node's height before React Flow has measured it, and the room kept below it. */
+const HEIGHT = 110;
+const GAP = 24;
 
 /**
  * 「添加规则」 in the open flow: a new keyword group that matches as the console does (半匹配),
  * a keyword-group node and a reply node, wired trigger → group → (匹配) → reply, in one undo
- * step. Both nodes go where there is free room (see {@link placeNode}). The group is a draft,
+ * step. Both nodes go below the rules already there, where there is free room (see {@link placeNode}). The group is a draft,
  * saved and published with the flow.
  * @example addKeywordRule({ name: '发票', keywords: ['发票'], reply: '开票请在订单页申请' })
  */
@@ -33,17 +36,18 @@ export function addKeywordRule(rule: NewKeywordRule): { groupId: string; groupNo
     trigger = { id: newId('trigger'), type: 'trigger', position: placeNode(nodes, { x: 0, y: 0 }), data: { messageTypes: ['text'] } };
     nodes.push(trigger);
   }
+  const column = columnsAfter(trigger, nodes, edges);
   const groupNode: EditorNode = {
     id: newId('keywordGroup'),
     type: 'keywordGroup',
-    position: placeNode(nodes, { x: trigger.position.x + STEP, y: trigger.position.y }),
+    position: placeNode(nodes, column.group),
     data: { groupId: group.id },
   };
   nodes.push(groupNode);
   const replyNode: EditorNode = {
     id: newId('reply'),
     type: 'reply',
-    position: placeNode(nodes, { x: groupNode.position.x + STEP, y: groupNode.position.y }),
+    position: placeNode(nodes, { x: column.replyX ?? groupNode.position.x + STEP, y: groupNode.position.y }),
     data: { mode: 'all', replies: [{ type: 'text', content: rule.reply }] },
   };
   nodes.push(replyNode);
@@ -54,4 +58,21 @@ export function addKeywordRule(rule: NewKeywordRule): { groupId: string; groupNo
   s.record();
   useEditorStore.setState({ nodes, edges, dirty: true });
   return { groupId: group.id, groupNodeId: groupNode.id, replyNodeId: replyNode.id };
+}
+
+/**
+ * Where a new rule reads best: its group below the trigger's other branches, in their column,
+ * and its reply in the column of their replies; right of the trigger when it has no branches.
+ */
+function columnsAfter(trigger: EditorNode, nodes: readonly EditorNode[], edges: readonly EditorEdge[]): { group: { x: number; y: number }; replyX: number | null } {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const branches = edges.filter((e) => e.source === trigger.id).flatMap((e) => byId.get(e.target) ?? []);
+  if (branches.length === 0) return { group: { x: trigger.position.x + STEP, y: trigger.position.y }, replyX: null };
+  const ids = new Set(branches.map((n) => n.id));
+  const replies = edges.filter((e) => ids.has(e.source) && e.sourceHandle === 'match').flatMap((e) => byId.get(e.target) ?? []);
+  const bottom = Math.max(...branches.map((n) => n.position.y + (n.measured?.height ?? HEIGHT)));
+  return {
+    group: { x: Math.min(...branches.map((n) => n.position.x)), y: bottom + GAP },
+    replyX: replies.length > 0 ? Math.min(...replies.map((n) => n.position.x)) : null,
+  };
 }
