@@ -10,6 +10,7 @@ import { loadConversation, readConversation, updateConversation } from './conver
 import { toEpochMs } from './instant.js';
 import { appendReplyLog } from './reply-service.js';
 import { recordInbound } from './record-insights.js';
+import { compactInboundResult, expandInboundResult } from './compact-inbound-result.js';
 import { StoreUnavailableError } from '../store/store-errors.js';
 
 const PENDING_POLL_MS = 25;
@@ -40,7 +41,7 @@ export async function handleInbound(store: Store, cache: CompiledSource, body: I
   first.catch(() => undefined);
   for (;;) {
     const claim = await store.inbound.claim(account, key);
-    if (claim.status === 'done') return { ...(claim.body as InboundResult), duplicate: true };
+    if (claim.status === 'done') return { ...expandInboundResult(claim.body), duplicate: true };
     if (claim.status === 'claimed') break;
     // Another delivery of this message is being processed: wait for its answer.
     if (Date.now() > deadline) throw new StoreUnavailableError('the first delivery of this message is still being processed');
@@ -51,16 +52,16 @@ export async function handleInbound(store: Store, cache: CompiledSource, body: I
       if (state.applied.includes(key)) {
         // Applied by an attempt that died before completing: its result was staged first.
         const staged = await store.inbound.staged(account, key);
-        if (staged !== undefined) return { next: state, result: staged as InboundResult };
+        if (staged !== undefined) return { next: state, result: expandInboundResult(staged) };
       }
       const { next, result: fresh } = await processInbound(compiled, state, input);
       // Staged before the state that applies it is written, so a retry always finds it.
-      await store.inbound.stage(account, key, fresh);
+      await store.inbound.stage(account, key, compactInboundResult(fresh));
       return { next: { ...next, applied: [...next.applied.filter((k) => k !== key).slice(-(APPLIED_KEPT - 1)), key] }, result: fresh };
     }, { key, nickname: user?.nickname ?? null }, first);
     // Independent writes, issued in one turn so the store can commit them together.
     await Promise.all([
-      store.inbound.complete(account, key, result, { from: message.from, message, at: new Date(at) }),
+      store.inbound.complete(account, key, compactInboundResult(result), { from: message.from, message, at: new Date(at) }),
       ...result.replies.filter((x) => x.committed).map((r) => appendReplyLog(store, account, message.from, at, r)),
       recordInbound(store, compiled, account, message, user, at, result),
     ]);

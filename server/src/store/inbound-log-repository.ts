@@ -82,7 +82,8 @@ export class InboundLogRepository {
           message: toJsonField(record.message),
           messageAt: record.at,
         },
-        $unset: { staged: true },
+        // A done record is never taken over: the lease time goes with what was staged.
+        $unset: { staged: true, claimedAt: true },
       },
     );
     return r.matched === 1;
