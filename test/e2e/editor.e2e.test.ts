@@ -225,7 +225,9 @@ describe('editor in the browser', () => {
     await page.getByTestId('version-diff').locator('li').first().waitFor();
     expect(await page.getByTestId('version-diff').textContent()).not.toMatch(/position|"x"|"y"/);
     const rollback = page.getByTestId('history-dialog').getByRole('button', { name: '回滚到 v1' });
-    expect(await rollback.evaluate((el) => { const r = el.getBoundingClientRect(); return r.right <= window.innerWidth && r.bottom <= window.innerHeight && r.left >= 0; })).toBe(true);
+    const box = await rollback.boundingBox();
+    const viewport = page.viewportSize();
+    expect(box && viewport && box.x >= 0 && box.x + box.width <= viewport.width && box.y + box.height <= viewport.height).toBe(true);
     await rollback.click();
     await page.getByTestId('confirm-dialog').getByText(/回滚到 v1 会生成新版本 v\d+，线上立即生效/).waitFor();
     await page.screenshot({ path: artifact('e2e-history-rollback.png') });
