@@ -70,7 +70,8 @@ function columnsAfter(trigger: EditorNode, nodes: readonly EditorNode[], edges: 
   if (branches.length === 0) return { group: { x: trigger.position.x + STEP, y: trigger.position.y }, replyX: null };
   const ids = new Set(branches.map((n) => n.id));
   const replies = edges.filter((e) => ids.has(e.source) && e.sourceHandle === 'match').flatMap((e) => byId.get(e.target) ?? []);
-  const bottom = Math.max(...branches.map((n) => n.position.y + (n.measured?.height ?? HEIGHT)));
+  // Below both columns, so the new group and its reply sit on one line.
+  const bottom = Math.max(...[...branches, ...replies].map((n) => n.position.y + (n.measured?.height ?? HEIGHT)));
   return {
     group: { x: Math.min(...branches.map((n) => n.position.x)), y: bottom + GAP },
     replyX: replies.length > 0 ? Math.min(...replies.map((n) => n.position.x)) : null,
