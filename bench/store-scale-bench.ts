@@ -2,7 +2,10 @@
  * The embedded store at scale: users generated straight into the SQLite file (conversation state,
  * an inbound record and a reply each, copied from what the runtime itself wrote for one user),
  * then resident memory, disk, store open time, committed `/inbound` throughput as a ratio to the
- * dry run in the same run, and reply-check p99 in process.
+ * dry run in the same run (and the process CPU time per message of each, steadier than
+ * throughput on a shared machine), reply-check p99 in process, and what an inbound record takes
+ * on disk: one that answered, and one that produced nothing (every eighth message is a menu-link
+ * click, which no flow answers).
  *
  * `npm run bench` runs 100,000 users; `npm run bench -- store 1000000` adds the million.
  */
@@ -19,12 +22,14 @@ import { load, TOKEN } from './http-bench.js';
 import { percentile } from './stats.js';
 
 const MiB = 1024 * 1024;
+/** How long `load` runs (it reports messages / this). */
+const LOAD_SECONDS = 4;
 const PHRASES = ['我要退钱', '快递多久到', '忘记密码了怎么办', '你好', '转人工', '这个怎么退货', '什么时候发货', '谢谢'];
 
 export async function storeScaleBench(userCounts: readonly number[]): Promise<void> {
   console.log('\n## Embedded store (SQLite) at scale');
-  console.log('| stored users | disk | open | RSS after open | committed /inbound vs dry run | reply check p99 (HTTP, one at a time) | inbound record on disk |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  console.log('| stored users | disk | open | RSS after open / after load | committed /inbound vs dry run | CPU per message, committed vs dry run | reply check p99 (HTTP, one at a time) | inbound record on disk: answered / produced nothing |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const users of userCounts) await oneSize(users);
 }
 
@@ -41,12 +46,13 @@ async function oneSize(users: number): Promise<void> {
     const openMs = performance.now() - t0;
     await store.conversations.get('default', `gen${users - 1}`); // first real read
     const rssAfterOpen = process.memoryUsage().rss / MiB;
-    const { ratio, committed, dry } = await inboundRatio(store, users);
+    const { ratio, committed, dry, cpu } = await inboundRatio(store, users);
+    const rssAfterLoad = process.memoryUsage().rss / MiB;
     const p99 = await replyCheckP99(store, users);
-    const perRecord = inboundRecordBytes(dataDir);
     await store.close();
+    const record = inboundRecordBytes(dataDir);
     console.log(
-      `| ${users.toLocaleString('en')} | ${diskMiB.toFixed(0)} MiB | ${openMs.toFixed(0)} ms (target ≤ 2,000 at 1 M) | +${(rssAfterOpen - rssBefore).toFixed(0)} MiB | ${committed.toFixed(0)} vs ${dry.toFixed(0)} msg/s, ratio ${ratio.toFixed(2)} (target ≥ 0.6) | ${p99.toFixed(0)} µs | ${perRecord.toFixed(0)} B |`,
+      `| ${users.toLocaleString('en')} | ${diskMiB.toFixed(0)} MiB | ${openMs.toFixed(0)} ms (target ≤ 2,000 at 1 M) | +${(rssAfterOpen - rssBefore).toFixed(0)} / +${(rssAfterLoad - rssBefore).toFixed(0)} MiB | ${committed.toFixed(0)} vs ${dry.toFixed(0)} msg/s, ratio ${ratio.toFixed(2)} (target ≥ 0.6) | ${cpu.committed.toFixed(2)} vs ${cpu.dry.toFixed(2)} ms, ratio ${(cpu.dry / cpu.committed).toFixed(2)} | ${(p99 / 1000).toFixed(1)} ms | ${record.answered.toFixed(0)} B / ${record.nothing.toFixed(0)} B |`,
     );
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
@@ -110,22 +116,32 @@ function generateUsers(dataDir: string, users: number, t: Template): void {
 }
 
 /** Committed and dry-run /inbound from returning users (distinct msgIds), same load loop. */
-async function inboundRatio(store: Store, users: number): Promise<{ ratio: number; committed: number; dry: number }> {
+async function inboundRatio(store: Store, users: number): Promise<{ ratio: number; committed: number; dry: number; cpu: { committed: number; dry: number } }> {
   const app = createApp({ store, log: createLogger('silent'), adminToken: TOKEN });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const port = (server.address() as { port: number }).port;
   const stride = Math.max(1, Math.floor(users / 20_000));
-  const body = (dryRun: boolean, tag: string) => (i: number) =>
-    JSON.stringify({
-      dryRun,
-      message: { msgId: `${tag}-${i}`, from: `gen${(i * stride) % users}`, type: 'text', content: `${PHRASES[i % PHRASES.length]} ${i}` },
-    });
+  const body = (dryRun: boolean, tag: string) => (i: number) => {
+    const from = `gen${(i * stride) % users}`;
+    const message =
+      i % 8 === 7
+        ? { msgId: `${tag}-${i}`, from, type: 'event', event: 'VIEW', eventKey: 'https://example.com/orders' }
+        : { msgId: `${tag}-${i}`, from, type: 'text', content: `${PHRASES[i % PHRASES.length]} ${i}` };
+    return JSON.stringify({ dryRun, message });
+  };
+  /** Messages per second, and process CPU milliseconds per message (client included, alike for both). */
+  const measure = async (dryRun: boolean, tag: string) => {
+    const cpu0 = process.cpuUsage();
+    const rps = await load(port, '/api/v1/inbound', body(dryRun, tag));
+    const cpu = process.cpuUsage(cpu0);
+    return { rps, cpuMs: (cpu.user + cpu.system) / 1000 / (rps * LOAD_SECONDS) };
+  };
   await load(port, '/api/v1/inbound', body(true, 'warm'));
-  const dry = await load(port, '/api/v1/inbound', body(true, 'dry'));
-  const committed = await load(port, '/api/v1/inbound', body(false, 'live'));
+  const dry = await measure(true, 'dry');
+  const committed = await measure(false, 'live');
   await new Promise((r) => server.close(r));
-  return { ratio: committed / dry, committed, dry };
+  return { ratio: committed.rps / dry.rps, committed: committed.rps, dry: dry.rps, cpu: { committed: committed.cpuMs, dry: dry.cpuMs } };
 }
 
 async function replyCheckP99(store: Store, users: number): Promise<number> {
@@ -149,12 +165,19 @@ async function replyCheckP99(store: Store, users: number): Promise<number> {
   return percentile(times, 0.99);
 }
 
-/** Average bytes per inbound record (what is kept for retries), as stored. */
-function inboundRecordBytes(dataDir: string): number {
+/**
+ * Average bytes of the inbound records the committed load wrote (the message for backtests, and
+ * the result kept for retries and duplicates), as stored: of messages that were answered, and of
+ * those that produced nothing (no reply, match, hand-off or tag).
+ */
+function inboundRecordBytes(dataDir: string): { answered: number; nothing: number } {
   const db = new Database(path.join(dataDir, SQLITE_FILE), { readonly: true });
-  const r = db.prepare(`SELECT avg(length(doc)) FROM c_inbound WHERE id NOT LIKE 'gen-%'`).pluck().get() as number | null;
+  const body = (field: string) => `json_extract(json_extract(doc, '$.body'), '$.${field}')`;
+  const nothing = `${body('replies')} IS NULL AND ${body('groupMatches')} IS NULL AND ${body('handoff')} IS NULL AND ${body('tags')} IS NULL`;
+  const avg = (where: string) => (db.prepare(`SELECT avg(length(CAST(doc AS BLOB))) FROM c_inbound WHERE json_extract(doc, '$.key') LIKE 'msg:live-%' AND ${where}`).pluck().get() as number | null) ?? 0;
+  const r = { answered: avg(`NOT (${nothing})`), nothing: avg(nothing) };
   db.close();
-  return r ?? 0;
+  return r;
 }
 
 function dirBytes(dir: string): number {
