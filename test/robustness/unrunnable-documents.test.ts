@@ -5,10 +5,12 @@
  * release) leaves the account on its last good rules, shown in /healthz and the audit; budgets
  * refuse oversized packs; and a large compile lets other requests through.
  */
+import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp, text, check, type TestApp } from '../support/test-app.js';
 import { DEFAULT_POLICY } from '../../server/src/runtime/default-policy.js';
 import { budgetUse, COMPILE_BUDGET } from '../../server/src/core/engine/compile-budget.js';
+import { readWorkspaceDir } from '../../server/src/runtime/seed-workspace.js';
 
 interface Detail {
   path: string;
@@ -180,9 +182,11 @@ describe('budgets', () => {
   });
 
   it('compiles a large allowed pack set off the request path, then refuses the pack that takes the account past its budget', async () => {
-    // Two packs of 5-char terms fill what the default policy leaves of the account's character
-    // budget, less a margin of 2,000 for the example keyword groups; a third of 1,000 terms cannot fit.
-    const left = COMPILE_BUDGET.workspacePatternChars - budgetUse({ flows: [], groups: [], policy: DEFAULT_POLICY }).chars - 2_000;
+    // Two packs of 5-char terms fill what the default policy and the seeded example workspace leave
+    // of the account's character budget, less a margin of 2,000; a third as large cannot fit, and is
+    // the document that crosses the budget (packs are counted before the keyword groups).
+    const { flows, groups } = readWorkspaceDir(fileURLToPath(new URL('../../examples/workspace', import.meta.url)));
+    const left = COMPILE_BUDGET.workspacePatternChars - budgetUse({ flows, groups, policy: DEFAULT_POLICY }).chars - 2_000;
     const terms = Math.min(COMPILE_BUDGET.documentTerms, Math.floor(left / 2 / 5));
     for (const id of ['big-a', 'big-b']) expect((await t.post('/api/v1/packs/import', bigPack(id, terms))).status).toBe(201);
 
@@ -216,7 +220,7 @@ describe('budgets', () => {
     expect((await sent).status).toBe(200);
     expect(compiled).toBe(true);
 
-    const over = await t.post('/api/v1/packs/import', bigPack('big-c', 1_000));
+    const over = await t.post('/api/v1/packs/import', bigPack('big-c', terms));
     expectRefused(over, '/lexicons');
     expect(over.body.error.details[0].message).toMatch(/上限/);
   });
