@@ -55,6 +55,10 @@ export class TurnRepository {
       { fields: ['account', 'openid', 'seq'], unique: true },
       // With every field a metric filters, groups or ranks by, so each metric reads this index alone.
       { fields: ['account', 'startedAt', 'day', 'hour', 'firstResponseMs', 'humanFirstResponseMs', 'deadline'] },
+      // A percentile walks these in value order to its rank instead of sorting the period's turns;
+      // the first also answers "unanswered" (firstResponseMs null) reading its own entries alone.
+      { fields: ['account', 'firstResponseMs', 'startedAt', 'day', 'hour', 'deadline'] },
+      { fields: ['account', 'humanFirstResponseMs', 'startedAt'] },
       { fields: ['account', 'queueKey'] },
       { fields: ['at'], expireAfterSeconds: retentionSeconds },
     ];
@@ -114,7 +118,7 @@ export class TurnRepository {
 
   /**
    * The `rank`-th smallest (0-based) value of `field` among turns that started in the range and
-   * hold it: one sorted read at an offset, in the store.
+   * hold it: one read at an offset along the index on the field, in the store.
    */
   async nth(account: string, range: TimeRange, field: 'firstResponseMs' | 'humanFirstResponseMs', rank: number): Promise<number | null> {
     const [doc] = await this.c.find(startedIn(account, range, { [field]: { $gte: 0 } }), {
