@@ -45,6 +45,7 @@ export * from './schemas/sandbox.js';
 export * from './schemas/insights.js';
 export * from './schemas/inbound-result.js';
 export * from './step-duration.js';
+export * from './pack-import-preview.js';
 
 /** Schemas served at `GET /api/v1/schema/:name` and registered with the validator. */
 export const SCHEMAS = {

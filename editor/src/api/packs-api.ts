@@ -1,4 +1,4 @@
-import type { Pack } from '../../../rules-schema/index.js';
+import type { ImportAction, ImportPreview, Pack } from '../../../rules-schema/index.js';
 import { apiRequest } from './api-request.js';
 
 /** A catalog entry of `GET /api/v1/packs` (CONTRACT §10). */
@@ -14,31 +14,6 @@ export interface PackSummary {
   origin?: 'builtin' | 'imported';
   /** The version this account runs, null when not installed. */
   installedVersion?: string | null;
-}
-
-export type ImportAction = 'install' | 'upgrade' | 'reinstall' | 'downgrade';
-
-/** One item an import changes against the installed version of the same pack. */
-export interface PackChange {
-  kind: 'lexicon' | 'rule' | 'keywordGroup' | 'flow';
-  id: string;
-  change: 'modified' | 'removed';
-}
-
-export type PackConflict =
-  | { kind: 'keyword'; keyword: string; group: string; existingGroup: string; message: string }
-  | { kind: 'version'; installedVersion: string; version: string; message: string }
-  | { kind: 'rule-code'; code: string; ids: string[]; message: string };
-
-/** `POST /packs/import?dryRun=true`: what importing would do, without doing it. */
-export interface ImportPreview {
-  id: string;
-  version: string;
-  action: ImportAction;
-  installedVersion: string | null;
-  added: { lexicons: string[]; rules: string[]; keywordGroups: string[]; flows: string[] };
-  changed: PackChange[];
-  conflicts: PackConflict[];
 }
 
 /** The answer to an install, upgrade or import. */

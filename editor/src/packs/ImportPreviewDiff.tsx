@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ImportPreview, PackChange, PackConflict } from '../api/packs-api.js';
+import type { ImportPreview, PackChange, PackConflict } from '../../../rules-schema/index.js';
 
 const KINDS = ['lexicons', 'rules', 'keywordGroups', 'flows'] as const;
 /** The preview's singular item kinds, keyed like `added`. */

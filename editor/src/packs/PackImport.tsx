@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Pack } from '../../../rules-schema/index.js';
-import { packsApi, type ImportPreview } from '../api/packs-api.js';
+import type { ImportPreview } from '../../../rules-schema/index.js';
+import { packsApi } from '../api/packs-api.js';
 import { describeApiError } from '../documents/describe-api-error.js';
 import { useEditorStore } from '../store/editor-store.js';
 import { ImportPreviewDiff } from './ImportPreviewDiff.js';

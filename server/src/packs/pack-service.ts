@@ -4,7 +4,7 @@
  * downgrade, enable/disable, uninstall, export. Installing bumps the workspace sequence, so
  * the runtime applies the change at once; every change is audited.
  */
-import type { KeywordGroup, Pack } from '../../../rules-schema/index.js';
+import type { ImportPreview, KeywordGroup, Pack } from '../../../rules-schema/index.js';
 import type { Store } from '../store/open-store.js';
 import { AppError, conflict, invalid, notFound } from '../errors.js';
 import { loadPublished } from '../runtime/published-workspace.js';
@@ -12,7 +12,7 @@ import { gateWorkspace } from '../runtime/compile-gate.js';
 import { checkPack } from './check-pack.js';
 import { exportPack } from './export-pack.js';
 import { loadBuiltinPacks } from './load-builtin-packs.js';
-import { previewPackImport, type ImportPreview } from './preview-pack-import.js';
+import { previewPackImport } from './preview-pack-import.js';
 import { runPackTests, testFailures, type PackTestReport } from './run-pack-tests.js';
 
 export interface CatalogEntry {

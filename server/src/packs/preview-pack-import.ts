@@ -4,32 +4,9 @@
  * keyword already answered by another keyword group, a newer version already installed,
  * one code reported by rules (or a rule and a lexicon) at different severities.
  */
-import type { KeywordGroup, Pack } from '../../../rules-schema/index.js';
+import type { ImportAction, ImportPreview, KeywordGroup, Pack, PackChange, PackConflict } from '../../../rules-schema/index.js';
 import { normalizeTerm } from '../core/text/normalize-text.js';
 import { compareVersions } from './compare-versions.js';
-
-export type ImportAction = 'install' | 'upgrade' | 'reinstall' | 'downgrade';
-
-export interface PackChange {
-  kind: 'lexicon' | 'rule' | 'keywordGroup' | 'flow';
-  id: string;
-  change: 'modified' | 'removed';
-}
-
-export type PackConflict =
-  | { kind: 'keyword'; keyword: string; group: string; existingGroup: string; message: string }
-  | { kind: 'version'; installedVersion: string; version: string; message: string }
-  | { kind: 'rule-code'; code: string; ids: string[]; message: string };
-
-export interface ImportPreview {
-  id: string;
-  version: string;
-  action: ImportAction;
-  installedVersion: string | null;
-  added: { lexicons: string[]; rules: string[]; keywordGroups: string[]; flows: string[] };
-  changed: PackChange[];
-  conflicts: PackConflict[];
-}
 
 export interface AccountView {
   /** The installed version of this pack, if any. */
