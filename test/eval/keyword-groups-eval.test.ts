@@ -12,16 +12,16 @@ const sha256 = (file: string): string => createHash('sha256').update(readFileSyn
 const recorded = (file: string): string => readFileSync(file, 'utf8').trim().split(/\s+/)[0] ?? '';
 
 /**
- * Measured on the test split with the example workspace after tuning on the dev split (recall
- * floor / misroute ceiling). The issue's bar is recall ≥ 0.9 per group and misroutes ≤ 0.05:
- * logistics (0.872) and unrelated messages answered by a group (0.121) do not reach it yet.
+ * Measured on the test split with the example workspace after tuning on the two dev splits
+ * (recall floor / misroute ceiling). The issue's bar is recall ≥ 0.9 per group and misroutes
+ * ≤ 0.05: logistics (0.885) and unrelated messages answered by a group (0.095) do not reach it yet.
  */
 const FLOORS: Record<string, { recall: number; misrouted: number }> = {
-  refund: { recall: 0.91, misrouted: 0 },
-  logistics: { recall: 0.87, misrouted: 0.015 },
+  refund: { recall: 0.92, misrouted: 0 },
+  logistics: { recall: 0.88, misrouted: 0.015 },
   password: { recall: 0.98, misrouted: 0 },
   human: { recall: 0.91, misrouted: 0 },
-  none: { recall: 1, misrouted: 0.125 },
+  none: { recall: 1, misrouted: 0.1 },
 };
 
 describe('keyword-group evaluation', () => {
