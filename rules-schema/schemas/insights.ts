@@ -116,6 +116,14 @@ export const queueItemSchema = {
     handoff: { type: 'boolean' },
     topics: { type: 'object', additionalProperties: { type: 'integer' } },
     tags: { type: 'array', items: { type: 'string' } },
+    /** What flows recorded with `recordPreference` nodes, key → value. */
+    preferences: { type: 'object', additionalProperties: { type: 'string' } },
+    /** The policy's follow-up question to suggest from `from` on (the window's last stretch); null when switched off. */
+    followUp: {
+      type: ['object', 'null'],
+      required: ['text', 'from'],
+      properties: { text: { type: 'string' }, from: { type: 'string' } },
+    },
   },
 } as const;
 

@@ -236,7 +236,22 @@ export const policySchema = {
      */
     queue: {
       type: 'object',
-      properties: { humanFollowUpPhrases: { type: 'array', maxItems: 50, items: { type: 'string', minLength: 2, maxLength: 100 } } },
+      properties: {
+        humanFollowUpPhrases: { type: 'array', maxItems: 50, items: { type: 'string', minLength: 2, maxLength: 100 } },
+        /**
+         * The seed's "还有其他问题吗？" suggested to agents (never sent on its own) for users whose
+         * window closes within `withinMinutes`: a user who answers it opens a fresh window.
+         */
+        followUpPrompt: {
+          type: 'object',
+          properties: {
+            enabled: { type: 'boolean' },
+            text: { type: 'string', minLength: 1, maxLength: 200 },
+            withinMinutes: { type: 'integer', minimum: 1, maximum: 2880 },
+          },
+          additionalProperties: false,
+        },
+      },
       additionalProperties: false,
     },
     links: {

@@ -31,6 +31,8 @@ function user(openid: string, deadlineIn: number, extra: Partial<AwaitingUser> =
     handoff: false,
     topics: {},
     tags: [],
+    // As the server sends it with the default policy: suggested in the window's last hour.
+    followUp: { text: '还有其他问题吗？', from: new Date(T0 + deadlineIn - HOUR).toISOString() },
     ...extra,
   };
 }

@@ -319,6 +319,8 @@ describe('GET /conversations?state=awaiting', () => {
     expect(item.nickname).toBe(`用户${item.openid}`);
     expect(Array.isArray(item.tags)).toBe(true);
     expect(typeof item.topics).toBe('object');
+    // The default policy suggests the follow-up question in the window's last hour.
+    expect(item.followUp).toEqual({ text: '还有其他问题吗？', from: new Date(Date.parse(item.deadline) - HOUR).toISOString() });
   });
 
   it('an auto reply that promises a person keeps the user waiting for a human, not marked as a hand-off', async () => {

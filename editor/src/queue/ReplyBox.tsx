@@ -7,7 +7,7 @@ import { LintedText } from '../lint/LintedText.js';
 import { LintReasons } from '../lint/LintReasons.js';
 import { sendableLeft } from '../sandbox/sendable-left.js';
 import { useEditorStore } from '../store/editor-store.js';
-import { FOLLOW_UP_PROMPT, useClosesSoon } from './closes-soon.js';
+import { useTickingNow } from './use-ticking-now.js';
 import { DeadlineCountdown } from './DeadlineCountdown.js';
 import { messageText } from './message-text.js';
 import { submitReply } from './queue-actions.js';
@@ -30,7 +30,9 @@ export function ReplyBox({ user }: { user: AwaitingUser }) {
   const setAgent = useEditorStore((s) => s.setAgentName);
   const mode = useEditorStore((s) => s.replyMode);
   const role = useEditorStore((s) => s.me?.role ?? 'viewer');
-  const closing = useClosesSoon(user.deadline);
+  // The policy's follow-up question, suggested in the window's last stretch (from the server's `followUp.from`).
+  const followUp = user.followUp ?? null;
+  const followUpDue = useTickingNow((now) => followUp !== null && now >= Date.parse(followUp.from));
   const [outcome, setOutcome] = useState<ReplyStepResult | SendResult | null>(null);
   const [sending, setSending] = useState(false);
   const mayReply = REPLYING_ROLES.has(role);
@@ -42,8 +44,8 @@ export function ReplyBox({ user }: { user: AwaitingUser }) {
     setOutcome(null);
   };
   const suggestFollowUp = () => {
-    if (draft.includes(FOLLOW_UP_PROMPT)) return;
-    edit(draft.trim() ? `${draft.trimEnd()}${FOLLOW_UP_PROMPT}` : FOLLOW_UP_PROMPT);
+    if (!followUp || draft.includes(followUp.text)) return;
+    edit(draft.trim() ? `${draft.trimEnd()}${followUp.text}` : followUp.text);
   };
   const submit = async () => {
     setSending(true);
@@ -80,10 +82,10 @@ export function ReplyBox({ user }: { user: AwaitingUser }) {
 
       <LintedText label={t('queue.replyLabel')} value={draft} onChange={edit} testId="queue-reply-text" />
 
-      {closing ? (
+      {followUp && followUpDue ? (
         <div className="queue-follow-up">
           <button type="button" className="small" onClick={suggestFollowUp} data-testid="suggest-follow-up">
-            <MessageCircleQuestion size={13} className="icon" /> {t('queue.followUp', { text: FOLLOW_UP_PROMPT })}
+            <MessageCircleQuestion size={13} className="icon" /> {t('queue.followUp', { text: followUp.text })}
           </button>
           <span className="hint">{t('queue.followUpHint')}</span>
         </div>

@@ -34,6 +34,7 @@ export async function listAwaiting(store: Store, cache: CompiledSource, req: Que
   const rows = await store.turns.queue(req.account, after, req.limit + 1);
   const page = rows.slice(0, req.limit);
   const compiled = await cache.get(req.account);
+  const followUp = compiled.policy.queue.followUpPrompt;
   const items = await Promise.all(
     page.map(async (turn): Promise<QueueItem> => {
       const [state, lastMessages] = await Promise.all([
@@ -53,6 +54,8 @@ export async function listAwaiting(store: Store, cache: CompiledSource, req: Que
         handoff: turn.handoffAt !== null,
         topics: turn.topics,
         tags: [...new Set([...turn.tags, ...state.tags])],
+        preferences: state.preferences,
+        followUp: followUp && { text: followUp.text, from: new Date(turn.deadline - followUp.withinMinutes * 60_000).toISOString() },
       };
     }),
   );

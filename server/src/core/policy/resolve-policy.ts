@@ -27,7 +27,7 @@ export interface ResolvedPolicy {
   marketing: { maxPromotionsPerWindow: number };
   content: { maxTextBytes: number; maxArticles: number };
   links: { allow: string[] };
-  queue: { humanFollowUpPhrases: string[] };
+  queue: { humanFollowUpPhrases: string[]; followUpPrompt: { text: string; withinMinutes: number } | null };
   /** Per-code switches; a code absent here is enabled with its default severity. */
   checks: Record<string, { enabled?: boolean; severity?: Severity }>;
   lexicons: Lexicon[];
@@ -64,7 +64,13 @@ export function resolvePolicy(policy: Policy | undefined): ResolvedPolicy {
     marketing: { maxPromotionsPerWindow: p.marketing?.maxPromotionsPerWindow ?? 1 },
     content: { maxTextBytes: p.content?.maxTextBytes ?? 2048, maxArticles: p.content?.maxArticles ?? 1 },
     links: { allow: [...PLATFORM_HOSTS, ...(p.links?.allow ?? [])] },
-    queue: { humanFollowUpPhrases: p.queue?.humanFollowUpPhrases ?? DEFAULT_HUMAN_FOLLOW_UP_PHRASES },
+    queue: {
+      humanFollowUpPhrases: p.queue?.humanFollowUpPhrases ?? DEFAULT_HUMAN_FOLLOW_UP_PHRASES,
+      followUpPrompt:
+        p.queue?.followUpPrompt?.enabled === false
+          ? null
+          : { text: p.queue?.followUpPrompt?.text ?? '还有其他问题吗？', withinMinutes: p.queue?.followUpPrompt?.withinMinutes ?? 60 },
+    },
     checks: p.checks ?? {},
     lexicons: (p.lexicons ?? []).filter((l) => l.enabled !== false),
     rules: (p.rules ?? []).filter((r) => r.enabled !== false),
