@@ -106,7 +106,6 @@ describe('content checks: near misses that must pass', () => {
     ['(password) without digits', '请输入(password)'],
     ['遵医嘱治疗', '请遵医嘱治疗'],
     ['请及时就医治疗', '症状持续请及时就医治疗'],
-    ['不能治疗 is a negation', '本品不能治疗疾病'],
     ['不能保证治愈', '我们不能保证治愈，请咨询医生'],
     ['mp.weixin.qq.com is allowed', '详情见 https://mp.weixin.qq.com/s/abc'],
     ['weixin:// menu anchor', '<a href="weixin://bizmsgmenu?msgmenucontent=满意&msgmenuid=1">满意</a>'],
@@ -117,6 +116,13 @@ describe('content checks: near misses that must pass', () => {
     ['领导 is not 领', '转发给领导看看'],
   ])('%s', (_name, content) => {
     expect(text(content).reasons).toEqual([]);
+  });
+
+  it('不能治疗 is a negation: the claim passes, with an info note saying why', () => {
+    const { reasons } = text('本品不能治疗疾病');
+    expect(verdictOf(reasons)).toBe('allow');
+    expect(reasons.map((r) => [r.code, r.severity])).toEqual([['MEDICAL_CLAIM', 'info']]);
+    expect(reasons[0]?.message).toContain('否定');
   });
 });
 
