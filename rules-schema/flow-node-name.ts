@@ -13,6 +13,7 @@ const KIND: Record<FlowNode['type'], string> = {
   handoff: '转人工',
   recordTag: '打标签',
   followUp: '追问',
+  recordPreference: '记录偏好',
 };
 
 const MAX_SUMMARY = 16;
@@ -42,6 +43,8 @@ function summaryOf(node: FlowNode, groupName: (id: string) => string | undefined
     }
     case 'followUp':
       return node.data.question;
+    case 'recordPreference':
+      return `${node.data.key}=${node.data.value}`;
     case 'keywordGroup':
       return groupName(node.data.groupId) ?? node.data.groupId;
     default:

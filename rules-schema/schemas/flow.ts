@@ -48,6 +48,7 @@ export const CONDITION_FACTS = [
   'withinBusinessHours',
   'messageType',
   'topicCount',
+  'preference',
 ] as const;
 
 export const CONDITION_OPERATORS = [
@@ -72,6 +73,8 @@ export const conditionSchema = {
     value: { type: ['string', 'number', 'boolean', 'array'], items: { type: ['string', 'number'] } },
     /** For `topicCount`: the keyword group id whose hits are counted. */
     topic: { type: 'string', minLength: 1 },
+    /** For `preference`: the preference key whose value is tested (absent on the user: null). */
+    key: { type: 'string', minLength: 1, maxLength: 30 },
   },
   additionalProperties: false,
 } as const;
@@ -117,6 +120,17 @@ export const recordTagDataSchema = {
   additionalProperties: false,
 } as const;
 
+/** Remembers `preferences[key] = value` on the user's profile (a value the operator chose, never the message). */
+export const recordPreferenceDataSchema = {
+  type: 'object',
+  required: ['key', 'value'],
+  properties: {
+    key: { type: 'string', minLength: 1, maxLength: 30 },
+    value: { type: 'string', minLength: 1, maxLength: 60 },
+  },
+  additionalProperties: false,
+} as const;
+
 export const followUpDataSchema = {
   type: 'object',
   required: ['question'],
@@ -126,7 +140,7 @@ export const followUpDataSchema = {
 
 export const KEYWORD_ANSWERS = ['one', 'all'] as const;
 
-export const NODE_KINDS = ['trigger', 'keywordGroup', 'condition', 'reply', 'handoff', 'recordTag', 'followUp'] as const;
+export const NODE_KINDS = ['trigger', 'keywordGroup', 'condition', 'reply', 'handoff', 'recordTag', 'followUp', 'recordPreference'] as const;
 
 export const flowNodeSchema = {
   type: 'object',
@@ -149,6 +163,7 @@ export const flowNodeSchema = {
     nodeOf('handoff', handoffDataSchema),
     nodeOf('recordTag', recordTagDataSchema),
     nodeOf('followUp', followUpDataSchema),
+    nodeOf('recordPreference', recordPreferenceDataSchema),
   ],
 } as const;
 

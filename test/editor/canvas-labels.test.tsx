@@ -33,7 +33,7 @@ describe('an edge dropped on empty canvas', () => {
     render(<ConnectMenu at={{ x: 10, y: 10 }} fromLabel="关键词组「退款」 · 未命中" onPick={(k) => (picked = k)} onClose={() => {}} />);
     const menu = screen.getByRole('menu', { name: /关键词组「退款」 · 未命中/ });
     const kinds = within(menu).getAllByRole('menuitem').map((b) => b.textContent?.trim());
-    expect(kinds).toEqual(['关键词组', '条件判断', '回复消息', '转人工', '打标签', '追问', '取消']);
+    expect(kinds).toEqual(['关键词组', '条件判断', '回复消息', '转人工', '打标签', '记录偏好', '追问', '取消']);
     fireEvent.click(within(menu).getByRole('menuitem', { name: '转人工' }));
     expect(picked).toBe('handoff');
 

@@ -82,7 +82,7 @@ export function describeStoreContract(label: string, backend: () => ContractBack
         await store.profiles.record(a, 'u', 'm2', { tags: ['vip', 'new'], topics: ['refund', 'ship'], nickname: null }, plus(1));
         // m2 again (a retry, or a recompute after a lost race) replaces its own hits.
         await store.profiles.record(a, 'u', 'm2', { tags: [], topics: ['refund'], nickname: null }, plus(2));
-        expect(await store.profiles.get(a, 'u')).toEqual({ tags: ['vip', 'new'], topics: { refund: 2 }, nickname: '小明', updatedAt: plus(2) });
+        expect(await store.profiles.get(a, 'u')).toEqual({ tags: ['vip', 'new'], topics: { refund: 2 }, preferences: {}, nickname: '小明', updatedAt: plus(2) });
         // What a retry of m2 computes from: the profile before m2's hits.
         expect((await store.profiles.get(a, 'u', 'm2'))?.topics).toEqual({ refund: 1 });
         expect(await store.profiles.get(acct(), 'u')).toBeNull();

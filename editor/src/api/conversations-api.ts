@@ -7,7 +7,7 @@ import type { ReplyStepResult, WindowView } from './sandbox-api.js';
  * One user waiting for an agent (CONTRACT §12). The schema leaves `window` and `lastMessages`
  * open objects; they are the §8 window with counters and §5 messages.
  */
-export type AwaitingUser = Pick<QueueItem, 'openid' | 'nickname' | 'waitingSince' | 'deadline' | 'handoff' | 'topics' | 'tags' | 'followUp'> & {
+export type AwaitingUser = Pick<QueueItem, 'openid' | 'nickname' | 'waitingSince' | 'deadline' | 'handoff' | 'topics' | 'tags' | 'followUp' | 'preferences'> & {
   window: WindowView & { counters: ReplyCounters };
   lastMessages: InboundMessage[];
 };

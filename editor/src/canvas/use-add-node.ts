@@ -4,7 +4,7 @@ import { placeNode, placementAnchor } from '../model/place-node.js';
 import { useEditorStore } from '../store/editor-store.js';
 
 /** The kinds an exit may lead to: anything but a trigger, which only starts a flow. */
-export const TARGET_KINDS: readonly NodeKind[] = ['keywordGroup', 'condition', 'reply', 'handoff', 'recordTag', 'followUp'];
+export const TARGET_KINDS: readonly NodeKind[] = ['keywordGroup', 'condition', 'reply', 'handoff', 'recordTag', 'recordPreference', 'followUp'];
 
 /** Half a node's height: a node made from a dragged edge has its entry at the pointer. */
 const HALF_HEIGHT = 55;

@@ -28,7 +28,7 @@ export const en: Widen<typeof zhCN> = {
     },
   },
   palette: { title: 'Nodes', help: 'Drag a node onto the canvas, or click to add it.' },
-  kind: { trigger: 'Trigger', keywordGroup: 'Keyword group', condition: 'Condition', reply: 'Reply', handoff: 'Hand off', recordTag: 'Tag user', followUp: 'Follow-up' },
+  kind: { trigger: 'Trigger', keywordGroup: 'Keyword group', condition: 'Condition', reply: 'Reply', handoff: 'Hand off', recordTag: 'Tag user', followUp: 'Follow-up', recordPreference: 'Record preference' },
   kindHint: {
     trigger: 'Where the flow starts: which messages or events run it',
     keywordGroup: 'Goes "matched" when the message hits the group, else "not matched"',
@@ -36,6 +36,7 @@ export const en: Widen<typeof zhCN> = {
     reply: 'Send one or more customer-service messages',
     handoff: 'Pass the chat to a person',
     recordTag: 'Tag the user',
+    recordPreference: 'Remember a preference of the user (e.g. a field of interest) for later conditions',
     followUp: 'Ask the user one more question (counts as a message)',
   },
   handle: { match: 'matched', else: 'not matched', true: 'yes', false: 'no' },
@@ -76,13 +77,13 @@ export const en: Widen<typeof zhCN> = {
   chips: { placeholder: 'Type and press Enter', remove: 'Remove {{value}}', skipped: 'Skipped repeats: {{values}}' },
   suggestions: { title: 'Suggested', because: 'Means the same as “{{word}}”', accept: 'Add “{{word}}”', dismiss: 'Dismiss “{{word}}”', hint: 'From the built-in customer-service synonym list; a word is added only when you press +.', failed: 'Suggestions are unavailable: {{message}}' },
   condition: {
-    add: 'Add condition', fact: 'What to test', operator: 'How', value: 'Value', topic: 'Keyword group', pickTopic: 'Pick a group',
+    add: 'Add condition', fact: 'What to test', operator: 'How', value: 'Value', topic: 'Keyword group', pickTopic: 'Pick a group', preferenceKey: 'Preference name',
     inHours: 'Within business hours', outOfHours: 'Outside business hours', help: 'Goes "yes" when met, else "no".',
     match: { label: 'With several conditions', all: 'All must hold', any: 'Any one holds' },
   },
   fact: {
     windowState: 'Interaction window', repliesSinceInteraction: 'Replies sent this interaction', quotaLeft: 'Messages left', userTags: 'User tags',
-    withinBusinessHours: 'Business hours', messageType: 'Message type', topicCount: 'Times this topic was asked',
+    withinBusinessHours: 'Business hours', messageType: 'Message type', topicCount: 'Times this topic was asked', preference: 'User preference',
   },
   operator: {
     equal: 'is', notEqual: 'is not', in: 'is one of', notIn: 'is none of', contains: 'contains', doesNotContain: 'does not contain',
@@ -101,6 +102,7 @@ export const en: Widen<typeof zhCN> = {
   },
   replyType: { text: 'Text', image: 'Image', voice: 'Voice', video: 'Video', news: 'News (link)', mpnews: 'News (WeChat media)', miniprogrampage: 'Mini program card', msgmenu: 'Menu message' },
   handoff: { queue: 'Agent queue', queuePlaceholder: 'Empty: any agent', reason: 'Reason (agents see it)', help: 'After a hand-off no automatic reply follows.', toQueue: 'To: {{queue}}', anyAgent: 'To any agent' },
+  recordPreference: { key: 'Preference name', value: 'Value', help: 'The latest value of a name wins; a user keeps at most 20, and a new one beyond that forgets the one changed longest ago.', summary: 'Preference: {{key}}={{value}}' },
   recordTag: { tags: 'Tags', help: 'Tags can be tested by later conditions and help agents.', summary: 'Tag: {{tags}}' },
   followUp: { question: 'Question', help: 'A follow-up is a customer-service message and counts toward the limit.' },
   lint: {
@@ -264,7 +266,7 @@ export const en: Widen<typeof zhCN> = {
     emptyHint: 'Users whose messages nobody has answered yet, or who asked for a human, show up here, the window that closes first on top.',
     pick: 'Pick a user on the left to reply.', handoff: 'Asked for a human', closingSoon: 'Closing soon', closed: 'Window closed',
     closesIn: 'The window closes in {{span}}; after that no customer-service message can reach this user', waitingSince: 'Waiting since {{at}}', lastMessages: 'Last messages',
-    topics: 'Topics asked about (keyword groups)', tags: 'User tags', topicCount: '{{topic}} ×{{count}}',
+    topics: 'Topics asked about (keyword groups)', tags: 'User tags', topicCount: '{{topic}} ×{{count}}', preferences: 'User preferences', preference: 'Preference: {{key}}={{value}}',
     agent: 'Agent name', agentHint: 'Kept in this browser only. Replies are recorded under this name and count as human replies.', agentMissing: 'Fill in the agent name first',
     replyLabel: 'Reply', send: 'Send', record: 'Record as replied', sending: 'Submitting…',
     recordWhy: 'This account is not connected to a WeChat service account, so replies cannot reach the user. "Record as replied" only records the reply as sent (it counts in the metrics and the reply limits); send the text from the WeChat console.',

@@ -24,7 +24,7 @@ export const zhCN = {
     },
   },
   palette: { title: '节点', help: '把节点拖到画布上，或点击直接添加。' },
-  kind: { trigger: '触发', keywordGroup: '关键词组', condition: '条件判断', reply: '回复消息', handoff: '转人工', recordTag: '打标签', followUp: '追问' },
+  kind: { trigger: '触发', keywordGroup: '关键词组', condition: '条件判断', reply: '回复消息', handoff: '转人工', recordTag: '打标签', followUp: '追问', recordPreference: '记录偏好' },
   kindHint: {
     trigger: '流程从这里开始：收到哪些消息或事件时运行',
     keywordGroup: '用户的话命中这组关键词时走“命中”，否则走“未命中”',
@@ -33,6 +33,7 @@ export const zhCN = {
     handoff: '交给人工客服处理',
     recordTag: '给用户打上标签',
     followUp: '再问用户一句（也算一条消息）',
+    recordPreference: '记下用户的偏好（如关注领域），以后的条件可以按它分支',
   },
   handle: { match: '命中', else: '未命中', true: '满足', false: '不满足' },
   toolbar: {
@@ -72,13 +73,13 @@ export const zhCN = {
   chips: { placeholder: '输入后回车', remove: '移除 {{value}}', skipped: '已跳过重复：{{values}}' },
   suggestions: { title: '建议添加', because: '与“{{word}}”同义', accept: '添加“{{word}}”', dismiss: '忽略“{{word}}”', hint: '来自内置的客服同义词表；点 + 才会加入关键词。', failed: '暂时无法获取建议：{{message}}' },
   condition: {
-    add: '添加条件', fact: '判断什么', operator: '怎么比', value: '值', topic: '关键词组', pickTopic: '选择关键词组',
+    add: '添加条件', fact: '判断什么', operator: '怎么比', value: '值', topic: '关键词组', pickTopic: '选择关键词组', preferenceKey: '偏好名称',
     inHours: '在营业时间内', outOfHours: '不在营业时间内', help: '满足时走“满足”出口，否则走“不满足”出口。',
     match: { label: '多个条件时', all: '全部满足', any: '满足任意一个' },
   },
   fact: {
     windowState: '互动窗口状态', repliesSinceInteraction: '本次互动已回复条数', quotaLeft: '剩余可发条数', userTags: '用户标签',
-    withinBusinessHours: '营业时间', messageType: '消息类型', topicCount: '该话题被问次数',
+    withinBusinessHours: '营业时间', messageType: '消息类型', topicCount: '该话题被问次数', preference: '用户偏好',
   },
   operator: {
     equal: '等于', notEqual: '不等于', in: '是其中之一', notIn: '不是其中之一', contains: '包含', doesNotContain: '不包含',
@@ -98,6 +99,7 @@ export const zhCN = {
   replyType: { text: '文字', image: '图片', voice: '语音', video: '视频', news: '图文（外链）', mpnews: '图文（公众号素材）', miniprogrampage: '小程序卡片', msgmenu: '菜单消息' },
   handoff: { queue: '转给哪个客服组', queuePlaceholder: '留空则任意客服', reason: '转人工原因（客服能看到）', help: '转人工后，自动回复不再继续。', toQueue: '转给：{{queue}}', anyAgent: '转给任意客服' },
   recordTag: { tags: '标签', help: '标签可用于后面的条件判断，也方便客服了解用户。', summary: '打标签：{{tags}}' },
+  recordPreference: { key: '偏好名称', value: '偏好的值', help: '同名偏好以最新一次为准；每位用户最多记 20 项，超出时忘掉最早改过的一项。', summary: '记录偏好：{{key}}={{value}}' },
   followUp: { question: '追问内容', help: '追问也算一条客服消息，会计入回复条数。' },
   lint: {
     checking: '正在检查…', unavailable: '合规检查暂时不可用，保存前请人工确认内容。', preview: '检查结果标注',
@@ -260,7 +262,7 @@ export const zhCN = {
     emptyHint: '用户的消息还没有人回复、或用户要求转人工时，会出现在这里，窗口最先关闭的排在最前。',
     pick: '在左侧点选一位用户，就可以回复。', handoff: '要求转人工', closingSoon: '即将关闭', closed: '窗口已关闭',
     closesIn: '{{span}}后窗口关闭，之后就不能再给这位用户发客服消息', waitingSince: '等待自 {{at}}', lastMessages: '最近的消息',
-    topics: '问过的话题（关键词组）', tags: '用户标签', topicCount: '{{topic}} ×{{count}}',
+    topics: '问过的话题（关键词组）', tags: '用户标签', topicCount: '{{topic}} ×{{count}}', preferences: '用户偏好', preference: '偏好：{{key}}={{value}}',
     agent: '客服名字', agentHint: '只保存在本机浏览器。回复会记在这个名字下，计入人工回复统计。', agentMissing: '先填写客服名字',
     replyLabel: '回复内容', send: '发送', record: '记录为已回复', sending: '正在提交…',
     recordWhy: '这个账号还没有连接微信公众号，回复不会发到用户的微信上。「记录为已回复」只把这条回复记为已回复（计入统计和回复条数），内容请在公众号后台发给用户。',

@@ -7,6 +7,7 @@ export const SOURCE_HANDLES: Record<NodeKind, readonly SourceHandle[]> = {
   condition: ['true', 'false'],
   reply: [null],
   recordTag: [null],
+  recordPreference: [null],
   followUp: [null],
   handoff: [],
 };

@@ -7,6 +7,7 @@ import { replySpec } from './reply.spec.js';
 import { handoffSpec } from './handoff.spec.js';
 import { recordTagSpec } from './record-tag.spec.js';
 import { followUpSpec } from './follow-up.spec.js';
+import { recordPreferenceSpec } from './record-preference.spec.js';
 
 /** Every node kind of the canvas, in palette order. */
 export const nodeSpecs: NodeSpecRegistry = {
@@ -16,6 +17,7 @@ export const nodeSpecs: NodeSpecRegistry = {
   reply: replySpec,
   handoff: handoffSpec,
   recordTag: recordTagSpec,
+  recordPreference: recordPreferenceSpec,
   followUp: followUpSpec,
 };
 

@@ -63,6 +63,9 @@ function ConditionRow({ index, condition: c, onChange, onRemove }: RowProps) {
           ))}
         </select>
       ) : null}
+      {c.fact === 'preference' ? (
+        <input aria-label={t('condition.preferenceKey')} placeholder={t('condition.preferenceKey')} maxLength={30} value={c.key ?? ''} onChange={(e) => onChange({ ...c, key: e.target.value })} />
+      ) : null}
       {choice.operators.length > 1 ? (
         <select aria-label={t('condition.operator')} value={c.operator} onChange={(e) => onChange({ ...c, operator: e.target.value as Operator })}>
           {choice.operators.map((op) => (

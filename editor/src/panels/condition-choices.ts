@@ -25,12 +25,14 @@ export const FACT_CHOICES: Record<Fact, FactChoice> = {
   withinBusinessHours: { operators: ['equal'], value: 'boolean', defaultValue: true },
   messageType: { operators: ['equal', 'notEqual'], value: 'choice', choices: MESSAGE_TYPES, defaultValue: 'text' },
   topicCount: { operators: NUMBER_OPS, value: 'number', defaultValue: 2 },
+  preference: { operators: ['equal', 'notEqual'], value: 'text', defaultValue: '护肤成分' },
 };
 
 /** A fresh condition on `fact` with its first operator and default value. */
 export function defaultCondition(fact: Fact): FlowCondition {
   const choice = FACT_CHOICES[fact];
-  return { fact, operator: choice.operators[0]!, value: choice.defaultValue };
+  const base = { fact, operator: choice.operators[0]!, value: choice.defaultValue };
+  return fact === 'preference' ? { ...base, key: '关注领域' } : base;
 }
 
 /** The value as words: 是/否, the window state's name, or the value itself. */
@@ -46,5 +48,6 @@ export function describeValue(c: FlowCondition, t: TFunction): string {
 /** The whole condition as a sentence, e.g. 「本次互动已回复条数 小于 3」. */
 export function describeCondition(c: FlowCondition, t: TFunction): string {
   if (c.fact === 'withinBusinessHours') return t(c.value === true ? 'condition.inHours' : 'condition.outOfHours');
-  return `${t(`fact.${c.fact}`)} ${t(`operator.${c.operator}`)} ${describeValue(c, t)}`;
+  const fact = c.fact === 'preference' ? `${t('fact.preference')}「${c.key ?? ''}」` : t(`fact.${c.fact}`);
+  return `${fact} ${t(`operator.${c.operator}`)} ${describeValue(c, t)}`;
 }

@@ -52,7 +52,7 @@ export const QueueRow = memo(function QueueRow({ user, selected, onSelect }: Que
           <li key={m.msgId ?? i}>{messageText(m, t)}</li>
         ))}
       </ul>
-      <UserChips topics={user.topics} tags={user.tags} />
+      <UserChips topics={user.topics} tags={user.tags} preferences={user.preferences ?? {}} />
     </li>
   );
 });

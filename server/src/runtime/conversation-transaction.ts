@@ -43,7 +43,7 @@ export async function loadConversation(store: Store, account: string, openid: st
   const [current, profile] = await Promise.all([store.conversations.get(account, openid), store.profiles.read(account, openid, without)]);
   const stored = reviveConversation(current?.state);
   const facts = profile.profile ?? (await adoptEarlier(store, account, openid, stored));
-  return { current, state: { ...stored, tags: facts.tags, topics: facts.topics }, profile: profile.basis };
+  return { current, state: { ...stored, tags: facts.tags, topics: facts.topics, preferences: facts.preferences }, profile: profile.basis };
 }
 
 /**
@@ -63,12 +63,12 @@ export async function updateConversation<T>(
     const { current, state, profile } = await (attempt === 0 && first ? first : loadConversation(store, account, openid, message?.key));
     const { next, result } = await step(state);
     if (next === state) return result; // nothing to record (a blocked reply)
-    const change = { tags: next.tags.filter((t) => !state.tags.includes(t)), topics: topicHits(state.topics, next.topics) };
-    if (change.tags.length > 0 || change.topics.length > 0) {
+    const change = { tags: next.tags.filter((t) => !state.tags.includes(t)), topics: topicHits(state.topics, next.topics), preferences: changedPreferences(state.preferences, next.preferences) };
+    if (change.tags.length > 0 || change.topics.length > 0 || Object.keys(change.preferences).length > 0) {
       if (!message) throw new Error('a conversation step changed the profile without a message to record it under');
       await store.profiles.record(account, openid, message.key, { ...change, nickname: message.nickname }, new Date(), profile);
     }
-    const { tags: _tags, topics: _topics, ...conversation } = next;
+    const { tags: _tags, topics: _topics, preferences: _preferences, ...conversation } = next;
     if (await store.conversations.put(account, openid, conversation, current ? current.v : null, openFor(next))) return result;
     // Back off a little, with jitter, so colliding writers spread out.
     await new Promise((r) => setTimeout(r, Math.random() * Math.min(50, 2 ** attempt)));
@@ -80,14 +80,19 @@ export async function updateConversation<T>(
  * A state written by an earlier version held the tags and counters itself: they become the
  * user's profile on first read (the next write of the state drops its copy).
  */
-async function adoptEarlier(store: Store, account: string, openid: string, stored: ConversationState): Promise<Pick<Profile, 'tags' | 'topics'>> {
-  if (stored.tags.length === 0 && Object.keys(stored.topics).length === 0) return { tags: [], topics: {} };
+async function adoptEarlier(store: Store, account: string, openid: string, stored: ConversationState): Promise<Pick<Profile, 'tags' | 'topics' | 'preferences'>> {
+  if (stored.tags.length === 0 && Object.keys(stored.topics).length === 0) return { tags: [], topics: {}, preferences: {} };
   return store.profiles.adopt(account, openid, { tags: stored.tags, topics: stored.topics }, new Date());
 }
 
 /** The keyword groups whose counter the step raised (one hit each per message). */
 function topicHits(before: Record<string, number>, after: Record<string, number>): string[] {
   return Object.keys(after).filter((g) => (after[g] ?? 0) > (before[g] ?? 0));
+}
+
+/** The preferences the step set to a new value. */
+function changedPreferences(before: Record<string, string>, after: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(after).filter(([k, v]) => before[k] !== v));
 }
 
 /** How long the user's latest grant runs: the state must outlive it (then the retention starts). */

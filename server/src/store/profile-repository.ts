@@ -2,20 +2,24 @@ import { randomUUID } from 'node:crypto';
 import type { Collection, IndexSpec, StoredDoc } from './collection.js';
 import { docFields, toJsonField } from './doc-fields.js';
 import { DuplicateKeyError, StoreUnavailableError } from './store-errors.js';
+import { setPreferences, type PreferenceEntries } from './profile-preferences.js';
 
-/** What ReplyFlow keeps about a user beyond the window: read by conditions as `userTags` and `topicCount`. */
+/** What ReplyFlow keeps about a user beyond the window: read by conditions as `userTags`, `topicCount` and `preference`. */
 export interface Profile {
   tags: string[];
   /** Keyword-group hits per group id (the "topic counters"). */
   topics: Record<string, number>;
+  /** What `recordPreference` nodes set, key → value (at most MAX_PREFERENCES). */
+  preferences: Record<string, string>;
   nickname: string | null;
   updatedAt: Date;
 }
 
-/** What one inbound message adds: tags (a set union) and one hit per keyword group it matched. */
+/** What one inbound message adds: tags (a set union), one hit per keyword group it matched, preferences it set. */
 export interface ProfileChange {
   tags: readonly string[];
   topics: readonly string[];
+  preferences?: Readonly<Record<string, string>>;
   nickname: string | null;
 }
 
@@ -54,7 +58,13 @@ export class ProfileRepository {
     if (!doc) return { profile: null, basis: { stored: null } };
     const stored = read(doc);
     const own = without === undefined ? undefined : stored.recent.find((r) => r.key === without);
-    const profile = { tags: stored.tags, topics: own ? uncount(stored.topics, own.topics) : stored.topics, nickname: stored.nickname, updatedAt: stored.updatedAt };
+    const profile = {
+      tags: stored.tags,
+      topics: own ? uncount(stored.topics, own.topics) : stored.topics,
+      preferences: Object.fromEntries(stored.preferences),
+      nickname: stored.nickname,
+      updatedAt: stored.updatedAt,
+    };
     return { profile, basis: { stored } };
   }
 
@@ -68,6 +78,7 @@ export class ProfileRepository {
       const fields = {
         tags: [...new Set([...(stored?.tags ?? []), ...change.tags])],
         topics: toJsonField(topics),
+        preferences: toJsonField(setPreferences(stored?.preferences ?? [], change.preferences ?? {})),
         recent: toJsonField([...(stored?.recent ?? []).filter((r) => r.key !== key), { key, topics: change.topics }].slice(-RECENT_KEPT)),
         nickname: change.nickname ?? stored?.nickname ?? null,
         updatedAt: at,
@@ -82,7 +93,7 @@ export class ProfileRepository {
    * unless the user already has one (then the earlier copy is stale). Returns the profile in force.
    */
   async adopt(account: string, openid: string, earlier: Pick<Profile, 'tags' | 'topics'>, at: Date): Promise<Profile> {
-    await this.create(account, openid, { tags: earlier.tags, topics: toJsonField(earlier.topics), recent: '[]', nickname: null, updatedAt: at });
+    await this.create(account, openid, { tags: earlier.tags, topics: toJsonField(earlier.topics), preferences: '[]', recent: '[]', nickname: null, updatedAt: at });
     const profile = await this.get(account, openid);
     if (!profile) throw new StoreUnavailableError(`the profile of ${openid} vanished after it was written`);
     return profile;
@@ -111,8 +122,9 @@ export class ProfileRepository {
   }
 }
 
-interface StoredProfile extends Profile {
+interface StoredProfile extends Omit<Profile, 'preferences'> {
   v: number;
+  preferences: PreferenceEntries;
   recent: Array<{ key: string; topics: string[] }>;
 }
 
@@ -127,6 +139,8 @@ function read(doc: StoredDoc): StoredProfile {
     tags: docFields.strings(doc, 'tags'),
     // Written by this repository only (parse boundary).
     topics: docFields.json(doc, 'topics') as Record<string, number>,
+    // Absent on profiles written before preferences existed.
+    preferences: (docFields.optJson(doc, 'preferences') ?? []) as PreferenceEntries,
     recent: docFields.json(doc, 'recent') as StoredProfile['recent'],
     nickname: docFields.optStr(doc, 'nickname') ?? null,
     updatedAt: docFields.date(doc, 'updatedAt'),

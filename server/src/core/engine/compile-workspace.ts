@@ -290,12 +290,18 @@ function compileFlow(flow: Flow, problems: CompileProblem[]): CompiledFlow {
       operator: c.operator,
       value: c.value,
       ...(c.fact === 'topicCount' ? { params: { topic: c.topic } } : {}),
+      ...(c.fact === 'preference' ? { params: { key: c.key } } : {}),
     }));
     const compiled = compileRule(node.data.match === 'any' ? { any: conds } : { all: conds }, { type: 'pass' }, `${WORKSPACE_PATHS.flow(flow.id)}/nodes/${j}/data/conditions`, (engine) => {
       // topicCount reads the per-group hit counter named by the condition's `topic`.
       engine.addFact('topicCount', async (params: { topic?: string }, almanac) => {
         const topics = (await almanac.factValue('topics')) as Record<string, number> | undefined;
         return topics?.[params.topic ?? ''] ?? 0;
+      });
+      // preference reads the value a recordPreference node stored under the condition's `key` (none: null).
+      engine.addFact('preference', async (params: { key?: string }, almanac) => {
+        const preferences = (await almanac.factValue('preferences')) as Record<string, string> | undefined;
+        return preferences?.[params.key ?? ''] ?? null;
       });
     });
     if (compiled.ok) conditions.set(node.id, compiled.engine);

@@ -22,6 +22,7 @@ export interface FlowFacts {
   withinBusinessHours: boolean;
   messageType: string;
   topics: Record<string, number>;
+  preferences: Record<string, string>;
 }
 
 export interface Match {
@@ -61,6 +62,8 @@ export interface FlowOutcome {
   tags: string[];
   /** Every keyword group the message matched, whether or not a flow reached it: the topics asked about. */
   topics: string[];
+  /** What `recordPreference` nodes set, in walk order (a later node of the same key wins). */
+  preferences: Record<string, string>;
 }
 
 export function lookupKeys(message: InboundMessage): string[] {
@@ -82,7 +85,7 @@ export async function evaluateFlows(
   facts: FlowFacts,
   seed: number,
 ): Promise<FlowOutcome> {
-  const outcome: FlowOutcome = { matches: [], groupMatches: [], replies: [], handoff: null, trace: [], path: [], tags: [], topics: [] };
+  const outcome: FlowOutcome = { matches: [], groupMatches: [], replies: [], handoff: null, trace: [], path: [], tags: [], topics: [], preferences: {} };
   const candidates: TriggerRef[] = [];
   for (const key of lookupKeys(message)) candidates.push(...(compiled.triggers.get(key) ?? []));
   if (candidates.length === 0) return outcome;
@@ -218,6 +221,9 @@ function visit(state: FlowWalk, node: Exclude<FlowNode, { type: 'condition' }>, 
       return null;
     case 'recordTag':
       outcome.tags.push(...node.data.tags);
+      return null;
+    case 'recordPreference':
+      outcome.preferences[node.data.key] = node.data.value;
       return null;
   }
 }

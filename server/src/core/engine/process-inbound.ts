@@ -65,13 +65,14 @@ export async function processInbound(
       withinBusinessHours: withinBusinessHours(policy.businessHours, policy.timezone, now),
       messageType: message.type === 'event' ? `event:${message.event ?? ''}` : message.type,
       topics: next.topics,
+      preferences: next.preferences,
     },
     seedOf(input.seedKey),
   );
-  if (outcome.topics.length > 0 || outcome.tags.length > 0) {
+  if (outcome.topics.length > 0 || outcome.tags.length > 0 || Object.keys(outcome.preferences).length > 0) {
     const topics = { ...next.topics };
     for (const g of outcome.topics) topics[g] = (topics[g] ?? 0) + 1;
-    next = { ...next, topics, tags: [...new Set([...next.tags, ...outcome.tags])] };
+    next = { ...next, topics, tags: [...new Set([...next.tags, ...outcome.tags])], preferences: { ...next.preferences, ...outcome.preferences } };
   }
   const vars = { nickname: input.user?.nickname, openid: message.from };
   const replies: JudgedReply[] = [];

@@ -28,6 +28,8 @@ export interface ConversationState {
    */
   tags: string[];
   topics: Record<string, number>;
+  /** What `recordPreference` nodes remembered, key → value: also part of the profile. */
+  preferences: Record<string, string>;
   /**
    * Keys of the last few inbound messages applied, written in the same compare-and-set as their
    * effects: a delivery retried after a crash (before the inbound log recorded the answer) is
@@ -64,6 +66,7 @@ export function emptyConversation(): ConversationState {
     promotions: [],
     tags: [],
     topics: {},
+    preferences: {},
     applied: [],
     reservations: [],
   };
