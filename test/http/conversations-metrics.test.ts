@@ -15,7 +15,7 @@ const GRANT = 48 * HOUR;
 const START = T0 - 21 * DAY;
 /** The server clock while reading: everything happened before it. */
 const NOW = T0;
-const USERS = 1000;
+const USERS = 2000;
 
 interface Reason {
   code: string;
@@ -209,7 +209,7 @@ afterAll(async () => {
 describe('GET /metrics over a generated history', () => {
   it('the history is the size the test claims, with every kind of turn in it', () => {
     const turns = modelTurns();
-    expect(turns.length).toBeGreaterThan(1800);
+    expect(turns.length).toBeGreaterThan(3500);
     expect(turns.some((x) => x.answeredAt === null && x.deadline <= NOW)).toBe(true);
     expect(turns.some((x) => x.humanAt !== null && x.handoffAt !== null)).toBe(true);
     expect(turns.some((x) => x.answeredAt !== null && x.answeredAt > x.start)).toBe(true);
