@@ -89,27 +89,36 @@ export function readSplit(file: string): CorpusLine[] {
     });
 }
 
-/** Runs every line; one fresh sandbox per line (a user message opens the window, then the reply is checked without commit). */
+/**
+ * Runs every line: one sandbox per pack (compiled once), one user per line, so no line sees
+ * another's state; a user message opens the window, then the reply is checked without commit.
+ */
 export async function evaluateCorpus(lines: readonly CorpusLine[]): Promise<EvalReport> {
   const packs = loadBuiltinPacks();
   const actual: string[][] = [];
-  for (const line of lines) {
-    const pack = line.pack === undefined ? undefined : packs.get(line.pack);
-    if (line.pack !== undefined && !pack) throw new Error(`corpus names unknown pack ${line.pack}`);
-    const reply = line.reply ?? { type: 'text', content: line.text ?? '' };
+  const byPack = new Map<string | undefined, number[]>();
+  lines.forEach((line, i) => byPack.set(line.pack, [...(byPack.get(line.pack) ?? []), i]));
+  for (const [packId, indexes] of byPack) {
+    const pack = packId === undefined ? undefined : packs.get(packId);
+    if (packId !== undefined && !pack) throw new Error(`corpus names unknown pack ${packId}`);
     const result = await runSandbox(
       { flows: [], groups: [], policy: DEFAULT_POLICY, packs: pack ? [pack] : [] },
       {
-        steps: [
-          { inbound: { from: 'eval', type: 'text', content: '你好' } },
-          { reply, to: 'eval', commit: false },
-        ],
+        steps: indexes.flatMap((i) => {
+          const line = lines[i] as CorpusLine;
+          return [
+            { inbound: { from: `eval${i}`, type: 'text' as const, content: '你好' } },
+            { reply: line.reply ?? { type: 'text', content: line.text ?? '' }, to: `eval${i}`, commit: false },
+          ];
+        }),
       },
     );
-    const last = result.steps.at(-1)?.result as { reasons?: Array<{ code: string; severity: string }> } | undefined;
-    // `info` notes explain a hit that was not reported: not findings.
-    const codes = new Set((last?.reasons ?? []).filter((r) => r.severity !== 'info').map((r) => r.code).filter((c) => CONTENT_CODES.has(c) || c.startsWith('pack:')));
-    actual.push([...codes].sort());
+    indexes.forEach((i, k) => {
+      const checked = result.steps[2 * k + 1]?.result as { reasons?: Array<{ code: string; severity: string }> } | undefined;
+      // `info` notes explain a hit that was not reported: not findings.
+      const codes = new Set((checked?.reasons ?? []).filter((r) => r.severity !== 'info').map((r) => r.code).filter((c) => CONTENT_CODES.has(c) || c.startsWith('pack:')));
+      actual[i] = [...codes].sort();
+    });
   }
   return report(lines, actual);
 }
