@@ -32,6 +32,7 @@ import {
   missedKeywordsResponseSchema,
   missedKeywordClusterSchema,
 } from './schemas/insights.js';
+import { workspacePublishBodySchema, workspaceChangesSchema, workspaceChangeSchema, workspacePublishResultSchema } from './schemas/workspace-publish.js';
 
 export * from './schemas/flow.js';
 export * from './schemas/keyword-group.js';
@@ -44,6 +45,7 @@ export * from './schemas/api-bodies.js';
 export * from './schemas/sandbox.js';
 export * from './schemas/insights.js';
 export * from './schemas/inbound-result.js';
+export * from './schemas/workspace-publish.js';
 export * from './step-duration.js';
 export * from './pack-import-preview.js';
 
@@ -75,6 +77,9 @@ export const SCHEMAS = {
   'metrics-response': metricsResponseSchema,
   'missed-keywords-query': missedKeywordsQuerySchema,
   'missed-keywords-response': missedKeywordsResponseSchema,
+  'workspace-publish-body': workspacePublishBodySchema,
+  'workspace-changes': workspaceChangesSchema,
+  'workspace-publish-result': workspacePublishResultSchema,
 } as const;
 
 export type SchemaName = keyof typeof SCHEMAS;
@@ -128,3 +133,7 @@ export type MetricsPoint = From<typeof metricsPointSchema>;
 export type MissedKeywordsQuery = From<typeof missedKeywordsQuerySchema>;
 export type MissedKeywords = From<typeof missedKeywordsResponseSchema>;
 export type MissedKeywordCluster = From<typeof missedKeywordClusterSchema>;
+export type WorkspacePublishBody = From<typeof workspacePublishBodySchema>;
+export type WorkspaceChanges = From<typeof workspaceChangesSchema>;
+export type WorkspaceChange = From<typeof workspaceChangeSchema>;
+export type WorkspacePublishResult = From<typeof workspacePublishResultSchema>;
