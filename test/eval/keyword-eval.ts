@@ -40,6 +40,8 @@ export const KEYWORD_SPLITS = {
   dev: fileURLToPath(new URL('./keyword-groups/dev-split.jsonl', import.meta.url)),
   /** Written independently of `dev` and of the groups' first tuning round; for tuning too. */
   dev2: fileURLToPath(new URL('./keyword-groups/dev2-split.jsonl', import.meta.url)),
+  /** Written before reading the groups of the second tuning round, rich in near misses (unrelated messages that share words); for tuning too. */
+  dev3: fileURLToPath(new URL('./keyword-groups/dev3-split.jsonl', import.meta.url)),
 } as const;
 
 const WORKSPACE = fileURLToPath(new URL('../../examples/workspace', import.meta.url));
