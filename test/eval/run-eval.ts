@@ -52,12 +52,15 @@ export const CORPUS = fileURLToPath(new URL('./corpus.jsonl', import.meta.url));
  * - `devAuthentic`: a second tuning set, written by the helper who tuned on it (enforcement-case,
  *   police/tax-notice and share-format wording, with hard negatives; each line names its source):
  *   dev, never a headline.
+ * - `devRound3`: a third tuning set (issue 14, round 3), written from public lists, enforcement-case
+ *   and police/tax-notice wording before its tuner read the lexicons; measured as written first.
  */
 export const SPLITS = {
   holdout: fileURLToPath(new URL('./compliance-holdout/holdout.jsonl', import.meta.url)),
   test: fileURLToPath(new URL('./compliance/test-split.jsonl', import.meta.url)),
   dev: fileURLToPath(new URL('./compliance/dev-split.jsonl', import.meta.url)),
   devAuthentic: fileURLToPath(new URL('./compliance/dev-authentic.jsonl', import.meta.url)),
+  devRound3: fileURLToPath(new URL('./compliance/dev-round3.jsonl', import.meta.url)),
 } as const;
 
 /** A split line as written: `codes` are the expected §7 content codes. */
@@ -200,7 +203,7 @@ function print(title: string, result: EvalReport, withPacks: boolean): void {
 }
 
 // `npm run eval`: the holdout first (the headline), then the other splits and the packs' corpus.
-// `npm run eval -- dev` (or `dev-authentic`, `holdout`, `test`, `corpus`, `keywords-dev`, `keywords-dev2`, `keywords-dev3`) prints one of them; `keywords` prints both keyword splits.
+// `npm run eval -- dev` (or `dev-authentic`, `dev-round3`, `holdout`, `test`, `corpus`, `keywords-dev`, `keywords-dev2`, `keywords-dev3`) prints one of them; `keywords` prints both keyword splits.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const only = process.argv[2];
   const runs: Array<[string, string, () => CorpusLine[], boolean]> = [
@@ -208,6 +211,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     ['test', 'Compliance test split (never tuned on; shares clause wording with dev)', () => readSplit(SPLITS.test), false],
     ['dev', 'Compliance dev split (for tuning)', () => readSplit(SPLITS.dev), false],
     ['dev-authentic', 'Compliance dev-authentic split (for tuning; written by its tuner: not a headline)', () => readSplit(SPLITS.devAuthentic), false],
+    ['dev-round3', 'Compliance dev-round3 split (for tuning; written before its tuner read the lexicons: measured as written first)', () => readSplit(SPLITS.devRound3), false],
     ['corpus', 'Pack corpus (written while tuning: a regression guard)', () => readCorpus(), true],
   ];
   for (const [key, title, read, withPacks] of runs) {
