@@ -54,7 +54,7 @@ export const workspaceChangesSchema = {
   properties: {
     /** The live workspace version (rises with every change of what the runtime evaluates). */
     workspaceVersion: { type: 'integer', minimum: 0 },
-    /** Every flow, keyword group and policy, flows first, then by name. */
+    /** Every flow, keyword group and policy: flows first, then groups, then the policy, each by id. */
     changes: { type: 'array', items: workspaceChangeSchema },
     /** What each gate says about the drafts; a publish passes when `passed` (or with an override for content and scenarios). */
     gates: {

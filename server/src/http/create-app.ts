@@ -30,6 +30,8 @@ import { AllowanceService } from '../runtime/allowance-service.js';
 import { keywordSuggestionRoutes } from './routes/keyword-suggestion-routes.js';
 import { KeywordSuggestionService } from '../runtime/keyword-suggestion-service.js';
 import { KEYWORD_SYNONYMS } from '../runtime/keyword-synonyms.js';
+import { workspaceRoutes } from './routes/workspace-routes.js';
+import { WorkspacePublishService } from '../runtime/workspace-publish-service.js';
 
 export interface AppOptions {
   store: Store;
@@ -82,9 +84,10 @@ export function createApp(options: AppOptions): express.Express {
   api.use(insightsRoutes(deps));
   const packs = new PackService(options.store);
   const sandbox = new SandboxService(options.store, (account, id) => packs.get(account, id));
-  const gate = async (account: string, kind: string, doc: unknown) =>
-    (await sandbox.runScenarios(account, { kind, doc })).scenarios.filter((s) => !s.passed);
+  const gate = async (account: string, kind?: string, doc?: unknown) =>
+    (await sandbox.runScenarios(account, kind ? { kind, doc } : undefined)).scenarios.filter((s) => !s.passed);
   api.use(documentRoutes(new DocumentService(options.store, gate)));
+  api.use(workspaceRoutes(new WorkspacePublishService(options.store, gate)));
   api.use(keywordSuggestionRoutes(new KeywordSuggestionService(options.store, KEYWORD_SYNONYMS)));
   api.use(sandboxRoutes(sandbox, options.store));
   api.use(packRoutes(packs));

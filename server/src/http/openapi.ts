@@ -159,6 +159,14 @@ export function buildOpenApi() {
     '/api/v1/audit': { get: op('Audit trail, newest first', READERS, { account: true, query: [{ name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } }] }) },
     '/api/v1/schema/{name}': { get: op('A JSON Schema of rules-schema', ANY) },
     '/api/v1/openapi.json': { get: op('This document', ANY) },
+    '/api/v1/workspace/changes': { get: op('What a workspace publish would change against what is live (added/changed/removed/unchanged per flow, keyword group and policy), the live workspace version, and what each publish gate says of the drafts', READERS, { account: true, ok: ['200', 'workspace-changes'] }) },
+    '/api/v1/workspace/publish': {
+      post: op(
+        'Publish every changed draft (flows, keyword groups, the policy) as ONE workspace version: all pointers move in one write. The gates of a per-document publish run on the whole workspace (400 VALIDATION_FAILED, pointers `/flows/<id>/…`); `overrideContent` / `overrideScenarios` need a `note` and are audited. Nothing changed: 200 with empty lists',
+        EDITORS,
+        { account: true, body: 'workspace-publish-body', ok: ['201', 'workspace-publish-result'] },
+      ),
+    },
   };
   for (const [segment, schema] of [['flows', 'flow'], ['keyword-groups', 'keyword-group'], ['policies', 'policy'], ['scenarios', 'scenario']] as const) {
     paths[`/api/v1/${segment}`] = { get: op(`List ${segment}`, READERS, { account: true }), post: op(`Create a ${schema}`, EDITORS, { account: true, body: schema, ok: ['201', 'the draft, revision 1'] }) };

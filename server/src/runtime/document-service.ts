@@ -4,12 +4,10 @@
  */
 import type { Flow, KeywordGroup, SchemaName } from '../../../rules-schema/index.js';
 import { validate } from '../../../rules-schema/validator.js';
-import { checkFlowGraph } from '../../../rules-schema/graph-checks.js';
-import { describeGraphProblem } from '../../../rules-schema/graph-problem-messages.js';
-import { resolvePolicy } from '../core/policy/resolve-policy.js';
 import { loadPublished } from './published-workspace.js';
 import { gateDocument, gateWorkspace } from './compile-gate.js';
 import { blockedCodes, gateFlowContent } from './content-gate.js';
+import { flowGraphErrors } from './flow-graph-gate.js';
 import { groupsToPublishWith, refuseDeletingLiveGroup } from './live-group-gate.js';
 import type { Store } from '../store/open-store.js';
 import { DuplicateKeyError } from '../store/store-errors.js';
@@ -59,6 +57,14 @@ export interface PublishOptions {
 
 /** Runs the account's saved scenarios with one draft swapped in; publishing waits on it. */
 export type ScenarioGate = (account: string, kind: DocumentKind, doc: unknown) => Promise<Array<{ id: string; name: string; failures: Array<{ step: number; failures: string[] }> }>>;
+
+/** The refusal when saved scenarios fail: one detail per failing step, `/scenarios/<id>/steps/<n>`. */
+export function scenarioGateError(failing: Awaited<ReturnType<ScenarioGate>>): AppError {
+  return invalid(
+    `有 ${failing.length} 个测试场景没有通过，修正后再发布，或填写说明后强制发布`,
+    failing.flatMap((f) => f.failures.map((x) => ({ path: `/scenarios/${f.id}/steps/${x.step}`, message: `${f.name}: ${x.failures.join('；')}` }))),
+  );
+}
 
 export class DocumentService {
   constructor(
@@ -138,10 +144,7 @@ export class DocumentService {
     if (this.scenarioGate && kind !== 'scenario') {
       const failing = await this.scenarioGate(account, kind, doc);
       if (failing.length > 0 && !options.overrideScenarios) {
-        throw invalid(
-          `有 ${failing.length} 个测试场景没有通过，修正后再发布，或填写说明后强制发布`,
-          failing.flatMap((f) => f.failures.map((x) => ({ path: `/scenarios/${f.id}/steps/${x.step}`, message: `${f.name}: ${x.failures.join('；')}` }))),
-        );
+        throw scenarioGateError(failing);
       }
       if (failing.length > 0) {
         await this.store.audit.append({ at: new Date(), account, actor: by, action: `${kind}.publish-override`, target: id, detail: { note: options.note, failing: failing.map((f) => f.id) } });
@@ -201,11 +204,7 @@ export class DocumentService {
 
   private async checkGraph(account: string, flow: Flow): Promise<void> {
     const groups = (await this.store.documents.list(account, 'keyword-group')).map((g) => g.doc as KeywordGroup);
-    const policy = resolvePolicy((await loadPublished(this.store, account)).policy);
-    const limits = { grant: policy.window.message.quota, maxReplies: policy.frequency.maxRepliesPerInteraction };
-    const errors = checkFlowGraph(flow, groups, limits).filter((p) => p.severity === 'error');
-    if (errors.length > 0) {
-      throw new AppError('VALIDATION_FAILED', `流程有 ${errors.length} 个问题，修正后才能发布`, errors.map((e) => ({ path: e.path, message: `${e.code}: ${describeGraphProblem(e)}` })));
-    }
+    const errors = flowGraphErrors(flow, groups, (await loadPublished(this.store, account)).policy);
+    if (errors.length > 0) throw new AppError('VALIDATION_FAILED', `流程有 ${errors.length} 个问题，修正后才能发布`, errors);
   }
 }

@@ -87,22 +87,45 @@ export class VersionRepository {
     note: string,
     at = new Date(),
   ): Promise<{ version: number; publishedAt: Date }> {
+    const version = await this.insertNext(account, kind, id, doc, by, note, at);
+    await this.movePointers(account, (list) => [...list.filter((p) => p.kind !== kind || p.id !== id), { kind, id, version }]);
+    return { version, publishedAt: at };
+  }
+
+  /**
+   * Publishes many documents and stops serving others as ONE workspace change: every body is
+   * inserted first (each with its next number), then all pointers move in one compare-and-set,
+   * so the runtime sees either none of it or all of it. Returns the new sequence.
+   *
+   * @example await versions.publishAll('default', [{ kind: 'flow', id: 'f1', doc }, { kind: 'keyword-group', id: 'g1', doc: g }], [], 'ops', '上线')
+   */
+  async publishAll<K extends DocumentKind>(
+    account: string,
+    docs: ReadonlyArray<{ kind: K; id: string; doc: unknown }>,
+    remove: ReadonlyArray<{ kind: DocumentKind; id: string }>,
+    by: string,
+    note: string,
+    at = new Date(),
+  ): Promise<{ seq: number; published: Array<{ kind: K; id: string; version: number }> }> {
+    const published: Array<{ kind: K; id: string; version: number }> = [];
+    for (const { kind, id, doc } of docs) published.push({ kind, id, version: await this.insertNext(account, kind, id, doc, by, note, at) });
+    const gone = (p: { kind: DocumentKind; id: string }) => [...published, ...remove].some((x) => x.kind === p.kind && x.id === p.id);
+    const seq = await this.movePointers(account, (list) => [...list.filter((p) => !gone(p)), ...published]);
+    return { seq, published };
+  }
+
+  /** Inserts the next numbered version of one document (not yet live); returns its number. */
+  private async insertNext(account: string, kind: DocumentKind, id: string, doc: unknown, by: string, note: string, at: Date): Promise<number> {
     const json = toJsonField(doc);
     for (let attempt = 0; attempt < 100; attempt += 1) {
-      const [latest] = await this.c.find(
-        { account, kind, id },
-        { sort: { version: -1 }, limit: 1, projection: { version: 1 } },
-      );
+      const [latest] = await this.c.find({ account, kind, id }, { sort: { version: -1 }, limit: 1, projection: { version: 1 } });
       const version = latest ? docFields.num(latest, 'version') + 1 : 1;
       try {
-        const row = { _id: randomUUID(), account, kind, id, version, doc: json, publishedAt: at, publishedBy: by, note };
-        await this.c.insertOne(row);
+        await this.c.insertOne({ _id: randomUUID(), account, kind, id, version, doc: json, publishedAt: at, publishedBy: by, note });
+        return version;
       } catch (e) {
-        if (e instanceof DuplicateKeyError) continue;
-        throw e;
+        if (!(e instanceof DuplicateKeyError)) throw e;
       }
-      await this.movePointers(account, (list) => [...list.filter((p) => p.kind !== kind || p.id !== id), { kind, id, version }]);
-      return { version, publishedAt: at };
     }
     throw new StoreUnavailableError(`publish of ${kind}/${id} kept colliding; try again`);
   }
