@@ -150,6 +150,17 @@ export const en: Widen<typeof zhCN> = {
     },
     groups: { intro: 'The flow uses keyword groups that are not published; live, it would never match them:', withGroups: 'Also publish the keyword groups it uses' },
   },
+  workspace: {
+    live: 'Live version v{{version}}', notLive: 'Nothing live yet', pending: '{{count}} unpublished', publish: 'Publish workspace',
+    title: 'Publish the whole workspace', loading: 'Comparing the drafts with what is live…',
+    intro: 'Every flow, keyword group and the policy go live as one version (live v{{version}} → v{{next}}): never half new, half old.',
+    added: 'Added', changed: 'Changed', removed: 'Removed', unchanged: '{{count}} more unchanged',
+    kind: { flow: 'Flow', 'keyword-group': 'Keyword group', policy: 'Policy' },
+    nothing: 'The drafts are exactly live version v{{version}}: nothing to publish.',
+    graph: '{{count}} flow problems to fix before publishing:', compile: 'The rules cannot run ({{count}} problems); fix them before publishing:',
+    flowContent: 'Flow "{{name}}"', openNode: 'Open the flow and select this node',
+    done: 'Published: live version v{{version}} ({{count}} documents)', unchangedDone: 'Nothing changed; v{{version}} stays live', failed: 'Publishing the workspace failed:',
+  },
   history: {
     title: 'History of "{{name}}"', none: 'Never published.', same: 'Same as the draft',
     rollback: 'Roll back to v{{version}}', rollbackNote: 'Rollback to v{{version}}', rolledBack: 'Rolled back to v{{version}} (new version v{{newVersion}})',

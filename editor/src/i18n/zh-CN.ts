@@ -146,6 +146,17 @@ export const zhCN = {
     },
     groups: { intro: '流程用到的关键词组还没有发布，线上会永远不命中：', withGroups: '同时发布用到的关键词组' },
   },
+  workspace: {
+    live: '线上版本 v{{version}}', notLive: '线上还没有版本', pending: '{{count}} 处待发布', publish: '发布工作区',
+    title: '发布整个工作区', loading: '正在对比草稿和线上版本…',
+    intro: '所有流程、关键词组和合规策略的草稿作为一个版本上线（线上版本 v{{version}} → v{{next}}），不会出现一半新一半旧。',
+    added: '新增', changed: '修改', removed: '删除', unchanged: '其余 {{count}} 项没有变化',
+    kind: { flow: '流程', 'keyword-group': '关键词组', policy: '合规策略' },
+    nothing: '草稿和线上版本 v{{version}} 完全一致，没有要发布的内容。',
+    graph: '有 {{count}} 个流程问题，修正后才能发布：', compile: '规则无法运行（{{count}} 个问题），修正后才能发布：',
+    flowContent: '流程「{{name}}」', openNode: '打开流程并选中这个节点',
+    done: '已发布：线上版本 v{{version}}（{{count}} 项）', unchangedDone: '没有变化，线上仍是 v{{version}}', failed: '发布工作区失败：',
+  },
   history: {
     title: '「{{name}}」的历史版本', none: '还没有发布过。', same: '与当前草稿相同',
     rollback: '回滚到 v{{version}}', rollbackNote: '回滚到 v{{version}}', rolledBack: '已回滚到 v{{version}}（新版本 v{{newVersion}}）',
