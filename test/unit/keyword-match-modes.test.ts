@@ -96,6 +96,13 @@ describe('pinyin', () => {
     expect(matched([refund], '怎么退宽')).toEqual({ rf: '退款' });
   });
 
+  it('reads 了 in a message as the particle le, not liao: 太慢了 does not sound like 聊', () => {
+    const chat: KeywordGroup = { id: 'chat', name: '聊', keywords: ['聊'], pinyin: true };
+    expect(matched([chat], '客服回复太慢了')).toEqual({});
+    expect(matched([chat], '想找人辽辽')).toEqual({ chat: '聊' });
+    expect(matched([{ id: 'fg', name: '忘了', keywords: ['忘了'], pinyin: true }], '密码忘乐')).toEqual({ fg: '忘了' });
+  });
+
   it('does not match inside an English word or a longer token (tkinter, tk1)', () => {
     expect(matched([refund], 'tkinter')).toEqual({});
     expect(matched([refund], 'tk1')).toEqual({});

@@ -128,11 +128,18 @@ function readingsOf(ch: string): string[] {
   return readings;
 }
 
-/** The most common toneless reading of one character. */
+/**
+ * Characters whose dictionary reading alone is not how they read in chat: pinyin-pro reads a
+ * lone 了 as liao (了解), but in messages it is the particle le, and as liao it made every
+ * 太慢了 sound like 聊 (客服 + 聊 fired the hand-off on a complaint).
+ */
+const RUNNING_TEXT_READINGS: ReadonlyMap<string, string> = new Map([['了', 'le']]);
+
+/** The most common toneless reading of one character in running text. */
 function syllableOf(ch: string): string {
   const cached = memo.get(ch);
   if (cached !== undefined) return cached;
-  const syllable = pinyin(ch, { toneType: 'none', v: true });
+  const syllable = RUNNING_TEXT_READINGS.get(ch) ?? pinyin(ch, { toneType: 'none', v: true });
   if (memo.size < MEMO_CAP) memo.set(ch, syllable);
   return syllable;
 }
