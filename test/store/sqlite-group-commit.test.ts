@@ -71,4 +71,21 @@ describe('sqlite group commit (operations issued in one turn share a transaction
     expect(reopened.prepare(`SELECT json_extract(doc, '$.key') FROM c_things`).pluck().all()).toEqual(['k0']);
     reopened.close();
   });
+
+  it('when an error rolls the whole transaction back (disk full), no operation of that turn is acknowledged or committed alone', async () => {
+    const { dir, db, c } = await open();
+    await c.insertOne({ _id: 'kept', key: 'k0' });
+    // SQLite rolls the transaction back on SQLITE_FULL; the file may grow by two pages only.
+    db.pragma(`max_page_count = ${Number(db.pragma('page_count', { simple: true })) + 2}`);
+    const before = c.insertOne({ _id: 'a', key: 'k1' });
+    const full = c.insertOne({ _id: 'b', key: 'k2', blob: 'x'.repeat(200_000) });
+    const after = c.insertOne({ _id: 'c', key: 'k3' });
+    for (const p of [before, full, after]) await expect(p).rejects.toBeInstanceOf(StoreUnavailableError);
+    expect(committedIds(dir)).toEqual(['kept']);
+    db.pragma('max_page_count = 1073741823');
+    await c.insertOne({ _id: 'd', key: 'k4' });
+    expect(committedIds(dir)).toEqual(['d', 'kept']);
+    c.close();
+    db.close();
+  });
 });

@@ -9,9 +9,11 @@ import { SqliteGroupCommit } from './sqlite-group-commit.js';
  *
  * Guarantees, as read in better-sqlite3 12 and SQLite 3.5x's documentation:
  * - better-sqlite3 runs every statement synchronously on the calling thread, and each method
- *   here runs synchronously inside one savepoint of a `BEGIN IMMEDIATE` transaction shared by the
- *   operations of one event-loop turn (`SqliteGroupCommit`), so a read-modify-write (an update
- *   with a compare-and-set filter, an upsert) is atomic against every other call in this process;
+ *   here runs synchronously inside a `BEGIN IMMEDIATE` transaction shared by the operations of one
+ *   event-loop turn (`SqliteGroupCommit`), so a read-modify-write (an update with a
+ *   compare-and-set filter, an upsert) is atomic against every other call in this process; each
+ *   writes with one statement (besides the TTL sweep, which may stay when the operation fails),
+ *   so a failing one undoes only itself without a savepoint (`ensureIndexes` takes one);
  *   across processes the write lock of `IMMEDIATE` serializes writers (the DATA_DIR lock keeps a
  *   second process away anyway).
  * - When a method's promise settles, its transaction has committed to the WAL file: in WAL mode
@@ -143,7 +145,7 @@ export class SqliteCollection implements Collection {
       this.sweep = this.ttl ? this.db.prepare(`DELETE FROM ${this.table} WHERE ${this.ttl.expr} < ?`) : null;
       this.earliestStatement = this.ttl ? this.db.prepare(`SELECT min(${this.ttl.expr}) FROM ${this.table}`).pluck() : null;
       this.earliest = -Infinity;
-    });
+    }, true);
   }
 
   async listIndexes(): Promise<IndexSpec[]> {
@@ -156,7 +158,7 @@ export class SqliteCollection implements Collection {
     if (this.db.open) this.group.commit();
   }
 
-  /** Read, apply the update in JS, write back: atomic because `run` runs it synchronously in one savepoint. */
+  /** Read, apply the update in JS, write back: atomic because `run` runs it synchronously in the turn's transaction. */
   private modify(filter: Filter, update: Update, upsert: boolean): { matched: boolean; upserted: boolean; doc: StoredDoc | null } {
     const where = compileFilter(filter);
     const row = this.stmt(`SELECT id, doc FROM ${this.table} WHERE ${where.sql} LIMIT 1`).get(...where.params) as
@@ -185,14 +187,15 @@ export class SqliteCollection implements Collection {
     return s;
   }
 
-  /** One savepoint of the database's group commit (see `SqliteGroupCommit`). */
-  private async run<T>(op: () => T): Promise<T> {
+  /** One operation of the database's group commit (see `SqliteGroupCommit`); `several`: it writes with more than one statement. */
+  private async run<T>(op: () => T, several = false): Promise<T> {
     if (this.closed || !this.db.open) throw new StoreUnavailableError(`store closed (${this.name})`);
+    const withSweep = () => {
+      this.expire();
+      return op();
+    };
     try {
-      return await this.group.run(() => {
-        this.expire();
-        return op();
-      });
+      return await (several ? this.group.runInSavepoint(withSweep) : this.group.run(withSweep));
     } catch (e) {
       // The sweep may have been undone with the failed operation or commit: check again next time.
       this.earliest = -Infinity;

@@ -10,8 +10,12 @@ interface Waiter {
 
 /**
  * Group commit: the operations issued in one turn of the event loop, on all collections of one
- * database, share one `BEGIN IMMEDIATE` transaction, committed in the next `setImmediate`; each
- * operation runs in a savepoint of it, so a failing one undoes only itself.
+ * database, share one `BEGIN IMMEDIATE` transaction, committed in the next `setImmediate`; a failing
+ * operation undoes only itself: one that writes with a single statement relies on SQLite undoing a
+ * failed statement (its default ABORT conflict resolution leaves the transaction open), and one
+ * that writes with several runs in a savepoint (`runInSavepoint`). Reads and single-statement
+ * writes, nearly every operation, skip the savepoint: its two statements cost more than a small
+ * operation itself (measured on a committed /inbound).
  *
  * Why: a commit (writing the touched pages to the WAL) costs far more than the statements of a
  * small operation, and a committed `/inbound` makes about a dozen; under concurrent requests the
@@ -26,6 +30,8 @@ interface Waiter {
 export class SqliteGroupCommit {
   private static readonly byDatabase = new WeakMap<Database.Database, SqliteGroupCommit>();
   private waiting: Waiter[] = [];
+  /** This turn's transaction was begun: if SQLite rolled it back on an error, later operations of the turn must not run outside it. */
+  private begun = false;
   private readonly savepoint: (op: () => unknown) => unknown;
 
   static of(db: Database.Database): SqliteGroupCommit {
@@ -39,15 +45,24 @@ export class SqliteGroupCommit {
     this.savepoint = db.transaction((op: () => unknown) => op());
   }
 
-  /** Runs `op` now, in this turn's transaction; settles once that transaction has committed. */
+  /**
+   * Runs `op` now, in this turn's transaction; settles once that transaction has committed. `op`
+   * reads, or writes with at most one statement (a failed statement undoes itself).
+   */
   run<T>(op: () => T): Promise<T> {
-    if (!this.db.inTransaction) {
-      this.db.exec('BEGIN IMMEDIATE');
-      nextTurn(() => this.commit());
-    }
+    return this.inTurn(op);
+  }
+
+  /** The same for an operation that writes with several statements: a savepoint undoes all of them if it fails. */
+  runInSavepoint<T>(op: () => T): Promise<T> {
+    return this.inTurn(() => this.savepoint(op) as T);
+  }
+
+  private inTurn<T>(op: () => T): Promise<T> {
     let outcome: { ok: true; value: T } | { ok: false; error: unknown };
     try {
-      outcome = { ok: true, value: this.savepoint(op) as T };
+      this.begin();
+      outcome = { ok: true, value: op() };
     } catch (error) {
       outcome = { ok: false, error };
     }
@@ -62,10 +77,22 @@ export class SqliteGroupCommit {
     });
   }
 
+  private begin(): void {
+    if (this.db.inTransaction) return;
+    // Some errors (SQLITE_FULL, IOERR, BUSY) roll the whole transaction back: the turn is lost, and
+    // an operation run now would commit on its own while its turn's COMMIT fails.
+    if (this.begun) throw new StoreUnavailableError('this turn\'s transaction was rolled back by an earlier error');
+    this.db.exec('BEGIN IMMEDIATE');
+    this.begun = true;
+    nextTurn(() => this.commit());
+  }
+
   /** Commits the open transaction (if any) and settles its operations; also called before close. */
   commit(): void {
     const waiting = this.waiting;
     this.waiting = [];
+    const begun = this.begun;
+    this.begun = false;
     let commitError: unknown = undefined;
     if (this.db.open && this.db.inTransaction) {
       try {
@@ -80,6 +107,8 @@ export class SqliteGroupCommit {
       }
     } else if (!this.db.open) {
       commitError = new StoreUnavailableError('the store was closed before these writes committed');
+    } else if (begun) {
+      commitError = new StoreUnavailableError('the transaction of these writes was rolled back by an error');
     }
     for (const w of waiting) w.settle(commitError);
   }
