@@ -20,6 +20,7 @@ import { QueueView } from './queue/QueueView.js';
 import { SimpleView } from './simple/SimpleView.js';
 import { useEditorStore } from './store/editor-store.js';
 import type { Tab } from './store/ui-slice.js';
+import { WorkspacePublish } from './workspace/WorkspacePublish.js';
 
 /** Signs in (checking a stored token with `/me`), then shows the workspace. */
 export function App() {
@@ -75,6 +76,7 @@ function Workspace() {
           ))}
         </nav>
         <span className="spacer" />
+        <WorkspacePublish />
         <LanguageSwitch />
         <span className="muted" data-testid="me">
           {me?.name} · {t(`role.${me?.role ?? 'viewer'}`, { defaultValue: me?.role })}

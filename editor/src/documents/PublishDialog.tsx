@@ -71,7 +71,7 @@ export function PublishDialog({ name, failures = [], content = [], groups = [], 
 }
 
 /** Saved scenarios that fail with the draft, step by step. */
-function ScenarioGateList({ failures }: { failures: ApiErrorDetail[] }) {
+export function ScenarioGateList({ failures }: { failures: ApiErrorDetail[] }) {
   const { t } = useTranslation();
   return (
     <div className="gate" data-testid="publish-gate">

@@ -1,0 +1,151 @@
+// @vitest-environment jsdom
+/**
+ * The header's workspace publish against the real server (the app built on a store on disk,
+ * the editor's fetch answered by it): the 「线上版本 vN」 marker and what is pending, the dialog's
+ * summary by name, the content gate with its node one click away (opening the flow), the
+ * reviewed override with its note, and the marker moving to the new version after publishing.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import './setup-editor-test.js';
+import { useEditorStore } from '../../editor/src/store/editor-store.js';
+import { WorkspacePublish } from '../../editor/src/workspace/WorkspacePublish.js';
+import { invoiceFlow, invoiceGroup } from '../support/invoice-flow.js';
+
+const CURE = '我们的产品能治疗高血压';
+const ADMIN = 'workspace-publish-admin';
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const nodeFetch = globalThis.fetch;
+
+/*
+ * One real server for the file (jsdom cannot load the server in-process: Vite rewrites its
+ * file URLs), so the tests run in order on one workspace: first as seeded, then with drafts.
+ */
+let server: { url: string; child: ChildProcess; dataDir: string };
+beforeAll(async () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'replyflow-ws-editor-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/src/main.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', DATA_DIR: dataDir, ADMIN_TOKEN: ADMIN },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /"url":"(http:\/\/[^"]+)\/"/.exec(out);
+      if (m?.[1]) resolve(m[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+  });
+  server = { url, child, dataDir };
+}, 60_000);
+afterAll(async () => {
+  await new Promise<void>((resolve) => {
+    if (server.child.exitCode !== null) return resolve();
+    server.child.once('exit', () => resolve());
+    server.child.kill('SIGTERM');
+  });
+  rmSync(server.dataDir, { recursive: true, force: true });
+});
+
+/** The editor's requests go to the real server, as the admin unless a token is sent. */
+function serveEditor(role: 'editor' | 'viewer' = 'editor') {
+  vi.stubGlobal('fetch', (url: string, init?: RequestInit) => {
+    const headers = new Headers(init?.headers);
+    if (!headers.has('Authorization')) headers.set('Authorization', `Bearer ${ADMIN}`);
+    return nodeFetch(`${server.url}${url}`, { ...init, headers });
+  });
+  useEditorStore.setState({ me: { name: 'ops', role } });
+}
+
+const api = (method: string, url: string, body?: unknown) =>
+  nodeFetch(`${server.url}${url}`, {
+    method,
+    headers: { Authorization: `Bearer ${ADMIN}`, 'Content-Type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  }).then(async (r) => ({ status: r.status, body: await r.json() }));
+const liveVersion = async () => (await api('GET', '/api/v1/workspace/changes?account=default')).body.workspaceVersion as number;
+
+/** How long to wait for the real server's answers (a cold server compiles the workspace first). */
+const SLOW = { timeout: 15_000 };
+const marker = () => screen.getByTestId('workspace-version').textContent ?? '';
+
+describe('workspace publish in the header, as seeded', () => {
+  it('shows a viewer the marker but no publish button', async () => {
+    serveEditor('viewer');
+    const live = await liveVersion();
+    expect(live).toBeGreaterThan(0);
+    render(<WorkspacePublish />);
+    await vi.waitFor(() => expect(marker()).toBe(`线上版本 v${live}`), SLOW);
+    expect(screen.queryByTestId('workspace-publish')).toBeNull();
+  });
+
+  it('says when the drafts are exactly what is live, with nothing to publish', async () => {
+    serveEditor();
+    const live = await liveVersion();
+    render(<WorkspacePublish />);
+    fireEvent.click(screen.getByTestId('workspace-publish'));
+    expect((await screen.findByTestId('workspace-nothing', {}, SLOW)).textContent).toContain(`线上版本 v${live}`);
+    expect((screen.getByTestId('workspace-publish-confirm') as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
+describe('workspace publish in the header, with a new flow whose reply would be blocked', () => {
+  beforeAll(async () => {
+    expect((await api('POST', '/api/v1/keyword-groups?account=default', invoiceGroup(['发票']))).status).toBe(201);
+    expect((await api('POST', '/api/v1/flows?account=default', invoiceFlow(CURE))).status).toBe(201);
+  });
+
+  it('puts each blocked reply one click away: the entry opens its flow and selects the node', async () => {
+    serveEditor();
+    render(<WorkspacePublish />);
+    fireEvent.click(screen.getByTestId('workspace-publish'));
+    const gate = await screen.findByTestId('content-gate', {}, SLOW);
+    expect(useEditorStore.getState().meta).toBeNull();
+    await act(async () => {
+      fireEvent.click(within(gate).getByRole('button', { name: /MEDICAL_CLAIM/ }));
+    });
+    await vi.waitFor(() => expect(useEditorStore.getState().focusRequest?.nodeId).toBe('r'), SLOW);
+    expect(useEditorStore.getState().meta?.id).toBe('invoice-flow');
+    expect(useEditorStore.getState().tab).toBe('flows');
+    expect(screen.queryByTestId('workspace-publish-dialog')).toBeNull();
+  });
+
+  it('lists the changes by name; a reviewed case published with its note moves the marker to the new version', async () => {
+    serveEditor();
+    const live = await liveVersion();
+    render(<WorkspacePublish />);
+    await vi.waitFor(() => expect(marker()).toBe(`线上版本 v${live} · 2 处待发布`), SLOW);
+
+    fireEvent.click(screen.getByTestId('workspace-publish'));
+    const dialog = await screen.findByTestId('workspace-publish-dialog', {}, SLOW);
+    await vi.waitFor(() => expect(within(dialog).getByTestId('workspace-added').textContent).toContain('流程 发票问题'), SLOW);
+    const added = within(dialog).getByTestId('workspace-added').textContent ?? '';
+    expect(added).toContain('关键词组 发票');
+    expect(added).not.toContain('invoice');
+    expect(within(dialog).queryByTestId('workspace-changed')).toBeNull();
+    expect(dialog.textContent).toContain(`v${live} → v${live + 1}`);
+
+    expect(within(dialog).getByTestId('content-gate').textContent).toContain('MEDICAL_CLAIM');
+    expect(within(dialog).queryByTestId('workspace-publish-confirm')).toBeNull();
+    const override = within(dialog).getByTestId('workspace-publish-override') as HTMLButtonElement;
+    expect(override.disabled).toBe(true);
+    fireEvent.change(within(dialog).getByLabelText('审核说明（必填）'), { target: { value: '法务已审核' } });
+    expect(override.disabled).toBe(false);
+    await act(async () => {
+      fireEvent.click(override);
+    });
+
+    await vi.waitFor(() => expect(screen.queryByTestId('workspace-publish-dialog')).toBeNull(), SLOW);
+    expect(await liveVersion()).toBe(live + 1);
+    await vi.waitFor(() => expect(marker()).toBe(`线上版本 v${live + 1}`), SLOW);
+    const audit = (await api('GET', '/api/v1/audit?account=default')).body.items as Array<{ action: string; detail: { note?: string } }>;
+    expect(audit.find((e) => e.action === 'workspace.publish-content-override')?.detail.note).toBe('法务已审核');
+    expect(useEditorStore.getState().notices.map((n) => n.text)).toEqual([`已发布：线上版本 v${live + 1}（2 项）`]);
+  });
+});
