@@ -47,6 +47,16 @@ export async function loadConversation(store: Store, account: string, openid: st
 }
 
 /**
+ * What a step decided; `before`: a write of its own (already issued) that must land before the
+ * new state is written, as the profile change does.
+ */
+export interface StepOutcome<T> {
+  next: ConversationState;
+  result: T;
+  before?: Promise<void>;
+}
+
+/**
  * `message`: required when the step may change tags or topic counters (an inbound message).
  * `first`: a `loadConversation(…, message.key)` already under way, used by the first attempt (if
  * it is stale, the compare-and-set fails and the next attempt reads again).
@@ -55,19 +65,22 @@ export async function updateConversation<T>(
   store: Store,
   account: string,
   openid: string,
-  step: (state: ConversationState) => Promise<{ next: ConversationState; result: T }>,
+  step: (state: ConversationState) => Promise<StepOutcome<T>>,
   message?: AppliedMessage,
   first?: Promise<LoadedConversation>,
 ): Promise<T> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const { current, state, profile } = await (attempt === 0 && first ? first : loadConversation(store, account, openid, message?.key));
-    const { next, result } = await step(state);
+    const { next, result, before } = await step(state);
     if (next === state) return result; // nothing to record (a blocked reply)
     const change = { tags: next.tags.filter((t) => !state.tags.includes(t)), topics: topicHits(state.topics, next.topics), preferences: changedPreferences(state.preferences, next.preferences) };
+    // Both land before the state that applies them; independent, so issued together (one commit).
+    const prior: Array<Promise<void>> = before ? [before] : [];
     if (change.tags.length > 0 || change.topics.length > 0 || Object.keys(change.preferences).length > 0) {
       if (!message) throw new Error('a conversation step changed the profile without a message to record it under');
-      await store.profiles.record(account, openid, message.key, { ...change, nickname: message.nickname }, new Date(), profile);
+      prior.push(store.profiles.record(account, openid, message.key, { ...change, nickname: message.nickname }, new Date(), profile));
     }
+    await Promise.all(prior);
     const { tags: _tags, topics: _topics, preferences: _preferences, ...conversation } = next;
     if (await store.conversations.put(account, openid, conversation, current ? current.v : null, openFor(next))) return result;
     // Back off a little, with jitter, so colliding writers spread out.

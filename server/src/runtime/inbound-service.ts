@@ -56,8 +56,8 @@ export async function handleInbound(store: Store, cache: CompiledSource, body: I
       }
       const { next, result: fresh } = await processInbound(compiled, state, input);
       // Staged before the state that applies it is written, so a retry always finds it.
-      await store.inbound.stage(account, key, compactInboundResult(fresh));
-      return { next: { ...next, applied: [...next.applied.filter((k) => k !== key).slice(-(APPLIED_KEPT - 1)), key] }, result: fresh };
+      const before = store.inbound.stage(account, key, compactInboundResult(fresh));
+      return { next: { ...next, applied: [...next.applied.filter((k) => k !== key).slice(-(APPLIED_KEPT - 1)), key] }, result: fresh, before };
     }, { key, nickname: user?.nickname ?? null }, first);
     // Independent writes, issued in one turn so the store can commit them together.
     await Promise.all([

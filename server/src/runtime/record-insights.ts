@@ -32,61 +32,79 @@ export async function recordInbound(
 ): Promise<void> {
   const place = placeOf(compiled, account, message.from, at);
   const { events, turns } = store;
+  const phrases = compiled.policy.queue.humanFollowUpPhrases;
+  const answers = result.replies
+    .filter((x) => x.committed)
+    .map((r) => replyFields(r.reply).some((f) => phrases.some((p) => f.text.includes(p))));
+  // The events are independent appends, issued together so the store commits them at once.
+  const appended: Array<Promise<void>> = [];
+  const groups = [...new Set(result.matches.map((m) => m.group))];
   if (message.type !== 'event') {
-    const groups = [...new Set(result.matches.map((m) => m.group))];
-    await events.append(place, { kind: 'message', message, type: message.type, matched: groups.length > 0 });
-    for (const group of groups) await events.append(place, { kind: 'match', group });
+    appended.push(events.append(place, { kind: 'message', message, type: message.type, matched: groups.length > 0 }));
+    for (const group of groups) appended.push(events.append(place, { kind: 'match', group }));
+  }
+  if (result.handoff) appended.push(events.append(place, { kind: 'handoff' }));
+  for (const r of result.replies) appended.push(appendReasons(store, place, r.reasons));
+  appended.push(...answers.map(() => events.append(place, { kind: 'reply', by: 'auto' })));
+  let turn: Promise<void>;
+  if (message.type !== 'event') {
     const topics = Object.fromEntries(groups.map((g) => [g, 1]));
     const tags = [...new Set([...(user?.tags ?? []), ...result.tags])];
     const grantMs = compiled.policy.window.message.minutes * 60_000;
-    await turns.update(account, message.from, (latest) => {
+    // The message and the auto replies it committed fold into the turn in one compare-and-set.
+    const answered = (t: Turn) => answers.reduce<Turn>((cur, promises) => ({ ...cur, ...answerChange(cur, at, { by: 'auto' }, promises) }), t);
+    turn = turns.update(account, message.from, (latest) => {
       const handoffAt = result.handoff ? at : null;
       if (latest && waiting(latest, at)) {
-        return {
-          change: {
-            lastMessageAt: Math.max(latest.lastMessageAt, at),
-            deadline: Math.max(latest.deadline, at + grantMs),
-            topics: mergeCounts(latest.topics, topics),
-            nickname: user?.nickname ?? latest.nickname,
-            tags: [...new Set([...latest.tags, ...tags])],
-            handoffAt: latest.handoffAt ?? handoffAt,
-          },
+        const extended: Turn = {
+          ...latest,
+          lastMessageAt: Math.max(latest.lastMessageAt, at),
+          deadline: Math.max(latest.deadline, at + grantMs),
+          topics: mergeCounts(latest.topics, topics),
+          nickname: user?.nickname ?? latest.nickname,
+          tags: [...new Set([...latest.tags, ...tags])],
+          handoffAt: latest.handoffAt ?? handoffAt,
         };
+        return { change: ownFields(answered(extended)) };
       }
-      return {
-        start: {
-          startedAt: at,
-          lastMessageAt: at,
-          deadline: at + grantMs,
-          firstResponseMs: null,
-          answeredBy: null,
-          handoffAt,
-          promisedAt: null,
-          humanFirstResponseMs: null,
-          nickname: user?.nickname ?? latest?.nickname ?? null,
-          tags: [...new Set([...(latest?.tags ?? []), ...tags])],
-          topics,
-          day: place.day,
-          hour: place.hour,
-        },
-      };
+      const started = answered({
+        // Identity and version come from the repository when it inserts the turn.
+        id: '',
+        account,
+        openid: message.from,
+        seq: 0,
+        v: 0,
+        startedAt: at,
+        lastMessageAt: at,
+        deadline: at + grantMs,
+        firstResponseMs: null,
+        answeredBy: null,
+        handoffAt,
+        promisedAt: null,
+        humanFirstResponseMs: null,
+        nickname: user?.nickname ?? latest?.nickname ?? null,
+        tags: [...new Set([...(latest?.tags ?? []), ...tags])],
+        topics,
+        day: place.day,
+        hour: place.hour,
+      });
+      return { start: ownFields(started) };
     });
-  } else if (message.event === 'unsubscribe') {
-    // Every grant is void: the waiting turn expires now and leaves the queue.
-    await turns.update(account, message.from, (latest) => (latest && latest.deadline > at ? { change: { deadline: at } } : null));
-  } else if (result.handoff) {
-    // A hand-off by menu click: the user's open turn now waits for a human.
-    await turns.update(account, message.from, (latest) =>
-      latest && latest.deadline > at && latest.handoffAt === null ? { change: { handoffAt: at } } : null,
-    );
+  } else {
+    turn = (async () => {
+      if (message.event === 'unsubscribe') {
+        // Every grant is void: the waiting turn expires now and leaves the queue.
+        await turns.update(account, message.from, (latest) => (latest && latest.deadline > at ? { change: { deadline: at } } : null));
+      } else if (result.handoff) {
+        // A hand-off by menu click: the user's open turn now waits for a human.
+        await turns.update(account, message.from, (latest) =>
+          latest && latest.deadline > at && latest.handoffAt === null ? { change: { handoffAt: at } } : null,
+        );
+      }
+      for (const promises of answers) await answerTurnRow(store, place, { by: 'auto' }, promises);
+    })();
   }
-  if (result.handoff) await events.append(place, { kind: 'handoff' });
-  for (const r of result.replies) await appendReasons(store, place, r.reasons);
-  const phrases = compiled.policy.queue.humanFollowUpPhrases;
-  for (const r of result.replies.filter((x) => x.committed)) {
-    const promises = replyFields(r.reply).some((f) => phrases.some((p) => f.text.includes(p)));
-    await answerTurn(store, place, { by: 'auto' }, promises);
-  }
+  await Promise.all([...appended, turn]);
 }
 
 /** A judged reply (/replies/check, /replies/send): its reasons, committed or not. */
@@ -113,31 +131,46 @@ export async function recordCommittedReply(
   await answerTurn(store, placeOf(compiled, account, openid, at), agent === undefined ? { by: 'auto' } : { by: 'human', agent });
 }
 
+async function answerTurn(store: Store, place: EventPlace, author: ReplyAuthor): Promise<void> {
+  await Promise.all([store.events.append(place, { kind: 'reply', ...author }), answerTurnRow(store, place, author, false)]);
+}
+
 /** `promisesHuman`: an auto reply that told the user a person follows up keeps the turn in the queue. */
-async function answerTurn(store: Store, place: EventPlace, author: ReplyAuthor, promisesHuman = false): Promise<void> {
-  await store.events.append(place, { kind: 'reply', ...author });
+async function answerTurnRow(store: Store, place: EventPlace, author: ReplyAuthor, promisesHuman: boolean): Promise<void> {
   const at = place.t.getTime();
   await store.turns.update(place.account, place.openid, (latest) => {
-    if (!latest || at < latest.startedAt || at >= latest.deadline) return null;
-    const change: TurnChange = {};
-    if (latest.firstResponseMs === null) {
-      change.firstResponseMs = at - latest.startedAt;
-      change.answeredBy = author.by;
-    }
-    if (promisesHuman && latest.promisedAt === null && latest.humanFirstResponseMs === null) change.promisedAt = at;
-    if (author.by === 'human' && latest.humanFirstResponseMs === null) {
-      // From the hand-off when one came first: the wait a human is accountable for.
-      change.humanFirstResponseMs = Math.max(0, at - (latest.handoffAt ?? latest.startedAt));
-    }
+    if (!latest) return null;
+    const change = answerChange(latest, at, author, promisesHuman);
     return Object.keys(change).length > 0 ? { change } : null;
   });
 }
 
+/** What a reply at `at` changes in the turn: nothing unless the turn's grant was running then. */
+function answerChange(turn: Turn, at: number, author: ReplyAuthor, promisesHuman: boolean): TurnChange {
+  const change: TurnChange = {};
+  if (at < turn.startedAt || at >= turn.deadline) return change;
+  if (turn.firstResponseMs === null) {
+    change.firstResponseMs = at - turn.startedAt;
+    change.answeredBy = author.by;
+  }
+  if (promisesHuman && turn.promisedAt === null && turn.humanFirstResponseMs === null) change.promisedAt = at;
+  if (author.by === 'human' && turn.humanFirstResponseMs === null) {
+    // From the hand-off when one came first: the wait a human is accountable for.
+    change.humanFirstResponseMs = Math.max(0, at - (turn.handoffAt ?? turn.startedAt));
+  }
+  return change;
+}
+
 async function appendReasons(store: Store, place: EventPlace, reasons: readonly Reason[]): Promise<void> {
   // Info notes explain hits that were not findings: only blocks and warnings are counted.
-  for (const r of reasons) {
-    if (r.severity !== 'info') await store.events.append(place, { kind: 'reason', code: r.code, severity: r.severity });
-  }
+  const counted = reasons.filter((r): r is Reason & { severity: 'block' | 'warn' } => r.severity !== 'info');
+  await Promise.all(counted.map((r) => store.events.append(place, { kind: 'reason', code: r.code, severity: r.severity })));
+}
+
+/** A turn without what the repository owns (identity, sequence, version). */
+function ownFields(turn: Turn): Omit<Turn, 'id' | 'account' | 'openid' | 'seq' | 'v'> {
+  const { id: _id, account: _account, openid: _openid, seq: _seq, v: _v, ...own } = turn;
+  return own;
 }
 
 /** Unanswered, and its grant still running at `at`: a new message joins it. */
