@@ -9,6 +9,8 @@ export default defineConfig({
     // run compiles the whole workspace) must not fail because the machine is busy.
     expect: { poll: { timeout: 10_000 } },
     pool: 'forks',
+    // Seeds the example workspace once for the whole run (see test/support/seeded-data-dir.ts).
+    globalSetup: ['test/support/global-setup.ts'],
     // Inert unless RF_CLOCK_SHIFT_DAYS is set (see test/robustness/clock-shift.test.ts).
     setupFiles: ['test/support/shift-clock.ts'],
   },

@@ -1,4 +1,4 @@
-/** Builds the real app on a fresh embedded store in a temp dir, with a virtual clock. */
+/** Builds the real app on a fresh embedded store in a temp dir (the example workspace seeded), with a virtual clock. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,7 +6,7 @@ import supertest from 'supertest';
 import { openStore } from '../../server/src/store/open-store.js';
 import { createApp } from '../../server/src/http/create-app.js';
 import { createLogger } from '../../server/src/logger.js';
-import { seedWorkspace } from '../../server/src/runtime/seed-workspace.js';
+import { seededDataDir } from './seeded-data-dir.js';
 
 export const ADMIN = 'test-admin-token';
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -14,9 +14,9 @@ export const T0 = Date.parse('2026-11-24T10:00:00+08:00');
 
 /** `serverClock`: the store's server time (what dates expiry), default the real clock. */
 export async function startTestApp(options: { seed?: boolean; serverClock?: () => number } = {}) {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'replyflow-test-'));
+  const prefix = 'replyflow-test-';
+  const dataDir = options.seed === false ? mkdtempSync(path.join(tmpdir(), prefix)) : seededDataDir(prefix);
   const store = await openStore({ dataDir, ...(options.serverClock ? { clock: options.serverClock } : {}) });
-  if (options.seed !== false) await seedWorkspace(store, path.join(ROOT, 'examples/workspace'));
   let now = T0;
   const app = createApp({ store, log: createLogger('silent'), adminToken: ADMIN, clock: () => now, bodyLimit: '1mb' });
   const http = supertest(app);

@@ -1,9 +1,11 @@
-/** Starts the real server (`npx tsx server/src/main.ts`) on a free port with a fresh DATA_DIR. */
+/**
+ * Starts the real server (`server/src/main.ts` under tsx, as `npm start` runs it) on a free port,
+ * its DATA_DIR a fresh copy of the seeded example workspace (what its first start would have seeded).
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
+import { seededDataDir } from '../../support/seeded-data-dir.js';
 import { ROOT } from './ensure-editor-build.js';
 
 export interface RunningServer {
@@ -27,10 +29,11 @@ async function freePort(): Promise<number> {
 
 export async function startServer(): Promise<RunningServer> {
   const port = await freePort();
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'replyflow-e2e-'));
+  const dataDir = seededDataDir('replyflow-e2e-');
   const token = `e2e-admin-${Math.random().toString(36).slice(2)}`;
   let log = '';
-  const child: ChildProcess = spawn('npx', ['tsx', 'server/src/main.ts'], {
+  // Node itself rather than `npx tsx`: the same server, without npx's own start-up.
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN: token, LOG_LEVEL: 'warn', MONGODB_URI: '' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -9,12 +9,12 @@ import supertest from 'supertest';
 import { openStore, type Store } from '../../../server/src/store/open-store.js';
 import { createApp } from '../../../server/src/http/create-app.js';
 import { createLogger, type Logger } from '../../../server/src/logger.js';
-import { seedWorkspace } from '../../../server/src/runtime/seed-workspace.js';
 import type { WechatOptions } from '../../../server/src/wechat/wechat-options.js';
 import type { WechatGateway } from '../../../server/src/wechat/wechat-gateway.js';
 import { WechatCrypto } from '../../../server/src/wechat/wechat-crypto.js';
 import { wechatSignature } from '../../../server/src/wechat/wechat-signature.js';
-import { ADMIN, ROOT, T0 } from '../../support/test-app.js';
+import { ADMIN, T0 } from '../../support/test-app.js';
+import { seededDataDir } from '../../support/seeded-data-dir.js';
 
 export const TOKEN = 'replyflowToken1';
 export const AES_KEY = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
@@ -32,9 +32,9 @@ export interface WechatTestOptions {
 }
 
 export async function startWechatApp(options: WechatTestOptions = {}) {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'replyflow-wechat-'));
+  const prefix = 'replyflow-wechat-';
+  const dataDir = options.seed === false ? mkdtempSync(path.join(tmpdir(), prefix)) : seededDataDir(prefix);
   const store = await openStore({ dataDir });
-  if (options.seed !== false) await seedWorkspace(store, path.join(ROOT, 'examples/workspace'));
   let now = T0;
   const app = createApp({
     store: options.wrapStore ? options.wrapStore(store) : store,
