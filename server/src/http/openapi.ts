@@ -69,6 +69,13 @@ const lintBody = {
   properties: { account: { type: 'string' }, reply: ref('reply'), policy: ref('policy') },
 };
 
+/** `/lint/flow`: the replies of a draft flow the publish gate would refuse. */
+const lintFlowBody = {
+  type: 'object',
+  required: ['flow'],
+  properties: { account: { type: 'string' }, flow: ref('flow'), policy: ref('policy') },
+};
+
 /** `/wechat/console-import`: fetch the console rules with the account's credentials, or upload them. */
 const consoleImportBody = {
   oneOf: [
@@ -120,6 +127,7 @@ export function buildOpenApi() {
       }),
     },
     '/api/v1/lint': { post: op('Content checks of one reply, for the editor and agents', ['admin', 'editor', 'runtime'], { body: lintBody }) },
+    '/api/v1/lint/flow': { post: op('The replies of a draft flow that publishing would refuse (the canvas marks them)', ['admin', 'editor'], { body: lintFlowBody }) },
     '/api/v1/sandbox/run': { post: op('Run a sandbox script on a virtual clock', EDITORS, { body: 'sandbox-run-body' }) },
     '/api/v1/sandbox/backtest': { post: op('Replay stored inbound messages against drafts', EDITORS, { body: 'backtest-body' }) },
     '/api/v1/scenarios/run-all': { post: op('Run every saved scenario of the account', EDITORS, { account: true }) },

@@ -1,9 +1,10 @@
 /**
- * POST /lint: the live lint of the editor and the agent queue. Parses the body and maps it to the lint service; a draft
- * policy sent along is checked against the policy schema here, at the boundary.
+ * POST /lint: the live lint of the editor and the agent queue; POST /lint/flow: the replies of a draft flow the
+ * publish gate would refuse, for the canvas. Parses the body and maps it to the lint service; a draft flow or policy
+ * sent along is checked against its schema here, at the boundary.
  */
 import { Router } from 'express';
-import type { Policy } from '../../../../rules-schema/index.js';
+import type { Flow, Policy } from '../../../../rules-schema/index.js';
 import { validate } from '../../../../rules-schema/validator.js';
 import { allow } from '../auth.js';
 import { accountOf } from '../validate-body.js';
@@ -20,6 +21,13 @@ export function lintRoutes(lint: LintService): Router {
     }
     const account = accountOf({ account: body.account ?? 'default' });
     res.json(await lint.lint(account, body.reply, draftPolicy(body.policy)));
+  });
+  r.post('/lint/flow', allow('editor'), async (req, res) => {
+    const body = req.body as { account?: unknown; flow?: unknown; policy?: unknown } | undefined;
+    const flow = validate<Flow>('flow', body?.flow);
+    if (!flow.ok) throw invalid('草稿流程不符合格式要求', flow.problems.map((p) => ({ ...p, path: `/flow${p.path}` })));
+    const account = accountOf({ account: body?.account ?? 'default' });
+    res.json({ blocked: await lint.lintFlow(account, flow.value, draftPolicy(body?.policy)) });
   });
   return r;
 }
