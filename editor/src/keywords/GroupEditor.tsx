@@ -1,9 +1,11 @@
-import { useEffect } from 'react';
+import { History } from 'lucide-react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MATCH_MODES } from '../../../rules-schema/index.js';
 import { documentsApi } from '../api/documents-api.js';
 import { publishGroup, saveGroup } from '../documents/doc-actions.js';
 import { sameDocument } from '../documents/same-document.js';
+import { VersionHistory } from '../documents/VersionHistory.js';
 import { useEditorStore } from '../store/editor-store.js';
 import { ChipsInput } from './ChipsInput.js';
 import { ComboEditor } from './ComboEditor.js';
@@ -17,6 +19,7 @@ export function GroupEditor({ groupId }: { groupId: string }) {
   const { t } = useTranslation();
   const draft = useEditorStore((s) => s.groups[groupId]);
   const editGroup = useEditorStore((s) => s.editGroup);
+  const [history, setHistory] = useState(false);
   const version = draft?.publishedVersion ?? null;
   const known = draft?.published !== undefined;
   // What is live decides whether 发布 has anything to do: fetched once per group and version.
@@ -92,7 +95,20 @@ export function GroupEditor({ groupId }: { groupId: string }) {
         >
           {t('keywords.publishGroup')}
         </button>
+        <button type="button" disabled={!draft.persisted} onClick={() => setHistory(true)} data-testid="group-history">
+          <History size={14} className="icon" /> {t('toolbar.history')}
+        </button>
       </div>
+      {history ? (
+        <VersionHistory
+          kind="keyword-groups"
+          id={groupId}
+          name={g.name}
+          // Read when a version is picked: the diff is against the draft as it is then.
+          current={() => useEditorStore.getState().groups[groupId]?.doc ?? null}
+          onClose={() => setHistory(false)}
+        />
+      ) : null}
     </div>
   );
 }
