@@ -7,6 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp, T0, text, type TestApp } from '../support/test-app.js';
 import { invoiceFlow, invoiceGroup } from '../support/invoice-flow.js';
+import { WorkspacePublishService } from '../../server/src/runtime/workspace-publish-service.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -177,6 +178,30 @@ describe('POST /workspace/publish', () => {
     expect(published.body.workspaceVersion).toBe(before + 1);
     const head = await t.store.versions.head('default');
     expect(head.published).toEqual(expect.arrayContaining([{ kind: 'flow', id: 'invoice-flow', version: 1 }, { kind: 'keyword-group', id: 'ghost', version: 1 }]));
+  });
+
+  it('refuses with 409 when the workspace moved while its gates ran: a group deleted meanwhile never leaves its flow live without it', async () => {
+    expect((await t.post('/api/v1/keyword-groups', invoiceGroup(['发票']))).status).toBe(201);
+    expect((await t.post('/api/v1/keyword-groups/invoice/publish', {})).status).toBe(201);
+    expect((await t.post('/api/v1/flows', invoiceFlow('发票请在订单页申请'))).status).toBe(201);
+    // A second operator deletes the group while the gates run (the scenario gate is the last,
+    // asynchronous one): the flow is not live yet, so the delete itself is allowed.
+    const deleteGroupMeanwhile = async () => {
+      const res = await t.http.delete('/api/v1/keyword-groups/invoice?account=default').set(t.auth);
+      expect(res.status).toBeLessThan(300);
+      return [];
+    };
+    const before = await seq();
+    const service = new WorkspacePublishService(t.store, deleteGroupMeanwhile);
+    await expect(service.publish('default', { note: '发票流程' }, 'ops')).rejects.toMatchObject({ code: 'CONFLICT' });
+    const head = await t.store.versions.head('default');
+    expect(head.seq).toBe(before + 1); // the delete's own change, nothing of the publish
+    expect(head.published.filter((p) => p.id === 'invoice' || p.id === 'invoice-flow')).toEqual([]);
+
+    // Read again, the summary shows why: the flow now names a group that does not exist.
+    const again = await t.post('/api/v1/workspace/publish?account=default', {});
+    expect(again.status).toBe(400);
+    expect(again.body.error.details).toEqual([{ path: '/flows/invoice-flow/nodes/1/data/groupId', message: expect.stringMatching(/^E004:/) }]);
   });
 
   it('refuses bad bodies with VALIDATION_FAILED or INVALID_JSON', async () => {

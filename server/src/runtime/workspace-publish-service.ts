@@ -13,7 +13,7 @@ import { WORKSPACE_PATHS } from '../core/engine/compile-problem.js';
 import type { CompiledWorkspace } from '../core/engine/compile-workspace.js';
 import type { Store } from '../store/open-store.js';
 import type { WorkspaceHead } from '../store/version-repository.js';
-import { AppError, invalid, type ErrorDetail } from '../errors.js';
+import { AppError, conflict, invalid, type ErrorDetail } from '../errors.js';
 import { blockedCodes, blockedReplies, contentGateDetails, contentGateMessage } from './content-gate.js';
 import { scenarioGateError, type ScenarioGate } from './document-service.js';
 import { flowGraphErrors } from './flow-graph-gate.js';
@@ -85,7 +85,11 @@ export class WorkspacePublishService {
     if (gates.scenarios.length > 0 && body.overrideScenarios !== true) throw scenarioGateError(gates.scenarios);
 
     const note = body.note ?? '';
-    const { seq, published } = await this.store.versions.publishAll(account, plan.publish, plan.remove, by, note);
+    const done = await this.store.versions.publishAll(account, plan.publish, plan.remove, plan.head.seq, by, note);
+    // The gates judged the workspace at plan.head; a change since (say a group deleted while a
+    // flow using it was being checked) could make what they let through unsafe: check again.
+    if (!done) throw conflict(`线上版本在检查期间从 v${plan.head.seq} 变了（另一次发布、删除或扩展包安装），未发布：请重新查看变更后再发布`);
+    const { seq, published } = done;
     const audit = (action: string, detail: Record<string, unknown>) =>
       this.store.audit.append({ at: new Date(), account, actor: by, action, target: `v${seq}`, detail: { note, workspaceVersion: seq, ...detail } });
     await audit('workspace.publish', { published, unpublished: plan.remove });

@@ -97,21 +97,29 @@ export class VersionRepository {
    * inserted first (each with its next number), then all pointers move in one compare-and-set,
    * so the runtime sees either none of it or all of it. Returns the new sequence.
    *
-   * @example await versions.publishAll('default', [{ kind: 'flow', id: 'f1', doc }, { kind: 'keyword-group', id: 'g1', doc: g }], [], 'ops', '上线')
+   * `atSeq` is the sequence the caller judged the change at (its gates ran on that workspace):
+   * when the head moved since (a group deleted, a pack installed, another publish), nothing moves
+   * and the answer is null, so a change is never applied on top of a workspace nobody checked it
+   * against. A move between the inserts and the pointers leaves bodies no pointer names, as a
+   * crash there would.
+   *
+   * @example await versions.publishAll('default', [{ kind: 'flow', id: 'f1', doc }, { kind: 'keyword-group', id: 'g1', doc: g }], [], 7, 'ops', '上线')
    */
   async publishAll<K extends DocumentKind>(
     account: string,
     docs: ReadonlyArray<{ kind: K; id: string; doc: unknown }>,
     remove: ReadonlyArray<{ kind: DocumentKind; id: string }>,
+    atSeq: number,
     by: string,
     note: string,
     at = new Date(),
-  ): Promise<{ seq: number; published: Array<{ kind: K; id: string; version: number }> }> {
+  ): Promise<{ seq: number; published: Array<{ kind: K; id: string; version: number }> } | null> {
+    if ((await this.head(account)).seq !== atSeq) return null;
     const published: Array<{ kind: K; id: string; version: number }> = [];
     for (const { kind, id, doc } of docs) published.push({ kind, id, version: await this.insertNext(account, kind, id, doc, by, note, at) });
     const gone = (p: { kind: DocumentKind; id: string }) => [...published, ...remove].some((x) => x.kind === p.kind && x.id === p.id);
-    const seq = await this.movePointers(account, (list) => [...list.filter((p) => !gone(p)), ...published]);
-    return { seq, published };
+    const seq = await this.changeHead(account, (head) => (head.seq === atSeq ? { ...head, published: [...head.published.filter((p) => !gone(p)), ...published] } : null));
+    return seq === null ? null : { seq, published };
   }
 
   /** Inserts the next numbered version of one document (not yet live); returns its number. */
