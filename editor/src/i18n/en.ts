@@ -117,6 +117,8 @@ export const en: Widen<typeof zhCN> = {
     explain: 'Each path shows how many messages it sends: the platform grants {{grant}}, this account allows {{limit}}; more is flagged red.',
   },
   problems: {
+    blockedReply: 'Blocked when sent: {{reasons}}', reasonCode: '{{reason}} ({{code}})', reasonSeparator: '; ', countBlocked: '{{count}} node(s) blocked when sent',
+    blockedBadge: 'Blocked when sent',
     at: '{{node}}: ', title: 'Problems', count: '{{errors}} error(s), {{warnings}} warning(s)', none: 'No problems found.', schema: 'Format error at {{path}}: {{message}}',
     ...GRAPH_PROBLEM_MESSAGES['en'],
   },
@@ -136,6 +138,7 @@ export const en: Widen<typeof zhCN> = {
   },
   save: { done: 'Saved', failed: 'Saving "{{name}}" failed:' },
   publish: {
+    contentBlocked: '{{count}} node(s) have replies that are certain to be blocked when sent (see Problems): publishing will be refused. Fix them first; a reviewed case can still be published with a review note.',
     title: 'Publish "{{name}}"', note: 'Note', notePlaceholder: 'e.g. added refund replies', confirm: 'Publish', defaultNote: 'Published from the editor',
     done: 'Published as v{{version}}', failed: 'Publishing failed:', blocked: 'Fix the {{count}} error(s) first',
     gate: {

@@ -113,6 +113,8 @@ export const zhCN = {
     explain: '每条回复路径最多发送的消息数会显示在节点上：平台配额为 {{grant}} 条，本账号礼貌上限为 {{limit}} 条，超出会被标红。',
   },
   problems: {
+    blockedReply: '发出时会被拦截：{{reasons}}', reasonCode: '{{reason}}（{{code}}）', reasonSeparator: '；', countBlocked: '{{count}} 个节点会被拦截',
+    blockedBadge: '发出会被拦截',
     at: '{{node}}：', title: '问题', count: '{{errors}} 个错误，{{warnings}} 个提醒', none: '没有发现问题。', schema: '格式错误 {{path}}：{{message}}',
     ...GRAPH_PROBLEM_MESSAGES['zh-CN'],
   },
@@ -132,6 +134,7 @@ export const zhCN = {
   },
   save: { done: '已保存', failed: '「{{name}}」保存失败：' },
   publish: {
+    contentBlocked: '有 {{count}} 个节点的回复发出时一定会被拦截（见「问题」）：直接发布会被拒绝。请先修改；确已人工审核的，可在发布时填写审核说明后仍然发布。',
     title: '发布「{{name}}」', note: '发布说明', notePlaceholder: '例如：新增退款自动回复', confirm: '发布', defaultNote: '编辑器发布',
     done: '已发布为 v{{version}}', failed: '发布失败：', blocked: '还有 {{count}} 个错误，修正后才能发布',
     gate: {
