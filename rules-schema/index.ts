@@ -32,7 +32,7 @@ import {
   missedKeywordsResponseSchema,
   missedKeywordClusterSchema,
 } from './schemas/insights.js';
-import { workspacePublishBodySchema, workspaceChangesSchema, workspaceChangeSchema, workspacePublishResultSchema } from './schemas/workspace-publish.js';
+import { workspacePublishBodySchema, workspaceChangesSchema, workspaceChangeSchema, workspacePublishResultSchema, workspaceStatusSchema } from './schemas/workspace-publish.js';
 
 export * from './schemas/flow.js';
 export * from './schemas/keyword-group.js';
@@ -78,6 +78,7 @@ export const SCHEMAS = {
   'missed-keywords-query': missedKeywordsQuerySchema,
   'missed-keywords-response': missedKeywordsResponseSchema,
   'workspace-publish-body': workspacePublishBodySchema,
+  'workspace-status': workspaceStatusSchema,
   'workspace-changes': workspaceChangesSchema,
   'workspace-publish-result': workspacePublishResultSchema,
 } as const;
@@ -134,6 +135,7 @@ export type MissedKeywordsQuery = From<typeof missedKeywordsQuerySchema>;
 export type MissedKeywords = From<typeof missedKeywordsResponseSchema>;
 export type MissedKeywordCluster = From<typeof missedKeywordClusterSchema>;
 export type WorkspacePublishBody = From<typeof workspacePublishBodySchema>;
+export type WorkspaceStatus = From<typeof workspaceStatusSchema>;
 export type WorkspaceChanges = From<typeof workspaceChangesSchema>;
 export type WorkspaceChange = From<typeof workspaceChangeSchema>;
 export type WorkspacePublishResult = From<typeof workspacePublishResultSchema>;

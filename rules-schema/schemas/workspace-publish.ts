@@ -48,14 +48,28 @@ export const workspaceChangeSchema = {
   additionalProperties: false,
 } as const;
 
-export const workspaceChangesSchema = {
+/**
+ * What is live and how each draft differs from it, without the gates: cheap enough for the
+ * editor's 「线上版本 vN」 marker to read after every save (`GET /workspace/status`).
+ */
+export const workspaceStatusSchema = {
   type: 'object',
-  required: ['workspaceVersion', 'changes', 'gates'],
+  required: ['workspaceVersion', 'changes'],
   properties: {
     /** The live workspace version (rises with every change of what the runtime evaluates). */
     workspaceVersion: { type: 'integer', minimum: 0 },
     /** Every flow, keyword group and policy: flows first, then groups, then the policy, each by id. */
     changes: { type: 'array', items: workspaceChangeSchema },
+  },
+  additionalProperties: false,
+} as const;
+
+/** The status and what each gate says of the drafts (`GET /workspace/changes`, the publish dialog). */
+export const workspaceChangesSchema = {
+  type: 'object',
+  required: ['workspaceVersion', 'changes', 'gates'],
+  properties: {
+    ...workspaceStatusSchema.properties,
     /** What each gate says about the drafts; a publish passes when `passed` (or with an override for content and scenarios). */
     gates: {
       type: 'object',
