@@ -167,10 +167,11 @@ export function buildOpenApi() {
     '/api/v1/audit': { get: op('Audit trail, newest first', READERS, { account: true, query: [{ name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } }] }) },
     '/api/v1/schema/{name}': { get: op('A JSON Schema of rules-schema', ANY) },
     '/api/v1/openapi.json': { get: op('This document', ANY) },
+    '/api/v1/workspace/status': { get: op('The live workspace version and how each flow, keyword group and policy draft differs from it (added/changed/removed/unchanged), without running the gates', READERS, { account: true, ok: ['200', 'workspace-status'] }) },
     '/api/v1/workspace/changes': { get: op('What a workspace publish would change against what is live (added/changed/removed/unchanged per flow, keyword group and policy), the live workspace version, and what each publish gate says of the drafts', READERS, { account: true, ok: ['200', 'workspace-changes'] }) },
     '/api/v1/workspace/publish': {
       post: op(
-        'Publish every changed draft (flows, keyword groups, the policy) as ONE workspace version: all pointers move in one write. The gates of a per-document publish run on the whole workspace (400 VALIDATION_FAILED, pointers `/flows/<id>/…`); `overrideContent` / `overrideScenarios` need a `note` and are audited. Nothing changed: 200 with empty lists',
+        'Publish every changed draft (flows, keyword groups, the policy) as ONE workspace version: all pointers move in one write. The gates of a per-document publish run on the whole workspace (400 VALIDATION_FAILED, pointers `/flows/<id>/…`); `overrideContent` / `overrideScenarios` need a `note` and are audited. Nothing changed: 200 with empty lists. What is live moved while the gates ran: 409 CONFLICT, nothing goes live',
         EDITORS,
         { account: true, body: 'workspace-publish-body', ok: ['201', 'workspace-publish-result'] },
       ),
