@@ -60,6 +60,13 @@ describe('GET /workspace/changes', () => {
     expect(after.changes.find((c) => c.id === 'invoice')?.liveVersion).toBeNull();
     expect(after.changes.find((c) => c.id === renamed.id)?.liveVersion).toBe(1);
     expect(after.workspaceVersion).toBe(before.workspaceVersion); // drafts change nothing live
+
+    // The marker's read: the same version and changes, without the gates; readers only.
+    const status = await t.get('/api/v1/workspace/status?account=default');
+    expect(status.status).toBe(200);
+    expect(status.body).toEqual({ workspaceVersion: after.workspaceVersion, changes: after.changes });
+    const runtime = (await t.store.tokens.create('runtime', 'runtime', 'test')).token;
+    expect((await t.get('/api/v1/workspace/status', runtime)).status).toBe(403);
   });
 });
 

@@ -7,7 +7,7 @@
  * pointers into the workspace (`/flows/<id>/nodes/2/data/replies/0/content`).
  */
 import { isDeepStrictEqual } from 'node:util';
-import type { Flow, KeywordGroup, Policy, WorkspaceChange, WorkspaceChanges, WorkspacePublishBody, WorkspacePublishResult } from '../../../rules-schema/index.js';
+import type { Flow, KeywordGroup, Policy, WorkspaceChange, WorkspaceChanges, WorkspacePublishBody, WorkspacePublishResult, WorkspaceStatus } from '../../../rules-schema/index.js';
 import type { BlockedReplyField } from '../core/checks/blocked-flow-replies.js';
 import { WORKSPACE_PATHS } from '../core/engine/compile-problem.js';
 import type { CompiledWorkspace } from '../core/engine/compile-workspace.js';
@@ -51,6 +51,15 @@ export class WorkspacePublishService {
     private readonly store: Store,
     private readonly scenarioGate?: WorkspaceScenarioGate,
   ) {}
+
+  /**
+   * The live version and how each draft differs from it, without running the gates (they
+   * compile the workspace and run its scenarios, which the header's marker need not wait for).
+   */
+  async status(account: string): Promise<WorkspaceStatus> {
+    const plan = await this.plan(account);
+    return { workspaceVersion: plan.head.seq, changes: plan.changes };
+  }
 
   /** What a workspace publish would change against what is live, and what the gates say. */
   async changes(account: string): Promise<WorkspaceChanges> {

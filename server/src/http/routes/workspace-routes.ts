@@ -7,6 +7,9 @@ import type { WorkspacePublishService } from '../../runtime/workspace-publish-se
 
 export function workspaceRoutes(workspace: WorkspacePublishService): Router {
   const r = Router();
+  r.get('/workspace/status', allow(...READERS), async (req, res) => {
+    res.json(await workspace.status(accountOf(req.query)));
+  });
   r.get('/workspace/changes', allow(...READERS), async (req, res) => {
     res.json(await workspace.changes(accountOf(req.query)));
   });
