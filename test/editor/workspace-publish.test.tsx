@@ -149,3 +149,19 @@ describe('workspace publish in the header, with a new flow whose reply would be 
     expect(useEditorStore.getState().notices.map((n) => n.text)).toEqual([`已发布：线上版本 v${live + 1}（2 项）`]);
   });
 });
+
+describe('workspace publish in the header, after a pack is installed', () => {
+  it('reads the live version again when the operator leaves the packs view (an install moves it)', async () => {
+    serveEditor();
+    act(() => useEditorStore.getState().setTab('packs'));
+    const live = await liveVersion();
+    render(<WorkspacePublish />);
+    await vi.waitFor(() => expect(marker()).toBe(`线上版本 v${live}`), SLOW);
+
+    const installed = await api('POST', '/api/v1/packs/beauty/install?account=default');
+    expect(installed.status, JSON.stringify(installed.body)).toBeLessThan(300);
+    expect(await liveVersion()).toBe(live + 1);
+    act(() => useEditorStore.getState().setTab('flows'));
+    await vi.waitFor(() => expect(marker()).toBe(`线上版本 v${live + 1}`), SLOW);
+  });
+});

@@ -8,8 +8,9 @@ import { WorkspacePublishDialog } from './WorkspacePublishDialog.js';
 /**
  * The header's 「线上版本 vN」 marker, how many documents differ from it, and 「发布工作区」.
  * It reads the live version again whenever any published version the editor knows of moves
- * (a workspace publish, a flow's or group's publish, a rollback) or a draft is saved, so it
- * never shows a stale one.
+ * (a workspace publish, a flow's or group's publish, a rollback), a draft is saved or the view
+ * changes (leaving 扩展包 after an install, which moves the version too), so it never shows a
+ * stale one. It reads the status, not the changes: those run every gate.
  */
 export function WorkspacePublish() {
   const { t } = useTranslation();
@@ -21,7 +22,7 @@ export function WorkspacePublish() {
   useEffect(() => {
     let current = true;
     workspaceApi
-      .changes()
+      .status()
       .then((s) => current && setLive({ version: s.workspaceVersion, pending: s.changes.filter((c) => c.change !== 'unchanged').length }))
       // The marker is a convenience: a failed read leaves the last known version shown.
       .catch(() => undefined);
@@ -55,11 +56,11 @@ export function WorkspacePublish() {
 }
 
 /**
- * Every published version the editor holds, and whether each draft was saved since, as one
- * string: it changes when any of them moves (a publish, a rollback, a save), not on every edit.
+ * The view, every published version the editor holds and whether each draft was saved since,
+ * as one string: it changes when any of them moves (a publish, a rollback, a save), not on every edit.
  */
 function publishedFingerprint(s: ReturnType<typeof useEditorStore.getState>): string {
   const flows = s.flowSummaries.map((f) => `${f.id}:${f.publishedVersion ?? ''}:${f.revision}`);
   const groups = s.groupOrder.map((id) => `${id}:${s.groups[id]?.publishedVersion ?? ''}:${s.groups[id]?.dirty ? 1 : 0}`);
-  return [...flows, ...groups, `policy:${s.policy?.publishedVersion ?? ''}:${s.policy?.dirty ? 1 : 0}`].join(',');
+  return [s.tab, ...flows, ...groups, `policy:${s.policy?.publishedVersion ?? ''}:${s.policy?.dirty ? 1 : 0}`].join(',');
 }
