@@ -58,6 +58,14 @@ export interface LintResult {
   reasons: LintReason[];
 }
 
+/** A field of a draft flow that publishing would refuse (`POST /lint/flow`), with its block reasons. */
+export interface BlockedReply {
+  nodeId: string;
+  /** JSON pointer into the flow: `/nodes/3/data/replies/0/content`, `/nodes/5/data/question`. */
+  path: string;
+  reasons: LintReason[];
+}
+
 export interface Me {
   name: string;
   role: string;
@@ -99,4 +107,6 @@ export const documentsApi = {
     apiRequest<LintResult>('/lint', { method: 'POST', body: policy ? { account: ACCOUNT, reply, policy } : { account: ACCOUNT, reply } }).then(
       (r) => (signal?.aborted ? Promise.reject(new DOMException('aborted', 'AbortError')) : r),
     ),
+  lintFlow: (flow: Flow, policy?: Policy) =>
+    apiRequest<{ blocked: BlockedReply[] }>('/lint/flow', { method: 'POST', body: policy ? { account: ACCOUNT, flow, policy } : { account: ACCOUNT, flow } }),
 };

@@ -1,4 +1,4 @@
-import { Download, FlaskConical, History, Maximize, Redo2, Rocket, Save, Trash2, Undo2, Upload, Workflow, type LucideIcon } from 'lucide-react';
+import { Download, FlaskConical, History, Maximize, OctagonX, Redo2, Rocket, Save, Trash2, Undo2, Upload, Workflow, type LucideIcon } from 'lucide-react';
 import { useRef, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
@@ -22,7 +22,7 @@ export function CanvasToolbar() {
   const summary = useEditorStore((s) => s.flowSummaries.find((f) => f.id === s.meta?.id));
   const sandboxOpen = useEditorStore((s) => s.sandboxOpen);
   const { undo, redo, layout, askConfirm, notify, loadFlow, setSandboxOpen } = useEditorStore.getState();
-  const { errorCount } = useFlowInsights();
+  const { errorCount, blockedCount } = useFlowInsights();
   const { fitView } = useReactFlow();
   const [publishing, setPublishing] = useState(false);
   const [history, setHistory] = useState(false);
@@ -92,11 +92,12 @@ export function CanvasToolbar() {
         type="button"
         className="primary"
         disabled={errorCount > 0 || busy}
-        title={errorCount > 0 ? t('publish.blocked', { count: errorCount }) : ''}
+        // Blocked replies leave 发布 on: the refusal that follows offers the audited override.
+        title={errorCount > 0 ? t('publish.blocked', { count: errorCount }) : blockedCount > 0 ? t('publish.contentBlocked', { count: blockedCount }) : ''}
         onClick={() => setPublishing(true)}
         data-testid="publish-flow"
       >
-        <Rocket size={14} className="icon" /> {t('toolbar.publish')}
+        {blockedCount > 0 ? <OctagonX size={14} className="icon" /> : <Rocket size={14} className="icon" />} {t('toolbar.publish')}
       </button>
       {publishing ? (
         <PublishDialog

@@ -9,10 +9,11 @@ import { PropertyPanel } from '../panels/PropertyPanel.js';
 import { CanvasNav } from './CanvasNav.js';
 import { CanvasToolbar } from './CanvasToolbar.js';
 import { FlowCanvas } from './FlowCanvas.js';
-import { FlowInsightsContext, useComputedInsights } from './flow-insights.js';
+import { FlowInsightsContext, useComputedInsights, withBlockedReplies } from './flow-insights.js';
 import { Palette } from './Palette.js';
 import { ProblemsList } from './ProblemsList.js';
 import { NodeFocus } from './NodeFocus.js';
+import { useBlockedReplies } from './use-blocked-replies.js';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts.js';
 import { SandboxPanel } from '../sandbox/SandboxPanel.js';
 
@@ -27,7 +28,9 @@ export function FlowEditor() {
   const policy = useEditorStore((s) => s.policy?.doc);
   const flow = useMemo(() => (meta ? editorToFlow(meta, nodes, edges) : null), [meta, nodes, edges]);
   const groups = useMemo(() => Object.values(groupDrafts).map((g) => g.doc), [groupDrafts]);
-  const insights = useComputedInsights(flow, groups, policy);
+  const checked = useComputedInsights(flow, groups, policy);
+  const blocked = useBlockedReplies(flow, !checked.issues.some((i) => i.source === 'schema'));
+  const insights = useMemo(() => withBlockedReplies(checked, blocked), [checked, blocked]);
   const sandboxOpen = useEditorStore((s) => s.sandboxOpen && s.meta !== null);
   useKeyboardShortcuts();
   return (

@@ -1,3 +1,4 @@
+import { OctagonX } from 'lucide-react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { SOURCE_HANDLES } from '../model/connection-rules.js';
@@ -14,13 +15,14 @@ export function NodeShell({ id, type, data, selected }: NodeProps<EditorNode>) {
   const { byNode, costs, limits } = useFlowInsights();
   const issues = byNode.get(id) ?? [];
   const hasError = issues.some((i) => i.severity === 'error');
+  const blocked = issues.find((i) => i.source === 'content');
   const cost = costs.get(id);
   const handles = SOURCE_HANDLES[type];
   // Lit by the sandbox: the step shown in the panel went through this node.
   const lit = useEditorStore((s) => (s.lit.nodes.includes(id) ? ' lit' : s.lit.tried.includes(id) ? ' lit-tried' : ''));
   return (
     <div
-      className={`rf-node${selected ? ' is-selected' : ''}${lit}${hasError ? ' has-error' : issues.length ? ' has-warning' : ''}`}
+      className={`rf-node${selected ? ' is-selected' : ''}${lit}${hasError ? ' has-error' : issues.length ? ' has-warning' : ''}${blocked ? ' is-blocked' : ''}`}
       style={{ borderTopColor: spec.color }}
       data-testid={`node-${type}`}
       data-node-id={id}
@@ -28,6 +30,12 @@ export function NodeShell({ id, type, data, selected }: NodeProps<EditorNode>) {
       {type !== 'trigger' ? <Handle type="target" position={Position.Left} /> : null}
       <div className="rf-node-head">
         <spec.icon size={14} className="icon" /> {t(spec.label)}
+        {blocked ? (
+          // Text and icon, not colour alone: the reasons are in the line below and the problems list.
+          <span className="blocked-badge" data-testid="blocked-badge" title={describeIssue(blocked, t)}>
+            <OctagonX size={12} className="icon" /> {t('problems.blockedBadge')}
+          </span>
+        ) : null}
       </div>
       <div className="rf-node-body">
         <NodeBody kind={type} data={data} />
