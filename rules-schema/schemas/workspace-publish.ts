@@ -13,6 +13,12 @@ export const workspacePublishBodySchema = {
     overrideScenarios: { type: 'boolean' },
     /** Publish although a reply would be blocked by the content checks (a reviewed case); the note must say why, and is audited with the codes. */
     overrideContent: { type: 'boolean' },
+    /**
+     * The `digest` of the changes the operator reviewed: when the drafts, what is live or the
+     * gates' verdicts differ now, nothing is published (409), so an override never lets through
+     * a case nobody saw.
+     */
+    reviewed: { type: 'string', pattern: '^[0-9a-f]{64}$' },
   },
   allOf: [
     { if: { properties: { overrideScenarios: { const: true } }, required: ['overrideScenarios'] }, then: { required: ['note'], properties: { note: { minLength: 1 } } } },
@@ -67,9 +73,11 @@ export const workspaceStatusSchema = {
 /** The status and what each gate says of the drafts (`GET /workspace/changes`, the publish dialog). */
 export const workspaceChangesSchema = {
   type: 'object',
-  required: ['workspaceVersion', 'changes', 'gates'],
+  required: ['workspaceVersion', 'changes', 'gates', 'digest'],
   properties: {
     ...workspaceStatusSchema.properties,
+    /** Names exactly this publish (what goes live, on which version, with which verdicts): send it back as `reviewed`. */
+    digest: { type: 'string', pattern: '^[0-9a-f]{64}$' },
     /** What each gate says about the drafts; a publish passes when `passed` (or with an override for content and scenarios). */
     gates: {
       type: 'object',

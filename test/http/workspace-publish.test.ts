@@ -145,6 +145,30 @@ describe('POST /workspace/publish', () => {
     );
   });
 
+  it('publishes only what was reviewed: a draft changed after the summary was read gives 409, even with an override', async () => {
+    await draftThreeChanges(CURE);
+    const reviewed = (await changes()) as Awaited<ReturnType<typeof changes>> & { digest: string };
+    expect(reviewed.digest).toMatch(/^[0-9a-f]{64}$/);
+    expect((await changes()) as unknown).toMatchObject({ digest: reviewed.digest }); // the same workspace, the same digest
+
+    // A colleague adds a second blocked reply after the operator read the summary.
+    const flow = (await t.get('/api/v1/flows/invoice-flow')).body;
+    const nodes = flow.nodes.map((n: { id: string; data: object }) => (n.id === 'r' ? { ...n, data: { mode: 'all', replies: [{ type: 'text', content: CURE }, { type: 'text', content: '保证治愈，绝对有效' }] } } : n));
+    expect((await t.put('/api/v1/flows/invoice-flow', { ...flow, nodes })).status).toBe(200);
+    const before = await seq();
+    const stale = await t.post('/api/v1/workspace/publish?account=default', { overrideContent: true, note: '法务已审第一条', reviewed: reviewed.digest });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('CONFLICT');
+    expect(await seq()).toBe(before);
+
+    const again = (await changes()) as Awaited<ReturnType<typeof changes>> & { digest: string };
+    expect(again.digest).not.toBe(reviewed.digest);
+    const res = await t.post('/api/v1/workspace/publish?account=default', { overrideContent: true, note: '法务已审两条', reviewed: again.digest });
+    expect(res.status).toBe(201);
+    expect(res.body.workspaceVersion).toBe(before + 1);
+    expect((await t.post('/api/v1/workspace/publish?account=default', { reviewed: 'x' })).body.error.code).toBe('VALIDATION_FAILED');
+  });
+
   it('runs the saved scenarios on the drafts: a failing one stops it, overrideScenarios with a note is audited', async () => {
     await draftThreeChanges('发票请联系客服');
     const scenario = {

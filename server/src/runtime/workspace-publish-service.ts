@@ -6,6 +6,7 @@
  * scenarios — judged on the whole workspace as it would run, with the same 400 bodies and
  * pointers into the workspace (`/flows/<id>/nodes/2/data/replies/0/content`).
  */
+import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { Flow, KeywordGroup, Policy, WorkspaceChange, WorkspaceChanges, WorkspacePublishBody, WorkspacePublishResult, WorkspaceStatus } from '../../../rules-schema/index.js';
 import type { BlockedReplyField } from '../core/checks/blocked-flow-replies.js';
@@ -69,6 +70,7 @@ export class WorkspacePublishService {
     return {
       workspaceVersion: plan.head.seq,
       changes: plan.changes,
+      digest: digestOf(plan, gates),
       gates: {
         passed: gates.graph.length + gates.compile.length + gates.content.length + scenarios.length === 0,
         graph: gates.graph,
@@ -87,6 +89,9 @@ export class WorkspacePublishService {
     const plan = await this.plan(account);
     if (plan.publish.length + plan.remove.length === 0) return { workspaceVersion: plan.head.seq, published: [], unpublished: [] };
     const gates = await this.gates(account, plan);
+    if (body.reviewed !== undefined && body.reviewed !== digestOf(plan, gates)) {
+      throw conflict('变更在你查看之后有了变化（草稿、线上版本或检查结果），未发布：请重新查看后再发布');
+    }
     if (gates.graph.length > 0) throw new AppError('VALIDATION_FAILED', `流程有 ${gates.graph.length} 个问题，修正后才能发布`, gates.graph);
     if (gates.compile.length > 0) throw invalid(`工作区无法运行，未发布（${gates.compile.length} 个问题）`, gates.compile);
     const blocked = gates.blocked.flatMap((b) => b.fields);
@@ -153,6 +158,18 @@ export class WorkspacePublishService {
     const scenarios = this.scenarioGate ? await this.scenarioGate(account) : [];
     return { graph, compile, content, blocked, scenarios };
   }
+}
+
+/**
+ * Names one publish: the version it applies to, every body it would put live or take down and
+ * every gate's verdict. Equal digests: the publish is the one that was reviewed.
+ */
+function digestOf(plan: Plan, gates: GateResults): string {
+  const { graph, compile, content, scenarios } = gates;
+  // Failing scenario steps by pointer only: a failure's words may quote times the sandbox derived.
+  const failingSteps = scenarioDetails(scenarios).map((d) => d.path);
+  const what = { seq: plan.head.seq, publish: plan.publish, remove: plan.remove, gates: { graph, compile, content, failingSteps } };
+  return createHash('sha256').update(JSON.stringify(what)).digest('hex');
 }
 
 function contentOf(flows: readonly Flow[], compiled: CompiledWorkspace): GateResults['blocked'] {
