@@ -163,6 +163,7 @@ export const en: Widen<typeof zhCN> = {
     graph: '{{count}} flow problems to fix before publishing:', compile: 'The rules cannot run ({{count}} problems); fix them before publishing:',
     flowContent: 'Flow "{{name}}"', openNode: 'Open the flow and select this node',
     done: 'Published: live version v{{version}} ({{count}} documents)', unchangedDone: 'Nothing changed; v{{version}} stays live', failed: 'Publishing the workspace failed:',
+    conflict: 'The changes moved since you looked (drafts, the live version or the checks); nothing was published. Below is what would change now: review it and publish again.',
   },
   history: {
     title: 'History of "{{name}}"', none: 'Never published.', same: 'Same as the draft',

@@ -159,6 +159,7 @@ export const zhCN = {
     graph: '有 {{count}} 个流程问题，修正后才能发布：', compile: '规则无法运行（{{count}} 个问题），修正后才能发布：',
     flowContent: '流程「{{name}}」', openNode: '打开流程并选中这个节点',
     done: '已发布：线上版本 v{{version}}（{{count}} 项）', unchangedDone: '没有变化，线上仍是 v{{version}}', failed: '发布工作区失败：',
+    conflict: '变更在你查看之后有了变化（草稿、线上版本或检查结果），未发布：下面是现在的变更，确认后再发布。',
   },
   history: {
     title: '「{{name}}」的历史版本', none: '还没有发布过。', same: '与当前草稿相同',
