@@ -116,6 +116,33 @@ describe('workspace publish in the header, with a new flow whose reply would be 
     expect(screen.queryByTestId('workspace-publish-dialog')).toBeNull();
   });
 
+  it('publishes only what it shows: a reply blocked after the dialog read the drafts stops it, and the dialog shows it', async () => {
+    serveEditor();
+    const live = await liveVersion();
+    render(<WorkspacePublish />);
+    fireEvent.click(screen.getByTestId('workspace-publish'));
+    const dialog = await screen.findByTestId('workspace-publish-dialog', {}, SLOW);
+    await vi.waitFor(() => expect(within(dialog).getAllByRole('listitem').filter((li) => /MEDICAL_CLAIM/.test(li.textContent ?? ''))).toHaveLength(1), SLOW);
+
+    // A colleague saves a second blocked reply while the dialog is open.
+    const flow = (await api('GET', '/api/v1/flows/invoice-flow?account=default')).body;
+    const twoReplies = (contents: string[]) => flow.nodes.map((n: { id: string }) => (n.id === 'r' ? { ...n, data: { mode: 'all', replies: contents.map((content) => ({ type: 'text', content })) } } : n));
+    const saved = await api('PUT', '/api/v1/flows/invoice-flow?account=default', { ...flow, nodes: twoReplies([CURE, '保证治愈，绝对有效']) });
+    expect(saved.status).toBe(200);
+
+    fireEvent.change(within(dialog).getByLabelText('审核说明（必填）'), { target: { value: '法务已审第一条' } });
+    await act(async () => {
+      fireEvent.click(within(dialog).getByTestId('workspace-publish-override'));
+    });
+    await vi.waitFor(() => expect(within(dialog).getByTestId('workspace-publish-error').textContent).toBe('变更在你查看之后有了变化（草稿、线上版本或检查结果），未发布：下面是现在的变更，确认后再发布。'), SLOW);
+    expect(await liveVersion()).toBe(live);
+    // Read again: both blocked replies are listed now.
+    await vi.waitFor(() => expect(within(dialog).getAllByRole('listitem').filter((li) => /MEDICAL_CLAIM/.test(li.textContent ?? ''))).toHaveLength(2), SLOW);
+
+    const restored = await api('PUT', '/api/v1/flows/invoice-flow?account=default', { ...saved.body, nodes: twoReplies([CURE]) });
+    expect(restored.status).toBe(200);
+  });
+
   it('lists the changes by name; a reviewed case published with its note moves the marker to the new version', async () => {
     serveEditor();
     const live = await liveVersion();

@@ -2,7 +2,7 @@ import { OctagonX } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkspaceChange, WorkspaceChanges, WorkspacePublishResult } from '../../../rules-schema/index.js';
-import type { ApiErrorDetail } from '../api/api-error.js';
+import { ApiError, type ApiErrorDetail } from '../api/api-error.js';
 import { ContentGateList } from '../documents/ContentGateList.js';
 import { describeApiError } from '../documents/describe-api-error.js';
 import { Modal } from '../documents/Modal.js';
@@ -28,13 +28,14 @@ export function WorkspacePublishDialog({ onClose, onPublished }: WorkspacePublis
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
-  const load = () => {
-    setError(null);
+  /** Reads the summary; after a refused publish its reason stays shown above the new summary. */
+  const load = (reason: string | null = null) => {
+    setError(reason);
     saveAndReadChanges()
       .then((s) => (s ? setSummary(s) : onClose()))
       .catch((err: unknown) => setError(describeApiError(err, t)));
   };
-  useEffect(load, []); // eslint-disable-line react-hooks/exhaustive-deps -- read once per opening
+  useEffect(() => load(), []); // eslint-disable-line react-hooks/exhaustive-deps -- read once per opening
 
   const title = t('workspace.title');
   if (!summary) {
@@ -52,11 +53,12 @@ export function WorkspacePublishDialog({ onClose, onPublished }: WorkspacePublis
   const submit = async (text: string) => {
     setBusy(true);
     try {
-      const body = { note: text, ...(gates.content.length > 0 ? { overrideContent: true } : {}), ...(gates.scenarios.length > 0 ? { overrideScenarios: true } : {}) };
+      // `reviewed`: what goes live is what this dialog shows, or nothing (409, then read again).
+      const body = { note: text, reviewed: summary.digest, ...(gates.content.length > 0 ? { overrideContent: true } : {}), ...(gates.scenarios.length > 0 ? { overrideScenarios: true } : {}) };
       onPublished(await publishWorkspace(body));
     } catch (err) {
-      setError(`${t('workspace.failed')} ${describeApiError(err, t)}`);
-      load(); // the drafts changed since the summary: show what the gates say now
+      // The drafts or what is live changed since the summary (a gate's 400, a 409): show what it says now.
+      load(err instanceof ApiError && err.code === 'CONFLICT' ? t('workspace.conflict') : `${t('workspace.failed')} ${describeApiError(err, t)}`);
     } finally {
       setBusy(false);
     }
