@@ -4,7 +4,9 @@
  * a stale or missing group. The drafts pass the gates of a per-document publish first — graph,
  * compile, content (published policy replaced by the draft one, installed packs) and saved
  * scenarios — judged on the whole workspace as it would run, with the same 400 bodies and
- * pointers into the workspace (`/flows/<id>/nodes/2/data/replies/0/content`).
+ * pointers into the workspace (`/flows/<id>/nodes/2/data/replies/0/content`). What goes live is
+ * what was checked: the pointers move only on the head the gates judged and, with `reviewed`,
+ * only when the drafts and verdicts are those the operator saw (409 CONFLICT otherwise).
  */
 import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
