@@ -5,70 +5,33 @@
  * summary by name, the content gate with its node one click away (opening the flow), the
  * reviewed override with its note, and the marker moving to the new version after publishing.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import './setup-editor-test.js';
 import { useEditorStore } from '../../editor/src/store/editor-store.js';
 import { WorkspacePublish } from '../../editor/src/workspace/WorkspacePublish.js';
 import { invoiceFlow, invoiceGroup } from '../support/invoice-flow.js';
+import { startEditorServer, type EditorServer } from '../support/stub-fetch.js';
 
 const CURE = '我们的产品能治疗高血压';
-const ADMIN = 'workspace-publish-admin';
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const nodeFetch = globalThis.fetch;
-
 /*
  * One real server for the file (jsdom cannot load the server in-process: Vite rewrites its
  * file URLs), so the tests run in order on one workspace: first as seeded, then with drafts.
  */
-let server: { url: string; child: ChildProcess; dataDir: string };
+let server: EditorServer;
 beforeAll(async () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'replyflow-ws-editor-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/src/main.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', DATA_DIR: dataDir, ADMIN_TOKEN: ADMIN },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /"url":"(http:\/\/[^"]+)\/"/.exec(out);
-      if (m?.[1]) resolve(m[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-  });
-  server = { url, child, dataDir };
+  server = await startEditorServer();
 }, 60_000);
-afterAll(async () => {
-  await new Promise<void>((resolve) => {
-    if (server.child.exitCode !== null) return resolve();
-    server.child.once('exit', () => resolve());
-    server.child.kill('SIGTERM');
-  });
-  rmSync(server.dataDir, { recursive: true, force: true });
-});
+afterAll(() => server.stop());
 
 /** The editor's requests go to the real server, as the admin unless a token is sent. */
 function serveEditor(role: 'editor' | 'viewer' = 'editor') {
-  vi.stubGlobal('fetch', (url: string, init?: RequestInit) => {
-    const headers = new Headers(init?.headers);
-    if (!headers.has('Authorization')) headers.set('Authorization', `Bearer ${ADMIN}`);
-    return nodeFetch(`${server.url}${url}`, { ...init, headers });
-  });
+  server.serveEditor();
   useEditorStore.setState({ me: { name: 'ops', role } });
 }
 
 const api = (method: string, url: string, body?: unknown) =>
-  nodeFetch(`${server.url}${url}`, {
-    method,
-    headers: { Authorization: `Bearer ${ADMIN}`, 'Content-Type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  }).then(async (r) => ({ status: r.status, body: await r.json() }));
+  server.api(method, url, body).then(async (r) => ({ status: r.status, body: await r.json() }));
 const liveVersion = async () => (await api('GET', '/api/v1/workspace/changes?account=default')).body.workspaceVersion as number;
 
 /** How long to wait for the real server's answers (a cold server compiles the workspace first). */
