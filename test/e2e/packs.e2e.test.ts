@@ -33,6 +33,8 @@ describe('rule packs in the browser', () => {
 
     // Without the pack the default policy lets the claim through.
     await page.getByRole('navigation', { name: '流程' }).getByRole('button', { name: FLOW }).click();
+    // A click on a node of the flow shown before would be undone when FLOW loads.
+    await expect.poll(() => page.getByLabel('流程名称', { exact: true }).inputValue()).toBe(FLOW);
     await openReply(page);
     await page.getByTestId('reply-text').fill(TEXT);
     await expect.poll(() => lintVerdict(page), { timeout: 30_000 }).toBe('allow');

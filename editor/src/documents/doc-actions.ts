@@ -31,20 +31,35 @@ export async function loadWorkspace(): Promise<void> {
     store().setPolicy({ doc, persisted: true, dirty: false, publishedVersion: firstPolicy.publishedVersion });
   }
   const first = flows.items[0];
-  if (first && !store().meta) await openFlow(first.id);
+  if (first && !store().meta && !openPending) await openFlow(first.id);
 }
 
 export async function refreshFlowList(): Promise<void> {
   store().setFlowSummaries((await documentsApi.list('flows')).items);
 }
 
+/**
+ * Each open takes a ticket and only the latest one lands, whatever order the answers come in: a
+ * flow the operator clicked while the first flow (or another click) was still loading stays open.
+ */
+let openTicket = 0;
+let openPending = false;
+
 export async function openFlow(id: string): Promise<void> {
-  const flow = await documentsApi.get('flows', id);
-  store().loadFlow(flow, true);
+  const ticket = ++openTicket;
+  openPending = true;
+  try {
+    const flow = await documentsApi.get('flows', id);
+    if (ticket === openTicket) store().loadFlow(flow, true);
+  } finally {
+    if (ticket === openTicket) openPending = false;
+  }
 }
 
 /** A new, unsaved flow with one trigger for text messages. */
 export function newFlow(name: string): void {
+  openTicket++; // a flow still loading must not replace the new one
+  openPending = false;
   const flow: Flow = {
     schemaVersion: 1,
     id: newId('flow'),
