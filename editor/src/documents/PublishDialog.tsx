@@ -5,6 +5,7 @@ import type { PublishFlags } from '../api/documents-api.js';
 import { ContentGateList } from './ContentGateList.js';
 import { GroupGateNotice } from './GroupGateNotice.js';
 import { Modal } from './Modal.js';
+import { PublishNoteActions } from './PublishNoteActions.js';
 
 export interface PublishDialogProps {
   name: string;
@@ -26,11 +27,8 @@ export interface PublishDialogProps {
  */
 export function PublishDialog({ name, failures = [], content = [], groups = [], onPublish, onClose, onShowNode }: PublishDialogProps) {
   const { t } = useTranslation();
-  const [note, setNote] = useState('');
   const [withGroups, setWithGroups] = useState(false);
-  const reviewed = failures.length > 0 || content.length > 0;
   const groupsReady = groups.length === 0 || withGroups;
-  const noteLabel = content.length > 0 ? t('publish.content.note') : failures.length > 0 ? t('publish.gate.note') : t('publish.note');
   const flags: PublishFlags = {
     ...(failures.length > 0 ? { overrideScenarios: true } : {}),
     ...(content.length > 0 ? { overrideContent: true } : {}),
@@ -41,31 +39,15 @@ export function PublishDialog({ name, failures = [], content = [], groups = [], 
       {failures.length > 0 ? <ScenarioGateList failures={failures} /> : null}
       {content.length > 0 ? <ContentGateList details={content} {...(onShowNode ? { onShowNode } : {})} /> : null}
       {groups.length > 0 ? <GroupGateNotice details={groups} withGroups={withGroups} onWithGroups={setWithGroups} /> : null}
-      <label className="field">
-        <span>{noteLabel}</span>
-        <input
-          autoFocus
-          value={note}
-          maxLength={500}
-          placeholder={t(content.length > 0 ? 'publish.content.notePlaceholder' : failures.length > 0 ? 'publish.gate.notePlaceholder' : 'publish.notePlaceholder')}
-          onChange={(e) => setNote(e.target.value)}
-          aria-label={noteLabel}
-        />
-      </label>
-      <div className="row end">
-        <button type="button" onClick={onClose}>
-          {t('common.cancel')}
-        </button>
-        {reviewed ? (
-          <button type="button" className="danger" disabled={!note.trim() || !groupsReady} onClick={() => onPublish(note.trim(), flags)} data-testid="publish-override">
-            {content.length > 0 ? t('publish.content.override') : t('publish.gate.override')}
-          </button>
-        ) : (
-          <button type="button" className="primary" disabled={!groupsReady} onClick={() => onPublish(note.trim() || t('publish.defaultNote'), flags)} data-testid="publish-confirm">
-            {t('publish.confirm')}
-          </button>
-        )}
-      </div>
+      <PublishNoteActions
+        review={content.length > 0 ? 'content' : failures.length > 0 ? 'scenarios' : null}
+        confirmLabel={t('publish.confirm')}
+        testIds={{ confirm: 'publish-confirm', override: 'publish-override' }}
+        disabled={!groupsReady}
+        autoFocus
+        onCancel={onClose}
+        onSubmit={(note) => onPublish(note, flags)}
+      />
     </Modal>
   );
 }

@@ -7,6 +7,7 @@ import { ContentGateList } from '../documents/ContentGateList.js';
 import { describeApiError } from '../documents/describe-api-error.js';
 import { Modal } from '../documents/Modal.js';
 import { ScenarioGateList } from '../documents/PublishDialog.js';
+import { PublishNoteActions } from '../documents/PublishNoteActions.js';
 import { useEditorStore } from '../store/editor-store.js';
 import { publishWorkspace, saveAndReadChanges, showFlowNode } from './workspace-actions.js';
 import { byFlow, flowPointer } from './workspace-gate-paths.js';
@@ -26,7 +27,6 @@ export function WorkspacePublishDialog({ onClose, onPublished }: WorkspacePublis
   const { t } = useTranslation();
   const [summary, setSummary] = useState<WorkspaceChanges | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   /** Reads the summary; after a refused publish its reason stays shown above the new summary. */
   const load = (reason: string | null = null) => {
@@ -48,8 +48,6 @@ export function WorkspacePublishDialog({ onClose, onPublished }: WorkspacePublis
   const { gates } = summary;
   const pending = summary.changes.filter((c) => c.change !== 'unchanged');
   const stopped = gates.graph.length + gates.compile.length > 0;
-  const reviewed = gates.content.length + gates.scenarios.length > 0;
-  const noteLabel = gates.content.length > 0 ? t('publish.content.note') : gates.scenarios.length > 0 ? t('publish.gate.note') : t('publish.note');
   const submit = async (text: string) => {
     setBusy(true);
     try {
@@ -81,24 +79,14 @@ export function WorkspacePublishDialog({ onClose, onPublished }: WorkspacePublis
       {gates.content.length > 0 ? <ContentGates details={gates.content} names={nameOfFlow(summary.changes)} onShown={onClose} /> : null}
       {gates.scenarios.length > 0 ? <ScenarioGateList failures={gates.scenarios} /> : null}
       {error ? <p className="error" data-testid="workspace-publish-error">{error}</p> : null}
-      <label className="field">
-        <span>{noteLabel}</span>
-        <input value={note} maxLength={500} placeholder={t(gates.content.length > 0 ? 'publish.content.notePlaceholder' : 'publish.notePlaceholder')} onChange={(e) => setNote(e.target.value)} aria-label={noteLabel} />
-      </label>
-      <div className="row end">
-        <button type="button" onClick={onClose}>
-          {t('common.cancel')}
-        </button>
-        {reviewed ? (
-          <button type="button" className="danger" disabled={busy || stopped || pending.length === 0 || !note.trim()} onClick={() => void submit(note.trim())} data-testid="workspace-publish-override">
-            {gates.content.length > 0 ? t('publish.content.override') : t('publish.gate.override')}
-          </button>
-        ) : (
-          <button type="button" className="primary" disabled={busy || stopped || pending.length === 0} onClick={() => void submit(note.trim() || t('publish.defaultNote'))} data-testid="workspace-publish-confirm">
-            {t('workspace.publish')}
-          </button>
-        )}
-      </div>
+      <PublishNoteActions
+        review={gates.content.length > 0 ? 'content' : gates.scenarios.length > 0 ? 'scenarios' : null}
+        confirmLabel={t('workspace.publish')}
+        testIds={{ confirm: 'workspace-publish-confirm', override: 'workspace-publish-override' }}
+        disabled={busy || stopped || pending.length === 0}
+        onCancel={onClose}
+        onSubmit={(text) => void submit(text)}
+      />
     </Modal>
   );
 }
