@@ -10,7 +10,7 @@ import { policySchema, lexiconSchema, customRuleSchema, allowanceSchema, allowan
 import { packSchema, packRuleSchema, packSourceSchema, packTestSchema } from './schemas/pack.js';
 import { messageSchema, userSchema } from './schemas/message.js';
 import { replySchema } from './schemas/reply.js';
-import { sandboxRunBodySchema, sandboxStepSchema, scenarioSchema, backtestBodySchema } from './schemas/sandbox.js';
+import { sandboxRunBodySchema, sandboxStepSchema, scenarioSchema, backtestBodySchema, sandboxRanSchema, sandboxSourceSchema } from './schemas/sandbox.js';
 import {
   inboundBodySchema,
   replyCheckBodySchema,
@@ -123,6 +123,8 @@ export type RollbackBody = From<typeof rollbackBodySchema>;
 export type Role = TokenCreateBody['role'];
 export type SandboxRunBody = From<typeof sandboxRunBodySchema>;
 export type SandboxStep = From<typeof sandboxStepSchema>;
+export type SandboxSource = From<typeof sandboxSourceSchema>;
+export type SandboxRan = From<typeof sandboxRanSchema>;
 export type Scenario = From<typeof scenarioSchema>;
 export type BacktestBody = From<typeof backtestBodySchema>;
 export type ConversationsQuery = From<typeof conversationsQuerySchema>;

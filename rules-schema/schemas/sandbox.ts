@@ -61,10 +61,32 @@ const scriptProperties = {
   steps: { type: 'array', minItems: 1, maxItems: 500, items: sandboxStepSchema },
 } as const;
 
+/**
+ * What a run takes the documents it is not given inline from: the account's drafts, or what is
+ * live (the published flows, keyword groups and policy, and the installed enabled packs).
+ */
+export const sandboxSourceSchema = { enum: ['drafts', 'live'] } as const;
+
 export const sandboxRunBodySchema = {
   type: 'object',
   required: ['steps'],
-  properties: { account: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$', default: 'default' }, ...scriptProperties },
+  properties: {
+    account: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$', default: 'default' },
+    source: { ...sandboxSourceSchema, default: 'drafts' },
+    ...scriptProperties,
+  },
+  additionalProperties: false,
+} as const;
+
+/** What a sandbox run answers beside `passed` and `steps`: what it ran. */
+export const sandboxRanSchema = {
+  type: 'object',
+  required: ['source'],
+  properties: {
+    source: sandboxSourceSchema,
+    /** For `live`: the live workspace version it ran (as `GET /workspace/status` reports it). */
+    workspaceVersion: { type: 'integer', minimum: 0 },
+  },
   additionalProperties: false,
 } as const;
 

@@ -128,7 +128,7 @@ export function buildOpenApi() {
     },
     '/api/v1/lint': { post: op('Content checks of one reply, for the editor and agents', ['admin', 'editor', 'runtime'], { body: lintBody }) },
     '/api/v1/lint/flow': { post: op('The replies of a draft flow that publishing would refuse (the canvas marks them)', ['admin', 'editor'], { body: lintFlowBody }) },
-    '/api/v1/sandbox/run': { post: op('Run a sandbox script on a virtual clock', EDITORS, { body: 'sandbox-run-body' }) },
+    '/api/v1/sandbox/run': { post: op('Run a sandbox script on a virtual clock, over the drafts or what is live (source)', EDITORS, { body: 'sandbox-run-body' }) },
     '/api/v1/sandbox/backtest': { post: op('Replay stored inbound messages against drafts', EDITORS, { body: 'backtest-body' }) },
     '/api/v1/scenarios/run-all': { post: op('Run every saved scenario of the account', EDITORS, { account: true }) },
     '/api/v1/wechat/console-import': { post: op('Import the console auto-reply rules as drafts', EDITORS, { account: true, body: consoleImportBody, ok: ['201', 'created drafts, skipped rules, notes'] }) },

@@ -1,13 +1,14 @@
 /**
- * The sandbox as the API and publishing see it: resolves an account's drafts (or inline
- * documents) and packs into sandbox documents, runs scripts and the scenario library, and
- * replays stored traffic against a draft (backtest).
+ * The sandbox as the API and publishing see it: resolves an account's drafts or what is live
+ * (or inline documents) and packs into sandbox documents, runs scripts and the scenario
+ * library, and replays stored traffic against a draft (backtest).
  */
-import type { BacktestBody, Flow, KeywordGroup, Policy, SandboxRunBody, Scenario } from '../../../rules-schema/index.js';
+import type { BacktestBody, Flow, KeywordGroup, Policy, SandboxRan, SandboxRunBody, Scenario } from '../../../rules-schema/index.js';
 import type { Store } from '../store/open-store.js';
 import { DEFAULT_POLICY } from '../runtime/default-policy.js';
 import { toEpochMs } from '../runtime/instant.js';
-import { invalid } from '../errors.js';
+import { conflict, invalid } from '../errors.js';
+import { loadPublished } from '../runtime/published-workspace.js';
 import { runSandbox, type SandboxDocs, type SandboxResult } from './run-sandbox.js';
 import { replayTraffic, type BacktestReport } from './replay-traffic.js';
 
@@ -41,9 +42,32 @@ export class SandboxService {
     return { flows, groups, policy, packs };
   }
 
-  async run(body: SandboxRunBody): Promise<SandboxResult> {
-    const docs = await this.docsFor(body.account ?? 'default', body);
-    return runSandbox(docs, body);
+  /** Runs a script on the drafts (default) or on what is live, and says which it ran. */
+  async run(body: SandboxRunBody): Promise<SandboxResult & SandboxRan> {
+    const account = body.account ?? 'default';
+    if (body.source === 'live') {
+      const { docs, workspaceVersion } = await this.liveDocsFor(account, body);
+      return { source: 'live', workspaceVersion, ...(await runSandbox(docs, body)) };
+    }
+    return { source: 'drafts', ...(await runSandbox(await this.docsFor(account, body), body)) };
+  }
+
+  /**
+   * Inline documents win; anything omitted is what the runtime evaluates now, read at one
+   * workspace head so the version reported is the one that ran.
+   */
+  async liveDocsFor(account: string, inline: Inline): Promise<{ docs: SandboxDocs; workspaceVersion: number }> {
+    const head = await this.store.versions.head(account);
+    // With nothing published a live run answers nothing at all, which would read as broken flows.
+    if (head.published.length === 0) throw conflict('还没有发布任何内容：线上没有流程、关键词组或策略可运行。请先发布，或用草稿运行。');
+    const live = await loadPublished(this.store, account, head);
+    const docs: SandboxDocs = {
+      flows: inline.flows ?? live.flows,
+      groups: inline.keywordGroups ?? live.groups,
+      policy: inline.policy ?? live.policy,
+      packs: inline.packs ? await this.packDocs(account, inline.packs) : live.packs,
+    };
+    return { docs, workspaceVersion: head.seq };
   }
 
   /** Runs every saved scenario of the account against its drafts (one document may be swapped in). */
