@@ -212,6 +212,13 @@ export const en: Widen<typeof zhCN> = {
   lexiconCategory: { absolute: 'Absolute terms', medical: 'Medical claims', promotion: 'Promotion', sharing: 'Induced sharing', banned: 'Banned' },
   sandbox: {
     toggle: 'Sandbox', title: 'Sandbox preview', views: { chat: 'Simulator', library: 'Scenarios', backtest: 'Backtest' },
+    source: {
+      label: 'What the sandbox runs', drafts: 'Drafts', live: 'Live (v{{version}})', liveNoVersion: 'Live', compare: 'Compare',
+      draftsColumn: 'Drafts', liveColumn: 'Live v{{version}}', liveColumnNoVersion: 'Live',
+      differs: 'Differs', differsIn: 'Differs in: {{list}}', what: { replies: 'replies', verdicts: 'verdicts', group: 'matched keyword group' },
+      same: 'Both give the same results: publishing changes none of these steps', changed: 'Steps that differ: {{count}}. After publishing they behave as on the left',
+      liveHint: 'Running what is live: unpublished changes (saved or not) are not in it',
+    },
     span: { d: '{{count}} d', h: '{{count}} h', m: '{{count}} min', s: '{{count}} s' },
     window: {
       left: '{{span}} left', quota: '{{count}} more may be sent',

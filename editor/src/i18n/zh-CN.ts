@@ -208,6 +208,13 @@ export const zhCN = {
   lexiconCategory: { absolute: '极限词', medical: '医疗功效', promotion: '促销', sharing: '诱导分享', banned: '违禁' },
   sandbox: {
     toggle: '沙盒预览', title: '沙盒预览', views: { chat: '模拟对话', library: '场景库', backtest: '回测' },
+    source: {
+      label: '沙盒运行哪一版', drafts: '草稿', live: '线上版本（v{{version}}）', liveNoVersion: '线上版本', compare: '对比',
+      draftsColumn: '草稿', liveColumn: '线上版本 v{{version}}', liveColumnNoVersion: '线上版本',
+      differs: '不同', differsIn: '不同之处：{{list}}', what: { replies: '回复', verdicts: '结论', group: '命中的关键词组' },
+      same: '两边结果一致：发布不会改变这些步骤', changed: '{{count}} 步结果不同：发布后会变成左边这样',
+      liveHint: '正在运行线上版本：未发布的改动（包括未保存的）不在其中',
+    },
     span: { d: '{{count}} 天', h: '{{count}} 小时', m: '{{count}} 分', s: '{{count}} 秒' },
     window: {
       left: '还剩 {{span}}', quota: '还可发 {{count}} 条',
