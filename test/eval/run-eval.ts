@@ -54,6 +54,8 @@ export const CORPUS = fileURLToPath(new URL('./corpus.jsonl', import.meta.url));
  *   dev, never a headline.
  * - `devRound3`: a third tuning set (issue 14, round 3), written from public lists, enforcement-case
  *   and police/tax-notice wording before its tuner read the lexicons; measured as written first.
+ * - `devRound4`: the fourth (round 4), written the same way by a writer who read neither the
+ *   checker nor any other split; measured as written first.
  */
 export const SPLITS = {
   holdout: fileURLToPath(new URL('./compliance-holdout/holdout.jsonl', import.meta.url)),
@@ -61,6 +63,7 @@ export const SPLITS = {
   dev: fileURLToPath(new URL('./compliance/dev-split.jsonl', import.meta.url)),
   devAuthentic: fileURLToPath(new URL('./compliance/dev-authentic.jsonl', import.meta.url)),
   devRound3: fileURLToPath(new URL('./compliance/dev-round3.jsonl', import.meta.url)),
+  devRound4: fileURLToPath(new URL('./compliance/dev-round4.jsonl', import.meta.url)),
 } as const;
 
 /** A split line as written: `codes` are the expected §7 content codes. */
@@ -203,7 +206,7 @@ function print(title: string, result: EvalReport, withPacks: boolean): void {
 }
 
 // `npm run eval`: the holdout first (the headline), then the other splits and the packs' corpus.
-// `npm run eval -- dev` (or `dev-authentic`, `dev-round3`, `holdout`, `test`, `corpus`, `keywords-dev`, `keywords-dev2`, `keywords-dev3`) prints one of them; `keywords` prints both keyword splits.
+// `npm run eval -- dev` (or `dev-authentic`, `dev-round3`, `dev-round4`, `holdout`, `test`, `corpus`, `keywords-dev`, `keywords-dev2`, `keywords-dev3`) prints one of them; `keywords` prints both keyword splits.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const only = process.argv[2];
   const runs: Array<[string, string, () => CorpusLine[], boolean]> = [
@@ -212,6 +215,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     ['dev', 'Compliance dev split (for tuning)', () => readSplit(SPLITS.dev), false],
     ['dev-authentic', 'Compliance dev-authentic split (for tuning; written by its tuner: not a headline)', () => readSplit(SPLITS.devAuthentic), false],
     ['dev-round3', 'Compliance dev-round3 split (for tuning; written before its tuner read the lexicons: measured as written first)', () => readSplit(SPLITS.devRound3), false],
+    ['dev-round4', 'Compliance dev-round4 split (for tuning; written by someone who read neither the checker nor the other splits: measured as written first)', () => readSplit(SPLITS.devRound4), false],
     ['corpus', 'Pack corpus (written while tuning: a regression guard)', () => readCorpus(), true],
   ];
   for (const [key, title, read, withPacks] of runs) {
