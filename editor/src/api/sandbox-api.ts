@@ -1,4 +1,4 @@
-import type { Flow, GroupMatchView, KeywordGroup, Policy, Reply, SandboxStep, Scenario, UserProfile } from '../../../rules-schema/index.js';
+import type { Flow, GroupMatchView, KeywordGroup, Policy, Reply, SandboxRan, SandboxSource, SandboxStep, Scenario, UserProfile } from '../../../rules-schema/index.js';
 import { apiRequest, ACCOUNT } from './api-request.js';
 import type { DocSummary, LintReason } from './documents-api.js';
 
@@ -58,8 +58,9 @@ export interface SandboxResult {
 
 export type Expectation = NonNullable<SandboxStep['expect']>;
 
-/** A script the sandbox runs; documents left out are the account's drafts. */
+/** A script the sandbox runs; documents left out are the account's drafts, or what is live with `source: 'live'`. */
 export interface SandboxScript {
+  source?: SandboxSource;
   flows?: Flow[];
   keywordGroups?: KeywordGroup[];
   policy?: Policy;
@@ -91,7 +92,8 @@ export interface BacktestReport {
 
 /** Typed calls to the sandbox, scenario library and backtest routes (CONTRACT §9). */
 export const sandboxApi = {
-  run: (script: SandboxScript) => apiRequest<SandboxResult>('/sandbox/run', { method: 'POST', body: { account: ACCOUNT, ...script } }),
+  /** The answer also says what ran: the source and, for live, the workspace version. */
+  run: (script: SandboxScript) => apiRequest<SandboxResult & SandboxRan>('/sandbox/run', { method: 'POST', body: { account: ACCOUNT, ...script } }),
   listScenarios: () => apiRequest<{ items: DocSummary[] }>('/scenarios', { account: true }),
   getScenario: (id: string) => apiRequest<Scenario>(`/scenarios/${encodeURIComponent(id)}`, { account: true }),
   createScenario: (doc: Scenario) => apiRequest<Scenario>('/scenarios', { method: 'POST', body: doc, account: true }),

@@ -6,10 +6,12 @@ import { useEditorStore } from '../store/editor-store.js';
 import type { SandboxView } from '../store/sandbox-slice.js';
 import { BacktestView } from './BacktestView.js';
 import { ClockBar } from './ClockBar.js';
+import { CompareStepList } from './CompareStepList.js';
 import { Composer } from './Composer.js';
 import { PackPicker } from './PackPicker.js';
 import { lightStep, runSession } from './sandbox-actions.js';
 import { SaveScenarioDialog } from './SaveScenarioDialog.js';
+import { SourceSwitch } from './SourceSwitch.js';
 import { ScenarioLibrary } from './ScenarioLibrary.js';
 import { litIndexOf, StepList } from './StepList.js';
 import { UserBar } from './UserBar.js';
@@ -57,6 +59,9 @@ function Simulator() {
   const running = useEditorStore((s) => s.running);
   const runError = useEditorStore((s) => s.runError);
   const litStep = useEditorStore((s) => s.litStep);
+  const source = useEditorStore((s) => s.sandboxSource);
+  const liveResult = useEditorStore((s) => s.liveResult);
+  const liveVersion = useEditorStore((s) => s.liveVersion);
   const docsKey = useEditorStore((s) => `${s.meta?.id}:${s.meta?.revision}:${s.dirty}:${s.policy?.doc.revision}`);
   const edges = useEditorStore((s) => s.edges);
   const unsaved = useEditorStore((s) => s.dirty || !s.persisted || s.policy?.dirty || Object.values(s.groups).some((g) => g.dirty));
@@ -74,19 +79,24 @@ function Simulator() {
   const expected = session.steps.some((s) => s.expect);
   return (
     <div className="simulator" data-testid="simulator">
+      <SourceSwitch />
       <UserBar />
       <PackPicker />
       <ClockBar />
-      {unsaved ? <p className="hint warn">{t('sandbox.unsaved')}</p> : null}
-      <StepList
-        steps={session.steps}
-        reports={reports}
-        users={session.users}
-        litIndex={litIndexOf(litStep, reports)}
-        onLight={(i) => lightStep(i)}
-        onRemove={removeStep}
-        onExpect={setExpect}
-      />
+      {source === 'live' ? <p className="hint" data-testid="sandbox-live-hint">{t('sandbox.source.liveHint')}</p> : unsaved ? <p className="hint warn">{t('sandbox.unsaved')}</p> : null}
+      {source === 'compare' ? (
+        <CompareStepList steps={session.steps} drafts={reports} live={liveResult?.steps ?? []} users={session.users} liveVersion={liveVersion} />
+      ) : (
+        <StepList
+          steps={session.steps}
+          reports={reports}
+          users={session.users}
+          litIndex={litIndexOf(litStep, reports)}
+          onLight={(i) => lightStep(i)}
+          onRemove={removeStep}
+          onExpect={setExpect}
+        />
+      )}
       {runError ? <p className="error" role="alert">{runError}</p> : null}
       <Composer onStep={addStep} />
       <div className="row sandbox-foot">

@@ -63,7 +63,8 @@ export function StepCard({ index, step, report, who, lit, onLight, onRemove, onE
   );
 }
 
-function InboundOutcome({ report }: { report: Extract<StepReport, { kind: 'inbound' }> }) {
+/** What an inbound step brought back: the groups matched, the replies with their verdicts, a hand-off. */
+export function InboundOutcome({ report }: { report: Extract<StepReport, { kind: 'inbound' }> }) {
   const { t } = useTranslation();
   const { matches, groupMatches, replies, handoff } = report.result;
   return (

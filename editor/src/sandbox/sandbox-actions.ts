@@ -14,6 +14,7 @@ import { useEditorStore } from '../store/editor-store.js';
 import type { SandboxSession } from '../store/sandbox-slice.js';
 import { toDurationSpec } from './durations.js';
 import { litPath } from './lit-path.js';
+import { runBySource } from './run-by-source.js';
 
 const store = () => useEditorStore.getState();
 const t = (key: string, opts?: Record<string, unknown>) => i18n.t(key, opts);
@@ -29,11 +30,13 @@ export async function runSession(): Promise<void> {
   const probe: SandboxStep = { reply: { type: 'text', content: '·' }, to: activeUser, commit: false, ...(pendingMs > 0 ? { after: toDurationSpec(pendingMs) } : {}) };
   store().setRunState({ running: true });
   try {
-    const docs = await unsavedDocs();
-    const result = await sandboxApi.run({ ...docs, ...scriptOf(session), steps: [...session.steps, probe] });
+    const { shown: result, live } = await runBySource(store().sandboxSource, { ...scriptOf(session), steps: [...session.steps, probe] }, unsavedDocs);
     if (mine !== runSeq) return;
     const last = result.steps[result.steps.length - 1];
     const steps = result.steps.slice(0, session.steps.length);
+    const liveSteps = live?.steps.slice(0, session.steps.length);
+    store().setLiveResult(liveSteps && store().sandboxSource === 'compare' ? { passed: liveSteps.every((s) => s.expect.passed), steps: liveSteps } : null);
+    if (live?.workspaceVersion !== undefined) store().setLiveVersion(live.workspaceVersion);
     store().setRunState({
       result: { passed: steps.every((s) => s.expect.passed), steps },
       now: last ? { at: last.at, window: last.result.window, ...(last.kind === 'reply' ? { counters: last.result.counters } : {}) } : null,
