@@ -42,6 +42,8 @@ export const KEYWORD_SPLITS = {
   dev2: fileURLToPath(new URL('./keyword-groups/dev2-split.jsonl', import.meta.url)),
   /** Written before reading the groups of the second tuning round, rich in near misses (unrelated messages that share words); for tuning too. */
   dev3: fileURLToPath(new URL('./keyword-groups/dev3-split.jsonl', import.meta.url)),
+  /** Written by someone who read neither the groups nor any split, from public dialogue data; for tuning, measured as written first. */
+  dev4: fileURLToPath(new URL('./keyword-groups/dev4-split.jsonl', import.meta.url)),
 } as const;
 
 const WORKSPACE = fileURLToPath(new URL('../../examples/workspace', import.meta.url));

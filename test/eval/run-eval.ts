@@ -206,7 +206,7 @@ function print(title: string, result: EvalReport, withPacks: boolean): void {
 }
 
 // `npm run eval`: the holdout first (the headline), then the other splits and the packs' corpus.
-// `npm run eval -- dev` (or `dev-authentic`, `dev-round3`, `dev-round4`, `holdout`, `test`, `corpus`, `keywords-dev`, `keywords-dev2`, `keywords-dev3`) prints one of them; `keywords` prints both keyword splits.
+// `npm run eval -- dev` (or `dev-authentic`, `dev-round3`, `dev-round4`, `holdout`, `test`, `corpus`, `keywords-dev`, `keywords-dev2`, `keywords-dev3`, `keywords-dev4`) prints one of them; `keywords` prints both keyword splits.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const only = process.argv[2];
   const runs: Array<[string, string, () => CorpusLine[], boolean]> = [
@@ -228,6 +228,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     ['keywords-dev', 'Keyword groups, dev split (for tuning)', KEYWORD_SPLITS.dev],
     ['keywords-dev2', 'Keyword groups, dev2 split (independently written, for tuning)', KEYWORD_SPLITS.dev2],
     ['keywords-dev3', 'Keyword groups, dev3 split (independently written, near-miss heavy, for tuning)', KEYWORD_SPLITS.dev3],
+    ['keywords-dev4', 'Keyword groups, dev4 split (written without reading the groups or any split, for tuning)', KEYWORD_SPLITS.dev4],
   ];
   for (const [key, title, file] of keywordRuns) {
     if (only !== undefined && only !== key && !(only === 'keywords' && key === 'keywords-dev')) continue;
