@@ -111,8 +111,7 @@ describe('instances on one store serve the same published rules', () => {
     const draft = (await a.get('/api/v1/keyword-groups/invoice')).body;
     expect((await a.put('/api/v1/keyword-groups/invoice', { ...group(['报销']), revision: draft.revision })).status).toBe(200);
     // The process dies after the version body is written, before the workspace document moves.
-    const internals = a.store.versions as unknown as { movePointers: (...args: unknown[]) => Promise<number> };
-    const crash = vi.spyOn(internals, 'movePointers').mockRejectedValueOnce(new StoreUnavailableError('killed mid-publish'));
+    const crash = vi.spyOn(a.store.versions, 'changeHead').mockRejectedValueOnce(new StoreUnavailableError('killed mid-publish'));
     expect((await a.post('/api/v1/keyword-groups/invoice/publish', {})).status).toBe(503);
     expect(crash).toHaveBeenCalledTimes(1);
     crash.mockRestore();

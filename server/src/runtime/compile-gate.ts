@@ -9,6 +9,7 @@ import { WORKSPACE_PATHS, type CompileProblem } from '../core/engine/compile-pro
 import type { CompiledWorkspace } from '../core/engine/compile-workspace.js';
 import type { DocumentKind } from '../store/document-repository.js';
 import type { Store } from '../store/open-store.js';
+import type { WorkspaceHead } from '../store/version-repository.js';
 import { invalid, type ErrorDetail } from '../errors.js';
 import { tryCompileWithPacks, type WorkspaceDocs } from './pack-contribution.js';
 import { loadPublished } from './published-workspace.js';
@@ -30,10 +31,18 @@ export async function gateDocument(change: GatedChange, message = '文档无法�
  * Compiles the account's published workspace with `change` applied (publish, rollback, pack
  * install), and `alongside` (documents published in the same request, e.g. a flow's groups);
  * pointers are rebased onto `change`. Returns the compiled workspace the change would run in.
+ * `head`: the workspace the change will be published on (publishAtHead); default: the current one.
  * @example await gateWorkspace(store, 'default', { kind: 'policy', doc: policy }, '合规策略无法运行，未发布')
  */
-export async function gateWorkspace(store: Store, account: string, change: GatedChange, message: string, alongside: readonly GatedChange[] = []): Promise<CompiledWorkspace> {
-  const published = await loadPublished(store, account);
+export async function gateWorkspace(
+  store: Store,
+  account: string,
+  change: GatedChange,
+  message: string,
+  alongside: readonly GatedChange[] = [],
+  head?: WorkspaceHead,
+): Promise<CompiledWorkspace> {
+  const published = await loadPublished(store, account, head);
   return refuseProblems([...alongside, change].reduce(applyChange, published), change, message);
 }
 

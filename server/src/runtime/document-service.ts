@@ -10,6 +10,8 @@ import { blockedCodes, gateFlowContent } from './content-gate.js';
 import { flowGraphErrors } from './flow-graph-gate.js';
 import { groupsToPublishWith, refuseDeletingLiveGroup } from './live-group-gate.js';
 import type { Store } from '../store/open-store.js';
+import type { WorkspaceHead } from '../store/version-repository.js';
+import { publishAtHead, type HeadEntry } from './publish-at-head.js';
 import { DuplicateKeyError } from '../store/store-errors.js';
 import { AppError, conflict, invalid, notFound } from '../errors.js';
 
@@ -27,7 +29,7 @@ const LABEL: Record<DocumentKind, string> = { flow: '流程', 'keyword-group': '
 
 type Doc = { id: string; revision?: number } & Record<string, unknown>;
 
-/** A published version as the publish route answers; with `withGroups`, the groups published first. */
+/** A published version as the publish route answers; with `withGroups`, the groups published with it. */
 export interface PublishedVersion {
   id: string;
   version: number;
@@ -132,56 +134,57 @@ export class DocumentService {
     await this.store.audit.append({ at: new Date(), account, actor: by, action: `${kind}.delete`, target: id, detail: {} });
   }
 
+  /**
+   * Publishes one draft (a flow with `withGroups`: with the drafts of the groups it uses that
+   * are not live). The gates judge the live workspace read first, and everything goes live in
+   * one write at that workspace (publishAtHead): live changed meanwhile → 409, nothing live.
+   */
   async publish(account: string, kind: DocumentKind, id: string, options: PublishOptions, by: string): Promise<PublishedVersion> {
+    const head = await this.store.versions.head(account);
     const draft = await this.get(account, kind, id);
     const { revision: _r, ...doc } = draft;
     const flow = kind === 'flow' ? (doc as unknown as Flow) : undefined;
-    if (flow) await this.checkGraph(account, flow);
-    const groups = flow ? await groupsToPublishWith(this.store, account, flow, options.withGroups === true) : [];
+    if (flow) await this.checkGraph(account, flow, head);
+    const groups = flow ? await groupsToPublishWith(this.store, account, flow, options.withGroups === true, head) : [];
     const alongside = groups.map((g) => ({ kind: 'keyword-group' as const, doc: g }));
-    const compiled = kind !== 'scenario' ? await gateWorkspace(this.store, account, { kind, doc }, `${LABEL[kind]}无法运行，未发布`, alongside) : undefined;
+    const compiled = kind !== 'scenario' ? await gateWorkspace(this.store, account, { kind, doc }, `${LABEL[kind]}无法运行，未发布`, alongside, head) : undefined;
     const overridden = flow && compiled ? gateFlowContent(flow, compiled, options.overrideContent === true) : [];
-    if (this.scenarioGate && kind !== 'scenario') {
-      const failing = await this.scenarioGate(account, kind, doc);
-      if (failing.length > 0 && !options.overrideScenarios) {
-        throw scenarioGateError(failing);
-      }
-      if (failing.length > 0) {
-        await this.store.audit.append({ at: new Date(), account, actor: by, action: `${kind}.publish-override`, target: id, detail: { note: options.note, failing: failing.map((f) => f.id) } });
-      }
-    }
-    // Every check of the flow ran with its groups applied, so from here only a store failure
-    // stops it: the groups are then live with no live flow using them yet, and a retry finds them published.
-    const withGroups: PublishedVersion[] = [];
-    for (const g of groups) {
-      withGroups.push(await this.publish(account, 'keyword-group', g.id, { note: options.note ?? `随流程 ${id} 发布`, ...(options.overrideScenarios ? { overrideScenarios: true } : {}) }, by));
-    }
-    const published = await this.record(account, kind, id, doc, options.note, by, 'publish');
+    // The sandbox runs drafts, so the groups' drafts are in this run too.
+    const failing = this.scenarioGate && kind !== 'scenario' ? await this.scenarioGate(account, kind, doc) : [];
+    if (failing.length > 0 && !options.overrideScenarios) throw scenarioGateError(failing);
+
+    const groupNote = options.note ?? `随流程 ${id} 发布`;
+    const entries = [...groups.map((g) => ({ kind: 'keyword-group' as DocumentKind, id: g.id, doc: g, note: groupNote })), { kind, id, doc }];
+    const versions = await this.commit(account, head.seq, entries, options.note, by, 'publish');
+    const published = versions.at(-1);
+    if (!published) throw new Error('publishAll answered no version');
+    const withGroups = versions.slice(0, -1);
+    const audit = (action: string, detail: Record<string, unknown>) =>
+      this.store.audit.append({ at: new Date(), account, actor: by, action: `${kind}.${action}`, target: id, detail: { note: options.note, version: published.version, ...detail } });
+    if (failing.length > 0) await audit('publish-override', { failing: failing.map((f) => f.id) });
     if (overridden.length > 0) {
-      await this.store.audit.append({
-        at: new Date(),
-        account,
-        actor: by,
-        action: `${kind}.publish-content-override`,
-        target: id,
-        detail: { note: options.note, version: published.version, codes: blockedCodes(overridden), fields: overridden.map((b) => ({ path: b.path, nodeId: b.nodeId, codes: blockedCodes([b]) })) },
-      });
+      await audit('publish-content-override', { codes: blockedCodes(overridden), fields: overridden.map((b) => ({ path: b.path, nodeId: b.nodeId, codes: blockedCodes([b]) })) });
     }
     return withGroups.length > 0 ? { ...published, groups: withGroups.map((g) => ({ id: g.id, version: g.version })) } : published;
   }
 
+  /** Makes an old version live again and the draft; judged and published at one head, as publish. */
   async rollback(account: string, kind: DocumentKind, id: string, version: number, note: string | undefined, by: string) {
+    const head = await this.store.versions.head(account);
     const old = await this.store.versions.get(account, kind, id, version);
     if (!old) throw notFound(`${LABEL[kind]} ${id} 的版本 ${version}`);
     const current = await this.store.documents.get(account, kind, id);
     if (!current) throw notFound(`${LABEL[kind]} ${id}`);
     // An old version may use a group deleted since: it would go live unable to match.
-    if (kind === 'flow') await groupsToPublishWith(this.store, account, old.doc as Flow, false);
+    if (kind === 'flow') await groupsToPublishWith(this.store, account, old.doc as Flow, false, head);
     // A version saved by an older release may not run today: refuse it before it replaces the draft.
-    if (kind !== 'scenario') await gateWorkspace(this.store, account, { kind, doc: old.doc as Doc }, `${LABEL[kind]}的版本 ${version} 无法运行，未回滚`);
+    if (kind !== 'scenario') await gateWorkspace(this.store, account, { kind, doc: old.doc as Doc }, `${LABEL[kind]}的版本 ${version} 无法运行，未回滚`, [], head);
     const saved = await this.store.documents.save(account, kind, id, old.doc, current.revision, by);
     if (!saved.ok) throw conflict('回滚时草稿被其他人修改，请重试');
-    return this.record(account, kind, id, old.doc as Doc, note ?? `回滚到版本 ${version}`, by, 'rollback');
+    // Should live move before this write, the draft already holds the old version: a retry publishes it.
+    const [rolledBack] = await this.commit(account, head.seq, [{ kind, id, doc: old.doc }], note ?? `回滚到版本 ${version}`, by, 'rollback');
+    if (!rolledBack) throw new Error('publishAll answered no version');
+    return rolledBack;
   }
 
   async versions(account: string, kind: DocumentKind, id: string) {
@@ -196,15 +199,22 @@ export class DocumentService {
     return { ...meta, document: doc };
   }
 
-  private async record(account: string, kind: DocumentKind, id: string, doc: unknown, note: string | undefined, by: string, action: string): Promise<PublishedVersion> {
-    const published = await this.store.versions.publish(account, kind, id, doc, by, note ?? '');
-    await this.store.audit.append({ at: new Date(), account, actor: by, action: `${kind}.${action}`, target: id, detail: { version: published.version, note } });
-    return { id, version: published.version, publishedAt: published.publishedAt, publishedBy: by, note: note ?? '' };
+  /** Puts `entries` live in one write at `atSeq` (409 when live moved) and audits each version. */
+  private async commit(account: string, atSeq: number, entries: ReadonlyArray<HeadEntry<DocumentKind>>, note: string | undefined, by: string, action: string): Promise<PublishedVersion[]> {
+    const at = new Date();
+    const { seq, published } = await publishAtHead(this.store, account, atSeq, { publish: entries }, by, note ?? '', at);
+    const out: PublishedVersion[] = [];
+    for (const [i, p] of published.entries()) {
+      const own = entries[i]?.note ?? note;
+      await this.store.audit.append({ at, account, actor: by, action: `${p.kind}.${action}`, target: p.id, detail: { version: p.version, note: own, workspaceVersion: seq } });
+      out.push({ id: p.id, version: p.version, publishedAt: at, publishedBy: by, note: own ?? '' });
+    }
+    return out;
   }
 
-  private async checkGraph(account: string, flow: Flow): Promise<void> {
+  private async checkGraph(account: string, flow: Flow, head: WorkspaceHead): Promise<void> {
     const groups = (await this.store.documents.list(account, 'keyword-group')).map((g) => g.doc as KeywordGroup);
-    const errors = flowGraphErrors(flow, groups, (await loadPublished(this.store, account)).policy);
+    const errors = flowGraphErrors(flow, groups, (await loadPublished(this.store, account, head)).policy);
     if (errors.length > 0) throw new AppError('VALIDATION_FAILED', `流程有 ${errors.length} 个问题，修正后才能发布`, errors);
   }
 }

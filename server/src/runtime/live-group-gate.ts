@@ -9,16 +9,18 @@ import { flowGroupReferences } from '../../../rules-schema/flow-group-references
 import { flowNodeName } from '../../../rules-schema/flow-node-name.js';
 import { WORKSPACE_PATHS } from '../core/engine/compile-problem.js';
 import type { Store } from '../store/open-store.js';
+import type { WorkspaceHead } from '../store/version-repository.js';
 import { invalid, type ErrorDetail } from '../errors.js';
 import { loadPublished } from './published-workspace.js';
 
 /**
- * The drafts of the groups `flow` uses that are not live, to publish before it (`withGroups`);
+ * The drafts of the groups `flow` uses that are not live, to publish with it (`withGroups`);
  * refuses when there are some and `withGroups` is off, or when one has no draft at all.
+ * `head`: the workspace the flow will be published on; default: the current one.
  * @example await groupsToPublishWith(store, 'default', flow, true) // [the 发票 group's draft]
  */
-export async function groupsToPublishWith(store: Store, account: string, flow: Flow, withGroups: boolean): Promise<KeywordGroup[]> {
-  const live = await liveGroupIds(store, account);
+export async function groupsToPublishWith(store: Store, account: string, flow: Flow, withGroups: boolean, head?: WorkspaceHead): Promise<KeywordGroup[]> {
+  const live = await liveGroupIds(store, account, head);
   const missing = flowGroupReferences(flow).filter((r) => !live.has(r.groupId));
   if (missing.length === 0) return [];
   const drafts = new Map((await store.documents.list(account, 'keyword-group')).map((d) => [d.id, d.doc as KeywordGroup]));
@@ -59,8 +61,8 @@ export async function refuseDeletingLiveGroup(store: Store, account: string, gro
 }
 
 /** Published groups, and the groups of installed, enabled packs (named `<packId>.<groupId>` in flows). */
-async function liveGroupIds(store: Store, account: string): Promise<Set<string>> {
-  const published = await loadPublished(store, account);
+async function liveGroupIds(store: Store, account: string, head?: WorkspaceHead): Promise<Set<string>> {
+  const published = await loadPublished(store, account, head);
   const packGroups = published.packs.flatMap((stored) => {
     // Installed documents were validated against the pack schema before they were stored.
     const pack = stored as Pack;

@@ -23,6 +23,7 @@ import { flowGraphErrors } from './flow-graph-gate.js';
 import { tryCompileWithPacks } from './pack-contribution.js';
 import { DEFAULT_POLICY } from './default-policy.js';
 import { loadPublished } from './published-workspace.js';
+import { publishAtHead } from './publish-at-head.js';
 
 /** Saved scenarios that fail on the account's drafts (the sandbox runs drafts). */
 export type WorkspaceScenarioGate = (account: string) => ReturnType<ScenarioGate>;
@@ -101,11 +102,9 @@ export class WorkspacePublishService {
     if (gates.scenarios.length > 0 && body.overrideScenarios !== true) throw scenarioGateError(gates.scenarios);
 
     const note = body.note ?? '';
-    const done = await this.store.versions.publishAll(account, plan.publish, plan.remove, plan.head.seq, by, note);
     // The gates judged the workspace at plan.head; a change since (say a group deleted while a
-    // flow using it was being checked) could make what they let through unsafe: check again.
-    if (!done) throw conflict(`线上版本在检查期间从 v${plan.head.seq} 变了（另一次发布、删除或扩展包安装），未发布：请重新查看变更后再发布`);
-    const { seq, published } = done;
+    // flow using it was being checked) could make what they let through unsafe: 409.
+    const { seq, published } = await publishAtHead(this.store, account, plan.head.seq, plan, by, note);
     const audit = (action: string, detail: Record<string, unknown>) =>
       this.store.audit.append({ at: new Date(), account, actor: by, action, target: `v${seq}`, detail: { note, workspaceVersion: seq, ...detail } });
     await audit('workspace.publish', { published, unpublished: plan.remove });

@@ -103,11 +103,13 @@ export class VersionRepository {
    * against. A move between the inserts and the pointers leaves bodies no pointer names, as a
    * crash there would.
    *
+   * A doc's own `note` replaces `note` for its version (a group published with its flow).
+   *
    * @example await versions.publishAll('default', [{ kind: 'flow', id: 'f1', doc }, { kind: 'keyword-group', id: 'g1', doc: g }], [], 7, 'ops', '上线')
    */
   async publishAll<K extends DocumentKind>(
     account: string,
-    docs: ReadonlyArray<{ kind: K; id: string; doc: unknown }>,
+    docs: ReadonlyArray<{ kind: K; id: string; doc: unknown; note?: string }>,
     remove: ReadonlyArray<{ kind: DocumentKind; id: string }>,
     atSeq: number,
     by: string,
@@ -115,11 +117,23 @@ export class VersionRepository {
     at = new Date(),
   ): Promise<{ seq: number; published: Array<{ kind: K; id: string; version: number }> } | null> {
     if ((await this.head(account)).seq !== atSeq) return null;
+    // Before an account's first change no workspace document exists, and `head` would read the
+    // bodies inserted below as data of the earlier layout and move the sequence itself.
+    if (atSeq === 0) await this.storeEmptyHead(account);
     const published: Array<{ kind: K; id: string; version: number }> = [];
-    for (const { kind, id, doc } of docs) published.push({ kind, id, version: await this.insertNext(account, kind, id, doc, by, note, at) });
+    for (const d of docs) published.push({ kind: d.kind, id: d.id, version: await this.insertNext(account, d.kind, d.id, d.doc, by, d.note ?? note, at) });
     const gone = (p: { kind: DocumentKind; id: string }) => [...published, ...remove].some((x) => x.kind === p.kind && x.id === p.id);
     const seq = await this.changeHead(account, (head) => (head.seq === atSeq ? { ...head, published: [...head.published.filter((p) => !gone(p)), ...published] } : null));
     return seq === null ? null : { seq, published };
+  }
+
+  /** Stores the head of an account that has none yet, at sequence 0 (idempotent). */
+  private async storeEmptyHead(account: string): Promise<void> {
+    try {
+      await this.workspaces.insertOne({ _id: account, seq: 0, published: [], packs: [], timezone: null });
+    } catch (e) {
+      if (!(e instanceof DuplicateKeyError)) throw e;
+    }
   }
 
   /** Inserts the next numbered version of one document (not yet live); returns its number. */
@@ -250,7 +264,7 @@ export class VersionRepository {
         next = 1;
       } catch (e) {
         if (!(e instanceof DuplicateKeyError)) throw e;
-        // An existing document at sequence 0 (never in practice) or a racing first write.
+        // A head stored at sequence 0 (publishAll's first change) or a racing first write.
         const d = await this.workspaces.findOneAndUpdate({ _id: account, seq: 0 }, { $set, $inc: { seq: 1 } });
         if (!d) return null;
         next = docFields.num(d, 'seq');
