@@ -136,11 +136,28 @@ export async function saveFlow(): Promise<boolean> {
   }
 }
 
+/** The save in flight, if any (see {@link saveAll}). */
+let saving: Promise<boolean> | null = null;
+
 /**
  * Ctrl+S: every unsaved keyword group, then the open flow. `announce: false` when a publish
  * follows: its one notice (已发布为 vN) says the drafts were saved too.
  */
-export async function saveAll({ announce = true }: { announce?: boolean } = {}): Promise<boolean> {
+export async function saveAll(options: { announce?: boolean } = {}): Promise<boolean> {
+  // One save at a time: two at once would both POST a new flow or group, and the second, refused
+  // as a duplicate, would open the conflict dialog against the operator's own save (Ctrl+S twice,
+  // 发布工作区 while 保存 runs, an effect run twice). A later save starts from what the first saved.
+  while (saving) await saving.catch(() => undefined);
+  const run = saveAllNow(options);
+  saving = run;
+  try {
+    return await run;
+  } finally {
+    if (saving === run) saving = null;
+  }
+}
+
+async function saveAllNow({ announce = true }: { announce?: boolean }): Promise<boolean> {
   store().setBusy(true);
   try {
     let ok = true;
