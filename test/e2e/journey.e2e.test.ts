@@ -290,5 +290,5 @@ describe('the whole journey in the browser', () => {
     });
     expect(inbound.json.replies.map((r) => [r.reply.content, r.verdict])).toEqual([['小红您好，电子发票会在发货后发到您的邮箱。', 'allow']]);
     expect(errors).toEqual([]);
-  }, 180_000);
+  }, 120_000);
 });
