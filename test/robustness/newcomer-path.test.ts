@@ -137,6 +137,9 @@ describe('serving the editor', () => {
     const asset = await fetch(`${server.url}${script}`);
     expect(asset.status).toBe(200);
     expect(asset.headers.get('content-type')).toContain('javascript');
+    // The production React build, though this test runs with NODE_ENV=test: that message exists
+    // only in React's development build.
+    expect(await asset.text()).not.toContain('Each child in a list should have a unique');
 
     // "Nothing changed since the build", stated rather than assumed: in a tree being edited while
     // the minute-long build ran, a rebuild would be the right answer.

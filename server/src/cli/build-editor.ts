@@ -9,6 +9,10 @@ import { build } from 'vite';
 import { editorDirFromEnv } from '../config.js';
 import { hashEditorInputs, isEditorBuildStale, writeEditorBuildStamp } from './editor-build-stamp.js';
 
+// Vite bundles React's development build when NODE_ENV says so (vitest sets `test`): what any
+// caller builds here is what `npm start` serves later, so it is always the production build.
+process.env['NODE_ENV'] = 'production';
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const outDir = editorDirFromEnv(process.env);
 // Hashed before building: a source edited during the build leaves a stamp that no longer matches.

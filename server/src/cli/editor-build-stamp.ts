@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** What an editor build is made of, relative to the checkout: the editor imports `rules-schema/`. */
-export const EDITOR_INPUTS: readonly string[] = ['editor', 'rules-schema', 'package-lock.json'];
+/** What an editor build is made of, relative to the checkout: the editor imports `rules-schema/`; the build script sets how it is built. */
+export const EDITOR_INPUTS: readonly string[] = ['editor', 'rules-schema', 'package-lock.json', 'server/src/cli/build-editor.ts'];
 
 /** Build outputs and locks inside the inputs, not sources. */
 const NOT_SOURCES = new Set(['dist', 'node_modules', '.build-lock']);
