@@ -57,8 +57,6 @@ export interface WorkspaceInput {
   packs?: PackContribution[];
 }
 
-export type Payload = KeywordPayload | TermPayload;
-
 export interface CompiledFlow {
   id: string;
   name: string;
@@ -93,12 +91,15 @@ export interface CompiledWorkspace {
   policy: ResolvedPolicy;
   groups: KeywordGroup[];
   groupIndex: Map<string, number>;
-  automaton: AutomatonShards<Payload>;
+  /** Literal keywords, exclusions, combo words and Latin pinyin forms, scanned over a message's normalized text. */
+  keywordAutomaton: AutomatonShards<KeywordPayload>;
+  /** Syllable forms of pinyin groups, scanned over a message's syllable text; null without pinyin groups. */
+  syllableAutomaton: AutomatonShards<KeywordPayload> | null;
+  /** Lexicon terms, exclusions, allowances and cues, scanned over each text field of a reply. */
+  termAutomaton: AutomatonShards<TermPayload>;
   /** Keywords of `regex` groups: the only keywords run one by one, as patterns cannot share an automaton. */
   regexKeywords: RegexKeyword[];
   hasFuzzyGroups: boolean;
-  /** Messages get a syllable scan only when some group has `pinyin`. */
-  hasPinyinGroups: boolean;
   content: CompiledContentChecks;
   flows: CompiledFlow[];
   triggers: Map<string, TriggerRef[]>;
@@ -161,7 +162,12 @@ export function* compileWorkspaceSteps(input: WorkspaceInput): Steps<CompileOutc
     // The segmenter's dictionary loads here, in a compile step, rather than under the first message.
     warmWordSegmenter();
   }
-  const automaton = yield* AutomatonShards.build<Payload>([...keywords, ...terms.patterns]);
+  // Three automata, not one: a message's keyword scan and a reply's term scan each walk only
+  // their own patterns, and syllable forms are only ever scanned over syllable text.
+  const keywordAutomaton = yield* AutomatonShards.build(keywords.filter((k) => k.payload.form !== 'syllables'));
+  const syllables = keywords.filter((k) => k.payload.form === 'syllables');
+  const syllableAutomaton = syllables.length > 0 ? yield* AutomatonShards.build(syllables) : null;
+  const termAutomaton = yield* AutomatonShards.build(terms.patterns);
 
   const flows: CompiledFlow[] = [];
   for (const flow of input.flows) {
@@ -200,10 +206,11 @@ export function* compileWorkspaceSteps(input: WorkspaceInput): Steps<CompileOutc
       policy,
       groups,
       groupIndex: new Map(groups.map((g, i) => [g.id, i])),
-      automaton,
+      keywordAutomaton,
+      syllableAutomaton,
+      termAutomaton,
       regexKeywords: regexKeywords(groups, regexOf),
       hasFuzzyGroups: groups.some((g) => g.mode === 'fuzzy'),
-      hasPinyinGroups: groups.some((g) => g.pinyin === true),
       content,
       flows,
       triggers,

@@ -134,7 +134,8 @@ export function matchGroups(groups: readonly KeywordGroup[], scan: MessageHits):
   };
   const length = scan.text.text.length;
   const words = lazy(() => wordBoundaries(scan.text.text));
-  const skeletonWords = lazy(() => wordBoundaries(scan.skeleton.text));
+  // A skeleton without fillers is the text itself: segment it once.
+  const skeletonWords = scan.skeleton.text === scan.text.text ? words : lazy(() => wordBoundaries(scan.skeleton.text));
   const comboHits: Array<Hit<KeywordPayload>> = [];
 
   for (const hit of scan.hits) {
