@@ -16,11 +16,11 @@ export const TOKEN = 'bench-admin';
 const DURATION_MS = 4000;
 const CONCURRENCY = 32;
 
-/** Requests per second for DURATION_MS; `pathname` may vary per request (e.g. signed webhook URLs). */
-export async function load(port: number, pathname: string | ((i: number) => string), body: (i: number) => string): Promise<number> {
+/** Requests per second for `durationMs`; `pathname` may vary per request (e.g. signed webhook URLs). */
+export async function load(port: number, pathname: string | ((i: number) => string), body: (i: number) => string, durationMs = DURATION_MS): Promise<number> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   let done = 0;
-  const deadline = Date.now() + DURATION_MS;
+  const deadline = Date.now() + durationMs;
   const one = (i: number) =>
     new Promise<void>((resolve, reject) => {
       const payload = body(i);
@@ -44,7 +44,7 @@ export async function load(port: number, pathname: string | ((i: number) => stri
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, (_, w) => worker(w)));
   agent.destroy();
-  return done / (DURATION_MS / 1000);
+  return done / (durationMs / 1000);
 }
 
 export async function httpBench(): Promise<void> {

@@ -9,7 +9,7 @@
  *
  * `npm run bench` runs 100,000 users; `npm run bench -- store 1000000` adds the million.
  */
-import { mkdtempSync, rmSync, statSync, readdirSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -20,6 +20,7 @@ import { createLogger } from '../server/src/logger.js';
 import { seedWorkspace } from '../server/src/runtime/seed-workspace.js';
 import { load, TOKEN } from './http-bench.js';
 import { percentile } from './stats.js';
+import { dirBytes, inboundRecordStats } from './inbound-record-stats.js';
 
 const MiB = 1024 * 1024;
 /** How long `load` runs (it reports messages / this). */
@@ -50,9 +51,9 @@ async function oneSize(users: number): Promise<void> {
     const rssAfterLoad = process.memoryUsage().rss / MiB;
     const p99 = await replyCheckP99(store, users);
     await store.close();
-    const record = inboundRecordBytes(dataDir);
+    const record = inboundRecordStats(dataDir, 'msg:live-%');
     console.log(
-      `| ${users.toLocaleString('en')} | ${diskMiB.toFixed(0)} MiB | ${openMs.toFixed(0)} ms (target ≤ 2,000 at 1 M) | +${(rssAfterOpen - rssBefore).toFixed(0)} / +${(rssAfterLoad - rssBefore).toFixed(0)} MiB | ${committed.toFixed(0)} vs ${dry.toFixed(0)} msg/s, ratio ${ratio.toFixed(2)} (target ≥ 0.6) | ${cpu.committed.toFixed(2)} vs ${cpu.dry.toFixed(2)} ms, ratio ${(cpu.dry / cpu.committed).toFixed(2)} | ${(p99 / 1000).toFixed(1)} ms | ${record.answered.toFixed(0)} B / ${record.nothing.toFixed(0)} B |`,
+      `| ${users.toLocaleString('en')} | ${diskMiB.toFixed(0)} MiB | ${openMs.toFixed(0)} ms (target ≤ 2,000 at 1 M) | +${(rssAfterOpen - rssBefore).toFixed(0)} / +${(rssAfterLoad - rssBefore).toFixed(0)} MiB | ${committed.toFixed(0)} vs ${dry.toFixed(0)} msg/s, ratio ${ratio.toFixed(2)} (target ≥ 0.6) | ${cpu.committed.toFixed(2)} vs ${cpu.dry.toFixed(2)} ms, ratio ${(cpu.dry / cpu.committed).toFixed(2)} | ${(p99 / 1000).toFixed(1)} ms | ${record.answered.avgBytes.toFixed(0)} B / ${record.nothing.avgBytes.toFixed(0)} B |`,
     );
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
@@ -163,23 +164,4 @@ async function replyCheckP99(store: Store, users: number): Promise<number> {
   await new Promise((r) => server.close(r));
   times.sort((a, b) => a - b);
   return percentile(times, 0.99);
-}
-
-/**
- * Average bytes of the inbound records the committed load wrote (the message for backtests, and
- * the result kept for retries and duplicates), as stored: of messages that were answered, and of
- * those that produced nothing (no reply, match, hand-off or tag).
- */
-function inboundRecordBytes(dataDir: string): { answered: number; nothing: number } {
-  const db = new Database(path.join(dataDir, SQLITE_FILE), { readonly: true });
-  const body = (field: string) => `json_extract(json_extract(doc, '$.body'), '$.${field}')`;
-  const nothing = `${body('replies')} IS NULL AND ${body('groupMatches')} IS NULL AND ${body('handoff')} IS NULL AND ${body('tags')} IS NULL`;
-  const avg = (where: string) => (db.prepare(`SELECT avg(length(CAST(doc AS BLOB))) FROM c_inbound WHERE json_extract(doc, '$.key') LIKE 'msg:live-%' AND ${where}`).pluck().get() as number | null) ?? 0;
-  const r = { answered: avg(`NOT (${nothing})`), nothing: avg(nothing) };
-  db.close();
-  return r;
-}
-
-function dirBytes(dir: string): number {
-  return readdirSync(dir).reduce((sum, f) => sum + statSync(path.join(dir, f)).size, 0);
 }
