@@ -183,11 +183,15 @@ describe('budgets', () => {
 
   it('compiles a large allowed pack set off the request path, then refuses the pack that takes the account past its budget', async () => {
     // Two packs of 5-char terms fill what the default policy and the seeded example workspace leave
-    // of the account's character budget, less a margin of 2,000; a third as large cannot fit, and is
-    // the document that crosses the budget (packs are counted before the keyword groups).
+    // of the account's character budget, less a margin of 2,000; a third cannot fit, and is the
+    // document that crosses the budget. Packs are counted before the keyword groups, so the third is
+    // sized to cross on the policy and packs alone: "as large as the others" crossed only while the
+    // example groups stayed small, and failed at the groups once they grew.
     const { flows, groups } = readWorkspaceDir(fileURLToPath(new URL('../../examples/workspace', import.meta.url)));
     const left = COMPILE_BUDGET.workspacePatternChars - budgetUse({ flows, groups, policy: DEFAULT_POLICY }).chars - 2_000;
     const terms = Math.min(COMPILE_BUDGET.documentTerms, Math.floor(left / 2 / 5));
+    const policyChars = budgetUse({ flows: [], groups: [], policy: DEFAULT_POLICY }).chars;
+    const crossing = Math.max(terms, Math.floor((COMPILE_BUDGET.workspacePatternChars - policyChars - 2 * terms * 5) / 5) + 1);
     for (const id of ['big-a', 'big-b']) expect((await t.post('/api/v1/packs/import', bigPack(id, terms))).status).toBe(201);
 
     // Watch the runtime: once loadPublished has its two reads (published versions and packs,
@@ -220,7 +224,7 @@ describe('budgets', () => {
     expect((await sent).status).toBe(200);
     expect(compiled).toBe(true);
 
-    const over = await t.post('/api/v1/packs/import', bigPack('big-c', terms));
+    const over = await t.post('/api/v1/packs/import', bigPack('big-c', crossing));
     expectRefused(over, '/lexicons');
     expect(over.body.error.details[0].message).toMatch(/上限/);
   });
