@@ -42,3 +42,83 @@ describe('转人工: complaints about the bot and asks for someone who can decid
     expect(groupsOf('扫地机器人有吗')).toEqual([]);
   });
 });
+
+describe('every group: a statement that the matter is settled, or praise, is not a question', () => {
+  it('skips 已经解决 / 没事了 / 下次还来 / 好评 in each group', () => {
+    expect(groupsOf('上次物流的问题已经解决了 谢谢')).toEqual([]);
+    expect(groupsOf('没事了 快递到了')).toEqual([]);
+    expect(groupsOf('密码的事已经解决了')).toEqual([]);
+    expect(groupsOf('退款成功了 下次还来')).toEqual([]);
+    expect(groupsOf('商家退款速度很快 五星好评')).toEqual([]);
+  });
+
+  it('still hears the unresolved: 解决不了, 还没到', () => {
+    expect(groupsOf('快递丢了 机器人解决不了 转人工')).toContain('human');
+    expect(groupsOf('退了三天了还没到账')).toEqual(['refund']);
+  });
+});
+
+describe('物流: who is asking, and what comes with the goods', () => {
+  it('skips the trade asking for business (做物流的, 谈合作, 你们招) and accessories (原装)', () => {
+    expect(groupsOf('我是做物流的 想问下批发价')).toEqual([]);
+    expect(groupsOf('我是快递公司的 想谈合作')).toEqual([]);
+    expect(groupsOf('你们招快递员吗')).toEqual([]);
+    expect(groupsOf('配送的电池是原装的吗')).toEqual([]);
+  });
+
+  it('skips praise of the courier and a user who will wait, but hears a complaint about them', () => {
+    expect(groupsOf('配送员送货的时候很有礼貌')).toEqual([]);
+    expect(groupsOf('好的 那我等快递吧')).toEqual([]);
+    expect(groupsOf('快递员很不礼貌 把件扔门口')).toEqual(['logistics']);
+    expect(groupsOf('那我等多久才能到')).toEqual(['logistics']);
+  });
+
+  it('hears 怎么还 + 不到, a day of the week + 送, and a parcel 卡在 a transit hub', () => {
+    expect(groupsOf('怎么还不到')).toEqual(['logistics']);
+    expect(groupsOf('周末能送吗')).toEqual(['logistics']);
+    expect(groupsOf('我的件是不是卡在中转站了')).toEqual(['logistics']);
+  });
+});
+
+describe('改密码: login trouble, and passwords of things', () => {
+  it('hears 登录 + 没反应 / 打不开 / 转圈 and a verification code that never comes', () => {
+    expect(groupsOf('点登录没反应')).toEqual(['password']);
+    expect(groupsOf('登录页面打不开')).toEqual(['password']);
+    expect(groupsOf('登录的时候一直转圈')).toEqual(['password']);
+    expect(groupsOf('绑定的手机收不到验证码 没法登录')).toEqual(['password']);
+    expect(groupsOf('登錄不上去')).toEqual(['password']);
+  });
+
+  it('refuses a lock or notebook that has 密码 in its name, even typed by sound, and a manual', () => {
+    expect(groupsOf('密马锁有黑色的吗')).toEqual([]);
+    expect(groupsOf('我老是忘记密码 有没有卖密码本的')).toEqual([]);
+    expect(groupsOf('密码锁怎么改密码 说明书丢了')).toEqual([]);
+    expect(groupsOf('我记得密码 就是想问怎么换头像')).toEqual([]);
+  });
+
+  it('still hears a locked account and a forgotten password', () => {
+    expect(groupsOf('密码锁定怎么解除')).toEqual(['password']);
+    expect(groupsOf('密码输错三次被锁了')).toEqual(['password']);
+    expect(groupsOf('我不记得密码了')).toEqual(['password']);
+  });
+});
+
+describe('退款: where the money goes, return pickup, and words that only sound like 退货', () => {
+  it('hears 退到 + a payment account, 退货运费, 退了没有', () => {
+    expect(groupsOf('退到花呗还是银行卡啊')).toEqual(['refund']);
+    expect(groupsOf('退货运费谁出')).toEqual(['refund']);
+    expect(groupsOf('款退了没有')).toEqual(['refund']);
+  });
+
+  it('a return pickup or a refund after a long wait outweighs the delivery words in it', () => {
+    const scan = (content: string) => [...keywordMatches(compiled, content).values()].sort((a, b) => b.specificity - a.specificity)[0]?.groupId;
+    expect(scan('要退货 快递员会上门取件吗')).toBe('refund');
+    expect(scan('一直没发货 不想等了 能退款吗')).toBe('refund');
+  });
+
+  it('refuses 退火, 退货率 and a review of a refunded order', () => {
+    expect(groupsOf('退火玻璃和钢化的区别是啥')).toEqual([]);
+    expect(groupsOf('退货率高吗这款')).toEqual([]);
+    expect(groupsOf('已退款的订单还能评价吗')).toEqual([]);
+  });
+});
