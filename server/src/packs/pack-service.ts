@@ -2,13 +2,17 @@
  * Packs per account (CONTRACT §10): the catalog (built-in `examples/packs/` plus the account's
  * imports), import with preview, self-test before every install, upgrade and guarded
  * downgrade, enable/disable, uninstall, export. Installing bumps the workspace sequence, so
- * the runtime applies the change at once; every change is audited.
+ * the runtime applies the change at once; every change is audited. An install, upgrade or
+ * enable is judged (preview, compile gate, self-test) on the live head read first and written
+ * only at that head, as a publish is (publish-at-head.ts): live moved meanwhile → 409.
  */
 import type { ImportPreview, KeywordGroup, Pack } from '../../../rules-schema/index.js';
 import type { Store } from '../store/open-store.js';
+import type { WorkspaceHead } from '../store/version-repository.js';
 import { AppError, conflict, invalid, notFound } from '../errors.js';
 import { loadPublished } from '../runtime/published-workspace.js';
 import { gateWorkspace } from '../runtime/compile-gate.js';
+import { liveMoved } from '../runtime/publish-at-head.js';
 import { checkPack } from './check-pack.js';
 import { exportPack } from './export-pack.js';
 import { loadBuiltinPacks } from './load-builtin-packs.js';
@@ -98,9 +102,16 @@ export class PackService {
   }
 
   async setEnabled(account: string, id: string, enabled: boolean, by: string): Promise<{ id: string; enabled: boolean }> {
-    const installed = enabled ? await this.installedDoc(account, id) : undefined;
-    if (installed) await gateWorkspace(this.store, account, { kind: 'pack', doc: installed }, `规则包 ${id} 无法运行，未启用`);
-    if (!(await this.store.packs.setEnabled(account, id, enabled))) throw notFound(`已安装的规则包 ${id}`);
+    if (enabled) {
+      const head = await this.store.versions.head(account);
+      const installed = await this.installedDoc(account, id, head);
+      if (!installed) throw notFound(`已安装的规则包 ${id}`);
+      await gateWorkspace(this.store, account, { kind: 'pack', doc: installed }, `规则包 ${id} 无法运行，未启用`, [], head);
+      // Installed at `head`, so false means only that live moved since the gate.
+      if (!(await this.store.packs.setEnabled(account, id, true, head.seq))) throw liveMoved(head.seq);
+    } else if (!(await this.store.packs.setEnabled(account, id, false))) {
+      throw notFound(`已安装的规则包 ${id}`);
+    }
     await this.audit(account, by, enabled ? 'pack.enable' : 'pack.disable', id, {});
     return { id, enabled };
   }
@@ -115,19 +126,21 @@ export class PackService {
   }
 
   private async installChecked(account: string, pack: Pack, force: boolean, by: string, action: string): Promise<InstallOutcome> {
-    const preview = previewPackImport(pack, await this.accountView(account, pack.id));
+    const head = await this.store.versions.head(account);
+    const preview = previewPackImport(pack, await this.accountView(account, pack.id, head));
     if (preview.action === 'downgrade' && !force) {
       throw conflict(`已安装 ${pack.id} ${preview.installedVersion}，不能降级到 ${pack.version}（确需降级请加 force=true）`, [
         { path: '/version', message: `installed ${preview.installedVersion} is newer than ${pack.version}` },
       ]);
     }
     // Compiled with the account's other packs, as the runtime will (budgets are per account too).
-    await gateWorkspace(this.store, account, { kind: 'pack', doc: pack }, `规则包 ${pack.id} 无法运行，未安装`);
+    await gateWorkspace(this.store, account, { kind: 'pack', doc: pack }, `规则包 ${pack.id} 无法运行，未安装`, [], head);
     const report = await runPackTests(pack);
     if (!report.passed) {
       throw new AppError('VALIDATION_FAILED', `规则包 ${pack.id} 的自测未通过，未安装`, testFailures(report));
     }
-    const installed = await this.store.packs.install(account, pack.id, pack.version, pack, by);
+    const installed = await this.store.packs.install(account, pack.id, pack.version, pack, by, new Date(), head.seq);
+    if (!installed) throw liveMoved(head.seq);
     await this.audit(account, by, preview.action === 'install' ? action : `pack.${preview.action}`, pack.id, {
       version: pack.version,
       previousVersion: preview.installedVersion,
@@ -159,13 +172,15 @@ export class PackService {
     return out;
   }
 
-  private async installedDoc(account: string, id: string): Promise<Pack | undefined> {
-    const found = (await this.store.packs.list(account)).find((p) => p.packId === id);
+  private async installedDoc(account: string, id: string, head?: WorkspaceHead): Promise<Pack | undefined> {
+    const found = (await this.store.packs.list(account, head)).find((p) => p.packId === id);
     return found?.doc as Pack | undefined;
   }
 
-  private async accountView(account: string, id: string | undefined) {
-    const [installed, published] = await Promise.all([this.store.packs.list(account), loadPublished(this.store, account)]);
+  /** `head`: the live workspace the change is judged on (default: the current one). */
+  private async accountView(account: string, id: string | undefined, head?: WorkspaceHead) {
+    const pinned = head ?? (await this.store.versions.head(account));
+    const [installed, published] = await Promise.all([this.store.packs.list(account, pinned), loadPublished(this.store, account, pinned)]);
     const mine = installed.find((p) => p.packId === id);
     const groups: Array<{ group: KeywordGroup; owner: string }> = published.groups.map((group) => ({ group, owner: '' }));
     for (const other of installed) {

@@ -2,13 +2,16 @@
  * False-positive review: an allowance makes a reviewed phrase stop raising one code (an
  * exclusion added to the account's policy). It is written to the policy draft AND published
  * at once, so the runtime stops flagging the phrase now, without publishing whatever else the
- * draft holds: the allowance is added to the published version as it stands.
+ * draft holds: the allowance is added to the published version as it stands, compiled with
+ * the live workspace and written only on the head it was judged at (publish-at-head.ts).
  */
 import { randomBytes } from 'node:crypto';
 import type { Allowance, AllowanceBody, Policy } from '../../../rules-schema/index.js';
 import { validate } from '../../../rules-schema/validator.js';
 import type { Store } from '../store/open-store.js';
-import { conflict, invalid, notFound } from '../errors.js';
+import { AppError, conflict, invalid, notFound } from '../errors.js';
+import { gateWorkspace } from './compile-gate.js';
+import { publishAtHead } from './publish-at-head.js';
 
 export interface AllowanceChange {
   allowance: Allowance;
@@ -46,7 +49,10 @@ export class AllowanceService {
 
   /**
    * Rewrites the allowance list of the draft (compare-and-set on its revision) and of the
-   * published version (the draft itself when none is published), then publishes.
+   * published version (the draft itself when none is published), then publishes. The live
+   * version edited is the one the head read first names, and the policy goes live only on that
+   * head (publishAtHead): should another publish land in between, 409 and the draft is put back,
+   * so a retry adds the allowance once, to what is live then.
    */
   private async apply(
     account: string,
@@ -55,16 +61,26 @@ export class AllowanceService {
     note: string,
     by: string,
   ): Promise<{ revision: number; publishedVersion: number }> {
+    const head = await this.store.versions.head(account);
     const draft = await this.store.documents.get(account, 'policy', policyId);
     if (!draft) throw notFound(`合规策略 ${policyId}`);
     const draftDoc = withAllowances(draft.doc as Policy, edit);
+    const live = head.published.find((p) => p.kind === 'policy' && p.id === policyId);
+    const base = live ? await this.store.versions.get(account, 'policy', policyId, live.version) : null;
+    const publishedDoc = base ? withAllowances(base.doc as Policy, edit) : draftDoc;
+    await gateWorkspace(this.store, account, { kind: 'policy', doc: publishedDoc }, '加入豁免后合规策略无法运行，未发布', [], head);
     const saved = await this.store.documents.save(account, 'policy', policyId, draftDoc, draft.revision, by);
     if (!saved.ok) throw conflict('合规策略刚被其他人修改，请重试', [{ path: '/revision', message: 'stale draft revision' }]);
-    const publishedVersion = await this.store.versions.publishedVersion(account, 'policy', policyId);
-    const base = publishedVersion === null ? null : await this.store.versions.get(account, 'policy', policyId, publishedVersion);
-    const publishedDoc = base ? withAllowances(base.doc as Policy, edit) : draftDoc;
-    const published = await this.store.versions.publish(account, 'policy', policyId, publishedDoc, by, note);
-    return { revision: saved.revision, publishedVersion: published.version };
+    try {
+      const { published } = await publishAtHead(this.store, account, head.seq, { publish: [{ kind: 'policy', id: policyId, doc: publishedDoc }] }, by, note);
+      const version = published[0]?.version;
+      if (version === undefined) throw new Error('publishAll answered no version');
+      return { revision: saved.revision, publishedVersion: version };
+    } catch (e) {
+      // Nothing went live; an edit of the draft since is kept (the put-back then finds a newer revision).
+      if (e instanceof AppError && e.code === 'CONFLICT') await this.store.documents.save(account, 'policy', policyId, draft.doc, saved.revision, by);
+      throw e;
+    }
   }
 }
 

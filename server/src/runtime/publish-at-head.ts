@@ -7,10 +7,14 @@
  * a rollback, a pack installed), nothing goes live and the caller gets 409 CONFLICT; a store
  * failure at the write leaves nothing of it live either. The store's conditional update is the
  * only guard: no in-process lock, which would not cover a second instance.
+ *
+ * Pack installs, upgrades and enables follow the same rule through `PackInstallRepository`
+ * (its `atSeq`, one `changeHead` on the head the compile gate and self-test judged) and answer
+ * the same 409 (`liveMoved`).
  */
 import type { DocumentKind } from '../store/document-repository.js';
 import type { Store } from '../store/open-store.js';
-import { conflict } from '../errors.js';
+import { conflict, type AppError } from '../errors.js';
 
 /** One body to put live; `note` overrides the publish's note for this version. */
 export interface HeadEntry<K extends DocumentKind> {
@@ -35,10 +39,13 @@ export async function publishAtHead<K extends DocumentKind>(
   at = new Date(),
 ): Promise<{ seq: number; published: Array<{ kind: K; id: string; version: number }> }> {
   const done = await store.versions.publishAll(account, change.publish, change.remove ?? [], atSeq, by, note, at);
-  if (!done) {
-    throw conflict('线上版本已被他人更改，请重新检查后发布', [
-      { path: '/', message: `live workspace moved from v${atSeq} while the checks ran (another publish, rollback, delete or pack change); nothing was published` },
-    ]);
-  }
+  if (!done) throw liveMoved(atSeq);
   return done;
+}
+
+/** The 409 of a change judged at `atSeq` when live moved before its write: nothing of it is live. */
+export function liveMoved(atSeq: number): AppError {
+  return conflict('线上版本已被他人更改，请重新检查后发布', [
+    { path: '/', message: `live workspace moved from v${atSeq} while the checks ran (another publish, rollback, delete or pack change); nothing of this change went live` },
+  ]);
 }

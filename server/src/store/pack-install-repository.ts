@@ -43,7 +43,11 @@ export class PackInstallRepository {
       .sort((a, b) => (a.packId < b.packId ? -1 : a.packId > b.packId ? 1 : 0));
   }
 
-  /** Installs, or replaces the installed version; (re)installing enables the pack. */
+  /**
+   * Installs, or replaces the installed version; (re)installing enables the pack. With `atSeq`
+   * (the head the caller's gates judged), only while the head is still there: null when it moved,
+   * and the body written stays unreferenced.
+   */
   async install(
     account: string,
     packId: string,
@@ -51,33 +55,36 @@ export class PackInstallRepository {
     doc: unknown,
     by: string,
     at = new Date(),
-  ): Promise<PackInstall> {
+    atSeq?: number,
+  ): Promise<PackInstall | null> {
     const body = randomUUID();
     const json = toJsonField(doc);
     await this.bodies.insertOne({ _id: body, account, packId, version, doc: json, installedAt: at, installedBy: by });
-    await this.versions.changeHead(account, (head) => ({
-      ...head,
-      packs: [...head.packs.filter((p) => p.packId !== packId), { packId, body, enabled: true }],
-    }));
-    return { packId, version, enabled: true, doc: JSON.parse(json), installedAt: at, installedBy: by };
+    const seq = await this.changePacks(account, atSeq, (packs) => [...packs.filter((p) => p.packId !== packId), { packId, body, enabled: true }]);
+    return seq === null ? null : { packId, version, enabled: true, doc: JSON.parse(json), installedAt: at, installedBy: by };
   }
 
   /** False when it was not installed. Its bodies stay, like published versions. */
   async uninstall(account: string, packId: string): Promise<boolean> {
-    const seq = await this.versions.changeHead(account, (head) =>
-      head.packs.some((p) => p.packId === packId) ? { ...head, packs: head.packs.filter((p) => p.packId !== packId) } : null,
+    const seq = await this.changePacks(account, undefined, (packs) => (packs.some((p) => p.packId === packId) ? packs.filter((p) => p.packId !== packId) : null));
+    return seq !== null;
+  }
+
+  /** False when it is not installed; with `atSeq`, also when the head moved from it. */
+  async setEnabled(account: string, packId: string, enabled: boolean, atSeq?: number): Promise<boolean> {
+    const seq = await this.changePacks(account, atSeq, (packs) =>
+      packs.some((p) => p.packId === packId) ? packs.map((p) => (p.packId === packId ? { ...p, enabled } : p)) : null,
     );
     return seq !== null;
   }
 
-  /** False when it is not installed. */
-  async setEnabled(account: string, packId: string, enabled: boolean): Promise<boolean> {
-    const seq = await this.versions.changeHead(account, (head) =>
-      head.packs.some((p) => p.packId === packId)
-        ? { ...head, packs: head.packs.map((p) => (p.packId === packId ? { ...p, enabled } : p)) }
-        : null,
-    );
-    return seq !== null;
+  /** One compare-and-set of the installed set (null from `edit`: nothing to change); `atSeq` as in `install`. */
+  private changePacks(account: string, atSeq: number | undefined, edit: (packs: readonly PackPointer[]) => PackPointer[] | null): Promise<number | null> {
+    return this.versions.changeHead(account, (head) => {
+      if (atSeq !== undefined && head.seq !== atSeq) return null;
+      const packs = edit(head.packs);
+      return packs === null ? null : { ...head, packs };
+    });
   }
 }
 
