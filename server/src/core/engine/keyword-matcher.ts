@@ -122,48 +122,86 @@ export function regexKeywordHits(keywords: readonly RegexKeyword[], text: string
 /**
  * Reads group matches off the hits of one message. Exact groups need a keyword covering the
  * whole normalized message (combos are co-occurrence, in any mode); any exclusion hit vetoes
- * its group; of a group's candidates the most specific wins. Word boundaries and clauses
- * are computed only when a hit needs them, at most once per message.
+ * its group; of a group's candidates the most specific wins. Word boundaries (a jieba cut)
+ * and clauses are computed only when a hit that could still change the answer needs them,
+ * at most once per text: hits of vetoed groups, hits no longer than their group's best so far
+ * and words of combos that cannot fill every slot are never checked.
  */
 export function matchGroups(groups: readonly KeywordGroup[], scan: MessageHits): Map<string, GroupMatch> {
-  const excluded = new Set<number>();
+  const excluded = exclusionsOf(groups, scan);
   const found = new Map<number, { keyword: string; specificity: number }>();
-  const offer = (group: number, keyword: string, specificity: number) => {
-    const previous = found.get(group);
-    if (previous === undefined || specificity > previous.specificity) found.set(group, { keyword, specificity });
-  };
   const length = scan.text.text.length;
-  const words = lazy(() => wordBoundaries(scan.text.text));
+  const words = new LazyWords(scan.text.text);
   // A skeleton without fillers is the text itself: segment it once.
-  const skeletonWords = scan.skeleton.text === scan.text.text ? words : lazy(() => wordBoundaries(scan.skeleton.text));
-  const comboHits: Array<Hit<KeywordPayload>> = [];
+  const skeletonWords = scan.skeleton.text === scan.text.text ? words : new LazyWords(scan.skeleton.text);
+  const comboCandidates: Array<Hit<KeywordPayload>> = [];
 
   for (const hit of scan.hits) {
+    const { group, keyword, combo } = hit.payload;
     const g = live(groups, hit);
-    if (!g) continue;
-    if (hit.payload.exclusion) excluded.add(hit.payload.group);
-    else if (!standsAlone(hit, g, scan, words)) continue;
-    else if (hit.payload.combo) comboHits.push(hit);
-    else if ((g.mode ?? 'contains') !== 'exact' || (hit.start === 0 && hit.end === length)) offer(hit.payload.group, hit.payload.keyword, hit.payload.keyword.length);
-  }
-  for (const hit of scan.skeleton.hits) {
-    const g = live(groups, hit);
-    if (!g) continue;
-    if (hit.payload.exclusion) excluded.add(hit.payload.group);
-    else if (g.mode === 'fuzzy' && !hit.payload.combo && !hit.payload.form && onWordBoundaries(hit, g, skeletonWords)) {
-      offer(hit.payload.group, hit.payload.keyword, hit.payload.keyword.length);
+    if (!g || hit.payload.exclusion || excluded.has(group)) continue;
+    if (combo) comboCandidates.push(hit);
+    else if (improves(found, group, keyword.length) && ((g.mode ?? 'contains') !== 'exact' || (hit.start === 0 && hit.end === length)) && standsAlone(hit, g, scan, words)) {
+      found.set(group, { keyword, specificity: keyword.length });
     }
   }
+  for (const hit of scan.skeleton.hits) {
+    const { group, keyword } = hit.payload;
+    const g = live(groups, hit);
+    if (!g || hit.payload.exclusion || excluded.has(group)) continue;
+    if (g.mode === 'fuzzy' && !hit.payload.combo && !hit.payload.form && improves(found, group, keyword.length) && onWordBoundaries(hit, g, skeletonWords)) {
+      found.set(group, { keyword, specificity: keyword.length });
+    }
+  }
+  const comboHits = fillable(groups, comboCandidates).filter((hit) => standsAlone(hit, groups[hit.payload.group] as KeywordGroup, scan, words));
   if (comboHits.length > 0) {
-    for (const m of comboMatches(groups, comboHits, () => clauseIndex(scan.text, scan.input))) offer(m.group, m.keyword, m.specificity);
+    for (const m of comboMatches(groups, comboHits, () => clauseIndex(scan.text, scan.input))) {
+      if (improves(found, m.group, m.specificity)) found.set(m.group, { keyword: m.keyword, specificity: m.specificity });
+    }
   }
 
   const matches = new Map<string, GroupMatch>();
   for (const [index, { keyword, specificity }] of found) {
     const g = groups[index];
-    if (g && !excluded.has(index)) matches.set(g.id, { groupId: g.id, group: g.name, keyword, specificity });
+    if (g) matches.set(g.id, { groupId: g.id, group: g.name, keyword, specificity });
   }
   return matches;
+}
+
+/** Groups vetoed by an exclusion hit, in the text or in its skeleton: nothing else of theirs needs checking. */
+function exclusionsOf(groups: readonly KeywordGroup[], scan: MessageHits): Set<number> {
+  const excluded = new Set<number>();
+  for (const hit of scan.hits) if (hit.payload.exclusion && live(groups, hit)) excluded.add(hit.payload.group);
+  for (const hit of scan.skeleton.hits) if (hit.payload.exclusion && live(groups, hit)) excluded.add(hit.payload.group);
+  return excluded;
+}
+
+/** Only a strictly more specific candidate replaces a group's best: the first of equals stays. */
+function improves(found: ReadonlyMap<number, { specificity: number }>, group: number, specificity: number): boolean {
+  const previous = found.get(group);
+  return previous === undefined || specificity > previous.specificity;
+}
+
+/**
+ * The combo-word hits of combos whose every slot has a word somewhere in the message: the
+ * others cannot match whatever their word boundaries or clauses, so they are never checked.
+ */
+function fillable(groups: readonly KeywordGroup[], hits: ReadonlyArray<Hit<KeywordPayload>>): Array<Hit<KeywordPayload>> {
+  if (hits.length === 0) return [];
+  // Slots seen per combo as a bit mask, keyed by combo and group (unique: group < groups.length).
+  const seen = new Map<number, number>();
+  for (const { payload } of hits) {
+    const { group, combo } = payload;
+    if (!combo) continue;
+    const key = combo.index * groups.length + group;
+    seen.set(key, (seen.get(key) ?? 0) | (2 ** combo.slot));
+  }
+  return hits.filter(({ payload: { group, combo } }) => {
+    const slots = combo ? groups[group]?.combos?.[combo.index]?.all.length : undefined;
+    if (combo === undefined || slots === undefined) return false;
+    // Masks are exact up to 31 slots (the schema allows 8); past that, check every word.
+    return slots > 31 || seen.get(combo.index * groups.length + group) === 2 ** slots - 1;
+  });
 }
 
 function live(groups: readonly KeywordGroup[], hit: Hit<KeywordPayload>): KeywordGroup | null {
@@ -172,15 +210,13 @@ function live(groups: readonly KeywordGroup[], hit: Hit<KeywordPayload>): Keywor
 }
 
 /** A Latin pinyin form must be a whole Latin token; anything else, whole words when the group asks. */
-function standsAlone(hit: Hit<KeywordPayload>, g: KeywordGroup, scan: MessageHits, words: () => WordBoundaries): boolean {
+function standsAlone(hit: Hit<KeywordPayload>, g: KeywordGroup, scan: MessageHits, words: LazyWords): boolean {
   if (hit.payload.form === 'latin') return latinEdge(scan, hit.start) && latinEdge(scan, hit.end);
   return onWordBoundaries(hit, g, words);
 }
 
-function onWordBoundaries(hit: Hit<KeywordPayload>, g: KeywordGroup, words: () => WordBoundaries): boolean {
-  if (g.wholeWords !== true) return true;
-  const b = words();
-  return b[hit.start] === 1 && b[hit.end] === 1;
+function onWordBoundaries(hit: Hit<KeywordPayload>, g: KeywordGroup, words: LazyWords): boolean {
+  return g.wholeWords !== true || (words.isBoundary(hit.start) && words.isBoundary(hit.end));
 }
 
 const LATIN = /^[a-z0-9]$/;
@@ -199,7 +235,15 @@ function latinEdge(scan: MessageHits, at: number): boolean {
   return (map[at] ?? 0) - before > width;
 }
 
-function lazy<T>(make: () => T): () => T {
-  let value: T | undefined;
-  return () => (value ??= make());
+/** A text's word boundaries, cut by jieba on the first offset asked that is not an end of the text. */
+class LazyWords {
+  #boundaries: WordBoundaries | null = null;
+  constructor(private readonly text: string) {}
+
+  isBoundary(at: number): boolean {
+    // Both ends of the text are always boundaries: a keyword at an end needs no cut for that end.
+    if (at === 0 || at === this.text.length) return true;
+    this.#boundaries ??= wordBoundaries(this.text);
+    return this.#boundaries[at] === 1;
+  }
 }
