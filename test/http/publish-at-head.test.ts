@@ -7,57 +7,27 @@
  * the interleaving is injected at A's write (a wrapped version repository), never by timing.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import supertest from 'supertest';
-import { createApp } from '../../server/src/http/create-app.js';
-import { createLogger } from '../../server/src/logger.js';
-import type { Store } from '../../server/src/store/open-store.js';
 import type { Collection } from '../../server/src/store/collection.js';
 import { StoreUnavailableError } from '../../server/src/store/store-errors.js';
-import { ADMIN, startTestApp, T0, text, type TestApp } from '../support/test-app.js';
+import { appInstance as instance, runningFirst, type Interleave } from '../support/app-instance.js';
+import { startTestApp, T0, text, type TestApp } from '../support/test-app.js';
 import { invoiceFlow, invoiceGroup } from '../support/invoice-flow.js';
 
 let t: TestApp;
 /** Runs once, after A's gates and before A's write; nothing by default. */
-let beforeAWrites: (() => Promise<void>) | undefined;
+const interleave: Interleave = {};
 
 beforeEach(async () => {
   t = await startTestApp({ seed: false });
-  beforeAWrites = undefined;
+  interleave.next = undefined;
 });
 afterEach(async () => {
   await t.close();
 });
 
-/** An app instance with its own caches over the shared store. */
-function instance(store: Store) {
-  const http = supertest(createApp({ store, log: createLogger('silent'), adminToken: ADMIN, clock: () => T0 }));
-  const auth = (r: supertest.Test) => r.set('Authorization', `Bearer ${ADMIN}`);
-  return {
-    post: (url: string, body: object) => auth(http.post(url)).send(body),
-    put: (url: string, body: object) => auth(http.put(url)).send(body),
-    get: (url: string) => auth(http.get(url)),
-    delete: (url: string) => auth(http.delete(url)),
-  };
-}
-
-/** Instance A: every publish write first lets `beforeAWrites` run (B's change lands there). */
+/** Instance A: every publish write first lets `interleave.next` run (B's change lands there). */
 function instanceA() {
-  const real = t.store.versions;
-  const versions = new Proxy(real, {
-    get(target, prop) {
-      if (prop === 'publishAll') {
-        return async (...args: Parameters<typeof real.publishAll>) => {
-          const hook = beforeAWrites;
-          beforeAWrites = undefined;
-          if (hook) await hook();
-          return target.publishAll(...args);
-        };
-      }
-      const value: unknown = Reflect.get(target, prop, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-  return instance({ ...t.store, versions });
+  return instance({ ...t.store, versions: runningFirst(t.store.versions, ['publishAll'], interleave) });
 }
 
 const head = () => t.store.versions.head('default');
@@ -100,7 +70,7 @@ describe('a publish lands only on the live workspace its gates judged', () => {
     const a = instanceA();
     const b = instance(t.store);
     let bHead: Awaited<ReturnType<typeof head>> | undefined;
-    beforeAWrites = async () => {
+    interleave.next = async () => {
       await republishGroup(b, ['报销']);
       bHead = await head();
     };
@@ -124,7 +94,7 @@ describe('a publish lands only on the live workspace its gates judged', () => {
     const b = instance(t.store);
     expect((await a.post('/api/v1/keyword-groups/invoice/publish', {})).status).toBe(201);
     // B deletes the group: allowed, as no live flow uses it yet (A's flow is still being checked).
-    beforeAWrites = async () => {
+    interleave.next = async () => {
       expect((await b.delete('/api/v1/keyword-groups/invoice')).status).toBe(204);
     };
     const before = await head();
@@ -143,7 +113,7 @@ describe('a publish lands only on the live workspace its gates judged', () => {
     const b = instance(t.store);
     expect((await a.post('/api/v1/keyword-groups/invoice/publish', {})).status).toBe(201);
     await republishGroup(a, ['开票']);
-    beforeAWrites = () => republishGroup(b, ['报销']);
+    interleave.next = () => republishGroup(b, ['报销']);
     const res = await a.post('/api/v1/keyword-groups/invoice/rollback', { version: 1 });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('CONFLICT');

@@ -33,7 +33,13 @@ export class AllowanceService {
       createdBy: by,
       createdAt: now.toISOString(),
     };
-    const change = await this.apply(account, policyId, (list) => [...list, allowance], `误报豁免：${allowance.code}“${allowance.phrase}”`, by);
+    const change = await this.apply(
+      account,
+      policyId,
+      { edit: (list) => [...list, allowance], undo: (list) => list.filter((a) => a.id !== allowance.id) },
+      `误报豁免：${allowance.code}“${allowance.phrase}”`,
+      by,
+    );
     await this.store.audit.append({ at: now, account, actor: by, action: 'policy.allowance.add', target: policyId, detail: { allowance, ...change } });
     return { allowance, policyId, ...change };
   }
@@ -43,7 +49,13 @@ export class AllowanceService {
     if (!draft) throw notFound(`合规策略 ${policyId}`);
     const removed = ((draft.doc as Policy).allowances ?? []).find((a) => a.id === allowanceId);
     if (!removed) throw notFound(`豁免 ${allowanceId}`);
-    const change = await this.apply(account, policyId, (list) => list.filter((a) => a.id !== allowanceId), `撤销误报豁免 ${allowanceId}`, by);
+    const change = await this.apply(
+      account,
+      policyId,
+      { edit: (list) => list.filter((a) => a.id !== allowanceId), undo: (list) => (list.some((a) => a.id === allowanceId) ? list : [...list, removed]) },
+      `撤销误报豁免 ${allowanceId}`,
+      by,
+    );
     await this.store.audit.append({ at: now, account, actor: by, action: 'policy.allowance.remove', target: policyId, detail: { allowance: removed, ...change } });
   }
 
@@ -51,13 +63,13 @@ export class AllowanceService {
    * Rewrites the allowance list of the draft (compare-and-set on its revision) and of the
    * published version (the draft itself when none is published), then publishes. The live
    * version edited is the one the head read first names, and the policy goes live only on that
-   * head (publishAtHead): should another publish land in between, 409 and the draft is put back,
-   * so a retry adds the allowance once, to what is live then.
+   * head (publishAtHead): should another change land in between, 409 and the edit is taken back
+   * out of the draft (whatever else was saved there since stays), so a retry applies it once.
    */
   private async apply(
     account: string,
     policyId: string,
-    edit: (list: Allowance[]) => Allowance[],
+    { edit, undo }: { edit: (list: Allowance[]) => Allowance[]; undo: (list: Allowance[]) => Allowance[] },
     note: string,
     by: string,
   ): Promise<{ revision: number; publishedVersion: number }> {
@@ -68,7 +80,7 @@ export class AllowanceService {
     const live = head.published.find((p) => p.kind === 'policy' && p.id === policyId);
     const base = live ? await this.store.versions.get(account, 'policy', policyId, live.version) : null;
     const publishedDoc = base ? withAllowances(base.doc as Policy, edit) : draftDoc;
-    await gateWorkspace(this.store, account, { kind: 'policy', doc: publishedDoc }, '加入豁免后合规策略无法运行，未发布', [], head);
+    await gateWorkspace(this.store, account, { kind: 'policy', doc: publishedDoc }, '改动豁免后合规策略无法运行，未发布', [], head);
     const saved = await this.store.documents.save(account, 'policy', policyId, draftDoc, draft.revision, by);
     if (!saved.ok) throw conflict('合规策略刚被其他人修改，请重试', [{ path: '/revision', message: 'stale draft revision' }]);
     try {
@@ -77,10 +89,15 @@ export class AllowanceService {
       if (version === undefined) throw new Error('publishAll answered no version');
       return { revision: saved.revision, publishedVersion: version };
     } catch (e) {
-      // Nothing went live; an edit of the draft since is kept (the put-back then finds a newer revision).
-      if (e instanceof AppError && e.code === 'CONFLICT') await this.store.documents.save(account, 'policy', policyId, draft.doc, saved.revision, by);
+      if (e instanceof AppError && e.code === 'CONFLICT') await this.takeBack(account, policyId, undo, by);
       throw e;
     }
+  }
+
+  /** Nothing went live: the draft loses the edit (one try; a save racing this one wins and keeps it). */
+  private async takeBack(account: string, policyId: string, undo: (list: Allowance[]) => Allowance[], by: string): Promise<void> {
+    const current = await this.store.documents.get(account, 'policy', policyId);
+    if (current) await this.store.documents.save(account, 'policy', policyId, withAllowances(current.doc as Policy, undo), current.revision, by);
   }
 }
 
