@@ -176,7 +176,7 @@ describe('schema and budget', () => {
     const withPinyin = budgetUse({ flows: [], groups: [{ ...base, pinyin: true }] });
     expect(withCombo.patterns - plain.patterns).toBe(3);
     expect(withCombo.chars - plain.chars).toBe(4);
-    // tuikuan, tk and the framed syllables.
+    // tuikuan, tk and the syllables.
     expect(withPinyin.patterns - plain.patterns).toBe(3);
   });
 });

@@ -111,9 +111,14 @@ function groupCost(path: string, label: string, group: KeywordGroup): Cost {
     // Pinyin forms are automaton patterns too (see keywordPatterns); exclusions get none.
     if (group.pinyin !== true || exclusion) return;
     const forms = pinyinForms(normalizeTermCached(k));
-    for (const form of [...forms.latin, ...(forms.syllables ? [forms.syllables] : [])]) {
+    for (const form of forms.latin) {
       cost.patterns++;
       cost.chars += form.length;
+    }
+    // The syllable form is one automaton char per syllable (see SyllableAlphabet).
+    if (forms.syllables) {
+      cost.patterns++;
+      cost.chars += forms.syllables.length;
     }
   };
   for (const k of group.keywords) {

@@ -28,6 +28,7 @@ import { WORKSPACE_PATHS, type CompileProblem } from './compile-problem.js';
 import type { Severity } from '../reason.js';
 import { isTimeZone } from './is-time-zone.js';
 import { warmWordSegmenter } from '../text/word-boundaries.js';
+import { SyllableAlphabet } from '../text/pinyin-forms.js';
 import type { GroupRank } from './pick-winning-group.js';
 
 export type { CompileProblem } from './compile-problem.js';
@@ -93,8 +94,8 @@ export interface CompiledWorkspace {
   groupIndex: Map<string, number>;
   /** Literal keywords, exclusions, combo words and Latin pinyin forms, scanned over a message's normalized text. */
   keywordAutomaton: AutomatonShards<KeywordPayload>;
-  /** Syllable forms of pinyin groups, scanned over a message's syllable text; null without pinyin groups. */
-  syllableAutomaton: AutomatonShards<KeywordPayload> | null;
+  /** Syllable forms of pinyin groups, in their alphabet, scanned over a message's syllable text; null without any. */
+  syllables: { alphabet: SyllableAlphabet; automaton: AutomatonShards<KeywordPayload> } | null;
   /** Lexicon terms, exclusions, allowances and cues, scanned over each text field of a reply. */
   termAutomaton: AutomatonShards<TermPayload>;
   /** Keywords of `regex` groups: the only keywords run one by one, as patterns cannot share an automaton. */
@@ -156,7 +157,8 @@ export function* compileWorkspaceSteps(input: WorkspaceInput): Steps<CompileOutc
   const groups = [...input.groups, ...packs.flatMap((p) => p.groups ?? [])].filter((g) => g.enabled !== false);
   const terms = yield* termPatternSteps(policy, [...policy.lexicons, ...packs.flatMap((p) => p.lexicons ?? [])], regexOf);
   const content = compileContentChecks(policy, [], terms);
-  const keywords = yield* keywordPatterns(groups, normalizeTermCached);
+  const alphabet = new SyllableAlphabet();
+  const keywords = yield* keywordPatterns(groups, normalizeTermCached, alphabet);
   if (groups.some((g) => g.wholeWords === true)) {
     yield;
     // The segmenter's dictionary loads here, in a compile step, rather than under the first message.
@@ -165,8 +167,8 @@ export function* compileWorkspaceSteps(input: WorkspaceInput): Steps<CompileOutc
   // Three automata, not one: a message's keyword scan and a reply's term scan each walk only
   // their own patterns, and syllable forms are only ever scanned over syllable text.
   const keywordAutomaton = yield* AutomatonShards.build(keywords.filter((k) => k.payload.form !== 'syllables'));
-  const syllables = keywords.filter((k) => k.payload.form === 'syllables');
-  const syllableAutomaton = syllables.length > 0 ? yield* AutomatonShards.build(syllables) : null;
+  const syllableForms = keywords.filter((k) => k.payload.form === 'syllables');
+  const syllables = syllableForms.length > 0 ? { alphabet, automaton: yield* AutomatonShards.build(syllableForms) } : null;
   const termAutomaton = yield* AutomatonShards.build(terms.patterns);
 
   const flows: CompiledFlow[] = [];
@@ -207,7 +209,7 @@ export function* compileWorkspaceSteps(input: WorkspaceInput): Steps<CompileOutc
       groups,
       groupIndex: new Map(groups.map((g, i) => [g.id, i])),
       keywordAutomaton,
-      syllableAutomaton,
+      syllables,
       termAutomaton,
       regexKeywords: regexKeywords(groups, regexOf),
       hasFuzzyGroups: groups.some((g) => g.mode === 'fuzzy'),

@@ -8,7 +8,7 @@ import type { KeywordGroup } from '../../../../rules-schema/index.js';
 import { compileOnDemand, type RegexOf } from '../checks/regex-terms.js';
 import type { Steps } from '../steps.js';
 import type { NormalizedText } from '../text/normalize-text.js';
-import { pinyinForms } from '../text/pinyin-forms.js';
+import { pinyinForms, type SyllableAlphabet } from '../text/pinyin-forms.js';
 import { wordBoundaries, type WordBoundaries } from '../text/word-boundaries.js';
 import { clauseIndex } from '../text/clause-index.js';
 import { comboMatches } from './combo-matches.js';
@@ -21,7 +21,7 @@ export interface KeywordPayload {
   exclusion: boolean;
   /**
    * A pinyin form of the keyword: `latin` (tuikuan, tk) counts only as a whole Latin token;
-   * `syllables` is scanned over the message's syllable text (see pinyin-forms.ts).
+   * `syllables` is scanned over the message's syllable text, in the workspace's alphabet (see pinyin-forms.ts).
    */
   form?: 'latin' | 'syllables';
   /** A combo word: which combo of the group, which slot of it. */
@@ -67,8 +67,11 @@ export function fuzzySkeleton(text: string): string {
 
 type KeywordEntry = { pattern: string; payload: KeywordPayload };
 
-/** Literal patterns of the groups' keywords, exclusions, combo words and pinyin forms, one group per step. */
-export function* keywordPatterns(groups: readonly KeywordGroup[], normalize: (s: string) => string): Steps<KeywordEntry[]> {
+/**
+ * Literal patterns of the groups' keywords, exclusions, combo words and pinyin forms, one group
+ * per step; syllable forms are written in `alphabet`, which learns their syllables here.
+ */
+export function* keywordPatterns(groups: readonly KeywordGroup[], normalize: (s: string) => string, alphabet: SyllableAlphabet): Steps<KeywordEntry[]> {
   const patterns: KeywordEntry[] = [];
   for (const [group, g] of groups.entries()) {
     yield;
@@ -81,7 +84,8 @@ export function* keywordPatterns(groups: readonly KeywordGroup[], normalize: (s:
       if (g.pinyin !== true || exclusion) return;
       const forms = pinyinForms(pattern);
       for (const latin of forms.latin) patterns.push({ pattern: latin, payload: { ...payload, form: 'latin' } });
-      if (forms.syllables) patterns.push({ pattern: forms.syllables, payload: { ...payload, form: 'syllables' } });
+      const syllables = forms.syllables && alphabet.pattern(forms.syllables);
+      if (syllables) patterns.push({ pattern: syllables, payload: { ...payload, form: 'syllables' } });
     };
     // Regex keywords are patterns, run by `regexKeywordHits`; their exclusions and combo words stay literal.
     for (const keyword of g.mode === 'regex' ? [] : g.keywords) add(keyword, false);

@@ -1,6 +1,6 @@
 /** Normalizes a message once and scans it once with the keyword automaton (plus its skeleton and syllables when groups ask). */
 import { normalizeText, type NormalizedText } from '../text/normalize-text.js';
-import { syllableText } from '../text/pinyin-forms.js';
+import type { SyllableAlphabet } from '../text/pinyin-forms.js';
 import type { TermHit } from '../checks/compile-content-checks.js';
 import type { AutomatonShards } from './automaton-shards.js';
 import type { CompiledWorkspace } from './compile-workspace.js';
@@ -14,7 +14,7 @@ export function keywordMatches(compiled: CompiledWorkspace, content: string): Ma
   const skeletonHits = !compiled.hasFuzzyGroups ? [] : skeleton === text.text ? literal : compiled.keywordAutomaton.scan(skeleton);
   const hits = [...literal];
   if (compiled.regexKeywords.length > 0) hits.push(...regexKeywordHits(compiled.regexKeywords, text.text));
-  if (compiled.syllableAutomaton) hits.push(...syllableHits(compiled.syllableAutomaton, text.text));
+  if (compiled.syllables) hits.push(...syllableHits(compiled.syllables, text.text));
   return matchGroups(compiled.groups, { text, input: content, hits, skeleton: { text: skeleton, hits: skeletonHits } });
 }
 
@@ -24,14 +24,12 @@ export function termScanner(compiled: CompiledWorkspace): (normalized: string) =
 }
 
 /** Same-sounding keywords (退宽 for 退款): a scan of the message's syllables, hits mapped back to normalized offsets. */
-function syllableHits(automaton: AutomatonShards<KeywordPayload>, normalized: string): Array<Hit<KeywordPayload>> {
-  const syllables = syllableText(normalized);
-  if (!syllables) return [];
+function syllableHits(syllables: { alphabet: SyllableAlphabet; automaton: AutomatonShards<KeywordPayload> }, normalized: string): Array<Hit<KeywordPayload>> {
+  const text = syllables.alphabet.textOf(normalized);
+  if (!text) return [];
   const hits: Array<Hit<KeywordPayload>> = [];
-  for (const h of automaton.scan(syllables.text)) {
-    const start = syllables.offsets.get(h.start);
-    const end = syllables.offsets.get(h.end);
-    if (start !== undefined && end !== undefined) hits.push({ start, end, payload: h.payload });
+  for (const h of syllables.automaton.scan(text.text)) {
+    hits.push({ start: text.offsets[h.start] ?? 0, end: text.offsets[h.end] ?? 0, payload: h.payload });
   }
   return hits;
 }

@@ -7,23 +7,20 @@
  * Two kinds of form, so that neither can meet the other by accident:
  * - Latin forms (`tuikuan`, `tk`) are ordinary patterns over the normalized message; the
  *   matcher accepts them only as whole Latin tokens (not the `tk` of `tkinter`);
- * - the syllable form (`␁tui␂␁kuan␂`) is scanned over the message's syllable text, where
- *   every character is framed by control characters that normalization always removes from
- *   messages, so it matches same-sounding characters (退宽) and nothing in the message itself.
+ * - the syllable form (退款 → tui, kuan) is scanned over the message's syllable text, in a
+ *   private alphabet of the workspace (`SyllableAlphabet`): one code per syllable of its
+ *   keywords, so a message's syllable text has one char per character (the same length as
+ *   the message, not five times it) and matches same-sounding characters (退宽) only.
  */
 import { pinyin } from 'pinyin-pro';
 
 export interface PinyinForms {
   /** Full toneless pinyin and initials, lower-case Latin (ü written v, as people type it). */
   latin: string[];
-  /** The keyword's syllables in the framed form of `syllableText`, or null when it is not all Chinese characters. */
-  syllables: string | null;
+  /** The keyword's syllables, one per character, or null when it is not all Chinese characters. */
+  syllables: string[] | null;
 }
 
-const OPEN = '\u0001';
-const CLOSE = '\u0002';
-/** Stands for any character without a syllable, so that no syllable pattern spans it. */
-const GAP = '\u0003';
 const HAN = /^\p{Script=Han}$/u;
 
 /**
@@ -35,7 +32,7 @@ export const MAX_READINGS_PER_KEYWORD = 8;
 
 /**
  * The forms of one normalized keyword; a keyword with anything but Chinese characters has none.
- * @example pinyinForms('重置') // { latin: ['zhongzhi', 'chongzhi', 'zz', 'cz'], syllables: '\u0001zhong\u0002\u0001zhi\u0002' }
+ * @example pinyinForms('重置') // { latin: ['zhongzhi', 'chongzhi', 'zz', 'cz'], syllables: ['zhong', 'zhi'] }
  */
 export function pinyinForms(keyword: string): PinyinForms {
   const chars = [...keyword];
@@ -51,7 +48,7 @@ export function pinyinForms(keyword: string): PinyinForms {
     // One initial is a letter, not a word anybody means: initials need two characters.
     if (reading.length >= 2) initials.add(reading.map((s) => s[0] ?? '').join(''));
   }
-  return { latin: [...full, ...initials].filter((f) => /^[a-z]+$/.test(f)), syllables: perChar.map(frame).join('') };
+  return { latin: [...full, ...initials].filter((f) => /^[a-z]+$/.test(f)), syllables: perChar };
 }
 
 /**
@@ -80,37 +77,66 @@ function* changing(alternates: readonly string[][], common: readonly string[], c
 }
 
 export interface SyllableText {
+  /** One char per code point of the normalized text: its syllable's code, or GAP. */
   text: string;
-  /** For each UTF-16 offset of `text` where a framed syllable starts or ends: the offset in the normalized text it stands for. */
-  offsets: Map<number, number>;
+  /** `offsets[i]` is the offset in the normalized text of code point `i`; `offsets[text.length]` its length. */
+  offsets: Uint32Array;
 }
+
+/** Stands for any character without a syllable of the alphabet, so that no syllable pattern spans it. */
+const GAP = '\u0000';
+/** Codes are the chars after GAP; past this many distinct syllables a keyword gets no syllable form. */
+const ALPHABET_CAPACITY = 0xffff;
 
 /**
- * The normalized text with each Chinese character replaced by its framed syllable, or null
- * when the text has no Chinese character (nothing to look up).
- * @example syllableText('退宽吗').text // '\u0001tui\u0002\u0001kuan\u0002\u0001ma\u0002'
+ * The syllables of one workspace's pinyin keywords, each given a one-char code when the
+ * workspace compiles. A message syllable outside the alphabet is in no pattern, so it
+ * becomes a GAP like any other character without a syllable.
+ * @example
+ * const a = new SyllableAlphabet();
+ * const pattern = a.pattern(['tui', 'kuan']); // '\u0001\u0002'
+ * a.textOf('退宽吗')?.text // '\u0001\u0002\u0000' (ma is no keyword's syllable)
  */
-export function syllableText(normalized: string): SyllableText | null {
-  let text = '';
-  let any = false;
-  const offsets = new Map<number, number>();
-  for (let i = 0; i < normalized.length; ) {
-    const cp = normalized.codePointAt(i) ?? 0;
-    const ch = String.fromCodePoint(cp);
-    const next = i + ch.length;
-    if (cp >= 0x2e80 && HAN.test(ch)) {
-      any = true;
-      offsets.set(text.length, i);
-      text += frame(syllableOf(ch));
-      offsets.set(text.length, next);
-    } else text += GAP;
-    i = next;
-  }
-  return any ? { text, offsets } : null;
-}
+export class SyllableAlphabet {
+  readonly #codes = new Map<string, string>();
 
-function frame(syllable: string): string {
-  return `${OPEN}${syllable}${CLOSE}`;
+  /** The automaton pattern of a keyword's syllables (compile time: adds the new ones), or null when the alphabet is full. */
+  pattern(syllables: readonly string[]): string | null {
+    let pattern = '';
+    for (const syllable of syllables) {
+      let code = this.#codes.get(syllable);
+      if (code === undefined) {
+        if (this.#codes.size >= ALPHABET_CAPACITY) return null;
+        code = String.fromCharCode(this.#codes.size + 1);
+        this.#codes.set(syllable, code);
+      }
+      pattern += code;
+    }
+    return pattern;
+  }
+
+  /**
+   * The normalized text in the alphabet, or null when none of its characters has a syllable
+   * of the alphabet (no pattern can match: nothing to scan).
+   */
+  textOf(normalized: string): SyllableText | null {
+    let text = '';
+    let any = false;
+    const offsets = new Uint32Array(normalized.length + 1);
+    let n = 0;
+    for (let i = 0; i < normalized.length; n++) {
+      const cp = normalized.codePointAt(i) ?? 0;
+      offsets[n] = i;
+      // Only CJK can be Han: everything below is a gap without a look-up.
+      const syllable = cp >= 0x2e80 ? syllableOfCodePoint(cp) : null;
+      const code = syllable === null ? undefined : this.#codes.get(syllable);
+      if (code !== undefined) any = true;
+      text += code ?? GAP;
+      i += cp > 0xffff ? 2 : 1;
+    }
+    offsets[n] = normalized.length;
+    return any ? { text, offsets } : null;
+  }
 }
 
 // Bounded memo: the characters people type are a few thousand; past the cap we just compute.
@@ -134,6 +160,18 @@ function readingsOf(ch: string): string[] {
  * 太慢了 sound like 聊 (客服 + 聊 fired the hand-off on a complaint).
  */
 const RUNNING_TEXT_READINGS: ReadonlyMap<string, string> = new Map([['了', 'le']]);
+
+const codePointMemo = new Map<number, string | null>();
+
+/** The running-text syllable of a Han code point, or null for any other character. */
+function syllableOfCodePoint(cp: number): string | null {
+  const cached = codePointMemo.get(cp);
+  if (cached !== undefined) return cached;
+  const ch = String.fromCodePoint(cp);
+  const syllable = HAN.test(ch) ? syllableOf(ch) : null;
+  if (codePointMemo.size < MEMO_CAP) codePointMemo.set(cp, syllable);
+  return syllable;
+}
 
 /** The most common toneless reading of one character in running text. */
 function syllableOf(ch: string): string {
