@@ -141,6 +141,7 @@ export const en: Widen<typeof zhCN> = {
     contentBlocked: '{{count}} node(s) have replies that are certain to be blocked when sent (see Problems): publishing will be refused. Fix them first; a reviewed case can still be published with a review note.',
     title: 'Publish "{{name}}"', note: 'Note', notePlaceholder: 'e.g. added refund replies', confirm: 'Publish', defaultNote: 'Published from the editor',
     done: 'Published as v{{version}}', failed: 'Publishing failed:', blocked: 'Fix the {{count}} error(s) first',
+    liveMoved: 'What is live was changed by someone else while you were publishing (a publish, rollback, deletion or pack change), so nothing was published. The live versions have been read again; publishing again checks against what is live now.',
     gate: {
       intro: '{{count}} test scenario(s) fail. Once published, these cases will happen with the new rules:', step: 'Step {{step}}', more: '{{count}} more…',
       hint: 'Fix the rules, or update the scenarios\' expectations, first. If you must, publish anyway with a reason.',
