@@ -5,10 +5,12 @@
  * to it with a bearer token; `api` lets a test arrange data the way another client would.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { vi } from 'vitest';
+import type { InterleavedRequest } from './interleave-preload.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** Node's own fetch, kept before any test replaces the global. */
@@ -20,16 +22,23 @@ export interface EditorServer {
   api: (method: string, url: string, body?: unknown) => Promise<Response>;
   /** Routes the editor's `fetch` to this server (as the admin unless the request has a token). */
   serveEditor: () => void;
+  /**
+   * Started with `interleave: true`: the server's next publish, after its checks and before its
+   * write, first runs this request as the admin (another operator's change landing meanwhile).
+   */
+  beforeNextPublishWrite: (method: string, url: string, body?: unknown) => void;
   stop: () => Promise<void>;
 }
 
-/** Starts `server/src/main.ts` on a free port; call `stop` in `afterAll`. */
-export async function startEditorServer(): Promise<EditorServer> {
+/** Starts `server/src/main.ts` on a free port; call `stop` in `afterAll`. `interleave`: see `beforeNextPublishWrite`. */
+export async function startEditorServer(options: { interleave?: boolean } = {}): Promise<EditorServer> {
   const admin = `editor-test-admin-${process.pid}`;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'replyflow-editor-'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/src/main.ts')], {
+  const interleaveFile = `${dataDir}-interleave.json`;
+  const preload = options.interleave ? ['--import', pathToFileURL(path.join(ROOT, 'test/support/interleave-preload.ts')).href] : [];
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', ...preload, path.join(ROOT, 'server/src/main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', DATA_DIR: dataDir, ADMIN_TOKEN: admin },
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', DATA_DIR: dataDir, ADMIN_TOKEN: admin, ...(options.interleave ? { REPLYFLOW_INTERLEAVE: interleaveFile } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -52,6 +61,11 @@ export async function startEditorServer(): Promise<EditorServer> {
     api: (method, target, body) =>
       nodeFetch(`${url}${target}`, withAdmin({ method, headers: { 'Content-Type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })),
     serveEditor: () => vi.stubGlobal('fetch', (target: string, init?: RequestInit) => nodeFetch(`${url}${target}`, withAdmin(init))),
+    beforeNextPublishWrite: (method, target, body) => {
+      if (!options.interleave) throw new Error('start the server with { interleave: true }');
+      const request: InterleavedRequest = { url: `${url}${target}`, method, ...(body === undefined ? {} : { body }) };
+      writeFileSync(interleaveFile, JSON.stringify(request));
+    },
     stop: async () => {
       await new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -59,6 +73,7 @@ export async function startEditorServer(): Promise<EditorServer> {
         child.kill('SIGTERM');
       });
       rmSync(dataDir, { recursive: true, force: true });
+      rmSync(interleaveFile, { force: true });
     },
   };
 }

@@ -26,7 +26,7 @@ export interface VersionInfo {
   publishedAt: string;
   publishedBy?: string;
   note?: string;
-  /** Keyword groups published first by a `withGroups` publish. */
+  /** Keyword groups a `withGroups` publish put live with the flow, in the same workspace version. */
   groups?: Array<{ id: string; version: number }>;
 }
 
@@ -36,7 +36,7 @@ export interface PublishFlags {
   overrideScenarios?: boolean;
   /** Publish a flow although a reply would be blocked (a reviewed case). */
   overrideContent?: boolean;
-  /** Publish the keyword groups the flow uses that are not live, first. */
+  /** Publish the keyword groups the flow uses that are not live with it: all of them go live together with the flow, or none. */
   withGroups?: boolean;
 }
 

@@ -15,6 +15,8 @@ export interface PublishDialogProps {
   content?: ApiErrorDetail[];
   /** Keyword groups the flow uses that are not live: publishing needs 「同时发布用到的关键词组」. */
   groups?: ApiErrorDetail[];
+  /** The last try was refused because live moved meanwhile: says so; publishing again checks anew. */
+  liveMoved?: boolean;
   onPublish: (note: string, flags: PublishFlags) => void;
   onClose: () => void;
   /** Selects and centres a node of the open flow (the content list's entries). */
@@ -25,7 +27,7 @@ export interface PublishDialogProps {
  * Asks for a short note that goes with the published version; when a gate refused the draft,
  * shows why and asks for what lets it through: a reviewer's note, or the groups published too.
  */
-export function PublishDialog({ name, failures = [], content = [], groups = [], onPublish, onClose, onShowNode }: PublishDialogProps) {
+export function PublishDialog({ name, failures = [], content = [], groups = [], liveMoved = false, onPublish, onClose, onShowNode }: PublishDialogProps) {
   const { t } = useTranslation();
   const [withGroups, setWithGroups] = useState(false);
   const groupsReady = groups.length === 0 || withGroups;
@@ -36,6 +38,11 @@ export function PublishDialog({ name, failures = [], content = [], groups = [], 
   };
   return (
     <Modal title={t('publish.title', { name })} onClose={onClose} testId="publish-dialog">
+      {liveMoved ? (
+        <p className="error" data-testid="publish-live-moved">
+          {t('publish.liveMoved')}
+        </p>
+      ) : null}
       {failures.length > 0 ? <ScenarioGateList failures={failures} /> : null}
       {content.length > 0 ? <ContentGateList details={content} {...(onShowNode ? { onShowNode } : {})} /> : null}
       {groups.length > 0 ? <GroupGateNotice details={groups} withGroups={withGroups} onWithGroups={setWithGroups} /> : null}

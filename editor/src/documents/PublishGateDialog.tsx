@@ -4,7 +4,8 @@ import { PublishDialog } from './PublishDialog.js';
 
 /**
  * Opens when a gate refused a publish (failing scenarios, replies that would be blocked, groups
- * not live), whatever was published; a blocked reply of the open flow is one click from its node.
+ * not live) or live moved while it was checked (409), whatever was published; a blocked reply
+ * of the open flow is one click from its node.
  */
 export function PublishGateDialog() {
   const gate = useEditorStore((s) => s.publishGate);
@@ -26,6 +27,7 @@ export function PublishGateDialog() {
       failures={gate.failures}
       content={gate.content}
       groups={gate.groups}
+      liveMoved={gate.liveMoved === true}
       onClose={() => setPublishGate(null)}
       onPublish={(note, flags) => void publish(gate.kind, gate.id, note, flags)}
       {...(showNode ? { onShowNode: showNode } : {})}

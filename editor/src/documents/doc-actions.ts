@@ -1,6 +1,7 @@
 /**
  * Everything that talks to the document API and then updates the store: loading the
- * workspace, saving drafts (409 → conflict dialog, never a silent overwrite), publishing.
+ * workspace, saving drafts (409 → conflict dialog, never a silent overwrite), publishing (409:
+ * live moved meanwhile → the live versions read again and the publish dialog saying so).
  */
 import i18n from 'i18next';
 import type { Flow, KeywordGroup, Policy } from '../../../rules-schema/index.js';
@@ -174,6 +175,8 @@ async function saveAllNow({ announce = true }: { announce?: boolean }): Promise<
  * Publishes a saved draft. When a gate refuses it (failing scenarios, replies that would be
  * blocked, keyword groups not live), the publish gate dialog opens with the details instead of
  * a notice; `flags` pass the gates (overrides with the note, or the groups published too).
+ * When live moved between the server's checks and its write (409, nothing went live), the
+ * live versions are read again and the dialog opens saying so: publishing again checks anew.
  */
 export async function publish(kind: DocKind, id: string, note: string, flags: PublishFlags = {}): Promise<number | null> {
   try {
@@ -194,11 +197,31 @@ export async function publish(kind: DocKind, id: string, note: string, flags: Pu
     store().notify('success', t('publish.done', { version: v.version }));
     return v.version;
   } catch (err) {
+    if (err instanceof ApiError && err.code === 'CONFLICT') {
+      // The markers show what is live now; failing that they stay as they were, and the dialog still says why.
+      await reloadLiveVersions().catch(() => undefined);
+      store().setPublishGate({ kind, id, name: docName(kind, id), failures: [], content: [], groups: [], liveMoved: true });
+      return null;
+    }
     const gate = gateDetails(err);
     if (gate) store().setPublishGate({ kind, id, name: docName(kind, id), ...gate });
     else store().notify('error', `${t('publish.failed')} ${describeApiError(err, i18n.t)}`);
     return null;
   }
+}
+
+/** Reads again which version of each flow, keyword group and the policy is live (another operator moved it). */
+export async function reloadLiveVersions(): Promise<void> {
+  const [flows, groups, policies] = await Promise.all([documentsApi.list('flows'), documentsApi.list('keyword-groups'), documentsApi.list('policies')]);
+  store().setFlowSummaries(flows.items);
+  for (const live of groups.items) {
+    const g = store().groups[live.id];
+    // What the old version held no longer says what is live: fetched again when needed.
+    if (g && g.publishedVersion !== live.publishedVersion) store().putGroup(g.doc, { publishedVersion: live.publishedVersion, published: undefined });
+  }
+  const p = store().policy;
+  const livePolicy = policies.items.find((x) => x.id === p?.doc.id);
+  if (p && livePolicy) store().setPolicy({ ...p, publishedVersion: livePolicy.publishedVersion });
 }
 
 function docName(kind: DocKind, id: string): string {

@@ -37,6 +37,8 @@ export interface PublishGate {
   content: ApiErrorDetail[];
   /** Keyword groups the flow uses that are not live (`/nodes/1/data/groupId`). */
   groups: ApiErrorDetail[];
+  /** Refused with 409: what is live moved between the server's checks and its write. */
+  liveMoved?: boolean;
 }
 
 /** A node to select and centre on the canvas; `seq` makes asking twice for one node count. */

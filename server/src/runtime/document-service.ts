@@ -53,7 +53,7 @@ export interface PublishOptions {
   overrideScenarios?: boolean;
   /** Publish a flow although a reply would be blocked by the content checks (reviewed; the note says why, audited). */
   overrideContent?: boolean;
-  /** Publish the drafts of the keyword groups a flow uses that are not live, first. */
+  /** Publish the drafts of the keyword groups a flow uses that are not live, with it (one workspace version). */
   withGroups?: boolean;
 }
 
