@@ -5,6 +5,11 @@
  * of at most SHARD_CHARS characters are built one per step, and a scan merges their hits back
  * into the order one automaton gives (by end offset, then longer first, then pattern order),
  * so callers cannot tell the difference. A workspace under one shard scans exactly as before.
+ *
+ * Pattern order needs no index: hits with the same end and length are of the same pattern
+ * text, which one shard reports in pattern order, and shards hold consecutive runs of
+ * patterns; so the shards' hits concatenated in shard order and stably sorted by end, then
+ * length, are in pattern order too.
  */
 import { Automaton, type AutomatonEntry, type AutomatonHit } from '../text/automaton.js';
 import type { Steps } from '../steps.js';
@@ -13,14 +18,14 @@ import type { Steps } from '../steps.js';
 export const SHARD_CHARS = 12_000;
 
 export class AutomatonShards<T> {
-  private constructor(private readonly shards: ReadonlyArray<Automaton<Indexed<T>>>) {}
+  private constructor(private readonly shards: ReadonlyArray<Automaton<T>>) {}
 
   /**
    * Builds one shard per step.
    * @example runToEnd(AutomatonShards.build([{ pattern: '退款', payload: 1 }])).scan('申请退款') // [{ start: 2, end: 4, payload: 1 }]
    */
   static *build<T>(entries: ReadonlyArray<AutomatonEntry<T>>): Steps<AutomatonShards<T>> {
-    const shards: Array<Automaton<Indexed<T>>> = [];
+    const shards: Array<Automaton<T>> = [];
     let from = 0;
     while (from < entries.length || shards.length === 0) {
       let to = from;
@@ -29,11 +34,7 @@ export class AutomatonShards<T> {
         chars += entries[to]?.pattern.length ?? 0;
         to++;
       }
-      const slice: Array<AutomatonEntry<Indexed<T>>> = [];
-      for (let i = from; i < to; i++) {
-        const e = entries[i];
-        if (e) slice.push({ pattern: e.pattern, payload: { index: i, payload: e.payload } });
-      }
+      const slice = entries.slice(from, to);
       yield;
       shards.push(new Automaton(slice));
       from = to;
@@ -44,11 +45,11 @@ export class AutomatonShards<T> {
   /** Every occurrence of every pattern, overlaps included, ordered as a single automaton orders them. */
   scan(text: string): Array<AutomatonHit<T>> {
     const only = this.shards.length === 1 ? this.shards[0] : undefined;
-    if (only) return only.scan(text).map(unwrap);
-    const hits: Array<AutomatonHit<Indexed<T>>> = [];
+    if (only) return only.scan(text);
+    const hits: Array<AutomatonHit<T>> = [];
     for (const shard of this.shards) for (const hit of shard.scan(text)) hits.push(hit);
-    hits.sort((a, b) => a.end - b.end || b.end - b.start - (a.end - a.start) || a.payload.index - b.payload.index);
-    return hits.map(unwrap);
+    // Array.prototype.sort is stable: equal hits keep shard order, i.e. pattern order.
+    return hits.sort(byEndThenLongerFirst);
   }
 
   /** Number of shards (the bench reports it). */
@@ -57,11 +58,6 @@ export class AutomatonShards<T> {
   }
 }
 
-interface Indexed<T> {
-  index: number;
-  payload: T;
-}
-
-function unwrap<T>(hit: AutomatonHit<Indexed<T>>): AutomatonHit<T> {
-  return { start: hit.start, end: hit.end, payload: hit.payload.payload };
+function byEndThenLongerFirst<T>(a: AutomatonHit<T>, b: AutomatonHit<T>): number {
+  return a.end - b.end || b.end - b.start - (a.end - a.start);
 }

@@ -34,6 +34,12 @@ export class Automaton<T> {
   readonly #dict: number[] = [0];
   /** Pattern length and payload per entry index. */
   readonly #entries: Array<{ length: number; payload: T }> = [];
+  /**
+   * One bit per UTF-16 code unit found in some pattern (8 KB): any other char has no goto
+   * edge from any state, so it sends the scan back to the root without a look-up. Most chars
+   * of a message are in no keyword.
+   */
+  readonly #used = new Uint32Array(2048);
 
   constructor(entries: Iterable<AutomatonEntry<T>>) {
     const parent: number[] = [0];
@@ -44,6 +50,7 @@ export class Automaton<T> {
       let state = 0;
       for (let i = 0; i < pattern.length; i++) {
         const c = pattern.charCodeAt(i);
+        this.#used[c >>> 5] = (this.#used[c >>> 5] ?? 0) | (1 << (c & 31));
         const key = state * 65536 + c;
         let next = this.#edges.get(key);
         if (next === undefined) {
@@ -72,7 +79,13 @@ export class Automaton<T> {
     const hits: Array<AutomatonHit<T>> = [];
     let state = 0;
     for (let i = 0; i < text.length; i++) {
-      state = this.#step(state, text.charCodeAt(i));
+      const c = text.charCodeAt(i);
+      // The root has no outputs (empty patterns are ignored): nothing ends here.
+      if (((this.#used[c >>> 5] ?? 0) & (1 << (c & 31))) === 0) {
+        state = 0;
+        continue;
+      }
+      state = this.#step(state, c);
       let out = this.#outputs[state] ? state : (this.#dict[state] ?? 0);
       while (out !== 0) {
         for (const index of this.#outputs[out] ?? []) {
