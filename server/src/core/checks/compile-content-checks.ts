@@ -57,7 +57,7 @@ export interface ContentCheckContext {
  * checks.check({ type: 'text', content: '保证治愈' }, scannerFor(checks.termPatterns)).reasons[0]?.code // 'MEDICAL_CLAIM'
  */
 export function compileContentChecks(policy: ResolvedPolicy, extraLexicons: readonly Lexicon[] = [], terms?: CompiledTerms): CompiledContentChecks {
-  const { patterns: termPatterns, regexTerms } = terms ?? compileTermPatterns(policy, [...policy.lexicons, ...extraLexicons]);
+  const { patterns: termPatterns, regexTerms, pinyinSubstituted } = terms ?? compileTermPatterns(policy, [...policy.lexicons, ...extraLexicons]);
   const gated = regexTerms.map((term) => ({ term, needs: requiredChars(term.regex.pattern()) }));
   const allow = policy.links.allow;
   const length = codeSetting(policy, 'CONTENT_TOO_LONG');
@@ -84,6 +84,7 @@ export function compileContentChecks(policy: ResolvedPolicy, extraLexicons: read
         const normalized = normalizeText(field.text);
         const raw = scan(normalized.text);
         if (gated.length > 0) for (const h of scanRegexTerms(runnable(gated, normalized.text), normalized.text)) raw.push(h);
+        for (const h of pinyinSubstituted(normalized.text)) raw.push(h);
         const allowed: AllowedSpan[] = allowedSpans(raw, field.text, normalized, context.flowId);
         const { hits, suppressed } = judgeTermHits(liveTermHits(raw), field.text, normalized, allowed);
         promotional ||= hits.some((h) => h.payload.role === 'hit' && h.payload.promotional);

@@ -11,6 +11,7 @@ import { marketplaceCuePatterns } from './check-marketplace-codes.js';
 import { compileOnDemand, type RegexOf, type RegexTerm } from './regex-terms.js';
 import type { CueKind, PairRule, TermPayload } from './term-hit.js';
 import { runToEnd, type Steps } from '../steps.js';
+import { pinyinSubstitutionSteps, type PinyinSubstitutionScanner } from './pinyin-substituted-hits.js';
 
 export interface TermPattern {
   pattern: string;
@@ -21,6 +22,8 @@ export interface TermPattern {
 export interface CompiledTerms {
   patterns: TermPattern[];
   regexTerms: RegexTerm[];
+  /** The same terms with characters typed as pinyin (pinyin-substituted-hits.ts). */
+  pinyinSubstituted: PinyinSubstitutionScanner;
 }
 
 /** Lexicon category → the §7 code its hits report (a lexicon's own `code` wins). */
@@ -114,7 +117,8 @@ export function* termPatternSteps(policy: ResolvedPolicy, lexicons: readonly Lex
       },
     });
   }
-  return { patterns, regexTerms };
+  const pinyinSubstituted = yield* pinyinSubstitutionSteps(patterns);
+  return { patterns, regexTerms, pinyinSubstituted };
 }
 
 /** Each lexicon another lexicon's `pairs` names → its key (the first lexicon of that id). */
