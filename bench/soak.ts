@@ -116,6 +116,10 @@ interface SoakRun {
   latencies: number[];
   /** [minutes since the soak started, RSS MiB] */
   rss: Array<[number, number]>;
+  /** [minutes since the soak started, server CPU seconds used so far] */
+  cpu: Array<[number, number]>;
+  /** Requests answered in each minute of the soak. */
+  answeredPerMinute: number[];
   maxLateMs: number;
 }
 
@@ -124,9 +128,13 @@ async function soak(port: number, pid: number, mix: Mix, rate: number, durationM
   const agent = new http.Agent({ keepAlive: true, maxSockets: MAX_IN_FLIGHT });
   const body = mix.body('soak');
   const total = Math.floor((rate * durationMs) / 1000);
-  const run: SoakRun = { elapsedMs: 0, done: 0, failed: 0, byStatus: new Map(), latencies: [], rss: [], maxLateMs: 0 };
+  const run: SoakRun = { elapsedMs: 0, done: 0, failed: 0, byStatus: new Map(), latencies: [], rss: [], cpu: [], answeredPerMinute: [], maxLateMs: 0 };
   const start = performance.now();
-  const sampleRss = () => run.rss.push([(performance.now() - start) / 60_000, rssMiB(pid)]);
+  const sampleRss = () => {
+    const t = (performance.now() - start) / 60_000;
+    run.rss.push([t, rssMiB(pid)]);
+    run.cpu.push([t, cpuSeconds(pid)]);
+  };
   sampleRss();
   const sampler = setInterval(sampleRss, RSS_EVERY_MS);
   let issued = 0;
@@ -143,6 +151,8 @@ async function soak(port: number, pid: number, mix: Mix, rate: number, durationM
       void send(agent, port, mix.path(i), body(i)).then((status) => {
         inFlight--;
         run.done++;
+        const minute = Math.floor((performance.now() - start) / 60_000);
+        run.answeredPerMinute[minute] = (run.answeredPerMinute[minute] ?? 0) + 1;
         run.latencies.push(performance.now() - dueAt);
         const key = String(status);
         run.byStatus.set(key, (run.byStatus.get(key) ?? 0) + 1);
@@ -191,6 +201,9 @@ function report(run: SoakRun, target: number, minutes: number, diskRunning: numb
   console.log(`achieved ${((run.done * 1000) / run.elapsedMs).toFixed(0)} req/s (target ${target.toFixed(0)}) over ${(run.elapsedMs / 60_000).toFixed(1)} min, ${run.done.toLocaleString('en')} requests; latest start behind schedule ${run.maxLateMs.toFixed(0)} ms`);
   console.log(`failed requests: ${run.failed.toLocaleString('en')} (by status: ${statuses})`);
   console.log(`latency from the moment due: p50 ${percentile(sorted, 0.5).toFixed(1)} ms, p99 ${percentile(sorted, 0.99).toFixed(1)} ms, max ${(sorted[sorted.length - 1] ?? 0).toFixed(0)} ms`);
+  // Server CPU per answer shows whether the cost of a request grows as the data does, apart from how busy the machine is.
+  const cpuPerAnswer = run.answeredPerMinute.map((n, m) => ((at(run.cpu, m + 1) - at(run.cpu, m)) * 1000) / n);
+  console.log(`answered per minute: ${run.answeredPerMinute.map((n) => n.toLocaleString('en')).join(' → ')}; server CPU per answer: ${cpuPerAnswer.map((c) => c.toFixed(2)).join(' → ')} ms`);
   console.log(`server RSS: start ${first.toFixed(0)} MiB, mean per minute ${perMinute.map((r) => r.toFixed(0)).join(' → ')}, end ${last.toFixed(0)} MiB (max ${Math.max(...run.rss.map(([, r]) => r)).toFixed(0)})`);
   console.log(`RSS slope over the last third: ${slope >= 0 ? '+' : ''}${slope.toFixed(2)} MiB/min → ${Math.abs(slope) <= FLAT_MIB_PER_MINUTE ? 'flat' : 'NOT flat'} (flat: within ±${FLAT_MIB_PER_MINUTE} MiB/min)`);
   console.log(`data dir: ${(diskRunning / MiB).toFixed(1)} MiB at the end of the load (WAL included), ${(diskStopped / MiB).toFixed(1)} MiB once the server stopped`);
@@ -222,6 +235,20 @@ function rssSlope(samples: Array<[number, number]>, minutes: number): number {
 function meanBetween(samples: Array<[number, number]>, from: number, to: number): number {
   const inside = samples.filter(([t]) => t >= from && t < to).map(([, r]) => r);
   return inside.reduce((a, r) => a + r, 0) / inside.length;
+}
+
+/** The last sample taken at or before `minute` (the first when none). */
+function at(samples: Array<[number, number]>, minute: number): number {
+  let value = samples[0]?.[1] ?? Number.NaN;
+  for (const [t, v] of samples) if (t <= minute) value = v;
+  return value;
+}
+
+/** utime + stime of /proc/<pid>/stat (fields 14 and 15, in clock ticks of 1/100 s on Linux). */
+function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 function rssMiB(pid: number): number {
