@@ -202,8 +202,9 @@ function report(run: SoakRun, target: number, minutes: number, diskRunning: numb
   console.log(`failed requests: ${run.failed.toLocaleString('en')} (by status: ${statuses})`);
   console.log(`latency from the moment due: p50 ${percentile(sorted, 0.5).toFixed(1)} ms, p99 ${percentile(sorted, 0.99).toFixed(1)} ms, max ${(sorted[sorted.length - 1] ?? 0).toFixed(0)} ms`);
   // Server CPU per answer shows whether the cost of a request grows as the data does, apart from how busy the machine is.
-  const cpuPerAnswer = run.answeredPerMinute.map((n, m) => ((at(run.cpu, m + 1) - at(run.cpu, m)) * 1000) / n);
-  console.log(`answered per minute: ${run.answeredPerMinute.map((n) => n.toLocaleString('en')).join(' → ')}; server CPU per answer: ${cpuPerAnswer.map((c) => c.toFixed(2)).join(' → ')} ms`);
+  const scheduled = Array.from(run.answeredPerMinute.slice(0, Math.ceil(minutes)), (n) => n ?? 0); // the drain after the last minute is left out
+  const cpuPerAnswer = scheduled.map((n, m) => ((at(run.cpu, m + 1) - at(run.cpu, m)) * 1000) / n);
+  console.log(`answered per minute: ${scheduled.map((n) => n.toLocaleString('en')).join(' → ')}; server CPU per answer: ${cpuPerAnswer.map((c) => c.toFixed(2)).join(' → ')} ms`);
   console.log(`server RSS: start ${first.toFixed(0)} MiB, mean per minute ${perMinute.map((r) => r.toFixed(0)).join(' → ')}, end ${last.toFixed(0)} MiB (max ${Math.max(...run.rss.map(([, r]) => r)).toFixed(0)})`);
   console.log(`RSS slope over the last third: ${slope >= 0 ? '+' : ''}${slope.toFixed(2)} MiB/min → ${Math.abs(slope) <= FLAT_MIB_PER_MINUTE ? 'flat' : 'NOT flat'} (flat: within ±${FLAT_MIB_PER_MINUTE} MiB/min)`);
   console.log(`data dir: ${(diskRunning / MiB).toFixed(1)} MiB at the end of the load (WAL included), ${(diskStopped / MiB).toFixed(1)} MiB once the server stopped`);
