@@ -8,7 +8,7 @@ import type { TimeRange } from './event-repository.js';
  * One row per turn (CONTRACT §12), kept up to date by compare-and-set as messages and replies
  * arrive, so that every turn figure is a range count, a grouping or one sorted read at an
  * offset (a percentile) over the index on account+startedAt; and the agent queue is one index
- * range read (`queueKey`).
+ * range read (`queueKey`) of users' latest turns.
  *
  * Why summary rows rather than deriving turns from the events at query time: a turn's
  * boundaries depend on the order of one user's messages and replies (a message extends the
@@ -53,11 +53,12 @@ export class TurnRepository {
   static indexes(retentionSeconds: number): IndexSpec[] {
     return [
       { fields: ['account', 'openid', 'seq'], unique: true },
-      // With every field a metric filters, groups or ranks by, so each metric reads this index alone.
-      { fields: ['account', 'startedAt', 'day', 'hour', 'firstResponseMs', 'humanFirstResponseMs', 'deadline'] },
-      // A percentile walks these in value order to its rank instead of sorting the period's turns;
-      // the first also answers "unanswered" (firstResponseMs null) reading its own entries alone.
-      { fields: ['account', 'firstResponseMs', 'startedAt', 'day', 'hour', 'deadline'] },
+      // With every field a turn count filters or groups by, so each reads this index alone. Every
+      // turn write rebuilds every index of the row (all read its document), so there are as few as
+      // the queries need: the first-response percentile sorts the period's keys from here rather
+      // than walking an index of its own (a sixth index cost a turn UPDATE about half again).
+      { fields: ['account', 'startedAt', 'day', 'hour', 'firstResponseMs', 'deadline'] },
+      // Human-answered turns are few: their count and percentile walk this one in value order.
       { fields: ['account', 'humanFirstResponseMs', 'startedAt'] },
       { fields: ['account', 'queueKey'] },
       { fields: ['at'], expireAfterSeconds: retentionSeconds },
@@ -100,8 +101,7 @@ export class TurnRepository {
         if (e instanceof DuplicateKeyError) continue;
         throw e;
       }
-      // The user's earlier turn leaves the queue: one row per user, the latest.
-      if (latest?.queueKey !== undefined) await this.c.updateOne({ _id: latest.id }, { $unset: { queueKey: true } });
+      // The earlier turn keeps its queue key, if any: `queue` lists a user's latest turn only.
       return;
     }
     throw new StoreUnavailableError('too much contention on one conversation');
@@ -118,7 +118,8 @@ export class TurnRepository {
 
   /**
    * The `rank`-th smallest (0-based) value of `field` among turns that started in the range and
-   * hold it: one read at an offset along the index on the field, in the store.
+   * hold it, in the store: for `humanFirstResponseMs` one read at an offset along its index; for
+   * `firstResponseMs` the period's keys sorted from the account+startedAt index (see `indexes`).
    */
   async nth(account: string, range: TimeRange, field: 'firstResponseMs' | 'humanFirstResponseMs', rank: number): Promise<number | null> {
     const [doc] = await this.c.find(startedIn(account, range, { [field]: { $gte: 0 } }), {
@@ -130,10 +131,29 @@ export class TurnRepository {
     return doc ? docFields.num(doc, field) : null;
   }
 
-  /** Turns waiting in the queue whose key is after `afterKey`, soonest deadline first. */
+  /**
+   * Users' latest turns waiting in the queue whose key is after `afterKey`, soonest deadline first.
+   * A turn keeps its key when the user's next turn starts (removing it was a second full write of
+   * the earlier row, rebuilding its every index, on 0.44 of committed messages in the store bench), so each keyed row is
+   * checked to be its user's latest with an index-only count, and passed over when not. Such
+   * rows are few: a turn handed off or promised a person and followed by a new one within its
+   * grant; the others' keys are at or below "now", before any range read here.
+   */
   async queue(account: string, afterKey: string, limit: number): Promise<Array<Turn & { queueKey: string }>> {
-    const docs = await this.c.find({ account, queueKey: { $gt: afterKey } }, { sort: { queueKey: 1 }, limit });
-    return docs.map((d) => ({ ...toTurn(d), queueKey: docFields.str(d, 'queueKey') }));
+    const out: Array<Turn & { queueKey: string }> = [];
+    let after = afterKey;
+    for (;;) {
+      const docs = await this.c.find({ account, queueKey: { $gt: after } }, { sort: { queueKey: 1 }, limit });
+      const turns = docs.map((d) => ({ ...toTurn(d), queueKey: docFields.str(d, 'queueKey') }));
+      const later = await Promise.all(turns.map((t) => this.c.count({ account, openid: t.openid, seq: { $gt: t.seq } })));
+      for (const [i, turn] of turns.entries()) {
+        if (later[i] === 0) out.push(turn);
+        if (out.length === limit) return out;
+      }
+      const last = turns.at(-1);
+      if (docs.length < limit || !last) return out;
+      after = last.queueKey;
+    }
   }
 }
 
