@@ -233,6 +233,25 @@ describe('sqlite store specifics', () => {
     }
   });
 
+  it('insertMany writes all or none: a duplicate key in a short or a multi-statement list leaves nothing of it', async () => {
+    const dir = await tempDir();
+    const db = openSqliteDatabase(dir);
+    try {
+      const c = new SqliteCollection(db, 'many');
+      await c.ensureIndexes([{ fields: ['k'], unique: true }]);
+      await c.insertOne({ _id: 'kept', k: 'kept' });
+      const docs = (n: number, tag: string) => Array.from({ length: n }, (_, i) => ({ _id: `${tag}${i}`, k: `${tag}${i}`, at: new Date(i) }));
+      await expect(c.insertMany([...docs(3, 'a'), { _id: 'dup', k: 'kept' }])).rejects.toBeInstanceOf(DuplicateKeyError);
+      await expect(c.insertMany([...docs(200, 'b'), { _id: 'kept', k: 'other' }])).rejects.toBeInstanceOf(DuplicateKeyError);
+      expect(await c.count({})).toBe(1);
+      await c.insertMany(docs(200, 'c'));
+      expect(await c.count({})).toBe(201);
+      expect(await c.findOne({ _id: 'c199' })).toEqual({ _id: 'c199', k: 'c199', at: new Date(199) });
+    } finally {
+      db.close();
+    }
+  });
+
   it('refuses calls after close', async () => {
     const dir = await tempDir();
     const s = await openStore({ dataDir: dir });

@@ -420,6 +420,32 @@ export function describeStoreContract(label: string, backend: () => ContractBack
       });
     });
 
+    describe('events', () => {
+      it('appends one message’s events in one write, each counted; an empty list writes nothing', async () => {
+        const a = acct();
+        const place = { account: a, openid: 'u', t: T0, day: '2026-11-24', hour: '2026-11-24T10' };
+        const range = { from: T0, to: plus(1000) };
+        await store.events.appendAll(place, []);
+        await store.events.appendAll(place, [
+          { kind: 'message', message: { from: 'u', type: 'text', content: '退钱' }, type: 'text', matched: true },
+          { kind: 'match', group: '退款' },
+          { kind: 'match', group: '物流' },
+          { kind: 'reason', code: 'PROMOTION', severity: 'warn' },
+          { kind: 'reply', by: 'auto' },
+        ]);
+        // More than one SQL statement's worth, still all of them.
+        await store.events.appendAll(place, Array.from({ length: 150 }, () => ({ kind: 'reply' as const, by: 'auto' as const })));
+        expect(await store.events.count(a, 'message', range)).toBe(1);
+        expect(await store.events.countBy(a, 'match', range, 'group')).toEqual([
+          { value: '物流', count: 1 },
+          { value: '退款', count: 1 },
+        ]);
+        expect(await store.events.countBy(a, 'reason', range, 'code', { severity: 'warn' })).toEqual([{ value: 'PROMOTION', count: 1 }]);
+        expect(await store.events.count(a, 'reply', range, { by: 'auto' })).toBe(151);
+        expect(await store.events.lastMessages(a, 'u', 5)).toEqual([{ from: 'u', type: 'text', content: '退钱' }]);
+      });
+    });
+
     describe('indexes', () => {
       it('has the unique and TTL indexes', async () => {
         const ix = await store.describeIndexes();

@@ -15,7 +15,7 @@ import type { CompiledWorkspace } from '../core/engine/compile-workspace.js';
 import type { Reason } from '../core/reason.js';
 import type { Store } from '../store/open-store.js';
 import type { Turn, TurnChange } from '../store/turn-repository.js';
-import type { EventPlace } from '../store/event-repository.js';
+import type { EventPlace, InsightEvent } from '../store/event-repository.js';
 import { timeBuckets } from './time-buckets.js';
 import { replyFields } from '../core/checks/reply-fields.js';
 
@@ -36,16 +36,17 @@ export async function recordInbound(
   const answers = result.replies
     .filter((x) => x.committed)
     .map((r) => replyFields(r.reply).some((f) => phrases.some((p) => f.text.includes(p))));
-  // The events are independent appends, issued together so the store commits them at once.
-  const appended: Array<Promise<void>> = [];
+  // The message's events are one write.
+  const facts: InsightEvent[] = [];
   const groups = [...new Set(result.matches.map((m) => m.group))];
   if (message.type !== 'event') {
-    appended.push(events.append(place, { kind: 'message', message, type: message.type, matched: groups.length > 0 }));
-    for (const group of groups) appended.push(events.append(place, { kind: 'match', group }));
+    facts.push({ kind: 'message', message, type: message.type, matched: groups.length > 0 });
+    for (const group of groups) facts.push({ kind: 'match', group });
   }
-  if (result.handoff) appended.push(events.append(place, { kind: 'handoff' }));
-  for (const r of result.replies) appended.push(appendReasons(store, place, r.reasons));
-  appended.push(...answers.map(() => events.append(place, { kind: 'reply', by: 'auto' })));
+  if (result.handoff) facts.push({ kind: 'handoff' });
+  for (const r of result.replies) facts.push(...reasonEvents(r.reasons));
+  facts.push(...answers.map((): InsightEvent => ({ kind: 'reply', by: 'auto' })));
+  const appended = events.appendAll(place, facts);
   let turn: Promise<void>;
   if (message.type !== 'event') {
     const topics = Object.fromEntries(groups.map((g) => [g, 1]));
@@ -104,7 +105,7 @@ export async function recordInbound(
       for (const promises of answers) await answerTurnRow(store, place, { by: 'auto' }, promises);
     })();
   }
-  await Promise.all([...appended, turn]);
+  await Promise.all([appended, turn]);
 }
 
 /** A judged reply (/replies/check, /replies/send): its reasons, committed or not. */
@@ -116,7 +117,7 @@ export async function recordJudgement(
   at: number,
   reasons: readonly Reason[],
 ): Promise<void> {
-  await appendReasons(store, placeOf(compiled, account, openid, at), reasons);
+  await store.events.appendAll(placeOf(compiled, account, openid, at), reasonEvents(reasons));
 }
 
 /** A reply committed by /replies/check or /replies/send: `human` when an agent is named. */
@@ -161,10 +162,10 @@ function answerChange(turn: Turn, at: number, author: ReplyAuthor, promisesHuman
   return change;
 }
 
-async function appendReasons(store: Store, place: EventPlace, reasons: readonly Reason[]): Promise<void> {
+function reasonEvents(reasons: readonly Reason[]): InsightEvent[] {
   // Info notes explain hits that were not findings: only blocks and warnings are counted.
   const counted = reasons.filter((r): r is Reason & { severity: 'block' | 'warn' } => r.severity !== 'info');
-  await Promise.all(counted.map((r) => store.events.append(place, { kind: 'reason', code: r.code, severity: r.severity })));
+  return counted.map((r) => ({ kind: 'reason', code: r.code, severity: r.severity }));
 }
 
 /** A turn without what the repository owns (identity, sequence, version). */

@@ -49,6 +49,12 @@ export interface Collection {
   find(filter: Filter, options?: FindOptions): Promise<StoredDoc[]>;
   /** Our repositories always supply a string `_id`. Throws `DuplicateKeyError`. */
   insertOne(doc: StoredDoc & { _id: string }): Promise<void>;
+  /**
+   * Inserts the documents in order, as one write (the several facts of one message): SQLite
+   * inserts all or none; MongoDB (an ordered `insertMany`) stops at the first failure, keeping
+   * those before it. Throws `DuplicateKeyError`. An empty list writes nothing.
+   */
+  insertMany(docs: ReadonlyArray<StoredDoc & { _id: string }>): Promise<void>;
   updateOne(filter: Filter, update: Update, options?: { upsert?: boolean }): Promise<UpdateResult>;
   /** Atomic update returning the document after it; null when nothing matched and no upsert. */
   findOneAndUpdate(filter: Filter, update: Update, options?: { upsert?: boolean }): Promise<StoredDoc | null>;

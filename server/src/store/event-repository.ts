@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Collection, Filter, GroupCount, IndexSpec } from './collection.js';
+import type { Collection, Filter, GroupCount, IndexSpec, StoredDoc } from './collection.js';
 import { docFields, toJsonField } from './doc-fields.js';
 
 /**
@@ -55,14 +55,13 @@ export class EventRepository {
   ) {}
 
   async append(place: EventPlace, event: InsightEvent): Promise<void> {
-    const { message, ...rest } = event.kind === 'message' ? event : { ...event, message: undefined };
-    await this.c.insertOne({
-      _id: randomUUID(),
-      ...place,
-      at: new Date(this.serverNow()),
-      ...rest,
-      ...(message === undefined ? {} : { message: toJsonField(message) }),
-    });
+    await this.c.insertOne(this.toDoc(place, new Date(this.serverNow()), event));
+  }
+
+  /** Several events of one place (one message's facts) in one write. */
+  async appendAll(place: EventPlace, events: readonly InsightEvent[]): Promise<void> {
+    const at = new Date(this.serverNow());
+    await this.c.insertMany(events.map((e) => this.toDoc(place, at, e)));
   }
 
   /** Events of `kind` with `from <= t < to`, narrowed by equality on other fields. */
@@ -89,6 +88,11 @@ export class EventRepository {
   async lastMessages(account: string, openid: string, n: number): Promise<unknown[]> {
     const docs = await this.c.find({ account, openid, kind: 'message' }, { sort: { t: -1 }, limit: n });
     return docs.reverse().map((d) => docFields.json(d, 'message'));
+  }
+
+  private toDoc(place: EventPlace, at: Date, event: InsightEvent): StoredDoc & { _id: string } {
+    const { message, ...rest } = event.kind === 'message' ? event : { ...event, message: undefined };
+    return { _id: randomUUID(), ...place, at, ...rest, ...(message === undefined ? {} : { message: toJsonField(message) }) };
   }
 }
 

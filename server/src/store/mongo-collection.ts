@@ -54,6 +54,13 @@ export class MongoCollection implements Collection {
     });
   }
 
+  insertMany(docs: ReadonlyArray<StoredDoc & { _id: string }>): Promise<void> {
+    return call(async () => {
+      // The driver refuses an empty batch.
+      if (docs.length > 0) await this.c.insertMany(docs.map((d) => ({ ...d })), { ordered: true });
+    });
+  }
+
   updateOne(filter: Filter, update: Update, options: { upsert?: boolean } = {}): Promise<UpdateResult> {
     return call(async () => {
       const r = await this.c.updateOne(filter, driverUpdate(update), { upsert: options.upsert ?? false });
@@ -109,6 +116,15 @@ export class MongoCollection implements Collection {
           if (!(ttl !== undefined && e instanceof MongoServerError && e.code === INDEX_OPTIONS_CONFLICT)) throw e;
           await this.modifyIndex({ collMod: this.name, index: { keyPattern: keys, expireAfterSeconds: ttl } });
         }
+      }
+      // An index no longer specified (a changed key list) is dropped, as on SQLite: every index
+      // costs every write.
+      const wanted = new Set(specs.map((s) => s.fields.join('\u0000')));
+      for (const ix of await this.c.listIndexes().toArray()) {
+        const key: unknown = ix['key'];
+        const name: unknown = ix['name'];
+        if (typeof key !== 'object' || key === null || typeof name !== 'string' || name === '_id_') continue;
+        if (!wanted.has(Object.keys(key).join('\u0000'))) await this.c.dropIndex(name);
       }
     });
   }
