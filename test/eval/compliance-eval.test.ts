@@ -53,3 +53,33 @@ describe('compliance checks on the holdout', () => {
     expect(below).toEqual([]);
   });
 });
+
+/**
+ * dev-round4 (a tuning split, never a headline): floors at the figures after its tuning round
+ * (issue 14, round 4), so a later change that undoes a construction or a scope shows here.
+ */
+const DEV_ROUND4_FLOORS: Record<string, { recall: number; fpr: number }> = {
+  ABSOLUTE_TERM: { recall: 1, fpr: 0.003 },
+  BANNED_TERM: { recall: 0.97, fpr: 0 },
+  EXTERNAL_LINK: { recall: 0.98, fpr: 0 },
+  INDUCED_SHARING: { recall: 1, fpr: 0.005 },
+  MARKETPLACE_CODE: { recall: 0.98, fpr: 0 },
+  MEDICAL_CLAIM: { recall: 0.95, fpr: 0 },
+  PROMOTION: { recall: 0.95, fpr: 0.011 },
+};
+
+describe('compliance checks on dev-round4', () => {
+  let report: EvalReport;
+  beforeAll(async () => {
+    report = await evaluateCorpus(readSplit(SPLITS.devRound4));
+  }, 300_000);
+
+  it('no code falls below its tuned recall or rises above its tuned false-positive rate', () => {
+    const below = Object.entries(DEV_ROUND4_FLOORS).flatMap(([code, floor]) => {
+      const r = report.byCode.find((x) => x.key === code);
+      if (!r) return [`${code}: not measured`];
+      return r.recall < floor.recall || r.fpr > floor.fpr ? [`${code}: recall ${r.recall.toFixed(3)}, FPR ${r.fpr.toFixed(3)}`] : [];
+    });
+    expect(below).toEqual([]);
+  });
+});

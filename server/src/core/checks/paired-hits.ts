@@ -7,6 +7,7 @@
  */
 import type { NormalizedText } from '../text/normalize-text.js';
 import { crossesClause, crossesSentence } from './clause-bounds.js';
+import { isNegated } from './negated-hits.js';
 import type { PairRule, TermHit } from './term-hit.js';
 
 /**
@@ -48,6 +49,7 @@ function firstPartner(
     const list = partners.get(rule.pairKey);
     if (!list) continue;
     // Partners are sorted by start: begin at the first that could lie within the window.
+    let deniedUntil = -1;
     for (let k = lowerBound(list, head.start - rule.maxGap - MAX_PARTNER); k < list.length; k++) {
       const p = list[k];
       if (!p || p.start > head.end + rule.maxGap) break;
@@ -55,6 +57,12 @@ function firstPartner(
       const after = p.start >= head.end && p.start - head.end <= rule.maxGap;
       const ok = rule.side === 'before' ? before : rule.side === 'after' ? after : before || after;
       if (!ok) continue;
+      // A denied outcome completes nothing (慢性病无法根治), nor does a word inside it (the 正常 of 没有恢复正常);
+      // the head's own negation is judged later, like any hit's.
+      if (after && (p.start < deniedUntil || isNegated(normalized.text, p.start))) {
+        deniedUntil = Math.max(deniedUntil, p.end);
+        continue;
+      }
       const [from, to] = before ? [p.end, head.start] : [head.end, p.start];
       const crosses = rule.within === 'sentence' ? crossesSentence : crossesClause;
       if (!crosses(original, normalized, from, to)) return p;
