@@ -15,12 +15,12 @@ const recorded = (file: string): string => readFileSync(file, 'utf8').trim().spl
 /** Measured on the holdout (recall / FPR) after the last tuning round, floored to leave no room to regress. */
 const FLOORS: Record<string, { recall: number; fpr: number }> = {
   ABSOLUTE_TERM: { recall: 0.96, fpr: 0.02 },
-  BANNED_TERM: { recall: 0.73, fpr: 0.02 },
+  BANNED_TERM: { recall: 0.75, fpr: 0.02 },
   EXTERNAL_LINK: { recall: 0.96, fpr: 0 },
-  INDUCED_SHARING: { recall: 0.91, fpr: 0.01 },
+  INDUCED_SHARING: { recall: 0.93, fpr: 0.01 },
   MARKETPLACE_CODE: { recall: 0.9, fpr: 0 },
   MEDICAL_CLAIM: { recall: 0.77, fpr: 0.005 },
-  PROMOTION: { recall: 0.88, fpr: 0.035 },
+  PROMOTION: { recall: 0.9, fpr: 0.035 },
 };
 
 describe('compliance evaluation sets are frozen', () => {
