@@ -1,7 +1,7 @@
 /**
  * Allowances (reviewed false positives, `policy.allowances`): where an allowance phrase
  * occurs, hits and reasons of its code lying inside the occurrence are not reported. The
- * phrases ride in the shared automaton as `exclusion` patterns carrying `allowance: code`.
+ * phrases ride in the lexicon automaton as `exclusion` patterns carrying `allowance: code`.
  */
 import type { NormalizedText } from '../text/normalize-text.js';
 import { fieldEvidence } from './field-evidence.js';

@@ -1,7 +1,7 @@
 /**
  * The content checks of CONTRACT §7 (everything but the window, frequency, duplicate and
  * over-marketing checks, which need the store): compiled once per policy version, then
- * run per reply with the shared automaton's term hits.
+ * run per reply with the lexicon automaton's term hits.
  */
 import type { Lexicon } from '../../../../rules-schema/index.js';
 import type { ResolvedPolicy } from '../policy/resolve-policy.js';
@@ -36,7 +36,7 @@ export interface ContentCheckResult {
 }
 
 export interface CompiledContentChecks {
-  /** Every normalized pattern this policy scans for, to be merged by the caller into ONE shared automaton with the keyword groups. */
+  /** Every normalized pattern this policy scans for, built by the caller into the lexicon automaton (apart from the keyword groups'). */
   termPatterns: TermPattern[];
   /**
    * Checks one reply whose variables are already filled; `scan` returns the `kind: 'term'` hits
@@ -101,7 +101,7 @@ export function compileContentChecks(policy: ResolvedPolicy, extraLexicons: read
 }
 
 /**
- * A scanner over `patterns` alone (tests, offline tools); the runtime shares one automaton with the keyword groups.
+ * A scanner over `patterns` alone (tests, offline tools); the runtime builds the same lexicon automaton in compile steps.
  */
 export function scannerFor(patterns: CompiledContentChecks['termPatterns']): TermScanner {
   const automaton = new Automaton<TermPayload>(patterns);

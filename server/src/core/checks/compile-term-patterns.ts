@@ -1,7 +1,7 @@
 /**
  * Lexicons → normalized automaton patterns with their payloads: one `hit` (or `cue`) per
  * term plus one `exclusion` per ordinary phrase containing it. Compiled once per policy
- * version; the caller merges them into the one shared automaton.
+ * version; the caller builds the lexicon automaton from them.
  */
 import type { Lexicon } from '../../../../rules-schema/index.js';
 import type { ResolvedPolicy } from '../policy/resolve-policy.js';
@@ -18,7 +18,7 @@ export interface TermPattern {
   payload: TermPayload;
 }
 
-/** Literal patterns for the shared automaton, and the `regex: true` terms matched beside it. */
+/** Literal patterns for the lexicon automaton, and the `regex: true` terms matched beside it. */
 export interface CompiledTerms {
   patterns: TermPattern[];
   regexTerms: RegexTerm[];

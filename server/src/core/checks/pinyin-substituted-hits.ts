@@ -14,8 +14,8 @@
  *   Chinese character in it is the term's own (not a same-sounding one: 带开fa票 is not a hit),
  *   and every Latin run it touches lies wholly inside it (the `kai` of `kaifa` alone is not).
  */
-import { pinyin } from 'pinyin-pro';
 import { AutomatonShards } from '../engine/automaton-shards.js';
+import { hanSyllableOf } from '../text/pinyin-forms.js';
 import type { Steps } from '../steps.js';
 import type { TermHit, TermPayload } from './term-hit.js';
 
@@ -56,7 +56,7 @@ export function* pinyinSubstitutionSteps(patterns: ReadonlyArray<{ pattern: stri
     for (const ch of pattern) {
       let code = charCode.get(ch);
       if (code === undefined) {
-        const syllable = syllableOf(ch);
+        const syllable = hanSyllableOf(ch);
         if (syllable === null) break;
         code = syllableCode.get(syllable);
         if (code === undefined) syllableCode.set(syllable, (code = String.fromCharCode(FIRST_CODE + syllableCode.size)));
@@ -74,22 +74,6 @@ export function* pinyinSubstitutionSteps(patterns: ReadonlyArray<{ pattern: stri
 
 /** Patterns spelled per compile step: a few milliseconds of work. */
 const STEP_PATTERNS = 512;
-const MEMO_CAP = 65_536;
-const syllables = new Map<string, string | null>();
-
-/**
- * The character's most common toneless reading, memoized for the process (recompiles reuse it;
- * the lexicons hold a couple of thousand distinct characters); null when it has none.
- */
-function syllableOf(ch: string): string | null {
-  const cached = syllables.get(ch);
-  if (cached !== undefined) return cached;
-  const reading = pinyin(ch, { toneType: 'none', v: true });
-  const syllable = /^[a-z]+$/.test(reading) ? reading : null;
-  if (syllables.size < MEMO_CAP) syllables.set(ch, syllable);
-  return syllable;
-}
-
 /** Cheap gate: most replies have no Latin letter beside a Chinese character. */
 function hasLatinBesideHan(text: string): boolean {
   let before = text.charCodeAt(0);

@@ -1,6 +1,6 @@
 /**
- * What the shared automaton reports for policy lexicons. One automaton holds the keyword
- * groups and these patterns; the caller hands the checks only the `kind: 'term'` hits.
+ * What the lexicon automaton reports for policy lexicons. It holds these patterns only (keyword
+ * groups have automata of their own, so neither scan walks the other's patterns).
  */
 import type { Severity } from '../reason.js';
 

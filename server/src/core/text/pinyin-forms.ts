@@ -163,6 +163,15 @@ const RUNNING_TEXT_READINGS: ReadonlyMap<string, string> = new Map([['了', 'le'
 
 const codePointMemo = new Map<number, string | null>();
 
+/**
+ * The running-text syllable of one character (了 reads le), or null when it is not Han or has no
+ * reading: the compliance checks spell lexicon terms with it, as keyword groups spell messages.
+ */
+export function hanSyllableOf(ch: string): string | null {
+  const syllable = syllableOfCodePoint(ch.codePointAt(0) ?? 0);
+  return syllable !== null && /^[a-z]+$/.test(syllable) ? syllable : null;
+}
+
 /** The running-text syllable of a Han code point, or null for any other character. */
 function syllableOfCodePoint(cp: number): string | null {
   const cached = codePointMemo.get(cp);
