@@ -125,7 +125,10 @@ interface SoakRun {
 
 /** Open loop: request i is due at start + i / rate; at most MAX_IN_FLIGHT are out at once. */
 async function soak(port: number, pid: number, mix: Mix, rate: number, durationMs: number): Promise<SoakRun> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: MAX_IN_FLIGHT });
+  // With a timeout of its own the agent honours the server's `Keep-Alive: timeout=5` hint and
+  // drops an idle socket a second before the server would; without one (Node 20) it keeps idle
+  // sockets forever and now and then sends a request down one the server is closing (ECONNRESET).
+  const agent = new http.Agent({ keepAlive: true, maxSockets: MAX_IN_FLIGHT, timeout: REQUEST_TIMEOUT_MS });
   const body = mix.body('soak');
   const total = Math.floor((rate * durationMs) / 1000);
   const run: SoakRun = { elapsedMs: 0, done: 0, failed: 0, byStatus: new Map(), latencies: [], rss: [], cpu: [], answeredPerMinute: [], maxLateMs: 0 };
@@ -172,7 +175,7 @@ async function soak(port: number, pid: number, mix: Mix, rate: number, durationM
   return run;
 }
 
-/** The HTTP status, or the error's code when there was no answer (reset, timeout). */
+/** The HTTP status, or the error's code when there was no answer (reset, timeout), noting a reused keep-alive socket. */
 function send(agent: http.Agent, port: number, pathname: string, payload: string): Promise<number | string> {
   return new Promise((resolve) => {
     const req = http.request(
@@ -184,7 +187,7 @@ function send(agent: http.Agent, port: number, pathname: string, payload: string
       },
     );
     req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })));
-    req.on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? e.message));
+    req.on('error', (e: NodeJS.ErrnoException) => resolve(`${e.code ?? e.message}${req.reusedSocket ? ' on a reused keep-alive socket' : ''}`));
     // Without this the body waits for the delayed ACK of the headers (see http-bench).
     req.on('socket', (socket) => socket.setNoDelay(true));
     req.end(payload);
