@@ -233,7 +233,7 @@ describe('sqlite store specifics', () => {
     }
   });
 
-  it('insertMany writes all or none: a duplicate key in a short or a multi-statement list leaves nothing of it', async () => {
+  it('insertMany writes all or none: a duplicate key at the end of a short or a long list leaves nothing of it', async () => {
     const dir = await tempDir();
     const db = openSqliteDatabase(dir);
     try {

@@ -433,7 +433,7 @@ export function describeStoreContract(label: string, backend: () => ContractBack
           { kind: 'reason', code: 'PROMOTION', severity: 'warn' },
           { kind: 'reply', by: 'auto' },
         ]);
-        // More than one SQL statement's worth, still all of them.
+        // A long list: all of it.
         await store.events.appendAll(place, Array.from({ length: 150 }, () => ({ kind: 'reply' as const, by: 'auto' as const })));
         expect(await store.events.count(a, 'message', range)).toBe(1);
         expect(await store.events.countBy(a, 'match', range, 'group')).toEqual([
