@@ -38,9 +38,10 @@ describe('MongoDB adapter without a server', () => {
     await expect(open).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
   });
 
-  it('a changed TTL is applied with collMod instead of refusing to start', async () => {
+  it('a changed TTL is applied with collMod instead of refusing to start; an index no longer specified is dropped', async () => {
     const created: unknown[] = [];
     const commands: unknown[] = [];
+    const dropped: string[] = [];
     const driver = {
       collectionName: 'inbound',
       async createIndex(keys: unknown, options: { expireAfterSeconds?: number }) {
@@ -48,12 +49,24 @@ describe('MongoDB adapter without a server', () => {
         if (options.expireAfterSeconds === 86_400) throw new MongoServerError({ code: 85, errmsg: 'An equivalent index already exists with different options' });
         return 'ok';
       },
+      listIndexes: () => ({
+        toArray: async () => [
+          { name: '_id_', key: { _id: 1 } },
+          { name: 'account_1_key_1', key: { account: 1, key: 1 } },
+          { name: 'at_1', key: { at: 1 } },
+          { name: 'account_1_old_1', key: { account: 1, old: 1 } },
+        ],
+      }),
+      async dropIndex(name: string) {
+        dropped.push(name);
+      },
     };
-    // Only createIndex is reached by ensureIndexes; the cast stands in for the driver's collection.
+    // Only createIndex, listIndexes and dropIndex are reached by ensureIndexes; the cast stands in for the driver's collection.
     const c = new MongoCollection(driver as unknown as ConstructorParameters<typeof MongoCollection>[0], async (cmd) => commands.push(cmd));
     await c.ensureIndexes([{ fields: ['account', 'key'], unique: true }, { fields: ['at'], expireAfterSeconds: 86_400 }]);
     expect(created).toHaveLength(2);
     expect(commands).toEqual([{ collMod: 'inbound', index: { keyPattern: { at: 1 }, expireAfterSeconds: 86_400 } }]);
+    expect(dropped).toEqual(['account_1_old_1']);
     // Any other index error is not swallowed.
     const failing = { ...driver, createIndex: async () => Promise.reject(new MongoServerError({ code: 85, errmsg: 'conflict' })) };
     const d = new MongoCollection(failing as unknown as ConstructorParameters<typeof MongoCollection>[0], async () => undefined);

@@ -186,6 +186,29 @@ describe('sqlite store specifics', () => {
     db.close();
   });
 
+  it('pages through a collection with one prepared statement per query shape, whatever the offset', async () => {
+    const dir = await tempDir();
+    const db = openSqliteDatabase(dir);
+    try {
+      const c = new SqliteCollection(db, 'paged');
+      await c.ensureIndexes([{ fields: ['n'] }]);
+      for (let n = 0; n < 30; n++) await c.insertOne({ _id: `d${n}`, n });
+      const seen: number[] = [];
+      for (let skip = 0; skip < 30; skip += 3) seen.push(...(await c.find({}, { sort: { n: 1 }, skip, limit: 3 })).map((d) => Number(d['n'])));
+      expect(seen).toEqual([...Array(30).keys()]);
+      const sizes = new Set<number>();
+      for (let limit = 1; limit <= 5; limit++) sizes.add((await c.countBy({}, 'n', { limit })).length);
+      expect([...sizes]).toEqual([1, 2, 3, 4, 5]);
+      // The cache is private; a long-running server pages with ever new offsets, so its size is the point.
+      const cached = (c as unknown as { statements: Map<string, unknown> }).statements;
+      const before = cached.size;
+      for (let skip = 0; skip < 200; skip++) await c.find({}, { sort: { n: 1 }, skip, limit: 2 });
+      expect(cached.size).toBe(before);
+    } finally {
+      db.close();
+    }
+  });
+
   it('imports a data directory written by the earlier NeDB store once, on first start', async () => {
     const dir = await tempDir();
     const nedbLine = (doc: Record<string, unknown>): string => `${JSON.stringify(doc)}\n`;

@@ -62,13 +62,16 @@ export class SqliteCollection implements Collection {
       const where = compileFilter(filter);
       const order = Object.entries(options.sort ?? {});
       const orderBy = order.length > 0 ? ` ORDER BY ${order.map(([f, d]) => `${fieldExpr(f)} ${d === -1 ? 'DESC' : 'ASC'}`).join(', ')}` : '';
-      const limit = options.limit || options.skip ? ` LIMIT ${options.limit ? Math.trunc(options.limit) : -1}` : '';
+      // Limit and offset are parameters, so paging reuses one cached statement per query shape.
+      const limited = Boolean(options.limit || options.skip);
+      const limit = limited ? ' LIMIT ?' : '';
+      const params = limited ? [...where.params, options.limit ? Math.trunc(options.limit) : -1] : where.params;
       // With an offset, the rows passed over are sorted by key alone (from an index holding the
       // keys) and only the rows kept are read: sorting the documents costs their size per row.
       const sql = options.skip
-        ? `SELECT doc FROM ${this.table} WHERE rowid IN (SELECT rowid FROM ${this.table} WHERE ${where.sql}${orderBy}${limit} OFFSET ${Math.trunc(options.skip)})${orderBy}`
+        ? `SELECT doc FROM ${this.table} WHERE rowid IN (SELECT rowid FROM ${this.table} WHERE ${where.sql}${orderBy}${limit} OFFSET ?)${orderBy}`
         : `SELECT doc FROM ${this.table} WHERE ${where.sql}${orderBy}${limit}`;
-      const rows = this.stmt(sql).pluck().all(...where.params) as string[];
+      const rows = this.stmt(sql).pluck().all(...params, ...(options.skip ? [Math.trunc(options.skip)] : [])) as string[];
       return rows.map((r) => project(decode(r), options.projection));
     });
   }
@@ -130,8 +133,8 @@ export class SqliteCollection implements Collection {
       // Materialized first: SQLite then takes the grouped field from an index holding it rather than
       // parsing each document (a GROUP BY over the expression itself reads the row; measured 5x slower).
       let sql = `WITH m AS MATERIALIZED (SELECT ${fieldExpr(field)} AS value FROM ${this.table} WHERE ${where.sql}) SELECT value, count(*) AS count FROM m GROUP BY 1 ORDER BY 2 DESC, 1 ASC`;
-      if (options.limit) sql += ` LIMIT ${Math.trunc(options.limit)}`;
-      return this.stmt(sql).all(...where.params) as GroupCount[];
+      if (options.limit) sql += ' LIMIT ?';
+      return this.stmt(sql).all(...where.params, ...(options.limit ? [Math.trunc(options.limit)] : [])) as GroupCount[];
     });
   }
 
