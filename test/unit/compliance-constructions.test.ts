@@ -4,15 +4,7 @@
  * terms beyond the list words, banned offers in their trade wording.
  */
 import { describe, expect, it } from 'vitest';
-import policyJson from '../../rules-schema/defaults/default-policy.json' with { type: 'json' };
-import type { Policy } from '../../rules-schema/index.js';
-import { resolvePolicy } from '../../server/src/core/policy/resolve-policy.js';
-import { compileContentChecks, scannerFor } from '../../server/src/core/checks/compile-content-checks.js';
-import { findingsOf } from '../../server/src/core/reason.js';
-
-const compiled = compileContentChecks(resolvePolicy(policyJson as Policy));
-const scan = scannerFor(compiled.termPatterns);
-const codes = (content: string) => [...new Set(findingsOf(compiled.check({ type: 'text', content }, scan).reasons).map((r) => r.code))].sort();
+import { codes } from '../support/default-policy-checks.js';
 
 describe.each([
   [

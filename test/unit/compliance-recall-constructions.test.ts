@@ -3,16 +3,8 @@
  * with the near misses that must stay clean, through the compiled default policy.
  */
 import { describe, expect, it } from 'vitest';
-import policyJson from '../../rules-schema/defaults/default-policy.json' with { type: 'json' };
-import type { Policy } from '../../rules-schema/index.js';
-import { resolvePolicy } from '../../server/src/core/policy/resolve-policy.js';
-import { compileContentChecks, scannerFor } from '../../server/src/core/checks/compile-content-checks.js';
+import { codes, reasonsOf } from '../support/default-policy-checks.js';
 import { findingsOf } from '../../server/src/core/reason.js';
-
-const compiled = compileContentChecks(resolvePolicy(policyJson as Policy));
-const scan = scannerFor(compiled.termPatterns);
-const reasonsOf = (content: string) => compiled.check({ type: 'text', content }, scan).reasons;
-const codes = (content: string) => [...new Set(findingsOf(reasonsOf(content)).map((r) => r.code))].sort();
 
 describe.each([
   ['MEDICAL_CLAIM', ['这个牙膏能治牙周炎', '可以治疗各种皮肤病', '这个膏药贴上十分钟，腰就不疼了', '涂上五分钟就不痒了', '血糖从12降到6了', '老年痴呆都改善了', '黄褐斑两周淡化一半', '对宫寒、痛经有显著疗效'], ['这个问题我们能治理好', '政治病', '血糖仪价格降到99元', '痘印淡化需要时间，请注意防晒', '喝两杯就饱了']],

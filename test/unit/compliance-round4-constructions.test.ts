@@ -3,16 +3,8 @@
  * dev-round4), each with the near misses that must stay clean, through the compiled default policy.
  */
 import { describe, expect, it } from 'vitest';
-import policyJson from '../../rules-schema/defaults/default-policy.json' with { type: 'json' };
-import type { Policy } from '../../rules-schema/index.js';
-import { resolvePolicy } from '../../server/src/core/policy/resolve-policy.js';
-import { compileContentChecks, scannerFor } from '../../server/src/core/checks/compile-content-checks.js';
+import { codes, reasonsOf } from '../support/default-policy-checks.js';
 import { findingsOf } from '../../server/src/core/reason.js';
-
-const compiled = compileContentChecks(resolvePolicy(policyJson as Policy));
-const scan = scannerFor(compiled.termPatterns);
-const reasonsOf = (content: string) => compiled.check({ type: 'text', content }, scan).reasons;
-const codes = (content: string) => [...new Set(findingsOf(reasonsOf(content)).map((r) => r.code))].sort();
 
 describe.each([
   [

@@ -5,19 +5,10 @@
  * beside Chinese text, a term's exclusion written the same way.
  */
 import { describe, expect, it } from 'vitest';
-import policyJson from '../../rules-schema/defaults/default-policy.json' with { type: 'json' };
-import type { Policy } from '../../rules-schema/index.js';
-import { resolvePolicy } from '../../server/src/core/policy/resolve-policy.js';
-import { compileContentChecks, scannerFor } from '../../server/src/core/checks/compile-content-checks.js';
+import { codes } from '../support/default-policy-checks.js';
 import { pinyinSubstitutionSteps } from '../../server/src/core/checks/pinyin-substituted-hits.js';
 import type { TermPayload } from '../../server/src/core/checks/term-hit.js';
 import { runToEnd } from '../../server/src/core/steps.js';
-import { findingsOf } from '../../server/src/core/reason.js';
-
-const compiled = compileContentChecks(resolvePolicy(policyJson as Policy));
-const scan = scannerFor(compiled.termPatterns);
-const reasonsOf = (content: string) => compiled.check({ type: 'text', content }, scan).reasons;
-const codes = (content: string) => [...new Set(findingsOf(reasonsOf(content)).map((r) => r.code))].sort();
 
 describe.each([
   ['BANNED_TERM', ['专业代kai发票，点数低', 'bing毒有货', '招shua单兼职，日结'], ['带开fa票的流程是什么', '请用kaifa票据系统', '冰箱已经发货', '冰墩墩dundun公仔已售罄']],
