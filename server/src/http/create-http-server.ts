@@ -12,6 +12,11 @@ import { toErrorBody } from './error-handler.js';
 /** @example createHttpServer(createApp(options)).listen(3000, '127.0.0.1') */
 export function createHttpServer(app: RequestListener): Server {
   const server = createServer(app);
+  // Idle keep-alive connections outlive a load balancer's idle timeout (60 s by default on the
+  // common ones): were the server to close first (Node's default is 5 s), the balancer or a
+  // pooling client could send on a socket being closed and get ECONNRESET (the soak bench saw it).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.on('clientError', answerClientError);
   return server;
 }
