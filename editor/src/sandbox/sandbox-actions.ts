@@ -6,7 +6,7 @@ import i18n from 'i18next';
 import type { Flow, SandboxStep, Scenario } from '../../../rules-schema/index.js';
 import { ApiError } from '../api/api-error.js';
 import { documentsApi } from '../api/documents-api.js';
-import { sandboxApi, type SandboxScript, type StepReport } from '../api/sandbox-api.js';
+import { sandboxApi, type SandboxResult, type SandboxScript, type StepReport } from '../api/sandbox-api.js';
 import { describeApiError, revisionFromConflict } from '../documents/describe-api-error.js';
 import { currentFlow } from '../documents/doc-actions.js';
 import { newId } from '../model/new-id.js';
@@ -33,12 +33,15 @@ export async function runSession(): Promise<void> {
     const { shown: result, live } = await runBySource(store().sandboxSource, { ...scriptOf(session), steps: [...session.steps, probe] }, unsavedDocs);
     if (mine !== runSeq) return;
     const last = result.steps[result.steps.length - 1];
-    const steps = result.steps.slice(0, session.steps.length);
-    const liveSteps = live?.steps.slice(0, session.steps.length);
-    store().setLiveResult(liveSteps && store().sandboxSource === 'compare' ? { passed: liveSteps.every((s) => s.expect.passed), steps: liveSteps } : null);
+    // The session's own steps, without the probe that reads the clock after them.
+    const ownSteps = (run: SandboxResult): SandboxResult => {
+      const steps = run.steps.slice(0, session.steps.length);
+      return { passed: steps.every((s) => s.expect.passed), steps };
+    };
+    store().setLiveResult(live && store().sandboxSource === 'compare' ? ownSteps(live) : null);
     if (live?.workspaceVersion !== undefined) store().setLiveVersion(live.workspaceVersion);
     store().setRunState({
-      result: { passed: steps.every((s) => s.expect.passed), steps },
+      result: ownSteps(result),
       now: last ? { at: last.at, window: last.result.window, ...(last.kind === 'reply' ? { counters: last.result.counters } : {}) } : null,
       running: false,
       runError: null,

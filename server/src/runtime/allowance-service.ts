@@ -11,7 +11,7 @@ import { validate } from '../../../rules-schema/validator.js';
 import type { Store } from '../store/open-store.js';
 import { AppError, conflict, invalid, notFound } from '../errors.js';
 import { gateWorkspace } from './compile-gate.js';
-import { publishAtHead } from './publish-at-head.js';
+import { lastPublished, publishAtHead } from './publish-at-head.js';
 
 export interface AllowanceChange {
   allowance: Allowance;
@@ -85,9 +85,7 @@ export class AllowanceService {
     if (!saved.ok) throw conflict('合规策略刚被其他人修改，请重试', [{ path: '/revision', message: 'stale draft revision' }]);
     try {
       const { published } = await publishAtHead(this.store, account, head.seq, { publish: [{ kind: 'policy', id: policyId, doc: publishedDoc }] }, by, note);
-      const version = published[0]?.version;
-      if (version === undefined) throw new Error('publishAll answered no version');
-      return { revision: saved.revision, publishedVersion: version };
+      return { revision: saved.revision, publishedVersion: lastPublished(published).version };
     } catch (e) {
       if (e instanceof AppError && e.code === 'CONFLICT') await this.takeBack(account, policyId, undo, by);
       throw e;

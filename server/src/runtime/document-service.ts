@@ -11,7 +11,7 @@ import { flowGraphErrors } from './flow-graph-gate.js';
 import { groupsToPublishWith, refuseDeletingLiveGroup } from './live-group-gate.js';
 import type { Store } from '../store/open-store.js';
 import type { WorkspaceHead } from '../store/version-repository.js';
-import { publishAtHead, type HeadEntry } from './publish-at-head.js';
+import { lastPublished, publishAtHead, type HeadEntry } from './publish-at-head.js';
 import { DuplicateKeyError } from '../store/store-errors.js';
 import { AppError, conflict, invalid, notFound } from '../errors.js';
 
@@ -156,8 +156,7 @@ export class DocumentService {
     const groupNote = options.note ?? `随流程 ${id} 发布`;
     const entries = [...groups.map((g) => ({ kind: 'keyword-group' as DocumentKind, id: g.id, doc: g, note: groupNote })), { kind, id, doc }];
     const versions = await this.commit(account, head.seq, entries, options.note, by, 'publish');
-    const published = versions.at(-1);
-    if (!published) throw new Error('publishAll answered no version');
+    const published = lastPublished(versions);
     const withGroups = versions.slice(0, -1);
     const audit = (action: string, detail: Record<string, unknown>) =>
       this.store.audit.append({ at: new Date(), account, actor: by, action: `${kind}.${action}`, target: id, detail: { note: options.note, version: published.version, ...detail } });
@@ -182,9 +181,7 @@ export class DocumentService {
     const saved = await this.store.documents.save(account, kind, id, old.doc, current.revision, by);
     if (!saved.ok) throw conflict('回滚时草稿被其他人修改，请重试');
     // Should live move before this write, the draft already holds the old version: a retry publishes it.
-    const [rolledBack] = await this.commit(account, head.seq, [{ kind, id, doc: old.doc }], note ?? `回滚到版本 ${version}`, by, 'rollback');
-    if (!rolledBack) throw new Error('publishAll answered no version');
-    return rolledBack;
+    return lastPublished(await this.commit(account, head.seq, [{ kind, id, doc: old.doc }], note ?? `回滚到版本 ${version}`, by, 'rollback'));
   }
 
   async versions(account: string, kind: DocumentKind, id: string) {

@@ -43,6 +43,13 @@ export async function publishAtHead<K extends DocumentKind>(
   return done;
 }
 
+/** The version of the entry published last (the caller's own document): publishAll answers one per entry. */
+export function lastPublished<T>(published: readonly T[]): T {
+  const last = published.at(-1);
+  if (last === undefined) throw new Error('publishAll answered no version');
+  return last;
+}
+
 /** The 409 of a change judged at `atSeq` when live moved before its write: nothing of it is live. */
 export function liveMoved(atSeq: number): AppError {
   return conflict('线上版本已被他人更改，请重新检查后发布', [
