@@ -1,10 +1,10 @@
 /**
- * The workspace's literal patterns in a few Aho–Corasick automata instead of one: building
- * one automaton is a single synchronous call whose cost grows with the trie (≈2–5 µs per
- * pattern character), so a large lexicon set would hold the event loop for seconds. Shards
- * of at most SHARD_CHARS characters are built one per step, and a scan merges their hits back
- * into the order one automaton gives (by end offset, then longer first, then pattern order),
- * so callers cannot tell the difference. A workspace under one shard scans exactly as before.
+ * The workspace's literal patterns in a few Aho–Corasick automata instead of one, each built
+ * in steps (Automaton.steps), so a large lexicon set never holds the event loop. Every shard
+ * costs each scan a walk of the text with look-ups in its own tables (cache misses, mostly),
+ * so shards are large: SHARD_CHARS keeps one under the account's pattern budget to two. A scan
+ * merges their hits back into the order one automaton gives (by end offset, then longer first,
+ * then pattern order), so callers cannot tell the difference.
  *
  * Pattern order needs no index: hits with the same end and length are of the same pattern
  * text, which one shard reports in pattern order, and shards hold consecutive runs of
@@ -14,8 +14,8 @@
 import { Automaton, type AutomatonEntry, type AutomatonHit } from '../text/automaton.js';
 import type { Steps } from '../steps.js';
 
-/** Pattern characters per shard: a build of well under 100 ms on a busy 2-core machine (see `npm run bench`). */
-export const SHARD_CHARS = 12_000;
+/** Pattern characters per shard (the account's budget is 120,000: see COMPILE_BUDGET). */
+export const SHARD_CHARS = 65_536;
 
 export class AutomatonShards<T> {
   private constructor(private readonly shards: ReadonlyArray<Automaton<T>>) {}
@@ -36,7 +36,7 @@ export class AutomatonShards<T> {
       }
       const slice = entries.slice(from, to);
       yield;
-      shards.push(new Automaton(slice));
+      shards.push(yield* Automaton.steps(slice));
       from = to;
     }
     return new AutomatonShards(shards);
