@@ -5,6 +5,7 @@
 import type { InboundMessage } from '../../../../rules-schema/index.js';
 import type { ResolvedPolicy } from '../policy/resolve-policy.js';
 import type { ConversationState, Grant, GrantKind } from './conversation-state.js';
+import { isoInstant } from './iso-instant.js';
 
 export type WindowState = 'open' | 'closing' | 'expired' | 'none' | 'unsubscribed';
 
@@ -109,7 +110,7 @@ function inMargin(g: Grant, now: number, marginMs: number): boolean {
 }
 
 export function windowOf(state: ConversationState, policy: ResolvedPolicy, now: number): WindowView {
-  const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
+  const iso = (ms: number | undefined) => (ms === undefined ? null : isoInstant(ms));
   const empty = { openedAt: null, expiresAt: null, remainingSeconds: 0, quota: { left: 0, expiresAt: null } };
   if (isUnsubscribed(state)) return { state: 'unsubscribed', ...empty };
   if (state.lastInteractionAt === null) return { state: 'none', ...empty };
