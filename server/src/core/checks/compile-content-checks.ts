@@ -19,8 +19,8 @@ import { liveTermHits } from './live-term-hits.js';
 import { judgeTermHits } from './judge-term-hits.js';
 import { suppressedNotes } from './suppressed-notes.js';
 import { allowedSpans, type AllowedSpan } from './allowed-spans.js';
-import { scanRegexTerms, type RegexTerm } from './regex-terms.js';
-import { mayMatch, requiredChars } from './regex-prefilter.js';
+import { scanRegexTerms } from './regex-terms.js';
+import { regexGate, requiredChars } from './regex-prefilter.js';
 import { replyFields } from './reply-fields.js';
 import { replyFingerprint } from './reply-fingerprint.js';
 import type { TermHit, TermPayload, TermScanner } from './term-hit.js';
@@ -58,7 +58,8 @@ export interface ContentCheckContext {
  */
 export function compileContentChecks(policy: ResolvedPolicy, extraLexicons: readonly Lexicon[] = [], terms?: CompiledTerms): CompiledContentChecks {
   const { patterns: termPatterns, regexTerms, pinyinSubstituted } = terms ?? compileTermPatterns(policy, [...policy.lexicons, ...extraLexicons]);
-  const gated = regexTerms.map((term) => ({ term, needs: requiredChars(term.regex.pattern()) }));
+  // The regex terms whose required chars all occur in the text (regex-prefilter.ts).
+  const runnable = regexGate(regexTerms.map((term) => ({ item: term, needs: requiredChars(term.regex.pattern()) })));
   const allow = policy.links.allow;
   const length = codeSetting(policy, 'CONTENT_TOO_LONG');
   const links = codeSetting(policy, 'EXTERNAL_LINK');
@@ -83,7 +84,7 @@ export function compileContentChecks(policy: ResolvedPolicy, extraLexicons: read
         if (field.url) continue;
         const normalized = normalizeText(field.text);
         const raw = scan(normalized.text);
-        if (gated.length > 0) for (const h of scanRegexTerms(runnable(gated, normalized.text), normalized.text)) raw.push(h);
+        if (regexTerms.length > 0) for (const h of scanRegexTerms(runnable(normalized.text), normalized.text)) raw.push(h);
         for (const h of pinyinSubstituted(normalized.text)) raw.push(h);
         const allowed: AllowedSpan[] = allowedSpans(raw, field.text, normalized, context.flowId);
         const { hits, suppressed } = judgeTermHits(liveTermHits(raw), field.text, normalized, allowed);
@@ -136,12 +137,6 @@ function withoutContained(reasons: Reason[]): Reason[] {
     else furthest = end;
   }
   return dropped.size === 0 ? reasons : reasons.filter((_, index) => !dropped.has(index));
-}
-
-/** The regex terms whose required chars all occur in the text (regex-prefilter.ts). */
-function runnable(gated: ReadonlyArray<{ term: RegexTerm; needs: string[][] }>, text: string): RegexTerm[] {
-  const chars = new Set(text);
-  return gated.filter((g) => mayMatch(g.needs, chars)).map((g) => g.term);
 }
 
 /** Findings and `info` notes are contained only within their own kind. */
