@@ -4,7 +4,7 @@
  * Chinese, with separators, marks and emoji dropped, so `退-款`, `退 款`, `ＴＵＩ款` and `保證治癒` meet the patterns they hide.
  * Every normalized char keeps the UTF-16 index of the input char it came from.
  */
-import { Converter } from 'opencc-js/t2cn';
+import { Converter, ConverterFactory, Locale } from 'opencc-js/t2cn';
 import { foldHomoglyph } from './homoglyphs.js';
 
 export interface NormalizedText {
@@ -21,6 +21,8 @@ export function normalizeText(input: string): NormalizedText {
   let text = '';
   // The char-wise simplified text, started lazily at the first traditional char.
   let charwise: string | null = null;
+  // Whether the whole-string conversion can differ from the char-wise one (see Entry.alone).
+  let wholeMayDiffer = false;
   const map: number[] = [];
   for (let i = 0; i < input.length; ) {
     const cp = input.codePointAt(i) ?? 0;
@@ -29,16 +31,18 @@ export function normalizeText(input: string): NormalizedText {
     for (let k = 0; k < piece.length; k++) map.push(i);
     if (entry.simplified !== null && charwise === null) charwise = text;
     if (charwise !== null) charwise += entry.simplified ?? piece;
+    if (!entry.alone) wholeMayDiffer = true;
     text += piece;
     i += cp > 0xffff ? 2 : 1;
   }
   map.push(input.length);
   // Whole-string conversion knows phrases (乾隆 vs 乾淨); use it only when it keeps the
   // length, so the offset map stays exact, else fall back to the char-wise conversion.
-  if (charwise !== null) {
+  // When no char can start a phrase or change length, both are the same string: skip it.
+  if (charwise !== null && wholeMayDiffer) {
     const whole = toSimplified(text);
     text = whole.length === text.length ? whole : charwise;
-  }
+  } else if (charwise !== null) text = charwise;
   return { text, map };
 }
 
@@ -54,10 +58,45 @@ export function normalizeTerm(term: string): string {
 interface Entry {
   piece: string;
   simplified: string | null;
+  /**
+   * The whole-string conversion of any text holding the piece converts it on its own, to
+   * `simplified ?? piece`: no char of it (before or after the normalization stage) starts a
+   * phrase or an ideographic description sequence, and its conversion keeps its length.
+   */
+  alone: boolean;
 }
 
 // Built once at module load: converter construction costs milliseconds.
 const toSimplified = Converter({ from: 't', to: 'cn' });
+const convertsAlone = aloneTest();
+
+/**
+ * Which chars opencc's t→cn conversion provably converts one by one, read from its own
+ * configuration (Converter({ from: 't', to: 'cn' }) runs the `t2s` preset): a normalization
+ * stage, then one stage whose trie matches longest keys first. A char that starts no
+ * multi-char key of either stage, and whose normalized form has none either, is replaced
+ * by its own entry wherever it stands; ideographic description characters (U+2FF0–2FFF)
+ * make the converter copy a whole sequence, so they never count. Any other shape of the
+ * preset (a segmentation, more stages) turns the shortcut off.
+ */
+function aloneTest(): (ch: string) => boolean {
+  const preset = Locale.configs['t2s'];
+  if (!preset || preset.segmentation || preset.conversionChain.length !== 1) return () => false;
+  const groups = [...(preset.normalizationChain ?? []), ...preset.conversionChain];
+  const phraseStarts = new Set<number>();
+  for (const group of groups) {
+    for (const dict of group) {
+      const keys = typeof dict === 'string' ? dict.split('|').map((entry) => entry.split(' ')[0] ?? '') : dict.map((pair: readonly [string, string]) => pair[0]);
+      for (const key of keys) if ([...key].length > 1) phraseStarts.add(key.codePointAt(0) ?? 0);
+    }
+  }
+  const normalize = preset.normalizationChain ? ConverterFactory(...preset.normalizationChain) : (s: string) => s;
+  const free = (s: string) => [...s].every((c) => {
+    const cp = c.codePointAt(0) ?? 0;
+    return !phraseStarts.has(cp) && !(cp >= 0x2ff0 && cp <= 0x2fff);
+  });
+  return (ch) => free(ch) && free(normalize(ch));
+}
 
 /** Emoji parts, tested on the input code point before NFKC (™ would otherwise become "tm"). */
 const EMOJI = /[\p{Extended_Pictographic}\p{Regional_Indicator}\p{Emoji_Modifier}\u{FE0E}\u{FE0F}\u{20E3}]/u;
@@ -87,7 +126,7 @@ function isInvalid(cp: number): boolean {
   return surrogate || privateUse || noncharacter || cp === 0xfffc || cp === 0xfffd;
 }
 
-const DROPPED: Entry = { piece: '', simplified: null };
+const DROPPED: Entry = { piece: '', simplified: null, alone: true };
 const ASCII_ENTRIES: Entry[] = Array.from({ length: 0x80 }, (_, cp) => computeEntry(cp));
 
 // Bounded memo: distinct code points are few in practice; past the cap we just compute.
@@ -112,7 +151,8 @@ function computeEntry(cp: number): Entry {
   }
   if (piece === '') return DROPPED;
   // Only CJK can be traditional; skip the converter for everything else.
-  if (cp < 0x2e80) return { piece, simplified: null };
+  if (cp < 0x2e80) return { piece, simplified: null, alone: convertsAlone(piece) && toSimplified(piece) === piece };
   const simplified = toSimplified(piece);
-  return { piece, simplified: simplified !== piece && simplified.length === piece.length ? simplified : null };
+  const alone = convertsAlone(piece) && simplified.length === piece.length;
+  return { piece, simplified: simplified !== piece && simplified.length === piece.length ? simplified : null, alone };
 }
