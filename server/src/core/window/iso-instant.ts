@@ -23,13 +23,17 @@ export function isoInstant(ms: number): string {
   const minutes = Math.floor(inDay / 60_000) % 60;
   const seconds = Math.floor(inDay / 1000) % 60;
   const millis = inDay % 1000;
-  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${pad(hours, 2)}:${pad(minutes, 2)}:${pad(seconds, 2)}.${pad(millis, 3)}Z`;
+  return `${pad(year, 4)}-${two(month)}-${two(day)}T${two(hours)}:${two(minutes)}:${two(seconds)}.${pad(millis, 3)}Z`;
 }
 
 const DAY_MS = 86_400_000;
 /** 0000-01-01T00:00:00.000Z and 10000-01-01T00:00:00.000Z. */
 const YEAR_0 = -62_167_219_200_000;
 const YEAR_10000 = 253_402_300_800_000;
+
+function two(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
 
 function pad(n: number, width: number): string {
   const s = String(n);
