@@ -2,9 +2,9 @@
  * The workspace's literal patterns in a few Aho–Corasick automata instead of one, each built
  * in steps (Automaton.steps), so a large lexicon set never holds the event loop. Every shard
  * costs each scan a walk of the text with look-ups in its own tables (cache misses, mostly),
- * so shards are large: SHARD_CHARS keeps one under the account's pattern budget to two. A scan
- * merges their hits back into the order one automaton gives (by end offset, then longer first,
- * then pattern order), so callers cannot tell the difference.
+ * so shards are large: an account within its pattern budget has one. A scan merges their hits
+ * back into the order one automaton gives (by end offset, then longer first, then pattern
+ * order), so callers cannot tell the difference.
  *
  * Pattern order needs no index: hits with the same end and length are of the same pattern
  * text, which one shard reports in pattern order, and shards hold consecutive runs of
@@ -14,8 +14,8 @@
 import { Automaton, type AutomatonEntry, type AutomatonHit } from '../text/automaton.js';
 import type { Steps } from '../steps.js';
 
-/** Pattern characters per shard (the account's budget is 120,000: see COMPILE_BUDGET). */
-export const SHARD_CHARS = 65_536;
+/** Pattern characters per shard: above the account's budget (120,000, see COMPILE_BUDGET), so a workspace scans one automaton. */
+export const SHARD_CHARS = 131_072;
 
 export class AutomatonShards<T> {
   private constructor(private readonly shards: ReadonlyArray<Automaton<T>>) {}
