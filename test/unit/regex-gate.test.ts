@@ -30,3 +30,15 @@ describe('regexGate', () => {
     }
   });
 });
+
+describe('requiredChars, second chars of a group', () => {
+  it.each([
+    ['(?:见效|有效果|看到效果)', [['见', '有', '看'], ['效', '到']]],
+    ['(?:a+b|cd)x', [['a', 'c'], ['x']]], // a quantified first char: no second set
+    ['(?:ab?|cd)', [['a', 'c']]], // an optional second char
+    ['(?:a|cd)', [['a', 'c']]], // an alternative of one char
+    ['(?:a[bc]|de)', [['a', 'd']]], // a class as second
+  ])('%s → %j', (pattern, sets) => {
+    expect(requiredChars(pattern)).toEqual(sets);
+  });
+});

@@ -20,12 +20,14 @@ export function requiredChars(pattern: string): string[][] {
     const ch = pattern[i] ?? '';
     let end: number;
     let set: string[] | null = null;
+    let second: string[] | null = null;
     if (ch === '\\') end = i + 2;
     else if (ch === '[') end = classEnd(pattern, i) + 1;
     else if (ch === '(') {
       end = groupEnd(pattern, i) + 1;
       const body = pattern.slice(pattern.startsWith('(?:', i) ? i + 3 : i + 1, end - 1);
       set = firstChars(body);
+      second = set && secondChars(body);
     } else if (SPECIAL.has(ch)) end = i + 1;
     else {
       end = i + 1;
@@ -35,6 +37,8 @@ export function requiredChars(pattern: string): string[][] {
     const quantifier = pattern[end] ?? '';
     const optional = quantifier === '?' || quantifier === '*' || pattern.startsWith('{0', end);
     if (set && !optional) sets.push(set);
+    // 有 alone lets (?:见效|有效果|看到效果) through on 有其他问题; the second chars (效, 到) are as certain.
+    if (second && !optional) sets.push(second);
     i = end + quantifierLength(pattern, end);
   }
   return sets;
@@ -123,6 +127,23 @@ function firstChars(body: string): string[] | null {
     // a quantified first char (a?b) may be absent
     const q = alt[1] ?? '';
     if (q === '?' || q === '*' || alt.startsWith('{0', 1)) return null;
+    if (!out.includes(c)) out.push(c);
+  }
+  return out.length > 0 ? out : null;
+}
+
+/**
+ * The second char of each alternative of a group body, or null unless every alternative
+ * starts with two plain chars, neither quantified (the first is checked by firstChars).
+ */
+function secondChars(body: string): string[] | null {
+  const out: string[] = [];
+  for (const alt of splitTopLevel(body)) {
+    const c = alt[1] ?? '';
+    // a surrogate is half of a char, which a text's code points never hold alone
+    if (c === '' || c === '\\' || c === '[' || c === '(' || SPECIAL.has(c) || /[\ud800-\udfff]/.test(c)) return null;
+    const q = alt[2] ?? '';
+    if (q === '?' || q === '*' || alt.startsWith('{0', 2)) return null;
     if (!out.includes(c)) out.push(c);
   }
   return out.length > 0 ? out : null;
