@@ -39,6 +39,9 @@ export async function handleInbound(store: Store, cache: CompiledSource, body: I
   // Read in the claim's turn, so both share one commit; a read the claim makes useless is dropped.
   const first = loadConversation(store, account, message.from, key);
   first.catch(() => undefined);
+  // The turn the insights update last, read here too (a stale one only makes its update read again).
+  const latestTurn = store.turns.latest(account, message.from);
+  latestTurn.catch(() => undefined);
   for (;;) {
     const claim = await store.inbound.claim(account, key);
     if (claim.status === 'done') return { ...expandInboundResult(claim.body), duplicate: true };
@@ -63,7 +66,7 @@ export async function handleInbound(store: Store, cache: CompiledSource, body: I
     await Promise.all([
       store.inbound.complete(account, key, compactInboundResult(result), { from: message.from, message, at: new Date(at) }),
       ...result.replies.filter((x) => x.committed).map((r) => appendReplyLog(store, account, message.from, at, r)),
-      recordInbound(store, compiled, account, message, user, at, result),
+      recordInbound(store, compiled, account, message, user, at, result, latestTurn),
     ]);
     return result;
   } catch (err) {

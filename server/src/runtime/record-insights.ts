@@ -29,6 +29,8 @@ export async function recordInbound(
   user: UserProfile | undefined,
   at: number,
   result: InboundResult,
+  /** The user's latest turn, read early (`TurnRepository.latest`): saves the turn update a round trip. */
+  latestTurn?: Promise<Turn | null>,
 ): Promise<void> {
   const place = placeOf(compiled, account, message.from, at);
   const { events, turns } = store;
@@ -90,19 +92,29 @@ export async function recordInbound(
         hour: place.hour,
       });
       return { start: ownFields(started) };
-    });
+    }, latestTurn);
   } else {
     turn = (async () => {
+      // The early read serves the first update only: after a write the turn must be read again.
+      let first = latestTurn;
+      const once = () => {
+        const f = first;
+        first = undefined;
+        return f;
+      };
       if (message.event === 'unsubscribe') {
         // Every grant is void: the waiting turn expires now and leaves the queue.
-        await turns.update(account, message.from, (latest) => (latest && latest.deadline > at ? { change: { deadline: at } } : null));
+        await turns.update(account, message.from, (latest) => (latest && latest.deadline > at ? { change: { deadline: at } } : null), once());
       } else if (result.handoff) {
         // A hand-off by menu click: the user's open turn now waits for a human.
-        await turns.update(account, message.from, (latest) =>
-          latest && latest.deadline > at && latest.handoffAt === null ? { change: { handoffAt: at } } : null,
+        await turns.update(
+          account,
+          message.from,
+          (latest) => (latest && latest.deadline > at && latest.handoffAt === null ? { change: { handoffAt: at } } : null),
+          once(),
         );
       }
-      for (const promises of answers) await answerTurnRow(store, place, { by: 'auto' }, promises);
+      for (const promises of answers) await answerTurnRow(store, place, { by: 'auto' }, promises, once());
     })();
   }
   await Promise.all([appended, turn]);
@@ -137,13 +149,18 @@ async function answerTurn(store: Store, place: EventPlace, author: ReplyAuthor):
 }
 
 /** `promisesHuman`: an auto reply that told the user a person follows up keeps the turn in the queue. */
-async function answerTurnRow(store: Store, place: EventPlace, author: ReplyAuthor, promisesHuman: boolean): Promise<void> {
+async function answerTurnRow(store: Store, place: EventPlace, author: ReplyAuthor, promisesHuman: boolean, first?: Promise<Turn | null>): Promise<void> {
   const at = place.t.getTime();
-  await store.turns.update(place.account, place.openid, (latest) => {
-    if (!latest) return null;
-    const change = answerChange(latest, at, author, promisesHuman);
-    return Object.keys(change).length > 0 ? { change } : null;
-  });
+  await store.turns.update(
+    place.account,
+    place.openid,
+    (latest) => {
+      if (!latest) return null;
+      const change = answerChange(latest, at, author, promisesHuman);
+      return Object.keys(change).length > 0 ? { change } : null;
+    },
+    first,
+  );
 }
 
 /** What a reply at `at` changes in the turn: nothing unless the turn's grant was running then. */
