@@ -56,6 +56,8 @@ export const CORPUS = fileURLToPath(new URL('./corpus.jsonl', import.meta.url));
  *   and police/tax-notice wording before its tuner read the lexicons; measured as written first.
  * - `devRound4`: the fourth (round 4), written the same way by a writer who read neither the
  *   checker nor any other split; measured as written first.
+ * - `devRound5a`: the fifth (round 5, banned offers, share codes, links and absolute terms), written
+ *   the same way; measured as written first.
  */
 export const SPLITS = {
   holdout: fileURLToPath(new URL('./compliance-holdout/holdout.jsonl', import.meta.url)),
@@ -64,6 +66,7 @@ export const SPLITS = {
   devAuthentic: fileURLToPath(new URL('./compliance/dev-authentic.jsonl', import.meta.url)),
   devRound3: fileURLToPath(new URL('./compliance/dev-round3.jsonl', import.meta.url)),
   devRound4: fileURLToPath(new URL('./compliance/dev-round4.jsonl', import.meta.url)),
+  devRound5a: fileURLToPath(new URL('./compliance/dev-round5a.jsonl', import.meta.url)),
 } as const;
 
 /** A split line as written: `codes` are the expected §7 content codes. */
@@ -206,7 +209,7 @@ function print(title: string, result: EvalReport, withPacks: boolean): void {
 }
 
 // `npm run eval`: the holdout first (the headline), then the other splits and the packs' corpus.
-// `npm run eval -- dev` (or `dev-authentic`, `dev-round3`, `dev-round4`, `holdout`, `test`, `corpus`, `keywords-dev`, `keywords-dev2`, `keywords-dev3`, `keywords-dev4`) prints one of them; `keywords` prints both keyword splits.
+// `npm run eval -- dev` (or `dev-authentic`, `dev-round3`, `dev-round4`, `dev-round5a`, `holdout`, `test`, `corpus`, `keywords-dev`, `keywords-dev2`, `keywords-dev3`, `keywords-dev4`, `keywords-dev5`) prints one of them; `keywords` prints both keyword splits.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const only = process.argv[2];
   const runs: Array<[string, string, () => CorpusLine[], boolean]> = [
@@ -216,6 +219,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     ['dev-authentic', 'Compliance dev-authentic split (for tuning; written by its tuner: not a headline)', () => readSplit(SPLITS.devAuthentic), false],
     ['dev-round3', 'Compliance dev-round3 split (for tuning; written before its tuner read the lexicons: measured as written first)', () => readSplit(SPLITS.devRound3), false],
     ['dev-round4', 'Compliance dev-round4 split (for tuning; written by someone who read neither the checker nor the other splits: measured as written first)', () => readSplit(SPLITS.devRound4), false],
+    ['dev-round5a', 'Compliance dev-round5a split (for tuning; banned offers, share codes, links, absolute terms; written by someone who read neither the checker nor the other splits)', () => readSplit(SPLITS.devRound5a), false],
     ['corpus', 'Pack corpus (written while tuning: a regression guard)', () => readCorpus(), true],
   ];
   for (const [key, title, read, withPacks] of runs) {
@@ -229,6 +233,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     ['keywords-dev2', 'Keyword groups, dev2 split (independently written, for tuning)', KEYWORD_SPLITS.dev2],
     ['keywords-dev3', 'Keyword groups, dev3 split (independently written, near-miss heavy, for tuning)', KEYWORD_SPLITS.dev3],
     ['keywords-dev4', 'Keyword groups, dev4 split (written without reading the groups or any split, for tuning)', KEYWORD_SPLITS.dev4],
+    ['keywords-dev5', 'Keyword groups, dev5 split (written without reading the groups or any split, near-miss heavy, for tuning)', KEYWORD_SPLITS.dev5],
   ];
   for (const [key, title, file] of keywordRuns) {
     if (only !== undefined && only !== key && !(only === 'keywords' && key === 'keywords-dev')) continue;
