@@ -24,7 +24,6 @@ import { keywordPatterns, regexKeywords, type KeywordPayload, type RegexKeyword 
 import { AutomatonShards } from './automaton-shards.js';
 import { checkBudget } from './compile-budget.js';
 import { compileRule } from './compile-rule.js';
-import { compileFlowCondition, type FlowConditionTest } from './flow-condition.js';
 import { WORKSPACE_PATHS, type CompileProblem } from './compile-problem.js';
 import type { Severity } from '../reason.js';
 import { isTimeZone } from './is-time-zone.js';
@@ -65,8 +64,7 @@ export interface CompiledFlow {
   nodes: Map<string, FlowNode>;
   /** Outgoing edges per node, in document order. */
   out: Map<string, FlowEdge[]>;
-  /** Condition node id → its test: topicCount reads the per-group hit counter named by `topic`, preference the value stored under `key` (none: null). */
-  conditions: Map<string, FlowConditionTest>;
+  conditions: Map<string, Engine>;
   /** `one`: of the keyword groups a message matches, only the winner's branch is walked. */
   keywordAnswers: 'one' | 'all';
   /** Priority and document order of each keyword-group node, the winner's tie-breaks. */
@@ -291,7 +289,7 @@ function compileFlow(flow: Flow, problems: CompileProblem[]): CompiledFlow {
     list.push(edge);
     out.set(edge.source, list);
   }
-  const conditions = new Map<string, FlowConditionTest>();
+  const conditions = new Map<string, Engine>();
   const groupRanks = new Map<string, GroupRank>();
   flow.nodes.forEach((node, j) => {
     if (node.type === 'keywordGroup') groupRanks.set(node.id, { priority: node.data.priority ?? 0, order: j });
@@ -303,9 +301,19 @@ function compileFlow(flow: Flow, problems: CompileProblem[]): CompiledFlow {
       ...(c.fact === 'topicCount' ? { params: { topic: c.topic } } : {}),
       ...(c.fact === 'preference' ? { params: { key: c.key } } : {}),
     }));
-    // json-rules-engine checks the conditions; a message is decided by the same operators in place (flow-condition.ts).
-    const compiled = compileRule(node.data.match === 'any' ? { any: conds } : { all: conds }, { type: 'pass' }, `${WORKSPACE_PATHS.flow(flow.id)}/nodes/${j}/data/conditions`);
-    if (compiled.ok) conditions.set(node.id, compileFlowCondition(node.data));
+    const compiled = compileRule(node.data.match === 'any' ? { any: conds } : { all: conds }, { type: 'pass' }, `${WORKSPACE_PATHS.flow(flow.id)}/nodes/${j}/data/conditions`, (engine) => {
+      // topicCount reads the per-group hit counter named by the condition's `topic`.
+      engine.addFact('topicCount', async (params: { topic?: string }, almanac) => {
+        const topics = (await almanac.factValue('topics')) as Record<string, number> | undefined;
+        return topics?.[params.topic ?? ''] ?? 0;
+      });
+      // preference reads the value a recordPreference node stored under the condition's `key` (none: null).
+      engine.addFact('preference', async (params: { key?: string }, almanac) => {
+        const preferences = (await almanac.factValue('preferences')) as Record<string, string> | undefined;
+        return preferences?.[params.key ?? ''] ?? null;
+      });
+    });
+    if (compiled.ok) conditions.set(node.id, compiled.engine);
     else problems.push(...compiled.problems);
   });
   return { id: flow.id, name: flow.name, nodes, out, conditions, keywordAnswers: flow.keywordAnswers ?? 'one', groupRanks };

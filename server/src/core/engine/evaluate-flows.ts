@@ -164,7 +164,7 @@ async function walk(state: FlowWalk, starts: readonly string[], ctx: WalkContext
     if (!node) continue;
     ctx.outcome.trace.push(id);
     ctx.outcome.path.push({ flowId: flow.id, nodeId: id });
-    const handle = node.type === 'condition' ? conditionHandle(flow, node.id, ctx) : visit(state, node, ctx);
+    const handle = node.type === 'condition' ? await conditionHandle(flow, node.id, ctx) : visit(state, node, ctx);
     const next = (flow.out.get(id) ?? []).filter((e) => follows(e.sourceHandle ?? null, handle));
     for (let i = next.length - 1; i >= 0; i--) stack.push((next[i] as { target: string }).target);
   }
@@ -183,9 +183,10 @@ function recordGroupMatch(flow: CompiledFlow, nodeId: string, match: GroupMatch,
   if (won) outcome.matches.push(entry);
 }
 
-function conditionHandle(flow: CompiledFlow, nodeId: string, ctx: WalkContext): string {
-  const test = flow.conditions.get(nodeId);
-  return test?.(ctx.facts) === true ? 'true' : 'false';
+async function conditionHandle(flow: CompiledFlow, nodeId: string, ctx: WalkContext): Promise<string> {
+  const engine = flow.conditions.get(nodeId);
+  const result = engine ? await engine.run({ ...ctx.facts }) : { events: [] };
+  return result.events.length > 0 ? 'true' : 'false';
 }
 
 /** Does the node's work and names the handle to leave by (null: the single way out). */
