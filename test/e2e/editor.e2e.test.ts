@@ -24,6 +24,20 @@ async function drawEdge(page: Page, from: string, to: string): Promise<void> {
 }
 
 /** Pairs of canvas nodes whose boxes overlap on screen (none, when nodes are placed in free space). */
+/**
+ * Closes every notice on screen. Each close shifts the list and a notice may also expire by itself
+ * meanwhile, so the first one is closed until none is left rather than walking a stale list.
+ */
+async function closeNotices(page: Page): Promise<void> {
+  const close = page.locator('.notices').getByRole('button', { name: '关闭' });
+  await expect
+    .poll(async () => {
+      if ((await close.count()) > 0) await close.first().click({ timeout: 1000 }).catch(() => undefined);
+      return close.count();
+    })
+    .toBe(0);
+}
+
 async function overlappingNodes(page: Page): Promise<string[]> {
   const boxes = await page.locator('.react-flow__node').evaluateAll((els) =>
     els.map((el) => ({ id: el.getAttribute('data-id') ?? '', ...el.getBoundingClientRect().toJSON() as { left: number; right: number; top: number; bottom: number } })),
@@ -125,7 +139,7 @@ describe('editor in the browser', () => {
     expect((await page.getByRole('toolbar', { name: '流程工具栏' }).boundingBox())?.height).toBe(toolbarHeight);
     await page.getByRole('button', { name: '自动排列' }).click();
     // Publishing saves the moved layout first, and says so once: one notice, not 已保存 ×2 + 已发布.
-    for (const close of await page.locator('.notices').getByRole('button', { name: '关闭' }).all()) await close.click();
+    await closeNotices(page);
     await page.getByTestId('publish-flow').click();
     await page.getByLabel('发布说明').fill('新增退款自动回复');
     await page.getByTestId('publish-confirm').click();
@@ -194,7 +208,15 @@ describe('editor in the browser', () => {
     const before = await nodes.count();
 
     // Copy/paste, undo/redo and Delete (which asks first) on the canvas.
-    await page.locator('.react-flow__node').filter({ has: page.getByTestId('node-reply') }).first().click();
+    // The first fit of the viewport can move the node between Playwright's stability check and the
+    // click on a busy machine; click until the node is really selected (re-clicking keeps it selected).
+    const reply = page.locator('.react-flow__node').filter({ has: page.getByTestId('node-reply') }).first();
+    await expect
+      .poll(async () => {
+        await reply.click();
+        return reply.evaluate((el) => el.classList.contains('selected'));
+      })
+      .toBe(true);
     await page.keyboard.press('Control+c');
     await page.keyboard.press('Control+v');
     await expect.poll(() => nodes.count()).toBe(before + 1);
