@@ -30,8 +30,10 @@ export function requiredChars(pattern: string): string[][] {
       second = set && secondChars(body);
     } else if (SPECIAL.has(ch)) end = i + 1;
     else {
-      end = i + 1;
-      set = [ch];
+      // a whole code point: half of an emoji is never one of the text's chars
+      const char = firstCodePoint(pattern, i);
+      end = i + char.length;
+      set = [char];
     }
     if (end <= i) return sets; // unreadable: stop with what is certain
     const quantifier = pattern[end] ?? '';
@@ -122,11 +124,11 @@ const SPECIAL = new Set(['.', '^', '$', '|', ')', '?', '*', '+', '{', '}']);
 function firstChars(body: string): string[] | null {
   const out: string[] = [];
   for (const alt of splitTopLevel(body)) {
-    const c = alt[0] ?? '';
+    const c = firstCodePoint(alt, 0);
     if (c === '' || c === '\\' || c === '[' || c === '(' || SPECIAL.has(c)) return null;
     // a quantified first char (a?b) may be absent
-    const q = alt[1] ?? '';
-    if (q === '?' || q === '*' || alt.startsWith('{0', 1)) return null;
+    const q = alt[c.length] ?? '';
+    if (q === '?' || q === '*' || alt.startsWith('{0', c.length)) return null;
     if (!out.includes(c)) out.push(c);
   }
   return out.length > 0 ? out : null;
@@ -147,6 +149,12 @@ function secondChars(body: string): string[] | null {
     if (!out.includes(c)) out.push(c);
   }
   return out.length > 0 ? out : null;
+}
+
+/** The code point at `at` as a string (two UTF-16 units for an emoji), '' past the end. */
+function firstCodePoint(s: string, at: number): string {
+  const cp = s.codePointAt(at);
+  return cp === undefined ? '' : String.fromCodePoint(cp);
 }
 
 function splitTopLevel(body: string): string[] {
