@@ -219,6 +219,7 @@ export const en: Widen<typeof zhCN> = {
       differs: 'Differs', differsIn: 'Differs in: {{list}}', what: { replies: 'replies', verdicts: 'verdicts', group: 'matched keyword group' },
       same: 'Both give the same results: publishing changes none of these steps', changed: 'Steps that differ: {{count}}. After publishing they behave as on the left',
       liveHint: 'Running what is live: unpublished changes (saved or not) are not in it',
+      liveFailed: 'The live version did not run, so only the drafts show. {{message}}',
     },
     span: { d: '{{count}} d', h: '{{count}} h', m: '{{count}} min', s: '{{count}} s' },
     window: {
@@ -381,5 +382,6 @@ export const en: Widen<typeof zhCN> = {
     UNAUTHORIZED: 'Session expired; sign in again', FORBIDDEN: 'Your role may not do this', NOT_FOUND: 'Document not found', CONFLICT: 'Someone else changed the document',
     VALIDATION_FAILED: 'The content does not fit the format', PAYLOAD_TOO_LARGE: 'Too large', STORE_UNAVAILABLE: 'Storage unavailable; try again', NETWORK: 'Network error',
     unexpected: 'Unexpected error: {{message}}',
+    conflictBecause: 'Conflict: {{message}}',
   },
 };

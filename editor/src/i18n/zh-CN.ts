@@ -215,6 +215,7 @@ export const zhCN = {
       differs: '不同', differsIn: '不同之处：{{list}}', what: { replies: '回复', verdicts: '结论', group: '命中的关键词组' },
       same: '两边结果一致：发布不会改变这些步骤', changed: '{{count}} 步结果不同：发布后会变成左边这样',
       liveHint: '正在运行线上版本：未发布的改动（包括未保存的）不在其中',
+      liveFailed: '线上版本没有运行，只显示草稿。{{message}}',
     },
     span: { d: '{{count}} 天', h: '{{count}} 小时', m: '{{count}} 分', s: '{{count}} 秒' },
     window: {
@@ -377,5 +378,6 @@ export const zhCN = {
     UNAUTHORIZED: '登录已失效，请重新登录', FORBIDDEN: '当前账号没有这个权限', NOT_FOUND: '找不到这个文档', CONFLICT: '文档已被其他人修改',
     VALIDATION_FAILED: '内容不符合格式要求', PAYLOAD_TOO_LARGE: '内容太大', STORE_UNAVAILABLE: '存储暂时不可用，请稍后重试', NETWORK: '网络连接失败',
     unexpected: '出现意外错误：{{message}}',
+    conflictBecause: '{{message}}',
   },
 };

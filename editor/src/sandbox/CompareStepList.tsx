@@ -11,10 +11,12 @@ export interface CompareStepListProps {
   users: Record<string, UserProfile>;
   /** The live workspace version the right column ran; null: not known yet. */
   liveVersion: number | null;
+  /** Why the right column did not run (nothing published yet); the drafts still show. */
+  liveError?: string | null;
 }
 
 /** 对比: the session run on the drafts (left) and on what is live (right), so an operator sees what publishing would change. */
-export function CompareStepList({ steps, drafts, live, users, liveVersion }: CompareStepListProps) {
+export function CompareStepList({ steps, drafts, live, users, liveVersion, liveError = null }: CompareStepListProps) {
   const { t } = useTranslation();
   if (steps.length === 0) return <p className="hint" data-testid="steps-empty">{t('sandbox.empty')}</p>;
   const ran = drafts.length > 0 && live.length > 0;
@@ -30,6 +32,11 @@ export function CompareStepList({ steps, drafts, live, users, liveVersion }: Com
         <strong data-testid="compare-drafts-title">{t('sandbox.source.draftsColumn')}</strong>
         <strong data-testid="compare-live-title">{liveVersion === null ? t('sandbox.source.liveColumnNoVersion') : t('sandbox.source.liveColumn', { version: liveVersion })}</strong>
       </div>
+      {liveError ? (
+        <p className="hint warn" data-testid="compare-live-error">
+          {t('sandbox.source.liveFailed', { message: liveError })}
+        </p>
+      ) : null}
       <ol className="step-list" data-testid="compare-list">
         {steps.map((step, i) => {
           const userId = step.inbound?.from ?? step.to ?? '';

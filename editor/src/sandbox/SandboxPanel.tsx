@@ -61,6 +61,7 @@ function Simulator() {
   const litStep = useEditorStore((s) => s.litStep);
   const source = useEditorStore((s) => s.sandboxSource);
   const liveResult = useEditorStore((s) => s.liveResult);
+  const liveError = useEditorStore((s) => s.liveError);
   const liveVersion = useEditorStore((s) => s.liveVersion);
   const docsKey = useEditorStore((s) => `${s.meta?.id}:${s.meta?.revision}:${s.dirty}:${s.policy?.doc.revision}`);
   const edges = useEditorStore((s) => s.edges);
@@ -85,7 +86,7 @@ function Simulator() {
       <ClockBar />
       {source === 'live' ? <p className="hint" data-testid="sandbox-live-hint">{t('sandbox.source.liveHint')}</p> : unsaved ? <p className="hint warn">{t('sandbox.unsaved')}</p> : null}
       {source === 'compare' ? (
-        <CompareStepList steps={session.steps} drafts={reports} live={liveResult?.steps ?? []} users={session.users} liveVersion={liveVersion} />
+        <CompareStepList steps={session.steps} drafts={reports} live={liveResult?.steps ?? []} liveError={liveError} users={session.users} liveVersion={liveVersion} />
       ) : (
         <StepList
           steps={session.steps}

@@ -30,7 +30,7 @@ export async function runSession(): Promise<void> {
   const probe: SandboxStep = { reply: { type: 'text', content: '·' }, to: activeUser, commit: false, ...(pendingMs > 0 ? { after: toDurationSpec(pendingMs) } : {}) };
   store().setRunState({ running: true });
   try {
-    const { shown: result, live } = await runBySource(store().sandboxSource, { ...scriptOf(session), steps: [...session.steps, probe] }, unsavedDocs);
+    const { shown: result, live, liveError } = await runBySource(store().sandboxSource, { ...scriptOf(session), steps: [...session.steps, probe] }, unsavedDocs);
     if (mine !== runSeq) return;
     const last = result.steps[result.steps.length - 1];
     // The session's own steps, without the probe that reads the clock after them.
@@ -38,7 +38,7 @@ export async function runSession(): Promise<void> {
       const steps = run.steps.slice(0, session.steps.length);
       return { passed: steps.every((s) => s.expect.passed), steps };
     };
-    store().setLiveResult(live && store().sandboxSource === 'compare' ? ownSteps(live) : null);
+    store().setLiveResult(live && store().sandboxSource === 'compare' ? ownSteps(live) : null, liveError === undefined ? null : describeApiError(liveError, i18n.t));
     if (live?.workspaceVersion !== undefined) store().setLiveVersion(live.workspaceVersion);
     store().setRunState({
       result: ownSteps(result),

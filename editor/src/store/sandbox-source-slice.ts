@@ -11,9 +11,11 @@ export interface SandboxSourceSlice {
   liveVersion: number | null;
   /** The live run beside the drafts' `result` in 对比; null in the other modes. */
   liveResult: SandboxResult | null;
+  /** Why the live side of 对比 did not run (nothing published yet), shown in its column; null when it ran. */
+  liveError: string | null;
   setSandboxSource: (mode: SandboxSourceMode) => void;
   setLiveVersion: (version: number | null) => void;
-  setLiveResult: (result: SandboxResult | null) => void;
+  setLiveResult: (result: SandboxResult | null, error?: string | null) => void;
 }
 
 /** The sandbox's source switch (草稿 / 线上版本 / 对比) and the live side of a comparison. */
@@ -21,7 +23,8 @@ export const createSandboxSourceSlice: StateCreator<EditorState, [], [], Sandbox
   sandboxSource: 'drafts',
   liveVersion: null,
   liveResult: null,
+  liveError: null,
   setSandboxSource: (sandboxSource) => set({ sandboxSource }),
   setLiveVersion: (liveVersion) => set({ liveVersion }),
-  setLiveResult: (liveResult) => set({ liveResult }),
+  setLiveResult: (liveResult, liveError = null) => set({ liveResult, liveError }),
 });
