@@ -46,6 +46,8 @@ export const KEYWORD_SPLITS = {
   dev4: fileURLToPath(new URL('./keyword-groups/dev4-split.jsonl', import.meta.url)),
   /** The same, round 5: near-miss heavy (200 of 354 lines answer nothing); measured as written first. */
   dev5: fileURLToPath(new URL('./keyword-groups/dev5-split.jsonl', import.meta.url)),
+  /** Round 6, by another writer who read neither the groups nor any split: 216 of 413 lines answer nothing, 156 of them near misses. */
+  dev6: fileURLToPath(new URL('./keyword-groups/dev6-split.jsonl', import.meta.url)),
 } as const;
 
 const WORKSPACE = fileURLToPath(new URL('../../examples/workspace', import.meta.url));

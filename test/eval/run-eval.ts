@@ -209,7 +209,7 @@ function print(title: string, result: EvalReport, withPacks: boolean): void {
 }
 
 // `npm run eval`: the holdout first (the headline), then the other splits and the packs' corpus.
-// `npm run eval -- dev` (or `dev-authentic`, `dev-round3`, `dev-round4`, `dev-round5a`, `holdout`, `test`, `corpus`, `keywords-dev`, `keywords-dev2`, `keywords-dev3`, `keywords-dev4`, `keywords-dev5`) prints one of them; `keywords` prints both keyword splits.
+// `npm run eval -- dev` (or `dev-authentic`, `dev-round3`, `dev-round4`, `dev-round5a`, `holdout`, `test`, `corpus`, `keywords-dev`, `keywords-dev2`, `keywords-dev3`, `keywords-dev4`, `keywords-dev5`, `keywords-dev6`) prints one of them; `keywords` prints both keyword splits.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const only = process.argv[2];
   const runs: Array<[string, string, () => CorpusLine[], boolean]> = [
@@ -234,6 +234,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     ['keywords-dev3', 'Keyword groups, dev3 split (independently written, near-miss heavy, for tuning)', KEYWORD_SPLITS.dev3],
     ['keywords-dev4', 'Keyword groups, dev4 split (written without reading the groups or any split, for tuning)', KEYWORD_SPLITS.dev4],
     ['keywords-dev5', 'Keyword groups, dev5 split (written without reading the groups or any split, near-miss heavy, for tuning)', KEYWORD_SPLITS.dev5],
+    ['keywords-dev6', 'Keyword groups, dev6 split (written without reading the groups or any split, near-miss heavy, for tuning)', KEYWORD_SPLITS.dev6],
   ];
   for (const [key, title, file] of keywordRuns) {
     if (only !== undefined && only !== key && !(only === 'keywords' && key === 'keywords-dev')) continue;
