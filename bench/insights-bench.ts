@@ -19,6 +19,7 @@ import { seedWorkspace } from '../server/src/runtime/seed-workspace.js';
 import { deadlineKey } from '../server/src/store/turn-repository.js';
 import { encodeCursor } from '../server/src/runtime/conversation-queue-service.js';
 import { timeBuckets } from '../server/src/runtime/time-buckets.js';
+import type { ConversationQueue, MetricsResponse } from '../rules-schema/index.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -69,7 +70,7 @@ export async function insightsBench(events = 1_000_000, waiting = 100_000): Prom
     for (const [name, url] of cases) {
       const { ms, body } = await timed(() => get(url));
       const answer =
-        'turns' in body
+        isMetrics(body)
           ? `${n(body.turns)} turns, reply rate ${body.replyRate.toFixed(3)}, median first response ${body.firstResponse.medianSeconds} s`
           : `${body.items.length} items, first deadline ${body.items[0]?.deadline}`;
       console.log(`| ${name} | ${ms.toFixed(0)} ms | ${answer} |`);
@@ -84,9 +85,15 @@ function dirBytes(dir: string): number {
   return readdirSync(dir).reduce((sum, f) => sum + statSync(path.join(dir, f)).size, 0);
 }
 
-async function timed(call: () => PromiseLike<{ status: number; body: Record<string, any> }>) {
+type Answer = MetricsResponse | ConversationQueue;
+
+function isMetrics(body: Answer): body is MetricsResponse {
+  return 'turns' in body;
+}
+
+async function timed(call: () => PromiseLike<{ status: number; body: Answer }>) {
   const times: number[] = [];
-  let body: Record<string, any> = {};
+  let body: Answer | undefined;
   for (let i = 0; i < 5; i++) {
     const t0 = performance.now();
     const r = await call();
@@ -95,6 +102,7 @@ async function timed(call: () => PromiseLike<{ status: number; body: Record<stri
     body = r.body;
   }
   times.sort((a, b) => a - b);
+  if (!body) throw new Error('bench request never ran');
   return { ms: times[2] as number, body };
 }
 

@@ -13,7 +13,9 @@ if (linkToken) useEditorStore.getState().setSession(linkToken, null);
 const i18n = setupI18n();
 document.documentElement.lang = i18n.language;
 
-createRoot(document.getElementById('root')!).render(
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
   <StrictMode>
     <App />
   </StrictMode>,

@@ -68,7 +68,7 @@ async function apiResponse(path: string, options: RequestOptions): Promise<Respo
   }
   if (response.ok) return response;
   const text = await response.text();
-  let json: unknown = undefined;
+  let json: unknown;
   try {
     json = text ? JSON.parse(text) : undefined;
   } catch {

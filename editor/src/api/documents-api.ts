@@ -82,7 +82,7 @@ export const documentsApi = {
   update: <K extends DocKind>(kind: K, doc: DocByKind[K]) =>
     apiRequest<DocByKind[K]>(`/${kind}/${encodeURIComponent(doc.id)}`, { method: 'PUT', body: doc, account: true }),
   remove: (kind: DocKind, id: string, revision: number) =>
-    apiRequest<void>(`/${kind}/${encodeURIComponent(id)}`, { method: 'DELETE', account: true, query: { revision } }),
+    apiRequest<undefined>(`/${kind}/${encodeURIComponent(id)}`, { method: 'DELETE', account: true, query: { revision } }),
   /** `flags` pass the publish gates: overrides (the note says why) or the flow's groups published with it. */
   publish: (kind: DocKind, id: string, note: string, flags: PublishFlags = {}) =>
     apiRequest<VersionInfo>(`/${kind}/${encodeURIComponent(id)}/publish`, {

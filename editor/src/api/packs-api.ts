@@ -48,7 +48,7 @@ export const packsApi = {
   /** Installs or upgrades to the catalog version; `force` allows a downgrade. */
   install: (id: string, force = false) =>
     apiRequest<InstallOutcome>(`${packPath(id)}/install`, { method: 'POST', account: true, ...(force ? { query: { force: 'true' } } : {}) }),
-  uninstall: (id: string) => apiRequest<void>(packPath(id), { method: 'DELETE', account: true }),
+  uninstall: (id: string) => apiRequest<undefined>(packPath(id), { method: 'DELETE', account: true }),
   setEnabled: (id: string, enabled: boolean) =>
     apiRequest<{ id: string; enabled: boolean }>(`${packPath(id)}/${enabled ? 'enable' : 'disable'}`, { method: 'POST', account: true }),
   test: (id: string) => apiRequest<PackTestReport>(`${packPath(id)}/test`, { method: 'POST', account: true }),

@@ -99,7 +99,7 @@ export const sandboxApi = {
   createScenario: (doc: Scenario) => apiRequest<Scenario>('/scenarios', { method: 'POST', body: doc, account: true }),
   updateScenario: (doc: Scenario) => apiRequest<Scenario>(`/scenarios/${encodeURIComponent(doc.id)}`, { method: 'PUT', body: doc, account: true }),
   removeScenario: (id: string, revision: number) =>
-    apiRequest<void>(`/scenarios/${encodeURIComponent(id)}`, { method: 'DELETE', account: true, query: { revision } }),
+    apiRequest<undefined>(`/scenarios/${encodeURIComponent(id)}`, { method: 'DELETE', account: true, query: { revision } }),
   runAll: () => apiRequest<{ passed: boolean; scenarios: ScenarioOutcome[] }>('/scenarios/run-all', { method: 'POST', account: true }),
   backtest: (from: string, to: string, limit?: number) =>
     apiRequest<BacktestReport>('/sandbox/backtest', { method: 'POST', body: { account: ACCOUNT, from, to, ...(limit ? { limit } : {}) } }),

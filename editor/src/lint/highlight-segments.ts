@@ -9,7 +9,10 @@ export interface Segment {
 }
 
 /** True when the evidence points at `field` (plain name or JSON pointer). */
-export function evidenceIn(reason: LintReason, field: string): boolean {
+export function evidenceIn(
+  reason: LintReason,
+  field: string,
+): reason is LintReason & { evidence: NonNullable<LintReason['evidence']> } {
   const f = reason.evidence?.field;
   return f !== undefined && (f === field || f === `/${field}` || f.replace(/^\//, '').replace(/\//g, '.') === field);
 }
@@ -23,7 +26,7 @@ export function evidenceIn(reason: LintReason, field: string): boolean {
 export function highlightSegments(text: string, reasons: readonly LintReason[], field: string): Segment[] {
   const ranges = reasons
     .filter((r) => evidenceIn(r, field))
-    .map((r) => ({ r, start: clamp(r.evidence!.start, text.length), end: clamp(r.evidence!.end, text.length) }))
+    .map((r) => ({ r, start: clamp(r.evidence.start, text.length), end: clamp(r.evidence.end, text.length) }))
     .filter((x) => x.end > x.start);
   const cuts = new Set<number>([0, text.length]);
   for (const x of ranges) {
@@ -32,17 +35,15 @@ export function highlightSegments(text: string, reasons: readonly LintReason[], 
   }
   const points = [...cuts].sort((a, b) => a - b);
   const segments: Segment[] = [];
-  for (let i = 0; i < points.length - 1; i++) {
-    const start = points[i]!;
-    const end = points[i + 1]!;
+  // Every cut set holds 0, so the first segment starts there.
+  let start = 0;
+  for (const end of points.slice(1)) {
     const on = ranges.filter((x) => x.start <= start && x.end >= end).map((x) => x.r);
     const severity = on.length === 0 ? null : on.some((r) => r.severity === 'block') ? 'block' : 'warn';
     const prev = segments[segments.length - 1];
-    if (prev && prev.reasons.length === 0 && on.length === 0) {
-      prev.text += text.slice(start, end);
-      continue;
-    }
-    segments.push({ text: text.slice(start, end), start, reasons: on, severity });
+    if (prev && prev.reasons.length === 0 && on.length === 0) prev.text += text.slice(start, end);
+    else segments.push({ text: text.slice(start, end), start, reasons: on, severity });
+    start = end;
   }
   return segments;
 }

@@ -66,8 +66,8 @@ function spanMs(period: MetricsPeriod): number {
 
 /** 00:00 of a calendar day in `timeZone`, as epoch milliseconds. */
 function zoneMidnight(day: string, timeZone: string): number {
-  const [, y, m, d] = DAY.exec(day)!.map(Number);
-  const wall = Date.UTC(y!, m! - 1, d!);
+  const [y, m, d] = dayParts(day);
+  const wall = Date.UTC(y, m - 1, d);
   // The zone's offset at the first guess, then at the answer: right also across a DST change.
   const guess = wall - zoneOffset(wall, timeZone);
   return wall - zoneOffset(guess, timeZone);
@@ -96,8 +96,15 @@ function zoneParts(instant: number, timeZone: string) {
 }
 
 function addDays(day: string, n: number): string {
-  const [, y, m, d] = DAY.exec(day)!.map(Number);
-  return new Date(Date.UTC(y!, m! - 1, d! + n)).toISOString().slice(0, 10);
+  const [y, m, d] = dayParts(day);
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+}
+
+/** Year, month and day of a `YYYY-MM-DD` string; callers pass days they produced or validated. */
+function dayParts(day: string): [number, number, number] {
+  const m = DAY.exec(day);
+  if (!m) throw new Error(`not a calendar day: ${day}`);
+  return [Number(m[1]), Number(m[2]), Number(m[3])];
 }
 
 function pad(n: number): string {

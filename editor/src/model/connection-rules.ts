@@ -54,8 +54,7 @@ export function checkConnection(conn: ConnectionLike, graph: GraphLike): Connect
 function reaches(from: string, to: string, edges: GraphLike['edges']): boolean {
   const seen = new Set<string>([from]);
   const stack = [from];
-  while (stack.length > 0) {
-    const id = stack.pop()!;
+  for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
     if (id === to) return true;
     for (const e of edges) {
       if (e.source === id && !seen.has(e.target)) {

@@ -17,6 +17,6 @@ export function compareVersions(a: string, b: string): -1 | 0 | 1 {
 }
 
 function parts(version: string): [number[], string] {
-  const [core = '', pre = ''] = version.split('+')[0]!.split(/-(.*)/s);
+  const [core = '', pre = ''] = (version.split('+')[0] ?? '').split(/-(.*)/s);
   return [core.split('.').map(Number), pre];
 }

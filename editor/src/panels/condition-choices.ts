@@ -7,7 +7,7 @@ export type Operator = FlowCondition['operator'];
 export type ValueKind = 'number' | 'boolean' | 'choice' | 'text';
 
 export interface FactChoice {
-  operators: readonly Operator[];
+  operators: readonly [Operator, ...Operator[]];
   value: ValueKind;
   /** For `choice` values: the allowed values (labels under `conditionValue.<fact>.<v>`). */
   choices?: readonly string[];
@@ -31,7 +31,7 @@ export const FACT_CHOICES: Record<Fact, FactChoice> = {
 /** A fresh condition on `fact` with its first operator and default value. */
 export function defaultCondition(fact: Fact): FlowCondition {
   const choice = FACT_CHOICES[fact];
-  const base = { fact, operator: choice.operators[0]!, value: choice.defaultValue };
+  const base = { fact, operator: choice.operators[0], value: choice.defaultValue };
   return fact === 'preference' ? { ...base, key: '关注领域' } : base;
 }
 

@@ -17,7 +17,7 @@ export function ScenarioLibrary() {
     setBusy(true);
     void work().finally(() => setBusy(false));
   };
-  const failed = scenarios.filter((s) => runs[s.id] && !runs[s.id]!.passed).length;
+  const failed = scenarios.filter((s) => runs[s.id]?.passed === false).length;
   const ran = scenarios.filter((s) => runs[s.id]).length;
   return (
     <section className="scenario-library" data-testid="scenario-library">
@@ -47,15 +47,21 @@ export function ScenarioLibrary() {
                 {t('common.delete')}
               </button>
             </div>
-            {runs[s.id] && !runs[s.id]!.passed ? (
-              <ul className="expect-failures">
-                {runs[s.id]!.failures.flatMap((f) => f.failures.map((msg, i) => <li key={`${f.step}-${i}`}>{t('sandbox.library.stepFailure', { n: f.step + 1, message: msg })}</li>))}
-              </ul>
-            ) : null}
+            <RunFailures run={runs[s.id]} />
           </li>
         ))}
       </ul>
     </section>
+  );
+}
+
+function RunFailures({ run }: { run: ScenarioRun | undefined }) {
+  const { t } = useTranslation();
+  if (!run || run.passed) return null;
+  return (
+    <ul className="expect-failures">
+      {run.failures.flatMap((f) => f.failures.map((msg, i) => <li key={`${f.step}-${i}`}>{t('sandbox.library.stepFailure', { n: f.step + 1, message: msg })}</li>))}
+    </ul>
   );
 }
 

@@ -82,7 +82,7 @@ export function parseTypedDuration(text: string): number | null {
     TYPED_PART.lastIndex = at;
     const m = TYPED_PART.exec(input);
     if (!m) return null;
-    total += Number(m[1]) * (TYPED_UNITS.find(([w]) => w === m[2]!.toLowerCase())?.[1] ?? 0);
+    total += Number(m[1]) * (TYPED_UNITS.find(([w]) => w === m[2]?.toLowerCase())?.[1] ?? 0);
     at = TYPED_PART.lastIndex;
   }
   return total > 0 && total <= MAX_DURATION_MS ? total : null;

@@ -35,7 +35,7 @@ export function litPath(trace: readonly string[], graph: GraphLike): LitPath {
   let walkEdges: string[] = [];
   const close = () => {
     // A trigger with ways out always goes somewhere: a lone one was another flow's trigger.
-    if (walk && !(walk.length === 1 && hasOut.has(walk[0]!))) {
+    if (walk && !(walk.length === 1 && walk[0] !== undefined && hasOut.has(walk[0]))) {
       walk.forEach((id) => nodes.add(id));
       walkEdges.forEach((id) => edges.add(id));
     }

@@ -150,13 +150,15 @@ export const createFlowSlice: StateCreator<EditorState, [], [], FlowSlice> = (se
     if (!clipboard || !get().meta) return;
     get().record();
     const rename = new Map(clipboard.nodes.map((n) => [n.id, newId(n.type ?? 'node')]));
+    // Copied edges join copied nodes only (copy keeps no edge with an end outside the selection).
+    const renamed = (id: string) => rename.get(id) ?? id;
     const nodes = clipboard.nodes.map((n) => ({
       ...structuredClone(n),
-      id: rename.get(n.id)!,
+      id: renamed(n.id),
       position: { x: n.position.x + 40, y: n.position.y + 40 },
       selected: true,
     }));
-    const edges = clipboard.edges.map((e) => ({ ...e, id: newId('e'), source: rename.get(e.source)!, target: rename.get(e.target)!, selected: false }));
+    const edges = clipboard.edges.map((e) => ({ ...e, id: newId('e'), source: renamed(e.source), target: renamed(e.target), selected: false }));
     set((s) => ({
       nodes: [...s.nodes.map((n) => ({ ...n, selected: false })), ...nodes],
       edges: [...s.edges, ...edges],
