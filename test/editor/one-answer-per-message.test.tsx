@@ -12,7 +12,7 @@ import type { GroupMatchView, SandboxStep } from '../../rules-schema/index.js';
 import type { StepReport } from '../../editor/src/api/sandbox-api.js';
 import { StepList } from '../../editor/src/sandbox/StepList.js';
 import { FlowSettings } from '../../editor/src/panels/FlowSettings.js';
-import { NodePanel } from '../../editor/src/nodes/node-specs.js';
+import { NodePanel } from '../../editor/src/nodes/node-views.js';
 import type { NodeDataOf } from '../../editor/src/model/flow-types.js';
 import { useEditorStore } from '../../editor/src/store/editor-store.js';
 

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { stubLintFetch } from './setup-editor-test.js';
 import type { NodeDataOf, NodeKind } from '../../editor/src/model/flow-types.js';
-import { nodeSpecs, NodePanel } from '../../editor/src/nodes/node-specs.js';
+import { nodeSpecs } from '../../editor/src/nodes/node-specs.js';
+import { NodePanel } from '../../editor/src/nodes/node-views.js';
 import { useEditorStore } from '../../editor/src/store/editor-store.js';
 
 /** Renders a kind's panel over live state and exposes the latest data. */

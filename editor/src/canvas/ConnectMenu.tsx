@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NodeKind } from '../model/flow-types.js';
 import { nodeSpecs } from '../nodes/node-specs.js';
+import { nodeViews } from '../nodes/node-views.js';
 import { TARGET_KINDS } from './use-add-node.js';
 
 export interface ConnectMenuProps {
@@ -35,9 +36,10 @@ export function ConnectMenu({ at, fromLabel, onPick, onClose }: ConnectMenuProps
       <div className="connect-menu-title muted">{t('connectMenu.title', { from: fromLabel })}</div>
       {TARGET_KINDS.map((kind, i) => {
         const spec = nodeSpecs[kind];
+        const Icon = nodeViews[kind].icon;
         return (
           <button key={kind} ref={i === 0 ? first : undefined} type="button" role="menuitem" onClick={() => onPick(kind)} data-testid={`connect-menu-${kind}`} title={t(spec.hint)}>
-            <spec.icon size={14} className="icon" style={{ color: spec.color }} /> {t(spec.label)}
+            <Icon size={14} className="icon" style={{ color: spec.color }} /> {t(spec.label)}
           </button>
         );
       })}

@@ -3,7 +3,8 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { SOURCE_HANDLES } from '../model/connection-rules.js';
 import type { EditorNode } from '../model/flow-types.js';
-import { nodeSpecs, NodeBody } from '../nodes/node-specs.js';
+import { nodeSpecs } from '../nodes/node-specs.js';
+import { nodeViews, NodeBody } from '../nodes/node-views.js';
 import { useEditorStore } from '../store/editor-store.js';
 import { useFlowInsights } from './flow-insights.js';
 import { describeIssue } from './describe-issue.js';
@@ -12,6 +13,7 @@ import { describeIssue } from './describe-issue.js';
 export function NodeShell({ id, type, data, selected }: NodeProps<EditorNode>) {
   const { t } = useTranslation();
   const spec = nodeSpecs[type];
+  const view = nodeViews[type];
   const { byNode, costs, limits } = useFlowInsights();
   const issues = byNode.get(id) ?? [];
   const hasError = issues.some((i) => i.severity === 'error');
@@ -29,7 +31,7 @@ export function NodeShell({ id, type, data, selected }: NodeProps<EditorNode>) {
     >
       {type !== 'trigger' ? <Handle type="target" position={Position.Left} /> : null}
       <div className="rf-node-head">
-        <spec.icon size={14} className="icon" /> {t(spec.label)}
+        <view.icon size={14} className="icon" /> {t(spec.label)}
         {blocked ? (
           // Text and icon, not colour alone: the reasons are in the line below and the problems list.
           <span className="blocked-badge" data-testid="blocked-badge" title={describeIssue(blocked, t)}>

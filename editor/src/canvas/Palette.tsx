@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { nodeSpecs, PALETTE_ORDER } from '../nodes/node-specs.js';
+import { nodeViews } from '../nodes/node-views.js';
 import { useEditorStore } from '../store/editor-store.js';
 import { useAddNode } from './use-add-node.js';
 
@@ -15,6 +16,7 @@ export function Palette() {
       <h3>{t('palette.title')}</h3>
       {PALETTE_ORDER.map((kind) => {
         const spec = nodeSpecs[kind];
+        const Icon = nodeViews[kind].icon;
         return (
           <button
             key={kind}
@@ -31,7 +33,7 @@ export function Palette() {
             }}
             onClick={() => addInView(kind)}
           >
-            <spec.icon size={14} className="icon" /> {t(spec.label)}
+            <Icon size={14} className="icon" /> {t(spec.label)}
           </button>
         );
       })}

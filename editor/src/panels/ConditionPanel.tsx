@@ -1,7 +1,7 @@
 import { X } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { CONDITION_FACTS, type FlowCondition } from '../../../rules-schema/index.js';
-import type { NodePanelProps } from '../nodes/node-spec.js';
+import type { NodePanelProps } from '../nodes/node-view.js';
 import { useEditorStore } from '../store/editor-store.js';
 import { FACT_CHOICES, defaultCondition, type Fact, type Operator } from './condition-choices.js';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { NodePanelProps } from '../nodes/node-spec.js';
+import type { NodePanelProps } from '../nodes/node-view.js';
 import { LintedText } from '../lint/LintedText.js';
 
 /** Asks the user one more question (it counts as one message sent). */

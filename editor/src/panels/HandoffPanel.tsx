@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { NodePanelProps } from '../nodes/node-spec.js';
+import type { NodePanelProps } from '../nodes/node-view.js';
 
 /** Hands the conversation to a person. */
 export function HandoffPanel({ data, onChange }: NodePanelProps<'handoff'>) {

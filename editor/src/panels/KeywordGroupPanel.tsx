@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NodePanelProps } from '../nodes/node-spec.js';
+import type { NodePanelProps } from '../nodes/node-view.js';
 import { useEditorStore } from '../store/editor-store.js';
 import { newGroup } from '../documents/doc-actions.js';
 import { GroupEditor } from '../keywords/GroupEditor.js';

@@ -2,7 +2,8 @@ import { ArrowRight } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { SOURCE_HANDLES, checkConnection } from '../model/connection-rules.js';
-import { nodeSpecs, NodePanel } from '../nodes/node-specs.js';
+import { nodeSpecs } from '../nodes/node-specs.js';
+import { nodeViews, NodePanel } from '../nodes/node-views.js';
 import { useEditorStore } from '../store/editor-store.js';
 import { useFlowInsights } from '../canvas/flow-insights.js';
 import { describeIssue } from '../canvas/describe-issue.js';
@@ -35,11 +36,12 @@ export function PropertyPanel() {
   const id = selected[0];
   if (!id || !kind || !data) return <FlowSettings />;
   const spec = nodeSpecs[kind];
+  const Icon = nodeViews[kind].icon;
   const issues = byNode.get(id) ?? [];
   return (
     <aside className="properties" data-testid="properties" aria-label={t('properties.title')}>
       <h3>
-        <spec.icon size={16} className="icon" /> {t(spec.label)}
+        <Icon size={16} className="icon" /> {t(spec.label)}
       </h3>
       {issues.length > 0 ? (
         <ul className="node-issues panel-issues">

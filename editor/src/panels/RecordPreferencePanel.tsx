@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { NodePanelProps } from '../nodes/node-spec.js';
+import type { NodePanelProps } from '../nodes/node-view.js';
 
 /** Remembers one preference of the user (a fixed value chosen here), for later conditions and for the agents. */
 export function RecordPreferencePanel({ data, onChange }: NodePanelProps<'recordPreference'>) {

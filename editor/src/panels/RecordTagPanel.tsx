@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { NodePanelProps } from '../nodes/node-spec.js';
+import type { NodePanelProps } from '../nodes/node-view.js';
 import { ChipsInput } from '../keywords/ChipsInput.js';
 
 /** Tags the user (for later conditions and for the agents). */

@@ -1,7 +1,7 @@
 import { ArrowDown, ArrowUp } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { Reply } from '../../../rules-schema/index.js';
-import type { NodePanelProps } from '../nodes/node-spec.js';
+import type { NodePanelProps } from '../nodes/node-view.js';
 import { ReplyEditor } from './ReplyEditor.js';
 import { defaultReply } from './reply-defaults.js';
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { MESSAGE_TYPES, KNOWN_EVENTS } from '../../../rules-schema/index.js';
-import type { NodePanelProps } from '../nodes/node-spec.js';
+import type { NodePanelProps } from '../nodes/node-view.js';
 import { ChipsInput } from '../keywords/ChipsInput.js';
 
 type UserMessageType = Exclude<(typeof MESSAGE_TYPES)[number], 'event'>;

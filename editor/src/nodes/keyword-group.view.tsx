@@ -1,17 +1,11 @@
 import { KeyRound } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import type { NodeSpec } from './node-spec.js';
+import type { NodeView } from './node-view.js';
 import { KeywordGroupPanel } from '../panels/KeywordGroupPanel.js';
 import { useEditorStore } from '../store/editor-store.js';
 
-export const keywordGroupSpec: NodeSpec<'keywordGroup'> = {
-  kind: 'keywordGroup',
-  label: 'kind.keywordGroup',
-  hint: 'kindHint.keywordGroup',
+export const keywordGroupView: NodeView<'keywordGroup'> = {
   icon: KeyRound,
-  color: '#1565c0',
-  defaults: () => ({ groupId: '' }),
-  summary: (data, { t, groupName }) => groupName(data.groupId) ?? t('keywordGroup.none'),
   Render: function KeywordGroupRender({ data }) {
     const { t } = useTranslation();
     const group = useEditorStore((s) => s.groups[data.groupId]?.doc);

@@ -1,16 +1,11 @@
 import { Headset } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import type { NodeSpec } from './node-spec.js';
+import type { NodeView } from './node-view.js';
+import { handoffSpec } from './handoff.spec.js';
 import { HandoffPanel } from '../panels/HandoffPanel.js';
 
-export const handoffSpec: NodeSpec<'handoff'> = {
-  kind: 'handoff',
-  label: 'kind.handoff',
-  hint: 'kindHint.handoff',
+export const handoffView: NodeView<'handoff'> = {
   icon: Headset,
-  color: '#c62828',
-  defaults: () => ({ queue: '', reason: '' }),
-  summary: (data, { t }) => (data.queue ? t('handoff.toQueue', { queue: data.queue }) : t('handoff.anyAgent')),
   Render: function HandoffRender({ data }) {
     const { t } = useTranslation();
     return <div>{handoffSpec.summary(data, { t, groupName: () => undefined })}</div>;
