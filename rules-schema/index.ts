@@ -22,6 +22,18 @@ import {
 } from './schemas/api-bodies.js';
 import { inboundResultSchema, groupMatchSchema } from './schemas/inbound-result.js';
 import {
+  evidenceSchema,
+  textRewriteSchema,
+  rewriteHintSchema,
+  reasonSchema,
+  windowSchema,
+  countersSchema,
+  lintResultSchema,
+  blockedRepliesSchema,
+  replyCheckResultSchema,
+  windowResultSchema,
+} from './schemas/check-result.js';
+import {
   conversationsQuerySchema,
   metricsQuerySchema,
   metricsResponseSchema,
@@ -45,6 +57,7 @@ export * from './schemas/api-bodies.js';
 export * from './schemas/sandbox.js';
 export * from './schemas/insights.js';
 export * from './schemas/inbound-result.js';
+export * from './schemas/check-result.js';
 export * from './schemas/workspace-publish.js';
 export * from './step-duration.js';
 export * from './pack-import-preview.js';
@@ -62,6 +75,10 @@ export const SCHEMAS = {
   reply: replySchema,
   'inbound-body': inboundBodySchema,
   'inbound-result': inboundResultSchema,
+  'reply-check-result': replyCheckResultSchema,
+  'window-result': windowResultSchema,
+  'lint-result': lintResultSchema,
+  'blocked-replies': blockedRepliesSchema,
   'reply-check-body': replyCheckBodySchema,
   'reply-send-body': replySendBodySchema,
   'token-create-body': tokenCreateBodySchema,
@@ -113,6 +130,21 @@ export type Reply = From<typeof replySchema>;
 export type InboundBody = From<typeof inboundBodySchema>;
 export type InboundResultBody = From<typeof inboundResultSchema>;
 export type GroupMatchView = From<typeof groupMatchSchema>;
+export type Evidence = From<typeof evidenceSchema>;
+export type TextRewrite = From<typeof textRewriteSchema>;
+export type RewriteHint = From<typeof rewriteHintSchema>;
+export type RewriteSuggestion = TextRewrite | RewriteHint;
+export type Reason = From<typeof reasonSchema>;
+export type ReasonSeverity = Reason['severity'];
+export type Verdict = ReplyCheckResult['verdict'];
+export type WindowView = From<typeof windowSchema>;
+export type WindowState = WindowView['state'];
+export type ReplyCounters = From<typeof countersSchema>;
+export type LintResult = From<typeof lintResultSchema>;
+export type BlockedReplies = From<typeof blockedRepliesSchema>;
+export type BlockedReply = BlockedReplies['blocked'][number];
+export type ReplyCheckResult = From<typeof replyCheckResultSchema>;
+export type WindowResult = From<typeof windowResultSchema>;
 export type KeywordAnswers = Flow['keywordAnswers'];
 export type ReplyCheckBody = From<typeof replyCheckBodySchema>;
 export type ReplySendBody = From<typeof replySendBodySchema>;

@@ -3,6 +3,7 @@
  * its `result` (§9). Fields may be added, none removed: no `additionalProperties: false`.
  */
 import { replySchema } from './reply.js';
+import { reasonSchema, verdictSchema, windowSchema } from './check-result.js';
 
 const text = { type: 'string' } as const;
 
@@ -24,24 +25,6 @@ export const groupMatchSchema = {
   properties: { ...flowMatchSchema.properties, won: { type: 'boolean' } },
 } as const;
 
-const windowSchema = {
-  type: 'object',
-  required: ['state', 'expiresAt', 'remainingSeconds', 'quota'],
-  properties: {
-    state: { enum: ['open', 'closing', 'expired', 'none', 'unsubscribed'] },
-    openedAt: { type: ['string', 'null'] },
-    expiresAt: { type: ['string', 'null'] },
-    remainingSeconds: { type: 'number' },
-    quota: { type: 'object', required: ['left'], properties: { left: { type: 'integer' }, expiresAt: { type: ['string', 'null'] } } },
-  },
-} as const;
-
-const reasonSchema = {
-  type: 'object',
-  required: ['code', 'severity', 'message', 'ruleId'],
-  properties: { code: text, severity: { enum: ['block', 'warn', 'info'] }, message: text, ruleId: text },
-} as const;
-
 export const inboundResultSchema = {
   type: 'object',
   required: ['duplicate', 'opensWindow', 'window', 'matches', 'groupMatches', 'replies', 'handoff', 'trace'],
@@ -58,7 +41,7 @@ export const inboundResultSchema = {
       items: {
         type: 'object',
         required: ['reply', 'verdict', 'reasons', 'committed'],
-        properties: { reply: replySchema, verdict: { enum: ['allow', 'warn', 'block'] }, reasons: { type: 'array', items: reasonSchema }, committed: { type: 'boolean' }, flowId: text, nodeId: text },
+        properties: { reply: replySchema, verdict: verdictSchema, reasons: { type: 'array', items: reasonSchema }, committed: { type: 'boolean' }, flowId: text, nodeId: text },
       },
     },
     handoff: {

@@ -26,7 +26,7 @@ function user(openid: string, deadlineIn: number, extra: Partial<AwaitingUser> =
     nickname: `昵称${openid}`,
     waitingSince: new Date(T0 + deadlineIn - 48 * HOUR).toISOString(),
     lastMessages: [{ msgId: `${openid}-1`, from: openid, type: 'text', content: `${openid} 你们周末上班吗` }],
-    window: { state: 'open', expiresAt: deadline, remainingSeconds: Math.floor(deadlineIn / SEC), quota: { left: 5 }, counters: { repliesSinceInteraction: 0, maxRepliesPerInteraction: 3 } },
+    window: { state: 'open', openedAt: null, expiresAt: deadline, remainingSeconds: Math.floor(deadlineIn / SEC), quota: { left: 5, expiresAt: deadline }, counters: { repliesSinceInteraction: 0, maxRepliesPerInteraction: 3 } },
     deadline,
     handoff: false,
     topics: {},

@@ -28,7 +28,7 @@ const flow: Flow = {
   ...refundFlow,
   edges: [...refundFlow.edges, { id: 'e3', source: 'kg-x7', target: BEAUTY_NODE, sourceHandle: 'else' }],
   nodes: refundFlow.nodes.map((n) =>
-    n.id === CURE_NODE ? { ...n, data: { mode: 'all', replies: [{ type: 'text', content: CURE }] } } : n.id === BEAUTY_NODE ? { ...n, data: { mode: 'all', replies: [{ type: 'text', content: BEAUTY }] } } : n,
+    n.type !== 'reply' ? n : n.id === CURE_NODE ? { ...n, data: { mode: 'all', replies: [{ type: 'text', content: CURE }] } } : n.id === BEAUTY_NODE ? { ...n, data: { mode: 'all', replies: [{ type: 'text', content: BEAUTY }] } } : n,
   ),
 };
 

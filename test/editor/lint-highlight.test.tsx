@@ -11,6 +11,7 @@ const link = (start: number, end: number, field = 'content'): LintReason => ({
   code: 'EXTERNAL_LINK',
   severity: 'block',
   message: '回复中含有外部链接',
+  ruleId: 'check:EXTERNAL_LINK',
   evidence: { field, text: '', start, end },
 });
 
@@ -25,12 +26,21 @@ describe('highlightSegments', () => {
     ]);
   });
   it('splits overlaps, takes the stronger severity, ignores other fields and clamps offsets', () => {
-    const warn: LintReason = { code: 'PROMOTION', severity: 'warn', message: '促销', evidence: { field: 'content', text: '', start: 0, end: 4 } };
+    const warn: LintReason = { code: 'PROMOTION', severity: 'warn', message: '促销', ruleId: 'check:PROMOTION', evidence: { field: 'content', text: '', start: 0, end: 4 } };
     const segs = highlightSegments('限时秒杀链接', [warn, link(2, 99), link(0, 2, 'title')], 'content');
     expect(segs.map((s) => [s.text, s.severity, s.reasons.length])).toEqual([
       ['限时', 'warn', 1],
       ['秒杀', 'block', 2],
       ['链接', 'block', 1],
+    ]);
+  });
+  it('marks a passed hit as a note, never as a warning', () => {
+    // An `info` note says why a hit passed (a refusal, a warning quoting a claim): not a finding.
+    const note: LintReason = { code: 'MEDICAL_CLAIM', severity: 'info', message: '否定语境，不计为医疗宣称', ruleId: 'check:MEDICAL_CLAIM', evidence: { field: 'content', text: '保证治愈', start: 4, end: 8 } };
+    const segs = highlightSegments('我们不能保证治愈', [note], 'content');
+    expect(segs.map((s) => [s.text, s.severity])).toEqual([
+      ['我们不能', null],
+      ['保证治愈', 'info'],
     ]);
   });
 });

@@ -12,7 +12,7 @@ import type { GroupMatchView, SandboxStep } from '../../rules-schema/index.js';
 import type { StepReport } from '../../editor/src/api/sandbox-api.js';
 import { StepList } from '../../editor/src/sandbox/StepList.js';
 import { FlowSettings } from '../../editor/src/panels/FlowSettings.js';
-import { NodePanel } from '../../editor/src/nodes/node-views.js';
+import { nodeViews } from '../../editor/src/nodes/node-views.js';
 import type { NodeDataOf } from '../../editor/src/model/flow-types.js';
 import { useEditorStore } from '../../editor/src/store/editor-store.js';
 
@@ -27,7 +27,9 @@ function reportWith(groupMatches: GroupMatchView[]): StepReport {
     kind: 'inbound',
     expect: { passed: true, failures: [] },
     result: {
-      window: { state: 'open', expiresAt: '2026-01-07T01:00:00.000Z', remainingSeconds: 172_800, quota: { left: 4 } },
+      duplicate: false,
+      opensWindow: true,
+      window: { state: 'open', openedAt: null, expiresAt: '2026-01-07T01:00:00.000Z', remainingSeconds: 172_800, quota: { left: 4, expiresAt: '2026-01-07T01:00:00.000Z' } },
       matches: walked,
       groupMatches,
       replies: [],
@@ -86,7 +88,8 @@ describe('keyword-group node: priority', () => {
     const latest: { data: NodeDataOf<'keywordGroup'> } = { data: { groupId: '' } };
     function Harness() {
       const [data, setData] = useState<NodeDataOf<'keywordGroup'>>(latest.data);
-      return <NodePanel kind="keywordGroup" nodeId="n1" data={data} onChange={(d) => { latest.data = d; setData(d); }} />;
+      const { Panel } = nodeViews.keywordGroup;
+      return <Panel nodeId="n1" data={data} onChange={(d) => { latest.data = d; setData(d); }} />;
     }
     render(<Harness />);
     fireEvent.change(screen.getByLabelText('优先级'), { target: { value: '2' } });

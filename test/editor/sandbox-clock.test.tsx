@@ -12,7 +12,7 @@ import { useEditorStore } from '../../editor/src/store/editor-store.js';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
-const open = (left: number, seconds = 3600): WindowView => ({ state: 'open', expiresAt: null, remainingSeconds: seconds, quota: { left } });
+const open = (left: number, seconds = 3600): WindowView => ({ state: 'open', openedAt: null, expiresAt: null, remainingSeconds: seconds, quota: { left, expiresAt: null } });
 
 describe('parseTypedDuration', () => {
   it.each([
@@ -55,7 +55,7 @@ describe('还可发 N 条', () => {
     expect(sendableLeft(open(1), counters(0))).toBe(1);
     expect(sendableLeft(open(5), counters(4))).toBe(0);
     expect(sendableLeft(open(4))).toBe(4);
-    expect(sendableLeft({ state: 'expired', quota: { left: 3 } }, counters(0))).toBe(0);
+    expect(sendableLeft({ state: 'expired', quota: { left: 3, expiresAt: null } }, counters(0))).toBe(0);
   });
 
   it('replaces the two numbers with one, and says why on hover', () => {

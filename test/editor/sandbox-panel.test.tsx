@@ -12,9 +12,10 @@ import { PublishDialog } from '../../editor/src/documents/PublishDialog.js';
 
 const open = (remainingSeconds: number, left = 4): WindowView => ({
   state: remainingSeconds <= 900 ? 'closing' : 'open',
+  openedAt: null,
   expiresAt: '2026-01-07T01:00:00.000Z',
   remainingSeconds,
-  quota: { left },
+  quota: { left, expiresAt: '2026-01-07T01:00:00.000Z' },
 });
 
 const REFUND = '小明，退款请在「我的订单」里申请';
@@ -29,8 +30,11 @@ const reports: StepReport[] = [
     kind: 'inbound',
     expect: { passed: true, failures: [] },
     result: {
+      duplicate: false,
+      opensWindow: true,
       window: open(172_800),
-      matches: [{ flowId: 'ecommerce-faq', nodeId: 'kg-refund', group: '退款', keyword: '退钱' }],
+      groupMatches: [{ flowId: 'ecommerce-faq', nodeId: 'kg-refund', group: '退款', groupId: 'kg-refund', keyword: '退钱', won: true }],
+      matches: [{ flowId: 'ecommerce-faq', nodeId: 'kg-refund', group: '退款', groupId: 'kg-refund', keyword: '退钱' }],
       replies: [{ reply: { type: 'text', content: REFUND }, verdict: 'allow', reasons: [], committed: true, flowId: 'ecommerce-faq', nodeId: 'reply-refund' }],
       handoff: null,
       trace: ['trigger', 'kg-refund', 'reply-refund'],
@@ -44,7 +48,7 @@ const reports: StepReport[] = [
     expect: { passed: false, failures: ['结论应为 allow，实际为 warn'] },
     result: {
       verdict: 'warn',
-      reasons: [{ code: 'WINDOW_CLOSING', severity: 'warn', message: '互动窗口即将关闭，平台可能有延迟（剩余 10 分钟）' }],
+      reasons: [{ code: 'WINDOW_CLOSING', severity: 'warn', message: '互动窗口即将关闭，平台可能有延迟（剩余 10 分钟）', ruleId: 'check:WINDOW_CLOSING' }],
       window: open(600, 3),
       counters: { repliesSinceInteraction: 2, maxRepliesPerInteraction: 3 },
       committed: true,
@@ -95,7 +99,7 @@ describe('StepList', () => {
           {
             reply: { type: 'text', content },
             verdict: 'block',
-            reasons: [{ code: 'EXTERNAL_LINK', severity: 'block', message: '外部链接', evidence: { field: 'content', text: 'https://item.taobao.com/x', start: 4, end: content.length } }],
+            reasons: [{ code: 'EXTERNAL_LINK', severity: 'block', message: '外部链接', ruleId: 'check:EXTERNAL_LINK', evidence: { field: 'content', text: 'https://item.taobao.com/x', start: 4, end: content.length } }],
             committed: false,
             flowId: 'f',
             nodeId: 'n',
@@ -130,7 +134,7 @@ describe('WindowCountdown', () => {
     const { rerender } = render(<WindowCountdown window={open(600, 3)} />);
     expect(screen.getByText('窗口即将关闭')).toBeTruthy();
     expect(screen.getByTestId('countdown-clock').textContent).toBe('00:10:00');
-    rerender(<WindowCountdown window={{ state: 'expired', expiresAt: null, remainingSeconds: 0, quota: { left: 0 } }} />);
+    rerender(<WindowCountdown window={{ state: 'expired', openedAt: null, expiresAt: null, remainingSeconds: 0, quota: { left: 0, expiresAt: null } }} />);
     expect(screen.queryByTestId('countdown-clock')).toBeNull();
     expect(screen.getByTestId('window-countdown').textContent).toContain('要等用户再发消息');
   });

@@ -13,6 +13,7 @@ import { PackPicker } from '../../editor/src/sandbox/PackPicker.js';
 import { SaveScenarioDialog } from '../../editor/src/sandbox/SaveScenarioDialog.js';
 import { openScenario, runSession, saveScenario } from '../../editor/src/sandbox/sandbox-actions.js';
 import { useEditorStore } from '../../editor/src/store/editor-store.js';
+import type { SandboxStep } from '../../rules-schema/index.js';
 
 type Body = Record<string, unknown>;
 type Call = { method: string; url: string; body: Body };
@@ -36,7 +37,7 @@ function stubApi(routes: Record<string, (body: Body) => Answer>) {
 }
 
 const RUN_OK = () => ({ json: { passed: true, steps: [] } });
-const STEPS = [{ inbound: { from: 'u1', type: 'text', content: '退钱' }, expect: { group: '退款' } }];
+const STEPS: SandboxStep[] = [{ inbound: { from: 'u1', type: 'text', content: '退钱' }, expect: { group: '退款' } }];
 /** A scenario written by hand (or by a pack test) that carries its own documents. */
 const FULL = {
   schemaVersion: 1,

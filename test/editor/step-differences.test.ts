@@ -3,15 +3,18 @@ import { describe, expect, it } from 'vitest';
 import type { StepReport, Verdict } from '../../editor/src/api/sandbox-api.js';
 import { stepDifferences } from '../../editor/src/sandbox/step-differences.js';
 
-const WINDOW = { state: 'open' as const, expiresAt: null, remainingSeconds: 172_800, quota: { left: 5 } };
+const WINDOW = { state: 'open' as const, openedAt: null, expiresAt: null, remainingSeconds: 172_800, quota: { left: 5, expiresAt: null } };
 const inbound = (replies: Array<[string, Verdict]>, groups: string[]): StepReport => ({
   index: 0,
   at: '2026-01-05T01:00:00.000Z',
   kind: 'inbound',
   expect: { passed: true, failures: [] },
   result: {
+    duplicate: false,
+    opensWindow: true,
     window: WINDOW,
-    matches: groups.map((group) => ({ flowId: 'f', nodeId: 'k', group, keyword: group })),
+    matches: groups.map((group) => ({ flowId: 'f', nodeId: 'k', group, groupId: group, keyword: group })),
+    groupMatches: groups.map((group) => ({ flowId: 'f', nodeId: 'k', group, groupId: group, keyword: group, won: true })),
     replies: replies.map(([content, verdict]) => ({ reply: { type: 'text', content }, verdict, reasons: [], committed: verdict !== 'block', flowId: 'f', nodeId: 'r' })),
     handoff: null,
     trace: [],

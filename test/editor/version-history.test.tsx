@@ -18,7 +18,7 @@ const V2_TEXT = '退款请在订单页申请，3个工作日内到账';
 const withReply = (content: string, revision: number, dx = 0): Flow => ({
   ...refundFlow,
   revision,
-  nodes: refundFlow.nodes.map((n) => (n.id === 'reply-873tl4yv3t' ? { ...n, position: { x: n.position.x + dx, y: n.position.y }, data: { mode: 'all', replies: [{ type: 'text', content }] } } : n)),
+  nodes: refundFlow.nodes.map((n) => (n.type === 'reply' && n.id === 'reply-873tl4yv3t' ? { ...n, position: { x: n.position.x + dx, y: n.position.y }, data: { mode: 'all', replies: [{ type: 'text', content }] } } : n)),
 });
 
 /** Versions v1 and v2 of the flow; a rollback makes v3 and puts the old version in the draft, as the server does. */

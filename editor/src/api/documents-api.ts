@@ -1,5 +1,4 @@
-import type { Flow, KeywordGroup, Policy, Reply } from '../../../rules-schema/index.js';
-import type { RewriteSuggestion, TextRewrite } from '../../../rules-schema/rewrite-suggestion.js';
+import type { BlockedReplies, Flow, KeywordGroup, LintResult, Policy, Reason, Reply, TextRewrite } from '../../../rules-schema/index.js';
 import { apiRequest, ACCOUNT } from './api-request.js';
 
 /** The three document collections the editor works on. */
@@ -40,31 +39,12 @@ export interface PublishFlags {
   withGroups?: boolean;
 }
 
-export interface LintReason {
-  code: string;
-  severity: 'block' | 'warn';
-  message: string;
-  ruleId?: string;
-  evidence?: { field: string; text: string; start: number; end: number };
-  /** The server's rewrite suggestion (issue 14): a ready rewrite of the field, or a plain hint. */
-  suggestion?: RewriteSuggestion;
-}
-
+// The check answers' shapes are the response schemas' (rules-schema/schemas/check-result.ts), named as the editor reads them.
+export type { BlockedReply, LintResult } from '../../../rules-schema/index.js';
+/** A reason of a check, with its evidence and the server's rewrite suggestion. */
+export type LintReason = Reason;
 /** A compliant rewrite of one evidence field: `text` is the whole field rewritten. */
 export type LintRewrite = TextRewrite;
-
-export interface LintResult {
-  verdict: 'allow' | 'warn' | 'block';
-  reasons: LintReason[];
-}
-
-/** A field of a draft flow that publishing would refuse (`POST /lint/flow`), with its block reasons. */
-export interface BlockedReply {
-  nodeId: string;
-  /** JSON pointer into the flow: `/nodes/3/data/replies/0/content`, `/nodes/5/data/question`. */
-  path: string;
-  reasons: LintReason[];
-}
 
 export interface Me {
   name: string;
@@ -108,5 +88,5 @@ export const documentsApi = {
       (r) => (signal?.aborted ? Promise.reject(new DOMException('aborted', 'AbortError')) : r),
     ),
   lintFlow: (flow: Flow, policy?: Policy) =>
-    apiRequest<{ blocked: BlockedReply[] }>('/lint/flow', { method: 'POST', body: policy ? { account: ACCOUNT, flow, policy } : { account: ACCOUNT, flow } }),
+    apiRequest<BlockedReplies>('/lint/flow', { method: 'POST', body: policy ? { account: ACCOUNT, flow, policy } : { account: ACCOUNT, flow } }),
 };

@@ -1,49 +1,15 @@
-import type { Flow, GroupMatchView, KeywordGroup, Policy, Reply, SandboxRan, SandboxSource, SandboxStep, Scenario, UserProfile } from '../../../rules-schema/index.js';
+import type { Flow, InboundResultBody, KeywordGroup, Policy, ReplyCheckResult, SandboxRan, SandboxSource, SandboxStep, Scenario, UserProfile } from '../../../rules-schema/index.js';
 import { apiRequest, ACCOUNT } from './api-request.js';
-import type { DocSummary, LintReason } from './documents-api.js';
+import type { DocSummary } from './documents-api.js';
 
-export type Verdict = 'allow' | 'warn' | 'block';
-export type WindowState = 'open' | 'closing' | 'expired' | 'none' | 'unsubscribed';
-
-/** The window object of CONTRACT §6, at the step's virtual time. */
-export interface WindowView {
-  state: WindowState;
-  openedAt?: string | null;
-  expiresAt: string | null;
-  remainingSeconds: number;
-  quota: { left: number; expiresAt?: string | null };
-}
-
-export interface SandboxReply {
-  reply: Reply;
-  verdict: Verdict;
-  reasons: LintReason[];
-  committed: boolean;
-  flowId: string;
-  nodeId: string;
-}
-
+// The step results' shapes are the response schemas' (rules-schema/schemas), named as the sandbox reads them.
+export type { Verdict, WindowState, WindowView } from '../../../rules-schema/index.js';
 /** What an inbound step answers: the CONTRACT §8 body. */
-export interface InboundStepResult {
-  window: WindowView;
-  matches: { flowId: string; nodeId: string; group: string; groupId?: string; keyword: string }[];
-  /** Every group the message matched, and which answered (one answer per flow); absent in reports written by hand. */
-  groupMatches?: GroupMatchView[];
-  replies: SandboxReply[];
-  handoff: { queue?: string; reason?: string } | null;
-  trace: string[];
-  /** `trace` with the flow of each node. */
-  path: { flowId: string; nodeId: string }[];
-}
-
+export type InboundStepResult = InboundResultBody;
+/** A reply an inbound step proposed, with its checks. */
+export type SandboxReply = InboundStepResult['replies'][number];
 /** What an agent reply step answers: the `/replies/check` body. */
-export interface ReplyStepResult {
-  verdict: Verdict;
-  reasons: LintReason[];
-  window: WindowView;
-  counters: { repliesSinceInteraction: number; maxRepliesPerInteraction: number };
-  committed: boolean;
-}
+export type ReplyStepResult = ReplyCheckResult;
 
 export type StepReport = {
   index: number;

@@ -110,7 +110,7 @@ export const en: Widen<typeof zhCN> = {
     suggestion: 'Suggestion', applyRewrite: 'Apply rewrite', rewriteTo: 'Rewrites to: {{text}}',
     verdict: { allow: 'Compliant', warn: 'Needs attention', block: 'This message would be blocked' },
   },
-  severity: { block: 'Block', warn: 'Warn' },
+  severity: { block: 'Block', warn: 'Warn', info: 'Note' },
   cost: {
     badge: '{{total}} sent · advise ≤{{limit}} · max {{grant}}',
     title: 'Up to {{total}} messages sent by here. Etiquette limit {{limit}}, platform grant {{grant}}.',

@@ -28,3 +28,9 @@ export const REASON_TEXT: Record<'en', Record<CheckCode, string>> = {
     CONTENT_TOO_LONG: 'The reply is longer than the platform allows (2048 bytes of text, or one article).',
   },
 };
+
+/** An `info` note (a hit its context took back: a denial, a refusal, a warning quoting it, a lawful use) in English. */
+export const NOTE_TEXT = {
+  en: (text: string, code: string) =>
+    `Not reported: “${text}” reads as a denial, a refusal, a warning or a lawful use, so it does not count as ${code}. Reword it if that reading is wrong.`,
+};

@@ -106,7 +106,7 @@ export const zhCN = {
     suggestion: '建议', applyRewrite: '一键改写', rewriteTo: '改写为：{{text}}',
     verdict: { allow: '内容合规', warn: '有需要注意的地方', block: '这条消息会被拦截' },
   },
-  severity: { block: '拦截', warn: '提醒' },
+  severity: { block: '拦截', warn: '提醒', info: '说明' },
   cost: {
     badge: '累计 {{total}} 条 · 建议 ≤{{limit}} · 上限 {{grant}}',
     title: '走到这里最多已发送 {{total}} 条消息。礼貌上限 {{limit}} 条，平台配额 {{grant}} 条。',

@@ -5,7 +5,8 @@ export interface Segment {
   start: number;
   /** Reasons whose evidence covers this piece; empty for plain text. */
   reasons: LintReason[];
-  severity: 'block' | 'warn' | null;
+  /** The strongest reason on this piece: a block over a warning over a note. */
+  severity: LintReason['severity'] | null;
 }
 
 /** True when the evidence points at `field` (plain name or JSON pointer). */
@@ -39,7 +40,7 @@ export function highlightSegments(text: string, reasons: readonly LintReason[], 
   let start = 0;
   for (const end of points.slice(1)) {
     const on = ranges.filter((x) => x.start <= start && x.end >= end).map((x) => x.r);
-    const severity = on.length === 0 ? null : on.some((r) => r.severity === 'block') ? 'block' : 'warn';
+    const severity = strongest(on);
     const prev = segments[segments.length - 1];
     if (prev && prev.reasons.length === 0 && on.length === 0) prev.text += text.slice(start, end);
     else segments.push({ text: text.slice(start, end), start, reasons: on, severity });
@@ -50,4 +51,12 @@ export function highlightSegments(text: string, reasons: readonly LintReason[], 
 
 function clamp(n: number, max: number): number {
   return Math.max(0, Math.min(max, Math.trunc(n)));
+}
+
+const RANK = { info: 0, warn: 1, block: 2 } as const;
+
+function strongest(reasons: readonly LintReason[]): LintReason['severity'] | null {
+  let top: LintReason['severity'] | null = null;
+  for (const r of reasons) if (top === null || RANK[r.severity] > RANK[top]) top = r.severity;
+  return top;
 }

@@ -59,7 +59,7 @@ export function lightStep(index: number | null): void {
   const report: StepReport | undefined =
     index === null ? [...reports].reverse().find((s) => s.kind === 'inbound') : reports[index];
   // Only the open flow's part of the walk: node ids repeat across flows.
-  const trace = report?.kind === 'inbound' ? report.result.path.filter((p) => p.flowId === meta?.id).map((p) => p.nodeId) : [];
+  const trace = report?.kind === 'inbound' ? (report.result.path ?? []).filter((p) => p.flowId === meta?.id).map((p) => p.nodeId) : [];
   store().setLit(index, litPath(trace, { nodes: nodes.map((n) => ({ id: n.id, type: n.type })), edges }));
 }
 

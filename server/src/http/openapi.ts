@@ -88,9 +88,9 @@ export function buildOpenApi() {
   const paths: Record<string, Record<string, unknown>> = {
     '/healthz': { get: { summary: 'Liveness: the store answers', security: [], responses: { '200': { description: '{"status":"ok"}' }, '503': error('STORE_UNAVAILABLE') } } },
     '/api/v1/inbound': { post: op('Record an inbound message and run the published flows (idempotent by msgId)', RUNTIME, { body: 'inbound-body', ok: ['200', 'inbound-result'] }) },
-    '/api/v1/replies/check': { post: op('Check (and with commit:true record) a proposed reply', RUNTIME, { body: 'reply-check-body' }) },
-    '/api/v1/replies/send': { post: op('Check, send through the customer-service API, then commit', RUNTIME, { body: 'reply-send-body' }) },
-    '/api/v1/users/{openid}/window': { get: op('The interaction window of a user, with counters', ['admin', 'runtime', 'editor', 'viewer'], { account: true }) },
+    '/api/v1/replies/check': { post: op('Check (and with commit:true record) a proposed reply', RUNTIME, { body: 'reply-check-body', ok: ['200', 'reply-check-result'] }) },
+    '/api/v1/replies/send': { post: op('Check, send through the customer-service API, then commit', RUNTIME, { body: 'reply-send-body', ok: ['200', 'reply-check-result'] }) },
+    '/api/v1/users/{openid}/window': { get: op('The interaction window of a user, with counters', ['admin', 'runtime', 'editor', 'viewer'], { account: true, ok: ['200', 'window-result'] }) },
     '/api/v1/conversations': {
       get: op('The agent queue: users waiting for a reply with an open window, soonest deadline first', ['admin', 'runtime', 'editor', 'viewer'], {
         account: true,
@@ -126,8 +126,8 @@ export function buildOpenApi() {
         ok: ['200', 'missed-keywords-response'],
       }),
     },
-    '/api/v1/lint': { post: op('Content checks of one reply, for the editor and agents', ['admin', 'editor', 'runtime'], { body: lintBody }) },
-    '/api/v1/lint/flow': { post: op('The replies of a draft flow that publishing would refuse (the canvas marks them)', ['admin', 'editor'], { body: lintFlowBody }) },
+    '/api/v1/lint': { post: op('Content checks of one reply, for the editor and agents', ['admin', 'editor', 'runtime'], { body: lintBody, ok: ['200', 'lint-result'] }) },
+    '/api/v1/lint/flow': { post: op('The replies of a draft flow that publishing would refuse (the canvas marks them)', ['admin', 'editor'], { body: lintFlowBody, ok: ['200', 'blocked-replies'] }) },
     '/api/v1/sandbox/run': { post: op('Run a sandbox script on a virtual clock, over the drafts or what is live (source)', EDITORS, { body: 'sandbox-run-body' }) },
     '/api/v1/sandbox/backtest': { post: op('Replay stored inbound messages against drafts', EDITORS, { body: 'backtest-body' }) },
     '/api/v1/scenarios/run-all': { post: op('Run every saved scenario of the account', EDITORS, { account: true }) },

@@ -1,4 +1,4 @@
-export type { RewriteHint, RewriteSuggestion, TextRewrite } from '../../../../rules-schema/rewrite-suggestion.js';
+export type { RewriteHint, RewriteSuggestion, TextRewrite } from '../../../../rules-schema/index.js';
 
 /** One replacement a strategy proposes, before it is tidied and applied to the field. */
 export interface SpanEdit {

@@ -2,20 +2,12 @@
  * The interaction window of CONTRACT §6: which interactions give a grant, how a reply
  * spends one, and the window object clients see. Pure: `now` is always passed in.
  */
-import type { InboundMessage } from '../../../../rules-schema/index.js';
+import type { InboundMessage, WindowState, WindowView } from '../../../../rules-schema/index.js';
 import type { ResolvedPolicy } from '../policy/resolve-policy.js';
 import type { ConversationState, Grant, GrantKind } from './conversation-state.js';
 import { isoInstant } from './iso-instant.js';
 
-export type WindowState = 'open' | 'closing' | 'expired' | 'none' | 'unsubscribed';
-
-export interface WindowView {
-  state: WindowState;
-  openedAt: string | null;
-  expiresAt: string | null;
-  remainingSeconds: number;
-  quota: { left: number; expiresAt: string | null };
-}
+export type { WindowState, WindowView } from '../../../../rules-schema/index.js';
 
 const MENU_CLICK_EVENTS = new Set(['CLICK', 'scancode_push', 'scancode_waitmsg']);
 const HOUR_MS = 3_600_000;
