@@ -3,6 +3,7 @@
  * and the answers both return. Query values arrive as strings; numbers are digit patterns.
  */
 import { INSTANT_RANGE } from './message.js';
+import { windowResultSchema } from './check-result.js';
 
 const account = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$', default: 'default' } as const;
 
@@ -111,7 +112,7 @@ export const queueItemSchema = {
     /** The user's last messages (§5 shapes), oldest first. */
     lastMessages: { type: 'array', items: { type: 'object' } },
     /** The §8 window object with `counters`. */
-    window: { type: 'object' },
+    window: windowResultSchema,
     deadline: { type: 'string' },
     handoff: { type: 'boolean' },
     topics: { type: 'object', additionalProperties: { type: 'integer' } },

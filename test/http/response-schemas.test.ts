@@ -48,6 +48,13 @@ describe('answers follow the response schemas', () => {
     expect((hinted.body.reasons as Reason[]).find((r) => r.code === 'WINDOW_NONE')?.suggestion?.kind).toBe('hint');
   });
 
+  it('the agent queue', async () => {
+    const res = await t.get('/api/v1/conversations?account=default&state=awaiting');
+    expect(res.status).toBe(200);
+    expectValid('conversation-queue', res.body);
+    expect(res.body.items.map((i: { openid: string }) => i.openid)).toEqual(['u1']);
+  });
+
   it('the window read, for a known and an unknown user', async () => {
     for (const openid of ['u1', 'never-seen']) {
       const res = await t.get(`/api/v1/users/${openid}/window?account=default`);

@@ -1,14 +1,11 @@
-import type { InboundMessage, QueueItem, Reply, UserProfile } from '../../../rules-schema/index.js';
-import type { ReplyCounters } from '../sandbox/sendable-left.js';
+import type { InboundMessage, QueueItem, Reply, ReplyCheckResult, UserProfile } from '../../../rules-schema/index.js';
 import { apiRequest, ACCOUNT } from './api-request.js';
-import type { ReplyStepResult, WindowView } from './sandbox-api.js';
 
 /**
- * One user waiting for an agent (CONTRACT §12). The schema leaves `window` and `lastMessages`
- * open objects; they are the §8 window with counters and §5 messages.
+ * One user waiting for an agent (CONTRACT §12). The schema leaves `lastMessages` open objects
+ * (stored as they came); they are §5 messages.
  */
-export type AwaitingUser = Pick<QueueItem, 'openid' | 'nickname' | 'waitingSince' | 'deadline' | 'handoff' | 'topics' | 'tags' | 'followUp' | 'preferences'> & {
-  window: WindowView & { counters: ReplyCounters };
+export type AwaitingUser = Pick<QueueItem, 'openid' | 'nickname' | 'waitingSince' | 'window' | 'deadline' | 'handoff' | 'topics' | 'tags' | 'followUp' | 'preferences'> & {
   lastMessages: InboundMessage[];
 };
 
@@ -26,8 +23,8 @@ export interface AgentReply {
   user?: UserProfile;
 }
 
-/** What `/replies/send` answers: the `/replies/check` body, and whether WeChat took it. */
-export type SendResult = ReplyStepResult & { sent: boolean; errcode?: number | null; errmsg?: string };
+/** What `/replies/send` answers: the `/replies/check` body, and whether WeChat took it (`sent`, `errcode`). */
+export type SendResult = ReplyCheckResult;
 
 /** The public view of a WeChat account (CONTRACT §10): secrets only as `has*` flags. */
 export interface AccountView {
@@ -44,7 +41,7 @@ export const conversationsApi = {
       query: { state: 'awaiting', ...(cursor ? { cursor } : {}), ...(limit ? { limit } : {}) },
     }),
   /** Records the reply as sent without sending it (`commit:true`): for an account WeChat is not connected to. */
-  record: (r: AgentReply) => apiRequest<ReplyStepResult>('/replies/check', { method: 'POST', body: { account: ACCOUNT, ...r, commit: true } }),
+  record: (r: AgentReply) => apiRequest<ReplyCheckResult>('/replies/check', { method: 'POST', body: { account: ACCOUNT, ...r, commit: true } }),
   send: (r: AgentReply) => apiRequest<SendResult>('/replies/send', { method: 'POST', body: { account: ACCOUNT, ...r } }),
   account: () => apiRequest<AccountView>(`/accounts/${ACCOUNT}`),
 };

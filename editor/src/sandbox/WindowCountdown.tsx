@@ -2,7 +2,8 @@ import { Timer } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { WindowView } from '../api/sandbox-api.js';
 import { formatClock, formatSpan } from './durations.js';
-import { sendableLeft, type ReplyCounters } from './sendable-left.js';
+import { sendableLeft } from './sendable-left.js';
+import type { ReplyCounters } from '../../../rules-schema/index.js';
 
 /**
  * The interaction window at a virtual instant: its state, the time left as a countdown

@@ -1,10 +1,4 @@
-import type { WindowView } from '../api/sandbox-api.js';
-
-/** The etiquette counters `/replies/check` answers beside the window (CONTRACT §8). */
-export interface ReplyCounters {
-  repliesSinceInteraction: number;
-  maxRepliesPerInteraction: number;
-}
+import type { ReplyCounters, WindowView } from '../../../rules-schema/index.js';
 
 /**
  * How many more replies may go to the user now: the least of what the platform's grant has

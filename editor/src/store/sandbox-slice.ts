@@ -4,7 +4,7 @@ import type { Expectation, SandboxResult, ScenarioOutcome, WindowView } from '..
 import type { DocSummary } from '../api/documents-api.js';
 import { toDurationSpec } from '../sandbox/durations.js';
 import type { LitPath } from '../sandbox/lit-path.js';
-import type { ReplyCounters } from '../sandbox/sendable-left.js';
+import type { ReplyCounters } from '../../../rules-schema/index.js';
 import type { EditorState } from './editor-store.js';
 
 export type SandboxView = 'chat' | 'library' | 'backtest';
