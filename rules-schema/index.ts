@@ -33,6 +33,9 @@ import {
   replyCheckResultSchema,
   windowResultSchema,
 } from './schemas/check-result.js';
+import { catalogEntrySchema, importPreviewSchema, packChangeSchema, packConflictSchema, installOutcomeSchema, packTestReportSchema } from './schemas/pack-answers.js';
+import { sandboxStepReportSchema, sandboxResultSchema, scenarioOutcomeSchema, backtestReportSchema } from './schemas/sandbox-answers.js';
+import { documentSummarySchema, versionInfoSchema } from './schemas/document-answers.js';
 import {
   conversationsQuerySchema,
   metricsQuerySchema,
@@ -58,9 +61,11 @@ export * from './schemas/sandbox.js';
 export * from './schemas/insights.js';
 export * from './schemas/inbound-result.js';
 export * from './schemas/check-result.js';
+export * from './schemas/pack-answers.js';
+export * from './schemas/sandbox-answers.js';
+export * from './schemas/document-answers.js';
 export * from './schemas/workspace-publish.js';
 export * from './step-duration.js';
-export * from './pack-import-preview.js';
 
 /** Schemas served at `GET /api/v1/schema/:name` and registered with the validator. */
 export const SCHEMAS = {
@@ -79,6 +84,15 @@ export const SCHEMAS = {
   'window-result': windowResultSchema,
   'lint-result': lintResultSchema,
   'blocked-replies': blockedRepliesSchema,
+  'sandbox-result': sandboxResultSchema,
+  'scenario-outcome': scenarioOutcomeSchema,
+  'backtest-report': backtestReportSchema,
+  'catalog-entry': catalogEntrySchema,
+  'import-preview': importPreviewSchema,
+  'install-outcome': installOutcomeSchema,
+  'pack-test-report': packTestReportSchema,
+  'document-summary': documentSummarySchema,
+  'version-info': versionInfoSchema,
   'reply-check-body': replyCheckBodySchema,
   'reply-send-body': replySendBodySchema,
   'token-create-body': tokenCreateBodySchema,
@@ -145,6 +159,20 @@ export type BlockedReplies = From<typeof blockedRepliesSchema>;
 export type BlockedReply = BlockedReplies['blocked'][number];
 export type ReplyCheckResult = From<typeof replyCheckResultSchema>;
 export type WindowResult = From<typeof windowResultSchema>;
+export type SandboxStepReport = From<typeof sandboxStepReportSchema>;
+export type SandboxResult = From<typeof sandboxResultSchema>;
+export type ScenarioOutcome = From<typeof scenarioOutcomeSchema>;
+export type BacktestReport = From<typeof backtestReportSchema>;
+export type ReplaySummary = BacktestReport['users'][number]['changes'][number]['before'];
+export type CatalogEntry = From<typeof catalogEntrySchema>;
+export type ImportPreview = From<typeof importPreviewSchema>;
+export type ImportAction = ImportPreview['action'];
+export type PackChange = From<typeof packChangeSchema>;
+export type PackConflict = From<typeof packConflictSchema>;
+export type InstallOutcome = From<typeof installOutcomeSchema>;
+export type PackTestReport = From<typeof packTestReportSchema>;
+export type DocumentSummary = From<typeof documentSummarySchema>;
+export type VersionInfo = From<typeof versionInfoSchema>;
 export type KeywordAnswers = Flow['keywordAnswers'];
 export type ReplyCheckBody = From<typeof replyCheckBodySchema>;
 export type ReplySendBody = From<typeof replySendBodySchema>;

@@ -1,6 +1,7 @@
 /**
- * The runtime's answers follow the response schemas in rules-schema (the editor's types are
- * derived from them): /replies/check, the window read, /lint, /lint/flow and every sandbox step,
+ * The answers follow the response schemas in rules-schema (the editor's types are derived from
+ * them): /replies/check, the window read, the queue, /lint, /lint/flow, the sandbox, scenarios,
+ * backtests, the pack routes and the document lists and versions,
  * with the optional parts a client reads (evidence, rewrite suggestions and hints, `info` notes)
  * present, so a drift between what the server sends and what the schemas say fails here.
  */
@@ -90,9 +91,54 @@ describe('answers follow the response schemas', () => {
       ],
     });
     expect(res.status).toBe(200);
+    expectValid('sandbox-result', res.body);
     const steps = res.body.steps as Array<{ kind: string; result: unknown }>;
     expect(steps.map((s) => s.kind)).toEqual(['inbound', 'reply']);
     expectValid('inbound-result', steps[0]?.result);
     expectValid('reply-check-result', steps[1]?.result);
+  });
+
+  it('saved scenarios and a backtest', async () => {
+    const scenario = { id: 'refund', name: '退钱', steps: [{ inbound: { from: 'u1', type: 'text', content: '退钱' }, expect: { group: '退款' } }] };
+    expect((await t.post('/api/v1/scenarios', scenario)).status).toBe(201);
+    const run = await t.post('/api/v1/scenarios/run-all?account=default', {});
+    expect(run.status).toBe(200);
+    expect(run.body.scenarios.length).toBeGreaterThan(0);
+    for (const outcome of run.body.scenarios) expectValid('scenario-outcome', outcome);
+
+    const backtest = await t.post('/api/v1/sandbox/backtest', { account: 'default', from: T0 - HOUR, to: T0 + HOUR });
+    expect(backtest.status).toBe(200);
+    expectValid('backtest-report', backtest.body);
+    expect(backtest.body.messages).toBe(1);
+  });
+
+  it('the pack routes: catalog, import preview, install, self-test', async () => {
+    const catalog = await t.get('/api/v1/packs?account=default');
+    expect(catalog.body.items.length).toBeGreaterThanOrEqual(6);
+    for (const entry of catalog.body.items) expectValid('catalog-entry', entry);
+
+    const pack = (await t.get('/api/v1/packs/beauty?account=default')).body;
+    const preview = await t.post('/api/v1/packs/import?dryRun=true&account=default', pack);
+    expect(preview.status).toBe(200);
+    expectValid('import-preview', preview.body);
+
+    const installed = await t.post('/api/v1/packs/beauty/install?account=default', {});
+    expect(installed.status).toBe(200);
+    expectValid('install-outcome', installed.body);
+
+    const tested = await t.post('/api/v1/packs/beauty/test?account=default', {});
+    expect(tested.status).toBe(200);
+    expectValid('pack-test-report', tested.body);
+    expect(tested.body.scenarios.length).toBeGreaterThan(0);
+  });
+
+  it('document lists and versions', async () => {
+    const flows = await t.get('/api/v1/flows?account=default');
+    expect(flows.body.items.length).toBeGreaterThan(0);
+    for (const item of flows.body.items) expectValid('document-summary', item);
+    const live = flows.body.items.find((i: { publishedVersion: number | null }) => i.publishedVersion !== null);
+    const versions = await t.get(`/api/v1/flows/${live.id}/versions?account=default`);
+    expect(versions.body.items.length).toBeGreaterThan(0);
+    for (const v of versions.body.items) expectValid('version-info', v);
   });
 });

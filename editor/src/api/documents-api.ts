@@ -1,4 +1,4 @@
-import type { BlockedReplies, Flow, KeywordGroup, LintResult, Policy, Reason, Reply, TextRewrite } from '../../../rules-schema/index.js';
+import type { BlockedReplies, DocumentSummary, VersionInfo, Flow, KeywordGroup, LintResult, Policy, Reason, Reply, TextRewrite } from '../../../rules-schema/index.js';
 import { apiRequest, ACCOUNT } from './api-request.js';
 
 /** The three document collections the editor works on. */
@@ -10,24 +10,9 @@ export interface DocByKind {
   policies: Policy;
 }
 
-export interface DocSummary {
-  id: string;
-  name: string;
-  revision: number;
-  updatedAt?: string;
-  updatedBy?: string;
-  publishedVersion: number | null;
-}
-
-export interface VersionInfo {
-  id?: string;
-  version: number;
-  publishedAt: string;
-  publishedBy?: string;
-  note?: string;
-  /** Keyword groups a `withGroups` publish put live with the flow, in the same workspace version. */
-  groups?: Array<{ id: string; version: number }>;
-}
+/** An entry of a document list. */
+export type DocSummary = DocumentSummary;
+export type { VersionInfo } from '../../../rules-schema/index.js';
 
 /** What a publish asks for besides its note (`publish-body`); each override needs the note. */
 export interface PublishFlags {

@@ -1,43 +1,10 @@
-import type { ImportAction, ImportPreview, Pack } from '../../../rules-schema/index.js';
+import type { CatalogEntry, ImportPreview, InstallOutcome, Pack, PackTestReport } from '../../../rules-schema/index.js';
 import { apiRequest } from './api-request.js';
 
+// The pack answers' shapes are the response schemas' (rules-schema/schemas/pack-answers.ts).
+export type { InstallOutcome, PackTestReport } from '../../../rules-schema/index.js';
 /** A catalog entry of `GET /api/v1/packs` (CONTRACT §10). */
-export interface PackSummary {
-  id: string;
-  name: string;
-  version: string;
-  industry?: string;
-  installed: boolean;
-  /** Present for installed packs: whether the runtime applies it. */
-  enabled?: boolean;
-  /** `builtin` (examples/packs) or `imported` (this account's import). */
-  origin?: 'builtin' | 'imported';
-  /** The version this account runs, null when not installed. */
-  installedVersion?: string | null;
-}
-
-/** The answer to an install, upgrade or import. */
-export interface InstallOutcome {
-  id: string;
-  version: string;
-  action: ImportAction;
-  previousVersion: string | null;
-  enabled: boolean;
-  tests: { passed: boolean; scenarios: number };
-}
-
-/** One sandbox step of a self-test scenario (CONTRACT §9), as far as the view reads it. */
-export interface PackTestStep {
-  index: number;
-  kind: string;
-  expect: { passed: boolean; failures: string[] };
-}
-
-/** `POST /packs/:id/test`. */
-export interface PackTestReport {
-  passed: boolean;
-  scenarios: Array<{ name: string; passed: boolean; steps: PackTestStep[] }>;
-}
+export type PackSummary = CatalogEntry;
 
 const packPath = (id: string) => `/packs/${encodeURIComponent(id)}`;
 

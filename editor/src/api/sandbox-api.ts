@@ -1,4 +1,19 @@
-import type { Flow, InboundResultBody, KeywordGroup, Policy, ReplyCheckResult, SandboxRan, SandboxSource, SandboxStep, Scenario, UserProfile } from '../../../rules-schema/index.js';
+import type {
+  BacktestReport,
+  Flow,
+  InboundResultBody,
+  KeywordGroup,
+  Policy,
+  ReplyCheckResult,
+  SandboxRan,
+  SandboxResult,
+  SandboxSource,
+  SandboxStep,
+  SandboxStepReport,
+  Scenario,
+  ScenarioOutcome,
+  UserProfile,
+} from '../../../rules-schema/index.js';
 import { apiRequest, ACCOUNT } from './api-request.js';
 import type { DocSummary } from './documents-api.js';
 
@@ -11,16 +26,9 @@ export type SandboxReply = InboundStepResult['replies'][number];
 /** What an agent reply step answers: the `/replies/check` body. */
 export type ReplyStepResult = ReplyCheckResult;
 
-export type StepReport = {
-  index: number;
-  at: string;
-  expect: { passed: boolean; failures: string[] };
-} & ({ kind: 'inbound'; result: InboundStepResult } | { kind: 'reply'; result: ReplyStepResult });
+export type StepReport = SandboxStepReport;
 
-export interface SandboxResult {
-  passed: boolean;
-  steps: StepReport[];
-}
+export type { SandboxResult } from '../../../rules-schema/index.js';
 
 export type Expectation = NonNullable<SandboxStep['expect']>;
 
@@ -36,25 +44,7 @@ export interface SandboxScript {
   steps: SandboxStep[];
 }
 
-export interface ScenarioOutcome {
-  id: string;
-  name: string;
-  passed: boolean;
-  failures: { step: number; failures: string[] }[];
-  result: SandboxResult;
-}
-
-export interface ReplaySummary {
-  groups: string[];
-  replies: string[];
-  verdicts: string[];
-}
-
-export interface BacktestReport {
-  messages: number;
-  changed: number;
-  users: { openid: string; messages: number; changes: { at: string; content: string | null; before: ReplaySummary; after: ReplaySummary }[] }[];
-}
+export type { BacktestReport, ReplaySummary, ScenarioOutcome } from '../../../rules-schema/index.js';
 
 /** Typed calls to the sandbox, scenario library and backtest routes (CONTRACT §9). */
 export const sandboxApi = {

@@ -1,12 +1,13 @@
 import { ArrowRight } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { sandboxApi, type BacktestReport, type ReplaySummary } from '../api/sandbox-api.js';
+import { sandboxApi, type BacktestReport } from '../api/sandbox-api.js';
 import { describeApiError } from '../documents/describe-api-error.js';
 import { formatInstant } from './durations.js';
 import { toChinaLocal } from './UserBar.js';
 
-const FIELDS: (keyof ReplaySummary)[] = ['groups', 'replies', 'verdicts'];
+// The summary's fields a backtest compares (its schema leaves the object open, so its keys are listed here).
+const FIELDS = ['groups', 'replies', 'verdicts'] as const;
 
 /** Replays stored messages of a period against the drafts and shows, user by user, what would change. */
 export function BacktestView() {
@@ -80,7 +81,7 @@ export function BacktestView() {
   );
 }
 
-function show(values: string[], field: keyof ReplaySummary, t: (k: string, o?: Record<string, unknown>) => string): string {
+function show(values: string[], field: (typeof FIELDS)[number], t: (k: string, o?: Record<string, unknown>) => string): string {
   if (values.length === 0) return t('sandbox.backtest.none');
   return field === 'verdicts' ? values.map((v) => t(`sandbox.verdict.${v}`, { defaultValue: v })).join('、') : values.join(' / ');
 }

@@ -3,7 +3,8 @@
  * with no server; documents a scenario leaves out come from the example workspace.
  */
 import type { Pack, Scenario } from '../../../rules-schema/index.js';
-import { runSandbox, type SandboxDocs, type SandboxResult } from '../sandbox/run-sandbox.js';
+import type { SandboxResult } from '../../../rules-schema/index.js';
+import { runSandbox, type SandboxDocs } from '../sandbox/run-sandbox.js';
 import { packTestDocs } from '../packs/run-pack-tests.js';
 
 export interface FileOutcome {

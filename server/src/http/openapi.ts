@@ -128,8 +128,8 @@ export function buildOpenApi() {
     },
     '/api/v1/lint': { post: op('Content checks of one reply, for the editor and agents', ['admin', 'editor', 'runtime'], { body: lintBody, ok: ['200', 'lint-result'] }) },
     '/api/v1/lint/flow': { post: op('The replies of a draft flow that publishing would refuse (the canvas marks them)', ['admin', 'editor'], { body: lintFlowBody, ok: ['200', 'blocked-replies'] }) },
-    '/api/v1/sandbox/run': { post: op('Run a sandbox script on a virtual clock, over the drafts or what is live (source)', EDITORS, { body: 'sandbox-run-body' }) },
-    '/api/v1/sandbox/backtest': { post: op('Replay stored inbound messages against drafts', EDITORS, { body: 'backtest-body' }) },
+    '/api/v1/sandbox/run': { post: op('Run a sandbox script on a virtual clock, over the drafts or what is live (source)', EDITORS, { body: 'sandbox-run-body', ok: ['200', 'sandbox-result'] }) },
+    '/api/v1/sandbox/backtest': { post: op('Replay stored inbound messages against drafts', EDITORS, { body: 'backtest-body', ok: ['200', 'backtest-report'] }) },
     '/api/v1/scenarios/run-all': { post: op('Run every saved scenario of the account', EDITORS, { account: true }) },
     '/api/v1/wechat/console-import': { post: op('Import the console auto-reply rules as drafts', EDITORS, { account: true, body: consoleImportBody, ok: ['201', 'created drafts, skipped rules, notes'] }) },
     '/api/v1/packs': { get: op('The pack catalog with install state', READERS, { account: true }) },
@@ -143,10 +143,10 @@ export function buildOpenApi() {
       }),
     },
     '/api/v1/packs/{id}': { get: op('A pack document', READERS, { account: true }), delete: op('Uninstall a pack', EDITORS, { account: true, ok: ['204', 'uninstalled'] }) },
-    '/api/v1/packs/{id}/install': { post: op('Install a catalog pack (self-tested first)', EDITORS, { account: true, query: [flagParam('force', 'allow a downgrade')] }) },
+    '/api/v1/packs/{id}/install': { post: op('Install a catalog pack (self-tested first)', EDITORS, { account: true, query: [flagParam('force', 'allow a downgrade')], ok: ['200', 'install-outcome'] }) },
     '/api/v1/packs/{id}/enable': { post: op('Enable an installed pack', EDITORS, { account: true }) },
     '/api/v1/packs/{id}/disable': { post: op('Disable an installed pack', EDITORS, { account: true }) },
-    '/api/v1/packs/{id}/test': { post: op("Run a pack's self-tests", EDITORS, { account: true }) },
+    '/api/v1/packs/{id}/test': { post: op("Run a pack's self-tests", EDITORS, { account: true, ok: ['200', 'pack-test-report'] }) },
     '/api/v1/keyword-groups/{id}/suggestions': {
       get: op('「建议添加」: words of the shipped synonym source that share a set with the group draft’s words, most-pointed-to first', EDITORS, {
         account: true,

@@ -6,7 +6,7 @@
  * enable is judged (preview, compile gate, self-test) on the live head read first and written
  * only at that head, as a publish is (publish-at-head.ts): live moved meanwhile → 409.
  */
-import type { ImportPreview, KeywordGroup, Pack } from '../../../rules-schema/index.js';
+import type { CatalogEntry, ImportPreview, InstallOutcome, KeywordGroup, Pack, PackTestReport } from '../../../rules-schema/index.js';
 import type { Store } from '../store/open-store.js';
 import type { WorkspaceHead } from '../store/version-repository.js';
 import { AppError, conflict, invalid, notFound } from '../errors.js';
@@ -17,29 +17,8 @@ import { checkPack } from './check-pack.js';
 import { exportPack } from './export-pack.js';
 import { loadBuiltinPacks } from './load-builtin-packs.js';
 import { previewPackImport } from './preview-pack-import.js';
-import { runPackTests, testFailures, type PackTestReport } from './run-pack-tests.js';
+import { runPackTests, testFailures } from './run-pack-tests.js';
 
-export interface CatalogEntry {
-  id: string;
-  name: string;
-  version: string;
-  industry: string;
-  /** `builtin` (examples/packs) or `imported` (this account's import). */
-  origin: 'builtin' | 'imported';
-  installed: boolean;
-  enabled: boolean;
-  installedVersion: string | null;
-}
-
-export interface InstallOutcome {
-  id: string;
-  version: string;
-  action: ImportPreview['action'];
-  previousVersion: string | null;
-  enabled: boolean;
-  preview: ImportPreview;
-  tests: { passed: boolean; scenarios: number };
-}
 
 export class PackService {
   private readonly builtin: ReadonlyMap<string, Pack>;

@@ -2,21 +2,12 @@
  * Runs a pack's self-test scenarios in the sandbox (CONTRACT §9), each against the pack
  * alone on top of the default policy, with the pack's sample flows and keyword groups.
  */
-import type { Pack } from '../../../rules-schema/index.js';
+import type { Pack, PackTestReport } from '../../../rules-schema/index.js';
 import type { ErrorDetail } from '../errors.js';
 import { DEFAULT_POLICY } from '../runtime/default-policy.js';
-import { runSandbox, type SandboxDocs, type SandboxStepReport } from '../sandbox/run-sandbox.js';
+import { runSandbox, type SandboxDocs } from '../sandbox/run-sandbox.js';
 
-export interface ScenarioReport {
-  name: string;
-  passed: boolean;
-  steps: SandboxStepReport[];
-}
-
-export interface PackTestReport {
-  passed: boolean;
-  scenarios: ScenarioReport[];
-}
+type ScenarioReport = PackTestReport['scenarios'][number];
 
 /**
  * @example (await runPackTests(pack)).passed // true when every scenario's every expectation holds

@@ -1,16 +1,9 @@
 /** Compares one step's result with its `expect` (CONTRACT §9); failures are plain sentences. */
-import type { SandboxStep } from '../../../rules-schema/index.js';
+import type { ReplyCheckResult, SandboxStep } from '../../../rules-schema/index.js';
 import type { InboundResult } from '../core/engine/process-inbound.js';
-import { findingsOf, type Reason, type Verdict } from '../core/reason.js';
+import { findingsOf, type Verdict } from '../core/reason.js';
 
-export interface ReplyStepResult {
-  verdict: Verdict;
-  reasons: Reason[];
-  window: { state: string };
-  committed: boolean;
-}
-
-export type StepResult = { kind: 'inbound'; result: InboundResult } | { kind: 'reply'; result: ReplyStepResult };
+export type StepResult = { kind: 'inbound'; result: InboundResult } | { kind: 'reply'; result: ReplyCheckResult };
 
 const RANK: Record<Verdict, number> = { allow: 0, warn: 1, block: 2 };
 

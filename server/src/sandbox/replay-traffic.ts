@@ -3,24 +3,13 @@
  * and against a draft, each in its own in-memory store, and reports what would change, user
  * by user: groups matched, replies sent and their verdicts.
  */
-import type { InboundMessage } from '../../../rules-schema/index.js';
+import type { BacktestReport, InboundMessage, ReplaySummary } from '../../../rules-schema/index.js';
 import type { InboundResult } from '../core/engine/process-inbound.js';
 import { openMemoryStore, type Store } from '../store/open-store.js';
 import { handleInbound } from '../runtime/inbound-service.js';
 import { compileWithPacks } from '../runtime/pack-contribution.js';
 import type { SandboxDocs } from './run-sandbox.js';
 
-export interface ReplaySummary {
-  groups: string[];
-  replies: string[];
-  verdicts: string[];
-}
-
-export interface BacktestReport {
-  messages: number;
-  changed: number;
-  users: Array<{ openid: string; messages: number; changes: Array<{ at: string; content: string | null; before: ReplaySummary; after: ReplaySummary }> }>;
-}
 
 function summarize(result: InboundResult): ReplaySummary {
   return {

@@ -3,7 +3,7 @@
  * and reply services — with an isolated in-memory store and a virtual clock swapped in.
  * Nothing outside the sandbox changes, and the same script always gives the same answer.
  */
-import type { Flow, KeywordGroup, Policy, SandboxStep, UserProfile } from '../../../rules-schema/index.js';
+import type { Flow, KeywordGroup, Policy, SandboxResult, SandboxStep, SandboxStepReport, UserProfile } from '../../../rules-schema/index.js';
 import { openMemoryStore, type Store } from '../store/open-store.js';
 import type { CompiledSource } from '../runtime/workspace-cache.js';
 import { handleInbound } from '../runtime/inbound-service.js';
@@ -27,18 +27,6 @@ export interface SandboxScript {
   steps: SandboxStep[];
 }
 
-export interface SandboxStepReport {
-  index: number;
-  at: string;
-  kind: StepResult['kind'];
-  result: StepResult['result'];
-  expect: { passed: boolean; failures: string[] };
-}
-
-export interface SandboxResult {
-  passed: boolean;
-  steps: SandboxStepReport[];
-}
 
 /** A fixed default start keeps scripts without `start` deterministic. */
 export const DEFAULT_START = '2026-01-05T09:00:00+08:00';
@@ -55,7 +43,7 @@ export async function runSandbox(docs: SandboxDocs, script: SandboxScript): Prom
       if (step.at !== undefined) clock = toEpochMs(step.at, clock, `/steps/${index}/at`);
       else if (step.after) clock = checkInstant(clock + parseDuration(step.after, `/steps/${index}/after`), `/steps/${index}/after`);
       const outcome = await runStep(store, source, step, index, clock, script.users ?? {});
-      steps.push({ index, at: new Date(clock).toISOString(), ...outcome, expect: checkExpectation(step.expect, outcome) } as SandboxStepReport);
+      steps.push({ index, at: new Date(clock).toISOString(), ...outcome, expect: checkExpectation(step.expect, outcome) });
     }
     return { passed: steps.every((s) => s.expect.passed), steps };
   } finally {

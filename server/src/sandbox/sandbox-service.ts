@@ -3,27 +3,20 @@
  * (or inline documents) and packs into sandbox documents, runs scripts and the scenario
  * library, and replays stored traffic against a draft (backtest).
  */
-import type { BacktestBody, Flow, KeywordGroup, Policy, SandboxRan, SandboxRunBody, Scenario } from '../../../rules-schema/index.js';
+import type { BacktestBody, Flow, KeywordGroup, Policy, SandboxRan, SandboxRunBody, SandboxResult, Scenario, ScenarioOutcome, BacktestReport } from '../../../rules-schema/index.js';
 import type { Store } from '../store/open-store.js';
 import { DEFAULT_POLICY } from '../runtime/default-policy.js';
 import { toEpochMs } from '../runtime/instant.js';
 import { conflict, invalid } from '../errors.js';
 import { loadPublished } from '../runtime/published-workspace.js';
-import { runSandbox, type SandboxDocs, type SandboxResult } from './run-sandbox.js';
-import { replayTraffic, type BacktestReport } from './replay-traffic.js';
+import { runSandbox, type SandboxDocs } from './run-sandbox.js';
+import { replayTraffic } from './replay-traffic.js';
 
 /** Finds a pack document by id for an account: its catalog (built-in or imported), else its installed copy. */
 export type PackLookup = (account: string, id: string) => Promise<unknown>;
 
 type Inline = { flows?: Flow[]; keywordGroups?: KeywordGroup[]; policy?: Policy; packs?: string[] };
 
-export interface ScenarioOutcome {
-  id: string;
-  name: string;
-  passed: boolean;
-  failures: Array<{ step: number; failures: string[] }>;
-  result: SandboxResult;
-}
 
 export class SandboxService {
   constructor(

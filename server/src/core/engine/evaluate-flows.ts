@@ -25,18 +25,18 @@ export interface FlowFacts {
   preferences: Record<string, string>;
 }
 
-export interface Match {
+export type Match = {
   flowId: string;
   nodeId: string;
   group: string;
   groupId: string;
   keyword: string;
-}
+};
 
 /** A keyword-group node reached whose group matched; `won: false` when another group of its flow answered. */
-export interface GroupMatchOutcome extends Match {
+export type GroupMatchOutcome = Match & {
   won: boolean;
-}
+};
 
 export interface ProposedReply {
   reply: Reply;
@@ -44,12 +44,13 @@ export interface ProposedReply {
   nodeId: string;
 }
 
-export interface Handoff {
+/** A type, not an interface: it is a JSON value of the `/inbound` answer (checked against its schema's open object). */
+export type Handoff = {
   flowId: string;
   nodeId: string;
   queue: string | null;
   reason: string | null;
-}
+};
 
 export interface FlowOutcome {
   matches: Match[];

@@ -13,16 +13,16 @@ import { fillVariables } from './fill-variables.js';
 import { commitJudged, judgeReply } from './check-reply.js';
 import { withinBusinessHours } from './business-hours.js';
 
-export interface JudgedReply {
+export type JudgedReply = {
   reply: Reply;
   verdict: Verdict;
   reasons: Reason[];
   committed: boolean;
   flowId: string;
   nodeId: string;
-}
+};
 
-export interface InboundResult {
+export type InboundResult = {
   duplicate: boolean;
   opensWindow: boolean;
   window: WindowView;
@@ -34,7 +34,7 @@ export interface InboundResult {
   trace: string[];
   path: Array<{ flowId: string; nodeId: string }>;
   tags: string[];
-}
+};
 
 export interface InboundInput {
   message: InboundMessage;
