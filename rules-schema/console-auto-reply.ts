@@ -13,13 +13,23 @@ type ReplyMode = NonNullable<Extract<FlowNode, { type: 'reply' }>['data']['mode'
 export type ConsoleMatchMode = 'contain' | 'equal';
 
 /** The console's limits ([3P] copies of the 公众平台 help text, DOMAIN §4.1). */
-export const CONSOLE_LIMITS = { rules: 200, ruleName: 60, keywords: 10, keywordLength: 30, replies: 5, replyLength: 300 } as const;
+export const CONSOLE_LIMITS = {
+  rules: 200,
+  ruleName: 60,
+  keywords: 10,
+  keywordLength: 30,
+  replies: 5,
+  replyLength: 300,
+} as const;
 
 /** 被关注回复: a trigger on the subscribe event. */
 export const SUBSCRIBE_TRIGGER: TriggerData = { events: ['subscribe'] };
 
 /** 收到消息回复 answers any user message no keyword rule caught. */
-export const FALLBACK_TRIGGER: TriggerData = { messageTypes: ['text', 'image', 'voice', 'video', 'shortvideo', 'location', 'link'], onlyIfUnmatched: true };
+export const FALLBACK_TRIGGER: TriggerData = {
+  messageTypes: ['text', 'image', 'voice', 'video', 'shortvideo', 'location', 'link'],
+  onlyIfUnmatched: true,
+};
 
 /** `match_mode` of a console keyword → the group mode that keeps its meaning (anything but `equal` is 半匹配). */
 export function groupModeOf(matchMode: unknown): 'contains' | 'exact' {
@@ -32,7 +42,11 @@ export function groupModeOf(matchMode: unknown): 'contains' | 'exact' {
  * @example consoleMatchModeOf({ id: 'a', name: 'a', keywords: ['退款'], mode: 'exact' }) // 'equal'
  */
 export function consoleMatchModeOf(group: KeywordGroup): ConsoleMatchMode | null {
-  const advanced = group.wholeWords === true || group.pinyin === true || (group.combos?.length ?? 0) > 0 || (group.exclusions?.length ?? 0) > 0;
+  const advanced =
+    group.wholeWords === true ||
+    group.pinyin === true ||
+    (group.combos?.length ?? 0) > 0 ||
+    (group.exclusions?.length ?? 0) > 0;
   if (advanced) return null;
   const mode = group.mode ?? 'contains';
   return mode === 'contains' ? 'contain' : mode === 'exact' ? 'equal' : null;
@@ -48,7 +62,13 @@ export function replyModeOf(consoleReplyMode: unknown): ReplyMode {
  * a plain substring match in the console, and a console rule keeps that meaning.
  * @example consoleKeywordGroup('wx-faq', '常见问题', ['退款'], groupModeOf('contain'))
  */
-export function consoleKeywordGroup(id: string, name: string, keywords: string[], mode: 'contains' | 'exact', description?: string): KeywordGroup {
+export function consoleKeywordGroup(
+  id: string,
+  name: string,
+  keywords: string[],
+  mode: 'contains' | 'exact',
+  description?: string,
+): KeywordGroup {
   const group: KeywordGroup = { schemaVersion: 1, id, name: name.slice(0, CONSOLE_LIMITS.ruleName), mode, keywords };
   if (description) group.description = description;
   return group;

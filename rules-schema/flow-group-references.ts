@@ -14,8 +14,11 @@ export interface GroupReference {
 /** @example flowGroupReferences(flow).map((r) => r.path) // ['/nodes/1/data/groupId'] */
 export function flowGroupReferences(flow: Pick<Flow, 'nodes'>): GroupReference[] {
   return flow.nodes.flatMap((node, i): GroupReference[] => {
-    if (node.type === 'keywordGroup') return node.data.groupId ? [{ groupId: node.data.groupId, path: `/nodes/${i}/data/groupId`, node }] : [];
+    if (node.type === 'keywordGroup')
+      return node.data.groupId ? [{ groupId: node.data.groupId, path: `/nodes/${i}/data/groupId`, node }] : [];
     if (node.type !== 'condition') return [];
-    return node.data.conditions.flatMap((c, k) => (c.topic ? [{ groupId: c.topic, path: `/nodes/${i}/data/conditions/${k}/topic`, node }] : []));
+    return node.data.conditions.flatMap((c, k) =>
+      c.topic ? [{ groupId: c.topic, path: `/nodes/${i}/data/conditions/${k}/topic`, node }] : [],
+    );
   });
 }

@@ -49,7 +49,8 @@ export function checkFlowGraph(
   const problems: GraphProblem[] = [];
   const index = new Map<string, number>();
   flow.nodes.forEach((n, i) => {
-    if (index.has(n.id)) problems.push({ code: 'E011', severity: 'error', path: `/nodes/${i}/id`, nodeId: n.id, params: { id: n.id } });
+    if (index.has(n.id))
+      problems.push({ code: 'E011', severity: 'error', path: `/nodes/${i}/id`, nodeId: n.id, params: { id: n.id } });
     else index.set(n.id, i);
   });
   const at = (id: string) => `/nodes/${index.get(id) ?? 0}`;
@@ -62,19 +63,28 @@ export function checkFlowGraph(
       problems.push({ code: 'E007', severity: 'error', path: `/edges/${i}`, params: { edge: e.id } });
       return;
     }
-    if (target.type === 'trigger') problems.push({ code: 'E009', severity: 'error', path: `/edges/${i}`, nodeId: target.id });
+    if (target.type === 'trigger')
+      problems.push({ code: 'E009', severity: 'error', path: `/edges/${i}`, nodeId: target.id });
     if (!(HANDLES[source.type] ?? [null]).includes(e.sourceHandle ?? null)) {
-      problems.push({ code: 'E010', severity: 'error', path: `/edges/${i}/sourceHandle`, nodeId: source.id, params: { handle: String(e.sourceHandle) } });
+      problems.push({
+        code: 'E010',
+        severity: 'error',
+        path: `/edges/${i}/sourceHandle`,
+        nodeId: source.id,
+        params: { handle: String(e.sourceHandle) },
+      });
     }
     out.set(e.source, [...(out.get(e.source) ?? []), e.target]);
   });
   const triggers = flow.nodes.filter((n) => n.type === 'trigger');
-  if (triggers.length === 0 && flow.nodes.length > 0) problems.push({ code: 'E001', severity: 'error', path: '/nodes' });
+  if (triggers.length === 0 && flow.nodes.length > 0)
+    problems.push({ code: 'E001', severity: 'error', path: '/nodes' });
 
   const reachable = new Set<string>();
   for (const t of triggers) for (const id of walk(t.id, out)) reachable.add(id);
   for (const n of flow.nodes) {
-    if (n.type !== 'trigger' && !reachable.has(n.id)) problems.push({ code: 'E002', severity: 'error', path: at(n.id), nodeId: n.id });
+    if (n.type !== 'trigger' && !reachable.has(n.id))
+      problems.push({ code: 'E002', severity: 'error', path: at(n.id), nodeId: n.id });
   }
   for (const t of triggers) {
     const answers = [...walk(t.id, out)].some((id) => SENDS.has(byId.get(id)?.type ?? ''));
@@ -92,7 +102,8 @@ export function checkFlowGraph(
       continue;
     }
     usedGroups.add(group.id);
-    if (group.keywords.length === 0) problems.push({ code: 'E005', severity: 'error', path, nodeId: n.id, params: { group: group.name } });
+    if (group.keywords.length === 0)
+      problems.push({ code: 'E005', severity: 'error', path, nodeId: n.id, params: { group: group.name } });
     if (!flow.edges.some((e) => e.source === n.id && (e.sourceHandle ?? 'match') === 'match')) {
       problems.push({ code: 'W103', severity: 'warning', path: at(n.id), nodeId: n.id, params: { group: group.name } });
     }
@@ -101,8 +112,22 @@ export function checkFlowGraph(
 
   for (const [nodeId, cost] of computeReplyCosts(flow, limits)) {
     if (cost.sends === 0) continue;
-    if (cost.overGrant) problems.push({ code: 'E008', severity: 'error', path: at(nodeId), nodeId, params: { count: cost.total, limit: limits.grant } });
-    else if (cost.overLimit) problems.push({ code: 'W101', severity: 'warning', path: at(nodeId), nodeId, params: { count: cost.total, limit: limits.maxReplies } });
+    if (cost.overGrant)
+      problems.push({
+        code: 'E008',
+        severity: 'error',
+        path: at(nodeId),
+        nodeId,
+        params: { count: cost.total, limit: limits.grant },
+      });
+    else if (cost.overLimit)
+      problems.push({
+        code: 'W101',
+        severity: 'warning',
+        path: at(nodeId),
+        nodeId,
+        params: { count: cost.total, limit: limits.maxReplies },
+      });
   }
   return problems;
 }

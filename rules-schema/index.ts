@@ -6,11 +6,24 @@ import type { FromSchema, JSONSchema } from 'json-schema-to-ts';
 import { flowSchema, flowNodeSchema, flowEdgeSchema, conditionSchema } from './schemas/flow.js';
 import { keywordGroupSchema, keywordComboSchema } from './schemas/keyword-group.js';
 import { keywordSynonymsSchema, synonymSetSchema, keywordSuggestionsSchema } from './schemas/keyword-synonyms.js';
-import { policySchema, lexiconSchema, customRuleSchema, allowanceSchema, allowanceBodySchema } from './schemas/policy.js';
+import {
+  policySchema,
+  lexiconSchema,
+  customRuleSchema,
+  allowanceSchema,
+  allowanceBodySchema,
+} from './schemas/policy.js';
 import { packSchema, packRuleSchema, packSourceSchema, packTestSchema } from './schemas/pack.js';
 import { messageSchema, userSchema } from './schemas/message.js';
 import { replySchema } from './schemas/reply.js';
-import { sandboxRunBodySchema, sandboxStepSchema, scenarioSchema, backtestBodySchema, sandboxRanSchema, sandboxSourceSchema } from './schemas/sandbox.js';
+import {
+  sandboxRunBodySchema,
+  sandboxStepSchema,
+  scenarioSchema,
+  backtestBodySchema,
+  sandboxRanSchema,
+  sandboxSourceSchema,
+} from './schemas/sandbox.js';
 import {
   inboundBodySchema,
   replyCheckBodySchema,
@@ -33,8 +46,20 @@ import {
   replyCheckResultSchema,
   windowResultSchema,
 } from './schemas/check-result.js';
-import { catalogEntrySchema, importPreviewSchema, packChangeSchema, packConflictSchema, installOutcomeSchema, packTestReportSchema } from './schemas/pack-answers.js';
-import { sandboxStepReportSchema, sandboxResultSchema, scenarioOutcomeSchema, backtestReportSchema } from './schemas/sandbox-answers.js';
+import {
+  catalogEntrySchema,
+  importPreviewSchema,
+  packChangeSchema,
+  packConflictSchema,
+  installOutcomeSchema,
+  packTestReportSchema,
+} from './schemas/pack-answers.js';
+import {
+  sandboxStepReportSchema,
+  sandboxResultSchema,
+  scenarioOutcomeSchema,
+  backtestReportSchema,
+} from './schemas/sandbox-answers.js';
 import { documentSummarySchema, versionInfoSchema } from './schemas/document-answers.js';
 import {
   conversationsQuerySchema,
@@ -47,7 +72,13 @@ import {
   missedKeywordsResponseSchema,
   missedKeywordClusterSchema,
 } from './schemas/insights.js';
-import { workspacePublishBodySchema, workspaceChangesSchema, workspaceChangeSchema, workspacePublishResultSchema, workspaceStatusSchema } from './schemas/workspace-publish.js';
+import {
+  workspacePublishBodySchema,
+  workspaceChangesSchema,
+  workspaceChangeSchema,
+  workspacePublishResultSchema,
+  workspaceStatusSchema,
+} from './schemas/workspace-publish.js';
 
 export * from './schemas/flow.js';
 export * from './schemas/keyword-group.js';

@@ -47,7 +47,8 @@ export function checkRegexSafety(pattern: string): RegexVerdict {
     if (ch === '(') {
       if (pattern[i + 1] === '?') {
         const kind = pattern.slice(i + 2, i + 4);
-        if (kind.startsWith('=') || kind.startsWith('!') || kind === '<=' || kind === '<!') return refuse('不支持环视（(?=、(?!、(?<=、(?<!）');
+        if (kind.startsWith('=') || kind.startsWith('!') || kind === '<=' || kind === '<!')
+          return refuse('不支持环视（(?=、(?!、(?<=、(?<!）');
         if (!kind.startsWith(':')) return refuse('只支持 (?: … ) 这种不捕获的分组');
         i += 2;
       }
@@ -69,7 +70,8 @@ export function checkRegexSafety(pattern: string): RegexVerdict {
     if (quantifier) {
       if (previous === 'none') return refuse('量词前面没有可重复的内容');
       if (previous === 'quantified') return refuse('不支持叠加的量词（如 a** 或 a+{2}）');
-      if (previous === 'group' && quantifier.repeats) return refuse('不支持重复的分组（如 (ab)+、(?:a|b)*）：嵌套量词可能导致灾难性回溯');
+      if (previous === 'group' && quantifier.repeats)
+        return refuse('不支持重复的分组（如 (ab)+、(?:a|b)*）：嵌套量词可能导致灾难性回溯');
       if (quantifier.max === Infinity) unbounded++;
       else if (quantifier.max > MAX_BOUND) return refuse(`重复次数上限 ${quantifier.max} 超过 ${MAX_BOUND}`);
       if (unbounded > MAX_UNBOUNDED) return refuse(`无上限的量词（*、+、{n,}）最多 ${MAX_UNBOUNDED} 个`);

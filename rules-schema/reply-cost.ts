@@ -20,7 +20,8 @@ export interface NodeCost {
 
 /** Messages one node sends: every reply (mode all) or one of them (random); a follow-up question is one. */
 export function messagesSentBy(node: FlowNode): number {
-  if (node.type === 'reply') return node.data.mode === 'random' ? Math.min(1, node.data.replies.length) : node.data.replies.length;
+  if (node.type === 'reply')
+    return node.data.mode === 'random' ? Math.min(1, node.data.replies.length) : node.data.replies.length;
   if (node.type === 'followUp') return 1;
   return 0;
 }

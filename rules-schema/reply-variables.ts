@@ -26,7 +26,9 @@ export function isReplyVariable(name: string): name is ReplyVariable {
  */
 export function unknownVariables(reply: unknown, path = ''): Array<{ path: string; name: string }> {
   if (typeof reply === 'string') {
-    return [...reply.matchAll(variablePattern())].flatMap((m) => (m[1] !== undefined && !isReplyVariable(m[1]) ? [{ path, name: m[1] }] : []));
+    return [...reply.matchAll(variablePattern())].flatMap((m) =>
+      m[1] !== undefined && !isReplyVariable(m[1]) ? [{ path, name: m[1] }] : [],
+    );
   }
   if (reply === null || typeof reply !== 'object') return [];
   return Object.entries(reply).flatMap(([key, value]) => unknownVariables(value, `${path}/${escapePointer(key)}`));

@@ -15,6 +15,7 @@ const WHOLE = new RegExp(durationSchema.pattern);
 export function stepDurationMs(spec: string): number | null {
   if (!WHOLE.test(spec)) return null;
   let total = 0;
-  for (const [, amount, unit] of spec.matchAll(/([0-9]+)(ms|d|h|m|s)/g)) total += Number(amount) * DURATION_UNIT_MS[unit as keyof typeof DURATION_UNIT_MS];
+  for (const [, amount, unit] of spec.matchAll(/([0-9]+)(ms|d|h|m|s)/g))
+    total += Number(amount) * DURATION_UNIT_MS[unit as keyof typeof DURATION_UNIT_MS];
   return total;
 }

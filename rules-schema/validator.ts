@@ -21,9 +21,27 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
 const ajv = new Ajv2020({ allErrors: true, useDefaults: true, strict: false, discriminator: true });
 addFormats(ajv);
-ajv.addKeyword({ keyword: 'x-safeRegexTerm', type: 'object', schemaType: 'boolean', errors: true, validate: safeRegexTerm });
-ajv.addKeyword({ keyword: 'x-safeRegexKeywords', type: 'object', schemaType: 'boolean', errors: true, validate: safeRegexKeywords });
-ajv.addKeyword({ keyword: 'x-knownVariables', type: 'object', schemaType: 'boolean', errors: true, validate: knownVariables });
+ajv.addKeyword({
+  keyword: 'x-safeRegexTerm',
+  type: 'object',
+  schemaType: 'boolean',
+  errors: true,
+  validate: safeRegexTerm,
+});
+ajv.addKeyword({
+  keyword: 'x-safeRegexKeywords',
+  type: 'object',
+  schemaType: 'boolean',
+  errors: true,
+  validate: safeRegexKeywords,
+});
+ajv.addKeyword({
+  keyword: 'x-knownVariables',
+  type: 'object',
+  schemaType: 'boolean',
+  errors: true,
+  validate: knownVariables,
+});
 for (const [name, schema] of Object.entries(SCHEMAS)) ajv.addSchema(schema, name);
 
 /**
@@ -79,7 +97,13 @@ function safeRegexTerm(enabled: boolean, data: unknown, _parent?: unknown, ctx?:
   const verdict = checkRegexSafety(term.term);
   if (verdict.ok) return true;
   safeRegexTerm.errors = [
-    { keyword: 'x-safeRegexTerm', instancePath: `${ctx?.instancePath ?? ''}/term`, schemaPath: '', params: {}, message: `正则被拒绝：${verdict.reason}` },
+    {
+      keyword: 'x-safeRegexTerm',
+      instancePath: `${ctx?.instancePath ?? ''}/term`,
+      schemaPath: '',
+      params: {},
+      message: `正则被拒绝：${verdict.reason}`,
+    },
   ];
   return false;
 }
@@ -94,7 +118,13 @@ function safeRegexKeywords(enabled: boolean, data: unknown, _parent?: unknown, c
     if (typeof keyword !== 'string') return;
     const verdict = checkRegexSafety(keyword);
     if (!verdict.ok) {
-      errors.push({ keyword: 'x-safeRegexKeywords', instancePath: `${ctx?.instancePath ?? ''}/keywords/${i}`, schemaPath: '', params: {}, message: `正则被拒绝：${verdict.reason}` });
+      errors.push({
+        keyword: 'x-safeRegexKeywords',
+        instancePath: `${ctx?.instancePath ?? ''}/keywords/${i}`,
+        schemaPath: '',
+        params: {},
+        message: `正则被拒绝：${verdict.reason}`,
+      });
     }
   });
   safeRegexKeywords.errors = errors;
@@ -111,7 +141,13 @@ function knownVariables(enabled: boolean, data: unknown, _parent?: unknown, ctx?
   if (!enabled || !Array.isArray(node.replies)) return true;
   const known = REPLY_VARIABLES.map((v) => `{{${v}}}`).join('、');
   knownVariables.errors = unknownVariables(node.replies, `${ctx?.instancePath ?? ''}/replies`).map(
-    ({ path, name }): ErrorObject => ({ keyword: 'x-knownVariables', instancePath: path, schemaPath: '', params: { name }, message: `未知变量 {{${name}}}，可用的变量：${known} (unknown variable)` }),
+    ({ path, name }): ErrorObject => ({
+      keyword: 'x-knownVariables',
+      instancePath: path,
+      schemaPath: '',
+      params: { name },
+      message: `未知变量 {{${name}}}，可用的变量：${known} (unknown variable)`,
+    }),
   );
   return knownVariables.errors.length === 0;
 }

@@ -70,7 +70,15 @@ function Workspace() {
         <strong className="brand">ReplyFlow</strong>
         <nav className="tabs" role="tablist">
           {TABS.map((id) => (
-            <button key={id} type="button" role="tab" aria-selected={tab === id} className={tab === id ? 'tab active' : 'tab'} onClick={() => setTab(id)} data-testid={`tab-${id}`}>
+            <button
+              key={id}
+              type="button"
+              role="tab"
+              aria-selected={tab === id}
+              className={tab === id ? 'tab active' : 'tab'}
+              onClick={() => setTab(id)}
+              data-testid={`tab-${id}`}
+            >
               {t(`tabs.${id}`)}
             </button>
           ))}
@@ -86,7 +94,25 @@ function Workspace() {
         </button>
       </header>
       <main className="app-main">
-        {!ready ? <div className="splash">{t('common.loading')}</div> : tab === 'flows' ? <FlowEditor /> : tab === 'simple' ? <SimpleView /> : tab === 'groups' ? <GroupsTable /> : tab === 'queue' ? <QueueView /> : tab === 'metrics' ? <MetricsView /> : tab === 'missed' ? <MissedKeywordsView /> : tab === 'packs' ? <PacksView /> : <PolicyView />}
+        {!ready ? (
+          <div className="splash">{t('common.loading')}</div>
+        ) : tab === 'flows' ? (
+          <FlowEditor />
+        ) : tab === 'simple' ? (
+          <SimpleView />
+        ) : tab === 'groups' ? (
+          <GroupsTable />
+        ) : tab === 'queue' ? (
+          <QueueView />
+        ) : tab === 'metrics' ? (
+          <MetricsView />
+        ) : tab === 'missed' ? (
+          <MissedKeywordsView />
+        ) : tab === 'packs' ? (
+          <PacksView />
+        ) : (
+          <PolicyView />
+        )}
       </main>
       <ConfirmDialog />
       <ConflictDialog />

@@ -71,8 +71,14 @@ export const publishBodySchema = {
     withGroups: { type: 'boolean' },
   },
   allOf: [
-    { if: { properties: { overrideScenarios: { const: true } }, required: ['overrideScenarios'] }, then: { required: ['note'], properties: { note: { minLength: 1 } } } },
-    { if: { properties: { overrideContent: { const: true } }, required: ['overrideContent'] }, then: { required: ['note'], properties: { note: { minLength: 1 } } } },
+    {
+      if: { properties: { overrideScenarios: { const: true } }, required: ['overrideScenarios'] },
+      then: { required: ['note'], properties: { note: { minLength: 1 } } },
+    },
+    {
+      if: { properties: { overrideContent: { const: true } }, required: ['overrideContent'] },
+      then: { required: ['note'], properties: { note: { minLength: 1 } } },
+    },
   ],
   additionalProperties: false,
 } as const;

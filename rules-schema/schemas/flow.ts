@@ -140,7 +140,16 @@ export const followUpDataSchema = {
 
 export const KEYWORD_ANSWERS = ['one', 'all'] as const;
 
-export const NODE_KINDS = ['trigger', 'keywordGroup', 'condition', 'reply', 'handoff', 'recordTag', 'followUp', 'recordPreference'] as const;
+export const NODE_KINDS = [
+  'trigger',
+  'keywordGroup',
+  'condition',
+  'reply',
+  'handoff',
+  'recordTag',
+  'followUp',
+  'recordPreference',
+] as const;
 
 export const flowNodeSchema = {
   type: 'object',

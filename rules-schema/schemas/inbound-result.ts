@@ -41,16 +41,31 @@ export const inboundResultSchema = {
       items: {
         type: 'object',
         required: ['reply', 'verdict', 'reasons', 'committed'],
-        properties: { reply: replySchema, verdict: verdictSchema, reasons: { type: 'array', items: reasonSchema }, committed: { type: 'boolean' }, flowId: text, nodeId: text },
+        properties: {
+          reply: replySchema,
+          verdict: verdictSchema,
+          reasons: { type: 'array', items: reasonSchema },
+          committed: { type: 'boolean' },
+          flowId: text,
+          nodeId: text,
+        },
       },
     },
     handoff: {
       type: ['object', 'null'],
-      properties: { flowId: text, nodeId: text, queue: { type: ['string', 'null'] }, reason: { type: ['string', 'null'] } },
+      properties: {
+        flowId: text,
+        nodeId: text,
+        queue: { type: ['string', 'null'] },
+        reason: { type: ['string', 'null'] },
+      },
     },
     /** Node ids visited, in order; `path` gives the flow of each. */
     trace: { type: 'array', items: text },
-    path: { type: 'array', items: { type: 'object', required: ['flowId', 'nodeId'], properties: { flowId: text, nodeId: text } } },
+    path: {
+      type: 'array',
+      items: { type: 'object', required: ['flowId', 'nodeId'], properties: { flowId: text, nodeId: text } },
+    },
     tags: { type: 'array', items: text },
   },
 } as const;

@@ -58,7 +58,21 @@ const count = { type: 'integer', minimum: 0 } as const;
 /** One point of the chart series: the counts of one bucket (its turns, and its events by their time). */
 export const metricsPointSchema = {
   type: 'object',
-  required: ['bucket', 'turns', 'answered', 'replyRate', 'expiredUnanswered', 'answeredWithin10m', 'answeredWithin1h', 'humanReplies', 'autoReplies', 'handoffs', 'blocked', 'warned', 'unmatched'],
+  required: [
+    'bucket',
+    'turns',
+    'answered',
+    'replyRate',
+    'expiredUnanswered',
+    'answeredWithin10m',
+    'answeredWithin1h',
+    'humanReplies',
+    'autoReplies',
+    'handoffs',
+    'blocked',
+    'warned',
+    'unmatched',
+  ],
   properties: {
     /** `2026-11-24` (day) or `2026-11-24T10` (hour), local to `timezone`. */
     bucket: { type: 'string' },
@@ -79,20 +93,54 @@ export const metricsPointSchema = {
 
 export const metricsResponseSchema = {
   type: 'object',
-  required: ['turns', 'answered', 'replyRate', 'expiredUnanswered', 'firstResponse', 'answeredWithin', 'human', 'auto', 'blocked', 'warned', 'handoffs', 'topGroups', 'unmatched', 'from', 'to', 'timezone', 'groupBy', 'series'],
+  required: [
+    'turns',
+    'answered',
+    'replyRate',
+    'expiredUnanswered',
+    'firstResponse',
+    'answeredWithin',
+    'human',
+    'auto',
+    'blocked',
+    'warned',
+    'handoffs',
+    'topGroups',
+    'unmatched',
+    'from',
+    'to',
+    'timezone',
+    'groupBy',
+    'series',
+  ],
   properties: {
     turns: count,
     answered: count,
     replyRate: { type: 'number', minimum: 0, maximum: 1 },
     expiredUnanswered: count,
     firstResponse: percentiles,
-    answeredWithin: { type: 'object', required: ['10m', '1h'], properties: { '10m': { type: 'number' }, '1h': { type: 'number' } } },
-    human: { type: 'object', required: ['replies', 'firstResponse'], properties: { replies: count, firstResponse: percentiles } },
+    answeredWithin: {
+      type: 'object',
+      required: ['10m', '1h'],
+      properties: { '10m': { type: 'number' }, '1h': { type: 'number' } },
+    },
+    human: {
+      type: 'object',
+      required: ['replies', 'firstResponse'],
+      properties: { replies: count, firstResponse: percentiles },
+    },
     auto: { type: 'object', required: ['replies'], properties: { replies: count } },
     blocked: codeCounts,
     warned: codeCounts,
     handoffs: count,
-    topGroups: { type: 'array', items: { type: 'object', required: ['group', 'messages'], properties: { group: { type: 'string' }, messages: count } } },
+    topGroups: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['group', 'messages'],
+        properties: { group: { type: 'string' }, messages: count },
+      },
+    },
     unmatched: { type: 'object', required: ['messages'], properties: { messages: count } },
     from: { type: 'string' },
     to: { type: 'string' },
@@ -162,7 +210,12 @@ export const missedKeywordClusterSchema = {
     /** The keyword group (drafts) whose words come closest, with a 0–1 score; null when none is close. */
     suggestedGroup: {
       anyOf: [
-        { type: 'object', required: ['id', 'name', 'score'], properties: { id: { type: 'string' }, name: { type: 'string' }, score: { type: 'number' } }, additionalProperties: false },
+        {
+          type: 'object',
+          required: ['id', 'name', 'score'],
+          properties: { id: { type: 'string' }, name: { type: 'string' }, score: { type: 'number' } },
+          additionalProperties: false,
+        },
         { type: 'null' },
       ],
     },

@@ -29,7 +29,13 @@ export const synonymSetSchema = {
     name: { type: 'string', minLength: 1, maxLength: 30 },
     note: { type: 'string', maxLength: 300 },
     /** The most common wording first: suggestions that tie keep this order. */
-    words: { type: 'array', minItems: 2, maxItems: 200, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 60 } },
+    words: {
+      type: 'array',
+      minItems: 2,
+      maxItems: 200,
+      uniqueItems: true,
+      items: { type: 'string', minLength: 1, maxLength: 60 },
+    },
     sources: { type: 'array', minItems: 1, maxItems: 10, items: sourceSchema },
   },
   additionalProperties: false,

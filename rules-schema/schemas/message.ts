@@ -22,13 +22,23 @@ export const KNOWN_EVENTS = [
  * and date maths near JavaScript's limit (±8.64e15 ms) throws; the server checks parsed times
  * against the same bounds (server/src/runtime/instant.ts).
  */
-export const INSTANT_RANGE = { min: '2000-01-01T00:00:00Z', max: '2100-01-01T00:00:00Z', minMs: 946_684_800_000, maxMs: 4_102_444_800_000 } as const;
+export const INSTANT_RANGE = {
+  min: '2000-01-01T00:00:00Z',
+  max: '2100-01-01T00:00:00Z',
+  minMs: 946_684_800_000,
+  maxMs: 4_102_444_800_000,
+} as const;
 
 /** `at`: ISO-8601 with offset, or epoch milliseconds (CONTRACT §4), within INSTANT_RANGE. */
 export const instantSchema = {
   oneOf: [
     // ajv-formats compares date-times as instants, offsets included.
-    { type: 'string', format: 'date-time', formatMinimum: INSTANT_RANGE.min, formatExclusiveMaximum: INSTANT_RANGE.max },
+    {
+      type: 'string',
+      format: 'date-time',
+      formatMinimum: INSTANT_RANGE.min,
+      formatExclusiveMaximum: INSTANT_RANGE.max,
+    },
     { type: 'integer', minimum: INSTANT_RANGE.minMs, exclusiveMaximum: INSTANT_RANGE.maxMs },
   ],
 } as const;

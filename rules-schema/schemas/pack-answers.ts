@@ -33,7 +33,11 @@ export const importActionSchema = { enum: ['install', 'upgrade', 'reinstall', 'd
 export const packChangeSchema = {
   type: 'object',
   required: ['kind', 'id', 'change'],
-  properties: { kind: { enum: ['lexicon', 'rule', 'keywordGroup', 'flow'] }, id: text, change: { enum: ['modified', 'removed'] } },
+  properties: {
+    kind: { enum: ['lexicon', 'rule', 'keywordGroup', 'flow'] },
+    id: text,
+    change: { enum: ['modified', 'removed'] },
+  },
 } as const;
 
 export const packConflictSchema = {
@@ -105,7 +109,11 @@ export const packTestReportSchema = {
       items: {
         type: 'object',
         required: ['name', 'passed', 'steps'],
-        properties: { name: text, passed: { type: 'boolean' }, steps: { type: 'array', items: sandboxStepReportSchema } },
+        properties: {
+          name: text,
+          passed: { type: 'boolean' },
+          steps: { type: 'array', items: sandboxStepReportSchema },
+        },
       },
     },
   },

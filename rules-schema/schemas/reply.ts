@@ -98,13 +98,4 @@ export const replySchema = {
   ],
 } as const;
 
-export const REPLY_TYPES = [
-  'text',
-  'image',
-  'voice',
-  'video',
-  'news',
-  'mpnews',
-  'miniprogrampage',
-  'msgmenu',
-] as const;
+export const REPLY_TYPES = ['text', 'image', 'voice', 'video', 'news', 'mpnews', 'miniprogrampage', 'msgmenu'] as const;

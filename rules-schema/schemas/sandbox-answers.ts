@@ -49,7 +49,11 @@ export const scenarioOutcomeSchema = {
     passed: { type: 'boolean' },
     failures: {
       type: 'array',
-      items: { type: 'object', required: ['step', 'failures'], properties: { step: { type: 'integer' }, failures: texts } },
+      items: {
+        type: 'object',
+        required: ['step', 'failures'],
+        properties: { step: { type: 'integer' }, failures: texts },
+      },
     },
     result: sandboxResultSchema,
   },
@@ -82,7 +86,12 @@ export const backtestReportSchema = {
             items: {
               type: 'object',
               required: ['at', 'content', 'before', 'after'],
-              properties: { at: text, content: { type: ['string', 'null'] }, before: replaySummarySchema, after: replaySummarySchema },
+              properties: {
+                at: text,
+                content: { type: ['string', 'null'] },
+                before: replaySummarySchema,
+                after: replaySummarySchema,
+              },
             },
           },
         },

@@ -21,8 +21,14 @@ export const workspacePublishBodySchema = {
     reviewed: { type: 'string', pattern: '^[0-9a-f]{64}$' },
   },
   allOf: [
-    { if: { properties: { overrideScenarios: { const: true } }, required: ['overrideScenarios'] }, then: { required: ['note'], properties: { note: { minLength: 1 } } } },
-    { if: { properties: { overrideContent: { const: true } }, required: ['overrideContent'] }, then: { required: ['note'], properties: { note: { minLength: 1 } } } },
+    {
+      if: { properties: { overrideScenarios: { const: true } }, required: ['overrideScenarios'] },
+      then: { required: ['note'], properties: { note: { minLength: 1 } } },
+    },
+    {
+      if: { properties: { overrideContent: { const: true } }, required: ['overrideContent'] },
+      then: { required: ['note'], properties: { note: { minLength: 1 } } },
+    },
   ],
   additionalProperties: false,
 } as const;

@@ -32,19 +32,29 @@ async function closeNotices(page: Page): Promise<void> {
   const close = page.locator('.notices').getByRole('button', { name: '关闭' });
   await expect
     .poll(async () => {
-      if ((await close.count()) > 0) await close.first().click({ timeout: 1000 }).catch(() => undefined);
+      if ((await close.count()) > 0)
+        await close
+          .first()
+          .click({ timeout: 1000 })
+          .catch(() => undefined);
       return close.count();
     })
     .toBe(0);
 }
 
 async function overlappingNodes(page: Page): Promise<string[]> {
-  const boxes = await page.locator('.react-flow__node').evaluateAll((els) =>
-    els.map((el) => ({ id: el.getAttribute('data-id') ?? '', ...el.getBoundingClientRect().toJSON() as { left: number; right: number; top: number; bottom: number } })),
-  );
+  const boxes = await page
+    .locator('.react-flow__node')
+    .evaluateAll((els) =>
+      els.map((el) => ({
+        id: el.getAttribute('data-id') ?? '',
+        ...(el.getBoundingClientRect().toJSON() as { left: number; right: number; top: number; bottom: number }),
+      })),
+    );
   const out: string[] = [];
   for (const [i, a] of boxes.entries()) {
-    for (const b of boxes.slice(i + 1)) if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) out.push(`${a.id}×${b.id}`);
+    for (const b of boxes.slice(i + 1))
+      if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) out.push(`${a.id}×${b.id}`);
   }
   return out;
 }
@@ -63,14 +73,18 @@ describe('editor in the browser', () => {
     await page.getByTestId('node-trigger').waitFor();
 
     // Keyword group node, dragged from the palette; the group is made and filled in its panel.
-    await page.getByTestId('palette-keywordGroup').dragTo(page.getByTestId('canvas'), { targetPosition: { x: 420, y: 120 } });
+    await page
+      .getByTestId('palette-keywordGroup')
+      .dragTo(page.getByTestId('canvas'), { targetPosition: { x: 420, y: 120 } });
     await page.getByTestId('node-keywordGroup').waitFor();
     await page.getByLabel('新关键词组名称，例如 退款').first().fill('退款');
     await page.getByRole('button', { name: '新建关键词组' }).click();
     const chips = page.getByTestId('group-editor').getByRole('textbox', { name: '关键词' });
     await chips.fill('退款 退货 退钱');
     await chips.press('Enter');
-    await expect.poll(() => page.getByTestId('keyword-chips').getByRole('listitem').allTextContents()).toEqual(['退款×', '退货×', '退钱×'].map((s) => expect.stringContaining(s.slice(0, 2))));
+    await expect
+      .poll(() => page.getByTestId('keyword-chips').getByRole('listitem').allTextContents())
+      .toEqual(['退款×', '退货×', '退钱×'].map((s) => expect.stringContaining(s.slice(0, 2))));
     // The example workspace has its own 退款 group: the duplicates are pointed out.
     await page.getByTestId('keyword-duplicates').waitFor();
     await page.getByRole('button', { name: '发布关键词组' }).click();
@@ -86,17 +100,31 @@ describe('editor in the browser', () => {
     const triggerId = await page.getByTestId('node-trigger').getAttribute('data-node-id');
     const groupId = await page.getByTestId('node-keywordGroup').getAttribute('data-node-id');
     const replyId = await page.getByTestId('node-reply').getAttribute('data-node-id');
-    await drawEdge(page, `.react-flow__node[data-id="${triggerId}"] .react-flow__handle.source`, `.react-flow__node[data-id="${groupId}"] .react-flow__handle.target`);
+    await drawEdge(
+      page,
+      `.react-flow__node[data-id="${triggerId}"] .react-flow__handle.source`,
+      `.react-flow__node[data-id="${groupId}"] .react-flow__handle.target`,
+    );
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(1);
-    await drawEdge(page, `.react-flow__node[data-id="${groupId}"] .react-flow__handle.handle-match`, `.react-flow__node[data-id="${replyId}"] .react-flow__handle.target`);
+    await drawEdge(
+      page,
+      `.react-flow__node[data-id="${groupId}"] .react-flow__handle.handle-match`,
+      `.react-flow__node[data-id="${replyId}"] .react-flow__handle.target`,
+    );
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(2);
     // Nothing may feed a trigger: that drag is refused.
-    await drawEdge(page, `.react-flow__node[data-id="${replyId}"] .react-flow__handle.source`, `.react-flow__node[data-id="${triggerId}"]`);
+    await drawEdge(
+      page,
+      `.react-flow__node[data-id="${replyId}"] .react-flow__handle.source`,
+      `.react-flow__node[data-id="${triggerId}"]`,
+    );
     expect(await page.locator('.react-flow__edge').count()).toBe(2);
 
     // An edge from 未命中 dropped on empty canvas offers the kinds, named after where it starts,
     // and makes the picked node there, connected; one undo takes both back.
-    const elseHandle = await page.locator(`.react-flow__node[data-id="${groupId}"] .react-flow__handle.handle-else`).boundingBox();
+    const elseHandle = await page
+      .locator(`.react-flow__node[data-id="${groupId}"] .react-flow__handle.handle-else`)
+      .boundingBox();
     if (!elseHandle) throw new Error('else handle not visible');
     await page.mouse.move(elseHandle.x + elseHandle.width / 2, elseHandle.y + elseHandle.height / 2);
     await page.mouse.down();
@@ -128,7 +156,9 @@ describe('editor in the browser', () => {
     expect(await page.getByTestId('lint-preview').count()).toBe(0);
 
     // Cost on the canvas: one message of the 3 allowed.
-    expect(await page.locator(`.react-flow__node[data-id="${replyId}"] [data-testid="cost-badge"]`).textContent()).toContain('累计 1 条');
+    expect(
+      await page.locator(`.react-flow__node[data-id="${replyId}"] [data-testid="cost-badge"]`).textContent(),
+    ).toContain('累计 1 条');
 
     // The toolbar keeps its place whatever the status says: 保存/发布 never jump.
     const publishAt = await page.getByTestId('publish-flow').boundingBox();
@@ -152,7 +182,10 @@ describe('editor in the browser', () => {
     expect(navBox && canvasBox && navBox.y >= canvasBox.y + canvasBox.height - 1).toBe(true);
     await page.screenshot({ path: artifact('e2e-refund-canvas.png') });
 
-    const inbound = await api<{ replies: { reply: { type: string; content?: string }; verdict: string }[]; matches: { group: string }[] }>('POST', '/inbound', {
+    const inbound = await api<{
+      replies: { reply: { type: string; content?: string }; verdict: string }[];
+      matches: { group: string }[];
+    }>('POST', '/inbound', {
       account: 'default',
       message: { msgId: 'e2e-refund-1', from: 'oE2E_XIAOMING', type: 'text', content: '我要退钱' },
       user: { nickname: '小明' },
@@ -210,7 +243,10 @@ describe('editor in the browser', () => {
     // Copy/paste, undo/redo and Delete (which asks first) on the canvas.
     // The first fit of the viewport can move the node between Playwright's stability check and the
     // click on a busy machine; click until the node is really selected (re-clicking keeps it selected).
-    const reply = page.locator('.react-flow__node').filter({ has: page.getByTestId('node-reply') }).first();
+    const reply = page
+      .locator('.react-flow__node')
+      .filter({ has: page.getByTestId('node-reply') })
+      .first();
     await expect
       .poll(async () => {
         await reply.click();
@@ -249,9 +285,14 @@ describe('editor in the browser', () => {
     const rollback = page.getByTestId('history-dialog').getByRole('button', { name: '回滚到 v1' });
     const box = await rollback.boundingBox();
     const viewport = page.viewportSize();
-    expect(box && viewport && box.x >= 0 && box.x + box.width <= viewport.width && box.y + box.height <= viewport.height).toBe(true);
+    expect(
+      box && viewport && box.x >= 0 && box.x + box.width <= viewport.width && box.y + box.height <= viewport.height,
+    ).toBe(true);
     await rollback.click();
-    await page.getByTestId('confirm-dialog').getByText(/回滚到 v1 会生成新版本 v\d+，线上立即生效/).waitFor();
+    await page
+      .getByTestId('confirm-dialog')
+      .getByText(/回滚到 v1 会生成新版本 v\d+，线上立即生效/)
+      .waitFor();
     await page.screenshot({ path: artifact('e2e-history-rollback.png') });
     await page.getByTestId('confirm-dialog').getByRole('button', { name: '取消' }).click();
     await page.getByTestId('history-dialog').getByRole('button', { name: '关闭' }).click();

@@ -36,7 +36,8 @@ const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id
 const lintVerdict = (page: Page) => page.getByTestId('lint-result').getAttribute('data-verdict');
 const marker = (page: Page) => page.getByTestId('workspace-version').textContent();
 const flowListEntry = (page: Page) => page.getByRole('navigation', { name: '流程' }).locator('li', { hasText: FLOW });
-const liveVersion = async () => (await api<{ workspaceVersion: number }>('GET', '/workspace/status?account=default')).json.workspaceVersion;
+const liveVersion = async () =>
+  (await api<{ workspaceVersion: number }>('GET', '/workspace/status?account=default')).json.workspaceVersion;
 const LINT = { timeout: 30_000 };
 
 /** Selects the reply node and types `text` into its reply box, as an operator edits it. */
@@ -61,11 +62,9 @@ describe('the whole journey in the browser', () => {
     const chips = groupEditor.getByRole('textbox', { name: '关键词', exact: true });
     await chips.fill('发票 开票 开发票');
     await chips.press('Enter');
-    await expect.poll(() => page.getByTestId('keyword-chips').getByRole('listitem').allTextContents()).toEqual([
-      expect.stringContaining('发票'),
-      expect.stringContaining('开票'),
-      expect.stringContaining('开发票'),
-    ]);
+    await expect
+      .poll(() => page.getByTestId('keyword-chips').getByRole('listitem').allTextContents())
+      .toEqual([expect.stringContaining('发票'), expect.stringContaining('开票'), expect.stringContaining('开发票')]);
     await groupEditor.getByRole('button', { name: '保存关键词组' }).click();
     await expect.poll(() => groupEditor.textContent()).toContain('已保存 · 未发布');
     const groupRow = page.getByTestId('groups-table').locator('tbody tr', { hasText: '开发票' });
@@ -78,19 +77,30 @@ describe('the whole journey in the browser', () => {
     await page.getByLabel('新流程名称').fill(FLOW);
     await page.getByTestId('new-flow').click();
     await page.getByTestId('node-trigger').waitFor();
-    await page.getByTestId('palette-keywordGroup').dragTo(page.getByTestId('canvas'), { targetPosition: { x: 420, y: 140 } });
+    await page
+      .getByTestId('palette-keywordGroup')
+      .dragTo(page.getByTestId('canvas'), { targetPosition: { x: 420, y: 140 } });
     await page.getByTestId('node-keywordGroup').waitFor();
     await page.getByLabel('使用哪个关键词组').selectOption({ label: '发票' });
     await expect.poll(() => page.getByTestId('node-keywordGroup').textContent()).toContain('发票');
     const triggerId = await page.getByTestId('node-trigger').getAttribute('data-node-id');
     const groupId = await page.getByTestId('node-keywordGroup').getAttribute('data-node-id');
     if (!triggerId || !groupId) throw new Error('nodes without ids');
-    await drawEdge(page, `.react-flow__node[data-id="${triggerId}"] .react-flow__handle.source`, `.react-flow__node[data-id="${groupId}"] .react-flow__handle.target`);
+    await drawEdge(
+      page,
+      `.react-flow__node[data-id="${triggerId}"] .react-flow__handle.source`,
+      `.react-flow__node[data-id="${groupId}"] .react-flow__handle.target`,
+    );
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(1);
     // 命中 dropped on empty canvas: the connect menu makes the reply there, already connected.
-    const matchHandle = await page.locator(`.react-flow__node[data-id="${groupId}"] .react-flow__handle.handle-match`).boundingBox();
+    const matchHandle = await page
+      .locator(`.react-flow__node[data-id="${groupId}"] .react-flow__handle.handle-match`)
+      .boundingBox();
     if (!matchHandle) throw new Error('match handle not visible');
-    await drawEdge(page, `.react-flow__node[data-id="${groupId}"] .react-flow__handle.handle-match`, { x: matchHandle.x + 280, y: matchHandle.y + 60 });
+    await drawEdge(page, `.react-flow__node[data-id="${groupId}"] .react-flow__handle.handle-match`, {
+      x: matchHandle.x + 280,
+      y: matchHandle.y + 60,
+    });
     const menu = page.getByTestId('connect-menu');
     await menu.waitFor();
     expect(await menu.getAttribute('aria-label')).toBe('从 关键词组「发票」 · 命中 连到新的…');
@@ -145,7 +155,9 @@ describe('the whole journey in the browser', () => {
     await page.getByTestId('workspace-publish').click();
     const added = dialog.getByTestId('workspace-added');
     await added.waitFor({ timeout: 30_000 });
-    expect(await added.locator('li').allTextContents()).toEqual(expect.arrayContaining([`流程 ${FLOW}`, '关键词组 发票']));
+    expect(await added.locator('li').allTextContents()).toEqual(
+      expect.arrayContaining([`流程 ${FLOW}`, '关键词组 发票']),
+    );
     expect(await dialog.textContent()).toContain(`线上版本 v${seeded} → v${seeded + 1}`);
     expect(await dialog.getByTestId('content-gate').count()).toBe(0);
     await page.screenshot({ path: artifact('e2e-journey-4-publish-summary.png') });
@@ -207,10 +219,14 @@ describe('the whole journey in the browser', () => {
     await live.click();
     await panel.getByTestId('sandbox-live-hint').waitFor();
     await expect.poll(() => live.getAttribute('aria-checked')).toBe('true');
-    await expect.poll(() => panel.getByTestId('reply-bubble').first().textContent(), LINT).toContain('小明您好，电子发票会在发货后发到您的邮箱。');
+    await expect
+      .poll(() => panel.getByTestId('reply-bubble').first().textContent(), LINT)
+      .toContain('小明您好，电子发票会在发货后发到您的邮箱。');
     await replySteps.nth(1).locator('[data-code="WINDOW_EXPIRED"]').waitFor();
     await panel.getByTestId('sandbox-source-compare').click();
-    await expect.poll(() => panel.getByTestId('compare-summary').textContent(), LINT).toBe('两边结果一致：发布不会改变这些步骤');
+    await expect
+      .poll(() => panel.getByTestId('compare-summary').textContent(), LINT)
+      .toBe('两边结果一致：发布不会改变这些步骤');
     expect(await panel.getByTestId('compare-live-title').textContent()).toBe(`线上版本 v${seeded + 1}`);
     expect(await panel.locator('[data-testid="compare-row"][data-differs="true"]').count()).toBe(0);
     await page.screenshot({ path: artifact('e2e-journey-5-sandbox-compare.png') });
@@ -232,7 +248,9 @@ describe('the whole journey in the browser', () => {
     await node(page, replyId).click();
     expect(await page.getByTestId('reply-text').inputValue()).toBe(BEAUTY_CLAIM);
     await expect.poll(() => lintVerdict(page), LINT).toBe('block');
-    const packCodes = await page.locator('[data-testid="lint-result"] [data-code^="pack:beauty/"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+    const packCodes = await page
+      .locator('[data-testid="lint-result"] [data-code^="pack:beauty/"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
     expect(packCodes.length).toBeGreaterThan(0);
     await expect.poll(() => node(page, replyId).getByTestId('blocked-badge').count(), LINT).toBe(1);
     await page.screenshot({ path: artifact('e2e-journey-6-pack-lint.png') });
@@ -288,7 +306,9 @@ describe('the whole journey in the browser', () => {
       message: { msgId: 'e2e-journey-1', from: 'oE2E_JOURNEY', type: 'text', content: '发票' },
       user: { nickname: '小红' },
     });
-    expect(inbound.json.replies.map((r) => [r.reply.content, r.verdict])).toEqual([['小红您好，电子发票会在发货后发到您的邮箱。', 'allow']]);
+    expect(inbound.json.replies.map((r) => [r.reply.content, r.verdict])).toEqual([
+      ['小红您好，电子发票会在发货后发到您的邮箱。', 'allow'],
+    ]);
     expect(errors).toEqual([]);
   }, 120_000);
 });

@@ -23,10 +23,19 @@ describe('missed keywords in the browser', () => {
   it('shows the invoice questions as one cluster and adds 发票 to the suggested group’s draft', async () => {
     const now = Date.now();
     // A draft only: 开票 shares a synonym set with 发票, so this group is the one suggested.
-    const created = await api('POST', '/keyword-groups?account=default', { schemaVersion: 1, id: 'invoice', name: '开发票', mode: 'contains', keywords: ['开票'] });
+    const created = await api('POST', '/keyword-groups?account=default', {
+      schemaVersion: 1,
+      id: 'invoice',
+      name: '开发票',
+      mode: 'contains',
+      keywords: ['开票'],
+    });
     expect(created.status).toBe(201);
     for (const [i, content] of QUESTIONS.entries()) {
-      const r = await api<{ matches: unknown[] }>('POST', '/inbound', { account: 'default', message: { msgId: `inv-${i}`, from: `oInv${i}`, type: 'text', content, at: now - (3 - i) * HOUR } });
+      const r = await api<{ matches: unknown[] }>('POST', '/inbound', {
+        account: 'default',
+        message: { msgId: `inv-${i}`, from: `oInv${i}`, type: 'text', content, at: now - (3 - i) * HOUR },
+      });
       expect(r.status).toBe(200);
       expect({ content, matches: r.json.matches }).toEqual({ content, matches: [] });
     }
@@ -42,7 +51,11 @@ describe('missed keywords in the browser', () => {
     const card = page.locator('[data-testid="missed-cluster"][data-label="发票"]');
     await card.waitFor();
     expect(await card.getByTestId('missed-count').textContent()).toBe('3 条');
-    expect(await card.locator('.missed-examples li').allTextContents()).toEqual(['开个发票', '发票怎么开', '能开发票吗']);
+    expect(await card.locator('.missed-examples li').allTextContents()).toEqual([
+      '开个发票',
+      '发票怎么开',
+      '能开发票吗',
+    ]);
     expect(await page.getByTestId('missed-cluster').count()).toBe(1);
     // The suggested group is preselected.
     expect(await card.getByTestId('missed-group').inputValue()).toBe('invoice');

@@ -18,12 +18,19 @@ const FLOW = '电商常见问题';
 /** Back to the canvas (the flow stays open, its edit unsaved) and selects its first reply node. */
 async function openReply(page: Page): Promise<void> {
   await page.getByTestId('tab-flows').click();
-  await page.locator('.react-flow__node').filter({ has: page.getByTestId('node-reply') }).first().click();
+  await page
+    .locator('.react-flow__node')
+    .filter({ has: page.getByTestId('node-reply') })
+    .first()
+    .click();
   await page.getByTestId('reply-text').waitFor();
 }
 
 const lintVerdict = (page: Page) => page.getByTestId('lint-result').getAttribute('data-verdict');
-const packCodes = (page: Page) => page.locator('[data-testid="lint-result"] [data-code^="pack:"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+const packCodes = (page: Page) =>
+  page
+    .locator('[data-testid="lint-result"] [data-code^="pack:"]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
 
 describe('rule packs in the browser', () => {
   it('installs 美妆 from the view, the canvas lint then blocks 七天美白祛斑 with its code, and allows it once uninstalled', async () => {

@@ -22,12 +22,19 @@ interface InboundAnswer {
 
 /** One committed user message at `at`. */
 async function inbound(openid: string, nickname: string, at: number, message: Record<string, unknown>) {
-  const r = await api<InboundAnswer>('POST', '/inbound', { account: 'default', message: { msgId: `${openid}-1`, from: openid, at, ...message }, user: { nickname } });
+  const r = await api<InboundAnswer>('POST', '/inbound', {
+    account: 'default',
+    message: { msgId: `${openid}-1`, from: openid, at, ...message },
+    user: { nickname },
+  });
   expect(r.status).toBe(200);
   return r.json;
 }
 
-const awaiting = async () => (await api<{ items: { openid: string }[] }>('GET', '/conversations?account=default&state=awaiting')).json.items.map((u) => u.openid);
+const awaiting = async () =>
+  (await api<{ items: { openid: string }[] }>('GET', '/conversations?account=default&state=awaiting')).json.items.map(
+    (u) => u.openid,
+  );
 
 describe('agent queue in the browser', () => {
   it('orders by deadline, highlights the window closing within the hour, lints the reply and records it', async () => {
@@ -35,9 +42,16 @@ describe('agent queue in the browser', () => {
     // A text that matches no keyword group still gets the fallback flow's auto reply, which answers
     // the turn; users who asked for a human (the auto reply promises one) and one who sent a
     // picture (no flow answers pictures) are the ones left waiting.
-    const a = await inbound('oA', '小王', now - 47 * HOUR - 5 * 60_000, { type: 'text', content: '人工客服在吗？你们周末上班吗' });
+    const a = await inbound('oA', '小王', now - 47 * HOUR - 5 * 60_000, {
+      type: 'text',
+      content: '人工客服在吗？你们周末上班吗',
+    });
     expect(a.handoff).not.toBeNull();
-    const b = await inbound('oB', '小李', now - 2 * HOUR, { type: 'image', picUrl: 'https://example.com/p.jpg', mediaId: 'MEDIA-B' });
+    const b = await inbound('oB', '小李', now - 2 * HOUR, {
+      type: 'image',
+      picUrl: 'https://example.com/p.jpg',
+      mediaId: 'MEDIA-B',
+    });
     expect(b.replies).toEqual([]);
     const c = await inbound('oC', '小张', now, { type: 'text', content: '找客服：你们周末上班吗' });
     expect(c.handoff).not.toBeNull();
@@ -99,7 +113,9 @@ describe('agent queue in the browser', () => {
 
     await submit.click();
     await page.getByText('已记录对 小王 的回复').waitFor();
-    await expect.poll(() => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-openid')))).toEqual(['oB', 'oC']);
+    await expect
+      .poll(() => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-openid'))))
+      .toEqual(['oB', 'oC']);
     expect(await page.getByTestId('reply-box').count()).toBe(0);
     expect(await awaiting()).toEqual(['oB', 'oC']);
     await page.screenshot({ path: artifact('e2e-queue-recorded.png') });

@@ -37,7 +37,8 @@ describe('sandbox panel in the browser', () => {
     expect(await firstStep.textContent()).toContain('命中关键词组「退款」');
 
     // The path that fired, lit on the canvas: nodes and the edges between them.
-    for (const id of ['trigger', 'kg-refund', 'reply-refund']) await expect.poll(() => litNode(page, id).count()).toBe(1);
+    for (const id of ['trigger', 'kg-refund', 'reply-refund'])
+      await expect.poll(() => litNode(page, id).count()).toBe(1);
     expect(await litNode(page, 'reply-logistics').count()).toBe(0);
     // Groups that were tried and missed are told apart from the path that fired.
     expect(await page.locator('.react-flow__node[data-id="kg-logistics"] .rf-node.lit-tried').count()).toBe(1);
@@ -45,12 +46,16 @@ describe('sandbox panel in the browser', () => {
 
     // 47 小时 50 分, typed in one go: the window is closing, 10 minutes left on the countdown.
     const clock = panel.getByTestId('clock-bar');
-    await expect.poll(() => clock.getByTestId('virtual-now').textContent()).toMatch(/^\d{1,2}月\d{1,2}日 周[一二三四五六日] 09:00$/);
+    await expect
+      .poll(() => clock.getByTestId('virtual-now').textContent())
+      .toMatch(/^\d{1,2}月\d{1,2}日 周[一二三四五六日] 09:00$/);
     await clock.getByTestId('clock-amount').fill('47小时50分');
     await clock.getByTestId('clock-amount').press('Enter');
     await expect.poll(() => clock.getByTestId('countdown-clock').textContent()).toBe('00:10:00');
     expect(await clock.getByTestId('window-countdown').getAttribute('data-state')).toBe('closing');
-    expect(await clock.getByTestId('virtual-now').textContent()).toMatch(/^\d{1,2}月\d{1,2}日 周[一二三四五六日] 08:50$/);
+    expect(await clock.getByTestId('virtual-now').textContent()).toMatch(
+      /^\d{1,2}月\d{1,2}日 周[一二三四五六日] 08:50$/,
+    );
     // One number: the platform left 4 of 5, the etiquette 2 of 3 (the auto reply used one).
     expect(await clock.getByTestId('quota-left').textContent()).toBe('还可发 2 条');
 
@@ -162,11 +167,15 @@ describe('sandbox panel in the browser', () => {
     await panel.getByTestId('compose-send').click();
     const imageStep = panel.getByTestId('step-card').nth(1);
     await expect.poll(() => imageStep.getByTestId('window-countdown').getAttribute('data-state')).toBe('open');
-    await expect.poll(() => panel.getByTestId('clock-bar').getByTestId('countdown-clock').textContent()).toBe('48:00:00');
+    await expect
+      .poll(() => panel.getByTestId('clock-bar').getByTestId('countdown-clock').textContent())
+      .toBe('48:00:00');
     expect(await imageStep.textContent()).toContain('[图片]');
     // A preset moves the clock too.
     await panel.getByTestId('clock-h1').click();
-    await expect.poll(() => panel.getByTestId('clock-bar').getByTestId('countdown-clock').textContent()).toBe('47:00:00');
+    await expect
+      .poll(() => panel.getByTestId('clock-bar').getByTestId('countdown-clock').textContent())
+      .toBe('47:00:00');
 
     await panel.getByTestId('save-scenario').click();
     await page.getByTestId('save-scenario-dialog').getByLabel('场景名称').fill('打开网页不开窗口，发图片开启');

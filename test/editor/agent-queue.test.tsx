@@ -26,7 +26,14 @@ function user(openid: string, deadlineIn: number, extra: Partial<AwaitingUser> =
     nickname: `昵称${openid}`,
     waitingSince: new Date(T0 + deadlineIn - 48 * HOUR).toISOString(),
     lastMessages: [{ msgId: `${openid}-1`, from: openid, type: 'text', content: `${openid} 你们周末上班吗` }],
-    window: { state: 'open', openedAt: null, expiresAt: deadline, remainingSeconds: Math.floor(deadlineIn / SEC), quota: { left: 5, expiresAt: deadline }, counters: { repliesSinceInteraction: 0, maxRepliesPerInteraction: 3 } },
+    window: {
+      state: 'open',
+      openedAt: null,
+      expiresAt: deadline,
+      remainingSeconds: Math.floor(deadlineIn / SEC),
+      quota: { left: 5, expiresAt: deadline },
+      counters: { repliesSinceInteraction: 0, maxRepliesPerInteraction: 3 },
+    },
     deadline,
     handoff: false,
     topics: {},
@@ -45,7 +52,13 @@ interface Call {
 type Answer = { status: number; json: unknown };
 
 /** Answers the routes the view calls; `pages` is consulted on each queue read, so a test can change it. */
-function stubApi(routes: { pages: () => AwaitingPage | Record<string, AwaitingPage>; check?: (body: { reply: { content: string } }) => Answer; send?: Answer; account?: Answer; queueStatus?: number }) {
+function stubApi(routes: {
+  pages: () => AwaitingPage | Record<string, AwaitingPage>;
+  check?: (body: { reply: { content: string } }) => Answer;
+  send?: Answer;
+  account?: Answer;
+  queueStatus?: number;
+}) {
   const calls: Call[] = [];
   vi.stubGlobal(
     'fetch',
@@ -53,14 +66,22 @@ function stubApi(routes: { pages: () => AwaitingPage | Record<string, AwaitingPa
       const method = init?.method ?? 'GET';
       const body = init?.body ? JSON.parse(String(init.body)) : undefined;
       calls.push({ method, url, body });
-      const reply = (a: Answer) => new Response(JSON.stringify(a.json), { status: a.status, headers: { 'Content-Type': 'application/json' } });
+      const reply = (a: Answer) =>
+        new Response(JSON.stringify(a.json), { status: a.status, headers: { 'Content-Type': 'application/json' } });
       if (url.startsWith('/api/v1/conversations')) {
-        if (routes.queueStatus) return reply({ status: routes.queueStatus, json: { error: { code: 'STORE_UNAVAILABLE', message: 'down' } } });
+        if (routes.queueStatus)
+          return reply({ status: routes.queueStatus, json: { error: { code: 'STORE_UNAVAILABLE', message: 'down' } } });
         const pages = routes.pages();
         const cursor = new URL(url, 'http://x').searchParams.get('cursor') ?? '';
         return reply({ status: 200, json: 'items' in pages ? pages : pages[cursor] });
       }
-      if (url.startsWith('/api/v1/accounts/default')) return reply(routes.account ?? { status: 404, json: { error: { code: 'NOT_FOUND', message: '公众号账号 default 不存在' } } });
+      if (url.startsWith('/api/v1/accounts/default'))
+        return reply(
+          routes.account ?? {
+            status: 404,
+            json: { error: { code: 'NOT_FOUND', message: '公众号账号 default 不存在' } },
+          },
+        );
       if (url.startsWith('/api/v1/lint')) return reply({ status: 200, json: { verdict: 'allow', reasons: [] } });
       if (url.startsWith('/api/v1/replies/check') && routes.check) return reply(routes.check(body));
       if (url.startsWith('/api/v1/replies/send') && routes.send) return reply(routes.send);
@@ -89,10 +110,16 @@ describe('客服待回复', () => {
     fixClock();
     signIn();
     const first: AwaitingPage = {
-      items: [user('oA', 59 * MIN + 59 * SEC, { handoff: true, topics: { 退款: 2 }, tags: ['需要人工'] }), user('oB', HOUR + 2 * SEC), user('oC', 47 * HOUR)],
+      items: [
+        user('oA', 59 * MIN + 59 * SEC, { handoff: true, topics: { 退款: 2 }, tags: ['需要人工'] }),
+        user('oB', HOUR + 2 * SEC),
+        user('oC', 47 * HOUR),
+      ],
       next: 'CUR1',
     };
-    const calls = stubApi({ pages: () => ({ '': first, CUR1: { items: [user('oD', 47 * HOUR + 30 * MIN)], next: null } }) });
+    const calls = stubApi({
+      pages: () => ({ '': first, CUR1: { items: [user('oD', 47 * HOUR + 30 * MIN)], next: null } }),
+    });
     render(<QueueView />);
     await waitFor(() => expect(rows()).toHaveLength(3));
     expect(rows().map((r) => r.dataset['openid'])).toEqual(['oA', 'oB', 'oC']);
@@ -104,7 +131,9 @@ describe('客服待回复', () => {
     expect(within(row('oA')).getByTestId('queue-topic').textContent).toBe('退款 ×2');
     expect(within(row('oA')).getByTestId('queue-tag').textContent).toBe('#需要人工');
     expect(clockOf('oA')).toBe('00:59:59');
-    expect(within(row('oA')).getByTestId('deadline-countdown').getAttribute('title')).toBe('59 分 59 秒后窗口关闭，之后就不能再给这位用户发客服消息');
+    expect(within(row('oA')).getByTestId('deadline-countdown').getAttribute('title')).toBe(
+      '59 分 59 秒后窗口关闭，之后就不能再给这位用户发客服消息',
+    );
     expect(row('oB').dataset['closing']).toBe('false');
     expect(within(row('oB')).queryByTestId('closing-badge')).toBeNull();
     expect(within(row('oB')).queryByTestId('handoff-badge')).toBeNull();
@@ -125,7 +154,11 @@ describe('客服待回复', () => {
     fireEvent.click(screen.getByTestId('queue-more'));
     await waitFor(() => expect(rows()).toHaveLength(4));
     expect(rows().map((r) => r.dataset['openid'])).toEqual(['oA', 'oB', 'oC', 'oD']);
-    expect(calls.filter((c) => c.url.startsWith('/api/v1/conversations')).map((c) => new URL(c.url, 'http://x').searchParams.get('cursor'))).toEqual([null, 'CUR1']);
+    expect(
+      calls
+        .filter((c) => c.url.startsWith('/api/v1/conversations'))
+        .map((c) => new URL(c.url, 'http://x').searchParams.get('cursor')),
+    ).toEqual([null, 'CUR1']);
     expect(screen.queryByTestId('queue-more')).toBeNull();
   });
 
@@ -138,7 +171,12 @@ describe('客服待回复', () => {
 
     stubApi({ pages: () => ({ items: [], next: null }), queueStatus: 503 });
     render(<QueueView />);
-    await waitFor(() => expect(useEditorStore.getState().notices.map((n) => [n.tone, n.text])).toContainEqual(['error', '存储暂时不可用，请稍后重试']));
+    await waitFor(() =>
+      expect(useEditorStore.getState().notices.map((n) => [n.tone, n.text])).toContainEqual([
+        'error',
+        '存储暂时不可用，请稍后重试',
+      ]),
+    );
   });
 
   it('suggests the follow-up without sending, keeps a blocked reply with its reasons, and records a reply with the agent name', async () => {
@@ -148,10 +186,18 @@ describe('客服待回复', () => {
     const calls = stubApi({
       pages: () => ({ items: queue, next: null }),
       check: ({ reply }) => {
-        const base = { window: queue[0]!.window, counters: { repliesSinceInteraction: 0, maxRepliesPerInteraction: 3 } };
+        const base = {
+          window: queue[0]!.window,
+          counters: { repliesSinceInteraction: 0, maxRepliesPerInteraction: 3 },
+        };
         if (reply.content.includes('https://')) {
           const at = reply.content.indexOf('https://');
-          const reason = { code: 'EXTERNAL_LINK', severity: 'block', message: '回复中含有外部链接', evidence: { field: 'content', text: reply.content.slice(at), start: at, end: reply.content.length } };
+          const reason = {
+            code: 'EXTERNAL_LINK',
+            severity: 'block',
+            message: '回复中含有外部链接',
+            evidence: { field: 'content', text: reply.content.slice(at), start: at, end: reply.content.length },
+          };
           return { status: 200, json: { ...base, verdict: 'block', reasons: [reason], committed: false } };
         }
         queue = queue.filter((u) => u.openid !== 'oA');
@@ -194,8 +240,22 @@ describe('客服待回复', () => {
     await waitFor(() => expect(rows().map((r) => r.dataset['openid'])).toEqual(['oB']));
     const committed = calls.filter((c) => c.url.startsWith('/api/v1/replies/check'));
     expect(committed.map((c) => c.body)).toEqual([
-      { account: 'default', to: 'oA', reply: { type: 'text', content: '退款进度请看 https://item.taobao.com/1' }, agent: '小周', user: { nickname: '昵称oA' }, commit: true },
-      { account: 'default', to: 'oA', reply: { type: 'text', content: '您好，已经帮您处理了。还有其他问题吗？' }, agent: '小周', user: { nickname: '昵称oA' }, commit: true },
+      {
+        account: 'default',
+        to: 'oA',
+        reply: { type: 'text', content: '退款进度请看 https://item.taobao.com/1' },
+        agent: '小周',
+        user: { nickname: '昵称oA' },
+        commit: true,
+      },
+      {
+        account: 'default',
+        to: 'oA',
+        reply: { type: 'text', content: '您好，已经帮您处理了。还有其他问题吗？' },
+        agent: '小周',
+        user: { nickname: '昵称oA' },
+        commit: true,
+      },
     ]);
     expect(calls.some((c) => c.url.startsWith('/api/v1/replies/send'))).toBe(false);
     expect(screen.queryByTestId('reply-box')).toBeNull();
@@ -207,7 +267,16 @@ describe('客服待回复', () => {
     const calls = stubApi({
       pages: () => ({ items: [user('oA', 3 * HOUR)], next: null }),
       account: { status: 403, json: { error: { code: 'FORBIDDEN', message: 'forbidden' } } },
-      send: { status: 400, json: { error: { code: 'VALIDATION_FAILED', message: '公众号 default 尚未配置 appId 和 appSecret', details: [{ path: '/account', message: 'account has no appId/appSecret configured' }] } } },
+      send: {
+        status: 400,
+        json: {
+          error: {
+            code: 'VALIDATION_FAILED',
+            message: '公众号 default 尚未配置 appId 和 appSecret',
+            details: [{ path: '/account', message: 'account has no appId/appSecret configured' }],
+          },
+        },
+      },
     });
     useEditorStore.getState().setAgentName('小周');
     render(<QueueView />);
@@ -222,8 +291,13 @@ describe('客服待回复', () => {
     fireEvent.change(within(box).getByTestId('queue-reply-text'), { target: { value: '您好，周末也有客服值班。' } });
     fireEvent.click(submit);
     await waitFor(() => expect(submit.textContent).toContain('记录为已回复'));
-    expect(useEditorStore.getState().notices.map((n) => [n.tone, n.text])).toContainEqual(['info', '这个账号还没有连接微信公众号，没有发送。可以改为「记录为已回复」。']);
-    expect(calls.filter((c) => c.url.startsWith('/api/v1/replies')).map((c) => c.url)).toEqual(['/api/v1/replies/send']);
+    expect(useEditorStore.getState().notices.map((n) => [n.tone, n.text])).toContainEqual([
+      'info',
+      '这个账号还没有连接微信公众号，没有发送。可以改为「记录为已回复」。',
+    ]);
+    expect(calls.filter((c) => c.url.startsWith('/api/v1/replies')).map((c) => c.url)).toEqual([
+      '/api/v1/replies/send',
+    ]);
     // Nothing was committed: the user still waits, with the text kept for recording.
     expect(rows()).toHaveLength(1);
     expect((within(box).getByTestId('queue-reply-text') as HTMLTextAreaElement).value).toBe('您好，周末也有客服值班。');

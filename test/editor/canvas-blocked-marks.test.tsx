@@ -28,7 +28,13 @@ const flow: Flow = {
   ...refundFlow,
   edges: [...refundFlow.edges, { id: 'e3', source: 'kg-x7', target: BEAUTY_NODE, sourceHandle: 'else' }],
   nodes: refundFlow.nodes.map((n) =>
-    n.type !== 'reply' ? n : n.id === CURE_NODE ? { ...n, data: { mode: 'all', replies: [{ type: 'text', content: CURE }] } } : n.id === BEAUTY_NODE ? { ...n, data: { mode: 'all', replies: [{ type: 'text', content: BEAUTY }] } } : n,
+    n.type !== 'reply'
+      ? n
+      : n.id === CURE_NODE
+        ? { ...n, data: { mode: 'all', replies: [{ type: 'text', content: CURE }] } }
+        : n.id === BEAUTY_NODE
+          ? { ...n, data: { mode: 'all', replies: [{ type: 'text', content: BEAUTY }] } }
+          : n,
   ),
 };
 
@@ -77,7 +83,10 @@ describe('blocked replies on the canvas', () => {
     expect(entry.textContent).toMatch(/MEDICAL_CLAIM/);
     expect(entry.textContent).not.toContain(CURE_NODE);
     // The reason in words, as the server words it, beside its code.
-    expect(entry.textContent!.replace(/回复消息「[^」]*」/, '').replace(/MEDICAL_CLAIM|发出时会被拦截|[：（）；\s]/g, '').length).toBeGreaterThan(2);
+    expect(
+      entry.textContent!.replace(/回复消息「[^」]*」/, '').replace(/MEDICAL_CLAIM|发出时会被拦截|[：（）；\s]/g, '')
+        .length,
+    ).toBeGreaterThan(2);
 
     const publish = screen.getByTestId('publish-flow') as HTMLButtonElement;
     expect(publish.disabled).toBe(false);
@@ -86,7 +95,12 @@ describe('blocked replies on the canvas', () => {
 
     expect(useEditorStore.getState().nodes.find((n) => n.id === CURE_NODE)?.selected).toBeFalsy();
     fireEvent.click(entry);
-    expect(useEditorStore.getState().nodes.filter((n) => n.selected).map((n) => n.id)).toEqual([CURE_NODE]);
+    expect(
+      useEditorStore
+        .getState()
+        .nodes.filter((n) => n.selected)
+        .map((n) => n.id),
+    ).toEqual([CURE_NODE]);
     // The property panel of the selected node says it too.
     expect(screen.getByTestId('properties').textContent).toContain('发出时会被拦截');
   });
@@ -101,15 +115,30 @@ describe('blocked replies on the canvas', () => {
     // The drag's frames on a fake clock: any lint it scheduled would be sent when the clock passes the debounce.
     vi.useFakeTimers();
     for (let i = 1; i <= 10; i++) {
-      act(() => useEditorStore.getState().onNodesChange([{ type: 'position', id: CURE_NODE, position: { x: 600 + 10 * i, y: 60 }, dragging: true }]));
+      act(() =>
+        useEditorStore
+          .getState()
+          .onNodesChange([{ type: 'position', id: CURE_NODE, position: { x: 600 + 10 * i, y: 60 }, dragging: true }]),
+      );
     }
-    act(() => useEditorStore.getState().onNodesChange([{ type: 'position', id: CURE_NODE, position: { x: 700, y: 60 }, dragging: false }]));
+    act(() =>
+      useEditorStore
+        .getState()
+        .onNodesChange([{ type: 'position', id: CURE_NODE, position: { x: 700, y: 60 }, dragging: false }]),
+    );
     act(() => vi.advanceTimersByTime(LINT_DEBOUNCE_MS * 3));
     vi.useRealTimers();
     expect(lints.count).toBe(asked);
     expect(badgeOf(CURE_NODE)).not.toBeNull();
 
-    act(() => useEditorStore.getState().updateNodeData(CURE_NODE, { mode: 'all', replies: [{ type: 'text', content: '您好，订单已发货，请留意物流信息。' }] }));
+    act(() =>
+      useEditorStore
+        .getState()
+        .updateNodeData(CURE_NODE, {
+          mode: 'all',
+          replies: [{ type: 'text', content: '您好，订单已发货，请留意物流信息。' }],
+        }),
+    );
     await waitFor(() => expect(badgeOf(CURE_NODE)).toBeNull(), WAIT);
     expect(lints.count).toBeGreaterThan(asked);
     expect(screen.getByTestId('problems').textContent).not.toContain('会被拦截');

@@ -30,9 +30,18 @@ describe('an edge dropped on empty canvas', () => {
   it('offers the kinds an exit may lead to and makes the picked one, connected, in one undo step', () => {
     useEditorStore.getState().loadFlow(refundFlow, true);
     let picked = '';
-    render(<ConnectMenu at={{ x: 10, y: 10 }} fromLabel="关键词组「退款」 · 未命中" onPick={(k) => (picked = k)} onClose={() => {}} />);
+    render(
+      <ConnectMenu
+        at={{ x: 10, y: 10 }}
+        fromLabel="关键词组「退款」 · 未命中"
+        onPick={(k) => (picked = k)}
+        onClose={() => {}}
+      />,
+    );
     const menu = screen.getByRole('menu', { name: /关键词组「退款」 · 未命中/ });
-    const kinds = within(menu).getAllByRole('menuitem').map((b) => b.textContent?.trim());
+    const kinds = within(menu)
+      .getAllByRole('menuitem')
+      .map((b) => b.textContent?.trim());
     expect(kinds).toEqual(['关键词组', '条件判断', '回复消息', '转人工', '打标签', '记录偏好', '追问', '取消']);
     fireEvent.click(within(menu).getByRole('menuitem', { name: '转人工' }));
     expect(picked).toBe('handoff');
@@ -40,7 +49,11 @@ describe('an edge dropped on empty canvas', () => {
     const s = useEditorStore.getState();
     const id = s.addConnectedNode('handoff', { x: 600, y: 500 }, { source: 'kg-x7', sourceHandle: 'else' });
     const after = useEditorStore.getState();
-    expect(after.nodes.find((n) => n.id === id)).toMatchObject({ type: 'handoff', selected: true, position: { x: 600, y: 500 } });
+    expect(after.nodes.find((n) => n.id === id)).toMatchObject({
+      type: 'handoff',
+      selected: true,
+      position: { x: 600, y: 500 },
+    });
     expect(after.edges.find((e) => e.target === id)).toMatchObject({ source: 'kg-x7', sourceHandle: 'else' });
     after.undo();
     expect(useEditorStore.getState().nodes.some((n) => n.id === id)).toBe(false);
@@ -51,7 +64,9 @@ describe('an edge dropped on empty canvas', () => {
     useEditorStore.getState().loadFlow(refundFlow, true);
     const s = useEditorStore.getState();
     const handoff = s.addConnectedNode('handoff', { x: 0, y: 600 }, { source: 'kg-x7', sourceHandle: 'else' })!;
-    expect(useEditorStore.getState().addConnectedNode('reply', { x: 0, y: 800 }, { source: handoff, sourceHandle: null })).toBeNull();
+    expect(
+      useEditorStore.getState().addConnectedNode('reply', { x: 0, y: 800 }, { source: handoff, sourceHandle: null }),
+    ).toBeNull();
     expect(useEditorStore.getState().nodes).toHaveLength(5);
   });
 });

@@ -18,7 +18,9 @@ afterEach(() => {
 describe('describeApiError on a 409', () => {
   it('gives the server’s reason in Chinese', () => {
     setupI18n('zh-CN');
-    expect(describeApiError(conflict('已安装 beauty 1.2.0，不能降级到 1.1.0'), i18n.t)).toBe('已安装 beauty 1.2.0，不能降级到 1.1.0');
+    expect(describeApiError(conflict('已安装 beauty 1.2.0，不能降级到 1.1.0'), i18n.t)).toBe(
+      '已安装 beauty 1.2.0，不能降级到 1.1.0',
+    );
   });
 
   it('says it is a conflict in English, with the reason beside it', () => {

@@ -57,7 +57,13 @@ const FRAMES = 20;
 
 function drag(id: string, from: { x: number; y: number }, frames: number, start = 0) {
   for (let i = start; i < start + frames; i++) {
-    act(() => useEditorStore.getState().onNodesChange([{ type: 'position', id, position: { x: from.x + 5 * (i + 1), y: from.y + 3 * (i + 1) }, dragging: true }]));
+    act(() =>
+      useEditorStore
+        .getState()
+        .onNodesChange([
+          { type: 'position', id, position: { x: from.x + 5 * (i + 1), y: from.y + 3 * (i + 1) }, dragging: true },
+        ]),
+    );
   }
 }
 
@@ -78,14 +84,20 @@ describe('dragging a node', () => {
     const delta = (key: string) => (counter.renders.get(key) ?? 0) - (before.get(key) ?? 0);
     // The dragged node does follow the pointer: the frames did reach the canvas.
     expect(delta('NodeShell:reply-873tl4yv3t')).toBeGreaterThanOrEqual(FRAMES);
-    const still = Object.fromEntries([...PANELS, 'NodeShell:trigger-a1', 'NodeShell:kg-x7', 'NodeShell:reply-orphan9'].map((k) => [k, delta(k)]));
+    const still = Object.fromEntries(
+      [...PANELS, 'NodeShell:trigger-a1', 'NodeShell:kg-x7', 'NodeShell:reply-orphan9'].map((k) => [k, delta(k)]),
+    );
     expect(still).toEqual(Object.fromEntries(Object.keys(still).map((k) => [k, 0])));
   });
 
   it('still re-renders the panels when the graph itself changes', () => {
     renderFlowEditor();
     const before = counter.renders.get('ProblemsList') ?? 0;
-    act(() => useEditorStore.getState().updateNodeData('reply-orphan9', { mode: 'all', replies: [{ type: 'text', content: '已为您转接' }] }));
+    act(() =>
+      useEditorStore
+        .getState()
+        .updateNodeData('reply-orphan9', { mode: 'all', replies: [{ type: 'text', content: '已为您转接' }] }),
+    );
     expect((counter.renders.get('ProblemsList') ?? 0) - before).toBeGreaterThan(0);
   });
 });

@@ -23,14 +23,20 @@ const good = flow(
   [
     { id: 't', type: 'trigger', position: at, data: { messageTypes: ['text'] } },
     { id: 'k', type: 'keywordGroup', position: at, data: { groupId: 'refund' } },
-    { id: 'r', type: 'reply', position: at, data: { mode: 'all', replies: [text('{{nickname}}，退款请在订单页申请')] } },
+    {
+      id: 'r',
+      type: 'reply',
+      position: at,
+      data: { mode: 'all', replies: [text('{{nickname}}，退款请在订单页申请')] },
+    },
   ],
   [
     { id: 'e1', source: 't', target: 'k' },
     { id: 'e2', source: 'k', target: 'r', sourceHandle: 'match' },
   ],
 );
-const codes = (f: Flow, g: KeywordGroup[] = [groups[0]!]) => checkFlowGraph(f, g, limits).map((p) => `${p.code}${p.nodeId ? `@${p.nodeId}` : ''}`);
+const codes = (f: Flow, g: KeywordGroup[] = [groups[0]!]) =>
+  checkFlowGraph(f, g, limits).map((p) => `${p.code}${p.nodeId ? `@${p.nodeId}` : ''}`);
 
 describe('checkFlowGraph', () => {
   it('finds nothing wrong with trigger → group → reply', () => {
@@ -49,7 +55,10 @@ describe('checkFlowGraph', () => {
   });
 
   it('flags a flow without trigger and edges to missing nodes', () => {
-    const f = flow([{ id: 'r', type: 'reply', position: at, data: { replies: [text('hi')] } }], [{ id: 'x', source: 'r', target: 'gone' }]);
+    const f = flow(
+      [{ id: 'r', type: 'reply', position: at, data: { replies: [text('hi')] } }],
+      [{ id: 'x', source: 'r', target: 'gone' }],
+    );
     expect(codes(f)).toEqual(['E007', 'E001', 'E002@r']);
   });
 
@@ -65,14 +74,20 @@ describe('checkFlowGraph', () => {
     expect(codes(good, groups)).toEqual(['W102@k']);
     const both = structuredClone(good);
     both.nodes.push({ id: 'k2', type: 'keywordGroup', position: at, data: { groupId: 'aftersale' } });
-    both.edges.push({ id: 'e3', source: 't', target: 'k2' }, { id: 'e4', source: 'k2', target: 'r', sourceHandle: 'match' });
+    both.edges.push(
+      { id: 'e3', source: 't', target: 'k2' },
+      { id: 'e4', source: 'k2', target: 'r', sourceHandle: 'match' },
+    );
     const problems = checkFlowGraph(both, groups, limits);
     expect(problems.filter((p) => p.code === 'E006').map((p) => p.params?.['keyword'])).toEqual(['退钱', '退钱']);
   });
 
   it('warns when a group has no "match" way out', () => {
     const f = structuredClone(good);
-    f.edges = [{ id: 'e1', source: 't', target: 'k' }, { id: 'e2', source: 'k', target: 'r', sourceHandle: 'else' }];
+    f.edges = [
+      { id: 'e1', source: 't', target: 'k' },
+      { id: 'e2', source: 'k', target: 'r', sourceHandle: 'else' },
+    ];
     expect(codes(f)).toEqual(['W103@k']);
   });
 });
@@ -82,7 +97,12 @@ describe('computeReplyCosts', () => {
     [
       { id: 't', type: 'trigger', position: at, data: {} },
       { id: 'r1', type: 'reply', position: at, data: { replies: [text('1'), text('2')] } },
-      { id: 'c', type: 'condition', position: at, data: { conditions: [{ fact: 'quotaLeft', operator: 'greaterThan', value: 1 }] } },
+      {
+        id: 'c',
+        type: 'condition',
+        position: at,
+        data: { conditions: [{ fact: 'quotaLeft', operator: 'greaterThan', value: 1 }] },
+      },
       { id: 'r2', type: 'reply', position: at, data: { replies: [text('3'), text('4')] } },
       { id: 'r3', type: 'reply', position: at, data: { mode: 'random', replies: [text('a'), text('b'), text('c')] } },
       { id: 'q', type: 'followUp', position: at, data: { question: '还有其他问题吗？' } },
@@ -108,7 +128,11 @@ describe('computeReplyCosts', () => {
     const problems = checkFlowGraph(chain, [], limits);
     expect(problems.filter((p) => p.code === 'W101').map((p) => p.nodeId)).toEqual(['r2', 'q']);
     const strict = checkFlowGraph(chain, [], { grant: 4, maxReplies: 3 });
-    expect(strict.find((p) => p.code === 'E008')).toMatchObject({ nodeId: 'q', severity: 'error', params: { count: 5, limit: 4 } });
+    expect(strict.find((p) => p.code === 'E008')).toMatchObject({
+      nodeId: 'q',
+      severity: 'error',
+      params: { count: 5, limit: 4 },
+    });
   });
 
   it('takes the worst path when paths join', () => {

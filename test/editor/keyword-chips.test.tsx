@@ -11,7 +11,13 @@ import { csvToGroups, groupsToCsv } from '../../editor/src/keywords/groups-csv.j
 
 describe('splitKeywords / mergeKeywords', () => {
   it('splits on new lines, commas (both widths), 、 and spaces, dropping blanks and repeats', () => {
-    expect(splitKeywords('退款\n退货，退钱、 怎么退,退款  ＲＥＦＵＮＤ refund')).toEqual(['退款', '退货', '退钱', '怎么退', 'ＲＥＦＵＮＤ']);
+    expect(splitKeywords('退款\n退货，退钱、 怎么退,退款  ＲＥＦＵＮＤ refund')).toEqual([
+      '退款',
+      '退货',
+      '退钱',
+      '怎么退',
+      'ＲＥＦＵＮＤ',
+    ]);
   });
   it('reports what was already in the group', () => {
     expect(mergeKeywords(['退款'], ['退款', '退钱'])).toEqual({ keywords: ['退款', '退钱'], skipped: ['退款'] });
@@ -52,8 +58,18 @@ describe('ChipsInput', () => {
 describe('KeywordChips', () => {
   it('flags a keyword another group also holds, naming that group', () => {
     useEditorStore.getState().setGroups([
-      { doc: { id: 'refund', name: '退款', keywords: ['退款', '退钱'] }, persisted: true, dirty: false, publishedVersion: 1 },
-      { doc: { id: 'after', name: '售后', keywords: ['退钱', '保修'] }, persisted: true, dirty: false, publishedVersion: null },
+      {
+        doc: { id: 'refund', name: '退款', keywords: ['退款', '退钱'] },
+        persisted: true,
+        dirty: false,
+        publishedVersion: 1,
+      },
+      {
+        doc: { id: 'after', name: '售后', keywords: ['退钱', '保修'] },
+        persisted: true,
+        dirty: false,
+        publishedVersion: null,
+      },
     ]);
     render(<KeywordChips groupId="refund" keywords={['退款', '退钱']} onChange={() => undefined} />);
     const flagged = screen.getAllByRole('listitem').filter((li) => li.className.includes('chip-flagged'));

@@ -14,7 +14,14 @@ import { GroupsTable } from '../../editor/src/keywords/GroupsTable.js';
 import { useEditorStore } from '../../editor/src/store/editor-store.js';
 import { startEditorServer, type EditorServer } from '../support/stub-fetch.js';
 
-const V1 = { schemaVersion: 1, id: 'kg-invoice', name: '发票问题', mode: 'contains', keywords: ['发票', '开票'], enabled: true };
+const V1 = {
+  schemaVersion: 1,
+  id: 'kg-invoice',
+  name: '发票问题',
+  mode: 'contains',
+  keywords: ['发票', '开票'],
+  enabled: true,
+};
 const V2 = { ...V1, mode: 'exact', keywords: ['发票', '专票', '抬头'], wholeWords: true };
 
 let server: EditorServer;
@@ -22,10 +29,16 @@ beforeAll(async () => {
   server = await startEditorServer();
   const created = await server.api('POST', '/api/v1/keyword-groups?account=default', V1);
   expect(created.status).toBe(201);
-  expect((await server.api('POST', '/api/v1/keyword-groups/kg-invoice/publish?account=default', { note: '第一版' })).status).toBe(201);
+  expect(
+    (await server.api('POST', '/api/v1/keyword-groups/kg-invoice/publish?account=default', { note: '第一版' })).status,
+  ).toBe(201);
   const revision = ((await created.json()) as { revision: number }).revision;
-  expect((await server.api('PUT', '/api/v1/keyword-groups/kg-invoice?account=default', { ...V2, revision })).status).toBe(200);
-  expect((await server.api('POST', '/api/v1/keyword-groups/kg-invoice/publish?account=default', { note: '加专票' })).status).toBe(201);
+  expect(
+    (await server.api('PUT', '/api/v1/keyword-groups/kg-invoice?account=default', { ...V2, revision })).status,
+  ).toBe(200);
+  expect(
+    (await server.api('POST', '/api/v1/keyword-groups/kg-invoice/publish?account=default', { note: '加专票' })).status,
+  ).toBe(201);
 }, 60_000);
 afterAll(async () => {
   await server.stop();
@@ -69,16 +82,29 @@ describe('keyword group history', () => {
     const confirm = screen.getByTestId('confirm-dialog');
     expect(confirm.textContent).toContain('新版本 v3');
     // Nothing happens before the operator confirms.
-    expect(((await (await server.api('GET', '/api/v1/keyword-groups/kg-invoice/versions?account=default')).json()) as { items: unknown[] }).items).toHaveLength(2);
+    expect(
+      (
+        (await (await server.api('GET', '/api/v1/keyword-groups/kg-invoice/versions?account=default')).json()) as {
+          items: unknown[];
+        }
+      ).items,
+    ).toHaveLength(2);
     fireEvent.click(within(confirm).getByRole('button', { name: '确定回滚' }));
 
     await waitFor(() => expect(screen.queryByTestId('history-dialog')).toBeNull());
-    expect(useEditorStore.getState().notices.map((n) => n.text).join()).toContain('已回滚到 v1（新版本 v3）');
+    expect(
+      useEditorStore
+        .getState()
+        .notices.map((n) => n.text)
+        .join(),
+    ).toContain('已回滚到 v1（新版本 v3）');
     expect(screen.getByTestId('group-editor').textContent).toContain('v3');
     expect(screen.getByTestId('group-editor').textContent).not.toContain('v2');
     expect(tableRow().textContent).toContain('v3');
     expect(useEditorStore.getState().groups['kg-invoice']?.doc.keywords).toEqual(['发票', '开票']);
-    const versions = (await (await server.api('GET', '/api/v1/keyword-groups/kg-invoice/versions?account=default')).json()) as { items: Array<{ version: number }> };
+    const versions = (await (
+      await server.api('GET', '/api/v1/keyword-groups/kg-invoice/versions?account=default')
+    ).json()) as { items: Array<{ version: number }> };
     expect(versions.items.map((v) => v.version).sort()).toEqual([1, 2, 3]);
   });
 });

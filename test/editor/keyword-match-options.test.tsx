@@ -21,7 +21,11 @@ describe('keyword group match options', () => {
   });
 
   it('a stored group without the options shows them unticked and leaves them absent', () => {
-    useEditorStore.getState().setGroups([{ doc: { id: 'old', name: '物流', keywords: ['到货'] }, persisted: true, dirty: false, publishedVersion: null }]);
+    useEditorStore
+      .getState()
+      .setGroups([
+        { doc: { id: 'old', name: '物流', keywords: ['到货'] }, persisted: true, dirty: false, publishedVersion: null },
+      ]);
     render(<GroupEditor groupId="old" />);
     expect(screen.getByLabelText('整词匹配（不匹配词语内部）')).toHaveProperty('checked', false);
     expect(screen.getByLabelText('拼音/首字母')).toHaveProperty('checked', false);
@@ -36,7 +40,9 @@ describe('keyword group match options', () => {
     const first = within(combo).getByRole('textbox', { name: '第 1 栏' });
     fireEvent.change(first, { target: { value: '密码' } });
     fireEvent.keyDown(first, { key: 'Enter' });
-    fireEvent.paste(within(combo).getByRole('textbox', { name: '第 2 栏' }), { clipboardData: { getData: () => '忘、改、找回、重置' } });
+    fireEvent.paste(within(combo).getByRole('textbox', { name: '第 2 栏' }), {
+      clipboardData: { getData: () => '忘、改、找回、重置' },
+    });
     fireEvent.change(within(combo).getByLabelText('范围'), { target: { value: 'message' } });
     expect(doc(id).combos).toEqual([{ all: [['密码'], ['忘', '改', '找回', '重置']], within: 'message' }]);
 

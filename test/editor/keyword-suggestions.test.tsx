@@ -10,7 +10,14 @@ import { useEditorStore } from '../../editor/src/store/editor-store.js';
 import { suggestKeywords } from '../../server/src/core/suggestions/suggest-keywords.js';
 import { buildSynonymIndex } from '../../server/src/core/suggestions/build-synonym-index.js';
 
-const saved: KeywordGroup = { id: 'refund', name: '退款', mode: 'contains', keywords: ['退款', '退货'], exclusions: ['已经退款'], revision: 1 };
+const saved: KeywordGroup = {
+  id: 'refund',
+  name: '退款',
+  mode: 'contains',
+  keywords: ['退款', '退货'],
+  exclusions: ['已经退款'],
+  revision: 1,
+};
 // Built as the server builds it at start (jsdom has no file URLs for the server's own loader).
 const SYNONYMS = buildSynonymIndex(synonymsJson as KeywordSynonyms);
 const doc = () => useEditorStore.getState().groups['refund']!.doc;
@@ -22,8 +29,12 @@ function serveSuggestions() {
     'fetch',
     vi.fn(async (url: string) => {
       urls.push(url);
-      if (!url.startsWith('/api/v1/keyword-groups/refund/suggestions')) return new Response('{"error":{"code":"NOT_FOUND","message":"x"}}', { status: 404 });
-      return new Response(JSON.stringify({ suggestions: suggestKeywords(saved, SYNONYMS) }), { status: 200, headers: { 'Content-Type': 'application/json' } });
+      if (!url.startsWith('/api/v1/keyword-groups/refund/suggestions'))
+        return new Response('{"error":{"code":"NOT_FOUND","message":"x"}}', { status: 404 });
+      return new Response(JSON.stringify({ suggestions: suggestKeywords(saved, SYNONYMS) }), {
+        status: 200,
+        headers: { 'Content-Type': 'application/json' },
+      });
     }),
   );
   return urls;
@@ -31,13 +42,18 @@ function serveSuggestions() {
 
 async function openSavedGroup() {
   const urls = serveSuggestions();
-  useEditorStore.getState().setGroups([{ doc: structuredClone(saved), persisted: true, dirty: false, publishedVersion: null }]);
+  useEditorStore
+    .getState()
+    .setGroups([{ doc: structuredClone(saved), persisted: true, dirty: false, publishedVersion: null }]);
   render(<GroupEditor groupId="refund" />);
   const list = await screen.findByRole('list', { name: '建议添加' });
   return { urls, list };
 }
 
-const words = (list: HTMLElement) => within(list).queryAllByRole('listitem').map((li) => li.textContent);
+const words = (list: HTMLElement) =>
+  within(list)
+    .queryAllByRole('listitem')
+    .map((li) => li.textContent);
 
 describe('keyword suggestions in the group editor', () => {
   it('shows the saved group’s suggestions with the reason as a tooltip, and adds none by itself', async () => {
@@ -71,7 +87,9 @@ describe('keyword suggestions in the group editor', () => {
 
   it('an unsaved group asks the server for nothing', () => {
     const urls = serveSuggestions();
-    useEditorStore.getState().setGroups([{ doc: { ...saved, id: 'fresh' }, persisted: false, dirty: true, publishedVersion: null }]);
+    useEditorStore
+      .getState()
+      .setGroups([{ doc: { ...saved, id: 'fresh' }, persisted: false, dirty: true, publishedVersion: null }]);
     render(<GroupEditor groupId="fresh" />);
     expect(urls).toEqual([]);
     expect(screen.queryByTestId('keyword-suggestions')).toBeNull();

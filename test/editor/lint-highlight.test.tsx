@@ -26,7 +26,13 @@ describe('highlightSegments', () => {
     ]);
   });
   it('splits overlaps, takes the stronger severity, ignores other fields and clamps offsets', () => {
-    const warn: LintReason = { code: 'PROMOTION', severity: 'warn', message: '促销', ruleId: 'check:PROMOTION', evidence: { field: 'content', text: '', start: 0, end: 4 } };
+    const warn: LintReason = {
+      code: 'PROMOTION',
+      severity: 'warn',
+      message: '促销',
+      ruleId: 'check:PROMOTION',
+      evidence: { field: 'content', text: '', start: 0, end: 4 },
+    };
     const segs = highlightSegments('限时秒杀链接', [warn, link(2, 99), link(0, 2, 'title')], 'content');
     expect(segs.map((s) => [s.text, s.severity, s.reasons.length])).toEqual([
       ['限时', 'warn', 1],
@@ -36,7 +42,13 @@ describe('highlightSegments', () => {
   });
   it('marks a passed hit as a note, never as a warning', () => {
     // An `info` note says why a hit passed (a refusal, a warning quoting a claim): not a finding.
-    const note: LintReason = { code: 'MEDICAL_CLAIM', severity: 'info', message: '否定语境，不计为医疗宣称', ruleId: 'check:MEDICAL_CLAIM', evidence: { field: 'content', text: '保证治愈', start: 4, end: 8 } };
+    const note: LintReason = {
+      code: 'MEDICAL_CLAIM',
+      severity: 'info',
+      message: '否定语境，不计为医疗宣称',
+      ruleId: 'check:MEDICAL_CLAIM',
+      evidence: { field: 'content', text: '保证治愈', start: 4, end: 8 },
+    };
     const segs = highlightSegments('我们不能保证治愈', [note], 'content');
     expect(segs.map((s) => [s.text, s.severity])).toEqual([
       ['我们不能', null],
@@ -57,7 +69,18 @@ describe('LintedText', () => {
       const at = content.indexOf('https://');
       return at < 0
         ? { verdict: 'allow', reasons: [] }
-        : { verdict: 'block', reasons: [{ code: 'EXTERNAL_LINK', severity: 'block', message: '回复中含有外部链接（item.taobao.com）', ruleId: 'check:EXTERNAL_LINK', evidence: { field: 'content', text: content.slice(at), start: at, end: content.length } }] };
+        : {
+            verdict: 'block',
+            reasons: [
+              {
+                code: 'EXTERNAL_LINK',
+                severity: 'block',
+                message: '回复中含有外部链接（item.taobao.com）',
+                ruleId: 'check:EXTERNAL_LINK',
+                evidence: { field: 'content', text: content.slice(at), start: at, end: content.length },
+              },
+            ],
+          };
     });
     render(<Harness />);
     const box = screen.getByLabelText('回复内容');
@@ -65,7 +88,10 @@ describe('LintedText', () => {
     fireEvent.change(box, { target: { value: '退款请点 https://item.taobao.com/1' } });
     await waitFor(() => expect(screen.getByTestId('lint-result').getAttribute('data-verdict')).toBe('block'));
     expect(calls).toHaveLength(1);
-    expect(calls[0]!.body).toEqual({ account: 'default', reply: { type: 'text', content: '退款请点 https://item.taobao.com/1' } });
+    expect(calls[0]!.body).toEqual({
+      account: 'default',
+      reply: { type: 'text', content: '退款请点 https://item.taobao.com/1' },
+    });
     const mark = screen.getByTestId('lint-preview').querySelector('mark');
     expect(mark?.textContent).toBe('https://item.taobao.com/1');
     expect(mark?.className).toBe('mark-block');

@@ -35,14 +35,22 @@ function openReplyNode(content: string) {
     schemaVersion: 1,
     id: 'f1',
     name: '测试',
-    nodes: [{ id: 'r1', type: 'reply', position: { x: 0, y: 0 }, data: { mode: 'all', replies: [{ type: 'text', content }] } }],
+    nodes: [
+      {
+        id: 'r1',
+        type: 'reply',
+        position: { x: 0, y: 0 },
+        data: { mode: 'all', replies: [{ type: 'text', content }] },
+      },
+    ],
     edges: [],
   };
   useEditorStore.getState().loadFlow(flow, true);
   useEditorStore.getState().selectNode('r1');
 }
 
-const contentOfNode = () => (useEditorStore.getState().nodes[0]?.data as { replies: Array<{ content: string }> }).replies[0]?.content;
+const contentOfNode = () =>
+  (useEditorStore.getState().nodes[0]?.data as { replies: Array<{ content: string }> }).replies[0]?.content;
 const verdict = () => screen.getByTestId('lint-result').getAttribute('data-verdict');
 
 describe('一键改写 in the reply panel', () => {

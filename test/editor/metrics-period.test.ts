@@ -8,21 +8,36 @@ const iso = (p: { from: Date; to: Date } | null) => p && [p.from.toISOString(), 
 
 describe('metricsPeriod', () => {
   it('counts presets in Shanghai days, today included, up to now', () => {
-    expect(iso(metricsPeriod({ kind: 'today' }, T0, 'Asia/Shanghai'))).toEqual(['2030-03-03T16:00:00.000Z', '2030-03-04T02:00:00.000Z']);
-    expect(iso(metricsPeriod({ kind: 'last30' }, T0, 'Asia/Shanghai'))).toEqual(['2030-02-02T16:00:00.000Z', '2030-03-04T02:00:00.000Z']);
+    expect(iso(metricsPeriod({ kind: 'today' }, T0, 'Asia/Shanghai'))).toEqual([
+      '2030-03-03T16:00:00.000Z',
+      '2030-03-04T02:00:00.000Z',
+    ]);
+    expect(iso(metricsPeriod({ kind: 'last30' }, T0, 'Asia/Shanghai'))).toEqual([
+      '2030-02-02T16:00:00.000Z',
+      '2030-03-04T02:00:00.000Z',
+    ]);
   });
 
   it('takes the days of the account zone, across a daylight-saving change', () => {
     // New York's day is still 3 March; the clocks go forward on 10 March.
-    expect(iso(metricsPeriod({ kind: 'today' }, T0, 'America/New_York'))).toEqual(['2030-03-03T05:00:00.000Z', '2030-03-04T02:00:00.000Z']);
+    expect(iso(metricsPeriod({ kind: 'today' }, T0, 'America/New_York'))).toEqual([
+      '2030-03-03T05:00:00.000Z',
+      '2030-03-04T02:00:00.000Z',
+    ]);
     const later = T0 + 30 * 86_400_000;
-    expect(iso(metricsPeriod({ kind: 'custom', fromDay: '2030-03-09', toDay: '2030-03-10' }, later, 'America/New_York'))).toEqual(['2030-03-09T05:00:00.000Z', '2030-03-11T04:00:00.000Z']);
+    expect(
+      iso(metricsPeriod({ kind: 'custom', fromDay: '2030-03-09', toDay: '2030-03-10' }, later, 'America/New_York')),
+    ).toEqual(['2030-03-09T05:00:00.000Z', '2030-03-11T04:00:00.000Z']);
   });
 
   it('refuses custom periods that are incomplete, reversed or in the future', () => {
     expect(metricsPeriod({ kind: 'custom', fromDay: '', toDay: '2030-03-02' }, T0, 'Asia/Shanghai')).toBeNull();
-    expect(metricsPeriod({ kind: 'custom', fromDay: '2030-03-02', toDay: '2030-03-01' }, T0, 'Asia/Shanghai')).toBeNull();
-    expect(metricsPeriod({ kind: 'custom', fromDay: '2030-03-05', toDay: '2030-03-06' }, T0, 'Asia/Shanghai')).toBeNull();
+    expect(
+      metricsPeriod({ kind: 'custom', fromDay: '2030-03-02', toDay: '2030-03-01' }, T0, 'Asia/Shanghai'),
+    ).toBeNull();
+    expect(
+      metricsPeriod({ kind: 'custom', fromDay: '2030-03-05', toDay: '2030-03-06' }, T0, 'Asia/Shanghai'),
+    ).toBeNull();
   });
 });
 

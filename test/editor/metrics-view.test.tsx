@@ -17,25 +17,49 @@ const T0 = Date.parse('2030-03-04T02:00:00Z');
 
 function point(bucket: string, turns: number, answered: number, extra: Partial<MetricsPoint> = {}): MetricsPoint {
   return {
-    bucket, turns, answered, replyRate: turns === 0 ? 0 : answered / turns, expiredUnanswered: turns - answered,
-    answeredWithin10m: answered, answeredWithin1h: answered, humanReplies: 1, autoReplies: answered, handoffs: 1,
-    blocked: 0, warned: 0, unmatched: 2, ...extra,
+    bucket,
+    turns,
+    answered,
+    replyRate: turns === 0 ? 0 : answered / turns,
+    expiredUnanswered: turns - answered,
+    answeredWithin10m: answered,
+    answeredWithin1h: answered,
+    humanReplies: 1,
+    autoReplies: answered,
+    handoffs: 1,
+    blocked: 0,
+    warned: 0,
+    unmatched: 2,
+    ...extra,
   };
 }
 
 function metrics(over: Partial<MetricsResponse> = {}): MetricsResponse {
   return {
-    turns: 120, answered: 111, replyRate: 0.925, expiredUnanswered: 6,
+    turns: 120,
+    answered: 111,
+    replyRate: 0.925,
+    expiredUnanswered: 6,
     firstResponse: { medianSeconds: 125, p90Seconds: 3720 },
     answeredWithin: { '10m': 0.75, '1h': 0.9 },
     human: { replies: 14, firstResponse: { medianSeconds: 600, p90Seconds: null } },
     auto: { replies: 97 },
-    blocked: { MARKETPLACE_CODE: 3, EXTERNAL_LINK: 1 }, warned: { PROMOTION: 5 },
+    blocked: { MARKETPLACE_CODE: 3, EXTERNAL_LINK: 1 },
+    warned: { PROMOTION: 5 },
     handoffs: 9,
-    topGroups: [{ group: '退款', messages: 40 }, { group: '发货', messages: 22 }],
+    topGroups: [
+      { group: '退款', messages: 40 },
+      { group: '发货', messages: 22 },
+    ],
     unmatched: { messages: 17 },
-    from: '2030-02-25T16:00:00.000Z', to: '2030-03-04T02:00:00.000Z', timezone: 'Asia/Shanghai', groupBy: 'day',
-    series: [point('2030-03-03', 60, 58, { blocked: 2, warned: 3 }), point('2030-03-04', 60, 53, { blocked: 2, warned: 2 })],
+    from: '2030-02-25T16:00:00.000Z',
+    to: '2030-03-04T02:00:00.000Z',
+    timezone: 'Asia/Shanghai',
+    groupBy: 'day',
+    series: [
+      point('2030-03-03', 60, 58, { blocked: 2, warned: 3 }),
+      point('2030-03-04', 60, 53, { blocked: 2, warned: 2 }),
+    ],
     ...over,
   };
 }
@@ -47,15 +71,22 @@ interface Call {
 
 function stubMetrics(answer: () => MetricsResponse) {
   const calls: Call[] = [];
-  vi.stubGlobal('fetch', vi.fn(async (url: string, init?: RequestInit) => {
-    const u = new URL(url, 'http://editor.test');
-    calls.push({ url: u, headers: { ...(init?.headers as Record<string, string>) } });
-    if (u.pathname !== '/api/v1/metrics') return new Response('{"error":{"code":"NOT_FOUND","message":"x"}}', { status: 404 });
-    if (u.searchParams.get('format') === 'csv') {
-      return new Response('\uFEFFbucket,turns\r\n2030-03-03,60\r\n', { status: 200, headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
-    }
-    return new Response(JSON.stringify(answer()), { status: 200, headers: { 'Content-Type': 'application/json' } });
-  }));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string, init?: RequestInit) => {
+      const u = new URL(url, 'http://editor.test');
+      calls.push({ url: u, headers: { ...(init?.headers as Record<string, string>) } });
+      if (u.pathname !== '/api/v1/metrics')
+        return new Response('{"error":{"code":"NOT_FOUND","message":"x"}}', { status: 404 });
+      if (u.searchParams.get('format') === 'csv') {
+        return new Response('\uFEFFbucket,turns\r\n2030-03-03,60\r\n', {
+          status: 200,
+          headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+        });
+      }
+      return new Response(JSON.stringify(answer()), { status: 200, headers: { 'Content-Type': 'application/json' } });
+    }),
+  );
   return calls;
 }
 
@@ -127,13 +158,22 @@ describe('「数据」 view', () => {
     await waitFor(() => expect(calls).toHaveLength(1));
     const week = calls[0]!.url.searchParams;
     // 26 Feb 00:00 in Shanghai (UTC+8) up to the injected now.
-    expect([week.get('account'), week.get('from'), week.get('to'), week.get('groupBy')]).toEqual(['default', '2030-02-25T16:00:00.000Z', '2030-03-04T02:00:00.000Z', 'day']);
+    expect([week.get('account'), week.get('from'), week.get('to'), week.get('groupBy')]).toEqual([
+      'default',
+      '2030-02-25T16:00:00.000Z',
+      '2030-03-04T02:00:00.000Z',
+      'day',
+    ]);
     expect(screen.getByTestId('metrics-period-last7').getAttribute('aria-pressed')).toBe('true');
 
     fireEvent.click(screen.getByText('今天'));
     await waitFor(() => expect(calls).toHaveLength(2));
     const today = calls[1]!.url.searchParams;
-    expect([today.get('from'), today.get('to'), today.get('groupBy')]).toEqual(['2030-03-03T16:00:00.000Z', '2030-03-04T02:00:00.000Z', 'hour']);
+    expect([today.get('from'), today.get('to'), today.get('groupBy')]).toEqual([
+      '2030-03-03T16:00:00.000Z',
+      '2030-03-04T02:00:00.000Z',
+      'hour',
+    ]);
 
     fireEvent.click(screen.getByText('按天'));
     await waitFor(() => expect(calls).toHaveLength(3));
@@ -160,7 +200,10 @@ describe('「数据」 view', () => {
     const calls = stubMetrics(() => metrics());
     const blobs: Blob[] = [];
     const downloads: string[] = [];
-    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: (b: Blob) => (blobs.push(b), 'blob:metrics'), revokeObjectURL: () => {} }));
+    vi.stubGlobal(
+      'URL',
+      Object.assign(URL, { createObjectURL: (b: Blob) => (blobs.push(b), 'blob:metrics'), revokeObjectURL: () => {} }),
+    );
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       downloads.push(this.download);
     });
@@ -169,7 +212,11 @@ describe('「数据」 view', () => {
     fireEvent.click(screen.getByText('导出 CSV'));
     await waitFor(() => expect(downloads).toEqual(['replyflow-metrics-2030-02-26-day.csv']));
     const csvCall = calls.find((c) => c.url.searchParams.get('format') === 'csv')!;
-    expect([csvCall.url.searchParams.get('from'), csvCall.url.searchParams.get('to'), csvCall.url.searchParams.get('groupBy')]).toEqual(['2030-02-25T16:00:00.000Z', '2030-03-04T02:00:00.000Z', 'day']);
+    expect([
+      csvCall.url.searchParams.get('from'),
+      csvCall.url.searchParams.get('to'),
+      csvCall.url.searchParams.get('groupBy'),
+    ]).toEqual(['2030-02-25T16:00:00.000Z', '2030-03-04T02:00:00.000Z', 'day']);
     expect(csvCall.headers['Authorization']).toBe('Bearer metrics-token');
     expect(csvCall.headers['Accept']).toBe('text/csv');
     const bytes = new Uint8Array(await blobs[0]!.arrayBuffer());

@@ -12,7 +12,12 @@ import { MissedClusterCard } from '../../editor/src/insights/MissedClusterCard.j
 import { missedPeriod } from '../../editor/src/insights/missed-period.js';
 import { useEditorStore } from '../../editor/src/store/editor-store.js';
 
-const group = (id: string, name: string, keywords: string[]): KeywordGroup => ({ schemaVersion: 1, id, name, keywords });
+const group = (id: string, name: string, keywords: string[]): KeywordGroup => ({
+  schemaVersion: 1,
+  id,
+  name,
+  keywords,
+});
 const cluster: MissedKeywordCluster = {
   label: '退钱',
   words: ['退钱', '钱'],
@@ -74,7 +79,10 @@ describe('missedPeriod', () => {
   it('gives the last 7 or 30 days up to now, and custom local days with the end day included', () => {
     expect(missedPeriod({ kind: 'last7' }, now)).toEqual({ from: new Date('2026-11-17T10:00:00Z'), to: new Date(now) });
     expect(missedPeriod({ kind: 'last30' }, now)?.from).toEqual(new Date('2026-10-25T10:00:00Z'));
-    expect(missedPeriod({ kind: 'custom', fromDay: '2026-11-01', toDay: '2026-11-03' }, now)).toEqual({ from: new Date(2026, 10, 1), to: new Date(2026, 10, 4) });
+    expect(missedPeriod({ kind: 'custom', fromDay: '2026-11-01', toDay: '2026-11-03' }, now)).toEqual({
+      from: new Date(2026, 10, 1),
+      to: new Date(2026, 10, 4),
+    });
   });
 
   it('refuses a custom period that is incomplete or backwards', () => {

@@ -30,7 +30,13 @@ function importGraph(): Map<string, string[]> {
   const graph = new Map<string, string[]>();
   for (const file of sourceFiles(SRC)) {
     const text = readFileSync(path.join(SRC, file), 'utf8');
-    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+    const source = ts.createSourceFile(
+      file,
+      text,
+      ts.ScriptTarget.Latest,
+      false,
+      file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+    );
     const targets: string[] = [];
     for (const statement of source.statements) {
       const specifier = valueImportOf(statement);
@@ -49,7 +55,11 @@ function valueImportOf(statement: ts.Statement): string | null {
     if (clause?.isTypeOnly) return null;
     const bindings = clause?.namedBindings;
     const onlyTypes =
-      clause !== undefined && clause.name === undefined && bindings !== undefined && ts.isNamedImports(bindings) && bindings.elements.every((e) => e.isTypeOnly);
+      clause !== undefined &&
+      clause.name === undefined &&
+      bindings !== undefined &&
+      ts.isNamedImports(bindings) &&
+      bindings.elements.every((e) => e.isTypeOnly);
     return onlyTypes ? null : statement.moduleSpecifier.text;
   }
   if (ts.isExportDeclaration(statement) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {

@@ -3,14 +3,22 @@ import { placeNode, placementAnchor, type PlacedBox } from '../../editor/src/mod
 
 const SIZE = { width: 220, height: 110 };
 const GAP = 24;
-const box = (x: number, y: number, width = 220, height = 110): PlacedBox => ({ position: { x, y }, measured: { width, height } });
+const box = (x: number, y: number, width = 220, height = 110): PlacedBox => ({
+  position: { x, y },
+  measured: { width, height },
+});
 
 /** True when the new box (with the gap) overlaps none of `existing`. */
 function clear(existing: PlacedBox[], at: { x: number; y: number }): boolean {
   return existing.every((n) => {
     const w = n.measured?.width ?? SIZE.width;
     const h = n.measured?.height ?? SIZE.height;
-    return at.x + SIZE.width + GAP <= n.position.x || n.position.x + w + GAP <= at.x || at.y + SIZE.height + GAP <= n.position.y || n.position.y + h + GAP <= at.y;
+    return (
+      at.x + SIZE.width + GAP <= n.position.x ||
+      n.position.x + w + GAP <= at.x ||
+      at.y + SIZE.height + GAP <= n.position.y ||
+      n.position.y + h + GAP <= at.y
+    );
   });
 }
 
@@ -46,8 +54,14 @@ describe('placeNode', () => {
 
 describe('placementAnchor', () => {
   it('looks right of the selected node, else around the middle of the view', () => {
-    const nodes = [{ ...box(100, 50), selected: false }, { ...box(400, 80), selected: true }];
+    const nodes = [
+      { ...box(100, 50), selected: false },
+      { ...box(400, 80), selected: true },
+    ];
     expect(placementAnchor(nodes, { x: 0, y: 0 })).toEqual({ x: 400 + 220 + 3 * GAP, y: 80 });
-    expect(placementAnchor([{ ...box(100, 50), selected: false }], { x: 500, y: 300 })).toEqual({ x: 500 - 110, y: 300 - 55 });
+    expect(placementAnchor([{ ...box(100, 50), selected: false }], { x: 500, y: 300 })).toEqual({
+      x: 500 - 110,
+      y: 300 - 55,
+    });
   });
 });

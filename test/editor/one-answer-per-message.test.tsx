@@ -17,7 +17,14 @@ import type { NodeDataOf } from '../../editor/src/model/flow-types.js';
 import { useEditorStore } from '../../editor/src/store/editor-store.js';
 
 const steps: SandboxStep[] = [{ inbound: { from: 'u1', type: 'text', content: '我要退款，快递还没到' } }];
-const match = (groupId: string, group: string, keyword: string, won: boolean): GroupMatchView => ({ flowId: 'ecommerce-faq', nodeId: `kg-${groupId}`, groupId, group, keyword, won });
+const match = (groupId: string, group: string, keyword: string, won: boolean): GroupMatchView => ({
+  flowId: 'ecommerce-faq',
+  nodeId: `kg-${groupId}`,
+  groupId,
+  group,
+  keyword,
+  won,
+});
 
 function reportWith(groupMatches: GroupMatchView[]): StepReport {
   const walked = groupMatches.filter((m) => m.won).map(({ won: _won, ...m }) => m);
@@ -29,7 +36,13 @@ function reportWith(groupMatches: GroupMatchView[]): StepReport {
     result: {
       duplicate: false,
       opensWindow: true,
-      window: { state: 'open', openedAt: null, expiresAt: '2026-01-07T01:00:00.000Z', remainingSeconds: 172_800, quota: { left: 4, expiresAt: '2026-01-07T01:00:00.000Z' } },
+      window: {
+        state: 'open',
+        openedAt: null,
+        expiresAt: '2026-01-07T01:00:00.000Z',
+        remainingSeconds: 172_800,
+        quota: { left: 4, expiresAt: '2026-01-07T01:00:00.000Z' },
+      },
       matches: walked,
       groupMatches,
       replies: [],
@@ -41,7 +54,17 @@ function reportWith(groupMatches: GroupMatchView[]): StepReport {
 }
 
 const showStep = (groupMatches: GroupMatchView[]) =>
-  render(<StepList steps={steps} reports={[reportWith(groupMatches)]} users={{ u1: { nickname: '小明' } }} litIndex={null} onLight={() => {}} onRemove={() => {}} onExpect={() => {}} />);
+  render(
+    <StepList
+      steps={steps}
+      reports={[reportWith(groupMatches)]}
+      users={{ u1: { nickname: '小明' } }}
+      litIndex={null}
+      onLight={() => {}}
+      onRemove={() => {}}
+      onExpect={() => {}}
+    />,
+  );
 
 afterEach(async () => {
   await act(() => i18n.changeLanguage('zh-CN'));
@@ -60,7 +83,11 @@ describe('sandbox: which groups matched and which answered', () => {
   });
 
   it('marks a group used when it answered in any flow, and every group in a flow that answers them all', () => {
-    showStep([match('refund', '退款', '退款', false), match('logistics', '物流', '快递', true), { ...match('refund', '退款', '退款', true), flowId: 'other' }]);
+    showStep([
+      match('refund', '退款', '退款', false),
+      match('logistics', '物流', '快递', true),
+      { ...match('refund', '退款', '退款', true), flowId: 'other' },
+    ]);
     expect(screen.getByTestId('group-matches').textContent).toBe('匹配到：退款（采用）、物流（采用）');
   });
 
@@ -89,7 +116,16 @@ describe('keyword-group node: priority', () => {
     function Harness() {
       const [data, setData] = useState<NodeDataOf<'keywordGroup'>>(latest.data);
       const { Panel } = nodeViews.keywordGroup;
-      return <Panel nodeId="n1" data={data} onChange={(d) => { latest.data = d; setData(d); }} />;
+      return (
+        <Panel
+          nodeId="n1"
+          data={data}
+          onChange={(d) => {
+            latest.data = d;
+            setData(d);
+          }}
+        />
+      );
     }
     render(<Harness />);
     fireEvent.change(screen.getByLabelText('优先级'), { target: { value: '2' } });

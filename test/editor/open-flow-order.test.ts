@@ -14,7 +14,9 @@ let server: EditorServer;
 let flowIds: string[] = [];
 beforeAll(async () => {
   server = await startEditorServer();
-  const listed = (await (await server.api('GET', '/api/v1/flows?account=default')).json()) as { items: { id: string }[] };
+  const listed = (await (await server.api('GET', '/api/v1/flows?account=default')).json()) as {
+    items: { id: string }[];
+  };
   flowIds = listed.items.map((f) => f.id);
 }, 60_000);
 afterAll(() => server.stop());

@@ -78,11 +78,17 @@ const card = async (id: string) => {
 };
 const stateOf = (id: string) => document.querySelector(`[data-pack-id="${id}"]`)?.getAttribute('data-state');
 const installedOnServer = async (id: string) => {
-  const items = (await api('GET', '/packs?account=default')).json['items'] as { id: string; installed: boolean; enabled: boolean }[];
+  const items = (await api('GET', '/packs?account=default')).json['items'] as {
+    id: string;
+    installed: boolean;
+    enabled: boolean;
+  }[];
   return items.find((p) => p.id === id);
 };
 const chooseFile = (doc: unknown, name = 'pack.json') =>
-  fireEvent.change(screen.getByTestId('pack-file'), { target: { files: [new File([JSON.stringify(doc)], name, { type: 'application/json' })] } });
+  fireEvent.change(screen.getByTestId('pack-file'), {
+    target: { files: [new File([JSON.stringify(doc)], name, { type: 'application/json' })] },
+  });
 
 describe('packs view: catalog', () => {
   it('installs 美妆 (self-tested on the server), switches it off and on, and uninstalls only after the confirmation', async () => {
@@ -94,12 +100,16 @@ describe('packs view: catalog', () => {
     expect(within(beauty).getByTestId('pack-state').textContent).toBe('未安装');
     // Sources: the law and its article.
     await until(() => expect(within(beauty).getByTestId('pack-sources').textContent).toContain('法规依据（5 条）'));
-    expect(within(beauty).getByTestId('pack-sources').textContent).toContain('第十六条：医疗、药品、医疗器械广告不得含有表示功效');
+    expect(within(beauty).getByTestId('pack-sources').textContent).toContain(
+      '第十六条：医疗、药品、医疗器械广告不得含有表示功效',
+    );
 
     fireEvent.click(within(beauty).getByRole('button', { name: '安装' }));
     await until(() => expect(stateOf('beauty')).toBe('enabled'));
     expect(within(await card('beauty')).getByTestId('pack-state').textContent).toBe('已安装 v1.0.0 · 已启用');
-    expect(screen.getByTestId('notice-success').textContent).toContain(`已安装「美妆个护与医美」v1.0.0，自检 ${BEAUTY.tests.length} 个场景全部通过`);
+    expect(screen.getByTestId('notice-success').textContent).toContain(
+      `已安装「美妆个护与医美」v1.0.0，自检 ${BEAUTY.tests.length} 个场景全部通过`,
+    );
     expect(await installedOnServer('beauty')).toMatchObject({ installed: true, enabled: true });
 
     fireEvent.click(within(await card('beauty')).getByRole('button', { name: '停用' }));
@@ -154,14 +164,22 @@ describe('packs view: import', () => {
     expect(within(preview).getByTestId('preview-added').textContent).toContain('+ 关键词组（1）：beauty-extra');
     const changed = within(preview).getByTestId('preview-changed');
     expect(changed.querySelector(`[data-change="removed"]`)?.textContent).toBe('− 词库 spare-terms：将被删除');
-    expect(changed.querySelector(`[data-change="modified"]`)?.textContent).toBe(`~ 规则 ${next.rules[0]!.id}：内容有修改`);
+    expect(changed.querySelector(`[data-change="modified"]`)?.textContent).toBe(
+      `~ 规则 ${next.rules[0]!.id}：内容有修改`,
+    );
     const conflict = within(preview).getByTestId('preview-conflicts').querySelector('[data-conflict="keyword"]');
-    expect(conflict?.textContent).toMatch(/关键词“退款”（包内关键词组 beauty-extra）已在关键词组 \S+ 中，同一句话会同时命中两个组/);
+    expect(conflict?.textContent).toMatch(
+      /关键词“退款”（包内关键词组 beauty-extra）已在关键词组 \S+ 中，同一句话会同时命中两个组/,
+    );
     // A preview changes nothing.
     expect((await api('GET', '/packs/beauty-next?account=default')).json['version']).toBe('1.0.0');
 
     fireEvent.click(screen.getByTestId('import-confirm'));
-    await until(() => expect(document.querySelector('[data-pack-id="beauty-next"] [data-testid="pack-state"]')?.textContent).toBe('已安装 v1.1.0 · 已启用'));
+    await until(() =>
+      expect(document.querySelector('[data-pack-id="beauty-next"] [data-testid="pack-state"]')?.textContent).toBe(
+        '已安装 v1.1.0 · 已启用',
+      ),
+    );
     expect(screen.queryByTestId('import-preview')).toBeNull();
     expect(within(await card('beauty-next')).getByText('自行导入')).toBeTruthy();
   }, 180_000);

@@ -13,7 +13,17 @@ function mount<K extends NodeKind>(kind: K, initial?: NodeDataOf<K>) {
   const latest: { data: unknown } = { data: initial ?? nodeSpecs[kind].defaults() };
   function Harness() {
     const [data, setData] = useState(latest.data as Record<string, unknown>);
-    return <NodePanel kind={kind} nodeId="n1" data={data} onChange={(d) => { latest.data = d; setData(d); }} />;
+    return (
+      <NodePanel
+        kind={kind}
+        nodeId="n1"
+        data={data}
+        onChange={(d) => {
+          latest.data = d;
+          setData(d);
+        }}
+      />
+    );
   }
   render(<Harness />);
   return latest as { data: NodeDataOf<K> };
@@ -36,19 +46,28 @@ describe('condition panel', () => {
     fireEvent.change(screen.getByLabelText('判断什么'), { target: { value: 'repliesSinceInteraction' } });
     fireEvent.change(screen.getByLabelText('怎么比'), { target: { value: 'greaterThanInclusive' } });
     fireEvent.change(screen.getByLabelText('值'), { target: { value: '3' } });
-    expect(state.data.conditions).toEqual([{ fact: 'repliesSinceInteraction', operator: 'greaterThanInclusive', value: 3 }]);
+    expect(state.data.conditions).toEqual([
+      { fact: 'repliesSinceInteraction', operator: 'greaterThanInclusive', value: 3 },
+    ]);
 
     fireEvent.click(screen.getByRole('button', { name: '+ 添加条件' }));
     fireEvent.click(screen.getByLabelText('满足任意一个'));
     const facts = screen.getAllByLabelText('判断什么');
     fireEvent.change(facts[1]!, { target: { value: 'windowState' } });
     fireEvent.change(screen.getAllByLabelText('值')[1]!, { target: { value: 'closing' } });
-    expect(state.data).toMatchObject({ match: 'any', conditions: [{}, { fact: 'windowState', operator: 'equal', value: 'closing' }] });
+    expect(state.data).toMatchObject({
+      match: 'any',
+      conditions: [{}, { fact: 'windowState', operator: 'equal', value: 'closing' }],
+    });
     expect(document.body.textContent).not.toMatch(/[{}]"/);
   });
 
   it('asks for a keyword group when counting a topic', () => {
-    useEditorStore.getState().setGroups([{ doc: { id: 'refund', name: '退款', keywords: ['退款'] }, persisted: true, dirty: false, publishedVersion: 1 }]);
+    useEditorStore
+      .getState()
+      .setGroups([
+        { doc: { id: 'refund', name: '退款', keywords: ['退款'] }, persisted: true, dirty: false, publishedVersion: 1 },
+      ]);
     const state = mount('condition');
     fireEvent.change(screen.getByLabelText('判断什么'), { target: { value: 'topicCount' } });
     fireEvent.change(screen.getByLabelText('关键词组'), { target: { value: 'refund' } });
@@ -65,13 +84,19 @@ describe('reply panel', () => {
     fireEvent.change(types[1]!, { target: { value: 'news' } });
     fireEvent.change(screen.getByLabelText('标题'), { target: { value: '退款指南' } });
     fireEvent.change(screen.getByLabelText('跳转链接'), { target: { value: 'https://mp.weixin.qq.com/s/abc' } });
-    expect(state.data.replies[1]).toEqual({ type: 'news', articles: [{ title: '退款指南', description: '', url: 'https://mp.weixin.qq.com/s/abc', picUrl: '' }] });
+    expect(state.data.replies[1]).toEqual({
+      type: 'news',
+      articles: [{ title: '退款指南', description: '', url: 'https://mp.weixin.qq.com/s/abc', picUrl: '' }],
+    });
     expect(screen.getByText('这个节点会连续发送 2 条消息。')).toBeTruthy();
 
     fireEvent.change(screen.getAllByLabelText('消息类型')[1]!, { target: { value: 'msgmenu' } });
     fireEvent.change(screen.getByLabelText('选项 1'), { target: { value: '查物流' } });
     fireEvent.click(screen.getByLabelText('随机发送其中一条'));
-    expect(state.data).toMatchObject({ mode: 'random', replies: [{ type: 'text' }, { type: 'msgmenu', items: [{ id: '1', content: '查物流' }] }] });
+    expect(state.data).toMatchObject({
+      mode: 'random',
+      replies: [{ type: 'text' }, { type: 'msgmenu', items: [{ id: '1', content: '查物流' }] }],
+    });
     for (let i = 0; i < 3; i++) fireEvent.click(screen.getByRole('button', { name: '+ 再加一条消息' }));
     expect(state.data.replies).toHaveLength(5);
     expect(screen.getByRole('button', { name: '+ 再加一条消息' })).toHaveProperty('disabled', true);
@@ -87,7 +112,10 @@ describe('keyword group panel', () => {
     expect(id).toMatch(/^kg-/);
     const input = screen.getAllByRole('textbox', { name: '关键词' })[0]!;
     fireEvent.paste(input, { clipboardData: { getData: () => '退款\n退货\n退钱' } });
-    expect(useEditorStore.getState().groups[id]?.doc).toMatchObject({ name: '退款', keywords: ['退款', '退货', '退钱'] });
+    expect(useEditorStore.getState().groups[id]?.doc).toMatchObject({
+      name: '退款',
+      keywords: ['退款', '退货', '退钱'],
+    });
     expect(useEditorStore.getState().groups[id]?.dirty).toBe(true);
   });
 });

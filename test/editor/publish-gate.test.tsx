@@ -13,8 +13,14 @@ import { PublishGateDialog } from '../../editor/src/documents/PublishGateDialog.
 import { useEditorStore } from '../../editor/src/store/editor-store.js';
 import { renderFlowEditor } from './render-flow-editor.js';
 
-const BLOCKED = { path: '/nodes/2/data/replies/0/content', message: '“回复消息「退款请在订单页申请」”会被拦截：MEDICAL_CLAIM（疗效承诺）' };
-const MISSING_GROUP = { path: '/nodes/1/data/groupId', message: '“关键词组「退款」”用到的关键词组“退款”还没有发布，上线后这里永远不会命中' };
+const BLOCKED = {
+  path: '/nodes/2/data/replies/0/content',
+  message: '“回复消息「退款请在订单页申请」”会被拦截：MEDICAL_CLAIM（疗效承诺）',
+};
+const MISSING_GROUP = {
+  path: '/nodes/1/data/groupId',
+  message: '“关键词组「退款」”用到的关键词组“退款”还没有发布，上线后这里永远不会命中',
+};
 
 /** Answers the publish route with each of `answers` in turn, recording the bodies sent. */
 function stubPublish(...answers: Array<{ status: number; body: unknown }>) {
@@ -22,16 +28,23 @@ function stubPublish(...answers: Array<{ status: number; body: unknown }>) {
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string, init?: RequestInit) => {
-      if (!url.startsWith('/api/v1/flows/flow-refund/publish')) return new Response('{"items":[]}', { status: 200, headers: { 'Content-Type': 'application/json' } });
+      if (!url.startsWith('/api/v1/flows/flow-refund/publish'))
+        return new Response('{"items":[]}', { status: 200, headers: { 'Content-Type': 'application/json' } });
       bodies.push(JSON.parse(String(init?.body)));
       const answer = answers[Math.min(bodies.length - 1, answers.length - 1)] ?? { status: 500, body: {} };
-      return new Response(JSON.stringify(answer.body), { status: answer.status, headers: { 'Content-Type': 'application/json' } });
+      return new Response(JSON.stringify(answer.body), {
+        status: answer.status,
+        headers: { 'Content-Type': 'application/json' },
+      });
     }),
   );
   return bodies;
 }
 
-const refused = (details: unknown[]) => ({ status: 400, body: { error: { code: 'VALIDATION_FAILED', message: '有 1 个节点的回复会被内容检查拦截', details } } });
+const refused = (details: unknown[]) => ({
+  status: 400,
+  body: { error: { code: 'VALIDATION_FAILED', message: '有 1 个节点的回复会被内容检查拦截', details } },
+});
 
 describe('publish gate: blocked replies', () => {
   it('lists each blocked reply by its node label; clicking one closes the dialog and selects that node', async () => {
@@ -57,7 +70,10 @@ describe('publish gate: blocked replies', () => {
   it('publishes anyway only with a review note, sending overrideContent and the note', async () => {
     renderFlowEditor();
     render(<PublishGateDialog />);
-    const bodies = stubPublish(refused([BLOCKED]), { status: 201, body: { id: 'flow-refund', version: 1, publishedAt: '2026-12-02T08:00:00Z' } });
+    const bodies = stubPublish(refused([BLOCKED]), {
+      status: 201,
+      body: { id: 'flow-refund', version: 1, publishedAt: '2026-12-02T08:00:00Z' },
+    });
     await act(() => publish('flows', 'flow-refund', '上线'));
 
     const override = screen.getByRole('button', { name: '仍然发布（已人工审核）' }) as HTMLButtonElement;
@@ -91,7 +107,15 @@ describe('publish gate: groups not live', () => {
 
   it('with a blocked reply too, the override needs both the note and the groups', () => {
     const onPublish = vi.fn();
-    render(<PublishDialog name="退款流程" content={[BLOCKED]} groups={[MISSING_GROUP]} onPublish={onPublish} onClose={() => {}} />);
+    render(
+      <PublishDialog
+        name="退款流程"
+        content={[BLOCKED]}
+        groups={[MISSING_GROUP]}
+        onPublish={onPublish}
+        onClose={() => {}}
+      />,
+    );
     const override = screen.getByRole('button', { name: '仍然发布（已人工审核）' }) as HTMLButtonElement;
     fireEvent.change(screen.getByLabelText('审核说明（必填）'), { target: { value: '已审核' } });
     expect(override.disabled).toBe(true);

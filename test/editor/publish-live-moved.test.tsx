@@ -16,7 +16,8 @@ import { useEditorStore } from '../../editor/src/store/editor-store.js';
 import { invoiceFlow, invoiceGroup } from '../support/invoice-flow.js';
 import { startEditorServer, type EditorServer } from '../support/stub-fetch.js';
 
-const LIVE_MOVED = '线上版本在你发布时被其他人更改了（发布、回滚、删除或扩展包变动），这次没有发布任何内容。已重新读取线上版本；再次发布会按现在的线上版本重新检查。';
+const LIVE_MOVED =
+  '线上版本在你发布时被其他人更改了（发布、回滚、删除或扩展包变动），这次没有发布任何内容。已重新读取线上版本；再次发布会按现在的线上版本重新检查。';
 const SLOW = { timeout: 15_000 };
 
 let server: EditorServer;
@@ -29,12 +30,22 @@ afterAll(() => server.stop());
 
 const api = (method: string, url: string, body?: unknown) =>
   server.api(method, url, body).then(async (r) => ({ status: r.status, body: await r.json() }));
-const liveVersionOf = async (route: string) => ((await api('GET', `/api/v1/${route}/versions?account=default`)).body.items as Array<{ version: number }>).map((v) => v.version);
+const liveVersionOf = async (route: string) =>
+  ((await api('GET', `/api/v1/${route}/versions?account=default`)).body.items as Array<{ version: number }>).map(
+    (v) => v.version,
+  );
 
 /** The other operator saves the group's draft with `keywords`; the interleaved publish puts it live. */
 async function otherSavesGroup(keywords: string[]) {
   const draft = (await api('GET', '/api/v1/keyword-groups/invoice?account=default')).body;
-  expect((await api('PUT', '/api/v1/keyword-groups/invoice?account=default', { ...invoiceGroup(keywords), revision: draft.revision })).status).toBe(200);
+  expect(
+    (
+      await api('PUT', '/api/v1/keyword-groups/invoice?account=default', {
+        ...invoiceGroup(keywords),
+        revision: draft.revision,
+      })
+    ).status,
+  ).toBe(200);
 }
 
 async function openEditor() {
@@ -51,12 +62,16 @@ async function openEditor() {
 
 describe('a publish refused because live moved meanwhile', () => {
   it('a flow: says live changed, shows the group version the other operator put live, and publishes on 发布 again', async () => {
-    expect((await api('POST', '/api/v1/keyword-groups/invoice/publish?account=default', { note: '发票上线' })).status).toBe(201);
+    expect(
+      (await api('POST', '/api/v1/keyword-groups/invoice/publish?account=default', { note: '发票上线' })).status,
+    ).toBe(201);
     await openEditor();
     expect(useEditorStore.getState().groups['invoice']?.publishedVersion).toBe(1);
 
     await otherSavesGroup(['报销']);
-    server.beforeNextPublishWrite('POST', '/api/v1/keyword-groups/invoice/publish?account=default', { note: '同事发布' });
+    server.beforeNextPublishWrite('POST', '/api/v1/keyword-groups/invoice/publish?account=default', {
+      note: '同事发布',
+    });
     expect(await act(() => publish('flows', 'invoice-flow', '上线'))).toBeNull();
 
     const dialog = screen.getByTestId('publish-dialog');
@@ -81,7 +96,10 @@ describe('a publish refused because live moved meanwhile', () => {
     const before = policy?.publishedVersion ?? 0;
 
     await otherSavesGroup(['发票', '开票']);
-    server.beforeNextPublishWrite('POST', '/api/v1/policies/default/allowances?account=default', { code: 'ABSOLUTE_TERM', phrase: '最佳拍档套餐' });
+    server.beforeNextPublishWrite('POST', '/api/v1/policies/default/allowances?account=default', {
+      code: 'ABSOLUTE_TERM',
+      phrase: '最佳拍档套餐',
+    });
     expect(await act(() => publishGroup('invoice', '加开票'))).toBeNull();
 
     const dialog = screen.getByTestId('publish-dialog');

@@ -9,10 +9,31 @@ import { describeReason } from '../../editor/src/lint/describe-reason.js';
 import { LintReasons } from '../../editor/src/lint/LintReasons.js';
 import type { LintReason } from '../../editor/src/api/documents-api.js';
 
-const link: LintReason = { code: 'EXTERNAL_LINK', severity: 'block', message: '回复中含有外部链接 taobao.com，用户无法打开', ruleId: 'check:EXTERNAL_LINK', evidence: { field: 'content', text: 'taobao.com', start: 3, end: 13 } };
-const pack: LintReason = { code: 'pack:beauty/WHITENING_CLAIM', severity: 'block', message: '化妆品不得宣称美白祛斑功效', ruleId: 'pack:beauty/WHITENING_CLAIM', evidence: { field: 'content', text: '美白祛斑', start: 2, end: 6 } };
-const rule: LintReason = { code: 'rule:vip-only', severity: 'warn', message: '仅限 VIP 的说法请确认', ruleId: 'vip-only' };
-const lint = (reasons: LintReason[]) => ({ result: { verdict: 'block' as const, reasons }, pending: false, failed: false });
+const link: LintReason = {
+  code: 'EXTERNAL_LINK',
+  severity: 'block',
+  message: '回复中含有外部链接 taobao.com，用户无法打开',
+  ruleId: 'check:EXTERNAL_LINK',
+  evidence: { field: 'content', text: 'taobao.com', start: 3, end: 13 },
+};
+const pack: LintReason = {
+  code: 'pack:beauty/WHITENING_CLAIM',
+  severity: 'block',
+  message: '化妆品不得宣称美白祛斑功效',
+  ruleId: 'pack:beauty/WHITENING_CLAIM',
+  evidence: { field: 'content', text: '美白祛斑', start: 2, end: 6 },
+};
+const rule: LintReason = {
+  code: 'rule:vip-only',
+  severity: 'warn',
+  message: '仅限 VIP 的说法请确认',
+  ruleId: 'vip-only',
+};
+const lint = (reasons: LintReason[]) => ({
+  result: { verdict: 'block' as const, reasons },
+  pending: false,
+  failed: false,
+});
 
 afterEach(() => {
   setupI18n('zh-CN');
@@ -39,7 +60,12 @@ describe('reasons in the UI language', () => {
   });
 
   it('names a note as a note (说明), in both languages', () => {
-    const note: LintReason = { code: 'MEDICAL_CLAIM', severity: 'info', message: '否定语境，不计为医疗宣称', ruleId: 'check:MEDICAL_CLAIM' };
+    const note: LintReason = {
+      code: 'MEDICAL_CLAIM',
+      severity: 'info',
+      message: '否定语境，不计为医疗宣称',
+      ruleId: 'check:MEDICAL_CLAIM',
+    };
     render(<LintReasons lint={{ result: { verdict: 'allow', reasons: [note] }, pending: false, failed: false }} />);
     expect(screen.getByRole('listitem').textContent).toMatch(/^说明/);
     setupI18n('en');

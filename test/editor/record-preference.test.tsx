@@ -15,7 +15,17 @@ function mount<K extends NodeKind>(kind: K) {
   const latest: { data: unknown } = { data: nodeSpecs[kind].defaults() };
   function Harness() {
     const [data, setData] = useState(latest.data as Record<string, unknown>);
-    return <NodePanel kind={kind} nodeId="n1" data={data} onChange={(d) => { latest.data = d; setData(d); }} />;
+    return (
+      <NodePanel
+        kind={kind}
+        nodeId="n1"
+        data={data}
+        onChange={(d) => {
+          latest.data = d;
+          setData(d);
+        }}
+      />
+    );
   }
   render(<Harness />);
   return latest as { data: NodeDataOf<K> };
@@ -28,7 +38,9 @@ describe('record preference node', () => {
     fireEvent.change(screen.getByLabelText('偏好名称'), { target: { value: '肤质' } });
     fireEvent.change(screen.getByLabelText('偏好的值'), { target: { value: '干皮' } });
     expect(state.data).toEqual({ key: '肤质', value: '干皮' });
-    expect(nodeSpecs.recordPreference.summary(state.data, { t: i18next.t, groupName: () => undefined })).toBe('记录偏好：肤质=干皮');
+    expect(nodeSpecs.recordPreference.summary(state.data, { t: i18next.t, groupName: () => undefined })).toBe(
+      '记录偏好：肤质=干皮',
+    );
   });
 });
 

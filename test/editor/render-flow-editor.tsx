@@ -32,10 +32,18 @@ export function standInLayout(): void {
     offsetHeight: { configurable: true, get: () => 100 },
     offsetWidth: { configurable: true, get: () => 220 },
   });
-  (SVGElement.prototype as unknown as { getBBox: () => DOMRect }).getBBox = () => ({ x: 0, y: 0, width: 0, height: 0 }) as DOMRect;
+  (SVGElement.prototype as unknown as { getBBox: () => DOMRect }).getBBox = () =>
+    ({ x: 0, y: 0, width: 0, height: 0 }) as DOMRect;
 }
 
-export const refundGroup: KeywordGroup = { schemaVersion: 1, id: 'kg-refund', name: '退款', mode: 'contains', keywords: ['退款', '退钱'], enabled: true };
+export const refundGroup: KeywordGroup = {
+  schemaVersion: 1,
+  id: 'kg-refund',
+  name: '退款',
+  mode: 'contains',
+  keywords: ['退款', '退钱'],
+  enabled: true,
+};
 
 /** trigger → 退款 group → reply, plus a reply nothing leads to (problem E002). */
 export const refundFlow: Flow = {
@@ -47,8 +55,18 @@ export const refundFlow: Flow = {
   nodes: [
     { id: 'trigger-a1', type: 'trigger', position: { x: 40, y: 120 }, data: { messageTypes: ['text'] } },
     { id: 'kg-x7', type: 'keywordGroup', position: { x: 320, y: 120 }, data: { groupId: 'kg-refund' } },
-    { id: 'reply-873tl4yv3t', type: 'reply', position: { x: 600, y: 60 }, data: { mode: 'all', replies: [{ type: 'text', content: '退款请在订单页申请' }] } },
-    { id: 'reply-orphan9', type: 'reply', position: { x: 600, y: 300 }, data: { mode: 'all', replies: [{ type: 'text', content: '感谢您的耐心等待' }] } },
+    {
+      id: 'reply-873tl4yv3t',
+      type: 'reply',
+      position: { x: 600, y: 60 },
+      data: { mode: 'all', replies: [{ type: 'text', content: '退款请在订单页申请' }] },
+    },
+    {
+      id: 'reply-orphan9',
+      type: 'reply',
+      position: { x: 600, y: 300 },
+      data: { mode: 'all', replies: [{ type: 'text', content: '感谢您的耐心等待' }] },
+    },
   ],
   edges: [
     { id: 'e1', source: 'trigger-a1', target: 'kg-x7' },

@@ -12,7 +12,13 @@ import { useEditorStore } from '../../editor/src/store/editor-store.js';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
-const open = (left: number, seconds = 3600): WindowView => ({ state: 'open', openedAt: null, expiresAt: null, remainingSeconds: seconds, quota: { left, expiresAt: null } });
+const open = (left: number, seconds = 3600): WindowView => ({
+  state: 'open',
+  openedAt: null,
+  expiresAt: null,
+  remainingSeconds: seconds,
+  quota: { left, expiresAt: null },
+});
 
 describe('parseTypedDuration', () => {
   it.each([
@@ -95,7 +101,13 @@ describe('ClockBar', () => {
   });
 
   it('shows the virtual now in the UI language', () => {
-    useEditorStore.setState({ now: { at: '2026-12-02T00:59:00Z', window: open(5), counters: { repliesSinceInteraction: 0, maxRepliesPerInteraction: 3 } } });
+    useEditorStore.setState({
+      now: {
+        at: '2026-12-02T00:59:00Z',
+        window: open(5),
+        counters: { repliesSinceInteraction: 0, maxRepliesPerInteraction: 3 },
+      },
+    });
     render(<ClockBar />);
     expect(screen.getByTestId('virtual-now').textContent).toBe('12月2日 周三 08:59');
     expect(screen.getByTestId('quota-left').textContent).toBe('还可发 3 条');

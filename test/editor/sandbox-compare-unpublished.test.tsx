@@ -18,8 +18,11 @@ const DRAFT_REPLY = '发票请在「我的订单」里申请';
 let server: EditorServer;
 /** Deletes every document of a kind: a delete takes the document off what is live too. */
 async function deleteAll(kind: 'flows' | 'keyword-groups' | 'policies') {
-  const { items } = (await (await server.api('GET', `/api/v1/${kind}?account=default`)).json()) as { items: { id: string }[] };
-  for (const { id } of items) expect((await server.api('DELETE', `/api/v1/${kind}/${id}?account=default`)).status).toBe(204);
+  const { items } = (await (await server.api('GET', `/api/v1/${kind}?account=default`)).json()) as {
+    items: { id: string }[];
+  };
+  for (const { id } of items)
+    expect((await server.api('DELETE', `/api/v1/${kind}/${id}?account=default`)).status).toBe(204);
 }
 
 beforeAll(async () => {
@@ -35,7 +38,13 @@ describe('对比 with nothing published', () => {
   it('shows the drafts’ run and says why the live side did not run', async () => {
     server.serveEditor();
     useEditorStore.setState({ me: { name: 'ops', role: 'editor' }, sandboxOpen: true });
-    useEditorStore.getState().loadSession({ ...emptySession(), start: '2026-01-05T09:00:00+08:00', steps: [{ inbound: { from: 'u1', type: 'text', content: '我要开发票' } }] });
+    useEditorStore
+      .getState()
+      .loadSession({
+        ...emptySession(),
+        start: '2026-01-05T09:00:00+08:00',
+        steps: [{ inbound: { from: 'u1', type: 'text', content: '我要开发票' } }],
+      });
     render(<SandboxPanel />);
     await act(async () => {
       fireEvent.click(screen.getByTestId('sandbox-source-compare'));
@@ -45,7 +54,11 @@ describe('对比 with nothing published', () => {
     expect(reason.textContent).toContain('还没有发布任何内容');
     const row = screen.getByTestId('compare-row');
     const drafts = within(row).getByTestId('compare-drafts');
-    expect(within(drafts).queryAllByTestId('reply-bubble').map((b) => b.querySelector('.bubble-text')?.textContent)).toEqual([DRAFT_REPLY]);
+    expect(
+      within(drafts)
+        .queryAllByTestId('reply-bubble')
+        .map((b) => b.querySelector('.bubble-text')?.textContent),
+    ).toEqual([DRAFT_REPLY]);
     expect(within(row).getByTestId('compare-live').textContent).toBe('');
     expect(row.getAttribute('data-differs')).toBe('false');
     expect(screen.queryByRole('alert')).toBeNull();

@@ -54,11 +54,19 @@ describe('durations', () => {
 describe('composer steps', () => {
   it('builds messages, events and agent replies for the active user', () => {
     const empty = { text: '', key: '', reply: '' };
-    expect(buildStep('text', 'u1', { ...empty, text: ' 退钱 ' })).toEqual({ inbound: { from: 'u1', type: 'text', content: '退钱' } });
+    expect(buildStep('text', 'u1', { ...empty, text: ' 退钱 ' })).toEqual({
+      inbound: { from: 'u1', type: 'text', content: '退钱' },
+    });
     expect(buildStep('text', 'u1', empty)).toBeNull();
     expect(buildStep('subscribe', 'u2', empty)).toEqual({ inbound: { from: 'u2', type: 'event', event: 'subscribe' } });
-    expect(buildStep('CLICK', 'u1', { ...empty, key: 'FAQ' })).toEqual({ inbound: { from: 'u1', type: 'event', event: 'CLICK', eventKey: 'FAQ' } });
-    expect(buildStep('reply', 'u1', { ...empty, reply: '您好' })).toEqual({ reply: { type: 'text', content: '您好' }, to: 'u1', commit: true });
+    expect(buildStep('CLICK', 'u1', { ...empty, key: 'FAQ' })).toEqual({
+      inbound: { from: 'u1', type: 'event', event: 'CLICK', eventKey: 'FAQ' },
+    });
+    expect(buildStep('reply', 'u1', { ...empty, reply: '您好' })).toEqual({
+      reply: { type: 'text', content: '您好' },
+      to: 'u1',
+      commit: true,
+    });
   });
 });
 

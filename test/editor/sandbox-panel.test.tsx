@@ -21,7 +21,13 @@ const open = (remainingSeconds: number, left = 4): WindowView => ({
 const REFUND = '小明，退款请在「我的订单」里申请';
 const steps: SandboxStep[] = [
   { inbound: { from: 'u1', type: 'text', content: '退钱' } },
-  { after: '47h50m', reply: { type: 'text', content: '您好，还有什么可以帮您？' }, to: 'u1', commit: true, expect: { verdict: 'allow' } },
+  {
+    after: '47h50m',
+    reply: { type: 'text', content: '您好，还有什么可以帮您？' },
+    to: 'u1',
+    commit: true,
+    expect: { verdict: 'allow' },
+  },
 ];
 const reports: StepReport[] = [
   {
@@ -33,9 +39,27 @@ const reports: StepReport[] = [
       duplicate: false,
       opensWindow: true,
       window: open(172_800),
-      groupMatches: [{ flowId: 'ecommerce-faq', nodeId: 'kg-refund', group: '退款', groupId: 'kg-refund', keyword: '退钱', won: true }],
+      groupMatches: [
+        {
+          flowId: 'ecommerce-faq',
+          nodeId: 'kg-refund',
+          group: '退款',
+          groupId: 'kg-refund',
+          keyword: '退钱',
+          won: true,
+        },
+      ],
       matches: [{ flowId: 'ecommerce-faq', nodeId: 'kg-refund', group: '退款', groupId: 'kg-refund', keyword: '退钱' }],
-      replies: [{ reply: { type: 'text', content: REFUND }, verdict: 'allow', reasons: [], committed: true, flowId: 'ecommerce-faq', nodeId: 'reply-refund' }],
+      replies: [
+        {
+          reply: { type: 'text', content: REFUND },
+          verdict: 'allow',
+          reasons: [],
+          committed: true,
+          flowId: 'ecommerce-faq',
+          nodeId: 'reply-refund',
+        },
+      ],
       handoff: null,
       trace: ['trigger', 'kg-refund', 'reply-refund'],
       path: ['trigger', 'kg-refund', 'reply-refund'].map((nodeId) => ({ flowId: 'ecommerce-faq', nodeId })),
@@ -48,7 +72,14 @@ const reports: StepReport[] = [
     expect: { passed: false, failures: ['结论应为 allow，实际为 warn'] },
     result: {
       verdict: 'warn',
-      reasons: [{ code: 'WINDOW_CLOSING', severity: 'warn', message: '互动窗口即将关闭，平台可能有延迟（剩余 10 分钟）', ruleId: 'check:WINDOW_CLOSING' }],
+      reasons: [
+        {
+          code: 'WINDOW_CLOSING',
+          severity: 'warn',
+          message: '互动窗口即将关闭，平台可能有延迟（剩余 10 分钟）',
+          ruleId: 'check:WINDOW_CLOSING',
+        },
+      ],
       window: open(600, 3),
       counters: { repliesSinceInteraction: 2, maxRepliesPerInteraction: 3 },
       committed: true,
@@ -59,7 +90,17 @@ const reports: StepReport[] = [
 describe('StepList', () => {
   it('shows each step as a chat: the message, the matched group, reply bubbles with verdicts and reasons, the clock move', () => {
     const onLight = vi.fn();
-    render(<StepList steps={steps} reports={reports} users={{ u1: { nickname: '小明' } }} litIndex={0} onLight={onLight} onRemove={() => {}} onExpect={() => {}} />);
+    render(
+      <StepList
+        steps={steps}
+        reports={reports}
+        users={{ u1: { nickname: '小明' } }}
+        litIndex={0}
+        onLight={onLight}
+        onRemove={() => {}}
+        onExpect={() => {}}
+      />,
+    );
     const cards = screen.getAllByTestId('step-card');
     expect(cards).toHaveLength(2);
     expect(cards[0]!.textContent).toContain('小明');
@@ -99,7 +140,15 @@ describe('StepList', () => {
           {
             reply: { type: 'text', content },
             verdict: 'block',
-            reasons: [{ code: 'EXTERNAL_LINK', severity: 'block', message: '外部链接', ruleId: 'check:EXTERNAL_LINK', evidence: { field: 'content', text: 'https://item.taobao.com/x', start: 4, end: content.length } }],
+            reasons: [
+              {
+                code: 'EXTERNAL_LINK',
+                severity: 'block',
+                message: '外部链接',
+                ruleId: 'check:EXTERNAL_LINK',
+                evidence: { field: 'content', text: 'https://item.taobao.com/x', start: 4, end: content.length },
+              },
+            ],
             committed: false,
             flowId: 'f',
             nodeId: 'n',
@@ -107,7 +156,17 @@ describe('StepList', () => {
         ],
       },
     };
-    render(<StepList steps={linkStep} reports={[report]} users={{}} litIndex={null} onLight={() => {}} onRemove={() => {}} onExpect={() => {}} />);
+    render(
+      <StepList
+        steps={linkStep}
+        reports={[report]}
+        users={{}}
+        litIndex={null}
+        onLight={() => {}}
+        onRemove={() => {}}
+        onExpect={() => {}}
+      />,
+    );
     expect(screen.getByText('[菜单点击 FAQ]')).toBeTruthy();
     expect(screen.getByText('u2')).toBeTruthy();
     const bubble = screen.getByTestId('reply-bubble');
@@ -117,7 +176,17 @@ describe('StepList', () => {
   });
 
   it('invites a first message when there are no steps', () => {
-    render(<StepList steps={[]} reports={[]} users={{}} litIndex={null} onLight={() => {}} onRemove={() => {}} onExpect={() => {}} />);
+    render(
+      <StepList
+        steps={[]}
+        reports={[]}
+        users={{}}
+        litIndex={null}
+        onLight={() => {}}
+        onRemove={() => {}}
+        onExpect={() => {}}
+      />,
+    );
     expect(screen.getByTestId('steps-empty').textContent).toContain('发一条消息');
   });
 });
@@ -134,13 +203,31 @@ describe('WindowCountdown', () => {
     const { rerender } = render(<WindowCountdown window={open(600, 3)} />);
     expect(screen.getByText('窗口即将关闭')).toBeTruthy();
     expect(screen.getByTestId('countdown-clock').textContent).toBe('00:10:00');
-    rerender(<WindowCountdown window={{ state: 'expired', openedAt: null, expiresAt: null, remainingSeconds: 0, quota: { left: 0, expiresAt: null } }} />);
+    rerender(
+      <WindowCountdown
+        window={{
+          state: 'expired',
+          openedAt: null,
+          expiresAt: null,
+          remainingSeconds: 0,
+          quota: { left: 0, expiresAt: null },
+        }}
+      />,
+    );
     expect(screen.queryByTestId('countdown-clock')).toBeNull();
     expect(screen.getByTestId('window-countdown').textContent).toContain('要等用户再发消息');
   });
 });
 
-function EditorHarness({ kind, report, onChange }: { kind: 'inbound' | 'reply'; report: StepReport; onChange: (e: Expectation | undefined) => void }) {
+function EditorHarness({
+  kind,
+  report,
+  onChange,
+}: {
+  kind: 'inbound' | 'reply';
+  report: StepReport;
+  onChange: (e: Expectation | undefined) => void;
+}) {
   const [expect, setExpect] = useState<Expectation | undefined>(undefined);
   return (
     <ExpectationEditor
@@ -169,14 +256,23 @@ describe('ExpectationEditor', () => {
     expect(onChange).toHaveBeenLastCalledWith({ verdict: 'warn', replyCount: 1, group: '退款' });
     fireEvent.change(screen.getByLabelText('原因代码（都要出现）'), { target: { value: 'PROMOTION，ABSOLUTE_TERM' } });
     fireEvent.blur(screen.getByLabelText('原因代码（都要出现）'));
-    expect(onChange).toHaveBeenLastCalledWith({ verdict: 'warn', codes: ['PROMOTION', 'ABSOLUTE_TERM'], replyCount: 1, group: '退款' });
+    expect(onChange).toHaveBeenLastCalledWith({
+      verdict: 'warn',
+      codes: ['PROMOTION', 'ABSOLUTE_TERM'],
+      replyCount: 1,
+      group: '退款',
+    });
     fireEvent.change(screen.getByLabelText('发出回复条数'), { target: { value: '' } });
-    expect(onChange).toHaveBeenLastCalledWith({ verdict: 'warn', codes: ['PROMOTION', 'ABSOLUTE_TERM'], group: '退款' });
+    expect(onChange).toHaveBeenLastCalledWith({
+      verdict: 'warn',
+      codes: ['PROMOTION', 'ABSOLUTE_TERM'],
+      group: '退款',
+    });
     fireEvent.click(screen.getByRole('button', { name: '清除预期' }));
     expect(onChange).toHaveBeenLastCalledWith(undefined);
   });
 
-  it('expects a reply step\'s verdict and codes (no keyword group field)', () => {
+  it("expects a reply step's verdict and codes (no keyword group field)", () => {
     const onChange = vi.fn();
     render(<EditorHarness kind="reply" report={reports[1]!} onChange={onChange} />);
     fireEvent.click(screen.getByTestId('expect-actual'));

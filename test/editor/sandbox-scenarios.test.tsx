@@ -30,7 +30,10 @@ function stubApi(routes: Record<string, (body: Body) => Answer>) {
       calls.push({ method, url, body });
       const route = routes[`${method} ${url.split('?')[0]}`];
       const answer = route ? route(body) : { status: 404, json: { error: { code: 'NOT_FOUND', message: url } } };
-      return new Response(JSON.stringify(answer.json ?? {}), { status: answer.status ?? 200, headers: { 'Content-Type': 'application/json' } });
+      return new Response(JSON.stringify(answer.json ?? {}), {
+        status: answer.status ?? 200,
+        headers: { 'Content-Type': 'application/json' },
+      });
     }),
   );
   return calls;
@@ -54,7 +57,13 @@ const FULL = {
 };
 const CONFLICT = {
   status: 409,
-  json: { error: { code: 'CONFLICT', message: 'stale', details: [{ path: '/revision', message: 'stale: current revision is 5' }] } },
+  json: {
+    error: {
+      code: 'CONFLICT',
+      message: 'stale',
+      details: [{ path: '/revision', message: 'stale: current revision is 5' }],
+    },
+  },
 };
 const puts = (calls: Call[]) => calls.filter((c) => c.method === 'PUT');
 
@@ -80,7 +89,9 @@ describe('saving a scenario', () => {
 
 describe('a stale scenario save (409)', () => {
   function openStale() {
-    useEditorStore.setState((s) => ({ session: { ...s.session, scenario: { id: 'sc-1', name: '退钱场景', revision: 3 }, steps: STEPS } }));
+    useEditorStore.setState((s) => ({
+      session: { ...s.session, scenario: { id: 'sc-1', name: '退钱场景', revision: 3 }, steps: STEPS },
+    }));
     return render(
       <>
         <SaveScenarioDialog onClose={() => {}} />
@@ -92,7 +103,8 @@ describe('a stale scenario save (409)', () => {
   it('opens the conflict dialog, and "keep mine" saves over their revision', async () => {
     let first = true;
     const calls = stubApi({
-      'PUT /api/v1/scenarios/sc-1': (body) => (first ? ((first = false), CONFLICT) : { json: { ...body, revision: 6 } }),
+      'PUT /api/v1/scenarios/sc-1': (body) =>
+        first ? ((first = false), CONFLICT) : { json: { ...body, revision: 6 } },
       'GET /api/v1/scenarios': () => ({ json: { items: [] } }),
     });
     openStale();
@@ -114,7 +126,12 @@ describe('a stale scenario save (409)', () => {
   });
 
   it('"reload theirs" opens their saved scenario in the simulator', async () => {
-    const theirs = { ...FULL, name: '同事改过的场景', revision: 5, steps: [{ inbound: { from: 'u1', type: 'text', content: '快递到哪了' } }] };
+    const theirs = {
+      ...FULL,
+      name: '同事改过的场景',
+      revision: 5,
+      steps: [{ inbound: { from: 'u1', type: 'text', content: '快递到哪了' } }],
+    };
     stubApi({
       'PUT /api/v1/scenarios/sc-1': () => CONFLICT,
       'GET /api/v1/scenarios/sc-1': () => ({ json: theirs }),
@@ -123,7 +140,9 @@ describe('a stale scenario save (409)', () => {
     openStale();
     fireEvent.click(screen.getByTestId('save-scenario-confirm'));
     fireEvent.click(await screen.findByTestId('conflict-theirs'));
-    await waitFor(() => expect(useEditorStore.getState().session.scenario).toMatchObject({ name: '同事改过的场景', revision: 5 }));
+    await waitFor(() =>
+      expect(useEditorStore.getState().session.scenario).toMatchObject({ name: '同事改过的场景', revision: 5 }),
+    );
     expect(screen.queryByTestId('conflict-dialog')).toBeNull();
     expect(useEditorStore.getState().session.steps).toEqual(theirs.steps);
   });
@@ -141,7 +160,19 @@ describe('composer kinds', () => {
   it('offers every kind with a plain Chinese label (and an English one)', () => {
     render(<Composer onStep={() => {}} />);
     const labels = [...screen.getByTestId('compose-kind').querySelectorAll('option')].map((o) => o.textContent);
-    expect(labels).toEqual(['文字消息', '图片消息', '位置消息', '链接消息', '关注', '扫码（已关注的用户）', '点击菜单', '点击菜单打开网页', '自动上报位置', '取消关注', '客服回复']);
+    expect(labels).toEqual([
+      '文字消息',
+      '图片消息',
+      '位置消息',
+      '链接消息',
+      '关注',
+      '扫码（已关注的用户）',
+      '点击菜单',
+      '点击菜单打开网页',
+      '自动上报位置',
+      '取消关注',
+      '客服回复',
+    ]);
     expect(Object.keys(en.sandbox.compose.kinds)).toHaveLength(labels.length);
   });
 
@@ -149,7 +180,14 @@ describe('composer kinds', () => {
     const { onStep, send } = compose('image');
     expect(screen.getByText(/会开启 48 小时回复窗口/)).toBeTruthy();
     fireEvent.click(send);
-    expect(onStep).toHaveBeenCalledWith({ inbound: { from: 'u1', type: 'image', mediaId: 'SANDBOX_MEDIA_ID', picUrl: 'https://mmbiz.qpic.cn/sandbox/placeholder.jpg' } });
+    expect(onStep).toHaveBeenCalledWith({
+      inbound: {
+        from: 'u1',
+        type: 'image',
+        mediaId: 'SANDBOX_MEDIA_ID',
+        picUrl: 'https://mmbiz.qpic.cn/sandbox/placeholder.jpg',
+      },
+    });
   });
 
   it('sends a location with its label and coordinates, refusing coordinates out of range', () => {
@@ -160,7 +198,9 @@ describe('composer kinds', () => {
     fireEvent.change(screen.getByLabelText('纬度'), { target: { value: '31.2355' } });
     fireEvent.change(screen.getByLabelText('经度'), { target: { value: '121.4751' } });
     fireEvent.click(send);
-    expect(onStep).toHaveBeenCalledWith({ inbound: { from: 'u1', type: 'location', latitude: 31.2355, longitude: 121.4751, label: '南京路步行街' } });
+    expect(onStep).toHaveBeenCalledWith({
+      inbound: { from: 'u1', type: 'location', latitude: 31.2355, longitude: 121.4751, label: '南京路步行街' },
+    });
   });
 
   it('sends a link once it has a title and a URL', () => {
@@ -169,7 +209,9 @@ describe('composer kinds', () => {
     expect(send.disabled).toBe(true);
     fireEvent.change(screen.getByLabelText('链接地址'), { target: { value: 'https://shop.example.com/o/1' } });
     fireEvent.click(send);
-    expect(onStep).toHaveBeenCalledWith({ inbound: { from: 'u1', type: 'link', title: '我的订单', url: 'https://shop.example.com/o/1' } });
+    expect(onStep).toHaveBeenCalledWith({
+      inbound: { from: 'u1', type: 'link', title: '我的订单', url: 'https://shop.example.com/o/1' },
+    });
   });
 
   it('sends SCAN with its scene value', () => {
@@ -177,7 +219,9 @@ describe('composer kinds', () => {
     expect(send.disabled).toBe(true);
     fireEvent.change(screen.getByLabelText('二维码场景值'), { target: { value: 'store-42' } });
     fireEvent.click(send);
-    expect(onStep).toHaveBeenCalledWith({ inbound: { from: 'u1', type: 'event', event: 'SCAN', eventKey: 'store-42' } });
+    expect(onStep).toHaveBeenCalledWith({
+      inbound: { from: 'u1', type: 'event', event: 'SCAN', eventKey: 'store-42' },
+    });
   });
 
   it('sends VIEW with the page URL as its key, and says it grants nothing', () => {
@@ -185,14 +229,18 @@ describe('composer kinds', () => {
     expect(screen.getByText(/不算互动：不会开启回复窗口/)).toBeTruthy();
     fireEvent.change(screen.getByLabelText('打开的网页地址'), { target: { value: 'https://shop.example.com' } });
     fireEvent.click(send);
-    expect(onStep).toHaveBeenCalledWith({ inbound: { from: 'u1', type: 'event', event: 'VIEW', eventKey: 'https://shop.example.com' } });
+    expect(onStep).toHaveBeenCalledWith({
+      inbound: { from: 'u1', type: 'event', event: 'VIEW', eventKey: 'https://shop.example.com' },
+    });
   });
 
   it('sends a LOCATION report with coordinates and no label', () => {
     const { onStep, send } = compose('LOCATION');
     expect(screen.queryByLabelText('地点名称')).toBeNull();
     fireEvent.click(send);
-    expect(onStep).toHaveBeenCalledWith({ inbound: { from: 'u1', type: 'event', event: 'LOCATION', latitude: 31.2304, longitude: 121.4737 } });
+    expect(onStep).toHaveBeenCalledWith({
+      inbound: { from: 'u1', type: 'event', event: 'LOCATION', latitude: 31.2304, longitude: 121.4737 },
+    });
   });
 });
 
@@ -231,7 +279,11 @@ describe('choosing packs for the run', () => {
     const runs = () => calls.filter((c) => c.url === '/api/v1/sandbox/run');
     expect(runs().at(-1)!.body.packs).toEqual(['ecommerce']);
     expect(await saveScenario('电商场景', '', false)).toBe('saved');
-    expect(calls.find((c) => c.method === 'POST' && c.url.startsWith('/api/v1/scenarios'))!.body).toMatchObject({ name: '电商场景', packs: ['ecommerce'], steps: STEPS });
+    expect(calls.find((c) => c.method === 'POST' && c.url.startsWith('/api/v1/scenarios'))!.body).toMatchObject({
+      name: '电商场景',
+      packs: ['ecommerce'],
+      steps: STEPS,
+    });
 
     // Back to the account's packs: `packs` is left out and the server applies the enabled ones.
     fireEvent.click(within(picker).getByRole('button', { name: '恢复为账号已启用的' }));

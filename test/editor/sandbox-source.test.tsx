@@ -34,7 +34,14 @@ beforeAll(async () => {
   expect((await api('POST', '/api/v1/flows?account=default', invoiceFlow(LIVE_REPLY))).status).toBe(201);
   version = await publish();
   const draft = (await api('GET', '/api/v1/flows/invoice-flow?account=default')).body;
-  expect((await api('PUT', '/api/v1/flows/invoice-flow?account=default', { ...invoiceFlow(DRAFT_REPLY), revision: draft.revision })).status).toBe(200);
+  expect(
+    (
+      await api('PUT', '/api/v1/flows/invoice-flow?account=default', {
+        ...invoiceFlow(DRAFT_REPLY),
+        revision: draft.revision,
+      })
+    ).status,
+  ).toBe(200);
 }, 60_000);
 afterAll(() => server.stop());
 
@@ -45,7 +52,13 @@ const SLOW = { timeout: 15_000 };
 function renderPanel() {
   server.serveEditor();
   useEditorStore.setState({ me: { name: 'ops', role: 'editor' }, sandboxOpen: true });
-  useEditorStore.getState().loadSession({ ...emptySession(), start: '2026-01-05T09:00:00+08:00', steps: [{ inbound: { from: 'u1', type: 'text', content: '我要开发票' } }] });
+  useEditorStore
+    .getState()
+    .loadSession({
+      ...emptySession(),
+      start: '2026-01-05T09:00:00+08:00',
+      steps: [{ inbound: { from: 'u1', type: 'text', content: '我要开发票' } }],
+    });
   render(<SandboxPanel />);
 }
 const choose = async (mode: 'drafts' | 'live' | 'compare') => {
@@ -53,14 +66,20 @@ const choose = async (mode: 'drafts' | 'live' | 'compare') => {
     fireEvent.click(screen.getByTestId(`sandbox-source-${mode}`));
   });
 };
-const replyTexts = (root: HTMLElement) => within(root).queryAllByTestId('reply-bubble').map((b) => b.querySelector('.bubble-text')?.textContent);
+const replyTexts = (root: HTMLElement) =>
+  within(root)
+    .queryAllByTestId('reply-bubble')
+    .map((b) => b.querySelector('.bubble-text')?.textContent);
 
 describe('the sandbox source switch', () => {
   it('runs the drafts by default, and says plainly which live version 线上版本 runs', async () => {
     renderPanel();
     const drafts = screen.getByTestId('sandbox-source-drafts');
     expect(drafts.getAttribute('aria-checked')).toBe('true');
-    await vi.waitFor(() => expect(screen.getByTestId('sandbox-source-live').textContent).toBe(`线上版本（v${version}）`), SLOW);
+    await vi.waitFor(
+      () => expect(screen.getByTestId('sandbox-source-live').textContent).toBe(`线上版本（v${version}）`),
+      SLOW,
+    );
     await vi.waitFor(() => expect(replyTexts(screen.getByTestId('step-list'))).toEqual([DRAFT_REPLY]), SLOW);
 
     await choose('live');
@@ -86,7 +105,10 @@ describe('the sandbox source switch', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: '重新运行' }));
     });
-    await vi.waitFor(() => expect(screen.getByTestId('compare-live-title').textContent).toBe(`线上版本 v${next}`), SLOW);
+    await vi.waitFor(
+      () => expect(screen.getByTestId('compare-live-title').textContent).toBe(`线上版本 v${next}`),
+      SLOW,
+    );
     expect(screen.getByTestId('compare-row').getAttribute('data-differs')).toBe('false');
     expect(screen.queryByTestId('differs-badge')).toBeNull();
     expect(replyTexts(screen.getByTestId('compare-live'))).toEqual([DRAFT_REPLY]);

@@ -20,7 +20,8 @@ export function stubLintFetch(answer: (body: { reply: { content?: string } }) =>
   const fetchStub = vi.fn(async (url: string, init?: RequestInit) => {
     const body = init?.body ? JSON.parse(String(init.body)) : undefined;
     calls.push({ url, body });
-    if (!url.startsWith('/api/v1/lint')) return new Response('{"error":{"code":"NOT_FOUND","message":"x"}}', { status: 404 });
+    if (!url.startsWith('/api/v1/lint'))
+      return new Response('{"error":{"code":"NOT_FOUND","message":"x"}}', { status: 404 });
     return new Response(JSON.stringify(answer(body)), { status: 200, headers: { 'Content-Type': 'application/json' } });
   });
   vi.stubGlobal('fetch', fetchStub);

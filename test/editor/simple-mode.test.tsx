@@ -18,7 +18,8 @@ import { SimpleView } from '../../editor/src/simple/SimpleView.js';
 import { useEditorStore } from '../../editor/src/store/editor-store.js';
 
 const root = join(import.meta.dirname, '../../examples/workspace');
-const readDir = <T,>(dir: string): T[] => readdirSync(join(root, dir)).map((f) => JSON.parse(readFileSync(join(root, dir, f), 'utf8')) as T);
+const readDir = <T,>(dir: string): T[] =>
+  readdirSync(join(root, dir)).map((f) => JSON.parse(readFileSync(join(root, dir, f), 'utf8')) as T);
 
 /** The example workspace; `extra` adds documents beside it. */
 function workspace(extra: { flows?: Flow[]; groups?: KeywordGroup[] } = {}) {
@@ -33,7 +34,8 @@ function stubApi(flows: Flow[]) {
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string, init?: RequestInit) => {
-      const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
+      const json = (body: unknown) =>
+        new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
       if (url.startsWith('/api/v1/lint')) {
         const content = String((JSON.parse(String(init?.body)) as { reply: { content?: string } }).reply.content ?? '');
         lints.push(content);
@@ -41,7 +43,18 @@ function stubApi(flows: Flow[]) {
         return json(
           at < 0
             ? { verdict: 'allow', reasons: [] }
-            : { verdict: 'block', reasons: [{ code: 'EXTERNAL_LINK', severity: 'block', message: '回复中含有外部链接', ruleId: 'check:EXTERNAL_LINK', evidence: { field: 'content', text: content.slice(at), start: at, end: content.length } }] },
+            : {
+                verdict: 'block',
+                reasons: [
+                  {
+                    code: 'EXTERNAL_LINK',
+                    severity: 'block',
+                    message: '回复中含有外部链接',
+                    ruleId: 'check:EXTERNAL_LINK',
+                    evidence: { field: 'content', text: content.slice(at), start: at, end: content.length },
+                  },
+                ],
+              },
         );
       }
       const id = /^\/api\/v1\/flows\/([^?]+)/.exec(url)?.[1];
@@ -61,7 +74,10 @@ function renderSimple(open: string, extra?: Parameters<typeof workspace>[0]) {
   useEditorStore.setState({ me: { name: '小王', role: 'editor' } });
   s.setGroups(groups.map((doc) => ({ doc, persisted: true, dirty: false, publishedVersion: 1 })));
   s.setFlowSummaries(flows.map((f) => ({ id: f.id, name: f.name, revision: 1, publishedVersion: 1 })));
-  s.loadFlow(flows.find((f) => f.id === open)!, true);
+  s.loadFlow(
+    flows.find((f) => f.id === open)!,
+    true,
+  );
   render(
     <>
       <SimpleView />
@@ -83,7 +99,9 @@ describe('简单模式', () => {
   it('shows 被关注回复, 收到消息回复 and 关键词回复 from the example workspace documents', async () => {
     renderSimple('ecommerce-faq');
     const welcome = within(screen.getByTestId('simple-welcome'));
-    expect((await welcome.findByTestId('simple-reply-readonly')).textContent).toContain('欢迎关注！回复「退款」「物流」「改密码」');
+    expect((await welcome.findByTestId('simple-reply-readonly')).textContent).toContain(
+      '欢迎关注！回复「退款」「物流」「改密码」',
+    );
     expect(welcome.getByText('流程「关注欢迎语」')).toBeTruthy();
     const fallback = within(screen.getByTestId('simple-fallback'));
     expect(fallback.getByTestId('simple-reply-readonly').textContent).toContain('收到你的消息啦');
@@ -129,9 +147,18 @@ describe('简单模式', () => {
       nodes: [
         ...faq.nodes,
         { id: 'kg-invoice', type: 'keywordGroup', position: { x: 280, y: 480 }, data: { groupId: 'invoice' } },
-        { id: 'reply-invoice', type: 'reply', position: { x: 560, y: 480 }, data: { mode: 'all', replies: [{ type: 'text', content: '开票请在订单页申请' }] } },
+        {
+          id: 'reply-invoice',
+          type: 'reply',
+          position: { x: 560, y: 480 },
+          data: { mode: 'all', replies: [{ type: 'text', content: '开票请在订单页申请' }] },
+        },
       ],
-      edges: [...faq.edges, { id: 'e7', source: 'trigger', target: 'kg-invoice' }, { id: 'e8', source: 'kg-invoice', target: 'reply-invoice', sourceHandle: 'match' }],
+      edges: [
+        ...faq.edges,
+        { id: 'e7', source: 'trigger', target: 'kg-invoice' },
+        { id: 'e8', source: 'kg-invoice', target: 'reply-invoice', sourceHandle: 'match' },
+      ],
     };
     renderSimple('ecommerce-faq', { groups: [invoice] });
     useEditorStore.getState().loadFlow({ ...withInvoice, revision: 1 }, true);
@@ -168,7 +195,11 @@ describe('简单模式', () => {
     const kg = flow.nodes.find((n) => n.type === 'keywordGroup' && n.data.groupId === group.doc.id)!;
     const reply = flow.nodes.find((n) => n.type === 'reply' && !before.nodes.some((b) => b.id === n.id))!;
     expect(reply.type === 'reply' && reply.data.replies).toEqual([{ type: 'text', content: '开票请在订单页申请' }]);
-    expect(flow.edges.filter((e) => !before.edges.some((b) => b.id === e.id)).map((e) => [e.source, e.target, e.sourceHandle])).toEqual([
+    expect(
+      flow.edges
+        .filter((e) => !before.edges.some((b) => b.id === e.id))
+        .map((e) => [e.source, e.target, e.sourceHandle]),
+    ).toEqual([
       ['trigger', kg.id, undefined],
       [kg.id, reply.id, 'match'],
     ]);
@@ -193,9 +224,16 @@ describe('简单模式', () => {
     const flow = currentFlow()!;
     expect(flow.nodes.map((n) => n.id)).not.toContain('kg-refund');
     expect(flow.nodes.map((n) => n.id)).not.toContain('reply-refund');
-    expect(flow.edges.some((e) => ['kg-refund', 'reply-refund'].includes(e.source) || ['kg-refund', 'reply-refund'].includes(e.target))).toBe(false);
+    expect(
+      flow.edges.some(
+        (e) => ['kg-refund', 'reply-refund'].includes(e.source) || ['kg-refund', 'reply-refund'].includes(e.target),
+      ),
+    ).toBe(false);
     expect(useEditorStore.getState().groups['refund']).toBeTruthy();
-    expect(screen.getAllByTestId('simple-keyword-rule').map((c) => c.dataset['group'])).toEqual(['logistics', 'password']);
+    expect(screen.getAllByTestId('simple-keyword-rule').map((c) => c.dataset['group'])).toEqual([
+      'logistics',
+      'password',
+    ]);
   });
 
   it('「编辑」 on 被关注回复 opens the welcome flow and edits its reply node', async () => {

@@ -18,23 +18,50 @@ const V2_TEXT = '退款请在订单页申请，3个工作日内到账';
 const withReply = (content: string, revision: number, dx = 0): Flow => ({
   ...refundFlow,
   revision,
-  nodes: refundFlow.nodes.map((n) => (n.type === 'reply' && n.id === 'reply-873tl4yv3t' ? { ...n, position: { x: n.position.x + dx, y: n.position.y }, data: { mode: 'all', replies: [{ type: 'text', content }] } } : n)),
+  nodes: refundFlow.nodes.map((n) =>
+    n.type === 'reply' && n.id === 'reply-873tl4yv3t'
+      ? {
+          ...n,
+          position: { x: n.position.x + dx, y: n.position.y },
+          data: { mode: 'all', replies: [{ type: 'text', content }] },
+        }
+      : n,
+  ),
 });
 
 /** Versions v1 and v2 of the flow; a rollback makes v3 and puts the old version in the draft, as the server does. */
 function stubDocumentRoutes() {
   const state = { draft: withReply(V2_TEXT, 1), published: 2, rollbacks: [] as unknown[] };
   const v1 = withReply(V1_TEXT, 0, 137); // moved since: a move is no change
-  const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
+  const json = (body: unknown) =>
+    new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string, init?: RequestInit) => {
       const path = url.split('?')[0];
-      if (path === '/api/v1/flows') return json({ items: [{ id: refundFlow.id, name: refundFlow.name, revision: state.draft.revision, publishedVersion: state.published }] });
+      if (path === '/api/v1/flows')
+        return json({
+          items: [
+            {
+              id: refundFlow.id,
+              name: refundFlow.name,
+              revision: state.draft.revision,
+              publishedVersion: state.published,
+            },
+          ],
+        });
       if (path === '/api/v1/flows/flow-refund') return json(state.draft);
       if (path === '/api/v1/flows/flow-refund/versions')
-        return json({ items: [1, 2].map((version) => ({ id: refundFlow.id, version, publishedAt: new Date(Date.now() - (3 - version) * 3_600_000).toISOString(), note: '' })) });
-      if (path === '/api/v1/flows/flow-refund/versions/1') return json({ id: refundFlow.id, version: 1, publishedAt: new Date().toISOString(), document: v1 });
+        return json({
+          items: [1, 2].map((version) => ({
+            id: refundFlow.id,
+            version,
+            publishedAt: new Date(Date.now() - (3 - version) * 3_600_000).toISOString(),
+            note: '',
+          })),
+        });
+      if (path === '/api/v1/flows/flow-refund/versions/1')
+        return json({ id: refundFlow.id, version: 1, publishedAt: new Date().toISOString(), document: v1 });
       if (path === '/api/v1/flows/flow-refund/rollback' && init?.method === 'POST') {
         state.rollbacks.push(JSON.parse(String(init.body)));
         state.draft = { ...v1, revision: (state.draft.revision ?? 0) + 1 };
@@ -59,7 +86,9 @@ describe('version history: rollback', () => {
   it('shows the reply text change in words, asks before rolling back, then every indicator says v3', async () => {
     const server = stubDocumentRoutes();
     renderFlowEditor(server.draft);
-    useEditorStore.getState().setFlowSummaries([{ id: refundFlow.id, name: refundFlow.name, revision: 1, publishedVersion: 2 }]);
+    useEditorStore
+      .getState()
+      .setFlowSummaries([{ id: refundFlow.id, name: refundFlow.name, revision: 1, publishedVersion: 2 }]);
     render(<ConfirmDialog />);
     expect(screen.getByTestId('publish-status').textContent).toBe('已发布 v2');
 
@@ -82,7 +111,10 @@ describe('version history: rollback', () => {
     expect(within(screen.getByRole('navigation', { name: '流程' })).getByText('v3', { exact: false })).toBeTruthy();
     await waitFor(() => expect(screen.queryByTestId('history-dialog')).toBeNull());
     const s = useEditorStore.getState();
-    expect(s.nodes.find((n) => n.id === 'reply-873tl4yv3t')?.data).toEqual({ mode: 'all', replies: [{ type: 'text', content: V1_TEXT }] });
+    expect(s.nodes.find((n) => n.id === 'reply-873tl4yv3t')?.data).toEqual({
+      mode: 'all',
+      replies: [{ type: 'text', content: V1_TEXT }],
+    });
     expect(s.dirty).toBe(false);
     expect(s.meta?.revision).toBe(2);
     expect(s.notices.map((n) => n.text)).toEqual(['已回滚到 v1（新版本 v3）']);

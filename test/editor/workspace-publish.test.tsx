@@ -32,7 +32,8 @@ function serveEditor(role: 'editor' | 'viewer' = 'editor') {
 
 const api = (method: string, url: string, body?: unknown) =>
   server.api(method, url, body).then(async (r) => ({ status: r.status, body: await r.json() }));
-const liveVersion = async () => (await api('GET', '/api/v1/workspace/changes?account=default')).body.workspaceVersion as number;
+const liveVersion = async () =>
+  (await api('GET', '/api/v1/workspace/changes?account=default')).body.workspaceVersion as number;
 
 /** How long to wait for the real server's answers (a cold server compiles the workspace first). */
 const SLOW = { timeout: 15_000 };
@@ -85,24 +86,57 @@ describe('workspace publish in the header, with a new flow whose reply would be 
     render(<WorkspacePublish />);
     fireEvent.click(screen.getByTestId('workspace-publish'));
     const dialog = await screen.findByTestId('workspace-publish-dialog', {}, SLOW);
-    await vi.waitFor(() => expect(within(dialog).getAllByRole('listitem').filter((li) => /MEDICAL_CLAIM/.test(li.textContent ?? ''))).toHaveLength(1), SLOW);
+    await vi.waitFor(
+      () =>
+        expect(
+          within(dialog)
+            .getAllByRole('listitem')
+            .filter((li) => /MEDICAL_CLAIM/.test(li.textContent ?? '')),
+        ).toHaveLength(1),
+      SLOW,
+    );
 
     // A colleague saves a second blocked reply while the dialog is open.
     const flow = (await api('GET', '/api/v1/flows/invoice-flow?account=default')).body;
-    const twoReplies = (contents: string[]) => flow.nodes.map((n: { id: string }) => (n.id === 'r' ? { ...n, data: { mode: 'all', replies: contents.map((content) => ({ type: 'text', content })) } } : n));
-    const saved = await api('PUT', '/api/v1/flows/invoice-flow?account=default', { ...flow, nodes: twoReplies([CURE, '保证治愈，绝对有效']) });
+    const twoReplies = (contents: string[]) =>
+      flow.nodes.map((n: { id: string }) =>
+        n.id === 'r'
+          ? { ...n, data: { mode: 'all', replies: contents.map((content) => ({ type: 'text', content })) } }
+          : n,
+      );
+    const saved = await api('PUT', '/api/v1/flows/invoice-flow?account=default', {
+      ...flow,
+      nodes: twoReplies([CURE, '保证治愈，绝对有效']),
+    });
     expect(saved.status).toBe(200);
 
     fireEvent.change(within(dialog).getByLabelText('审核说明（必填）'), { target: { value: '法务已审第一条' } });
     await act(async () => {
       fireEvent.click(within(dialog).getByTestId('workspace-publish-override'));
     });
-    await vi.waitFor(() => expect(within(dialog).getByTestId('workspace-publish-error').textContent).toBe('变更在你查看之后有了变化（草稿、线上版本或检查结果），未发布：下面是现在的变更，确认后再发布。'), SLOW);
+    await vi.waitFor(
+      () =>
+        expect(within(dialog).getByTestId('workspace-publish-error').textContent).toBe(
+          '变更在你查看之后有了变化（草稿、线上版本或检查结果），未发布：下面是现在的变更，确认后再发布。',
+        ),
+      SLOW,
+    );
     expect(await liveVersion()).toBe(live);
     // Read again: both blocked replies are listed now.
-    await vi.waitFor(() => expect(within(dialog).getAllByRole('listitem').filter((li) => /MEDICAL_CLAIM/.test(li.textContent ?? ''))).toHaveLength(2), SLOW);
+    await vi.waitFor(
+      () =>
+        expect(
+          within(dialog)
+            .getAllByRole('listitem')
+            .filter((li) => /MEDICAL_CLAIM/.test(li.textContent ?? '')),
+        ).toHaveLength(2),
+      SLOW,
+    );
 
-    const restored = await api('PUT', '/api/v1/flows/invoice-flow?account=default', { ...saved.body, nodes: twoReplies([CURE]) });
+    const restored = await api('PUT', '/api/v1/flows/invoice-flow?account=default', {
+      ...saved.body,
+      nodes: twoReplies([CURE]),
+    });
     expect(restored.status).toBe(200);
   });
 
@@ -114,7 +148,10 @@ describe('workspace publish in the header, with a new flow whose reply would be 
 
     fireEvent.click(screen.getByTestId('workspace-publish'));
     const dialog = await screen.findByTestId('workspace-publish-dialog', {}, SLOW);
-    await vi.waitFor(() => expect(within(dialog).getByTestId('workspace-added').textContent).toContain('流程 发票问题'), SLOW);
+    await vi.waitFor(
+      () => expect(within(dialog).getByTestId('workspace-added').textContent).toContain('流程 发票问题'),
+      SLOW,
+    );
     const added = within(dialog).getByTestId('workspace-added').textContent ?? '';
     expect(added).toContain('关键词组 发票');
     expect(added).not.toContain('invoice');
@@ -134,7 +171,10 @@ describe('workspace publish in the header, with a new flow whose reply would be 
     await vi.waitFor(() => expect(screen.queryByTestId('workspace-publish-dialog')).toBeNull(), SLOW);
     expect(await liveVersion()).toBe(live + 1);
     await vi.waitFor(() => expect(marker()).toBe(`线上版本 v${live + 1}`), SLOW);
-    const audit = (await api('GET', '/api/v1/audit?account=default')).body.items as Array<{ action: string; detail: { note?: string } }>;
+    const audit = (await api('GET', '/api/v1/audit?account=default')).body.items as Array<{
+      action: string;
+      detail: { note?: string };
+    }>;
     expect(audit.find((e) => e.action === 'workspace.publish-content-override')?.detail.note).toBe('法务已审核');
     expect(useEditorStore.getState().notices.map((n) => n.text)).toEqual([`已发布：线上版本 v${live + 1}（2 项）`]);
   });

@@ -34,11 +34,17 @@ describe('kill -9 during writes', () => {
         try {
           if (i % 2 === 0) {
             const id = `g${i}`;
-            const r = await call(`${server.url}/api/v1/keyword-groups`, 'POST', { id, name: `组${i}`, keywords: [`词${i}`] });
+            const r = await call(`${server.url}/api/v1/keyword-groups`, 'POST', {
+              id,
+              name: `组${i}`,
+              keywords: [`词${i}`],
+            });
             if (r.status === 201) ackedGroups.push(id);
           } else {
             const msgId = `m${i}`;
-            const r = await call(`${server.url}/api/v1/inbound`, 'POST', { message: { msgId, from: `user${i % 7}`, type: 'text', content: '退款', at: 1764000000000 + i } });
+            const r = await call(`${server.url}/api/v1/inbound`, 'POST', {
+              message: { msgId, from: `user${i % 7}`, type: 'text', content: '退款', at: 1764000000000 + i },
+            });
             if (r.status === 200) ackedMessages.push(msgId);
           }
         } catch {
@@ -62,7 +68,9 @@ describe('kill -9 during writes', () => {
       expect(missing).toEqual([]);
       for (const msgId of ackedMessages) {
         const i = Number(msgId.slice(1));
-        const r = await call(`${again.url}/api/v1/inbound`, 'POST', { message: { msgId, from: `user${i % 7}`, type: 'text', content: '退款', at: 1764000000000 + i } });
+        const r = await call(`${again.url}/api/v1/inbound`, 'POST', {
+          message: { msgId, from: `user${i % 7}`, type: 'text', content: '退款', at: 1764000000000 + i },
+        });
         expect(r.body['duplicate'], `message ${msgId} was acknowledged but lost`).toBe(true);
       }
       expect(ackedGroups.length + ackedMessages.length).toBeGreaterThanOrEqual(120);

@@ -10,7 +10,11 @@ afterEach(async () => {
   await t.close();
 });
 
-function expectError(res: { status: number; body: { error?: { code: string; message: string } }; headers: Record<string, string> }, status: number, code: string) {
+function expectError(
+  res: { status: number; body: { error?: { code: string; message: string } }; headers: Record<string, string> },
+  status: number,
+  code: string,
+) {
   expect(res.status).toBe(status);
   expect(res.headers['content-type']).toMatch(/application\/json/);
   expect(res.body.error?.code).toBe(code);
@@ -24,7 +28,11 @@ async function tokenFor(role: string) {
 
 describe('errors', () => {
   it('INVALID_JSON for a body that is not JSON', async () => {
-    const res = await t.http.post('/api/v1/inbound').set('Authorization', `Bearer ${ADMIN}`).set('Content-Type', 'application/json').send('{"message": ');
+    const res = await t.http
+      .post('/api/v1/inbound')
+      .set('Authorization', `Bearer ${ADMIN}`)
+      .set('Content-Type', 'application/json')
+      .send('{"message": ');
     expectError(res, 400, 'INVALID_JSON');
   });
 
@@ -37,7 +45,11 @@ describe('errors', () => {
 
   it('VALIDATION_FAILED for a body that is JSON but not an object, and for a missing body', async () => {
     expectError(await t.post('/api/v1/replies/check', [1, 2]), 400, 'VALIDATION_FAILED');
-    expectError(await t.http.post('/api/v1/replies/check').set('Authorization', `Bearer ${ADMIN}`), 400, 'VALIDATION_FAILED');
+    expectError(
+      await t.http.post('/api/v1/replies/check').set('Authorization', `Bearer ${ADMIN}`),
+      400,
+      'VALIDATION_FAILED',
+    );
   });
 
   it('UNAUTHORIZED without a token, with a wrong one, and with a revoked one', async () => {
@@ -45,7 +57,9 @@ describe('errors', () => {
     expectError(await t.get('/api/v1/flows', 'nope'), 401, 'UNAUTHORIZED');
     const created = (await t.post('/api/v1/tokens', { name: 'temp', role: 'viewer' })).body;
     expect((await t.get('/api/v1/flows', created.token)).status).toBe(200);
-    expect((await t.http.delete(`/api/v1/tokens/${created.id}`).set('Authorization', `Bearer ${ADMIN}`)).status).toBe(204);
+    expect((await t.http.delete(`/api/v1/tokens/${created.id}`).set('Authorization', `Bearer ${ADMIN}`)).status).toBe(
+      204,
+    );
     expectError(await t.get('/api/v1/flows', created.token), 401, 'UNAUTHORIZED');
   });
 
@@ -103,8 +117,16 @@ describe('hostile input', () => {
     const responses = await Promise.all([
       t.get('/api/v1/flows/%E0%A4%A'),
       t.get('/api/v1/users/%ZZ/window'),
-      t.http.post('/api/v1/inbound').set('Authorization', `Bearer ${ADMIN}`).set('Content-Type', 'application/json').send('\u0000\u0001'),
-      t.http.post('/api/v1/inbound').set('Authorization', `Bearer ${ADMIN}`).set('Content-Type', 'text/plain').send('hello'),
+      t.http
+        .post('/api/v1/inbound')
+        .set('Authorization', `Bearer ${ADMIN}`)
+        .set('Content-Type', 'application/json')
+        .send('\u0000\u0001'),
+      t.http
+        .post('/api/v1/inbound')
+        .set('Authorization', `Bearer ${ADMIN}`)
+        .set('Content-Type', 'text/plain')
+        .send('hello'),
       t.http.patch('/api/v1/flows').set('Authorization', `Bearer ${ADMIN}`),
       t.post('/api/v1/inbound', { message: { from: 'u', type: 'text', content: '退款', at: 'yesterday' } }),
       t.post('/api/v1/replies/check', { to: 'u', reply: { type: 'text', content: 'x'.repeat(10) }, at: -5 }),

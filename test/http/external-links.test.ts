@@ -18,7 +18,9 @@ describe('EXTERNAL_LINK over HTTP', () => {
     t = await startTestApp();
     const policy = (await t.get('/api/v1/policies/default')).body;
     const allow = [...(policy.links?.allow ?? []), 'jd.com', '购物.中国'];
-    expect((await t.put('/api/v1/policies/default', { ...policy, links: { ...policy.links, allow } })).status).toBe(200);
+    expect((await t.put('/api/v1/policies/default', { ...policy, links: { ...policy.links, allow } })).status).toBe(
+      200,
+    );
     expect((await t.post('/api/v1/policies/default/publish', {})).status).toBe(201);
     await t.post('/api/v1/inbound', text('link-user', '你好', T0));
   });
@@ -41,7 +43,12 @@ describe('EXTERNAL_LINK over HTTP', () => {
   ])('%s is blocked, with the link as written for evidence', async (content, written) => {
     const reasons = await linkReasons(content);
     expect(reasons).toHaveLength(1);
-    expect(reasons[0]?.evidence).toEqual({ field: 'content', text: written, start: content.indexOf(written), end: content.indexOf(written) + written.length });
+    expect(reasons[0]?.evidence).toEqual({
+      field: 'content',
+      text: written,
+      start: content.indexOf(written),
+      end: content.indexOf(written) + written.length,
+    });
   });
 
   it('names a short link, which the allowed parent domain does not let through', async () => {

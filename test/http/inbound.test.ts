@@ -16,7 +16,9 @@ describe('inbound', () => {
     expect(r.status).toBe(200);
     expect(r.body.duplicate).toBe(false);
     expect(r.body.opensWindow).toBe(true);
-    expect(r.body.matches).toEqual([{ flowId: 'ecommerce-faq', nodeId: 'kg-refund', group: '退款', groupId: 'refund', keyword: '退钱' }]);
+    expect(r.body.matches).toEqual([
+      { flowId: 'ecommerce-faq', nodeId: 'kg-refund', group: '退款', groupId: 'refund', keyword: '退钱' },
+    ]);
     expect(r.body.replies).toHaveLength(1);
     expect(r.body.replies[0].reply.content).toMatch(/^小明，退款请在/);
     expect(r.body.replies[0].reply.content).toContain('如果还有其他问题，可以继续问我哦');
@@ -77,7 +79,9 @@ describe('inbound', () => {
   });
 
   it('concurrent deliveries of one msgId are processed once', async () => {
-    const all = await Promise.all(Array.from({ length: 5 }, () => t.post('/api/v1/inbound', text('u8', '物流', T0, 'm-par'))));
+    const all = await Promise.all(
+      Array.from({ length: 5 }, () => t.post('/api/v1/inbound', text('u8', '物流', T0, 'm-par'))),
+    );
     expect(all.filter((r) => r.body.duplicate === false)).toHaveLength(1);
     expect((await t.get('/api/v1/users/u8/window')).body.counters.repliesSinceInteraction).toBe(1);
   });
@@ -101,7 +105,8 @@ describe('inbound', () => {
 
   it('the same question asked three times in ten minutes gets the answer once, then DUPLICATE_REPLY', async () => {
     const replies = [];
-    for (let i = 0; i < 3; i++) replies.push((await t.post('/api/v1/inbound', text('u11', '退款', T0 + i * 3 * MIN))).body.replies[0]);
+    for (let i = 0; i < 3; i++)
+      replies.push((await t.post('/api/v1/inbound', text('u11', '退款', T0 + i * 3 * MIN))).body.replies[0]);
     expect(replies[0].verdict).toBe('allow');
     expect(replies[1].verdict).toBe('block');
     expect(replies[1].reasons.map((r: { code: string }) => r.code)).toEqual(['DUPLICATE_REPLY']);
@@ -127,11 +132,17 @@ describe('a crash between applying a message and recording its answer', () => {
         }
         return complete(...args);
       };
-      const first = await t2.post('/api/v1/inbound', { ...text('c1', '我要退钱', T0, 'm-crash'), user: { nickname: '小明' } });
+      const first = await t2.post('/api/v1/inbound', {
+        ...text('c1', '我要退钱', T0, 'm-crash'),
+        user: { nickname: '小明' },
+      });
       // Not a store outage but an unexpected fault after a write: a 500, which claims nothing about writes.
       expect(first.status).toBe(500);
       expect(first.body.error.code).toBe('INTERNAL');
-      const retry = await t2.post('/api/v1/inbound', { ...text('c1', '我要退钱', T0, 'm-crash'), user: { nickname: '小明' } });
+      const retry = await t2.post('/api/v1/inbound', {
+        ...text('c1', '我要退钱', T0, 'm-crash'),
+        user: { nickname: '小明' },
+      });
       expect(retry.status).toBe(200);
       expect(retry.body.duplicate).toBe(false);
       expect(retry.body.replies[0].reply.content).toMatch(/^小明，退款请在/);

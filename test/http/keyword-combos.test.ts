@@ -11,7 +11,11 @@ afterEach(async () => {
   await t.close();
 });
 
-const group = { ...invoiceGroup(['开发票']), wholeWords: true, combos: [{ all: [['发票'], ['补', '重开', '抬头']], within: 'clause' }] };
+const group = {
+  ...invoiceGroup(['开发票']),
+  wholeWords: true,
+  combos: [{ all: [['发票'], ['补', '重开', '抬头']], within: 'clause' }],
+};
 
 async function publishInvoice() {
   expect((await t.post('/api/v1/keyword-groups', group)).status).toBe(201);
@@ -27,8 +31,12 @@ describe('keyword combos over HTTP', () => {
     await publishInvoice();
     const r = await dryRun('抬头写错了，发票抬头能改吗');
     expect(r.status).toBe(200);
-    expect(r.body.matches).toContainEqual(expect.objectContaining({ flowId: 'invoice-flow', groupId: 'invoice', keyword: '发票+抬头' }));
-    expect(r.body.replies.map((x: { reply: { content: string } }) => x.reply.content)).toContain('发票在订单详情页申请。');
+    expect(r.body.matches).toContainEqual(
+      expect.objectContaining({ flowId: 'invoice-flow', groupId: 'invoice', keyword: '发票+抬头' }),
+    );
+    expect(r.body.replies.map((x: { reply: { content: string } }) => x.reply.content)).toContain(
+      '发票在订单详情页申请。',
+    );
   });
 
   it('the slots in two clauses do not match, and neither does a keyword inside another word', async () => {
@@ -43,6 +51,8 @@ describe('keyword combos over HTTP', () => {
     const r = await t.post('/api/v1/keyword-groups', { ...group, combos: [{ all: [['发票']], within: 'sentence' }] });
     expect(r.status).toBe(400);
     expect(r.body.error.code).toBe('VALIDATION_FAILED');
-    expect(r.body.error.details.map((d: { path: string }) => d.path)).toEqual(expect.arrayContaining(['/combos/0/all', '/combos/0/within']));
+    expect(r.body.error.details.map((d: { path: string }) => d.path)).toEqual(
+      expect.arrayContaining(['/combos/0/all', '/combos/0/within']),
+    );
   });
 });

@@ -9,12 +9,14 @@ let t: TestApp;
 let tokens: Record<'editor' | 'runtime' | 'viewer', string>;
 beforeAll(async () => {
   t = await startTestApp();
-  const make = async (role: 'editor' | 'runtime' | 'viewer') => (await t.store.tokens.create(`as ${role}`, role, 'test')).token;
+  const make = async (role: 'editor' | 'runtime' | 'viewer') =>
+    (await t.store.tokens.create(`as ${role}`, role, 'test')).token;
   tokens = { editor: await make('editor'), runtime: await make('runtime'), viewer: await make('viewer') };
 });
 afterAll(() => t.close());
 
-const suggestions = (id: string, query = '', token?: string) => t.get(`/api/v1/keyword-groups/${id}/suggestions?account=default${query}`, token);
+const suggestions = (id: string, query = '', token?: string) =>
+  t.get(`/api/v1/keyword-groups/${id}/suggestions?account=default${query}`, token);
 
 describe('GET /api/v1/keyword-groups/:id/suggestions', () => {
   it('gives the seeded 退款 group related words that are not already in it, each with its reason and source', async () => {
@@ -35,12 +37,21 @@ describe('GET /api/v1/keyword-groups/:id/suggestions', () => {
   });
 
   it('follows the saved draft, and leaves out what a substring keyword already catches', async () => {
-    const created = await t.post('/api/v1/keyword-groups?account=default', { id: 'parcel', name: '包裹', mode: 'contains', keywords: ['快递'] });
+    const created = await t.post('/api/v1/keyword-groups?account=default', {
+      id: 'parcel',
+      name: '包裹',
+      mode: 'contains',
+      keywords: ['快递'],
+    });
     expect(created.status).toBe(201);
     const before = (await suggestions('parcel', '&limit=200')).body.suggestions.map((s: KeywordSuggestion) => s.word);
     expect(before).toEqual(expect.arrayContaining(['物流', '派送', '派送中', 'kd']));
     expect(before).not.toContain('查快递'); // 快递 already catches it
-    const saved = await t.put('/api/v1/keyword-groups/parcel?account=default', { ...created.body, keywords: ['快递', '派送'], exclusions: ['kd'] });
+    const saved = await t.put('/api/v1/keyword-groups/parcel?account=default', {
+      ...created.body,
+      keywords: ['快递', '派送'],
+      exclusions: ['kd'],
+    });
     expect(saved.status).toBe(200);
     const after = (await suggestions('parcel', '&limit=200')).body.suggestions.map((s: KeywordSuggestion) => s.word);
     expect(after).toContain('物流');

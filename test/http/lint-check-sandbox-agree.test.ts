@@ -7,7 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check, startTestApp, T0, text, type TestApp } from '../support/test-app.js';
 
 /** Codes that depend on the conversation, not on the text: /lint cannot and should not report them. */
-const CONVERSATION_CODES = new Set(['WINDOW_NONE', 'WINDOW_EXPIRED', 'WINDOW_CLOSING', 'USER_UNSUBSCRIBED', 'QUOTA_EXHAUSTED', 'FREQUENCY_LIMIT', 'DUPLICATE_REPLY', 'OVER_MARKETING']);
+const CONVERSATION_CODES = new Set([
+  'WINDOW_NONE',
+  'WINDOW_EXPIRED',
+  'WINDOW_CLOSING',
+  'USER_UNSUBSCRIBED',
+  'QUOTA_EXHAUSTED',
+  'FREQUENCY_LIMIT',
+  'DUPLICATE_REPLY',
+  'OVER_MARKETING',
+]);
 
 interface ReasonBody {
   code: string;
@@ -53,7 +62,10 @@ describe('/lint, /replies/check and /sandbox/run agree', () => {
     expect(before.status).toBe(200);
     expect(codeSet(before.body.reasons)).not.toContain('pack:beauty/EFFICACY_GUARANTEE');
     expect((await t.post('/api/v1/packs/beauty/install', {})).status).toBe(200);
-    for (const body of [{ account: 'default', reply }, { account: 'default', reply, policy: draftPolicy }]) {
+    for (const body of [
+      { account: 'default', reply },
+      { account: 'default', reply, policy: draftPolicy },
+    ]) {
       const after = await t.post('/api/v1/lint', body);
       expect(after.status).toBe(200);
       expect(after.body.verdict).toBe('block');
@@ -74,7 +86,10 @@ describe('/lint, /replies/check and /sandbox/run agree', () => {
     const sandbox = await t.post('/api/v1/sandbox/run', {
       account: 'default',
       packs: ['beauty'],
-      steps: [{ inbound: { from: 'u1', type: 'text', content: '在吗' } }, { after: '1s', reply, to: 'u1', commit: false }],
+      steps: [
+        { inbound: { from: 'u1', type: 'text', content: '在吗' } },
+        { after: '1s', reply, to: 'u1', commit: false },
+      ],
     });
 
     for (const res of [lint, lintDraft, checked, sandbox]) expect(res.status).toBe(200);
@@ -93,9 +108,15 @@ describe('/lint, /replies/check and /sandbox/run agree', () => {
 
   it('/replies/check carries the rewrite, and sending the rewrite is allowed', async () => {
     expect((await t.post('/api/v1/inbound', text('agree-rewrite', '在吗', T0))).status).toBe(200);
-    const blocked = await t.post('/api/v1/replies/check', check('agree-rewrite', '满减券在菜单里，转发给朋友能再领一张。', T0 + 1000, false));
+    const blocked = await t.post(
+      '/api/v1/replies/check',
+      check('agree-rewrite', '满减券在菜单里，转发给朋友能再领一张。', T0 + 1000, false),
+    );
     expect(blocked.body.verdict).toBe('block');
-    const suggestion = (blocked.body.reasons as ReasonBody[]).find((r) => r.code === 'INDUCED_SHARING')?.suggestion as { kind: string; text: string };
+    const suggestion = (blocked.body.reasons as ReasonBody[]).find((r) => r.code === 'INDUCED_SHARING')?.suggestion as {
+      kind: string;
+      text: string;
+    };
     expect(suggestion).toMatchObject({ kind: 'rewrite', field: 'content', text: '满减券在菜单里。' });
     const rewritten = await t.post('/api/v1/replies/check', check('agree-rewrite', suggestion.text, T0 + 2000, false));
     expect(codeSet(rewritten.body.reasons)).not.toContain('INDUCED_SHARING');
@@ -105,9 +126,14 @@ describe('/lint, /replies/check and /sandbox/run agree', () => {
     const noReply = await t.post('/api/v1/lint', { account: 'default' });
     expect(noReply.status).toBe(400);
     expect(noReply.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: '/reply' }] });
-    const badPolicy = await t.post('/api/v1/lint', { account: 'default', reply: { type: 'text', content: '您好' }, policy: { id: 7 } });
+    const badPolicy = await t.post('/api/v1/lint', {
+      account: 'default',
+      reply: { type: 'text', content: '您好' },
+      policy: { id: 7 },
+    });
     expect(badPolicy.status).toBe(400);
     expect(badPolicy.body.error.code).toBe('VALIDATION_FAILED');
-    for (const d of badPolicy.body.error.details as Array<{ path: string }>) expect(d.path.startsWith('/policy')).toBe(true);
+    for (const d of badPolicy.body.error.details as Array<{ path: string }>)
+      expect(d.path.startsWith('/policy')).toBe(true);
   });
 });

@@ -21,7 +21,8 @@ function flowWith(reply: string, question = '还有其他问题吗？') {
 }
 
 type Blocked = { nodeId: string; path: string; reasons: Array<{ code: string; severity: string; message: string }> };
-const summary = (blocked: Blocked[]) => blocked.map((b) => ({ nodeId: b.nodeId, path: b.path, codes: [...new Set(b.reasons.map((r) => r.code))] }));
+const summary = (blocked: Blocked[]) =>
+  blocked.map((b) => ({ nodeId: b.nodeId, path: b.path, codes: [...new Set(b.reasons.map((r) => r.code))] }));
 
 let t: TestApp;
 beforeAll(async () => {
@@ -48,7 +49,9 @@ describe('POST /lint/flow', () => {
     expect((await t.post('/api/v1/flows', flow)).status).toBe(201);
     const refused = await t.post('/api/v1/flows/invoice-flow/publish', { note: '上线' });
     expect(refused.status).toBe(400);
-    expect((refused.body.error.details as Array<{ path: string }>).map((d) => d.path)).toEqual(blocked.map((b) => b.path));
+    expect((refused.body.error.details as Array<{ path: string }>).map((d) => d.path)).toEqual(
+      blocked.map((b) => b.path),
+    );
   });
 
   it('says nothing about a clean flow', async () => {
@@ -64,7 +67,9 @@ describe('POST /lint/flow', () => {
     expect((await t.post('/api/v1/lint/flow', { flow, policy: draftPolicy })).body.blocked).toEqual([]);
 
     expect((await t.post('/api/v1/packs/beauty/install?account=default', {})).status).toBeLessThan(300);
-    const expected = [{ nodeId: 'r', path: '/nodes/2/data/replies/0/content', codes: ['pack:beauty/EFFICACY_GUARANTEE'] }];
+    const expected = [
+      { nodeId: 'r', path: '/nodes/2/data/replies/0/content', codes: ['pack:beauty/EFFICACY_GUARANTEE'] },
+    ];
     expect(summary((await t.post('/api/v1/lint/flow', { flow })).body.blocked)).toEqual(expected);
     expect(summary((await t.post('/api/v1/lint/flow', { flow, policy: draftPolicy })).body.blocked)).toEqual(expected);
   });
@@ -79,6 +84,8 @@ describe('POST /lint/flow', () => {
     const res = await t.post('/api/v1/lint/flow', { flow: broken });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('VALIDATION_FAILED');
-    expect((res.body.error.details as Array<{ path: string }>).some((d) => d.path.startsWith('/flow/nodes/2'))).toBe(true);
+    expect((res.body.error.details as Array<{ path: string }>).some((d) => d.path.startsWith('/flow/nodes/2'))).toBe(
+      true,
+    );
   });
 });

@@ -11,7 +11,8 @@ import { KEYWORD_SYNONYMS } from '../../server/src/runtime/keyword-synonyms.js';
 const DAY = 24 * HOUR;
 const ROUTE = '/api/v1/insights/missed-keywords';
 const iso = (ms: number) => encodeURIComponent(new Date(ms).toISOString());
-const period = (from: number, to: number, extra = '') => `${ROUTE}?account=default&from=${iso(from)}&to=${iso(to)}${extra}`;
+const period = (from: number, to: number, extra = '') =>
+  `${ROUTE}?account=default&from=${iso(from)}&to=${iso(to)}${extra}`;
 
 let t: TestApp;
 let seq = 0;
@@ -38,7 +39,17 @@ beforeAll(async () => {
   // Matched texts and pictures are not missed.
   await send('我要退钱', T0 - DAY, true);
   await send('快递到哪了', T0 - DAY, true);
-  const image = await t.post('/api/v1/inbound', { account: 'default', message: { msgId: 'img', from: 'oimg', type: 'image', mediaId: 'M', picUrl: 'https://mmbiz.qpic.cn/a.jpg', at: T0 - DAY } });
+  const image = await t.post('/api/v1/inbound', {
+    account: 'default',
+    message: {
+      msgId: 'img',
+      from: 'oimg',
+      type: 'image',
+      mediaId: 'M',
+      picUrl: 'https://mmbiz.qpic.cn/a.jpg',
+      at: T0 - DAY,
+    },
+  });
   expect(image.status).toBe(200);
 });
 afterAll(() => t.close());
@@ -47,7 +58,14 @@ describe('GET /insights/missed-keywords', () => {
   it('clusters the unmatched texts of the period, largest first, with distinct examples newest first', async () => {
     const r = await t.get(period(T0 - 7 * DAY, T0));
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ from: new Date(T0 - 7 * DAY).toISOString(), to: new Date(T0).toISOString(), scanned: 7, truncated: false, maxScanned: 20_000, unclustered: 1 });
+    expect(r.body).toMatchObject({
+      from: new Date(T0 - 7 * DAY).toISOString(),
+      to: new Date(T0).toISOString(),
+      scanned: 7,
+      truncated: false,
+      maxScanned: 20_000,
+      unclustered: 1,
+    });
     expect(r.body.clusters.map((c: { label: string; count: number }) => [c.label, c.count])).toEqual([
       ['发票', 4],
       ['下班', 2],
@@ -62,7 +80,9 @@ describe('GET /insights/missed-keywords', () => {
     const r = await t.get(period(T0 - 36 * HOUR, T0 - 2 * HOUR));
     expect(r.status).toBe(200);
     expect(r.body.scanned).toBe(2);
-    expect(r.body.clusters).toEqual([expect.objectContaining({ label: '发票', count: 2, examples: ['开个发票', '发票怎么开'] })]);
+    expect(r.body.clusters).toEqual([
+      expect.objectContaining({ label: '发票', count: 2, examples: ['开个发票', '发票怎么开'] }),
+    ]);
     const old = await t.get(period(T0 - 60 * DAY, T0 - 30 * DAY));
     expect(old.body.clusters).toEqual([expect.objectContaining({ label: '发票', count: 1, examples: ['开个发票'] })]);
     const none = await t.get(period(T0 + HOUR, T0 + 2 * HOUR));
@@ -74,7 +94,13 @@ describe('GET /insights/missed-keywords', () => {
     const before = await t.get(period(T0 - 7 * DAY, T0));
     expect(before.body.clusters[0].suggestedGroup).toBeNull();
     // A draft, never published: suggestions read the drafts. 开票 shares a synonym set with 发票.
-    const created = await t.post('/api/v1/keyword-groups?account=default', { schemaVersion: 1, id: 'invoice', name: '开发票', mode: 'contains', keywords: ['开票'] });
+    const created = await t.post('/api/v1/keyword-groups?account=default', {
+      schemaVersion: 1,
+      id: 'invoice',
+      name: '开发票',
+      mode: 'contains',
+      keywords: ['开票'],
+    });
     expect(created.status).toBe(201);
     const after = await t.get(period(T0 - 7 * DAY, T0));
     expect(after.body.clusters[0].suggestedGroup).toEqual({ id: 'invoice', name: '开发票', score: 0.9 });
@@ -86,11 +112,23 @@ describe('GET /insights/missed-keywords', () => {
   });
 
   it('reads at most the bound, the most recent first, and says so', async () => {
-    const r = await findMissedKeywords(t.store, KEYWORD_SYNONYMS, { account: 'default', from: T0 - 7 * DAY, to: T0, limit: 20 }, 3);
+    const r = await findMissedKeywords(
+      t.store,
+      KEYWORD_SYNONYMS,
+      { account: 'default', from: T0 - 7 * DAY, to: T0, limit: 20 },
+      3,
+    );
     expect(r).toMatchObject({ scanned: 3, truncated: true, maxScanned: 3, unclustered: 1 });
     // 在吗 (T0-1h), 能开发票吗 (T0-2h), 开个发票 (T0-3h): the older ones are left out.
-    expect(r.clusters).toEqual([expect.objectContaining({ label: '发票', count: 2, examples: ['能开发票吗', '开个发票'] })]);
-    const exact = await findMissedKeywords(t.store, KEYWORD_SYNONYMS, { account: 'default', from: T0 - 7 * DAY, to: T0, limit: 20 }, 7);
+    expect(r.clusters).toEqual([
+      expect.objectContaining({ label: '发票', count: 2, examples: ['能开发票吗', '开个发票'] }),
+    ]);
+    const exact = await findMissedKeywords(
+      t.store,
+      KEYWORD_SYNONYMS,
+      { account: 'default', from: T0 - 7 * DAY, to: T0, limit: 20 },
+      7,
+    );
     expect(exact).toMatchObject({ scanned: 7, truncated: false });
   });
 
@@ -124,7 +162,9 @@ describe('GET /insights/missed-keywords', () => {
   it('refuses a missing from, naming it', async () => {
     const r = await t.get(`${ROUTE}?to=${iso(T0)}`);
     expect(r.status).toBe(400);
-    expect(r.body.error.details).toEqual([expect.objectContaining({ path: '/query', message: expect.stringContaining('from') })]);
+    expect(r.body.error.details).toEqual([
+      expect.objectContaining({ path: '/query', message: expect.stringContaining('from') }),
+    ]);
   });
 
   it('refuses an unknown query parameter', async () => {

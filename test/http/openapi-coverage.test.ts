@@ -28,7 +28,9 @@ function routesOf(stack: Layer[], prefix: string): string[] {
     if (layer.route) {
       if (typeof layer.route.path !== 'string') return []; // the editor's catch-all is a pattern
       const path = (prefix + layer.route.path).replace(/:(\w+)/g, '{$1}');
-      return Object.keys(layer.route.methods).filter((m) => m !== '_all').map((m) => `${m.toUpperCase()} ${path}`);
+      return Object.keys(layer.route.methods)
+        .filter((m) => m !== '_all')
+        .map((m) => `${m.toUpperCase()} ${path}`);
     }
     return layer.handle?.stack ? routesOf(layer.handle.stack, prefix + at) : [];
   });
@@ -40,7 +42,9 @@ describe('GET /api/v1/openapi.json', () => {
     const router = (t.app as unknown as { router: { stack: Layer[] } }).router;
     const served = new Set(routesOf(router.stack, ''));
     const documented = new Set(
-      Object.entries(buildOpenApi().paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)),
+      Object.entries(buildOpenApi().paths).flatMap(([path, ops]) =>
+        Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+      ),
     );
     expect(served.size).toBeGreaterThan(40);
     expect([...served].filter((r) => !documented.has(r)).sort()).toEqual([]);
@@ -49,7 +53,9 @@ describe('GET /api/v1/openapi.json', () => {
 
   it('admits exactly the roles it lists in x-roles', async () => {
     const tokens = Object.fromEntries(
-      await Promise.all(ROLES.map(async (role) => [role, (await t.store.tokens.create(`as ${role}`, role, 'test')).token] as const)),
+      await Promise.all(
+        ROLES.map(async (role) => [role, (await t.store.tokens.create(`as ${role}`, role, 'test')).token] as const),
+      ),
     );
     const mismatches: string[] = [];
     for (const [template, ops] of Object.entries(buildOpenApi().paths)) {
@@ -58,8 +64,11 @@ describe('GET /api/v1/openapi.json', () => {
         const admitted = spec['x-roles'];
         if (!admitted) continue; // public: the webhook and /healthz
         for (const role of ROLES) {
-          const res = await t.http[method as 'get'](path).set('Authorization', `Bearer ${tokens[role]}`).send(method === 'get' || method === 'delete' ? undefined : {});
-          if ((res.status === 403) === admitted.includes(role)) mismatches.push(`${method.toUpperCase()} ${template} as ${role}: ${res.status}`);
+          const res = await t.http[method as 'get'](path)
+            .set('Authorization', `Bearer ${tokens[role]}`)
+            .send(method === 'get' || method === 'delete' ? undefined : {});
+          if ((res.status === 403) === admitted.includes(role))
+            mismatches.push(`${method.toUpperCase()} ${template} as ${role}: ${res.status}`);
         }
       }
     }

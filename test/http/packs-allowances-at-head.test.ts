@@ -48,13 +48,26 @@ function travelPack(version: string, terms = ['包签包过']) {
     version,
     industry: '旅游',
     sources: [{ id: 'ad-law-4', title: '《中华人民共和国广告法》', article: '第四条' }],
-    lexicons: [{ id: 'visa', name: '包过承诺', category: 'banned', severity: 'block', code: 'pack:travel-visa/VISA_GUARANTEE', terms: terms.map((term) => ({ term })) }],
+    lexicons: [
+      {
+        id: 'visa',
+        name: '包过承诺',
+        category: 'banned',
+        severity: 'block',
+        code: 'pack:travel-visa/VISA_GUARANTEE',
+        terms: terms.map((term) => ({ term })),
+      },
+    ],
     tests: [
       {
         name: '包签包过',
         steps: [
           { inbound: { from: 'u1', type: 'text', content: '你好' } },
-          { reply: { type: 'text', content: '我们包签包过' }, to: 'u1', expect: { codes: ['pack:travel-visa/VISA_GUARANTEE'], verdict: 'block' } },
+          {
+            reply: { type: 'text', content: '我们包签包过' },
+            to: 'u1',
+            expect: { codes: ['pack:travel-visa/VISA_GUARANTEE'], verdict: 'block' },
+          },
         ],
       },
     ],
@@ -66,7 +79,13 @@ describe('a pack change lands only on the live workspace its checks judged', () 
     const before = await head();
     const res = await instanceA().post('/api/v1/packs/import', travelPack('1.0.0'));
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ id: 'travel-visa', version: '1.0.0', action: 'install', enabled: true, tests: { passed: true } });
+    expect(res.body).toMatchObject({
+      id: 'travel-visa',
+      version: '1.0.0',
+      action: 'install',
+      enabled: true,
+      tests: { passed: true },
+    });
     expect((await head()).seq).toBe(before.seq + 1);
     expect(await codesOf(appInstance(t.store), '我们包签包过', 1)).toContain('pack:travel-visa/VISA_GUARANTEE');
   });
@@ -84,7 +103,9 @@ describe('a pack change lands only on the live workspace its checks judged', () 
     expect(res.body.error).toMatchObject({ code: 'CONFLICT', message: MOVED });
     expect(await head()).toEqual(bHead);
     expect(await installed()).toEqual([['travel-visa', '1.1.0', true]]);
-    const entry = ((await t.get('/api/v1/packs')).body.items as Array<Record<string, unknown>>).find((p) => p.id === 'travel-visa');
+    const entry = ((await t.get('/api/v1/packs')).body.items as Array<Record<string, unknown>>).find(
+      (p) => p.id === 'travel-visa',
+    );
     expect(entry).toMatchObject({ version: '1.1.0', installedVersion: '1.1.0' });
     for (const i of [a, b]) expect(await codesOf(i, '保证百分百出签', 2)).toContain('pack:travel-visa/VISA_GUARANTEE');
 
@@ -107,7 +128,8 @@ describe('a pack change lands only on the live workspace its checks judged', () 
     expect(res.body.error).toMatchObject({ code: 'CONFLICT', message: MOVED });
     expect(await head()).toEqual(bHead);
     expect(await installed()).toEqual([['travel-visa', '1.0.0', true]]);
-    for (const i of [a, b]) expect(await codesOf(i, '我们的新疗法保证治愈', 3)).not.toContain('pack:medical-health/CURE_CLAIM');
+    for (const i of [a, b])
+      expect(await codesOf(i, '我们的新疗法保证治愈', 3)).not.toContain('pack:medical-health/CURE_CLAIM');
 
     const retry = await a.post('/api/v1/packs/medical-health/install', {});
     expect(retry.status).toBe(200);
@@ -117,7 +139,8 @@ describe('a pack change lands only on the live workspace its checks judged', () 
       ['medical-health', '1.0.0', true],
       ['travel-visa', '1.0.0', true],
     ]);
-    for (const i of [a, b]) expect(await codesOf(i, '我们的新疗法保证治愈', 4)).toContain('pack:medical-health/CURE_CLAIM');
+    for (const i of [a, b])
+      expect(await codesOf(i, '我们的新疗法保证治愈', 4)).toContain('pack:medical-health/CURE_CLAIM');
   });
 
   it('409 on enable when B changes what is live meanwhile; the pack stays disabled until checked again', async () => {
@@ -127,7 +150,10 @@ describe('a pack change lands only on the live workspace its checks judged', () 
     expect((await a.post('/api/v1/packs/travel-visa/disable', {})).body).toEqual({ id: 'travel-visa', enabled: false });
     let bHead: Awaited<ReturnType<typeof head>> | undefined;
     interleave.next = async () => {
-      const added = await b.post('/api/v1/policies/default/allowances', { code: 'ABSOLUTE_TERM', phrase: '最佳拍档套餐' });
+      const added = await b.post('/api/v1/policies/default/allowances', {
+        code: 'ABSOLUTE_TERM',
+        phrase: '最佳拍档套餐',
+      });
       expect(added.status).toBe(201);
       bHead = await head();
     };
@@ -136,7 +162,8 @@ describe('a pack change lands only on the live workspace its checks judged', () 
     expect(res.body.error).toMatchObject({ code: 'CONFLICT', message: MOVED });
     expect(await head()).toEqual(bHead);
     expect(await installed()).toEqual([['travel-visa', '1.0.0', false]]);
-    for (const i of [a, b]) expect(await codesOf(i, '我们包签包过', 5)).not.toContain('pack:travel-visa/VISA_GUARANTEE');
+    for (const i of [a, b])
+      expect(await codesOf(i, '我们包签包过', 5)).not.toContain('pack:travel-visa/VISA_GUARANTEE');
 
     expect((await a.post('/api/v1/packs/travel-visa/enable', {})).body).toEqual({ id: 'travel-visa', enabled: true });
     for (const i of [a, b]) expect(await codesOf(i, '我们包签包过', 6)).toContain('pack:travel-visa/VISA_GUARANTEE');
@@ -147,17 +174,27 @@ describe('an allowance lands only on the live policy its checks judged', () => {
   const allowancesOf = (doc: { allowances?: Array<{ phrase: string }> }) => (doc.allowances ?? []).map((x) => x.phrase);
   const livePolicy = async () => {
     const v = await t.store.versions.publishedVersion('default', 'policy', 'default');
-    return (await t.get(`/api/v1/policies/default/versions/${v}`)).body.document as { allowances?: Array<{ phrase: string }> };
+    return (await t.get(`/api/v1/policies/default/versions/${v}`)).body.document as {
+      allowances?: Array<{ phrase: string }>;
+    };
   };
-  const draftPolicy = async () => (await t.get('/api/v1/policies/default')).body as { allowances?: Array<{ phrase: string }> };
+  const draftPolicy = async () =>
+    (await t.get('/api/v1/policies/default')).body as { allowances?: Array<{ phrase: string }> };
 
   it('a plain allowance goes live in one version, on every instance', async () => {
     const before = await head();
     const live = await t.store.versions.publishedVersion('default', 'policy', 'default');
     expect(await codesOf(appInstance(t.store), '我们的招牌是最佳拍档套餐。', 1)).toEqual(['ABSOLUTE_TERM']);
-    const res = await instanceA().post('/api/v1/policies/default/allowances', { code: 'ABSOLUTE_TERM', phrase: '最佳拍档套餐' });
+    const res = await instanceA().post('/api/v1/policies/default/allowances', {
+      code: 'ABSOLUTE_TERM',
+      phrase: '最佳拍档套餐',
+    });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ policyId: 'default', publishedVersion: (live ?? 0) + 1, allowance: { phrase: '最佳拍档套餐' } });
+    expect(res.body).toMatchObject({
+      policyId: 'default',
+      publishedVersion: (live ?? 0) + 1,
+      allowance: { phrase: '最佳拍档套餐' },
+    });
     expect((await head()).seq).toBe(before.seq + 1);
     expect(await codesOf(appInstance(t.store), '我们的招牌是最佳拍档套餐。', 2)).toEqual([]);
   });
@@ -167,7 +204,9 @@ describe('an allowance lands only on the live policy its checks judged', () => {
     const b = appInstance(t.store);
     let bHead: Awaited<ReturnType<typeof head>> | undefined;
     interleave.next = async () => {
-      expect((await b.post('/api/v1/policies/default/allowances', { code: 'ABSOLUTE_TERM', phrase: '国家级大厨' })).status).toBe(201);
+      expect(
+        (await b.post('/api/v1/policies/default/allowances', { code: 'ABSOLUTE_TERM', phrase: '国家级大厨' })).status,
+      ).toBe(201);
       bHead = await head();
     };
     const res = await a.post('/api/v1/policies/default/allowances', { code: 'ABSOLUTE_TERM', phrase: '最佳拍档套餐' });
@@ -182,7 +221,9 @@ describe('an allowance lands only on the live policy its checks judged', () => {
     }
 
     // Checked again on B's policy, A's allowance joins it.
-    expect((await a.post('/api/v1/policies/default/allowances', { code: 'ABSOLUTE_TERM', phrase: '最佳拍档套餐' })).status).toBe(201);
+    expect(
+      (await a.post('/api/v1/policies/default/allowances', { code: 'ABSOLUTE_TERM', phrase: '最佳拍档套餐' })).status,
+    ).toBe(201);
     expect(allowancesOf(await livePolicy())).toEqual(['国家级大厨', '最佳拍档套餐']);
     expect(allowancesOf(await draftPolicy())).toEqual(['国家级大厨', '最佳拍档套餐']);
     for (const i of [a, b]) expect(await codesOf(i, '我们的招牌是最佳拍档套餐。', 5)).toEqual([]);

@@ -31,7 +31,8 @@ function instanceA() {
 }
 
 const head = () => t.store.versions.head('default');
-const versionsOf = async (route: string) => ((await t.get(`/api/v1/${route}/versions`)).body.items as Array<{ version: number }>).map((v) => v.version);
+const versionsOf = async (route: string) =>
+  ((await t.get(`/api/v1/${route}/versions`)).body.items as Array<{ version: number }>).map((v) => v.version);
 async function answer(i: ReturnType<typeof instance>, content: string) {
   const r = await i.post('/api/v1/inbound', { ...text('u-head', content, T0), dryRun: true });
   expect(r.status).toBe(200);
@@ -46,7 +47,9 @@ async function draftGroupAndFlow(keywords = ['发票'], reply = '发票在订单
 /** B saves the group's draft with other keywords and publishes it. */
 async function republishGroup(b: ReturnType<typeof instance>, keywords: string[]) {
   const draft = (await b.get('/api/v1/keyword-groups/invoice')).body;
-  expect((await b.put('/api/v1/keyword-groups/invoice', { ...invoiceGroup(keywords), revision: draft.revision })).status).toBe(200);
+  expect(
+    (await b.put('/api/v1/keyword-groups/invoice', { ...invoiceGroup(keywords), revision: draft.revision })).status,
+  ).toBe(200);
   expect((await b.post('/api/v1/keyword-groups/invoice/publish', { note: 'B' })).status).toBe(201);
 }
 
@@ -56,10 +59,20 @@ describe('a publish lands only on the live workspace its gates judged', () => {
     const before = await head();
     const res = await instanceA().post('/api/v1/flows/invoice-flow/publish', { withGroups: true, note: '发票上线' });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ id: 'invoice-flow', version: 1, note: '发票上线', groups: [{ id: 'invoice', version: 1 }] });
+    expect(res.body).toMatchObject({
+      id: 'invoice-flow',
+      version: 1,
+      note: '发票上线',
+      groups: [{ id: 'invoice', version: 1 }],
+    });
     const after = await head();
     expect(after.seq).toBe(before.seq + 1);
-    expect(after.published).toEqual(expect.arrayContaining([{ kind: 'flow', id: 'invoice-flow', version: 1 }, { kind: 'keyword-group', id: 'invoice', version: 1 }]));
+    expect(after.published).toEqual(
+      expect.arrayContaining([
+        { kind: 'flow', id: 'invoice-flow', version: 1 },
+        { kind: 'keyword-group', id: 'invoice', version: 1 },
+      ]),
+    );
     expect(await versionsOf('flows/invoice-flow')).toEqual([1]);
     expect(await versionsOf('keyword-groups/invoice')).toEqual([1]);
     expect(await answer(instance(t.store), '我要发票')).toEqual(['发票在订单详情页申请。']);
@@ -154,7 +167,9 @@ describe('a store failure at the write leaves nothing of the publish live', () =
   it('the compare-and-set failing leaves neither live', async () => {
     await draftGroupAndFlow();
     const before = await head();
-    const fail = vi.spyOn(t.store.versions, 'changeHead').mockRejectedValueOnce(new StoreUnavailableError('killed at the pointer move'));
+    const fail = vi
+      .spyOn(t.store.versions, 'changeHead')
+      .mockRejectedValueOnce(new StoreUnavailableError('killed at the pointer move'));
     const res = await instanceA().post('/api/v1/flows/invoice-flow/publish', { withGroups: true });
     expect(fail).toHaveBeenCalledTimes(1);
     fail.mockRestore();

@@ -33,18 +33,27 @@ describe('the agent queue after a hand-off and a new turn', () => {
       const r = await t.post('/api/v1/inbound', text(`h${i}`, '转人工', T0 + i * MIN, `h${i}-1`));
       expect(r.body.handoff).not.toBeNull();
       // An automatic reply answers the turn, which still waits for a person.
-      expect((await t.post('/api/v1/replies/check', check(`h${i}`, '正在为您转接', T0 + i * MIN + 1000))).body.committed).toBe(true);
+      expect(
+        (await t.post('/api/v1/replies/check', check(`h${i}`, '正在为您转接', T0 + i * MIN + 1000))).body.committed,
+      ).toBe(true);
     }
     // h0, h1: a new message starts a new turn (the last one was answered), which a person answers:
     // their latest turn waits for no one, while the earlier one's key is still in the future.
     for (const u of ['h0', 'h1']) {
       expect((await t.post('/api/v1/inbound', text(u, '随便说说', T0 + 30 * MIN, `${u}-2`))).body.handoff).toBeNull();
-      const human = await t.post('/api/v1/replies/check', { ...check(u, '您好，我来帮您看看', T0 + 31 * MIN), agent: '小王' });
+      const human = await t.post('/api/v1/replies/check', {
+        ...check(u, '您好，我来帮您看看', T0 + 31 * MIN),
+        agent: '小王',
+      });
       expect(human.body.committed).toBe(true);
     }
     const before = (await queue(50)).map((i) => i.openid);
     expect(before).toEqual(['h2', 'h3', 'h4', 'h5']);
-    for (const limit of [1, 2, 3, 50]) expect((await queue(limit)).map((i) => i.openid), `limit ${limit}`).toEqual(before);
+    for (const limit of [1, 2, 3, 50])
+      expect(
+        (await queue(limit)).map((i) => i.openid),
+        `limit ${limit}`,
+      ).toEqual(before);
     // h2 writes again after its hand-off: a new turn, unanswered; still one row, by the new turn.
     const again = await t.post('/api/v1/inbound', text('h2', '转人工', T0 + 40 * MIN, 'h2-2'));
     expect(again.body.handoff).not.toBeNull();

@@ -41,17 +41,25 @@ describe('/replies/check blocks the measured evasions', () => {
 });
 
 describe('reply variables', () => {
-  it.each(['{{constructor}}', '{{toString}}', '{{__proto__}}'])('a flow whose reply says %s is refused at save with a pointer to the text', async (v) => {
-    const r = await t.post('/api/v1/flows', flow(`您好${v}`));
-    expect(r.status).toBe(400);
-    expect(r.body.error.code).toBe('VALIDATION_FAILED');
-    expect(r.body.error.details).toEqual([{ path: '/nodes/1/data/replies/0/content', message: expect.stringContaining(v) }]);
-    expect((await t.get('/api/v1/flows/vars-flow')).status).toBe(404);
-  });
+  it.each(['{{constructor}}', '{{toString}}', '{{__proto__}}'])(
+    'a flow whose reply says %s is refused at save with a pointer to the text',
+    async (v) => {
+      const r = await t.post('/api/v1/flows', flow(`您好${v}`));
+      expect(r.status).toBe(400);
+      expect(r.body.error.code).toBe('VALIDATION_FAILED');
+      expect(r.body.error.details).toEqual([
+        { path: '/nodes/1/data/replies/0/content', message: expect.stringContaining(v) },
+      ]);
+      expect((await t.get('/api/v1/flows/vars-flow')).status).toBe(404);
+    },
+  );
 
   it('an agent text naming them is committed with nothing from Object.prototype filled in', async () => {
     await t.post('/api/v1/inbound', text('u-vars', '你好', T0, 'm-vars'));
-    const r = await t.post('/api/v1/replies/check', { ...check('u-vars', '您好{{constructor}}{{toString}}{{__proto__}}，{{nickname}}', T0 + MIN), user: { nickname: '小明' } });
+    const r = await t.post('/api/v1/replies/check', {
+      ...check('u-vars', '您好{{constructor}}{{toString}}{{__proto__}}，{{nickname}}', T0 + MIN),
+      user: { nickname: '小明' },
+    });
     expect(r.body.committed).toBe(true);
     const [logged] = await t.store.replies.listForUser('default', 'u-vars', 10);
     expect(logged?.reply).toEqual({ type: 'text', content: '您好，小明' });
@@ -61,7 +69,10 @@ describe('reply variables', () => {
 describe('info notes explain, they are not findings', () => {
   it('a refused offer is an info note in the answer and leaves no code in the reply history', async () => {
     await t.post('/api/v1/inbound', text('u-info', '你好', T0, 'm-info'));
-    const r = await t.post('/api/v1/replies/check', check('u-info', '本店不提供代开发票，请到税务局办理', T0 + MIN, true));
+    const r = await t.post(
+      '/api/v1/replies/check',
+      check('u-info', '本店不提供代开发票，请到税务局办理', T0 + MIN, true),
+    );
     expect(r.status).toBe(200);
     expect(r.body.verdict).toBe('allow');
     expect(r.body.reasons).toContainEqual(expect.objectContaining({ code: 'BANNED_TERM', severity: 'info' }));

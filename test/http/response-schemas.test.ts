@@ -99,7 +99,11 @@ describe('answers follow the response schemas', () => {
   });
 
   it('saved scenarios and a backtest', async () => {
-    const scenario = { id: 'refund', name: '退钱', steps: [{ inbound: { from: 'u1', type: 'text', content: '退钱' }, expect: { group: '退款' } }] };
+    const scenario = {
+      id: 'refund',
+      name: '退钱',
+      steps: [{ inbound: { from: 'u1', type: 'text', content: '退钱' }, expect: { group: '退款' } }],
+    };
     expect((await t.post('/api/v1/scenarios', scenario)).status).toBe(201);
     const run = await t.post('/api/v1/scenarios/run-all?account=default', {});
     expect(run.status).toBe(200);

@@ -23,7 +23,12 @@ const script = (source?: string) => ({
   users: { u1: { nickname: '小明' } },
   steps: [{ inbound: { from: 'u1', type: 'text', content: '我要开发票' } }],
 });
-type Run = { source: string; workspaceVersion?: number; passed: boolean; steps: Array<{ result: { replies: Array<{ reply: { content: string } }>; matches: Array<{ group: string }> } }> };
+type Run = {
+  source: string;
+  workspaceVersion?: number;
+  passed: boolean;
+  steps: Array<{ result: { replies: Array<{ reply: { content: string } }>; matches: Array<{ group: string }> } }>;
+};
 const run = async (source?: string) => {
   const res = await t.post('/api/v1/sandbox/run', script(source));
   expect(res.status).toBe(200);
@@ -43,7 +48,9 @@ async function liveThenDraftEdit(): Promise<void> {
   expect((await t.post('/api/v1/flows', invoiceFlow(LIVE_REPLY))).status).toBe(201);
   await publishWorkspace();
   const draft = (await t.get('/api/v1/flows/invoice-flow')).body;
-  expect((await t.put('/api/v1/flows/invoice-flow', { ...invoiceFlow(DRAFT_REPLY), revision: draft.revision })).status).toBe(200);
+  expect(
+    (await t.put('/api/v1/flows/invoice-flow', { ...invoiceFlow(DRAFT_REPLY), revision: draft.revision })).status,
+  ).toBe(200);
 }
 
 describe('POST /sandbox/run with source', () => {

@@ -10,7 +10,8 @@ afterEach(async () => {
   await t.close();
 });
 
-const open = (user: string, at = T0) => t.post('/api/v1/inbound', { account: 'default', message: { from: user, type: 'image', mediaId: 'm', at } });
+const open = (user: string, at = T0) =>
+  t.post('/api/v1/inbound', { account: 'default', message: { from: user, type: 'image', mediaId: 'm', at } });
 
 describe('seed stories', () => {
   it('replying at 47:59 "looks like a loophole" but is flagged as risky', async () => {
@@ -23,13 +24,19 @@ describe('seed stories', () => {
 
   it('the beauty account that kept sending discount-coupon links: the second is OVER_MARKETING', async () => {
     await open('s2');
-    const first = await t.post('/api/v1/replies/check', check('s2', '新品折扣券今天可领，限时抢购，先到先得', T0 + MIN));
+    const first = await t.post(
+      '/api/v1/replies/check',
+      check('s2', '新品折扣券今天可领，限时抢购，先到先得', T0 + MIN),
+    );
     expect(first.body.verdict).toBe('warn');
     expect(codes(first.body)).toContain('PROMOTION');
     const second = await t.post('/api/v1/replies/check', check('s2', '再送你一张满减券，限时抢购别错过', T0 + 2 * MIN));
     expect(second.body.verdict).toBe('block');
     expect(codes(second.body)).toContain('OVER_MARKETING');
-    const withLink = await t.post('/api/v1/replies/check', check('s2', '领券链接 https://s.click.taobao.com/abc', T0 + 3 * MIN, false));
+    const withLink = await t.post(
+      '/api/v1/replies/check',
+      check('s2', '领券链接 https://s.click.taobao.com/abc', T0 + 3 * MIN, false),
+    );
     expect(codes(withLink.body)).toEqual(expect.arrayContaining(['EXTERNAL_LINK']));
   });
 
@@ -46,10 +53,16 @@ describe('seed stories', () => {
 
   it('the restaurant\'s coupon link with "转发给朋友能再领一张" is induced sharing', async () => {
     await open('s4');
-    const r = await t.post('/api/v1/replies/check', check('s4', '满减券领取链接在这里，转发给朋友能再领一张', T0 + MIN, false));
+    const r = await t.post(
+      '/api/v1/replies/check',
+      check('s4', '满减券领取链接在这里，转发给朋友能再领一张', T0 + MIN, false),
+    );
     expect(r.body.verdict).toBe('block');
     expect(codes(r.body)).toContain('INDUCED_SHARING');
-    const better = await t.post('/api/v1/replies/check', check('s4', '今天的优惠活动在菜单栏‘今日特惠’里，需要我帮你介绍具体规则吗？', T0 + MIN, false));
+    const better = await t.post(
+      '/api/v1/replies/check',
+      check('s4', '今天的优惠活动在菜单栏‘今日特惠’里，需要我帮你介绍具体规则吗？', T0 + MIN, false),
+    );
     expect(better.body.verdict).toBe('allow');
     expect(better.body.reasons).toEqual([]);
   });
@@ -71,11 +84,17 @@ describe('seed stories', () => {
   it('three identical replies within ten minutes: the second and third are DUPLICATE_REPLY', async () => {
     await open('s6');
     const sent = [];
-    for (const minute of [1, 4, 8]) sent.push((await t.post('/api/v1/replies/check', check('s6', '您好，请问还有什么可以帮您？', T0 + minute * MIN))).body);
+    for (const minute of [1, 4, 8])
+      sent.push(
+        (await t.post('/api/v1/replies/check', check('s6', '您好，请问还有什么可以帮您？', T0 + minute * MIN))).body,
+      );
     expect(sent.map((b) => b.verdict)).toEqual(['allow', 'block', 'block']);
     expect(codes(sent[1])).toEqual(['DUPLICATE_REPLY']);
     // Case, width and white space do not make a reply different.
-    const disguised = await t.post('/api/v1/replies/check', check('s6', '您好， 请问还有什么可以帮您？ ', T0 + 9 * MIN, false));
+    const disguised = await t.post(
+      '/api/v1/replies/check',
+      check('s6', '您好， 请问还有什么可以帮您？ ', T0 + 9 * MIN, false),
+    );
     expect(codes(disguised.body)).toContain('DUPLICATE_REPLY');
   });
 

@@ -18,8 +18,18 @@ const skinFlow = {
   nodes: [
     { id: 't', type: 'trigger', position: { x: 0, y: 0 }, data: { messageTypes: ['text'] } },
     { id: 'k', type: 'keywordGroup', position: { x: 200, y: 0 }, data: { groupId: 'skin' } },
-    { id: 'c', type: 'condition', position: { x: 400, y: 0 }, data: { conditions: [{ fact: 'preference', key: '关注领域', operator: 'equal', value: '护肤成分' }] } },
-    { id: 'known', type: 'reply', position: { x: 600, y: -100 }, data: { replies: [{ type: 'text', content: KNOWN }] } },
+    {
+      id: 'c',
+      type: 'condition',
+      position: { x: 400, y: 0 },
+      data: { conditions: [{ fact: 'preference', key: '关注领域', operator: 'equal', value: '护肤成分' }] },
+    },
+    {
+      id: 'known',
+      type: 'reply',
+      position: { x: 600, y: -100 },
+      data: { replies: [{ type: 'text', content: KNOWN }] },
+    },
     { id: 'h', type: 'handoff', position: { x: 800, y: -100 }, data: {} },
     { id: 'first', type: 'reply', position: { x: 600, y: 100 }, data: { replies: [{ type: 'text', content: FIRST }] } },
     { id: 'p', type: 'recordPreference', position: { x: 800, y: 100 }, data: { key: '关注领域', value: '护肤成分' } },
@@ -37,7 +47,10 @@ const skinFlow = {
 let t: TestApp;
 beforeEach(async () => {
   t = await startTestApp({ seed: false });
-  for (const [kind, doc] of [['keyword-groups', skinGroup], ['flows', skinFlow]] as const) {
+  for (const [kind, doc] of [
+    ['keyword-groups', skinGroup],
+    ['flows', skinFlow],
+  ] as const) {
     expect((await t.post(`/api/v1/${kind}`, doc)).status).toBe(201);
     expect((await t.post(`/api/v1/${kind}/${doc.id}/publish`, {})).status).toBe(201);
   }
@@ -62,7 +75,9 @@ it('a recorded preference sends the next message down the other branch and shows
 
   const r = await t.get('/api/v1/conversations?account=default&state=awaiting');
   expect(r.status).toBe(200);
-  const item = (r.body.items as Array<{ openid: string; handoff: boolean; preferences: Record<string, string> }>).find((i) => i.openid === 'u1');
+  const item = (r.body.items as Array<{ openid: string; handoff: boolean; preferences: Record<string, string> }>).find(
+    (i) => i.openid === 'u1',
+  );
   expect(item).toMatchObject({ handoff: true, preferences: { 关注领域: '护肤成分' } });
 });
 
@@ -76,7 +91,14 @@ it('the conversation state keeps no preferences; a retried delivery records them
 });
 
 it(`a profile keeps at most ${MAX_PREFERENCES} preferences: a new key forgets the one changed longest ago`, async () => {
-  const set = (i: number, key: string, value: string) => t.store.profiles.record('default', 'u4', `m-${i}`, { tags: [], topics: [], preferences: { [key]: value }, nickname: null }, new Date());
+  const set = (i: number, key: string, value: string) =>
+    t.store.profiles.record(
+      'default',
+      'u4',
+      `m-${i}`,
+      { tags: [], topics: [], preferences: { [key]: value }, nickname: null },
+      new Date(),
+    );
   // "1"-like keys would sort first in a plain object: the order kept is the order of change.
   for (let i = 0; i < MAX_PREFERENCES; i++) await set(i, String(MAX_PREFERENCES - i), 'v');
   await set(100, String(MAX_PREFERENCES - 1), 'changed'); // the second oldest becomes the newest
@@ -88,15 +110,25 @@ it(`a profile keeps at most ${MAX_PREFERENCES} preferences: a new key forgets th
 });
 
 it('a recordPreference node without a key is refused with 400 VALIDATION_FAILED and a pointer to it', async () => {
-  const bad = { ...skinFlow, id: 'bad-flow', nodes: skinFlow.nodes.map((n) => (n.id === 'p' ? { ...n, data: { value: '护肤成分' } } : n)) };
+  const bad = {
+    ...skinFlow,
+    id: 'bad-flow',
+    nodes: skinFlow.nodes.map((n) => (n.id === 'p' ? { ...n, data: { value: '护肤成分' } } : n)),
+  };
   const r = await t.post('/api/v1/flows', bad);
   expect(r.status).toBe(400);
   expect(r.body.error.code).toBe('VALIDATION_FAILED');
-  expect(r.body.error.details).toEqual([expect.objectContaining({ path: '/nodes/6/data', message: expect.stringContaining('key') })]);
+  expect(r.body.error.details).toEqual([
+    expect.objectContaining({ path: '/nodes/6/data', message: expect.stringContaining('key') }),
+  ]);
 });
 
 it('a value longer than 60 characters is refused with a pointer to it', async () => {
-  const bad = { ...skinFlow, id: 'long-flow', nodes: skinFlow.nodes.map((n) => (n.id === 'p' ? { ...n, data: { key: '关注领域', value: '长'.repeat(61) } } : n)) };
+  const bad = {
+    ...skinFlow,
+    id: 'long-flow',
+    nodes: skinFlow.nodes.map((n) => (n.id === 'p' ? { ...n, data: { key: '关注领域', value: '长'.repeat(61) } } : n)),
+  };
   const r = await t.post('/api/v1/flows', bad);
   expect(r.status).toBe(400);
   expect((r.body.error.details as Array<{ path: string }>).map((d) => d.path)).toContain('/nodes/6/data/value');

@@ -22,14 +22,29 @@ const refundFlow = {
     { id: 't', type: 'trigger', position: { x: 0, y: 0 }, data: { messageTypes: ['text'] } },
     { id: 'k', type: 'keywordGroup', position: { x: 200, y: 0 }, data: { groupId: 'refund' } },
     {
-      id: 'c', type: 'condition', position: { x: 400, y: 0 },
-      data: { match: 'all', conditions: [
-        { fact: 'userTags', operator: 'contains', value: '问过退款' },
-        { fact: 'topicCount', operator: 'greaterThanInclusive', value: 2, topic: 'refund' },
-      ] },
+      id: 'c',
+      type: 'condition',
+      position: { x: 400, y: 0 },
+      data: {
+        match: 'all',
+        conditions: [
+          { fact: 'userTags', operator: 'contains', value: '问过退款' },
+          { fact: 'topicCount', operator: 'greaterThanInclusive', value: 2, topic: 'refund' },
+        ],
+      },
     },
-    { id: 'again', type: 'reply', position: { x: 600, y: -100 }, data: { mode: 'all', replies: [{ type: 'text', content: AGAIN }] } },
-    { id: 'first', type: 'reply', position: { x: 600, y: 100 }, data: { mode: 'all', replies: [{ type: 'text', content: FIRST }] } },
+    {
+      id: 'again',
+      type: 'reply',
+      position: { x: 600, y: -100 },
+      data: { mode: 'all', replies: [{ type: 'text', content: AGAIN }] },
+    },
+    {
+      id: 'first',
+      type: 'reply',
+      position: { x: 600, y: 100 },
+      data: { mode: 'all', replies: [{ type: 'text', content: FIRST }] },
+    },
     { id: 'tag', type: 'recordTag', position: { x: 800, y: 100 }, data: { tags: ['问过退款'] } },
   ],
   edges: [
@@ -46,7 +61,10 @@ let serverNow = Date.now();
 beforeEach(async () => {
   serverNow = Date.now();
   t = await startTestApp({ seed: false, serverClock: () => serverNow });
-  for (const [kind, doc] of [['keyword-groups', refundGroup], ['flows', refundFlow]] as const) {
+  for (const [kind, doc] of [
+    ['keyword-groups', refundGroup],
+    ['flows', refundFlow],
+  ] as const) {
     expect((await t.post(`/api/v1/${kind}`, doc)).status).toBe(201);
     expect((await t.post(`/api/v1/${kind}/${doc.id}/publish`, {})).status).toBe(201);
   }
@@ -61,7 +79,8 @@ async function ask(openid: string, at: number): Promise<string[]> {
   return (r.body.replies as Array<{ reply: { content: string } }>).map((x) => x.reply.content);
 }
 
-const windowOf = async (openid: string) => (await t.get(`/api/v1/users/${openid}/window?account=default`)).body.state as string;
+const windowOf = async (openid: string) =>
+  (await t.get(`/api/v1/users/${openid}/window?account=default`)).body.state as string;
 
 it('tags recorded by a flow and topic counters survive the conversation state expiring', async () => {
   // u-old asked 40 days ago (server time): its state was kept the 48-hour window plus 30 days.
@@ -99,7 +118,10 @@ it('a conversation state written by an earlier version hands its tags and counte
   expect(await t.store.conversations.put('default', 'u-earlier', earlier, null)).toBe(true);
 
   expect(await ask('u-earlier', T0)).toEqual([AGAIN]);
-  expect(await t.store.profiles.get('default', 'u-earlier')).toMatchObject({ tags: ['问过退款', 'vip'], topics: { refund: 2, ship: 4 } });
+  expect(await t.store.profiles.get('default', 'u-earlier')).toMatchObject({
+    tags: ['问过退款', 'vip'],
+    topics: { refund: 2, ship: 4 },
+  });
   const stored = (await t.store.conversations.get('default', 'u-earlier'))?.state as Record<string, unknown>;
   expect(stored).not.toHaveProperty('tags');
   expect(stored).not.toHaveProperty('topics');
@@ -107,7 +129,9 @@ it('a conversation state written by an earlier version hands its tags and counte
 
 it('a delivery that died after its profile change and before its state is counted once when WeChat retries it', async () => {
   const message = text('u2', '我要退款', T0, 'm-crash');
-  const put = vi.spyOn(t.store.conversations, 'put').mockRejectedValueOnce(new StoreUnavailableError('killed before the state write'));
+  const put = vi
+    .spyOn(t.store.conversations, 'put')
+    .mockRejectedValueOnce(new StoreUnavailableError('killed before the state write'));
   expect((await t.post('/api/v1/inbound', message)).status).toBe(503);
   expect(put).toHaveBeenCalledTimes(1);
   put.mockRestore();

@@ -13,10 +13,12 @@ afterEach(async () => {
   await t.close();
 });
 
-
 /** A user message that no flow answers, so no reply is committed by the runtime itself. */
 function image(from: string, at: number, msgId?: string) {
-  return { account: 'default', message: { ...(msgId ? { msgId } : {}), from, type: 'image', mediaId: 'm1', picUrl: 'http://x/p.jpg', at } };
+  return {
+    account: 'default',
+    message: { ...(msgId ? { msgId } : {}), from, type: 'image', mediaId: 'm1', picUrl: 'http://x/p.jpg', at },
+  };
 }
 
 async function publishPolicy(t: TestApp, changes: Record<string, unknown>) {
@@ -82,12 +84,18 @@ describe('window grants', () => {
     expect(codes(after.body)).toContain('WINDOW_EXPIRED');
   });
 
-  it.each(['VIEW', 'LOCATION', 'view_miniprogram', 'pic_sysphoto', 'TEMPLATESENDJOBFINISH'])('%s grants nothing', async (name) => {
-    const r = await t.post('/api/v1/inbound', event('u3', name, T0, name === 'VIEW' ? 'https://mp.weixin.qq.com/x' : undefined));
-    expect(r.status).toBe(200);
-    expect(r.body.opensWindow).toBe(false);
-    expect((await t.get('/api/v1/users/u3/window')).body.state).toBe('none');
-  });
+  it.each(['VIEW', 'LOCATION', 'view_miniprogram', 'pic_sysphoto', 'TEMPLATESENDJOBFINISH'])(
+    '%s grants nothing',
+    async (name) => {
+      const r = await t.post(
+        '/api/v1/inbound',
+        event('u3', name, T0, name === 'VIEW' ? 'https://mp.weixin.qq.com/x' : undefined),
+      );
+      expect(r.status).toBe(200);
+      expect(r.body.opensWindow).toBe(false);
+      expect((await t.get('/api/v1/users/u3/window')).body.state).toBe('none');
+    },
+  );
 
   it('a "联系客服" click listed in nonOpeningEventKeys opens nothing', async () => {
     const current = (await t.get('/api/v1/policies/default')).body;
@@ -98,7 +106,10 @@ describe('window grants', () => {
   });
 
   it('a lone emoji opens the 48 h window', async () => {
-    const r = await t.post('/api/v1/inbound', { account: 'default', message: { from: 'u5', type: 'text', content: '👍', at: T0 } });
+    const r = await t.post('/api/v1/inbound', {
+      account: 'default',
+      message: { from: 'u5', type: 'text', content: '👍', at: T0 },
+    });
     expect(r.body.opensWindow).toBe(true);
     const w = await t.get('/api/v1/users/u5/window');
     expect(w.body.state).toBe('open');
@@ -133,7 +144,8 @@ describe('window grants', () => {
 
   it('the etiquette limit blocks the 4th reply since the last interaction with FREQUENCY_LIMIT', async () => {
     await t.post('/api/v1/inbound', image('u8', T0));
-    for (let i = 1; i <= 3; i++) expect((await t.post('/api/v1/replies/check', check('u8', `回复 ${i}`, T0 + i * MIN))).body.committed).toBe(true);
+    for (let i = 1; i <= 3; i++)
+      expect((await t.post('/api/v1/replies/check', check('u8', `回复 ${i}`, T0 + i * MIN))).body.committed).toBe(true);
     const fourth = await t.post('/api/v1/replies/check', check('u8', '回复 4', T0 + 4 * MIN));
     expect(fourth.body.verdict).toBe('block');
     expect(codes(fourth.body)).toEqual(['FREQUENCY_LIMIT']);
@@ -157,12 +169,16 @@ describe('window grants', () => {
   it('two runtime instances on one store still commit exactly the allowance between them', async () => {
     // A second app over the same store stands for a second instance behind a load balancer:
     // its own caches, no shared memory, only the store's compare-and-set in common.
-    const other = supertest(createApp({ store: t.store, log: createLogger('silent'), adminToken: ADMIN, clock: () => T0 + MIN }));
+    const other = supertest(
+      createApp({ store: t.store, log: createLogger('silent'), adminToken: ADMIN, clock: () => T0 + MIN }),
+    );
     await t.post('/api/v1/inbound', image('u11', T0));
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) => {
         const body = check('u11', `两个实例并发回复 ${i}`, T0 + MIN);
-        return i % 2 === 0 ? t.post('/api/v1/replies/check', body) : other.post('/api/v1/replies/check').set('Authorization', `Bearer ${ADMIN}`).send(body);
+        return i % 2 === 0
+          ? t.post('/api/v1/replies/check', body)
+          : other.post('/api/v1/replies/check').set('Authorization', `Bearer ${ADMIN}`).send(body);
       }),
     );
     expect(results.every((r) => r.status === 200)).toBe(true);
@@ -170,7 +186,10 @@ describe('window grants', () => {
   });
 
   it('concurrent commits count the replies the runtime already committed', async () => {
-    const inbound = await t.post('/api/v1/inbound', { ...image('u10', T0), message: { from: 'u10', type: 'text', content: '我要退钱', at: T0 } });
+    const inbound = await t.post('/api/v1/inbound', {
+      ...image('u10', T0),
+      message: { from: 'u10', type: 'text', content: '我要退钱', at: T0 },
+    });
     expect(inbound.body.replies.filter((r: { committed: boolean }) => r.committed).length).toBe(1);
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) => t.post('/api/v1/replies/check', check('u10', `人工回复 ${i}`, T0 + MIN))),

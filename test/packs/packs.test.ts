@@ -25,7 +25,15 @@ function customPack(version = '1.0.0', overrides: Record<string, unknown> = {}) 
     industry: '金融',
     sources: [{ id: 'ad-law-25', title: '《中华人民共和国广告法》', article: '第二十五条' }],
     lexicons: [
-      { id: 'returns', name: '保本保收益', category: 'banned', severity: 'block', code: 'pack:custom-finance/RETURN_GUARANTEE', negation: true, terms: [{ term: '保本保息' }, { term: '稳赚不赔' }] },
+      {
+        id: 'returns',
+        name: '保本保收益',
+        category: 'banned',
+        severity: 'block',
+        code: 'pack:custom-finance/RETURN_GUARANTEE',
+        negation: true,
+        terms: [{ term: '保本保息' }, { term: '稳赚不赔' }],
+      },
     ],
     keywordGroups: [{ id: 'refund', name: '退款', keywords: ['退款', '赎回'] }],
     tests: [
@@ -33,7 +41,11 @@ function customPack(version = '1.0.0', overrides: Record<string, unknown> = {}) 
         name: '保本保息',
         steps: [
           { inbound: { from: 'u1', type: 'text', content: '你好' } },
-          { reply: { type: 'text', content: '这款产品保本保息' }, to: 'u1', expect: { codes: ['pack:custom-finance/RETURN_GUARANTEE'], verdict: 'block' } },
+          {
+            reply: { type: 'text', content: '这款产品保本保息' },
+            to: 'u1',
+            expect: { codes: ['pack:custom-finance/RETURN_GUARANTEE'], verdict: 'block' },
+          },
         ],
       },
     ],
@@ -74,7 +86,9 @@ describe('packs API', () => {
   it.each(SIX)('self-tests of %s pass (at least 15 scenarios)', async (id) => {
     const res = await t.post(`/api/v1/packs/${id}/test`, {});
     expect(res.status).toBe(200);
-    const failing = (res.body.scenarios as Array<{ name: string; passed: boolean }>).filter((s) => !s.passed).map((s) => s.name);
+    const failing = (res.body.scenarios as Array<{ name: string; passed: boolean }>)
+      .filter((s) => !s.passed)
+      .map((s) => s.name);
     expect(failing).toEqual([]);
     expect(res.body.passed).toBe(true);
     expect(res.body.scenarios.length).toBeGreaterThanOrEqual(15);
@@ -86,23 +100,42 @@ describe('packs API', () => {
     const codesOf = async (n: number) => {
       const res = await t.post('/api/v1/replies/check', check('p1', `${claim}${n}`, T0 + n * 1000, false));
       expect(res.status).toBe(200);
-      return { verdict: res.body.verdict as string, codes: (res.body.reasons as Array<{ code: string }>).map((r) => r.code) };
+      return {
+        verdict: res.body.verdict as string,
+        codes: (res.body.reasons as Array<{ code: string }>).map((r) => r.code),
+      };
     };
     expect((await codesOf(1)).codes).not.toContain('pack:medical-health/CURE_CLAIM');
 
     const installed = await t.post('/api/v1/packs/medical-health/install', {});
     expect(installed.status).toBe(200);
-    expect(installed.body).toMatchObject({ id: 'medical-health', version: '1.0.0', action: 'install', enabled: true, tests: { passed: true } });
+    expect(installed.body).toMatchObject({
+      id: 'medical-health',
+      version: '1.0.0',
+      action: 'install',
+      enabled: true,
+      tests: { passed: true },
+    });
     const after = await codesOf(2);
     expect(after.verdict).toBe('block');
     expect(after.codes).toContain('pack:medical-health/CURE_CLAIM');
 
     const list = await t.get('/api/v1/packs');
-    expect((list.body.items as Array<Record<string, unknown>>).find((i) => i.id === 'medical-health')).toMatchObject({ installed: true, enabled: true, installedVersion: '1.0.0' });
+    expect((list.body.items as Array<Record<string, unknown>>).find((i) => i.id === 'medical-health')).toMatchObject({
+      installed: true,
+      enabled: true,
+      installedVersion: '1.0.0',
+    });
 
-    expect((await t.post('/api/v1/packs/medical-health/disable', {})).body).toEqual({ id: 'medical-health', enabled: false });
+    expect((await t.post('/api/v1/packs/medical-health/disable', {})).body).toEqual({
+      id: 'medical-health',
+      enabled: false,
+    });
     expect((await codesOf(3)).codes).not.toContain('pack:medical-health/CURE_CLAIM');
-    expect((await t.post('/api/v1/packs/medical-health/enable', {})).body).toEqual({ id: 'medical-health', enabled: true });
+    expect((await t.post('/api/v1/packs/medical-health/enable', {})).body).toEqual({
+      id: 'medical-health',
+      enabled: true,
+    });
     expect((await codesOf(4)).codes).toContain('pack:medical-health/CURE_CLAIM');
 
     expect((await t.http.delete('/api/v1/packs/medical-health').set(t.auth)).status).toBe(204);
@@ -123,24 +156,37 @@ describe('packs API', () => {
     expect(res.body.added.keywordGroups).toEqual(['refund', 'logistics', 'invoice']);
     expect(res.body.added.flows).toEqual(['ecommerce-pack-faq']);
     // The seeded workspace already has a refund group holding 退款.
-    expect(res.body.conflicts).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'keyword', keyword: '退款', group: 'refund', existingGroup: 'refund' })]));
+    expect(res.body.conflicts).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'keyword', keyword: '退款', group: 'refund', existingGroup: 'refund' }),
+      ]),
+    );
     // A preview changes nothing.
     const list = await t.get('/api/v1/packs');
-    expect((list.body.items as Array<Record<string, unknown>>).find((i) => i.id === 'ecommerce')).toMatchObject({ installed: false });
+    expect((list.body.items as Array<Record<string, unknown>>).find((i) => i.id === 'ecommerce')).toMatchObject({
+      installed: false,
+    });
   });
 
   it('imports, upgrades v1 → v1.1, refuses a downgrade unless forced', async () => {
     const v1 = customPack('1.0.0');
     const first = await t.post('/api/v1/packs/import', v1);
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ id: 'custom-finance', version: '1.0.0', action: 'install', previousVersion: null });
+    expect(first.body).toMatchObject({
+      id: 'custom-finance',
+      version: '1.0.0',
+      action: 'install',
+      previousVersion: null,
+    });
 
     const v11 = customPack('1.1.0');
     v11.lexicons[0]?.terms.push({ term: '保证收益' });
     const preview = await t.post('/api/v1/packs/import?dryRun=true', v11);
     expect(preview.body).toMatchObject({ action: 'upgrade', installedVersion: '1.0.0', added: { lexicons: [] } });
     expect(preview.body.changed).toEqual([{ kind: 'lexicon', id: 'returns', change: 'modified' }]);
-    expect(preview.body.conflicts).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'keyword', keyword: '退款' })]));
+    expect(preview.body.conflicts).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'keyword', keyword: '退款' })]),
+    );
 
     const upgraded = await t.post('/api/v1/packs/import', v11);
     expect(upgraded.status).toBe(201);
@@ -150,20 +196,31 @@ describe('packs API', () => {
     expect(down.status).toBe(409);
     expect(down.body.error.code).toBe('CONFLICT');
     const downPreview = await t.post('/api/v1/packs/import?dryRun=true', v1);
-    expect(downPreview.body.conflicts).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'version', installedVersion: '1.1.0', version: '1.0.0' })]));
+    expect(downPreview.body.conflicts).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'version', installedVersion: '1.1.0', version: '1.0.0' }),
+      ]),
+    );
 
     const forced = await t.post('/api/v1/packs/import?force=true', v1);
     expect(forced.status).toBe(201);
     expect(forced.body).toMatchObject({ version: '1.0.0', action: 'downgrade', previousVersion: '1.1.0' });
 
-    const entry = ((await t.get('/api/v1/packs')).body.items as Array<Record<string, unknown>>).find((i) => i.id === 'custom-finance');
+    const entry = ((await t.get('/api/v1/packs')).body.items as Array<Record<string, unknown>>).find(
+      (i) => i.id === 'custom-finance',
+    );
     expect(entry).toMatchObject({ origin: 'imported', installed: true, installedVersion: '1.0.0' });
     const actions = (await t.store.audit.list('default')).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['pack.import', 'pack.upgrade', 'pack.downgrade']));
   });
 
   it('refuses a schema-invalid pack with 400 and JSON pointers', async () => {
-    const bad = { ...customPack(), id: 'Bad Id', version: 'one', lexicons: [{ id: 'x', name: 'x', category: 'nope', terms: [] }] };
+    const bad = {
+      ...customPack(),
+      id: 'Bad Id',
+      version: 'one',
+      lexicons: [{ id: 'x', name: 'x', category: 'nope', terms: [] }],
+    };
     const res = await t.post('/api/v1/packs/import', bad);
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('VALIDATION_FAILED');
@@ -175,14 +232,23 @@ describe('packs API', () => {
 
   it('refuses a lexicon code outside the pack’s namespace', async () => {
     const pack = customPack();
-    const res = await t.post('/api/v1/packs/import', { ...pack, lexicons: [{ ...pack.lexicons[0], code: 'MEDICAL_CLAIM' }] });
+    const res = await t.post('/api/v1/packs/import', {
+      ...pack,
+      lexicons: [{ ...pack.lexicons[0], code: 'MEDICAL_CLAIM' }],
+    });
     expect(res.status).toBe(400);
-    expect(res.body.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: '/lexicons/0/code' })]));
+    expect(res.body.error.details).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: '/lexicons/0/code' })]),
+    );
   });
 
   it('refuses a pathological regex keyword, never running it', async () => {
     const pack = customPack('2.0.0', { id: 'regex-pack', tests: [] });
-    const lexicon = { ...pack.lexicons[0], code: 'pack:regex-pack/RETURN_GUARANTEE', terms: [{ term: '(a+)+$', regex: true }] };
+    const lexicon = {
+      ...pack.lexicons[0],
+      code: 'pack:regex-pack/RETURN_GUARANTEE',
+      terms: [{ term: '(a+)+$', regex: true }],
+    };
     const res = await t.post('/api/v1/packs/import', { ...pack, lexicons: [lexicon] });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('VALIDATION_FAILED');
@@ -209,7 +275,9 @@ describe('packs API', () => {
     expect(res.body.error.details[0].path).toBe('/tests/0/steps/2');
     expect(res.body.error.details[0].message).toContain('应当放行的普通回复');
     expect(res.body.error.details[0].message).toContain('第 3 步');
-    expect(((await t.get('/api/v1/packs')).body.items as Array<{ id: string }>).map((i) => i.id)).not.toContain('broken-tests');
+    expect(((await t.get('/api/v1/packs')).body.items as Array<{ id: string }>).map((i) => i.id)).not.toContain(
+      'broken-tests',
+    );
   });
 
   it('exports the account’s own rules as a valid pack that round-trips through import preview', async () => {
@@ -241,9 +309,18 @@ describe('packs API', () => {
     await t.store.close();
     const store = await openStore({ dataDir: t.dataDir });
     try {
-      const app = createApp({ store, log: createLogger('silent'), adminToken: ADMIN, clock: () => T0 + MIN, bodyLimit: '1mb' });
+      const app = createApp({
+        store,
+        log: createLogger('silent'),
+        adminToken: ADMIN,
+        clock: () => T0 + MIN,
+        bodyLimit: '1mb',
+      });
       const res = await supertest(app).get('/api/v1/packs').set('Authorization', `Bearer ${ADMIN}`);
-      expect((res.body.items as Array<Record<string, unknown>>).find((i) => i.id === 'custom-finance')).toMatchObject({ origin: 'imported', installed: true });
+      expect((res.body.items as Array<Record<string, unknown>>).find((i) => i.id === 'custom-finance')).toMatchObject({
+        origin: 'imported',
+        installed: true,
+      });
       const doc = await supertest(app).get('/api/v1/packs/custom-finance').set('Authorization', `Bearer ${ADMIN}`);
       expect(doc.body.version).toBe('1.0.0');
     } finally {

@@ -25,7 +25,9 @@ type Instance = ReturnType<typeof instanceOnSameStore>;
 
 /** Another app over A's store: its own compiled cache, only the store in common. */
 function instanceOnSameStore() {
-  const http = supertest(createApp({ store: a.store, log: createLogger('silent'), adminToken: ADMIN, clock: () => T0 }));
+  const http = supertest(
+    createApp({ store: a.store, log: createLogger('silent'), adminToken: ADMIN, clock: () => T0 }),
+  );
   return {
     post: (url: string, body: object) => http.post(url).set('Authorization', `Bearer ${ADMIN}`).send(body),
     get: (url: string) => http.get(url).set('Authorization', `Bearer ${ADMIN}`),
@@ -85,9 +87,13 @@ describe('instances on one store serve the same published rules', () => {
 
     const draft = (await a.get('/api/v1/keyword-groups/invoice')).body;
     // A group a live flow uses cannot be deleted (publish-gate.test.ts): the flow goes first.
-    expect((await a.http.delete(`/api/v1/keyword-groups/invoice?revision=${draft.revision}`).set(a.auth)).status).toBe(400);
+    expect((await a.http.delete(`/api/v1/keyword-groups/invoice?revision=${draft.revision}`).set(a.auth)).status).toBe(
+      400,
+    );
     expect((await a.http.delete('/api/v1/flows/invoice-flow').set(a.auth)).status).toBe(204);
-    expect((await a.http.delete(`/api/v1/keyword-groups/invoice?revision=${draft.revision}`).set(a.auth)).status).toBe(204);
+    expect((await a.http.delete(`/api/v1/keyword-groups/invoice?revision=${draft.revision}`).set(a.auth)).status).toBe(
+      204,
+    );
     expect((await a.post('/api/v1/keyword-groups', group(['报销']))).status).toBe(201);
     // The re-created draft starts unpublished: an operator deleting a group expects it gone.
     const listed = (await a.get('/api/v1/keyword-groups?account=default')).body.items;
@@ -109,9 +115,13 @@ describe('instances on one store serve the same published rules', () => {
     const b = await publishInvoiceSeenByTwo();
 
     const draft = (await a.get('/api/v1/keyword-groups/invoice')).body;
-    expect((await a.put('/api/v1/keyword-groups/invoice', { ...group(['报销']), revision: draft.revision })).status).toBe(200);
+    expect(
+      (await a.put('/api/v1/keyword-groups/invoice', { ...group(['报销']), revision: draft.revision })).status,
+    ).toBe(200);
     // The process dies after the version body is written, before the workspace document moves.
-    const crash = vi.spyOn(a.store.versions, 'changeHead').mockRejectedValueOnce(new StoreUnavailableError('killed mid-publish'));
+    const crash = vi
+      .spyOn(a.store.versions, 'changeHead')
+      .mockRejectedValueOnce(new StoreUnavailableError('killed mid-publish'));
     expect((await a.post('/api/v1/keyword-groups/invoice/publish', {})).status).toBe(503);
     expect(crash).toHaveBeenCalledTimes(1);
     crash.mockRestore();
@@ -140,14 +150,26 @@ const financePack = {
   industry: '金融',
   sources: [{ id: 'ad-law-25', title: '《中华人民共和国广告法》', article: '第二十五条' }],
   lexicons: [
-    { id: 'returns', name: '保本保收益', category: 'banned', severity: 'block', code: 'pack:custom-finance/RETURN_GUARANTEE', negation: true, terms: [{ term: '保本保息' }] },
+    {
+      id: 'returns',
+      name: '保本保收益',
+      category: 'banned',
+      severity: 'block',
+      code: 'pack:custom-finance/RETURN_GUARANTEE',
+      negation: true,
+      terms: [{ term: '保本保息' }],
+    },
   ],
   tests: [
     {
       name: '保本保息',
       steps: [
         { inbound: { from: 'u1', type: 'text', content: '你好' } },
-        { reply: { type: 'text', content: '这款产品保本保息' }, to: 'u1', expect: { codes: ['pack:custom-finance/RETURN_GUARANTEE'], verdict: 'block' } },
+        {
+          reply: { type: 'text', content: '这款产品保本保息' },
+          to: 'u1',
+          expect: { codes: ['pack:custom-finance/RETURN_GUARANTEE'], verdict: 'block' },
+        },
       ],
     },
   ],
@@ -155,7 +177,13 @@ const financePack = {
 
 /** The pack reason codes an instance gives a reply, without committing it. */
 async function packCodes(instance: Pick<Instance, 'post'>): Promise<string[]> {
-  const r = await instance.post('/api/v1/replies/check', { account: 'default', to: 'u-coherent', reply: { type: 'text', content: '这款产品保本保息' }, at: T0, commit: false });
+  const r = await instance.post('/api/v1/replies/check', {
+    account: 'default',
+    to: 'u-coherent',
+    reply: { type: 'text', content: '这款产品保本保息' },
+    at: T0,
+    commit: false,
+  });
   expect(r.status).toBe(200);
   return (r.body.reasons as Array<{ code: string }>).map((x) => x.code).filter((c) => c.startsWith('pack:'));
 }
@@ -163,7 +191,9 @@ async function packCodes(instance: Pick<Instance, 'post'>): Promise<string[]> {
 /** The time zone an instance's compiled rules use (metrics report it). */
 async function timezoneServed(instance: Pick<Instance, 'get'>): Promise<string> {
   const from = encodeURIComponent(new Date(T0 - 86_400_000).toISOString());
-  const r = await instance.get(`/api/v1/metrics?account=default&from=${from}&to=${encodeURIComponent(new Date(T0).toISOString())}`);
+  const r = await instance.get(
+    `/api/v1/metrics?account=default&from=${from}&to=${encodeURIComponent(new Date(T0).toISOString())}`,
+  );
   expect(r.status).toBe(200);
   return r.body.timezone as string;
 }
@@ -203,8 +233,12 @@ describe('pack changes and the time zone reach every instance', () => {
     const zone = await timezoneServed(b);
     const seq = await a.store.versions.workspaceSeq('default');
     // The process dies at the one write that would change what the runtime evaluates.
-    const crash = vi.spyOn(workspaceCollection(), 'findOneAndUpdate').mockRejectedValue(new StoreUnavailableError('killed mid-change'));
-    const insert = vi.spyOn(workspaceCollection(), 'insertOne').mockRejectedValue(new StoreUnavailableError('killed mid-change'));
+    const crash = vi
+      .spyOn(workspaceCollection(), 'findOneAndUpdate')
+      .mockRejectedValue(new StoreUnavailableError('killed mid-change'));
+    const insert = vi
+      .spyOn(workspaceCollection(), 'insertOne')
+      .mockRejectedValue(new StoreUnavailableError('killed mid-change'));
     expect((await a.post('/api/v1/packs/import', financePack)).status).toBe(503);
     expect((await a.put('/api/v1/accounts/default', { timezone: 'America/New_York' })).status).toBe(503);
     expect(crash.mock.calls.length + insert.mock.calls.length).toBeGreaterThan(0);

@@ -23,11 +23,20 @@ function runShifted(days: number): Promise<{ status: number | null; output: stri
 
 describe('the suite does not depend on today’s date', () => {
   it('the shifted clock really moves what the process reads as now', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', "import('./test/support/shift-clock.ts').then(() => console.log(Date.now(), new Date().getTime()))"], {
-      cwd: root,
-      env: { ...process.env, RF_CLOCK_SHIFT_DAYS: '45' },
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '-e',
+        "import('./test/support/shift-clock.ts').then(() => console.log(Date.now(), new Date().getTime()))",
+      ],
+      {
+        cwd: root,
+        env: { ...process.env, RF_CLOCK_SHIFT_DAYS: '45' },
+        encoding: 'utf8',
+      },
+    );
     const [a, b] = r.stdout.trim().split(' ').map(Number);
     const ahead = 45 * 24 * 3600 * 1000;
     expect(a! - Date.now()).toBeGreaterThan(ahead - 60_000);

@@ -44,7 +44,8 @@ function routes(): Route[] {
   for (const [template, ops] of Object.entries(buildOpenApi().paths)) {
     if (!template.startsWith('/api/v1/')) continue;
     for (const method of ['post', 'put'] as const) {
-      const op = ops[method] as { requestBody?: { content: { 'application/json': { schema: BodySchema } } } } | undefined;
+      const op = ops[method] as
+        { requestBody?: { content: { 'application/json': { schema: BodySchema } } } } | undefined;
       if (!op) continue;
       const schema = op.requestBody?.content['application/json'].schema;
       const name = schema?.$ref?.split('/').pop();
@@ -68,7 +69,8 @@ function urlOf(route: Route): string {
   return route.template.replace(/\{[^}]+\}/g, id);
 }
 
-const nested = (depth: number, open: string, close: string, inner: string) => open.repeat(depth) + inner + close.repeat(depth);
+const nested = (depth: number, open: string, close: string, inner: string) =>
+  open.repeat(depth) + inner + close.repeat(depth);
 
 /**
  * Random bodies as the raw text sent. `names` are the property names found anywhere in the route's
@@ -78,13 +80,24 @@ const nested = (depth: number, open: string, close: string, inner: string) => op
  */
 function bodies(names: string[]): fc.Arbitrary<string> {
   const depth = fc.oneof(fc.integer({ min: 1, max: 100 }), fc.integer({ min: 100, max: 120_000 }));
-  const deep = fc.tuple(depth, fc.boolean()).map(([d, arrays]) => (arrays ? nested(d, '[', ']', '') : nested(d, '{"a":', '}', '1')));
+  const deep = fc
+    .tuple(depth, fc.boolean())
+    .map(([d, arrays]) => (arrays ? nested(d, '[', ']', '') : nested(d, '{"a":', '}', '1')));
   const wide = fc.integer({ min: 0, max: 250_000 }).map((n) => `[${'0,'.repeat(n)}0]`);
   const large = fc.integer({ min: 0, max: 1_200_000 }).map((n) => JSON.stringify({ content: 'x'.repeat(n) }));
   const value = fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v));
-  const key = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...names, 'type', 'x') }, { weight: 1, arbitrary: fc.string({ maxLength: 8 }) });
+  const key = fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom(...names, 'type', 'x') },
+    { weight: 1, arbitrary: fc.string({ maxLength: 8 }) },
+  );
   const { tree } = fc.letrec<{ tree: string; object: string; array: string }>((tie) => ({
-    tree: fc.oneof({ depthSize: 'small' }, { weight: 5, arbitrary: value }, { weight: 1, arbitrary: deep }, tie('object'), tie('array')),
+    tree: fc.oneof(
+      { depthSize: 'small' },
+      { weight: 5, arbitrary: value },
+      { weight: 1, arbitrary: deep },
+      tie('object'),
+      tie('array'),
+    ),
     object: fc
       .uniqueArray(fc.tuple(key, tie('tree')), { maxLength: 6, selector: ([k]) => k })
       .map((entries) => `{${entries.map(([k, text]) => `${JSON.stringify(k)}:${text}`).join(',')}}`),
@@ -118,7 +131,14 @@ describe('random bodies to every POST/PUT route never get a 5xx', () => {
   it('the OpenAPI document lists the routes this test covers', () => {
     expect(all.length).toBeGreaterThan(20);
     expect(all.map((r) => `${r.method} ${r.template}`)).toEqual(
-      expect.arrayContaining(['POST /api/v1/replies/check', 'POST /api/v1/replies/send', 'POST /api/v1/sandbox/run', 'POST /api/v1/scenarios', 'POST /api/v1/packs/import', 'PUT /api/v1/accounts/{id}']),
+      expect.arrayContaining([
+        'POST /api/v1/replies/check',
+        'POST /api/v1/replies/send',
+        'POST /api/v1/sandbox/run',
+        'POST /api/v1/scenarios',
+        'POST /api/v1/packs/import',
+        'PUT /api/v1/accounts/{id}',
+      ]),
     );
   });
 
@@ -127,11 +147,16 @@ describe('random bodies to every POST/PUT route never get a 5xx', () => {
       const url = `${base}${urlOf(route)}`;
       await fc.assert(
         fc.asyncProperty(bodies(route.names), async (body) => {
-          const res = await fetch(url, { method: route.method, body, headers: { Authorization: `Bearer ${ADMIN}`, 'Content-Type': 'application/json' } });
+          const res = await fetch(url, {
+            method: route.method,
+            body,
+            headers: { Authorization: `Bearer ${ADMIN}`, 'Content-Type': 'application/json' },
+          });
           const text = await res.text();
           expect(res.status, `${res.status} ${text.slice(0, 300)}`).toBeLessThan(500);
           expect(res.headers.get('content-type') ?? '').toMatch(/application\/json/);
-          if (res.status >= 400) expect((JSON.parse(text) as { error: { code: unknown } }).error.code).toEqual(expect.any(String));
+          if (res.status >= 400)
+            expect((JSON.parse(text) as { error: { code: unknown } }).error.code).toEqual(expect.any(String));
         }),
         { numRuns: RUNS_PER_ROUTE, seed: 0x5eed + index, endOnFailure: true },
       );

@@ -13,46 +13,90 @@ import { PUSH_FIXTURES } from '../wechat/helpers/push-fixtures.js';
 const SEED = 20261202;
 const RUNS = 50;
 
-const pushTags = ['xml', 'ToUserName', 'FromUserName', 'CreateTime', 'MsgType', 'Content', 'MsgId', 'Event', 'EventKey', 'Encrypt', 'ScanCodeInfo', 'item'];
+const pushTags = [
+  'xml',
+  'ToUserName',
+  'FromUserName',
+  'CreateTime',
+  'MsgType',
+  'Content',
+  'MsgId',
+  'Event',
+  'EventKey',
+  'Encrypt',
+  'ScanCodeInfo',
+  'item',
+];
 const tagName = fc.oneof(
   fc.constantFrom(...pushTags, '__proto__', 'constructor', 'a'),
   fc.stringMatching(/^[A-Za-z_][\w.-]{0,12}$/),
   fc.string({ minLength: 1, maxLength: 6 }), // mostly not a valid name
 );
-const text = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom('&amp;', '&#x1F600;', '&#0;', '&xxe;', ']]>', '<', '&'));
+const text = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.constantFrom('&amp;', '&#x1F600;', '&#0;', '&xxe;', ']]>', '<', '&'),
+);
 const cdata = text.map((s) => `<![CDATA[${s}]]>`);
-const attributes = fc.array(fc.tuple(fc.stringMatching(/^[a-z]{1,4}$/), fc.string({ maxLength: 20 })), { maxLength: 3 }).map((as) => as.map(([k, v]) => ` ${k}="${v.replace(/"/g, '')}"`).join(''));
+const attributes = fc
+  .array(fc.tuple(fc.stringMatching(/^[a-z]{1,4}$/), fc.string({ maxLength: 20 })), { maxLength: 3 })
+  .map((as) => as.map(([k, v]) => ` ${k}="${v.replace(/"/g, '')}"`).join(''));
 
 const tree = fc.letrec<{ node: string }>((tie) => ({
   node: fc.oneof(
     { depthSize: 'small' },
     text,
     cdata,
-    fc.tuple(tagName, attributes, fc.array(tie('node'), { maxLength: 4 })).map(([n, a, kids]) => `<${n}${a}>${kids.join('')}</${n}>`),
+    fc
+      .tuple(tagName, attributes, fc.array(tie('node'), { maxLength: 4 }))
+      .map(([n, a, kids]) => `<${n}${a}>${kids.join('')}</${n}>`),
   ),
 })).node;
 
 /** Nesting from 1 to 5,000 levels, balanced or with closing tags missing. */
-const deep = fc.record({ depth: fc.integer({ min: 1, max: 5000 }), tag: fc.constantFrom('a', 'xml', 'Content'), missing: fc.nat({ max: 3 }) }).map(
-  ({ depth, tag, missing }) => `<xml>${`<${tag}>`.repeat(depth)}x${`</${tag}>`.repeat(Math.max(0, depth - missing))}</xml>`,
-);
+const deep = fc
+  .record({
+    depth: fc.integer({ min: 1, max: 5000 }),
+    tag: fc.constantFrom('a', 'xml', 'Content'),
+    missing: fc.nat({ max: 3 }),
+  })
+  .map(
+    ({ depth, tag, missing }) =>
+      `<xml>${`<${tag}>`.repeat(depth)}x${`</${tag}>`.repeat(Math.max(0, depth - missing))}</xml>`,
+  );
 
 /** DTDs, external entities and expansion bombs, outside CDATA and inside it. */
-const declarations = fc.record({ n: fc.integer({ min: 1, max: 2000 }), inCdata: fc.boolean() }).map(({ n, inCdata }) => {
-  const dtd = `<!DOCTYPE xml [<!ENTITY a "${'a'.repeat(n)}"><!ENTITY b "&a;&a;&a;&a;"><!ENTITY x SYSTEM "file:///etc/passwd">]>`;
-  return inCdata ? `<xml><Content><![CDATA[${dtd}]]></Content></xml>` : `<?xml version="1.0"?>${dtd}<xml><Content>&b;&x;</Content></xml>`;
-});
+const declarations = fc
+  .record({ n: fc.integer({ min: 1, max: 2000 }), inCdata: fc.boolean() })
+  .map(({ n, inCdata }) => {
+    const dtd = `<!DOCTYPE xml [<!ENTITY a "${'a'.repeat(n)}"><!ENTITY b "&a;&a;&a;&a;"><!ENTITY x SYSTEM "file:///etc/passwd">]>`;
+    return inCdata
+      ? `<xml><Content><![CDATA[${dtd}]]></Content></xml>`
+      : `<?xml version="1.0"?>${dtd}<xml><Content>&b;&x;</Content></xml>`;
+  });
 
 /** Attributes from a few bytes to past the 64 KiB body limit. */
-const hugeAttribute = fc.integer({ min: 1, max: 100_000 }).map((n) => `<xml big="${'x'.repeat(n)}"><MsgType>text</MsgType></xml>`);
+const hugeAttribute = fc
+  .integer({ min: 1, max: 100_000 })
+  .map((n) => `<xml big="${'x'.repeat(n)}"><MsgType>text</MsgType></xml>`);
 
 /** A real push with every field random: long or invalid content, huge CreateTime, unknown MsgType. */
 const pushShaped = fc
   .record({
     from: fc.oneof(fc.constant('u-fuzz'), fc.string({ maxLength: 200 })),
-    createTime: fc.oneof(fc.constant(String(T0 / 1000)), fc.string({ maxLength: 20 }), fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }).map(String)),
-    msgType: fc.oneof(fc.constantFrom('text', 'event', 'image', 'location', 'miniprogrampage', ''), fc.string({ maxLength: 10 })),
-    content: fc.oneof(text, fc.integer({ min: 4000, max: 6000 }).map((n) => '退'.repeat(n))),
+    createTime: fc.oneof(
+      fc.constant(String(T0 / 1000)),
+      fc.string({ maxLength: 20 }),
+      fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }).map(String),
+    ),
+    msgType: fc.oneof(
+      fc.constantFrom('text', 'event', 'image', 'location', 'miniprogrampage', ''),
+      fc.string({ maxLength: 10 }),
+    ),
+    content: fc.oneof(
+      text,
+      fc.integer({ min: 4000, max: 6000 }).map((n) => '退'.repeat(n)),
+    ),
     msgId: fc.oneof(fc.bigInt({ min: 0n, max: 10n ** 70n }).map(String), fc.string({ maxLength: 10 })),
   })
   .map((p) =>
@@ -64,10 +108,44 @@ const pushShaped = fc
       .replace('1234567890123456', p.msgId.replace(/[<&]/g, '')),
   );
 
-const soupPiece = fc.oneof(fc.constantFrom('<', '>', '</', '/>', '<![CDATA[', ']]>', '<!--', '-->', '<?', '?>', '<!DOCTYPE', '<!ENTITY', '&', '&#x', '"', "'", '<xml>', '</xml>', '<a>', '</a>', '<Encrypt>', '</Encrypt>'), text);
+const soupPiece = fc.oneof(
+  fc.constantFrom(
+    '<',
+    '>',
+    '</',
+    '/>',
+    '<![CDATA[',
+    ']]>',
+    '<!--',
+    '-->',
+    '<?',
+    '?>',
+    '<!DOCTYPE',
+    '<!ENTITY',
+    '&',
+    '&#x',
+    '"',
+    "'",
+    '<xml>',
+    '</xml>',
+    '<a>',
+    '</a>',
+    '<Encrypt>',
+    '</Encrypt>',
+  ),
+  text,
+);
 const soup = fc.array(soupPiece, { maxLength: 30 }).map((ps) => ps.join(''));
 
-const randomXml = fc.oneof(tree.map((n) => `<xml>${n}</xml>`), tree, deep, declarations, hugeAttribute, pushShaped, soup);
+const randomXml = fc.oneof(
+  tree.map((n) => `<xml>${n}</xml>`),
+  tree,
+  deep,
+  declarations,
+  hugeAttribute,
+  pushShaped,
+  soup,
+);
 /**
  * What fits the 64 KiB body limit once encrypted (base64 adds a third): a safe-mode envelope
  * over the limit cannot be read whole, so its signature cannot be checked and it is refused.
@@ -98,7 +176,8 @@ async function assertUnsigned(r: Answer): Promise<void> {
 }
 
 describe('random XML to the webhook never gets a 5xx', () => {
-  const run = (xmls: fc.Arbitrary<string>, body: (xml: string) => Promise<void>) => fc.assert(fc.asyncProperty(xmls, body), { seed: SEED, numRuns: RUNS });
+  const run = (xmls: fc.Arbitrary<string>, body: (xml: string) => Promise<void>) =>
+    fc.assert(fc.asyncProperty(xmls, body), { seed: SEED, numRuns: RUNS });
 
   it('plain mode, correctly signed → 200', async () => {
     await run(randomXml, async (xml) => assertSigned(await t.pushPlain(xml)));
@@ -109,12 +188,24 @@ describe('random XML to the webhook never gets a 5xx', () => {
   });
 
   it('plain mode, unsigned → 403', async () => {
-    await run(randomXml, async (xml) => assertUnsigned(await t.http.post(`/wechat/default?signature=${'0'.repeat(40)}&timestamp=${ts()}&nonce=1`).set('Content-Type', 'text/xml').send(xml)));
+    await run(randomXml, async (xml) =>
+      assertUnsigned(
+        await t.http
+          .post(`/wechat/default?signature=${'0'.repeat(40)}&timestamp=${ts()}&nonce=1`)
+          .set('Content-Type', 'text/xml')
+          .send(xml),
+      ),
+    );
   });
 
   it('safe mode, the random XML as the envelope, unsigned → 403', async () => {
     await run(randomXml, async (xml) =>
-      assertUnsigned(await t.http.post(`/wechat/default?timestamp=${ts()}&nonce=1&encrypt_type=aes&msg_signature=${'0'.repeat(40)}`).set('Content-Type', 'text/xml').send(xml)),
+      assertUnsigned(
+        await t.http
+          .post(`/wechat/default?timestamp=${ts()}&nonce=1&encrypt_type=aes&msg_signature=${'0'.repeat(40)}`)
+          .set('Content-Type', 'text/xml')
+          .send(xml),
+      ),
     );
   });
 });

@@ -28,7 +28,9 @@ afterEach(async () => {
 interface Answer {
   status: number;
   headers: Record<string, string>;
-  body: { error?: { code: string; message: string; requestId?: string; details?: Array<{ path: string; message: string }> } };
+  body: {
+    error?: { code: string; message: string; requestId?: string; details?: Array<{ path: string; message: string }> };
+  };
 }
 
 function expectError(res: Answer, status: number, code: string) {
@@ -54,9 +56,21 @@ const deepArray = '['.repeat(DEPTH) + ']'.repeat(DEPTH);
 
 describe('a body nested 100,000 levels deep is refused with a pointer, on every route that once answered 503', () => {
   const routes: Array<[string, string, string]> = [
-    ['/api/v1/replies/check', `{"account":"default","to":"u","reply":{"type":"text","content":"hi","x":${deepArray}}}`, '/reply/x'],
-    ['/api/v1/replies/send', `{"account":"default","to":"u","reply":{"type":"text","content":"hi","x":${deepArray}}}`, '/reply/x'],
-    ['/api/v1/sandbox/run', `{"steps":[{"inbound":{"from":"u","type":"text","content":"x"},"expect":${deepArray}}]}`, '/steps/0/expect'],
+    [
+      '/api/v1/replies/check',
+      `{"account":"default","to":"u","reply":{"type":"text","content":"hi","x":${deepArray}}}`,
+      '/reply/x',
+    ],
+    [
+      '/api/v1/replies/send',
+      `{"account":"default","to":"u","reply":{"type":"text","content":"hi","x":${deepArray}}}`,
+      '/reply/x',
+    ],
+    [
+      '/api/v1/sandbox/run',
+      `{"steps":[{"inbound":{"from":"u","type":"text","content":"x"},"expect":${deepArray}}]}`,
+      '/steps/0/expect',
+    ],
     ['/api/v1/scenarios', `{"id":"deep","name":"deep","steps":${deepArray}}`, '/steps'],
     ['/api/v1/packs/import', `{"id":"deep","name":"deep","version":"1.0.0","lexicons":${deepArray}}`, '/lexicons'],
   ];
@@ -73,13 +87,20 @@ describe('a body nested 100,000 levels deep is refused with a pointer, on every 
 
   it('a deep body as the whole request, and the server stays healthy', async () => {
     expectError(await postRaw('/api/v1/packs/import?dryRun=true', deepArray), 400, 'VALIDATION_FAILED');
-    expectError(await postRaw('/api/v1/inbound', '{"a":'.repeat(DEPTH) + '1' + '}'.repeat(DEPTH)), 400, 'VALIDATION_FAILED');
+    expectError(
+      await postRaw('/api/v1/inbound', '{"a":'.repeat(DEPTH) + '1' + '}'.repeat(DEPTH)),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect((await t.http.get('/healthz')).status).toBe(200);
   });
 
   it('a body within the depth limit is judged by its schema as before', async () => {
     const nested = (n: number) => '['.repeat(n) + ']'.repeat(n);
-    const res = await postRaw('/api/v1/replies/check', `{"to":"u","reply":{"type":"text","content":"hi"},"x":${nested(JSON_SHAPE_LIMITS.maxDepth - 1)}}`);
+    const res = await postRaw(
+      '/api/v1/replies/check',
+      `{"to":"u","reply":{"type":"text","content":"hi"},"x":${nested(JSON_SHAPE_LIMITS.maxDepth - 1)}}`,
+    );
     expectError(res, 400, 'VALIDATION_FAILED');
     expect(res.body.error.details).toContainEqual({ path: '/', message: expect.stringContaining('x') });
   });
@@ -95,17 +116,47 @@ describe('a body nested 100,000 levels deep is refused with a pointer, on every 
 describe('instants outside 2000–2100 are refused with a pointer', () => {
   for (const at of [8.64e15, 2 ** 53 - 1, '9999-12-31T23:59:59Z', '1900-01-01T00:00:00+08:00']) {
     it(`at = ${at}`, async () => {
-      expectInvalidAt(await t.post('/api/v1/inbound', { account: 'default', message: { from: 'u', type: 'text', content: '退款', at } }), '/message/at');
-      expectInvalidAt(await t.post('/api/v1/replies/check', { to: 'u', reply: { type: 'text', content: 'hi' }, at }), '/at');
-      expectInvalidAt(await t.post('/api/v1/sandbox/run', { start: at, steps: [{ inbound: { from: 'u', type: 'text', content: 'x' } }] }), '/start');
-      expectInvalidAt(await t.post('/api/v1/sandbox/run', { steps: [{ at, inbound: { from: 'u', type: 'text', content: 'x' } }] }), '/steps/0/at');
+      expectInvalidAt(
+        await t.post('/api/v1/inbound', {
+          account: 'default',
+          message: { from: 'u', type: 'text', content: '退款', at },
+        }),
+        '/message/at',
+      );
+      expectInvalidAt(
+        await t.post('/api/v1/replies/check', { to: 'u', reply: { type: 'text', content: 'hi' }, at }),
+        '/at',
+      );
+      expectInvalidAt(
+        await t.post('/api/v1/sandbox/run', {
+          start: at,
+          steps: [{ inbound: { from: 'u', type: 'text', content: 'x' } }],
+        }),
+        '/start',
+      );
+      expectInvalidAt(
+        await t.post('/api/v1/sandbox/run', { steps: [{ at, inbound: { from: 'u', type: 'text', content: 'x' } }] }),
+        '/steps/0/at',
+      );
     });
   }
 
   it('the edges of the range are accepted', async () => {
-    const res = await t.post('/api/v1/replies/check', { to: 'u', reply: { type: 'text', content: 'hi' }, at: '2099-12-31T23:59:59+08:00' });
+    const res = await t.post('/api/v1/replies/check', {
+      to: 'u',
+      reply: { type: 'text', content: 'hi' },
+      at: '2099-12-31T23:59:59+08:00',
+    });
     expect(res.status).toBe(200);
-    expect((await t.post('/api/v1/replies/check', { to: 'u', reply: { type: 'text', content: 'hi' }, at: Date.UTC(2000, 0, 1) })).status).toBe(200);
+    expect(
+      (
+        await t.post('/api/v1/replies/check', {
+          to: 'u',
+          reply: { type: 'text', content: 'hi' },
+          at: Date.UTC(2000, 0, 1),
+        })
+      ).status,
+    ).toBe(200);
   });
 });
 
@@ -113,12 +164,21 @@ describe('sandbox durations and the times they lead to are bounded', () => {
   const inbound = { inbound: { from: 'u', type: 'text', content: 'x' } };
 
   it('after: "99999999999999999d"', async () => {
-    expectInvalidAt(await t.post('/api/v1/sandbox/run', { steps: [inbound, { ...inbound, after: '99999999999999999d' }] }), '/steps/1/after');
-    expectInvalidAt(await t.post('/api/v1/sandbox/run', { steps: [inbound, { ...inbound, after: '999999999d' }] }), '/steps/1/after');
+    expectInvalidAt(
+      await t.post('/api/v1/sandbox/run', { steps: [inbound, { ...inbound, after: '99999999999999999d' }] }),
+      '/steps/1/after',
+    );
+    expectInvalidAt(
+      await t.post('/api/v1/sandbox/run', { steps: [inbound, { ...inbound, after: '999999999d' }] }),
+      '/steps/1/after',
+    );
   });
 
   it('durations that each pass but carry the clock past the range', async () => {
-    const res = await t.post('/api/v1/sandbox/run', { start: '2099-12-30T00:00:00Z', steps: [inbound, { ...inbound, after: '2d' }] });
+    const res = await t.post('/api/v1/sandbox/run', {
+      start: '2099-12-30T00:00:00Z',
+      steps: [inbound, { ...inbound, after: '2d' }],
+    });
     expectInvalidAt(res, '/steps/1/after');
     // 25 years a step from 2026: the third step would land in 2101.
     const steps = Array.from({ length: 4 }, () => ({ ...inbound, after: '9125d' }));
@@ -128,12 +188,17 @@ describe('sandbox durations and the times they lead to are bounded', () => {
   it('ordinary durations still run', async () => {
     const res = await t.post('/api/v1/sandbox/run', { steps: [inbound, { ...inbound, after: '47h59m30s500ms' }] });
     expect(res.status).toBe(200);
-    expect(Date.parse(res.body.steps[1].at) - Date.parse(res.body.steps[0].at)).toBe(((47 * 60 + 59) * 60 + 30) * 1000 + 500);
+    expect(Date.parse(res.body.steps[1].at) - Date.parse(res.body.steps[0].at)).toBe(
+      ((47 * 60 + 59) * 60 + 30) * 1000 + 500,
+    );
   });
 });
 
 describe('authentication comes before the body is read', () => {
-  const huge = JSON.stringify({ account: 'default', message: { from: 'u', type: 'text', content: 'x'.repeat(2_000_000) } });
+  const huge = JSON.stringify({
+    account: 'default',
+    message: { from: 'u', type: 'text', content: 'x'.repeat(2_000_000) },
+  });
 
   it('no token, a huge body: 401', async () => {
     expectError(await postRaw('/api/v1/inbound', huge, null), 401, 'UNAUTHORIZED');
@@ -165,11 +230,16 @@ describe('over-long URLs are answered in JSON', () => {
 
   function get(url: string): Promise<{ status: number; type: string; body: Answer['body'] }> {
     return new Promise((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port, path: url, headers: { Authorization: `Bearer ${ADMIN}` } }, (res) => {
-        let text = '';
-        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'] ?? '', body: JSON.parse(text) }));
-      });
+      const req = httpRequest(
+        { host: '127.0.0.1', port, path: url, headers: { Authorization: `Bearer ${ADMIN}` } },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'] ?? '', body: JSON.parse(text) }),
+          );
+        },
+      );
       req.on('error', reject);
       req.end();
     });
@@ -204,7 +274,9 @@ describe('a bug is a 500 with a request id; only the store failing is a 503', ()
     const log: Logger = { debug: capture, info: capture, warn: capture, error: capture };
     try {
       const http = supertest(createApp({ store, log, adminToken: ADMIN }));
-      vi.spyOn(store.documents, 'list').mockRejectedValue(new TypeError("Cannot read properties of undefined (reading 'doc')"));
+      vi.spyOn(store.documents, 'list').mockRejectedValue(
+        new TypeError("Cannot read properties of undefined (reading 'doc')"),
+      );
       const res = await http.get('/api/v1/flows').set('Authorization', `Bearer ${ADMIN}`);
       expectError(res, 500, 'INTERNAL');
       const id = res.body.error.requestId as string;

@@ -9,7 +9,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hashEditorInputs, isEditorBuildStale, STAMP_FILE, writeEditorBuildStamp } from '../../server/src/cli/editor-build-stamp.js';
+import {
+  hashEditorInputs,
+  isEditorBuildStale,
+  STAMP_FILE,
+  writeEditorBuildStamp,
+} from '../../server/src/cli/editor-build-stamp.js';
 import { runServerToExit, startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { ROOT } from '../support/test-app.js';
 
@@ -72,7 +77,11 @@ describe('the editor build is redone only when its sources changed', () => {
   it('is fresh after a build, and its own output or a re-saved file does not change that', () => {
     const root = checkout();
     const outDir = built(root);
-    writeFiles(root, { 'editor/dist/assets/app-123.js': 'x', 'editor/node_modules/.vite/deps.json': '{}', 'editor/src/main.tsx': 'render()' });
+    writeFiles(root, {
+      'editor/dist/assets/app-123.js': 'x',
+      'editor/node_modules/.vite/deps.json': '{}',
+      'editor/src/main.tsx': 'render()',
+    });
     expect(isEditorBuildStale(outDir, hashEditorInputs(root, inputs))).toBe(false);
   });
 
@@ -148,78 +157,108 @@ describe('serving the editor', () => {
     expect(second.stdout).toContain('跳过构建');
   }, 300_000);
 
-  it('serves a build that appears after start, with client routes falling back to its index page', async () => {
-    const editorDir = path.join(tempDir(), 'dist');
-    const server = await start({ EDITOR_DIR: editorDir, DATA_DIR: tempDir() });
-    expect((await fetch(`${server.url}/`)).status).toBe(503);
+  it(
+    'serves a build that appears after start, with client routes falling back to its index page',
+    async () => {
+      const editorDir = path.join(tempDir(), 'dist');
+      const server = await start({ EDITOR_DIR: editorDir, DATA_DIR: tempDir() });
+      expect((await fetch(`${server.url}/`)).status).toBe(503);
 
-    writeFiles(editorDir, { 'index.html': '<title>ReplyFlow editor</title>', 'assets/app.js': 'console.log(1)' });
-    const root = await fetch(`${server.url}/`);
-    expect(root.status).toBe(200);
-    expect(await root.text()).toBe('<title>ReplyFlow editor</title>');
-    expect(await (await fetch(`${server.url}/policies/default`)).text()).toBe('<title>ReplyFlow editor</title>');
-    expect(await (await fetch(`${server.url}/assets/app.js`)).text()).toBe('console.log(1)');
-    expect((await fetch(`${server.url}/api/v1/no-such-route`)).status).toBe(401);
-  }, PROCESS_TIMEOUT);
+      writeFiles(editorDir, { 'index.html': '<title>ReplyFlow editor</title>', 'assets/app.js': 'console.log(1)' });
+      const root = await fetch(`${server.url}/`);
+      expect(root.status).toBe(200);
+      expect(await root.text()).toBe('<title>ReplyFlow editor</title>');
+      expect(await (await fetch(`${server.url}/policies/default`)).text()).toBe('<title>ReplyFlow editor</title>');
+      expect(await (await fetch(`${server.url}/assets/app.js`)).text()).toBe('console.log(1)');
+      expect((await fetch(`${server.url}/api/v1/no-such-route`)).status).toBe(401);
+    },
+    PROCESS_TIMEOUT,
+  );
 });
 
 describe('stopping and the data-dir lock', () => {
-  it('SIGTERM to `npm start` stops the server and frees DATA_DIR; a start while it runs is one line and exit 1', async () => {
-    const dataDir = tempDir();
-    const first = await start({ DATA_DIR: dataDir }, true);
-    const holder = Number.parseInt(readFileSync(path.join(dataDir, 'LOCK'), 'utf8'), 10);
-    expect(holder).not.toBe(first.child.pid); // npm runs the server as its child
+  it(
+    'SIGTERM to `npm start` stops the server and frees DATA_DIR; a start while it runs is one line and exit 1',
+    async () => {
+      const dataDir = tempDir();
+      const first = await start({ DATA_DIR: dataDir }, true);
+      const holder = Number.parseInt(readFileSync(path.join(dataDir, 'LOCK'), 'utf8'), 10);
+      expect(holder).not.toBe(first.child.pid); // npm runs the server as its child
 
-    const refused = await runServerToExit({ DATA_DIR: dataDir, EDITOR_DIR: tempDir() });
-    expect(refused.code).toBe(1);
-    const lines = refused.stderr.split('\n').filter((l) => l !== '');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain('无法启动');
-    expect(lines[0]).toContain(`DATA_DIR=${dataDir}`);
-    expect(lines[0]).toContain(`process ${holder}`);
-    expect(refused.stdout).not.toContain('ReplyFlow listening');
+      const refused = await runServerToExit({ DATA_DIR: dataDir, EDITOR_DIR: tempDir() });
+      expect(refused.code).toBe(1);
+      const lines = refused.stderr.split('\n').filter((l) => l !== '');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain('无法启动');
+      expect(lines[0]).toContain(`DATA_DIR=${dataDir}`);
+      expect(lines[0]).toContain(`process ${holder}`);
+      expect(refused.stdout).not.toContain('ReplyFlow listening');
 
-    await first.stop();
-    expect(first.child.exitCode).toBe(0);
-    expect(existsSync(path.join(dataDir, 'LOCK'))).toBe(false);
-    expect(isAlive(holder)).toBe(false);
+      await first.stop();
+      expect(first.child.exitCode).toBe(0);
+      expect(existsSync(path.join(dataDir, 'LOCK'))).toBe(false);
+      expect(isAlive(holder)).toBe(false);
 
-    const second = await start({ DATA_DIR: dataDir });
-    expect((await fetch(`${second.url}/healthz`)).status).toBe(200);
-  }, PROCESS_TIMEOUT);
+      const second = await start({ DATA_DIR: dataDir });
+      expect((await fetch(`${second.url}/healthz`)).status).toBe(200);
+    },
+    PROCESS_TIMEOUT,
+  );
 
   it('a process that exits without releasing its lock (a hung or failed shutdown) still frees DATA_DIR', async () => {
     const dataDir = tempDir();
     const lockModule = path.join(ROOT, 'server/src/store/data-dir-lock.ts');
     const script = `const { lockDataDir } = await import(${JSON.stringify(lockModule)}); await lockDataDir(${JSON.stringify(dataDir)}); console.log('locked'); process.exit(3);`;
-    const run = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script]).catch((e: { code: number; stdout: string }) => e);
+    const run = await promisify(execFile)(process.execPath, [
+      '--import',
+      'tsx',
+      '--input-type=module',
+      '-e',
+      script,
+    ]).catch((e: { code: number; stdout: string }) => e);
     expect(run).toMatchObject({ code: 3, stdout: 'locked\n' });
     expect(existsSync(path.join(dataDir, 'LOCK'))).toBe(false);
   });
 
-  it('a busy port is one line and exit 1, and leaves DATA_DIR unlocked', async () => {
-    const first = await start({ DATA_DIR: tempDir() });
-    const dataDir = tempDir();
-    const busy = await runServerToExit({ DATA_DIR: dataDir, EDITOR_DIR: tempDir(), PORT: new URL(first.url).port });
-    expect(busy.code).toBe(1);
-    const lines = busy.stderr.split('\n').filter((l) => l !== '');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain(`127.0.0.1:${new URL(first.url).port}`);
-    expect(lines[0]).toContain('already in use');
-    expect(existsSync(path.join(dataDir, 'LOCK'))).toBe(false);
-  }, PROCESS_TIMEOUT);
+  it(
+    'a busy port is one line and exit 1, and leaves DATA_DIR unlocked',
+    async () => {
+      const first = await start({ DATA_DIR: tempDir() });
+      const dataDir = tempDir();
+      const busy = await runServerToExit({ DATA_DIR: dataDir, EDITOR_DIR: tempDir(), PORT: new URL(first.url).port });
+      expect(busy.code).toBe(1);
+      const lines = busy.stderr.split('\n').filter((l) => l !== '');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(`127.0.0.1:${new URL(first.url).port}`);
+      expect(lines[0]).toContain('already in use');
+      expect(existsSync(path.join(dataDir, 'LOCK'))).toBe(false);
+    },
+    PROCESS_TIMEOUT,
+  );
 
-  it('a PORT that is no port is one line and exit 1', async () => {
-    const bad = await runServerToExit({ DATA_DIR: tempDir(), EDITOR_DIR: tempDir(), PORT: 'eighty' });
-    expect(bad.code).toBe(1);
-    expect(bad.stderr.trim().split('\n')).toEqual([expect.stringContaining('PORT must be an integer 0–65535, got eighty')]);
-  }, PROCESS_TIMEOUT);
+  it(
+    'a PORT that is no port is one line and exit 1',
+    async () => {
+      const bad = await runServerToExit({ DATA_DIR: tempDir(), EDITOR_DIR: tempDir(), PORT: 'eighty' });
+      expect(bad.code).toBe(1);
+      expect(bad.stderr.trim().split('\n')).toEqual([
+        expect.stringContaining('PORT must be an integer 0–65535, got eighty'),
+      ]);
+    },
+    PROCESS_TIMEOUT,
+  );
 
-  it('a WORKSPACE_REFRESH_MS that is no duration is one line and exit 1', async () => {
-    const bad = await runServerToExit({ DATA_DIR: tempDir(), EDITOR_DIR: tempDir(), WORKSPACE_REFRESH_MS: 'soon' });
-    expect(bad.code).toBe(1);
-    expect(bad.stderr.trim().split('\n')).toEqual([expect.stringContaining('WORKSPACE_REFRESH_MS must be an integer 0–3600000, got soon')]);
-  }, PROCESS_TIMEOUT);
+  it(
+    'a WORKSPACE_REFRESH_MS that is no duration is one line and exit 1',
+    async () => {
+      const bad = await runServerToExit({ DATA_DIR: tempDir(), EDITOR_DIR: tempDir(), WORKSPACE_REFRESH_MS: 'soon' });
+      expect(bad.code).toBe(1);
+      expect(bad.stderr.trim().split('\n')).toEqual([
+        expect.stringContaining('WORKSPACE_REFRESH_MS must be an integer 0–3600000, got soon'),
+      ]);
+    },
+    PROCESS_TIMEOUT,
+  );
 });
 
 function isAlive(pid: number): boolean {

@@ -38,7 +38,14 @@ async function interact(openid: string) {
 
 async function publishFrequency(maxRepliesPerInteraction: number) {
   const current = (await env.t.get('/api/v1/policies/default')).body;
-  expect((await env.t.http.put('/api/v1/policies/default').set('Authorization', `Bearer ${ADMIN}`).send({ ...current, frequency: { ...current.frequency, maxRepliesPerInteraction } })).status).toBe(200);
+  expect(
+    (
+      await env.t.http
+        .put('/api/v1/policies/default')
+        .set('Authorization', `Bearer ${ADMIN}`)
+        .send({ ...current, frequency: { ...current.frequency, maxRepliesPerInteraction } })
+    ).status,
+  ).toBe(200);
   expect((await env.t.post('/api/v1/policies/default/publish', { note: 'one commit path' })).status).toBe(201);
 }
 
@@ -49,7 +56,13 @@ async function race(openid: string) {
   const results = await Promise.all(
     Array.from({ length: 24 }, (_, i) => {
       const path = i % 2 === 0 ? '/api/v1/replies/send' : '/api/v1/replies/check';
-      const body = { account: 'default', to: openid, reply: reply(i), at: T0 + MIN, ...(i % 2 === 0 ? {} : { commit: true }) };
+      const body = {
+        account: 'default',
+        to: openid,
+        reply: reply(i),
+        at: T0 + MIN,
+        ...(i % 2 === 0 ? {} : { commit: true }),
+      };
       return i % 4 < 2 ? env.t.post(path, body) : other.post(path, body);
     }),
   );
@@ -87,7 +100,14 @@ describe('one commit path for /replies/send and /replies/check', () => {
     await interact('u-refused');
     env.wx.script(SEND, { json: { errcode: 45047, errmsg: 'out of response count limit' }, delayMs: 150 });
     // supertest starts a request when it is awaited: then() sends it now.
-    const pending = env.t.post('/api/v1/replies/send', { account: 'default', to: 'u-refused', reply: { type: 'text', content: '您好，有什么可以帮您？' }, at: T0 + MIN }).then((r) => r);
+    const pending = env.t
+      .post('/api/v1/replies/send', {
+        account: 'default',
+        to: 'u-refused',
+        reply: { type: 'text', content: '您好，有什么可以帮您？' },
+        at: T0 + MIN,
+      })
+      .then((r) => r);
     await waitFor(() => (env.wx.to(SEND).length === 1 ? true : undefined));
     // While the call is out, the slot is taken for every instance.
     const during = (await env.t.get('/api/v1/users/u-refused/window')).body;
@@ -99,7 +119,12 @@ describe('one commit path for /replies/send and /replies/check', () => {
     expect(after.counters.repliesSinceInteraction).toBe(0);
     // The platform's word on its quota stands; the reply itself was never sent, so it is no duplicate.
     expect(after.quota.left).toBe(0);
-    const again = await secondInstance().post('/api/v1/replies/check', { account: 'default', to: 'u-refused', reply: { type: 'text', content: '您好，有什么可以帮您？' }, at: T0 + MIN });
+    const again = await secondInstance().post('/api/v1/replies/check', {
+      account: 'default',
+      to: 'u-refused',
+      reply: { type: 'text', content: '您好，有什么可以帮您？' },
+      at: T0 + MIN,
+    });
     expect(again.body.reasons.map((x: { code: string }) => x.code)).not.toContain('DUPLICATE_REPLY');
     expect(await env.t.store.replies.listForUser('default', 'u-refused', 10)).toEqual([]);
   });
@@ -107,12 +132,22 @@ describe('one commit path for /replies/send and /replies/check', () => {
   it('a refusal that says nothing about the window gives the whole slot back', async () => {
     await interact('u-bad-openid');
     env.wx.script(SEND, { json: { errcode: 40003, errmsg: 'invalid openid' } });
-    const r = await env.t.post('/api/v1/replies/send', { account: 'default', to: 'u-bad-openid', reply: { type: 'text', content: '您好' }, at: T0 + MIN });
+    const r = await env.t.post('/api/v1/replies/send', {
+      account: 'default',
+      to: 'u-bad-openid',
+      reply: { type: 'text', content: '您好' },
+      at: T0 + MIN,
+    });
     expect(r.body).toMatchObject({ sent: false, committed: false, errcode: 40003 });
     const after = (await env.t.get('/api/v1/users/u-bad-openid/window')).body;
     expect(after.counters.repliesSinceInteraction).toBe(0);
     expect(after.quota.left).toBe(5);
-    const retry = await env.t.post('/api/v1/replies/send', { account: 'default', to: 'u-bad-openid', reply: { type: 'text', content: '您好' }, at: T0 + MIN });
+    const retry = await env.t.post('/api/v1/replies/send', {
+      account: 'default',
+      to: 'u-bad-openid',
+      reply: { type: 'text', content: '您好' },
+      at: T0 + MIN,
+    });
     expect(retry.body).toMatchObject({ verdict: 'allow', sent: true, committed: true });
     expect(retry.body.counters.repliesSinceInteraction).toBe(1);
   });

@@ -29,14 +29,22 @@ async function expectServing(t: TestApp, account = 'default') {
   const now = Date.now();
   const inbound = await t.post('/api/v1/inbound', { ...text('u-serving', '退钱', now), account });
   expect(inbound.status).toBe(200);
-  const checked = await t.post('/api/v1/replies/check', { ...check('u-serving', '您好，请问还有什么可以帮您？', now, false), account });
+  const checked = await t.post('/api/v1/replies/check', {
+    ...check('u-serving', '您好，请问还有什么可以帮您？', now, false),
+    account,
+  });
   expect(checked.status).toBe(200);
   expect((await t.get(`/api/v1/users/u-serving/window?account=${account}`)).status).toBe(200);
   return inbound.body as { matches: Array<{ group: string }>; replies: unknown[] };
 }
 
 const regexGroup = (id: string, keyword: string) => ({ id, name: id, mode: 'regex', keywords: [keyword] });
-const regexLexicon = (term: string) => ({ id: 'regex-terms', name: '正则词条', category: 'banned', terms: [{ term, regex: true }] });
+const regexLexicon = (term: string) => ({
+  id: 'regex-terms',
+  name: '正则词条',
+  category: 'banned',
+  terms: [{ term, regex: true }],
+});
 
 /** A pack of generated literal terms, with no self-test: the budget alone must guard it. */
 function bigPack(id: string, termCount: number, regexCount = 0) {
@@ -56,7 +64,10 @@ function bigPack(id: string, termCount: number, regexCount = 0) {
         name: '大词库',
         category: 'banned',
         code: `pack:${id}/BIG`,
-        terms: [...Array.from({ length: termCount }, () => ({ term: word() })), ...Array.from({ length: regexCount }, (_, i) => ({ term: `${word()}[0-9]{1,${(i % 9) + 1}}`, regex: true }))],
+        terms: [
+          ...Array.from({ length: termCount }, () => ({ term: word() })),
+          ...Array.from({ length: regexCount }, (_, i) => ({ term: `${word()}[0-9]{1,${(i % 9) + 1}}`, regex: true })),
+        ],
       },
     ],
   };
@@ -92,7 +103,10 @@ describe('documents that cannot run are refused with a pointer', () => {
 
   it('a lexicon regex term \\cA', async () => {
     const lexicons = [...((policy['lexicons'] as unknown[]) ?? []), regexLexicon('\\cA')];
-    expectRefused(await t.put('/api/v1/policies/default', { ...policy, lexicons }), `/lexicons/${lexicons.length - 1}/terms/0/term`);
+    expectRefused(
+      await t.put('/api/v1/policies/default', { ...policy, lexicons }),
+      `/lexicons/${lexicons.length - 1}/terms/0/term`,
+    );
   });
 
   it('a custom rule whose condition is empty: {"all":[{}]}', async () => {
@@ -103,7 +117,15 @@ describe('documents that cannot run are refused with a pointer', () => {
   });
 
   it('a custom rule with an operator json-rules-engine does not know', async () => {
-    const rules = [{ id: 'odd', name: '未知比较', severity: 'warn', message: '未知比较', conditions: { all: [{ fact: 'text', operator: 'looksLike', value: 'x' }] } }];
+    const rules = [
+      {
+        id: 'odd',
+        name: '未知比较',
+        severity: 'warn',
+        message: '未知比较',
+        conditions: { all: [{ fact: 'text', operator: 'looksLike', value: 'x' }] },
+      },
+    ];
     expectRefused(await t.put('/api/v1/policies/default', { ...policy, rules }), '/rules/0/conditions/all/0/operator');
   });
 
@@ -113,16 +135,38 @@ describe('documents that cannot run are refused with a pointer', () => {
   });
 
   it('a pack with such a regex term and no self-test', async () => {
-    const pack = { ...bigPack('regex-pack', 1), lexicons: [{ ...bigPack('regex-pack', 1).lexicons[0], terms: [{ term: '\\cA', regex: true }] }] };
+    const pack = {
+      ...bigPack('regex-pack', 1),
+      lexicons: [{ ...bigPack('regex-pack', 1).lexicons[0], terms: [{ term: '\\cA', regex: true }] }],
+    };
     const res = await t.post('/api/v1/packs/import', pack);
     expectRefused(res, '/lexicons/0/terms/0/term');
-    expect((await t.get('/api/v1/packs')).body.items?.some?.((p: { id: string }) => p.id === 'regex-pack') ?? false).toBe(false);
+    expect(
+      (await t.get('/api/v1/packs')).body.items?.some?.((p: { id: string }) => p.id === 'regex-pack') ?? false,
+    ).toBe(false);
   });
 
   it('a rollback to a stored version that cannot run', async () => {
-    const published = await t.store.versions.publish('default', 'keyword-group', 'refund', regexGroup('refund', '退款{10000}'), 'old-release', '');
-    await t.store.versions.publish('default', 'keyword-group', 'refund', (await t.get('/api/v1/keyword-groups/refund')).body, 'admin', 'fixed');
-    expectRefused(await t.post('/api/v1/keyword-groups/refund/rollback', { version: published.version }), '/keywords/0');
+    const published = await t.store.versions.publish(
+      'default',
+      'keyword-group',
+      'refund',
+      regexGroup('refund', '退款{10000}'),
+      'old-release',
+      '',
+    );
+    await t.store.versions.publish(
+      'default',
+      'keyword-group',
+      'refund',
+      (await t.get('/api/v1/keyword-groups/refund')).body,
+      'admin',
+      'fixed',
+    );
+    expectRefused(
+      await t.post('/api/v1/keyword-groups/refund/rollback', { version: published.version }),
+      '/keywords/0',
+    );
   });
 });
 
@@ -137,14 +181,23 @@ describe('a published version that fails to compile anyway', () => {
     const before = await expectServing(t);
     expect(before.matches.map((m) => m.group)).toContain('退款');
     // Written straight into the store, as an older release might have.
-    await t.store.versions.publish('default', 'policy', 'default', { ...DEFAULT_POLICY, window: { message: { quota: 5, minutes: 1e300 } } }, 'old-release', '');
+    await t.store.versions.publish(
+      'default',
+      'policy',
+      'default',
+      { ...DEFAULT_POLICY, window: { message: { quota: 5, minutes: 1e300 } } },
+      'old-release',
+      '',
+    );
 
     const after = await expectServing(t);
     expect(after.matches).toEqual(before.matches);
     const health = await t.http.get('/healthz');
     expect(health.status).toBe(200);
     expect(health.body.status).toBe('ok');
-    expect(health.body.degraded).toEqual([expect.objectContaining({ account: 'default', error: expect.stringContaining('/policy/window/message/minutes') })]);
+    expect(health.body.degraded).toEqual([
+      expect.objectContaining({ account: 'default', error: expect.stringContaining('/policy/window/message/minutes') }),
+    ]);
     const audit = await t.store.audit.list('default');
     expect(audit.filter((a) => a.action === 'workspace.compile-failed')).toHaveLength(1);
 
@@ -156,13 +209,23 @@ describe('a published version that fails to compile anyway', () => {
 
   it('with no good version ever, runs on the default policy with no flows', async () => {
     t = await startTestApp();
-    await t.store.versions.publish('default', 'keyword-group', 'refund', regexGroup('refund', '\\u{1F600}'), 'old-release', '');
+    await t.store.versions.publish(
+      'default',
+      'keyword-group',
+      'refund',
+      regexGroup('refund', '\\u{1F600}'),
+      'old-release',
+      '',
+    );
     const served = await expectServing(t);
     expect(served.matches).toEqual([]);
     expect(served.replies).toEqual([]);
     const blocked = await t.post('/api/v1/replies/check', check('u-serving', '保证治愈', Date.now(), false));
     expect(blocked.body.reasons.map((r: { code: string }) => r.code)).toContain('MEDICAL_CLAIM');
-    expect((await t.http.get('/healthz')).body.degraded[0]).toMatchObject({ account: 'default', error: expect.stringContaining('默认合规策略') });
+    expect((await t.http.get('/healthz')).body.degraded[0]).toMatchObject({
+      account: 'default',
+      error: expect.stringContaining('默认合规策略'),
+    });
   });
 });
 
@@ -188,11 +251,16 @@ describe('budgets', () => {
     // sized to cross on the policy and packs alone: "as large as the others" crossed only while the
     // example groups stayed small, and failed at the groups once they grew.
     const { flows, groups } = readWorkspaceDir(fileURLToPath(new URL('../../examples/workspace', import.meta.url)));
-    const left = COMPILE_BUDGET.workspacePatternChars - budgetUse({ flows, groups, policy: DEFAULT_POLICY }).chars - 2_000;
+    const left =
+      COMPILE_BUDGET.workspacePatternChars - budgetUse({ flows, groups, policy: DEFAULT_POLICY }).chars - 2_000;
     const terms = Math.min(COMPILE_BUDGET.documentTerms, Math.floor(left / 2 / 5));
     const policyChars = budgetUse({ flows: [], groups: [], policy: DEFAULT_POLICY }).chars;
-    const crossing = Math.max(terms, Math.floor((COMPILE_BUDGET.workspacePatternChars - policyChars - 2 * terms * 5) / 5) + 1);
-    for (const id of ['big-a', 'big-b']) expect((await t.post('/api/v1/packs/import', bigPack(id, terms))).status).toBe(201);
+    const crossing = Math.max(
+      terms,
+      Math.floor((COMPILE_BUDGET.workspacePatternChars - policyChars - 2 * terms * 5) / 5) + 1,
+    );
+    for (const id of ['big-a', 'big-b'])
+      expect((await t.post('/api/v1/packs/import', bigPack(id, terms))).status).toBe(201);
 
     // Watch the runtime: once loadPublished has its two reads (published versions and packs,
     // as the workspace head names them), the account's compile starts; when the inbound claims
@@ -202,11 +270,13 @@ describe('budgets', () => {
     let compiled = false;
     let started!: () => void;
     const compileStarted = new Promise<void>((resolve) => (started = resolve));
-    const count = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => async (...args: A) => {
-      const value = await fn(...args);
-      if (++reads === 2) started();
-      return value;
-    };
+    const count =
+      <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+      async (...args: A) => {
+        const value = await fn(...args);
+        if (++reads === 2) started();
+        return value;
+      };
     store.versions.latestAll = count(store.versions.latestAll.bind(store.versions));
     store.packs.list = count(store.packs.list.bind(store.packs));
     const claim = store.inbound.claim.bind(store.inbound);

@@ -8,9 +8,14 @@ import { ROOT } from '../support/test-app.js';
 
 function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(ROOT, 'bin/replyflow.mjs'), ...args], { cwd: ROOT }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [path.join(ROOT, 'bin/replyflow.mjs'), ...args],
+      { cwd: ROOT },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -25,7 +30,14 @@ describe('replyflow CLI', () => {
   it('test exits 1 and names the step and reason of a failing scenario', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'rf-cli-'));
     const file = path.join(dir, 'bad.json');
-    writeFileSync(file, JSON.stringify({ id: 'bad', name: '会失败的场景', steps: [{ inbound: { from: 'u', type: 'text', content: '退钱' }, expect: { group: '物流' } }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        id: 'bad',
+        name: '会失败的场景',
+        steps: [{ inbound: { from: 'u', type: 'text', content: '退钱' }, expect: { group: '物流' } }],
+      }),
+    );
     const r = await cli(['test', file]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('第 0 步');
@@ -36,7 +48,15 @@ describe('replyflow CLI', () => {
     expect((await cli(['validate', 'examples/workspace/flows', 'examples/workspace/keyword-groups'])).code).toBe(0);
     const dir = mkdtempSync(path.join(tmpdir(), 'rf-cli-'));
     const file = path.join(dir, 'flow.json');
-    writeFileSync(file, JSON.stringify({ id: 'f', name: 'f', nodes: [{ id: 'r', type: 'reply', position: { x: 0, y: 0 }, data: { replies: [{ type: 'text' }] } }], edges: [] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        id: 'f',
+        name: 'f',
+        nodes: [{ id: 'r', type: 'reply', position: { x: 0, y: 0 }, data: { replies: [{ type: 'text' }] } }],
+        edges: [],
+      }),
+    );
     const r = await cli(['validate', file]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('/nodes/0/data/replies/0');

@@ -17,7 +17,10 @@ afterEach(async () => {
 const scenarioDir = path.join(ROOT, 'examples/scenarios');
 const scenarios = readdirSync(scenarioDir)
   .filter((f) => f.endsWith('.json'))
-  .map((f) => ({ file: f, doc: JSON.parse(readFileSync(path.join(scenarioDir, f), 'utf8')) as Record<string, unknown> }));
+  .map((f) => ({
+    file: f,
+    doc: JSON.parse(readFileSync(path.join(scenarioDir, f), 'utf8')) as Record<string, unknown>,
+  }));
 
 function asRunBody(doc: Record<string, unknown>) {
   const { id: _id, name: _name, description: _d, schemaVersion: _v, ...script } = doc;
@@ -25,17 +28,20 @@ function asRunBody(doc: Record<string, unknown>) {
 }
 
 describe('sandbox', () => {
-  it.each(scenarios)('example scenario $file passes over HTTP with the same steps as the offline engine', async ({ doc }) => {
-    const res = await t.post('/api/v1/sandbox/run', asRunBody(doc));
-    expect(res.status).toBe(200);
-    const failures = res.body.steps.filter((s: { expect: { passed: boolean } }) => !s.expect.passed);
-    expect(failures).toEqual([]);
-    expect(res.body.passed).toBe(true);
-    const workspace = readWorkspaceDir(path.join(ROOT, 'examples/workspace'));
-    const offline = await runSandbox({ ...workspace, packs: [] }, doc as never);
-    // Over HTTP the answer also names what ran (the drafts, by default).
-    expect({ ...JSON.parse(JSON.stringify(offline)), source: 'drafts' }).toEqual(res.body);
-  });
+  it.each(scenarios)(
+    'example scenario $file passes over HTTP with the same steps as the offline engine',
+    async ({ doc }) => {
+      const res = await t.post('/api/v1/sandbox/run', asRunBody(doc));
+      expect(res.status).toBe(200);
+      const failures = res.body.steps.filter((s: { expect: { passed: boolean } }) => !s.expect.passed);
+      expect(failures).toEqual([]);
+      expect(res.body.passed).toBe(true);
+      const workspace = readWorkspaceDir(path.join(ROOT, 'examples/workspace'));
+      const offline = await runSandbox({ ...workspace, packs: [] }, doc as never);
+      // Over HTTP the answer also names what ran (the drafts, by default).
+      expect({ ...JSON.parse(JSON.stringify(offline)), source: 'drafts' }).toEqual(res.body);
+    },
+  );
 
   it('is deterministic: the same request gives the same bytes', async () => {
     const body = asRunBody(scenarios.find((s) => s.file === 'reply-at-47h59m.json')!.doc);
@@ -50,7 +56,12 @@ describe('sandbox', () => {
       steps: [
         { inbound: { from: 'u1', type: 'text', content: '退钱', msgId: 'old-1' }, expect: { replyCount: 1 } },
         { after: '2m', reply: { type: 'text', content: '您好，还有其他问题吗？' }, to: 'u1' },
-        { after: '3m', reply: { type: 'text', content: '您好，还有其他问题吗？' }, to: 'u1', expect: { verdict: 'block', codes: ['DUPLICATE_REPLY'] } },
+        {
+          after: '3m',
+          reply: { type: 'text', content: '您好，还有其他问题吗？' },
+          to: 'u1',
+          expect: { verdict: 'block', codes: ['DUPLICATE_REPLY'] },
+        },
         { after: '1m', inbound: { from: 'u1', type: 'text', content: '退钱', msgId: 'old-1' } },
       ],
     });
@@ -64,7 +75,10 @@ describe('sandbox', () => {
     const auditBefore = (await t.get('/api/v1/audit')).body;
     await t.post('/api/v1/sandbox/run', {
       start: T0,
-      steps: [{ inbound: { from: 'real-user', type: 'text', content: '退钱', msgId: 'real-1' } }, { after: '1m', reply: { type: 'text', content: '您好' }, to: 'real-user' }],
+      steps: [
+        { inbound: { from: 'real-user', type: 'text', content: '退钱', msgId: 'real-1' } },
+        { after: '1m', reply: { type: 'text', content: '您好' }, to: 'real-user' },
+      ],
     });
     expect((await t.get('/api/v1/users/real-user/window')).body.state).toBe('none');
     expect((await t.get('/api/v1/audit')).body).toEqual(auditBefore);
@@ -88,20 +102,37 @@ describe('sandbox', () => {
   it('runs inline draft documents instead of the account drafts', async () => {
     const group = { id: 'invoice', name: '发票', keywords: ['发票'] };
     const flow = {
-      id: 'f', name: 'f',
+      id: 'f',
+      name: 'f',
       nodes: [
         { id: 't', type: 'trigger', position: { x: 0, y: 0 }, data: {} },
         { id: 'k', type: 'keywordGroup', position: { x: 0, y: 0 }, data: { groupId: 'invoice' } },
-        { id: 'r', type: 'reply', position: { x: 0, y: 0 }, data: { replies: [{ type: 'text', content: '发票在订单页申请' }] } },
+        {
+          id: 'r',
+          type: 'reply',
+          position: { x: 0, y: 0 },
+          data: { replies: [{ type: 'text', content: '发票在订单页申请' }] },
+        },
       ],
-      edges: [{ id: 'a', source: 't', target: 'k' }, { id: 'b', source: 'k', target: 'r' }],
+      edges: [
+        { id: 'a', source: 't', target: 'k' },
+        { id: 'b', source: 'k', target: 'r' },
+      ],
     };
-    const res = await t.post('/api/v1/sandbox/run', { flows: [flow], keywordGroups: [group], steps: [{ inbound: { from: 'u', type: 'text', content: '开发票' }, expect: { group: '发票', replyContains: '订单页' } }] });
+    const res = await t.post('/api/v1/sandbox/run', {
+      flows: [flow],
+      keywordGroups: [group],
+      steps: [
+        { inbound: { from: 'u', type: 'text', content: '开发票' }, expect: { group: '发票', replyContains: '订单页' } },
+      ],
+    });
     expect(res.body.passed).toBe(true);
   });
 
   it('refuses a malformed script with pointers', async () => {
-    const res = await t.post('/api/v1/sandbox/run', { steps: [{ after: 'soon', reply: { type: 'text', content: 'x' } }] });
+    const res = await t.post('/api/v1/sandbox/run', {
+      steps: [{ after: 'soon', reply: { type: 'text', content: 'x' } }],
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('VALIDATION_FAILED');
     expect(res.body.error.details.map((d: { path: string }) => d.path)).toContain('/steps/0/after');
@@ -112,7 +143,9 @@ describe('scenario library', () => {
   const scenario = {
     id: 'refund-answer',
     name: '退钱命中退款',
-    steps: [{ inbound: { from: 'u1', type: 'text', content: '退钱' }, expect: { group: '退款', replyContains: '退款请在' } }],
+    steps: [
+      { inbound: { from: 'u1', type: 'text', content: '退钱' }, expect: { group: '退款', replyContains: '退款请在' } },
+    ],
   };
 
   it('a failing scenario blocks publish unless overridden with a note', async () => {
@@ -127,7 +160,10 @@ describe('scenario library', () => {
     expect(refused.status).toBe(400);
     expect(refused.body.error.details[0].path).toBe('/scenarios/refund-answer/steps/0');
     expect((await t.post('/api/v1/keyword-groups/refund/publish', { overrideScenarios: true })).status).toBe(400);
-    const forced = await t.post('/api/v1/keyword-groups/refund/publish', { overrideScenarios: true, note: '退钱改由人工处理' });
+    const forced = await t.post('/api/v1/keyword-groups/refund/publish', {
+      overrideScenarios: true,
+      note: '退钱改由人工处理',
+    });
     expect(forced.status).toBe(201);
     const audit = (await t.get('/api/v1/audit')).body.items.map((i: { action: string }) => i.action);
     expect(audit).toContain('keyword-group.publish-override');

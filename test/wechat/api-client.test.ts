@@ -10,22 +10,33 @@ import { SEND, withStandIn } from './helpers/with-stand-in.js';
 
 const env = withStandIn({ seed: false });
 
-const clientWith = (o: WechatOptions = {}) => new WechatApiClient(env.t.store, resolveWechatOptions({ backoffMs: 5, requestTimeoutMs: 500, ...o }), env.t.now);
+const clientWith = (o: WechatOptions = {}) =>
+  new WechatApiClient(env.t.store, resolveWechatOptions({ backoffMs: 5, requestTimeoutMs: 500, ...o }), env.t.now);
 
 describe('access_token', () => {
   it('is fetched once for concurrent callers, with the account credentials', async () => {
     const client = clientWith();
-    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => client.send('default', `u${i}`, { type: 'text', content: `hi ${i}` })));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => client.send('default', `u${i}`, { type: 'text', content: `hi ${i}` })),
+    );
     expect(results.every((r) => r.ok)).toBe(true);
     expect(env.wx.tokenFetches()).toHaveLength(1);
-    expect(env.wx.tokenFetches()[0]?.query).toEqual({ grant_type: 'client_credential', appid: APP_ID, secret: APP_SECRET });
+    expect(env.wx.tokenFetches()[0]?.query).toEqual({
+      grant_type: 'client_credential',
+      appid: APP_ID,
+      secret: APP_SECRET,
+    });
     expect(new Set(env.wx.sends().map((c) => c.query['access_token']))).toEqual(new Set(['tok-1']));
   });
 
   it('is shared by every runtime instance through the store: one fetch for several instances', async () => {
     // Three clients over one store stand for three instances behind a load balancer.
     const instances = [clientWith(), clientWith(), clientWith()];
-    const results = await Promise.all(instances.flatMap((c, i) => [0, 1, 2].map((j) => c.send('default', `u${i}-${j}`, { type: 'text', content: `hi ${i}-${j}` }))));
+    const results = await Promise.all(
+      instances.flatMap((c, i) =>
+        [0, 1, 2].map((j) => c.send('default', `u${i}-${j}`, { type: 'text', content: `hi ${i}-${j}` })),
+      ),
+    );
     expect(results.every((r) => r.ok)).toBe(true);
     expect(env.wx.tokenFetches()).toHaveLength(1);
     expect(new Set(env.wx.sends().map((c) => c.query['access_token']))).toEqual(new Set(['tok-1']));
@@ -36,7 +47,9 @@ describe('access_token', () => {
     expect(env.wx.tokenFetches()).toHaveLength(2);
     // The token at rest is sealed, never stored in clear.
     // Every file of the data directory (the database and its write-ahead log), byte for byte.
-    const onDisk = readdirSync(env.t.dataDir).map((f) => readFileSync(path.join(env.t.dataDir, f)).toString('latin1')).join('\n');
+    const onDisk = readdirSync(env.t.dataDir)
+      .map((f) => readFileSync(path.join(env.t.dataDir, f)).toString('latin1'))
+      .join('\n');
     expect(onDisk).toContain('tokenHash');
     expect(onDisk).not.toContain('tok-1');
     expect(onDisk).not.toContain('tok-2');
@@ -62,7 +75,11 @@ describe('access_token', () => {
     expect(r.ok).toBe(true);
     expect(env.wx.sends().map((c) => c.query['access_token'])).toEqual(['tok-1', 'tok-1', 'tok-2']);
     // A token refused again right after the refresh is reported, not looped on.
-    env.wx.script(SEND, { json: { errcode: 42001, errmsg: 'access_token expired' } }, { json: { errcode: 40014, errmsg: 'invalid access_token' } });
+    env.wx.script(
+      SEND,
+      { json: { errcode: 42001, errmsg: 'access_token expired' } },
+      { json: { errcode: 40014, errmsg: 'invalid access_token' } },
+    );
     const again = await client.send('default', 'u', { type: 'text', content: 'c' });
     expect(again).toEqual({ ok: false, errcode: 40014, errmsg: 'invalid access_token' });
     expect(env.wx.tokenFetches()).toHaveLength(3);
@@ -70,13 +87,22 @@ describe('access_token', () => {
 
   it('a token refusal (bad secret) is returned as the platform error', async () => {
     env.wx.script('/cgi-bin/token', { json: { errcode: 40125, errmsg: 'invalid appsecret' } });
-    expect(await clientWith().send('default', 'u', { type: 'text', content: 'a' })).toEqual({ ok: false, errcode: 40125, errmsg: 'invalid appsecret' });
+    expect(await clientWith().send('default', 'u', { type: 'text', content: 'a' })).toEqual({
+      ok: false,
+      errcode: 40125,
+      errmsg: 'invalid appsecret',
+    });
     expect(env.wx.sends()).toHaveLength(0);
   });
 
   it('an account without appSecret cannot send', async () => {
-    await env.t.http.put('/api/v1/accounts/nosecret').set('Authorization', 'Bearer test-admin-token').send({ appId: 'wx1' });
-    await expect(clientWith().send('nosecret', 'u', { type: 'text', content: 'a' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await env.t.http
+      .put('/api/v1/accounts/nosecret')
+      .set('Authorization', 'Bearer test-admin-token')
+      .send({ appId: 'wx1' });
+    await expect(clientWith().send('nosecret', 'u', { type: 'text', content: 'a' })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
   });
 });
 
@@ -91,20 +117,59 @@ describe('custom/send', () => {
     ],
     [{ type: 'mpnews', mediaId: 'MEDIA_ID' }, { mpnews: { media_id: 'MEDIA_ID' } }],
     [
-      { type: 'news', articles: [{ title: 'Happy Day', description: 'Is Really A Happy Day', url: 'URL', picUrl: 'PIC_URL' }] },
-      { news: { articles: [{ title: 'Happy Day', description: 'Is Really A Happy Day', url: 'URL', picurl: 'PIC_URL' }] } },
+      {
+        type: 'news',
+        articles: [{ title: 'Happy Day', description: 'Is Really A Happy Day', url: 'URL', picUrl: 'PIC_URL' }],
+      },
+      {
+        news: {
+          articles: [{ title: 'Happy Day', description: 'Is Really A Happy Day', url: 'URL', picurl: 'PIC_URL' }],
+        },
+      },
     ],
     [
       { type: 'miniprogrampage', title: 'title', appId: 'appid', pagePath: 'pagepath', thumbMediaId: 'thumb_media_id' },
       { miniprogrampage: { title: 'title', appid: 'appid', pagepath: 'pagepath', thumb_media_id: 'thumb_media_id' } },
     ],
     [
-      { type: 'msgmenu', headContent: '您对本次服务是否满意呢? ', items: [{ id: '101', content: '满意' }, { id: '102', content: '不满意' }], tailContent: '欢迎再次光临' },
-      { msgmenu: { head_content: '您对本次服务是否满意呢? ', list: [{ id: '101', content: '满意' }, { id: '102', content: '不满意' }], tail_content: '欢迎再次光临' } },
+      {
+        type: 'msgmenu',
+        headContent: '您对本次服务是否满意呢? ',
+        items: [
+          { id: '101', content: '满意' },
+          { id: '102', content: '不满意' },
+        ],
+        tailContent: '欢迎再次光临',
+      },
+      {
+        msgmenu: {
+          head_content: '您对本次服务是否满意呢? ',
+          list: [
+            { id: '101', content: '满意' },
+            { id: '102', content: '不满意' },
+          ],
+          tail_content: '欢迎再次光临',
+        },
+      },
     ],
     [
-      { type: 'music', title: 'TITLE', description: 'DESCRIPTION', musicUrl: 'MUSIC_URL', hqMusicUrl: 'HQ_MUSIC_URL', thumbMediaId: 'MEDIA_ID' },
-      { music: { title: 'TITLE', description: 'DESCRIPTION', musicurl: 'MUSIC_URL', hqmusicurl: 'HQ_MUSIC_URL', thumb_media_id: 'MEDIA_ID' } },
+      {
+        type: 'music',
+        title: 'TITLE',
+        description: 'DESCRIPTION',
+        musicUrl: 'MUSIC_URL',
+        hqMusicUrl: 'HQ_MUSIC_URL',
+        thumbMediaId: 'MEDIA_ID',
+      },
+      {
+        music: {
+          title: 'TITLE',
+          description: 'DESCRIPTION',
+          musicurl: 'MUSIC_URL',
+          hqmusicurl: 'HQ_MUSIC_URL',
+          thumb_media_id: 'MEDIA_ID',
+        },
+      },
     ],
   ];
   it.each(shapes)('%o goes out in the exact WeChat shape', async (reply, payload) => {
@@ -113,10 +178,20 @@ describe('custom/send', () => {
   });
 
   it('45015 and 45047 come back as the platform codes', async () => {
-    env.wx.script(SEND, { json: { errcode: 45015, errmsg: 'response out of time limit or subscription is canceled' } }, { json: { errcode: 45047, errmsg: 'out of response count limit' } });
+    env.wx.script(
+      SEND,
+      { json: { errcode: 45015, errmsg: 'response out of time limit or subscription is canceled' } },
+      { json: { errcode: 45047, errmsg: 'out of response count limit' } },
+    );
     const client = clientWith();
-    expect(await client.send('default', 'u', { type: 'text', content: 'a' })).toMatchObject({ ok: false, errcode: 45015 });
-    expect(await client.send('default', 'u', { type: 'text', content: 'b' })).toMatchObject({ ok: false, errcode: 45047 });
+    expect(await client.send('default', 'u', { type: 'text', content: 'a' })).toMatchObject({
+      ok: false,
+      errcode: 45015,
+    });
+    expect(await client.send('default', 'u', { type: 'text', content: 'b' })).toMatchObject({
+      ok: false,
+      errcode: 45047,
+    });
     expect(env.wx.sends()).toHaveLength(2); // refusals are final: no retry
   });
 

@@ -5,15 +5,19 @@ import { describe, expect, it } from 'vitest';
 import { T0, text, event } from '../support/test-app.js';
 import { withStandIn } from './helpers/with-stand-in.js';
 
-const SAMPLE: unknown = JSON.parse(readFileSync(path.join(import.meta.dirname, 'fixtures/get_current_autoreply_info.json'), 'utf8'));
+const SAMPLE: unknown = JSON.parse(
+  readFileSync(path.join(import.meta.dirname, 'fixtures/get_current_autoreply_info.json'), 'utf8'),
+);
 
 const env = withStandIn({ seed: false });
 
 const IMPORT = '/api/v1/wechat/console-import?account=default';
 
 async function publishAll(summary: { created: { groups: string[]; flows: string[] } }) {
-  for (const id of summary.created.groups) expect((await env.t.post(`/api/v1/keyword-groups/${id}/publish`, {})).status).toBe(201);
-  for (const id of summary.created.flows) expect((await env.t.post(`/api/v1/flows/${id}/publish`, {})).status).toBe(201);
+  for (const id of summary.created.groups)
+    expect((await env.t.post(`/api/v1/keyword-groups/${id}/publish`, {})).status).toBe(201);
+  for (const id of summary.created.flows)
+    expect((await env.t.post(`/api/v1/flows/${id}/publish`, {})).status).toBe(201);
 }
 
 const contents = (body: { replies: { reply: Record<string, unknown> }[] }) => body.replies.map((r) => r.reply);
@@ -27,7 +31,9 @@ describe('console import', () => {
       flows: ['wx-autoreply-news', 'wx-autoreply-voice', 'wx-autoreply-text', 'wx-welcome', 'wx-default-reply'],
     });
     expect(r.body.skipped).toEqual([{ rule: 'autoreply-video', reason: expect.stringMatching(/URL/) }]);
-    expect(r.body.notes.map((n: { rule: string }) => n.rule)).toEqual(expect.arrayContaining(['autoreply-news', 'autoreply-voice']));
+    expect(r.body.notes.map((n: { rule: string }) => n.rule)).toEqual(
+      expect.arrayContaining(['autoreply-news', 'autoreply-voice']),
+    );
 
     const flows = (await env.t.get('/api/v1/flows')).body.items;
     expect(flows.every((f: { publishedVersion: number | null }) => f.publishedVersion === null)).toBe(true);
@@ -36,10 +42,24 @@ describe('console import', () => {
     expect(reply.data.mode).toBe('all');
     expect(reply.data.replies[1]).toEqual({
       type: 'news',
-      articles: [{ title: 'MULTI_NEWS', description: 'text', url: 'http://mp.weixin.qq.com/s?__biz=MjM5ODUwNTM3Ng==&mid=204013432&idx=1&sn=80ce6d9abcb832237bf86c87e50fda15#rd', picUrl: 'http://mmbiz.qpic.cn/mmbiz/GE7et87vE9vicuCibqXsX9GPPLuEtBfXfK0HKuBIa1A1cypS0uY1wickv70iaY1gf3I1DTszuJoS3lAVLvhTcm9sDA/0' }],
+      articles: [
+        {
+          title: 'MULTI_NEWS',
+          description: 'text',
+          url: 'http://mp.weixin.qq.com/s?__biz=MjM5ODUwNTM3Ng==&mid=204013432&idx=1&sn=80ce6d9abcb832237bf86c87e50fda15#rd',
+          picUrl:
+            'http://mmbiz.qpic.cn/mmbiz/GE7et87vE9vicuCibqXsX9GPPLuEtBfXfK0HKuBIa1A1cypS0uY1wickv70iaY1gf3I1DTszuJoS3lAVLvhTcm9sDA/0',
+        },
+      ],
     });
-    expect((await env.t.get('/api/v1/flows/wx-autoreply-voice')).body.nodes.find((n: { type: string }) => n.type === 'reply').data.mode).toBe('random');
-    expect((await env.t.get('/api/v1/keyword-groups/wx-autoreply-text')).body).toMatchObject({ mode: 'contains', keywords: ['text测试'] });
+    expect(
+      (await env.t.get('/api/v1/flows/wx-autoreply-voice')).body.nodes.find((n: { type: string }) => n.type === 'reply')
+        .data.mode,
+    ).toBe('random');
+    expect((await env.t.get('/api/v1/keyword-groups/wx-autoreply-text')).body).toMatchObject({
+      mode: 'contains',
+      keywords: ['text测试'],
+    });
 
     // Drafts do not answer until published.
     expect((await env.t.post('/api/v1/inbound', text('u0', 'text测试', T0))).body.replies).toEqual([]);
@@ -47,17 +67,24 @@ describe('console import', () => {
 
   it('published, the imported rules answer like the console did', async () => {
     await publishAll((await env.t.post(IMPORT, SAMPLE)).body);
-    expect(contents((await env.t.post('/api/v1/inbound', text('u1', '我要text测试一下', T0))).body)).toEqual([{ type: 'text', content: 'hello!text!' }]);
+    expect(contents((await env.t.post('/api/v1/inbound', text('u1', '我要text测试一下', T0))).body)).toEqual([
+      { type: 'text', content: 'hello!text!' },
+    ]);
     const news = contents((await env.t.post('/api/v1/inbound', text('u2', 'news测试', T0))).body);
     expect(news.map((n) => (n['articles'] as { title: string }[])[0]?.title)).toEqual(["it's news", 'MULTI_NEWS']);
     expect(contents((await env.t.post('/api/v1/inbound', text('u3', 'voice测试', T0))).body)).toEqual([
       { type: 'voice', mediaId: 'NESsxgHEvAcg3egJTtYj4uG1PTL6iPhratdWKDLAXYErhN6oEEfMdVyblWtBY5vp' },
     ]);
-    expect(contents((await env.t.post('/api/v1/inbound', event('u4', 'subscribe', T0))).body)).toEqual([{ type: 'text', content: 'Thanks for your attention!' }]);
+    expect(contents((await env.t.post('/api/v1/inbound', event('u4', 'subscribe', T0))).body)).toEqual([
+      { type: 'text', content: 'Thanks for your attention!' },
+    ]);
     const fallback = await env.t.post('/api/v1/inbound', text('u5', '随便说点什么', T0));
     expect(contents(fallback.body)).toEqual([{ type: 'text', content: 'Hello, this is autoreply!' }]);
     // The fallback answers any user message type, not only text.
-    const image = await env.t.post('/api/v1/inbound', { account: 'default', message: { from: 'u6', type: 'image', mediaId: 'm', at: T0 } });
+    const image = await env.t.post('/api/v1/inbound', {
+      account: 'default',
+      message: { from: 'u6', type: 'image', mediaId: 'm', at: T0 },
+    });
     expect(contents(image.body)).toEqual([{ type: 'text', content: 'Hello, this is autoreply!' }]);
   });
 
@@ -79,7 +106,11 @@ describe('console import', () => {
     };
     const r = await env.t.post(IMPORT, info);
     expect(r.body.created).toEqual({ groups: ['wx-rule-1', 'wx-rule-1-exact'], flows: ['wx-rule-1'] });
-    expect((await env.t.get('/api/v1/keyword-groups/wx-rule-1-exact')).body).toMatchObject({ mode: 'exact', keywords: ['时间'], name: '营业时间（全匹配）' });
+    expect((await env.t.get('/api/v1/keyword-groups/wx-rule-1-exact')).body).toMatchObject({
+      mode: 'exact',
+      keywords: ['时间'],
+      name: '营业时间（全匹配）',
+    });
     await publishAll(r.body);
     expect(contents((await env.t.post('/api/v1/inbound', text('m1', '时间', T0))).body)).toHaveLength(1);
     expect(contents((await env.t.post('/api/v1/inbound', text('m2', '请问你们几点开门呀', T0))).body)).toHaveLength(1);
@@ -94,7 +125,9 @@ describe('console import', () => {
     expect(again.body.created.groups).toContain('wx-autoreply-text-2');
     expect((await env.t.get('/api/v1/flows/wx-welcome')).body).toEqual(before);
     const flow = (await env.t.get('/api/v1/flows/wx-autoreply-text-2')).body;
-    expect(flow.nodes.find((n: { type: string }) => n.type === 'keywordGroup').data.groupId).toBe('wx-autoreply-text-2');
+    expect(flow.nodes.find((n: { type: string }) => n.type === 'keywordGroup').data.groupId).toBe(
+      'wx-autoreply-text-2',
+    );
   });
 
   it('{"fetch":true} reads the rules through the account API', async () => {
@@ -113,7 +146,10 @@ describe('console import', () => {
     expect(refused.status).toBe(400);
     expect(refused.body.error.message).toContain('48001');
     const runtime = await env.t.post('/api/v1/tokens', { name: 'rt', role: 'runtime' });
-    const denied = await env.t.http.post(IMPORT).set('Authorization', `Bearer ${runtime.body.token}`).send(SAMPLE as object);
+    const denied = await env.t.http
+      .post(IMPORT)
+      .set('Authorization', `Bearer ${runtime.body.token}`)
+      .send(SAMPLE as object);
     expect(denied.status).toBe(403);
   });
 });

@@ -21,7 +21,9 @@ describe('URL signatures (DOMAIN §3.1)', () => {
   });
   it('generic sorted-join checks (silenceper, node-webot)', () => {
     expect(wechatSignature('a', 'b', 'c')).toBe('a9993e364706816aba3e25717850c26c9cd0d89d');
-    expect(wechatSignature('RMNlACHlV5ThzfRlVS4D4', 'timestamp', 'nonce', 'encrypt')).toBe('8edac0945683c119ee71c9f6256d76c48aa08a96');
+    expect(wechatSignature('RMNlACHlV5ThzfRlVS4D4', 'timestamp', 'nonce', 'encrypt')).toBe(
+      '8edac0945683c119ee71c9f6256d76c48aa08a96',
+    );
   });
 });
 
@@ -38,7 +40,9 @@ describe('Vector E: official end-to-end debug_demo (DOMAIN §3.3)', () => {
   const crypto = new WechatCrypto(E.key);
   it('URL signature and msg_signature', () => {
     expect(wechatSignature(E.token, '1715943329', '1590219412')).toBe('cc0c594499c1634947d5b502f158ee518947db27');
-    expect(wechatSignature(E.token, '1715943329', '1590219412', E.encrypt)).toBe('6c12a4205838198b8fa631b3220723bb07f1015c');
+    expect(wechatSignature(E.token, '1715943329', '1590219412', E.encrypt)).toBe(
+      '6c12a4205838198b8fa631b3220723bb07f1015c',
+    );
   });
   it('decrypts to the 292-byte message, random and appid', () => {
     const d = crypto.decrypt(E.encrypt);
@@ -54,7 +58,9 @@ describe('Vector E: official end-to-end debug_demo (DOMAIN §3.3)', () => {
   it('encrypts and signs the official reply byte-exact', () => {
     const reply = '<xml><demo_resp>[CDATA[good luck]]</demo_resp></xml>';
     const enc = crypto.encrypt(reply, E.appId, ascii('999951349e8ee746'));
-    expect(enc).toBe('hE8R6mGXHkJJjU72KxzKUd1GEkKJaEZq7vRL8XgK3o+00k8JGq6+pZJUIlTSyhsX+bxIBQ72g3GyvDdIZcr6+3HAZbSvPT9t/o11MI7d6WELwqrGd7jMnV0zv3Zc9Nq7');
+    expect(enc).toBe(
+      'hE8R6mGXHkJJjU72KxzKUd1GEkKJaEZq7vRL8XgK3o+00k8JGq6+pZJUIlTSyhsX+bxIBQ72g3GyvDdIZcr6+3HAZbSvPT9t/o11MI7d6WELwqrGd7jMnV0zv3Zc9Nq7',
+    );
     expect(wechatSignature(E.token, '1713424427', '415670741', enc)).toBe('03e0812039325c2712ef5f0f980fd14c70d6e307');
     expect(crypto.decrypt(enc).message).toBe(reply);
   });
@@ -77,7 +83,9 @@ describe('公众号 sample-code vectors (DOMAIN §3.4)', () => {
   it('C: the official Python sample (compatible-mode body)', () => {
     const enc =
       'hyzAe4OzmOMbd6TvGdIOO6uBmdJoD0Fk53REIHvxYtJlE2B655HuD0m8KUePWB3+LrPXo87wzQ1QLvbeUgmBM4x6F8PGHQHFVAFmOD2LdJF9FrXpbUAh0B5GIItb52sn896wVsMSHGuPE328HnRGBcrS7C41IzDWyWNlZkyyXwon8T332jisa+h6tEDYsVticbSnyU8dKOIbgU6ux5VTjg3yt+WGzjlpKn6NPhRjpA912xMezR4kw6KWwMrCVKSVCZciVGCgavjIQ6X8tCOp3yZbGpy0VxpAe+77TszTfRd5RJSVO/HTnifJpXgCSUdUue1v6h0EIBYYI1BD1DlD+C0CR8e6OewpusjZ4uBl9FyJvnhvQl+q5rv1ixrcpCumEPo5MJSgM9ehVsNPfUM669WuMyVWQLCzpu9GhglF2PE=';
-    expect(wechatSignature('spamtest', '1409735669', '1320562132', enc)).toBe('5d197aaffba7e9b25a30732f161a50dee96bd5fa');
+    expect(wechatSignature('spamtest', '1409735669', '1320562132', enc)).toBe(
+      '5d197aaffba7e9b25a30732f161a50dee96bd5fa',
+    );
     const d = crypto.decrypt(enc);
     expect(d.random.toString()).toBe('89465c840c5f116f');
     expect(Buffer.byteLength(d.message)).toBe(280);
@@ -90,7 +98,9 @@ describe('公众号 sample-code vectors (DOMAIN §3.4)', () => {
   it('D: the official C++ sample', () => {
     const enc =
       'mfBCs65c67CeJw22u4VT2TD73q5H06+ocrAIxswCaeZ/d/Lw0msSZFHY0teqgSYiI1zR2gD2DKrB3TIrmX/liNSDrGqS8jSI/WPeKB5VPr7Ezr7gomZAyGCwJSgT1TRFWPfONGJMxuj2nk4faTuspAuVIFQ6SHwZuJBZC7mcJp7Cgr9cUhATQWDbOPaE7ukZBTV2YqyzH+UI2AK+J1S47cE79k1RX8t0hcTz/O0hlK8DGXKnvYv88qKQcI7z4iaajqHfRVZKBNyOODabs+It+ZfM3dWTeFcPgDbGtIEnpt/EDtuuA/zMvtkaKdHdswPnVZQ+xdwbYr3ldGvfT8HlEYEgkgKaThxTFobVlwzu2ZkXCjicbP3xdr15Iq48ObgzPpqYuZ3IEoyggZDKClquk0u0orMck4GTF/XyE8yGzc4=';
-    expect(wechatSignature('spamtest', '1410349438', '298025754', enc)).toBe('003fee52ecc56afb46c00b5c7721be87860ce785');
+    expect(wechatSignature('spamtest', '1410349438', '298025754', enc)).toBe(
+      '003fee52ecc56afb46c00b5c7721be87860ce785',
+    );
     const d = crypto.decrypt(enc);
     expect(d.random.toString()).toBe('78b55f1d91440c6b');
     expect(d.message).toContain('<MsgId>6057404712141979648</MsgId>');
@@ -113,7 +123,9 @@ describe('公众号 sample-code vectors (DOMAIN §3.4)', () => {
 describe('WeCom-flavour vectors (DOMAIN §3.5)', () => {
   it('B: encrypted echostr verification', () => {
     const echostr = 'P9nAzCzyDtyTWESHep1vC5X9xho/qYX3Zpb4yKa9SKld1DsH3Iyt3tP3zNdtp+4RPcs8TgAE7OaBO+FZXvnaqQ==';
-    expect(wechatSignature('QDG6eK', '1409659589', '263014780', echostr)).toBe('5c45ff5e21c57e6ad56bac8758b79b1d9ac89fd3');
+    expect(wechatSignature('QDG6eK', '1409659589', '263014780', echostr)).toBe(
+      '5c45ff5e21c57e6ad56bac8758b79b1d9ac89fd3',
+    );
     const d = new WechatCrypto('jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C').decrypt(echostr);
     expect(d).toMatchObject({ message: '1616140317555161061', appId: 'wx5823bf96d3bd56c7' });
     expect(d.random.toString()).toBe('c41b64491c2468d0');
@@ -167,6 +179,8 @@ describe('PKCS#7 to 32 bytes and refusals', () => {
   it('refuses bad keys and garbage ciphertext', () => {
     expect(() => new WechatCrypto('short')).toThrow(WechatCryptoError);
     expect(() => crypto.decrypt('AAAA')).toThrow(WechatCryptoError);
-    expect(() => new WechatCrypto('A'.repeat(43)).decrypt(crypto.encrypt('x', 'y', ascii('aaaabbbbccccdddd')))).toThrow(WechatCryptoError);
+    expect(() => new WechatCrypto('A'.repeat(43)).decrypt(crypto.encrypt('x', 'y', ascii('aaaabbbbccccdddd')))).toThrow(
+      WechatCryptoError,
+    );
   });
 });

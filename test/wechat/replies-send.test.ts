@@ -24,7 +24,9 @@ describe('replies/send', () => {
     const r = await send('u-ok', '{{nickname}}，您的订单已发货，预计明天送达。', { user: { nickname: '小明' } });
     expect(r.body).toMatchObject({ verdict: 'allow', reasons: [], committed: true, sent: true });
     expect(r.body.counters.repliesSinceInteraction).toBe(before + 1);
-    expect(env.wx.to(SEND).map((c) => c.body)).toEqual([{ touser: 'u-ok', msgtype: 'text', text: { content: '小明，您的订单已发货，预计明天送达。' } }]);
+    expect(env.wx.to(SEND).map((c) => c.body)).toEqual([
+      { touser: 'u-ok', msgtype: 'text', text: { content: '小明，您的订单已发货，预计明天送达。' } },
+    ]);
     const log = await env.t.store.replies.listForUser('default', 'u-ok', 10);
     expect(log.map((e) => e.reply)).toContainEqual({ type: 'text', content: '小明，您的订单已发货，预计明天送达。' });
     // Committed: the same text again is now a duplicate, blocked before WeChat.
@@ -39,7 +41,9 @@ describe('replies/send', () => {
     env.wx.script(SEND, { json: { errcode: 45047, errmsg: 'out of response count limit' } });
     const r = await send('u-quota', '您好，有什么可以帮您？');
     expect(r.body).toMatchObject({ verdict: 'block', sent: false, committed: false, errcode: 45047 });
-    expect(r.body.reasons).toContainEqual(expect.objectContaining({ code: 'QUOTA_EXHAUSTED', severity: 'block', ruleId: 'platform:45047' }));
+    expect(r.body.reasons).toContainEqual(
+      expect.objectContaining({ code: 'QUOTA_EXHAUSTED', severity: 'block', ruleId: 'platform:45047' }),
+    );
     const after = (await env.t.get('/api/v1/users/u-quota/window')).body;
     expect(after.counters).toEqual(before.counters);
     expect(after.quota.left).toBe(0);
@@ -57,7 +61,9 @@ describe('replies/send', () => {
     expect(r.body).toMatchObject({ sent: false, committed: false, errcode: 45015 });
     expect(r.body.reasons.map((x: { code: string }) => x.code)).toContain('WINDOW_EXPIRED');
     expect((await env.t.get('/api/v1/users/u-gone/window')).body.state).toBe('expired');
-    expect((await send('u-gone', '还在吗？')).body.reasons.map((x: { code: string }) => x.code)).toContain('WINDOW_EXPIRED');
+    expect((await send('u-gone', '还在吗？')).body.reasons.map((x: { code: string }) => x.code)).toContain(
+      'WINDOW_EXPIRED',
+    );
     expect(env.wx.to(SEND)).toHaveLength(1);
   });
 
@@ -70,13 +76,20 @@ describe('replies/send', () => {
   });
 
   it('an account without credentials → 400 VALIDATION_FAILED; a bad body → 400; a viewer → 403', async () => {
-    const r = await env.t.post('/api/v1/replies/send', { account: 'unset', to: 'u', reply: { type: 'text', content: 'x' } });
+    const r = await env.t.post('/api/v1/replies/send', {
+      account: 'unset',
+      to: 'u',
+      reply: { type: 'text', content: 'x' },
+    });
     expect(r.status).toBe(400);
     expect(r.body.error.code).toBe('VALIDATION_FAILED');
     expect(r.body.error.message).toMatch(/未配置|not configured/);
     expect((await env.t.post('/api/v1/replies/send', { to: 'u' })).status).toBe(400);
     const viewer = await env.t.post('/api/v1/tokens', { name: 'v', role: 'viewer' });
-    const denied = await env.t.http.post('/api/v1/replies/send').set('Authorization', `Bearer ${viewer.body.token}`).send({ to: 'u', reply: { type: 'text', content: 'x' } });
+    const denied = await env.t.http
+      .post('/api/v1/replies/send')
+      .set('Authorization', `Bearer ${viewer.body.token}`)
+      .send({ to: 'u', reply: { type: 'text', content: 'x' } });
     expect(denied.status).toBe(403);
   });
 });

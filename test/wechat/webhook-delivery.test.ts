@@ -11,7 +11,13 @@ import supertest from 'supertest';
 import { createApp } from '../../server/src/http/create-app.js';
 import { createLogger } from '../../server/src/logger.js';
 import { wechatSignature } from '../../server/src/wechat/wechat-signature.js';
-import { startWechatApp, waitFor, TOKEN, type WechatTestApp, type WechatTestOptions } from './helpers/wechat-test-app.js';
+import {
+  startWechatApp,
+  waitFor,
+  TOKEN,
+  type WechatTestApp,
+  type WechatTestOptions,
+} from './helpers/wechat-test-app.js';
 import { startStandIn, type StandIn } from './helpers/wechat-stand-in.js';
 import { SEND } from './helpers/with-stand-in.js';
 import { PUSH_FIXTURES, push, textPush } from './helpers/push-fixtures.js';
@@ -55,7 +61,11 @@ describe('follow-up replies', () => {
     const first = await t.pushPlain(click('u-two', 'TWO'));
     expect(first.text).toContain('第一条');
     const sent = await waitFor(() => wx.sends()[0]);
-    expect(sent.body).toEqual({ touser: 'u-two', msgtype: 'text', text: { content: '第二条：门店地址在「我的」页面查看' } });
+    expect(sent.body).toEqual({
+      touser: 'u-two',
+      msgtype: 'text',
+      text: { content: '第二条：门店地址在「我的」页面查看' },
+    });
     // WeChat's retry of the same event (same FromUserName + CreateTime + Event).
     const retry = await t.pushPlain(click('u-two', 'TWO'));
     expect(retry.text).toBe(first.text);
@@ -78,11 +88,30 @@ describe('follow-up replies', () => {
 
   it('a first reply without a passive form (msgmenu) answers success and everything goes by the API', async () => {
     await start();
-    await menuFlow('RATE', [{ type: 'msgmenu', headContent: '您对本次服务满意吗？', items: [{ id: '101', content: '满意' }, { id: '102', content: '不满意' }] }]);
+    await menuFlow('RATE', [
+      {
+        type: 'msgmenu',
+        headContent: '您对本次服务满意吗？',
+        items: [
+          { id: '101', content: '满意' },
+          { id: '102', content: '不满意' },
+        ],
+      },
+    ]);
     const r = await t.pushPlain(click('u-rate', 'RATE'));
     expect(r.text).toBe('success');
     const sent = await waitFor(() => wx.sends()[0]);
-    expect(sent.body).toEqual({ touser: 'u-rate', msgtype: 'msgmenu', msgmenu: { head_content: '您对本次服务满意吗？', list: [{ id: '101', content: '满意' }, { id: '102', content: '不满意' }] } });
+    expect(sent.body).toEqual({
+      touser: 'u-rate',
+      msgtype: 'msgmenu',
+      msgmenu: {
+        head_content: '您对本次服务满意吗？',
+        list: [
+          { id: '101', content: '满意' },
+          { id: '102', content: '不满意' },
+        ],
+      },
+    });
     expect((await t.pushPlain(click('u-rate', 'RATE'))).text).toBe('success');
     await t.gateway.idle();
     expect(wx.sends()).toHaveLength(1);
@@ -91,14 +120,16 @@ describe('follow-up replies', () => {
 
 describe('the 4.5 s deadline', () => {
   /** Conversation reads take `ms`: evaluation runs late. */
-  const slowStore = (ms: number) => (store: Store): Store => {
-    const conversations: ConversationRepository = Object.create(store.conversations);
-    conversations.get = async (account, openid) => {
-      await new Promise((r) => setTimeout(r, ms));
-      return store.conversations.get(account, openid);
+  const slowStore =
+    (ms: number) =>
+    (store: Store): Store => {
+      const conversations: ConversationRepository = Object.create(store.conversations);
+      conversations.get = async (account, openid) => {
+        await new Promise((r) => setTimeout(r, ms));
+        return store.conversations.get(account, openid);
+      };
+      return { ...store, conversations };
     };
-    return { ...store, conversations };
-  };
 
   it('answers success in time and delivers the reply through custom/send; retries stay silent', async () => {
     await start({ wechat: { deadlineMs: 30 }, wrapStore: slowStore(150) });
@@ -124,10 +155,19 @@ describe('the 4.5 s deadline', () => {
     await waitFor(() => wx.sends()[0]);
     await t.gateway.idle();
     // A second runtime instance on the same store, not slow, with nothing in its memory.
-    const other = createApp({ store: t.store, log: createLogger('silent'), adminToken: 'x', clock: t.now, wechat: { followUpDelayMs: 0, backoffMs: 5, requestTimeoutMs: 500 } });
+    const other = createApp({
+      store: t.store,
+      log: createLogger('silent'),
+      adminToken: 'x',
+      clock: t.now,
+      wechat: { followUpDelayMs: 0, backoffMs: 5, requestTimeoutMs: 500 },
+    });
     const timestamp = String(Math.floor(t.now() / 1000));
     const q = new URLSearchParams({ signature: wechatSignature(TOKEN, timestamp, 'n1'), timestamp, nonce: 'n1' });
-    const retry = await supertest(other).post(`/wechat/default?${q.toString()}`).set('Content-Type', 'text/xml').send(textPush('u-lb', '退钱', T0, '5151'));
+    const retry = await supertest(other)
+      .post(`/wechat/default?${q.toString()}`)
+      .set('Content-Type', 'text/xml')
+      .send(textPush('u-lb', '退钱', T0, '5151'));
     expect(retry.text).toBe('success');
     await (other.locals['wechat'] as { idle(): Promise<void> }).idle();
     expect(wx.sends()).toHaveLength(1);

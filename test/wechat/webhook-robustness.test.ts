@@ -24,12 +24,21 @@ afterEach(async () => {
   await t.close();
 });
 
-const recorded = async () => (await t.store.inbound.listBetween('default', new Date(0), new Date(T0 + 3_600_000), 100)).map((r) => r.message as InboundMessage);
+const recorded = async () =>
+  (await t.store.inbound.listBetween('default', new Date(0), new Date(T0 + 3_600_000), 100)).map(
+    (r) => r.message as InboundMessage,
+  );
 const ts = () => String(Math.floor(t.now() / 1000));
 const unsignedPlain = (xml: string, account = 'default') =>
-  t.http.post(`/wechat/${account}?signature=${'0'.repeat(40)}&timestamp=${ts()}&nonce=1`).set('Content-Type', 'text/xml').send(xml);
+  t.http
+    .post(`/wechat/${account}?signature=${'0'.repeat(40)}&timestamp=${ts()}&nonce=1`)
+    .set('Content-Type', 'text/xml')
+    .send(xml);
 const unsignedSafe = (envelope: string, account = 'default') =>
-  t.http.post(`/wechat/${account}?timestamp=${ts()}&nonce=1&encrypt_type=aes&msg_signature=${'0'.repeat(40)}`).set('Content-Type', 'text/xml').send(envelope);
+  t.http
+    .post(`/wechat/${account}?timestamp=${ts()}&nonce=1&encrypt_type=aes&msg_signature=${'0'.repeat(40)}`)
+    .set('Content-Type', 'text/xml')
+    .send(envelope);
 const warnings = () => log.lines.filter((l) => l.level === 'warn').map((l) => l.msg);
 
 describe('8,000 nested tags', () => {
@@ -54,8 +63,15 @@ describe('8,000 nested tags', () => {
     // The signature covers Encrypt, which a refused envelope does not yield: it cannot be verified.
     const encrypted = t.crypto.encrypt(textPush('u-deep', 'hi', T0, '1'), 'wx2c2769f8efd9abc2');
     const deepEnvelope = `<xml><Encrypt><![CDATA[${encrypted}]]></Encrypt>${'<a>'.repeat(8000)}${'</a>'.repeat(8000)}</xml>`;
-    const q = new URLSearchParams({ timestamp: ts(), nonce: '7', encrypt_type: 'aes', msg_signature: wechatSignature(TOKEN, ts(), '7', encrypted) });
-    expect((await t.http.post(`/wechat/default?${q.toString()}`).set('Content-Type', 'text/xml').send(deepEnvelope)).status).toBe(403);
+    const q = new URLSearchParams({
+      timestamp: ts(),
+      nonce: '7',
+      encrypt_type: 'aes',
+      msg_signature: wechatSignature(TOKEN, ts(), '7', encrypted),
+    });
+    expect(
+      (await t.http.post(`/wechat/default?${q.toString()}`).set('Content-Type', 'text/xml').send(deepEnvelope)).status,
+    ).toBe(403);
     expect((await t.http.get('/healthz')).status).toBe(200);
     expect(await recorded()).toEqual([]);
   });
@@ -77,7 +93,8 @@ describe('an authentic text push of 5,000 characters', () => {
   it('a keyword only past the prefix does not match, and the push is still answered and recorded (safe mode)', async () => {
     const r = await t.pushSafe(textPush('u-tail', `${'啊'.repeat(4800)}退钱`, T0, '5001'));
     expect(r.status).toBe(200);
-    const answer = r.text === 'success' ? '' : t.crypto.decrypt(/<Encrypt><!\[CDATA\[([^\]]+)\]\]>/.exec(r.text)?.[1] ?? '').message;
+    const answer =
+      r.text === 'success' ? '' : t.crypto.decrypt(/<Encrypt><!\[CDATA\[([^\]]+)\]\]>/.exec(r.text)?.[1] ?? '').message;
     expect(answer).not.toContain('退款请在');
     expect((await recorded()).map((m) => m.content?.length)).toEqual([4096]);
   });
@@ -97,8 +114,11 @@ describe('an unknown account is answered exactly as a bad signature', () => {
     const xml = textPush('u-probe', 'hi', T0, '42');
     const answers = await Promise.all(['default', 'nobody', 'bare'].map((account) => unsignedPlain(xml, account)));
     const envelope = `<xml><Encrypt><![CDATA[${t.crypto.encrypt(xml, 'wx2c2769f8efd9abc2')}]]></Encrypt></xml>`;
-    answers.push(...(await Promise.all(['default', 'nobody', 'bare'].map((account) => unsignedSafe(envelope, account)))));
-    for (const a of answers) expect({ status: a.status, body: a.body }).toEqual({ status: 403, body: answers[0]?.body });
+    answers.push(
+      ...(await Promise.all(['default', 'nobody', 'bare'].map((account) => unsignedSafe(envelope, account)))),
+    );
+    for (const a of answers)
+      expect({ status: a.status, body: a.body }).toEqual({ status: 403, body: answers[0]?.body });
     expect(answers[0]?.body.error.code).toBe('FORBIDDEN');
   });
 
@@ -110,17 +130,26 @@ describe('an unknown account is answered exactly as a bad signature', () => {
 
 describe('authentic pushes the engine cannot take are acknowledged and logged', () => {
   it('an unknown MsgType → success, logged, not recorded', async () => {
-    const r = await t.pushPlain(push(PUSH_FIXTURES.text, { from: 'u-mini', at: T0 }).replace('<![CDATA[text]]>', '<![CDATA[miniprogrampage]]>'));
+    const r = await t.pushPlain(
+      push(PUSH_FIXTURES.text, { from: 'u-mini', at: T0 }).replace('<![CDATA[text]]>', '<![CDATA[miniprogrampage]]>'),
+    );
     expect([r.status, r.text]).toEqual([200, 'success']);
-    expect(log.lines).toContainEqual(expect.objectContaining({ level: 'info', data: expect.objectContaining({ msgType: 'miniprogrampage' }) }));
+    expect(log.lines).toContainEqual(
+      expect.objectContaining({ level: 'info', data: expect.objectContaining({ msgType: 'miniprogrampage' }) }),
+    );
     expect(await recorded()).toEqual([]);
   });
 
   it('an event outside the known list → passed to the flows (none listens: success), logged, recorded', async () => {
-    const xml = push(PUSH_FIXTURES.CLICK, { from: 'u-tmpl', at: T0 }).replace('<![CDATA[CLICK]]>', '<![CDATA[TEMPLATESENDJOBFINISH]]>');
+    const xml = push(PUSH_FIXTURES.CLICK, { from: 'u-tmpl', at: T0 }).replace(
+      '<![CDATA[CLICK]]>',
+      '<![CDATA[TEMPLATESENDJOBFINISH]]>',
+    );
     const r = await t.pushPlain(xml);
     expect([r.status, r.text]).toEqual([200, 'success']);
-    expect(log.lines).toContainEqual(expect.objectContaining({ level: 'info', data: expect.objectContaining({ event: 'TEMPLATESENDJOBFINISH' }) }));
+    expect(log.lines).toContainEqual(
+      expect.objectContaining({ level: 'info', data: expect.objectContaining({ event: 'TEMPLATESENDJOBFINISH' }) }),
+    );
     expect(await recorded()).toMatchObject([{ from: 'u-tmpl', type: 'event', event: 'TEMPLATESENDJOBFINISH' }]);
   });
 
@@ -128,7 +157,11 @@ describe('authentic pushes the engine cannot take are acknowledged and logged', 
     const r = await t.pushSafe(push(PUSH_FIXTURES.text, { from: 'u-badid', at: T0, msgId: '9'.repeat(80) }));
     expect([r.status, r.text]).toEqual([200, 'success']);
     const line = log.lines.find((l) => l.level === 'warn');
-    expect(line?.data).toMatchObject({ account: 'default', openid: 'u-badid', details: [expect.objectContaining({ path: '/msgId' })] });
+    expect(line?.data).toMatchObject({
+      account: 'default',
+      openid: 'u-badid',
+      details: [expect.objectContaining({ path: '/msgId' })],
+    });
     expect(JSON.stringify(line)).not.toContain('this is a test');
     expect(await recorded()).toEqual([]);
   });

@@ -21,13 +21,16 @@ afterEach(async () => {
 const xml = new XMLParser({ parseTagValue: false, processEntities: false });
 const fieldsOf = (body: string) => (xml.parse(body) as { xml: Record<string, string> }).xml;
 const window = async (openid: string) => (await t.get(`/api/v1/users/${openid}/window`)).body;
-const recorded = async () => (await t.store.inbound.listBetween('default', new Date(0), new Date(T0 + 3_600_000), 100)).map((r) => r.message);
+const recorded = async () =>
+  (await t.store.inbound.listBetween('default', new Date(0), new Date(T0 + 3_600_000), 100)).map((r) => r.message);
 
 describe('URL verification (GET)', () => {
   it('URL-1: echoes echostr as text for the official signature', async () => {
     await t.configure({ token: 'AAAAA' });
     t.setNow(1714036504_000);
-    const r = await t.http.get('/wechat/default?signature=f464b24fc39322e44b38aa78f5edd27bd1441696&timestamp=1714036504&nonce=1514711492&echostr=4375120948345356249');
+    const r = await t.http.get(
+      '/wechat/default?signature=f464b24fc39322e44b38aa78f5edd27bd1441696&timestamp=1714036504&nonce=1514711492&echostr=4375120948345356249',
+    );
     expect(r.status).toBe(200);
     expect(r.headers['content-type']).toMatch(/^text\/plain/);
     expect(r.text).toBe('4375120948345356249');
@@ -36,28 +39,44 @@ describe('URL verification (GET)', () => {
   it('a wrong signature, a stale timestamp or an unknown account is refused, without a stack', async () => {
     await t.configure({ token: 'AAAAA' });
     t.setNow(1714036504_000);
-    const bad = await t.http.get('/wechat/default?signature=f464b24fc39322e44b38aa78f5edd27bd1441697&timestamp=1714036504&nonce=1514711492&echostr=1');
+    const bad = await t.http.get(
+      '/wechat/default?signature=f464b24fc39322e44b38aa78f5edd27bd1441697&timestamp=1714036504&nonce=1514711492&echostr=1',
+    );
     expect(bad.status).toBe(403);
     expect(bad.body.error.code).toBe('FORBIDDEN');
     expect(bad.text).not.toMatch(/at .*\.ts/);
     t.setNow(1714036504_000 + 301_000);
-    const stale = await t.http.get('/wechat/default?signature=f464b24fc39322e44b38aa78f5edd27bd1441696&timestamp=1714036504&nonce=1514711492&echostr=1');
+    const stale = await t.http.get(
+      '/wechat/default?signature=f464b24fc39322e44b38aa78f5edd27bd1441696&timestamp=1714036504&nonce=1514711492&echostr=1',
+    );
     expect(stale.status).toBe(403);
     // An unknown account answers exactly as a bad signature: account names cannot be enumerated.
     t.setNow(1714036504_000);
-    const unknown = await t.http.get('/wechat/nobody?signature=f464b24fc39322e44b38aa78f5edd27bd1441697&timestamp=1714036504&nonce=1514711492&echostr=1');
+    const unknown = await t.http.get(
+      '/wechat/nobody?signature=f464b24fc39322e44b38aa78f5edd27bd1441697&timestamp=1714036504&nonce=1514711492&echostr=1',
+    );
     expect(unknown.status).toBe(403);
     expect(unknown.body).toEqual(bad.body);
   });
 
   it('WP1: msg_signature with an encrypted echostr returns the decrypted plaintext', async () => {
-    await t.configure({ token: '123456', encodingAESKey: 'kWxPEV2UEDyxWpmPdKC3F4dgPDmOvfKX1HGnEUDS1aR', appId: 'wx49f0ab532d5d035a' });
+    await t.configure({
+      token: '123456',
+      encodingAESKey: 'kWxPEV2UEDyxWpmPdKC3F4dgPDmOvfKX1HGnEUDS1aR',
+      appId: 'wx49f0ab532d5d035a',
+    });
     t.setNow(1411443780_000);
-    const echostr = encodeURIComponent('4ByGGj+sVCYcvGeQYhaKIk1o0pQRNbRjxybjTGblXrBaXlTXeOo1+bXFXDQQb1o6co6Yh9Bv41n7hOchLF6p+Q==');
-    const ok = await t.http.get(`/wechat/default?msg_signature=dd6b9c95b495b3f7e2901bfbc76c664930ffdb96&timestamp=1411443780&nonce=437374425&echostr=${echostr}`);
+    const echostr = encodeURIComponent(
+      '4ByGGj+sVCYcvGeQYhaKIk1o0pQRNbRjxybjTGblXrBaXlTXeOo1+bXFXDQQb1o6co6Yh9Bv41n7hOchLF6p+Q==',
+    );
+    const ok = await t.http.get(
+      `/wechat/default?msg_signature=dd6b9c95b495b3f7e2901bfbc76c664930ffdb96&timestamp=1411443780&nonce=437374425&echostr=${echostr}`,
+    );
     expect(ok.status).toBe(200);
     expect(ok.text).toBe('5927782489442352469');
-    const off = await t.http.get(`/wechat/default?msg_signature=dd6b9c95b495b3f7e2901bfbc76c664930ffdb96&timestamp=1411443780&nonce=437374424&echostr=${echostr}`);
+    const off = await t.http.get(
+      `/wechat/default?msg_signature=dd6b9c95b495b3f7e2901bfbc76c664930ffdb96&timestamp=1411443780&nonce=437374424&echostr=${echostr}`,
+    );
     expect(off.status).toBe(403);
   });
 });
@@ -67,13 +86,19 @@ describe('official safe-mode pushes over HTTP', () => {
     await t.configure({ token: 'AAAAA', encodingAESKey: 'A'.repeat(43), appId: 'wx134c8103faa5a59e' });
     t.setNow(1715943329_000);
     const body = `<xml>\n    <ToUserName><![CDATA[gh_97417a04a28d]]></ToUserName>\n    <Encrypt><![CDATA[D7yzvUNAL930rd28wf21s4hvXhz0L6Uit/p2Di6C5DHyYGpEgdBRnKjBec34JwoQXicwaZC7fOVihW80F4VtsdvE//1vr7oAbqjDv8KenVp+ajKYpJnyQ4zMRhIC+a31fCVOMC03FfzV/QuC94kBP55a+Za3sJgvAn+ZbsNqZI5DkyuzkhQN8OBqCzFhizGmy0xpM0MEA4agpvE+RuNO1rhHTtuJB5yltw1FiYzecSXJ+y/D2r81VkRn2eYjh2ltsoyfbDR7Is6ookXIFxTfyeNyeHxMeT4KN5WpCDmSbTcUYrbBUlkGLJ9n/rU8YOywma6G7aTb7KZKOqCxgfoUlYEZPk4FUL/TK7ShriFDMVCLyjQJ15Ob++agDWtcxhfUfe6HIoIpRW8mKNBQiY/Jd1svvuskA1wLef1RTtzKfMpagSCX/laZINmdnX4zrF6kIaR9P4xQrWXbsTFHTYe0Mg==]]></Encrypt>\n</xml>`;
-    const q = 'signature=cc0c594499c1634947d5b502f158ee518947db27&timestamp=1715943329&nonce=1590219412&openid=o9AgO5Kd5ggOC-bXrbNODIiE3bGY&encrypt_type=aes&msg_signature=6c12a4205838198b8fa631b3220723bb07f1015c';
+    const q =
+      'signature=cc0c594499c1634947d5b502f158ee518947db27&timestamp=1715943329&nonce=1590219412&openid=o9AgO5Kd5ggOC-bXrbNODIiE3bGY&encrypt_type=aes&msg_signature=6c12a4205838198b8fa631b3220723bb07f1015c';
     const r = await t.http.post(`/wechat/default?${q}`).set('Content-Type', 'text/xml').send(body);
     expect(r.status).toBe(200);
     expect(r.text).toBe('success');
     // (The inbound log's TTL is real time, so a record dated 2024 is swept at once: map directly.)
     const inner = new WechatCrypto('A'.repeat(43)).decrypt(fieldsOf(body)['Encrypt'] ?? '').message;
-    expect(pushToMessage(parsePushXml(inner))).toEqual({ from: 'o9AgO5Kd5ggOC-bXrbNODIiE3bGY', type: 'event', event: 'debug_demo', at: 1715943329_000 });
+    expect(pushToMessage(parsePushXml(inner))).toEqual({
+      from: 'o9AgO5Kd5ggOC-bXrbNODIiE3bGY',
+      type: 'event',
+      event: 'debug_demo',
+      at: 1715943329_000,
+    });
   });
 
   it('Vector C: a compatible-mode body decrypts, runs the flows and the answer is encrypted', async () => {
@@ -82,14 +107,26 @@ describe('official safe-mode pushes over HTTP', () => {
     const enc =
       'hyzAe4OzmOMbd6TvGdIOO6uBmdJoD0Fk53REIHvxYtJlE2B655HuD0m8KUePWB3+LrPXo87wzQ1QLvbeUgmBM4x6F8PGHQHFVAFmOD2LdJF9FrXpbUAh0B5GIItb52sn896wVsMSHGuPE328HnRGBcrS7C41IzDWyWNlZkyyXwon8T332jisa+h6tEDYsVticbSnyU8dKOIbgU6ux5VTjg3yt+WGzjlpKn6NPhRjpA912xMezR4kw6KWwMrCVKSVCZciVGCgavjIQ6X8tCOp3yZbGpy0VxpAe+77TszTfRd5RJSVO/HTnifJpXgCSUdUue1v6h0EIBYYI1BD1DlD+C0CR8e6OewpusjZ4uBl9FyJvnhvQl+q5rv1ixrcpCumEPo5MJSgM9ehVsNPfUM669WuMyVWQLCzpu9GhglF2PE=';
     const body = `<xml><ToUserName><![CDATA[gh_10f6c3c3ac5a]]></ToUserName><FromUserName><![CDATA[oyORnuP8q7ou2gfYjqLzSIWZf0rs]]></FromUserName><CreateTime>1409735668</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[abcdteT]]></Content><MsgId>6054768590064713728</MsgId><Encrypt><![CDATA[${enc}]]></Encrypt></xml>`;
-    const r = await t.http.post('/wechat/default?timestamp=1409735669&nonce=1320562132&encrypt_type=aes&msg_signature=5d197aaffba7e9b25a30732f161a50dee96bd5fa').set('Content-Type', 'text/xml').send(body);
+    const r = await t.http
+      .post(
+        '/wechat/default?timestamp=1409735669&nonce=1320562132&encrypt_type=aes&msg_signature=5d197aaffba7e9b25a30732f161a50dee96bd5fa',
+      )
+      .set('Content-Type', 'text/xml')
+      .send(body);
     expect(r.status).toBe(200);
     const envelope = fieldsOf(r.text);
-    expect(envelope['MsgSignature']).toBe(wechatSignature('spamtest', envelope['TimeStamp'] ?? '', envelope['Nonce'] ?? '', envelope['Encrypt'] ?? ''));
+    expect(envelope['MsgSignature']).toBe(
+      wechatSignature('spamtest', envelope['TimeStamp'] ?? '', envelope['Nonce'] ?? '', envelope['Encrypt'] ?? ''),
+    );
     const inner = new WechatCrypto(AES_KEY).decrypt(envelope['Encrypt'] ?? '');
     expect(inner.appId).toBe(APP_ID);
     const reply = fieldsOf(inner.message);
-    expect(reply).toMatchObject({ ToUserName: 'oyORnuP8q7ou2gfYjqLzSIWZf0rs', FromUserName: 'gh_10f6c3c3ac5a', MsgType: 'text', CreateTime: '1409735668' });
+    expect(reply).toMatchObject({
+      ToUserName: 'oyORnuP8q7ou2gfYjqLzSIWZf0rs',
+      FromUserName: 'gh_10f6c3c3ac5a',
+      MsgType: 'text',
+      CreateTime: '1409735668',
+    });
     expect(reply['Content']).toContain('收到你的消息啦');
   });
 });
@@ -97,26 +134,114 @@ describe('official safe-mode pushes over HTTP', () => {
 describe('every push type maps to the §5 JSON and has its window effect', () => {
   const at = T0;
   const cases: [string, string, Record<string, unknown>, 'open' | 'none' | 'unsubscribed', number?][] = [
-    ['text', PUSH_FIXTURES.text, { msgId: '1234567890123456', type: 'text', content: 'this is a test' }, 'open', 48 * 3600],
-    ['image', PUSH_FIXTURES.image, { msgId: '1234567890123456', type: 'image', picUrl: 'this is a url', mediaId: 'media_id' }, 'open', 48 * 3600],
-    ['voice', PUSH_FIXTURES.voice, { msgId: '1234567890123456', type: 'voice', mediaId: 'media_id' }, 'open', 48 * 3600],
-    ['video', PUSH_FIXTURES.video, { msgId: '1234567890123456', type: 'video', mediaId: 'media_id' }, 'open', 48 * 3600],
-    ['shortvideo', PUSH_FIXTURES.shortvideo, { msgId: '1234567890123456', type: 'shortvideo', mediaId: 'media_id' }, 'open', 48 * 3600],
-    ['location', PUSH_FIXTURES.location, { msgId: '1234567890123456', type: 'location', latitude: 23.134521, longitude: 113.358803, label: '位置信息' }, 'open', 48 * 3600],
-    ['link', PUSH_FIXTURES.link, { msgId: '1234567890123456', type: 'link', title: '公众平台官网链接', description: '公众平台官网链接', url: 'url' }, 'open', 48 * 3600],
+    [
+      'text',
+      PUSH_FIXTURES.text,
+      { msgId: '1234567890123456', type: 'text', content: 'this is a test' },
+      'open',
+      48 * 3600,
+    ],
+    [
+      'image',
+      PUSH_FIXTURES.image,
+      { msgId: '1234567890123456', type: 'image', picUrl: 'this is a url', mediaId: 'media_id' },
+      'open',
+      48 * 3600,
+    ],
+    [
+      'voice',
+      PUSH_FIXTURES.voice,
+      { msgId: '1234567890123456', type: 'voice', mediaId: 'media_id' },
+      'open',
+      48 * 3600,
+    ],
+    [
+      'video',
+      PUSH_FIXTURES.video,
+      { msgId: '1234567890123456', type: 'video', mediaId: 'media_id' },
+      'open',
+      48 * 3600,
+    ],
+    [
+      'shortvideo',
+      PUSH_FIXTURES.shortvideo,
+      { msgId: '1234567890123456', type: 'shortvideo', mediaId: 'media_id' },
+      'open',
+      48 * 3600,
+    ],
+    [
+      'location',
+      PUSH_FIXTURES.location,
+      { msgId: '1234567890123456', type: 'location', latitude: 23.134521, longitude: 113.358803, label: '位置信息' },
+      'open',
+      48 * 3600,
+    ],
+    [
+      'link',
+      PUSH_FIXTURES.link,
+      {
+        msgId: '1234567890123456',
+        type: 'link',
+        title: '公众平台官网链接',
+        description: '公众平台官网链接',
+        url: 'url',
+      },
+      'open',
+      48 * 3600,
+    ],
     ['subscribe', PUSH_FIXTURES.subscribe, { type: 'event', event: 'subscribe' }, 'open', 60],
-    ['subscribe (QR)', PUSH_FIXTURES.subscribeQr, { type: 'event', event: 'subscribe', eventKey: 'qrscene_123123' }, 'open', 60],
+    [
+      'subscribe (QR)',
+      PUSH_FIXTURES.subscribeQr,
+      { type: 'event', event: 'subscribe', eventKey: 'qrscene_123123' },
+      'open',
+      60,
+    ],
     ['unsubscribe', PUSH_FIXTURES.unsubscribe, { type: 'event', event: 'unsubscribe' }, 'unsubscribed'],
     ['SCAN', PUSH_FIXTURES.SCAN, { type: 'event', event: 'SCAN', eventKey: 'SCENE_VALUE' }, 'open', 60],
-    ['LOCATION', PUSH_FIXTURES.LOCATION, { type: 'event', event: 'LOCATION', latitude: 23.137466, longitude: 113.352425 }, 'none'],
+    [
+      'LOCATION',
+      PUSH_FIXTURES.LOCATION,
+      { type: 'event', event: 'LOCATION', latitude: 23.137466, longitude: 113.352425 },
+      'none',
+    ],
     ['CLICK', PUSH_FIXTURES.CLICK, { type: 'event', event: 'CLICK', eventKey: 'EVENTKEY' }, 'open', 60],
     ['VIEW', PUSH_FIXTURES.VIEW, { type: 'event', event: 'VIEW', eventKey: 'www.qq.com' }, 'none'],
-    ['scancode_push', PUSH_FIXTURES.scancode_push, { type: 'event', event: 'scancode_push', eventKey: '6', content: '1' }, 'open', 60],
-    ['scancode_waitmsg', PUSH_FIXTURES.scancode_waitmsg, { type: 'event', event: 'scancode_waitmsg', eventKey: '6', content: '2' }, 'open', 60],
+    [
+      'scancode_push',
+      PUSH_FIXTURES.scancode_push,
+      { type: 'event', event: 'scancode_push', eventKey: '6', content: '1' },
+      'open',
+      60,
+    ],
+    [
+      'scancode_waitmsg',
+      PUSH_FIXTURES.scancode_waitmsg,
+      { type: 'event', event: 'scancode_waitmsg', eventKey: '6', content: '2' },
+      'open',
+      60,
+    ],
     ['pic_sysphoto', PUSH_FIXTURES.pic_sysphoto, { type: 'event', event: 'pic_sysphoto', eventKey: '6' }, 'none'],
-    ['pic_photo_or_album', picEvent('pic_photo_or_album'), { type: 'event', event: 'pic_photo_or_album', eventKey: '6' }, 'none'],
+    [
+      'pic_photo_or_album',
+      picEvent('pic_photo_or_album'),
+      { type: 'event', event: 'pic_photo_or_album', eventKey: '6' },
+      'none',
+    ],
     ['pic_weixin', picEvent('pic_weixin'), { type: 'event', event: 'pic_weixin', eventKey: '6' }, 'none'],
-    ['location_select', PUSH_FIXTURES.location_select, { type: 'event', event: 'location_select', eventKey: '6', latitude: 23, longitude: 113, label: '广州市海珠区客村艺苑路 106号' }, 'none'],
+    [
+      'location_select',
+      PUSH_FIXTURES.location_select,
+      {
+        type: 'event',
+        event: 'location_select',
+        eventKey: '6',
+        latitude: 23,
+        longitude: 113,
+        label: '广州市海珠区客村艺苑路 106号',
+      },
+      'none',
+    ],
   ];
   it.each(cases)('%s', async (name, fixture, expected, state, grantSeconds) => {
     const from = `u-${name.replace(/\W/g, '')}`;
@@ -141,7 +266,12 @@ describe('passive replies', () => {
     expect(r.status).toBe(200);
     expect(r.headers['content-type']).toMatch(/^text\/xml/);
     const reply = fieldsOf(r.text);
-    expect(reply).toMatchObject({ ToUserName: 'u-refund', FromUserName: 'toUser', MsgType: 'text', CreateTime: String(T0 / 1000) });
+    expect(reply).toMatchObject({
+      ToUserName: 'u-refund',
+      FromUserName: 'toUser',
+      MsgType: 'text',
+      CreateTime: String(T0 / 1000),
+    });
     expect(reply['Content']).toMatch(/^您，退款请在「我的订单」里找到这笔订单/);
     expect(r.text).toContain('<Content><![CDATA[您，退款请在');
   });
@@ -152,7 +282,9 @@ describe('passive replies', () => {
     const envelope = fieldsOf(r.text);
     expect(envelope['TimeStamp']).toBe(String(T0 / 1000));
     expect(envelope['Nonce']).toMatch(/^\d+$/);
-    expect(envelope['MsgSignature']).toBe(wechatSignature(TOKEN, envelope['TimeStamp'] ?? '', envelope['Nonce'] ?? '', envelope['Encrypt'] ?? ''));
+    expect(envelope['MsgSignature']).toBe(
+      wechatSignature(TOKEN, envelope['TimeStamp'] ?? '', envelope['Nonce'] ?? '', envelope['Encrypt'] ?? ''),
+    );
     const inner = t.crypto.decrypt(envelope['Encrypt'] ?? '');
     expect(inner.appId).toBe(APP_ID);
     const reply = fieldsOf(inner.message);
@@ -175,7 +307,10 @@ describe('passive replies', () => {
 describe('refusals: nothing is recorded', () => {
   it('a forged signature → 403 and the window stays none', async () => {
     const q = `signature=${'0'.repeat(40)}&timestamp=${T0 / 1000}&nonce=1`;
-    const r = await t.http.post(`/wechat/default?${q}`).set('Content-Type', 'text/xml').send(textPush('u-forged', '退钱', T0, '1'));
+    const r = await t.http
+      .post(`/wechat/default?${q}`)
+      .set('Content-Type', 'text/xml')
+      .send(textPush('u-forged', '退钱', T0, '1'));
     expect(r.status).toBe(403);
     expect((await window('u-forged')).state).toBe('none');
     expect(await recorded()).toEqual([]);
@@ -188,9 +323,15 @@ describe('refusals: nothing is recorded', () => {
     const foreign = new WechatCrypto(AES_KEY).encrypt(textPush('u-y', 'hi', T0, '3'), 'wxSOMEONEELSE');
     const envelope = `<xml><Encrypt><![CDATA[${foreign}]]></Encrypt></xml>`;
     const sig = wechatSignature(TOKEN, ts, '1', foreign);
-    const r1 = await t.http.post(`/wechat/default?timestamp=${ts}&nonce=1&encrypt_type=aes&msg_signature=${sig}`).set('Content-Type', 'text/xml').send(envelope);
+    const r1 = await t.http
+      .post(`/wechat/default?timestamp=${ts}&nonce=1&encrypt_type=aes&msg_signature=${sig}`)
+      .set('Content-Type', 'text/xml')
+      .send(envelope);
     expect([r1.status, r1.text]).toEqual([200, 'success']);
-    const r2 = await t.http.post(`/wechat/default?timestamp=${ts}&nonce=2&encrypt_type=aes&msg_signature=${sig}`).set('Content-Type', 'text/xml').send(envelope);
+    const r2 = await t.http
+      .post(`/wechat/default?timestamp=${ts}&nonce=2&encrypt_type=aes&msg_signature=${sig}`)
+      .set('Content-Type', 'text/xml')
+      .send(envelope);
     expect(r2.status).toBe(403);
     expect((await window('u-y')).state).toBe('none');
   });
@@ -202,7 +343,10 @@ describe('refusals: nothing is recorded', () => {
     const bomb = `<!ENTITY a "aaaa"><xml><Content>&a;</Content></xml>`;
     expect((await t.pushPlain(bomb)).text).toBe('success');
     expect((await t.pushSafe(xxe)).text).toBe('success');
-    const unsigned = await t.http.post(`/wechat/default?signature=${'0'.repeat(40)}&timestamp=${T0 / 1000}&nonce=1`).set('Content-Type', 'text/xml').send(xxe);
+    const unsigned = await t.http
+      .post(`/wechat/default?signature=${'0'.repeat(40)}&timestamp=${T0 / 1000}&nonce=1`)
+      .set('Content-Type', 'text/xml')
+      .send(xxe);
     expect(unsigned.status).toBe(403);
     expect((await window('u-xxe')).state).toBe('none');
     expect(await recorded()).toEqual([]);
@@ -214,7 +358,10 @@ describe('refusals: nothing is recorded', () => {
     const big = textPush('u-big', 'x'.repeat(70 * 1024), T0, '11');
     const r = await t.pushPlain(big);
     expect([r.status, r.text]).toEqual([200, 'success']);
-    const unsigned = await t.http.post(`/wechat/default?signature=${'0'.repeat(40)}&timestamp=${T0 / 1000}&nonce=1`).set('Content-Type', 'text/xml').send(big);
+    const unsigned = await t.http
+      .post(`/wechat/default?signature=${'0'.repeat(40)}&timestamp=${T0 / 1000}&nonce=1`)
+      .set('Content-Type', 'text/xml')
+      .send(big);
     expect(unsigned.status).toBe(403);
     // A safe-mode envelope is signed over its Encrypt field: one over the limit cannot be verified.
     expect((await t.pushSafe(big)).status).toBe(403);
@@ -224,7 +371,10 @@ describe('refusals: nothing is recorded', () => {
   it('a timestamp outside the skew (replay) → 403', async () => {
     const old = String(T0 / 1000 - 301);
     const q = `signature=${wechatSignature(TOKEN, old, '5')}&timestamp=${old}&nonce=5`;
-    const r = await t.http.post(`/wechat/default?${q}`).set('Content-Type', 'text/xml').send(textPush('u-replay', '退钱', T0, '12'));
+    const r = await t.http
+      .post(`/wechat/default?${q}`)
+      .set('Content-Type', 'text/xml')
+      .send(textPush('u-replay', '退钱', T0, '12'));
     expect(r.status).toBe(403);
     expect((await window('u-replay')).state).toBe('none');
   });

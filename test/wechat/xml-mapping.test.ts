@@ -10,11 +10,15 @@ const head = (type: string) =>
 
 describe('parsePushXml', () => {
   it('keeps 64-bit MsgIds as strings and reads nested event info', () => {
-    const p = parsePushXml('<xml><MsgId>6054768590064713728</MsgId><ScanCodeInfo><ScanResult><![CDATA[1]]></ScanResult></ScanCodeInfo></xml>');
+    const p = parsePushXml(
+      '<xml><MsgId>6054768590064713728</MsgId><ScanCodeInfo><ScanResult><![CDATA[1]]></ScanResult></ScanCodeInfo></xml>',
+    );
     expect(p).toEqual({ MsgId: '6054768590064713728', ScanCodeInfo: { ScanResult: '1' } });
   });
   it('decodes only the predefined entities and character references, never declared ones', () => {
-    expect(parsePushXml('<xml><Content>a &amp; b &lt;c&gt; &#20320;&#x597D; &foo;</Content></xml>')).toEqual({ Content: 'a & b <c> 你好 &foo;' });
+    expect(parsePushXml('<xml><Content>a &amp; b &lt;c&gt; &#20320;&#x597D; &foo;</Content></xml>')).toEqual({
+      Content: 'a & b <c> 你好 &foo;',
+    });
     expect(parsePushXml('<xml><Content><![CDATA[&amp; stays]]></Content></xml>')).toEqual({ Content: '&amp; stays' });
   });
   it.each([
@@ -25,12 +29,20 @@ describe('parsePushXml', () => {
   ])('refuses declarations: %s', (xml) => {
     expect(() => parsePushXml(xml)).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
   });
-  it.each(['<xml><a></xml>', '<root><a>1</a></root>', '', '<xml>', '<xml></xml><xml></xml>', 'x<xml/>', '<xml><a b="></a></xml>', '<xml><1a>x</1a></xml>', '<xml><![CDATA[x</xml>', '<xml><!-- x</xml>'])(
-    'refuses malformed XML and a missing <xml> root: %s',
-    (xml) => {
-      expect(() => parsePushXml(xml)).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
-    },
-  );
+  it.each([
+    '<xml><a></xml>',
+    '<root><a>1</a></root>',
+    '',
+    '<xml>',
+    '<xml></xml><xml></xml>',
+    'x<xml/>',
+    '<xml><a b="></a></xml>',
+    '<xml><1a>x</1a></xml>',
+    '<xml><![CDATA[x</xml>',
+    '<xml><!-- x</xml>',
+  ])('refuses malformed XML and a missing <xml> root: %s', (xml) => {
+    expect(() => parsePushXml(xml)).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
+  });
   it('ignores attributes (quoted ">" included), comments, processing instructions and whitespace; joins text and CDATA in order', () => {
     const xml = `<?xml version="1.0"?>\n<!-- a push -->\n<xml a='1' b="x>y"><ToUserName t="1"> gh </ToUserName><Empty/><Content>a <![CDATA[ b ]]> c</Content></xml>\n`;
     expect(parsePushXml(xml)).toEqual({ ToUserName: 'gh', Empty: '', Content: 'a b c' });
@@ -46,7 +58,10 @@ describe('readBoundedXml bounds', () => {
   const nest = (n: number) => `<xml>${'<a>'.repeat(n - 1)}x${'</a>'.repeat(n - 1)}</xml>`;
   it(`accepts ${MAX_XML_DEPTH} levels and refuses one more, without recursion (8,000 levels)`, () => {
     expect(readBoundedXml(nest(MAX_XML_DEPTH)).ok).toBe(true);
-    expect(readBoundedXml(nest(MAX_XML_DEPTH + 1))).toEqual({ ok: false, reason: expect.stringContaining(`${MAX_XML_DEPTH}`) });
+    expect(readBoundedXml(nest(MAX_XML_DEPTH + 1))).toEqual({
+      ok: false,
+      reason: expect.stringContaining(`${MAX_XML_DEPTH}`),
+    });
     expect(readBoundedXml(nest(8000)).ok).toBe(false);
   });
   it(`refuses more than ${MAX_XML_ELEMENTS} elements`, () => {
@@ -61,19 +76,37 @@ describe('readBoundedXml bounds', () => {
 
 describe('passiveReplyXml (the official samples of DOMAIN §2.4)', () => {
   it('text', () => {
-    expect(passiveReplyXml({ type: 'text', content: '你好' }, to)).toBe(`${head('text')}<Content><![CDATA[你好]]></Content>\n</xml>`);
+    expect(passiveReplyXml({ type: 'text', content: '你好' }, to)).toBe(
+      `${head('text')}<Content><![CDATA[你好]]></Content>\n</xml>`,
+    );
   });
   it('image and voice', () => {
-    expect(passiveReplyXml({ type: 'image', mediaId: 'media_id' }, to)).toBe(`${head('image')}<Image>\n<MediaId><![CDATA[media_id]]></MediaId>\n</Image>\n</xml>`);
-    expect(passiveReplyXml({ type: 'voice', mediaId: 'media_id' }, to)).toBe(`${head('voice')}<Voice>\n<MediaId><![CDATA[media_id]]></MediaId>\n</Voice>\n</xml>`);
+    expect(passiveReplyXml({ type: 'image', mediaId: 'media_id' }, to)).toBe(
+      `${head('image')}<Image>\n<MediaId><![CDATA[media_id]]></MediaId>\n</Image>\n</xml>`,
+    );
+    expect(passiveReplyXml({ type: 'voice', mediaId: 'media_id' }, to)).toBe(
+      `${head('voice')}<Voice>\n<MediaId><![CDATA[media_id]]></MediaId>\n</Voice>\n</xml>`,
+    );
   });
   it('video', () => {
-    expect(passiveReplyXml({ type: 'video', mediaId: 'media_id', title: 'title', description: 'description' }, to)).toBe(
+    expect(
+      passiveReplyXml({ type: 'video', mediaId: 'media_id', title: 'title', description: 'description' }, to),
+    ).toBe(
       `${head('video')}<Video>\n<MediaId><![CDATA[media_id]]></MediaId>\n<Title><![CDATA[title]]></Title>\n<Description><![CDATA[description]]></Description>\n</Video>\n</xml>`,
     );
   });
   it('music', () => {
-    const xml = passiveReplyXml({ type: 'music', title: 'TITLE', description: 'DESCRIPTION', musicUrl: 'MUSIC_Url', hqMusicUrl: 'HQ_MUSIC_Url', thumbMediaId: 'media_id' }, to);
+    const xml = passiveReplyXml(
+      {
+        type: 'music',
+        title: 'TITLE',
+        description: 'DESCRIPTION',
+        musicUrl: 'MUSIC_Url',
+        hqMusicUrl: 'HQ_MUSIC_Url',
+        thumbMediaId: 'media_id',
+      },
+      to,
+    );
     expect(xml).toBe(
       `${head('music')}<Music>\n<Title><![CDATA[TITLE]]></Title>\n<Description><![CDATA[DESCRIPTION]]></Description>\n<MusicUrl><![CDATA[MUSIC_Url]]></MusicUrl>\n<HQMusicUrl><![CDATA[HQ_MUSIC_Url]]></HQMusicUrl>\n<ThumbMediaId><![CDATA[media_id]]></ThumbMediaId>\n</Music>\n</xml>`,
     );
@@ -87,7 +120,9 @@ describe('passiveReplyXml (the official samples of DOMAIN §2.4)', () => {
   it('mpnews, miniprogrampage and msgmenu have no passive form', () => {
     expect(passiveReplyXml({ type: 'mpnews', mediaId: 'm' }, to)).toBeNull();
     expect(passiveReplyXml({ type: 'msgmenu', items: [{ id: '1', content: 'a' }] }, to)).toBeNull();
-    expect(passiveReplyXml({ type: 'miniprogrampage', title: 't', appId: 'a', pagePath: 'p', thumbMediaId: 'm' }, to)).toBeNull();
+    expect(
+      passiveReplyXml({ type: 'miniprogrampage', title: 't', appId: 'a', pagePath: 'p', thumbMediaId: 'm' }, to),
+    ).toBeNull();
   });
   it('a "]]>" in the content cannot break out of CDATA', () => {
     const xml = passiveReplyXml({ type: 'text', content: 'a]]><evil/>b' }, to) ?? '';

@@ -5,7 +5,19 @@ import { apiRequest, ACCOUNT } from './api-request.js';
  * One user waiting for an agent (CONTRACT §12). The schema leaves `lastMessages` open objects
  * (stored as they came); they are §5 messages.
  */
-export type AwaitingUser = Pick<QueueItem, 'openid' | 'nickname' | 'waitingSince' | 'window' | 'deadline' | 'handoff' | 'topics' | 'tags' | 'followUp' | 'preferences'> & {
+export type AwaitingUser = Pick<
+  QueueItem,
+  | 'openid'
+  | 'nickname'
+  | 'waitingSince'
+  | 'window'
+  | 'deadline'
+  | 'handoff'
+  | 'topics'
+  | 'tags'
+  | 'followUp'
+  | 'preferences'
+> & {
   lastMessages: InboundMessage[];
 };
 
@@ -41,7 +53,9 @@ export const conversationsApi = {
       query: { state: 'awaiting', ...(cursor ? { cursor } : {}), ...(limit ? { limit } : {}) },
     }),
   /** Records the reply as sent without sending it (`commit:true`): for an account WeChat is not connected to. */
-  record: (r: AgentReply) => apiRequest<ReplyCheckResult>('/replies/check', { method: 'POST', body: { account: ACCOUNT, ...r, commit: true } }),
-  send: (r: AgentReply) => apiRequest<SendResult>('/replies/send', { method: 'POST', body: { account: ACCOUNT, ...r } }),
+  record: (r: AgentReply) =>
+    apiRequest<ReplyCheckResult>('/replies/check', { method: 'POST', body: { account: ACCOUNT, ...r, commit: true } }),
+  send: (r: AgentReply) =>
+    apiRequest<SendResult>('/replies/send', { method: 'POST', body: { account: ACCOUNT, ...r } }),
   account: () => apiRequest<AccountView>(`/accounts/${ACCOUNT}`),
 };

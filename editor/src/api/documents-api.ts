@@ -1,4 +1,15 @@
-import type { BlockedReplies, DocumentSummary, VersionInfo, Flow, KeywordGroup, LintResult, Policy, Reason, Reply, TextRewrite } from '../../../rules-schema/index.js';
+import type {
+  BlockedReplies,
+  DocumentSummary,
+  VersionInfo,
+  Flow,
+  KeywordGroup,
+  LintResult,
+  Policy,
+  Reason,
+  Reply,
+  TextRewrite,
+} from '../../../rules-schema/index.js';
 import { apiRequest, ACCOUNT } from './api-request.js';
 
 /** The three document collections the editor works on. */
@@ -47,7 +58,11 @@ export const documentsApi = {
   update: <K extends DocKind>(kind: K, doc: DocByKind[K]) =>
     apiRequest<DocByKind[K]>(`/${kind}/${encodeURIComponent(doc.id)}`, { method: 'PUT', body: doc, account: true }),
   remove: (kind: DocKind, id: string, revision: number) =>
-    apiRequest<undefined>(`/${kind}/${encodeURIComponent(id)}`, { method: 'DELETE', account: true, query: { revision } }),
+    apiRequest<undefined>(`/${kind}/${encodeURIComponent(id)}`, {
+      method: 'DELETE',
+      account: true,
+      query: { revision },
+    }),
   /** `flags` pass the publish gates: overrides (the note says why) or the flow's groups published with it. */
   publish: (kind: DocKind, id: string, note: string, flags: PublishFlags = {}) =>
     apiRequest<VersionInfo>(`/${kind}/${encodeURIComponent(id)}/publish`, {
@@ -58,10 +73,9 @@ export const documentsApi = {
   versions: (kind: DocKind, id: string) =>
     apiRequest<{ items: VersionInfo[] }>(`/${kind}/${encodeURIComponent(id)}/versions`, { account: true }),
   version: <K extends DocKind>(kind: K, id: string, version: number) =>
-    apiRequest<VersionInfo & { document: DocByKind[K] }>(
-      `/${kind}/${encodeURIComponent(id)}/versions/${version}`,
-      { account: true },
-    ),
+    apiRequest<VersionInfo & { document: DocByKind[K] }>(`/${kind}/${encodeURIComponent(id)}/versions/${version}`, {
+      account: true,
+    }),
   rollback: (kind: DocKind, id: string, version: number, note: string) =>
     apiRequest<VersionInfo>(`/${kind}/${encodeURIComponent(id)}/rollback`, {
       method: 'POST',
@@ -69,9 +83,13 @@ export const documentsApi = {
       account: true,
     }),
   lint: (reply: Reply, policy?: Policy, signal?: AbortSignal) =>
-    apiRequest<LintResult>('/lint', { method: 'POST', body: policy ? { account: ACCOUNT, reply, policy } : { account: ACCOUNT, reply } }).then(
-      (r) => (signal?.aborted ? Promise.reject(new DOMException('aborted', 'AbortError')) : r),
-    ),
+    apiRequest<LintResult>('/lint', {
+      method: 'POST',
+      body: policy ? { account: ACCOUNT, reply, policy } : { account: ACCOUNT, reply },
+    }).then((r) => (signal?.aborted ? Promise.reject(new DOMException('aborted', 'AbortError')) : r)),
   lintFlow: (flow: Flow, policy?: Policy) =>
-    apiRequest<BlockedReplies>('/lint/flow', { method: 'POST', body: policy ? { account: ACCOUNT, flow, policy } : { account: ACCOUNT, flow } }),
+    apiRequest<BlockedReplies>('/lint/flow', {
+      method: 'POST',
+      body: policy ? { account: ACCOUNT, flow, policy } : { account: ACCOUNT, flow },
+    }),
 };

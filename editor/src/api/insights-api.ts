@@ -5,5 +5,8 @@ import { apiRequest } from './api-request.js';
 export const insightsApi = {
   /** The unmatched texts of `[from, to)`, clustered (GET /insights/missed-keywords). */
   missedKeywords: (from: Date, to: Date, limit = 20) =>
-    apiRequest<MissedKeywords>('/insights/missed-keywords', { account: true, query: { from: from.toISOString(), to: to.toISOString(), limit } }),
+    apiRequest<MissedKeywords>('/insights/missed-keywords', {
+      account: true,
+      query: { from: from.toISOString(), to: to.toISOString(), limit },
+    }),
 };

@@ -18,5 +18,6 @@ function metricsQuery(r: MetricsRequest): Record<string, string | number> {
 export const metricsApi = {
   get: (r: MetricsRequest) => apiRequest<MetricsResponse>('/metrics', { account: true, query: metricsQuery(r) }),
   /** The series as CSV text (UTF-8 with a byte-order mark, one row per bucket). */
-  csv: (r: MetricsRequest) => apiText('/metrics', { account: true, query: { ...metricsQuery(r), format: 'csv' }, accept: 'text/csv' }),
+  csv: (r: MetricsRequest) =>
+    apiText('/metrics', { account: true, query: { ...metricsQuery(r), format: 'csv' }, accept: 'text/csv' }),
 };

@@ -14,12 +14,25 @@ export const packsApi = {
   get: (id: string) => apiRequest<Pack>(packPath(id), { account: true }),
   /** Installs or upgrades to the catalog version; `force` allows a downgrade. */
   install: (id: string, force = false) =>
-    apiRequest<InstallOutcome>(`${packPath(id)}/install`, { method: 'POST', account: true, ...(force ? { query: { force: 'true' } } : {}) }),
+    apiRequest<InstallOutcome>(`${packPath(id)}/install`, {
+      method: 'POST',
+      account: true,
+      ...(force ? { query: { force: 'true' } } : {}),
+    }),
   uninstall: (id: string) => apiRequest<undefined>(packPath(id), { method: 'DELETE', account: true }),
   setEnabled: (id: string, enabled: boolean) =>
-    apiRequest<{ id: string; enabled: boolean }>(`${packPath(id)}/${enabled ? 'enable' : 'disable'}`, { method: 'POST', account: true }),
+    apiRequest<{ id: string; enabled: boolean }>(`${packPath(id)}/${enabled ? 'enable' : 'disable'}`, {
+      method: 'POST',
+      account: true,
+    }),
   test: (id: string) => apiRequest<PackTestReport>(`${packPath(id)}/test`, { method: 'POST', account: true }),
-  previewImport: (doc: unknown) => apiRequest<ImportPreview>('/packs/import', { method: 'POST', account: true, body: doc, query: { dryRun: 'true' } }),
+  previewImport: (doc: unknown) =>
+    apiRequest<ImportPreview>('/packs/import', { method: 'POST', account: true, body: doc, query: { dryRun: 'true' } }),
   import: (doc: unknown, force = false) =>
-    apiRequest<InstallOutcome>('/packs/import', { method: 'POST', account: true, body: doc, ...(force ? { query: { force: 'true' } } : {}) }),
+    apiRequest<InstallOutcome>('/packs/import', {
+      method: 'POST',
+      account: true,
+      body: doc,
+      ...(force ? { query: { force: 'true' } } : {}),
+    }),
 };

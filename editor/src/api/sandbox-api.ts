@@ -49,14 +49,27 @@ export type { BacktestReport, ReplaySummary, ScenarioOutcome } from '../../../ru
 /** Typed calls to the sandbox, scenario library and backtest routes (CONTRACT §9). */
 export const sandboxApi = {
   /** The answer also says what ran: the source and, for live, the workspace version. */
-  run: (script: SandboxScript) => apiRequest<SandboxResult & SandboxRan>('/sandbox/run', { method: 'POST', body: { account: ACCOUNT, ...script } }),
+  run: (script: SandboxScript) =>
+    apiRequest<SandboxResult & SandboxRan>('/sandbox/run', { method: 'POST', body: { account: ACCOUNT, ...script } }),
   listScenarios: () => apiRequest<{ items: DocSummary[] }>('/scenarios', { account: true }),
   getScenario: (id: string) => apiRequest<Scenario>(`/scenarios/${encodeURIComponent(id)}`, { account: true }),
   createScenario: (doc: Scenario) => apiRequest<Scenario>('/scenarios', { method: 'POST', body: doc, account: true }),
-  updateScenario: (doc: Scenario) => apiRequest<Scenario>(`/scenarios/${encodeURIComponent(doc.id)}`, { method: 'PUT', body: doc, account: true }),
+  updateScenario: (doc: Scenario) =>
+    apiRequest<Scenario>(`/scenarios/${encodeURIComponent(doc.id)}`, { method: 'PUT', body: doc, account: true }),
   removeScenario: (id: string, revision: number) =>
-    apiRequest<undefined>(`/scenarios/${encodeURIComponent(id)}`, { method: 'DELETE', account: true, query: { revision } }),
-  runAll: () => apiRequest<{ passed: boolean; scenarios: ScenarioOutcome[] }>('/scenarios/run-all', { method: 'POST', account: true }),
+    apiRequest<undefined>(`/scenarios/${encodeURIComponent(id)}`, {
+      method: 'DELETE',
+      account: true,
+      query: { revision },
+    }),
+  runAll: () =>
+    apiRequest<{ passed: boolean; scenarios: ScenarioOutcome[] }>('/scenarios/run-all', {
+      method: 'POST',
+      account: true,
+    }),
   backtest: (from: string, to: string, limit?: number) =>
-    apiRequest<BacktestReport>('/sandbox/backtest', { method: 'POST', body: { account: ACCOUNT, from, to, ...(limit ? { limit } : {}) } }),
+    apiRequest<BacktestReport>('/sandbox/backtest', {
+      method: 'POST',
+      body: { account: ACCOUNT, from, to, ...(limit ? { limit } : {}) },
+    }),
 };

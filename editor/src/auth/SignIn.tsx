@@ -22,7 +22,11 @@ export function SignIn({ initialError }: { initialError?: string | null }) {
       const me = await documentsApi.me(value);
       setSession(value, me);
     } catch (err) {
-      setError(err instanceof ApiError && err.status === 401 ? t('signIn.bad') : t('signIn.failed', { message: err instanceof Error ? err.message : '' }));
+      setError(
+        err instanceof ApiError && err.status === 401
+          ? t('signIn.bad')
+          : t('signIn.failed', { message: err instanceof Error ? err.message : '' }),
+      );
     } finally {
       setBusy(false);
     }
@@ -34,7 +38,13 @@ export function SignIn({ initialError }: { initialError?: string | null }) {
         <p>{t('signIn.intro')}</p>
         <label className="field">
           <span>{t('signIn.token')}</span>
-          <input type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} data-testid="token-input" />
+          <input
+            type="password"
+            autoComplete="off"
+            value={token}
+            onChange={(e) => setToken(e.target.value)}
+            data-testid="token-input"
+          />
         </label>
         {error ? (
           <p className="error" role="alert">

@@ -1,4 +1,18 @@
-import { Download, FlaskConical, History, Maximize, OctagonX, Redo2, Rocket, Save, Trash2, Undo2, Upload, Workflow, type LucideIcon } from 'lucide-react';
+import {
+  Download,
+  FlaskConical,
+  History,
+  Maximize,
+  OctagonX,
+  Redo2,
+  Rocket,
+  Save,
+  Trash2,
+  Undo2,
+  Upload,
+  Workflow,
+  type LucideIcon,
+} from 'lucide-react';
 import { useRef, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
@@ -50,11 +64,17 @@ export function CanvasToolbar() {
         <strong className="flow-name" title={meta.name}>
           {meta.name}
         </strong>
-        <span className={`status ${unsaved ? 'unsaved' : ''}`} data-testid="save-status" title={unsaved ? t('doc.unsaved') : t('doc.saved')}>
+        <span
+          className={`status ${unsaved ? 'unsaved' : ''}`}
+          data-testid="save-status"
+          title={unsaved ? t('doc.unsaved') : t('doc.saved')}
+        >
           {unsaved ? t('doc.unsaved') : t('doc.saved')}
         </span>
         <span className="muted" data-testid="publish-status">
-          {summary?.publishedVersion ? t('doc.publishedV', { version: summary.publishedVersion }) : t('doc.notPublished')}
+          {summary?.publishedVersion
+            ? t('doc.publishedV', { version: summary.publishedVersion })
+            : t('doc.notPublished')}
         </span>
       </div>
       <span className="spacer" />
@@ -78,11 +98,37 @@ export function CanvasToolbar() {
         }}
       />
       <ToolButton icon={Upload} label={t('toolbar.import')} onClick={() => fileRef.current?.click()} />
-      <input ref={fileRef} type="file" accept="application/json,.json" hidden onChange={(e) => { const f = e.target.files?.[0]; if (f) void importFile(f); e.target.value = ''; }} />
+      <input
+        ref={fileRef}
+        type="file"
+        accept="application/json,.json"
+        hidden
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          if (f) void importFile(f);
+          e.target.value = '';
+        }}
+      />
       <ToolButton icon={History} label={t('toolbar.history')} onClick={() => setHistory(true)} disabled={!persisted} />
-      <ToolButton icon={Trash2} label={t('toolbar.deleteFlow')} danger onClick={() => askConfirm({ message: t('confirm.deleteFlow', { name: meta.name }), onConfirm: () => void deleteFlow() })} />
+      <ToolButton
+        icon={Trash2}
+        label={t('toolbar.deleteFlow')}
+        danger
+        onClick={() =>
+          askConfirm({ message: t('confirm.deleteFlow', { name: meta.name }), onConfirm: () => void deleteFlow() })
+        }
+      />
       <span className="toolbar-sep" />
-      <button type="button" className={sandboxOpen ? 'active' : ''} aria-pressed={sandboxOpen} onClick={() => { setSandboxOpen(!sandboxOpen); setTimeout(fit, 60); }} data-testid="toggle-sandbox">
+      <button
+        type="button"
+        className={sandboxOpen ? 'active' : ''}
+        aria-pressed={sandboxOpen}
+        onClick={() => {
+          setSandboxOpen(!sandboxOpen);
+          setTimeout(fit, 60);
+        }}
+        data-testid="toggle-sandbox"
+      >
         <FlaskConical size={14} className="icon" /> {t('sandbox.toggle')}
       </button>
       <button type="button" onClick={() => void saveAll()} disabled={busy} title="Ctrl+S" data-testid="save-flow">
@@ -93,11 +139,18 @@ export function CanvasToolbar() {
         className="primary"
         disabled={errorCount > 0 || busy}
         // Blocked replies leave 发布 on: the refusal that follows offers the audited override.
-        title={errorCount > 0 ? t('publish.blocked', { count: errorCount }) : blockedCount > 0 ? t('publish.contentBlocked', { count: blockedCount }) : ''}
+        title={
+          errorCount > 0
+            ? t('publish.blocked', { count: errorCount })
+            : blockedCount > 0
+              ? t('publish.contentBlocked', { count: blockedCount })
+              : ''
+        }
         onClick={() => setPublishing(true)}
         data-testid="publish-flow"
       >
-        {blockedCount > 0 ? <OctagonX size={14} className="icon" /> : <Rocket size={14} className="icon" />} {t('toolbar.publish')}
+        {blockedCount > 0 ? <OctagonX size={14} className="icon" /> : <Rocket size={14} className="icon" />}{' '}
+        {t('toolbar.publish')}
       </button>
       {publishing ? (
         <PublishDialog
@@ -110,16 +163,43 @@ export function CanvasToolbar() {
         />
       ) : null}
       {history ? (
-        <VersionHistory kind="flows" id={meta.id} name={meta.name} current={currentFlow} onClose={() => setHistory(false)} />
+        <VersionHistory
+          kind="flows"
+          id={meta.id}
+          name={meta.name}
+          current={currentFlow}
+          onClose={() => setHistory(false)}
+        />
       ) : null}
     </div>
   );
 }
 
 /** A secondary action as an icon: named by `aria-label` and its tooltip, so the row stays short. */
-function ToolButton({ icon: Icon, label, shortcut, onClick, disabled, danger }: { icon: LucideIcon; label: string; shortcut?: string; onClick: () => void; disabled?: boolean; danger?: boolean }) {
+function ToolButton({
+  icon: Icon,
+  label,
+  shortcut,
+  onClick,
+  disabled,
+  danger,
+}: {
+  icon: LucideIcon;
+  label: string;
+  shortcut?: string;
+  onClick: () => void;
+  disabled?: boolean;
+  danger?: boolean;
+}) {
   return (
-    <button type="button" className={`icon-button${danger ? ' danger' : ''}`} onClick={onClick} disabled={disabled} aria-label={label} title={shortcut ? `${label} (${shortcut})` : label}>
+    <button
+      type="button"
+      className={`icon-button${danger ? ' danger' : ''}`}
+      onClick={onClick}
+      disabled={disabled}
+      aria-label={label}
+      title={shortcut ? `${label} (${shortcut})` : label}
+    >
       <Icon size={16} />
     </button>
   );

@@ -38,7 +38,15 @@ export function ConnectMenu({ at, fromLabel, onPick, onClose }: ConnectMenuProps
         const spec = nodeSpecs[kind];
         const Icon = nodeViews[kind].icon;
         return (
-          <button key={kind} ref={i === 0 ? first : undefined} type="button" role="menuitem" onClick={() => onPick(kind)} data-testid={`connect-menu-${kind}`} title={t(spec.hint)}>
+          <button
+            key={kind}
+            ref={i === 0 ? first : undefined}
+            type="button"
+            role="menuitem"
+            onClick={() => onPick(kind)}
+            data-testid={`connect-menu-${kind}`}
+            title={t(spec.hint)}
+          >
             <Icon size={14} className="icon" style={{ color: spec.color }} /> {t(spec.label)}
           </button>
         );

@@ -1,5 +1,12 @@
 import { useCallback, useMemo, useState, type DragEvent } from 'react';
-import { Background, ReactFlow, type Connection, type Edge, type IsValidConnection, type OnConnectEnd } from '@xyflow/react';
+import {
+  Background,
+  ReactFlow,
+  type Connection,
+  type Edge,
+  type IsValidConnection,
+  type OnConnectEnd,
+} from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { checkConnection } from '../model/connection-rules.js';
 import type { EditorNode, NodeKind } from '../model/flow-types.js';
@@ -20,7 +27,6 @@ interface PendingConnect {
   sourceHandle: string | null;
 }
 
-
 const nodeTypes = Object.fromEntries(Object.keys(nodeSpecs).map((k) => [k, NodeShell]));
 
 /** The React Flow canvas over the store's nodes and edges. */
@@ -35,7 +41,11 @@ export function FlowCanvas() {
       lit.edges.length + lit.triedEdges.length === 0
         ? storeEdges
         : storeEdges.map((e) =>
-            lit.edges.includes(e.id) ? { ...e, className: 'lit', animated: true, zIndex: 1 } : lit.triedEdges.includes(e.id) ? { ...e, className: 'lit-tried' } : e,
+            lit.edges.includes(e.id)
+              ? { ...e, className: 'lit', animated: true, zIndex: 1 }
+              : lit.triedEdges.includes(e.id)
+                ? { ...e, className: 'lit-tried' }
+                : e,
           ),
     [storeEdges, lit],
   );
@@ -66,7 +76,13 @@ export function FlowCanvas() {
   // Dropped on empty canvas (not on a node or handle): offer the kinds this exit may lead to.
   const onConnectEnd: OnConnectEnd = useCallback((event, state) => {
     const target = event.target instanceof Element ? event.target : null;
-    if (state.isValid || !state.fromNode || state.fromHandle?.type !== 'source' || !target?.classList.contains('react-flow__pane')) return;
+    if (
+      state.isValid ||
+      !state.fromNode ||
+      state.fromHandle?.type !== 'source' ||
+      !target?.classList.contains('react-flow__pane')
+    )
+      return;
     const point = 'changedTouches' in event ? event.changedTouches[0] : event;
     const box = target.closest('.canvas')?.getBoundingClientRect();
     if (!point || !box) return;
@@ -84,13 +100,22 @@ export function FlowCanvas() {
     e.preventDefault();
     addAt(kind, { x: e.clientX, y: e.clientY });
   };
-  const fromLabel = pending ? [labels.get(pending.source), pending.sourceHandle ? t(`handle.${pending.sourceHandle}`) : null].filter(Boolean).join(' · ') : '';
+  const fromLabel = pending
+    ? [labels.get(pending.source), pending.sourceHandle ? t(`handle.${pending.sourceHandle}`) : null]
+        .filter(Boolean)
+        .join(' · ')
+    : '';
 
   return (
-    <div className="canvas" onDrop={onDrop} onDragOver={(e) => {
-      e.preventDefault();
-      e.dataTransfer.dropEffect = 'move';
-    }} data-testid="canvas">
+    <div
+      className="canvas"
+      onDrop={onDrop}
+      onDragOver={(e) => {
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'move';
+      }}
+      data-testid="canvas"
+    >
       <ReactFlow<EditorNode>
         nodes={nodes}
         edges={edges}
@@ -119,7 +144,10 @@ export function FlowCanvas() {
           fromLabel={fromLabel}
           onClose={() => setPending(null)}
           onPick={(kind) => {
-            const made = addConnected(kind, pending.client, { source: pending.source, sourceHandle: pending.sourceHandle });
+            const made = addConnected(kind, pending.client, {
+              source: pending.source,
+              sourceHandle: pending.sourceHandle,
+            });
             if (!made) notify('error', t('connect.unknown'));
             setPending(null);
           }}

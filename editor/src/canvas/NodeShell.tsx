@@ -64,7 +64,14 @@ export function NodeShell({ id, type, data, selected }: NodeProps<EditorNode>) {
         h === null ? (
           <Handle key="out" type="source" position={Position.Right} />
         ) : (
-          <Handle key={h} id={h} type="source" position={Position.Right} className={`handle-${h}`} style={{ top: `${((i + 1) * 100) / (handles.length + 1)}%` }}>
+          <Handle
+            key={h}
+            id={h}
+            type="source"
+            position={Position.Right}
+            className={`handle-${h}`}
+            style={{ top: `${((i + 1) * 100) / (handles.length + 1)}%` }}
+          >
             <span className="handle-label">{t(`handle.${h}`)}</span>
           </Handle>
         ),

@@ -19,7 +19,9 @@ export function ProblemsList() {
     <section className="problems" data-testid="problems" aria-label={t('problems.title')}>
       <h4>
         {t('problems.title')} · {t('problems.count', { errors, warnings })}
-        {blockedCount > 0 ? <span className="blocked-count">{` · ${t('problems.countBlocked', { count: blockedCount })}`}</span> : null}
+        {blockedCount > 0 ? (
+          <span className="blocked-count">{` · ${t('problems.countBlocked', { count: blockedCount })}`}</span>
+        ) : null}
       </h4>
       {issues.length === 0 ? <p className="muted">{t('problems.none')}</p> : null}
       <ul>
@@ -35,8 +37,14 @@ export function ProblemsList() {
                 void fitView({ nodes: [{ id: issue.nodeId }], duration: 300, maxZoom: 1.2 });
               }}
             >
-              {issue.severity === 'warning' ? <TriangleAlert size={14} className="icon" /> : <OctagonX size={14} className="icon" />}{' '}
-              {issue.nodeId && labels.has(issue.nodeId) ? <strong className="problem-node">{t('problems.at', { node: labels.get(issue.nodeId) })}</strong> : null}
+              {issue.severity === 'warning' ? (
+                <TriangleAlert size={14} className="icon" />
+              ) : (
+                <OctagonX size={14} className="icon" />
+              )}{' '}
+              {issue.nodeId && labels.has(issue.nodeId) ? (
+                <strong className="problem-node">{t('problems.at', { node: labels.get(issue.nodeId) })}</strong>
+              ) : null}
               {describeIssue(issue, t)}
             </button>
           </li>

@@ -6,7 +6,9 @@ import type { FlowIssue } from './flow-insights.js';
 export function describeIssue(issue: FlowIssue, t: TFunction): string {
   if (issue.source === 'schema') return t('problems.schema', { path: issue.issue.path, message: issue.issue.message });
   if (issue.source === 'content') {
-    const reasons = issue.reasons.map((r) => t('problems.reasonCode', { reason: describeReason(r, i18n.language), code: r.code })).join(t('problems.reasonSeparator'));
+    const reasons = issue.reasons
+      .map((r) => t('problems.reasonCode', { reason: describeReason(r, i18n.language), code: r.code }))
+      .join(t('problems.reasonSeparator'));
     return t('problems.blockedReply', { reasons });
   }
   return `${t(`problems.${issue.problem.code}`, issue.problem.params ?? {})} (${issue.problem.code})`;

@@ -1,7 +1,13 @@
 import { createContext, useContext, useMemo } from 'react';
 import type { Flow, KeywordGroup, Policy } from '../../../rules-schema/index.js';
 import type { BlockedReply, LintReason } from '../api/documents-api.js';
-import { computeReplyCosts, DEFAULT_GRANT, DEFAULT_MAX_REPLIES, type CostLimits, type NodeCost } from '../../../rules-schema/reply-cost.js';
+import {
+  computeReplyCosts,
+  DEFAULT_GRANT,
+  DEFAULT_MAX_REPLIES,
+  type CostLimits,
+  type NodeCost,
+} from '../../../rules-schema/reply-cost.js';
 import { checkFlowGraph, type GraphProblem } from '../../../rules-schema/graph-checks.js';
 import { checkFlowSchema, type SchemaIssue } from '../validation/check-flow-schema.js';
 
@@ -35,15 +41,36 @@ export function limitsFrom(policy: Policy | undefined): CostLimits {
 }
 
 /** Schema and graph problems plus path costs of a flow, recomputed when the flow or groups change. */
-export function useComputedInsights(flow: Flow | null, groups: readonly KeywordGroup[], policy: Policy | undefined): FlowInsights {
+export function useComputedInsights(
+  flow: Flow | null,
+  groups: readonly KeywordGroup[],
+  policy: Policy | undefined,
+): FlowInsights {
   return useMemo(() => {
     const limits = limitsFrom(policy);
     if (!flow) return { limits, costs: new Map(), issues: [], byNode: new Map(), errorCount: 0, blockedCount: 0 };
     const issues: FlowIssue[] = [
-      ...checkFlowSchema(flow).map((issue): FlowIssue => ({ source: 'schema', severity: 'error', nodeId: issue.nodeId, issue })),
-      ...checkFlowGraph(flow, groups, limits).map((problem): FlowIssue => ({ source: 'graph', severity: problem.severity, nodeId: problem.nodeId, problem })),
+      ...checkFlowSchema(flow).map((issue): FlowIssue => ({
+        source: 'schema',
+        severity: 'error',
+        nodeId: issue.nodeId,
+        issue,
+      })),
+      ...checkFlowGraph(flow, groups, limits).map((problem): FlowIssue => ({
+        source: 'graph',
+        severity: problem.severity,
+        nodeId: problem.nodeId,
+        problem,
+      })),
     ];
-    return { limits, costs: computeReplyCosts(flow, limits), issues, byNode: issuesByNode(issues), errorCount: issues.filter((i) => i.severity === 'error').length, blockedCount: 0 };
+    return {
+      limits,
+      costs: computeReplyCosts(flow, limits),
+      issues,
+      byNode: issuesByNode(issues),
+      errorCount: issues.filter((i) => i.severity === 'error').length,
+      blockedCount: 0,
+    };
   }, [flow, groups, policy]);
 }
 
@@ -60,7 +87,12 @@ export function withBlockedReplies(insights: FlowInsights, blocked: readonly Blo
     for (const r of b.reasons) if (!list.some((known) => known.code === r.code)) list.push(r);
     reasonsByNode.set(b.nodeId, list);
   }
-  const content = [...reasonsByNode].map(([nodeId, reasons]): FlowIssue => ({ source: 'content', severity: 'blocked', nodeId, reasons }));
+  const content = [...reasonsByNode].map(([nodeId, reasons]): FlowIssue => ({
+    source: 'content',
+    severity: 'blocked',
+    nodeId,
+    reasons,
+  }));
   const issues = [...content, ...insights.issues];
   return { ...insights, issues, byNode: issuesByNode(issues), blockedCount: content.length };
 }

@@ -9,7 +9,11 @@ const MAX_SUMMARY = 16;
  * for problems, menus and pickers; ids such as `reply-873tl4yv3t` never reach the screen.
  * @example nodeLabel({ type: 'keywordGroup', data: { groupId: 'kg-1' } }, t, (id) => '退款') // '关键词组「退款」'
  */
-export function nodeLabel(node: { type?: string; data: Record<string, unknown> }, t: TFunction, groupName: (id: string) => string | undefined): string {
+export function nodeLabel(
+  node: { type?: string; data: Record<string, unknown> },
+  t: TFunction,
+  groupName: (id: string) => string | undefined,
+): string {
   const kind = node.type as NodeKind;
   const spec = nodeSpecs[kind];
   if (!spec) return t('kind.unknown', { defaultValue: node.type ?? '' });

@@ -4,7 +4,15 @@ import { placeNode, placementAnchor } from '../model/place-node.js';
 import { useEditorStore } from '../store/editor-store.js';
 
 /** The kinds an exit may lead to: anything but a trigger, which only starts a flow. */
-export const TARGET_KINDS: readonly NodeKind[] = ['keywordGroup', 'condition', 'reply', 'handoff', 'recordTag', 'recordPreference', 'followUp'];
+export const TARGET_KINDS: readonly NodeKind[] = [
+  'keywordGroup',
+  'condition',
+  'reply',
+  'handoff',
+  'recordTag',
+  'recordPreference',
+  'followUp',
+];
 
 /** Half a node's height: a node made from a dragged edge has its entry at the pointer. */
 const HALF_HEIGHT = 55;
@@ -29,7 +37,11 @@ export function useAddNode() {
       const { nodes, addNode } = useEditorStore.getState();
       return addNode(kind, placeNode(nodes, screenToFlowPosition(client)));
     },
-    addConnected(kind: NodeKind, client: { x: number; y: number }, from: { source: string; sourceHandle: string | null }): string | null {
+    addConnected(
+      kind: NodeKind,
+      client: { x: number; y: number },
+      from: { source: string; sourceHandle: string | null },
+    ): string | null {
       const { nodes, addConnectedNode } = useEditorStore.getState();
       const at = screenToFlowPosition(client);
       return addConnectedNode(kind, placeNode(nodes, { x: at.x, y: at.y - HALF_HEIGHT }), from);

@@ -9,9 +9,12 @@ export function ConflictDialog() {
   const { t } = useTranslation();
   const conflict = useEditorStore((s) => s.conflict);
   if (!conflict) return null;
-  const theirs = () => void (conflict.kind === 'scenarios' ? reloadTheirScenario(conflict.id) : reloadTheirs(conflict.kind, conflict.id));
+  const theirs = () =>
+    void (conflict.kind === 'scenarios' ? reloadTheirScenario(conflict.id) : reloadTheirs(conflict.kind, conflict.id));
   const mine = () =>
-    void (conflict.kind === 'scenarios' ? keepMyScenario(conflict.id, conflict.theirRevision) : keepMine(conflict.kind, conflict.id, conflict.theirRevision));
+    void (conflict.kind === 'scenarios'
+      ? keepMyScenario(conflict.id, conflict.theirRevision)
+      : keepMine(conflict.kind, conflict.id, conflict.theirRevision));
   return (
     <Modal title={t('conflict.title')} testId="conflict-dialog">
       <p>{t('conflict.body', { name: conflict.name })}</p>

@@ -26,8 +26,15 @@ export function ContentGateList({ details, onShowNode }: ContentGateListProps) {
           const node = onShowNode && index !== null ? nodes[index] : undefined;
           return (
             <li key={d.path}>
-              <button type="button" className="link" disabled={!node} onClick={() => node && onShowNode?.(node.id)} title={t('publish.content.show')}>
-                <OctagonX size={14} className="icon" /> <strong>{node ? labels.get(node.id) : d.path}</strong> {d.message}
+              <button
+                type="button"
+                className="link"
+                disabled={!node}
+                onClick={() => node && onShowNode?.(node.id)}
+                title={t('publish.content.show')}
+              >
+                <OctagonX size={14} className="icon" /> <strong>{node ? labels.get(node.id) : d.path}</strong>{' '}
+                {d.message}
               </button>
             </li>
           );

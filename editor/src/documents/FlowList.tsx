@@ -20,7 +20,8 @@ export function FlowList() {
     if (dirty) askConfirm({ message: t('confirm.discard'), onConfirm: action });
     else action();
   };
-  const open = (id: string) => guard(() => void openFlow(id).catch((err: unknown) => notify('error', describeApiError(err, t))));
+  const open = (id: string) =>
+    guard(() => void openFlow(id).catch((err: unknown) => notify('error', describeApiError(err, t))));
   const create = () => {
     const trimmed = name.trim();
     if (!trimmed) return;
@@ -46,7 +47,13 @@ export function FlowList() {
         ) : null}
       </ul>
       <div className="row">
-        <input aria-label={t('flows.newName')} placeholder={t('flows.newName')} value={name} onChange={(e) => setName(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && create()} />
+        <input
+          aria-label={t('flows.newName')}
+          placeholder={t('flows.newName')}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          onKeyDown={(e) => e.key === 'Enter' && create()}
+        />
         <button type="button" onClick={create} disabled={!name.trim()} data-testid="new-flow">
           {t('flows.create')}
         </button>

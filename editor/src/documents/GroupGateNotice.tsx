@@ -20,7 +20,12 @@ export function GroupGateNotice({ details, withGroups, onWithGroups }: GroupGate
         ))}
       </ul>
       <label className="check">
-        <input type="checkbox" checked={withGroups} onChange={(e) => onWithGroups(e.target.checked)} data-testid="publish-with-groups" />{' '}
+        <input
+          type="checkbox"
+          checked={withGroups}
+          onChange={(e) => onWithGroups(e.target.checked)}
+          data-testid="publish-with-groups"
+        />{' '}
         {t('publish.groups.withGroups')}
       </label>
     </div>

@@ -10,7 +10,12 @@ export function Notices() {
   return (
     <div className="notices" aria-live="polite">
       {notices.map((n) => (
-        <div key={n.id} className={`notice notice-${n.tone}`} role={n.tone === 'error' ? 'alert' : 'status'} data-testid={`notice-${n.tone}`}>
+        <div
+          key={n.id}
+          className={`notice notice-${n.tone}`}
+          role={n.tone === 'error' ? 'alert' : 'status'}
+          data-testid={`notice-${n.tone}`}
+        >
           <span>{n.text}</span>
           <button type="button" className="link" onClick={() => dismiss(n.id)} aria-label={t('common.close')}>
             <X size={14} />

@@ -27,7 +27,16 @@ export interface PublishDialogProps {
  * Asks for a short note that goes with the published version; when a gate refused the draft,
  * shows why and asks for what lets it through: a reviewer's note, or the groups published too.
  */
-export function PublishDialog({ name, failures = [], content = [], groups = [], liveMoved = false, onPublish, onClose, onShowNode }: PublishDialogProps) {
+export function PublishDialog({
+  name,
+  failures = [],
+  content = [],
+  groups = [],
+  liveMoved = false,
+  onPublish,
+  onClose,
+  onShowNode,
+}: PublishDialogProps) {
   const { t } = useTranslation();
   const [withGroups, setWithGroups] = useState(false);
   const groupsReady = groups.length === 0 || withGroups;
@@ -45,7 +54,9 @@ export function PublishDialog({ name, failures = [], content = [], groups = [], 
       ) : null}
       {failures.length > 0 ? <ScenarioGateList failures={failures} /> : null}
       {content.length > 0 ? <ContentGateList details={content} {...(onShowNode ? { onShowNode } : {})} /> : null}
-      {groups.length > 0 ? <GroupGateNotice details={groups} withGroups={withGroups} onWithGroups={setWithGroups} /> : null}
+      {groups.length > 0 ? (
+        <GroupGateNotice details={groups} withGroups={withGroups} onWithGroups={setWithGroups} />
+      ) : null}
       <PublishNoteActions
         review={content.length > 0 ? 'content' : failures.length > 0 ? 'scenarios' : null}
         confirmLabel={t('publish.confirm')}
@@ -64,7 +75,9 @@ export function ScenarioGateList({ failures }: { failures: ApiErrorDetail[] }) {
   const { t } = useTranslation();
   return (
     <div className="gate" data-testid="publish-gate">
-      <p className="error">{t('publish.gate.intro', { count: new Set(failures.map((f) => scenarioOf(f.path))).size })}</p>
+      <p className="error">
+        {t('publish.gate.intro', { count: new Set(failures.map((f) => scenarioOf(f.path))).size })}
+      </p>
       <ul className="gate-failures">
         {failures.slice(0, 12).map((f, i) => (
           <li key={i}>

@@ -92,7 +92,9 @@ export function VersionHistory<K extends DocKind>({ kind, id, name, current, onC
             </div>
             <ul className="history-diff" data-testid="version-diff">
               {changes?.length === 0 ? <li className="muted">{t('history.same')}</li> : null}
-              {changes?.map((c, i) => <ChangeItem key={i} change={c} />)}
+              {changes?.map((c, i) => (
+                <ChangeItem key={i} change={c} />
+              ))}
             </ul>
           </section>
         ) : null}
@@ -114,8 +116,12 @@ function ChangeItem({ change }: { change: ChangeLine }) {
   return (
     <li className={`change change-${change.tone}`}>
       <div>{change.text}</div>
-      {before !== undefined ? <Runs label={t('history.was')} runs={runs?.before ?? [{ op: 'del', text: before }]} /> : null}
-      {after !== undefined ? <Runs label={t('history.now')} runs={runs?.after ?? [{ op: 'ins', text: after }]} /> : null}
+      {before !== undefined ? (
+        <Runs label={t('history.was')} runs={runs?.before ?? [{ op: 'del', text: before }]} />
+      ) : null}
+      {after !== undefined ? (
+        <Runs label={t('history.now')} runs={runs?.after ?? [{ op: 'ins', text: after }]} />
+      ) : null}
     </li>
   );
 }
@@ -124,7 +130,15 @@ function Runs({ label, runs }: { label: string; runs: TextSegment[] }) {
   return (
     <div className="change-text">
       <span className="muted">{label}：</span>
-      {runs.map((r, i) => (r.op === 'same' ? <span key={i}>{r.text}</span> : r.op === 'del' ? <del key={i}>{r.text}</del> : <ins key={i}>{r.text}</ins>))}
+      {runs.map((r, i) =>
+        r.op === 'same' ? (
+          <span key={i}>{r.text}</span>
+        ) : r.op === 'del' ? (
+          <del key={i}>{r.text}</del>
+        ) : (
+          <ins key={i}>{r.text}</ins>
+        ),
+      )}
     </div>
   );
 }

@@ -3,11 +3,14 @@ import { ApiError } from '../api/api-error.js';
 
 /** One readable line for an API failure, with the schema details when there are some. */
 export function describeApiError(err: unknown, t: TFunction): string {
-  if (!(err instanceof ApiError)) return t('errors.unexpected', { message: err instanceof Error ? err.message : String(err) });
+  if (!(err instanceof ApiError))
+    return t('errors.unexpected', { message: err instanceof Error ? err.message : String(err) });
   // CONFLICT covers many refusals (a stale revision, an id taken, nothing live yet, a pack
   // downgrade): the server's own sentence says which, where one generic line would mislead.
   const head =
-    err.code === 'CONFLICT' && err.message ? t('errors.conflictBecause', { message: err.message }) : t(`errors.${err.code}`, { defaultValue: err.message || err.code });
+    err.code === 'CONFLICT' && err.message
+      ? t('errors.conflictBecause', { message: err.message })
+      : t(`errors.${err.code}`, { defaultValue: err.message || err.code });
   if (err.details.length === 0) return head;
   const lines = err.details.slice(0, 5).map((d) => `${d.path} ${d.message}`);
   return `${head}：${lines.join('；')}${err.details.length > 5 ? ' …' : ''}`;

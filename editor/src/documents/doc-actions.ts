@@ -25,7 +25,14 @@ export async function loadWorkspace(): Promise<void> {
   ]);
   store().setFlowSummaries(flows.items);
   const full = await Promise.all(groups.items.map((g) => documentsApi.get('keyword-groups', g.id)));
-  store().setGroups(full.map((doc, i) => ({ doc, persisted: true, dirty: false, publishedVersion: groups.items[i]?.publishedVersion ?? null })));
+  store().setGroups(
+    full.map((doc, i) => ({
+      doc,
+      persisted: true,
+      dirty: false,
+      publishedVersion: groups.items[i]?.publishedVersion ?? null,
+    })),
+  );
   const firstPolicy = policies.items.find((p) => p.id === 'default') ?? policies.items[0];
   if (firstPolicy) {
     const doc = await documentsApi.get('policies', firstPolicy.id);
@@ -75,12 +82,24 @@ export function newFlow(name: string): void {
 /** A new keyword group in the store (saved with the next save). */
 export function newGroup(name: string, keywords: string[] = []): KeywordGroup {
   // New groups match whole words (到货 not inside 收到货); stored groups without the field keep substring matching.
-  const group: KeywordGroup = { schemaVersion: 1, id: newId('kg'), name, mode: 'contains', keywords, wholeWords: true, enabled: true };
+  const group: KeywordGroup = {
+    schemaVersion: 1,
+    id: newId('kg'),
+    name,
+    mode: 'contains',
+    keywords,
+    wholeWords: true,
+    enabled: true,
+  };
   store().putGroup(group, { persisted: false, dirty: true, publishedVersion: null });
   return group;
 }
 
-async function saveDoc<K extends DocKind>(kind: K, doc: K extends 'flows' ? Flow : K extends 'keyword-groups' ? KeywordGroup : Policy, persisted: boolean) {
+async function saveDoc<K extends DocKind>(
+  kind: K,
+  doc: K extends 'flows' ? Flow : K extends 'keyword-groups' ? KeywordGroup : Policy,
+  persisted: boolean,
+) {
   const body = { ...doc } as typeof doc;
   if (!persisted) delete (body as { revision?: number }).revision;
   // The generic over K does not narrow the body type; each call site passes the matching document.
@@ -104,7 +123,10 @@ export async function saveGroup(id: string): Promise<boolean> {
     // Keep edits typed while the request was in flight.
     const now = store().groups[id];
     const changed = now && now.doc !== draft.doc;
-    store().putGroup(changed ? { ...now.doc, revision: saved.revision } : saved, { persisted: true, dirty: Boolean(changed) });
+    store().putGroup(changed ? { ...now.doc, revision: saved.revision } : saved, {
+      persisted: true,
+      dirty: Boolean(changed),
+    });
     return true;
   } catch (err) {
     onSaveError(err, 'keyword-groups', id, draft.doc.name);
@@ -178,7 +200,12 @@ async function saveAllNow({ announce = true }: { announce?: boolean }): Promise<
  * When live moved between the server's checks and its write (409, nothing went live), the
  * live versions are read again and the dialog opens saying so: publishing again checks anew.
  */
-export async function publish(kind: DocKind, id: string, note: string, flags: PublishFlags = {}): Promise<number | null> {
+export async function publish(
+  kind: DocKind,
+  id: string,
+  note: string,
+  flags: PublishFlags = {},
+): Promise<number | null> {
   try {
     const v = await documentsApi.publish(kind, id, note, flags);
     for (const published of v.groups ?? []) {
@@ -200,7 +227,15 @@ export async function publish(kind: DocKind, id: string, note: string, flags: Pu
     if (err instanceof ApiError && err.code === 'CONFLICT') {
       // The markers show what is live now; failing that they stay as they were, and the dialog still says why.
       await reloadLiveVersions().catch(() => undefined);
-      store().setPublishGate({ kind, id, name: docName(kind, id), failures: [], content: [], groups: [], liveMoved: true });
+      store().setPublishGate({
+        kind,
+        id,
+        name: docName(kind, id),
+        failures: [],
+        content: [],
+        groups: [],
+        liveMoved: true,
+      });
       return null;
     }
     const gate = gateDetails(err);
@@ -212,12 +247,17 @@ export async function publish(kind: DocKind, id: string, note: string, flags: Pu
 
 /** Reads again which version of each flow, keyword group and the policy is live (another operator moved it). */
 export async function reloadLiveVersions(): Promise<void> {
-  const [flows, groups, policies] = await Promise.all([documentsApi.list('flows'), documentsApi.list('keyword-groups'), documentsApi.list('policies')]);
+  const [flows, groups, policies] = await Promise.all([
+    documentsApi.list('flows'),
+    documentsApi.list('keyword-groups'),
+    documentsApi.list('policies'),
+  ]);
   store().setFlowSummaries(flows.items);
   for (const live of groups.items) {
     const g = store().groups[live.id];
     // What the old version held no longer says what is live: fetched again when needed.
-    if (g && g.publishedVersion !== live.publishedVersion) store().putGroup(g.doc, { publishedVersion: live.publishedVersion, published: undefined });
+    if (g && g.publishedVersion !== live.publishedVersion)
+      store().putGroup(g.doc, { publishedVersion: live.publishedVersion, published: undefined });
   }
   const p = store().policy;
   const livePolicy = policies.items.find((x) => x.id === p?.doc.id);
@@ -285,10 +325,16 @@ export async function savePolicy({ announce = true }: { announce?: boolean } = {
 /** Conflict dialog, "reload theirs": their draft replaces mine. */
 export async function reloadTheirs(kind: DocKind, id: string): Promise<void> {
   if (kind === 'flows') await openFlow(id);
-  else if (kind === 'keyword-groups') store().putGroup(await documentsApi.get('keyword-groups', id), { persisted: true, dirty: false });
+  else if (kind === 'keyword-groups')
+    store().putGroup(await documentsApi.get('keyword-groups', id), { persisted: true, dirty: false });
   else {
     const p = store().policy;
-    store().setPolicy({ doc: await documentsApi.get('policies', id), persisted: true, dirty: false, publishedVersion: p?.publishedVersion ?? null });
+    store().setPolicy({
+      doc: await documentsApi.get('policies', id),
+      persisted: true,
+      dirty: false,
+      publishedVersion: p?.publishedVersion ?? null,
+    });
   }
   store().setConflict(null);
 }
@@ -299,6 +345,7 @@ export async function keepMine(kind: DocKind, id: string, theirRevision: number 
   const s = store();
   if (kind === 'flows' && s.meta?.id === id) useEditorStore.setState({ meta: { ...s.meta, revision }, dirty: true });
   else if (kind === 'keyword-groups' && s.groups[id]) s.putGroup({ ...s.groups[id].doc, revision }, { dirty: true });
-  else if (kind === 'policies' && s.policy) s.setPolicy({ ...s.policy, doc: { ...s.policy.doc, revision }, dirty: true });
+  else if (kind === 'policies' && s.policy)
+    s.setPolicy({ ...s.policy, doc: { ...s.policy.doc, revision }, dirty: true });
   s.setConflict(null);
 }

@@ -10,7 +10,12 @@ import { policyDiff } from './policy-diff.js';
  * editor's i18n and its node-label registry, which the server does not have.
  * @example documentDiff('keyword-groups', v1, draft, ctx) // [{ tone: 'add', text: '新增关键词：退货' }]
  */
-export function documentDiff<K extends DocKind>(kind: K, before: DocByKind[K], after: DocByKind[K], ctx: DiffContext): ChangeLine[] {
+export function documentDiff<K extends DocKind>(
+  kind: K,
+  before: DocByKind[K],
+  after: DocByKind[K],
+  ctx: DiffContext,
+): ChangeLine[] {
   // K ties both documents to `kind`; TypeScript does not narrow a generic by the switch, so each branch names its type.
   switch (kind) {
     case 'flows':

@@ -26,12 +26,17 @@ export function flowDiff(before: Flow, after: Flow, ctx: DiffContext): ChangeLin
     ...settingChange(t('flow.name'), before.name, after.name),
     ...settingChange(t('flow.description'), before.description ?? '', after.description ?? ''),
     ...settingChange(t('flow.enabled'), onOff(before.enabled !== false, t), onOff(after.enabled !== false, t)),
-    ...settingChange(t('flow.keywordAnswers.label'), t(`flow.keywordAnswers.${before.keywordAnswers ?? 'one'}`), t(`flow.keywordAnswers.${after.keywordAnswers ?? 'one'}`)),
+    ...settingChange(
+      t('flow.keywordAnswers.label'),
+      t(`flow.keywordAnswers.${before.keywordAnswers ?? 'one'}`),
+      t(`flow.keywordAnswers.${after.keywordAnswers ?? 'one'}`),
+    ),
   ];
   const old = new Map(before.nodes.map((n) => [n.id, n]));
   const now = new Map(after.nodes.map((n) => [n.id, n]));
   const label = (node: FlowNode) => nodeLabel(node, t, ctx.groupName);
-  for (const n of before.nodes) if (!now.has(n.id)) lines.push({ tone: 'remove', text: t('diff.nodeRemoved', { node: label(n) }) });
+  for (const n of before.nodes)
+    if (!now.has(n.id)) lines.push({ tone: 'remove', text: t('diff.nodeRemoved', { node: label(n) }) });
   for (const n of after.nodes) {
     const was = old.get(n.id);
     if (!was) lines.push({ tone: 'add', text: t('diff.nodeAdded', { node: label(n) }) });
@@ -51,8 +56,11 @@ export function flowDiff(before: Flow, after: Flow, ctx: DiffContext): ChangeLin
       to: to ? label(to) : e.target,
     });
   };
-  for (const e of before.edges) if (!newEdges.has(edgeKey(e))) lines.push({ tone: 'remove', text: t('diff.edgeRemoved', { edge: describeEdge(e) }) });
-  for (const e of after.edges) if (!oldEdges.has(edgeKey(e))) lines.push({ tone: 'add', text: t('diff.edgeAdded', { edge: describeEdge(e) }) });
+  for (const e of before.edges)
+    if (!newEdges.has(edgeKey(e)))
+      lines.push({ tone: 'remove', text: t('diff.edgeRemoved', { edge: describeEdge(e) }) });
+  for (const e of after.edges)
+    if (!oldEdges.has(edgeKey(e))) lines.push({ tone: 'add', text: t('diff.edgeAdded', { edge: describeEdge(e) }) });
   return lines;
 }
 
@@ -63,14 +71,22 @@ function nodeChanges(was: FlowNode, now: FlowNode, ctx: DiffContext): ChangeLine
   const node = nodeLabel(now, t, ctx.groupName);
   const lines: ChangeLine[] = [];
   if (was.type === 'reply' && now.type === 'reply') {
-    lines.push(...settingChange(t('diff.in', { node, setting: t('reply.mode.label') }), t(`reply.mode.${was.data.mode ?? 'all'}`), t(`reply.mode.${now.data.mode ?? 'all'}`)));
+    lines.push(
+      ...settingChange(
+        t('diff.in', { node, setting: t('reply.mode.label') }),
+        t(`reply.mode.${was.data.mode ?? 'all'}`),
+        t(`reply.mode.${now.data.mode ?? 'all'}`),
+      ),
+    );
     const count = Math.max(was.data.replies.length, now.data.replies.length);
     for (let i = 0; i < count; i++) {
       const a = was.data.replies[i];
       const b = now.data.replies[i];
       const n = i + 1;
-      if (a && !b) lines.push({ tone: 'remove', text: t('diff.replyRemoved', { node, n }), before: summarizeReply(a, t) });
-      else if (!a && b) lines.push({ tone: 'add', text: t('diff.replyAdded', { node, n }), after: summarizeReply(b, t) });
+      if (a && !b)
+        lines.push({ tone: 'remove', text: t('diff.replyRemoved', { node, n }), before: summarizeReply(a, t) });
+      else if (!a && b)
+        lines.push({ tone: 'add', text: t('diff.replyAdded', { node, n }), after: summarizeReply(b, t) });
       else if (a && b && !sameJson(a, b)) {
         const [x, y] = [a, b].map((r) => (r.type === 'text' ? r.content : summarizeReply(r, t)));
         lines.push({ tone: 'change', text: t('diff.replyChanged', { node, n }), before: x, after: y });
@@ -78,19 +94,46 @@ function nodeChanges(was: FlowNode, now: FlowNode, ctx: DiffContext): ChangeLine
     }
   } else if (was.type === 'keywordGroup' && now.type === 'keywordGroup') {
     const name = (id: string) => ctx.groupName(id) ?? id;
-    if (was.data.groupId !== now.data.groupId) lines.push({ tone: 'change', text: t('diff.groupTarget', { before: name(was.data.groupId), after: name(now.data.groupId) }) });
-    lines.push(...settingChange(t('diff.in', { node, setting: t('keywordGroup.priority') }), String(was.data.priority ?? 0), String(now.data.priority ?? 0)));
+    if (was.data.groupId !== now.data.groupId)
+      lines.push({
+        tone: 'change',
+        text: t('diff.groupTarget', { before: name(was.data.groupId), after: name(now.data.groupId) }),
+      });
+    lines.push(
+      ...settingChange(
+        t('diff.in', { node, setting: t('keywordGroup.priority') }),
+        String(was.data.priority ?? 0),
+        String(now.data.priority ?? 0),
+      ),
+    );
   } else if (was.type === 'condition' && now.type === 'condition') {
-    lines.push(...settingChange(t('diff.in', { node, setting: t('condition.match.label') }), t(`condition.match.${was.data.match ?? 'all'}`), t(`condition.match.${now.data.match ?? 'all'}`)));
-    const say = (c: FlowCondition) => (c.topic ? `${describeCondition(c, t)}（${ctx.groupName(c.topic) ?? c.topic}）` : describeCondition(c, t));
+    lines.push(
+      ...settingChange(
+        t('diff.in', { node, setting: t('condition.match.label') }),
+        t(`condition.match.${was.data.match ?? 'all'}`),
+        t(`condition.match.${now.data.match ?? 'all'}`),
+      ),
+    );
+    const say = (c: FlowCondition) =>
+      c.topic ? `${describeCondition(c, t)}（${ctx.groupName(c.topic) ?? c.topic}）` : describeCondition(c, t);
     const keys = (cs: FlowCondition[]) => new Set(cs.map((c) => JSON.stringify(c)));
     const [had, has] = [keys(was.data.conditions), keys(now.data.conditions)];
-    for (const c of was.data.conditions) if (!has.has(JSON.stringify(c))) lines.push({ tone: 'remove', text: t('diff.conditionRemoved', { node, condition: say(c) }) });
-    for (const c of now.data.conditions) if (!had.has(JSON.stringify(c))) lines.push({ tone: 'add', text: t('diff.conditionAdded', { node, condition: say(c) }) });
+    for (const c of was.data.conditions)
+      if (!has.has(JSON.stringify(c)))
+        lines.push({ tone: 'remove', text: t('diff.conditionRemoved', { node, condition: say(c) }) });
+    for (const c of now.data.conditions)
+      if (!had.has(JSON.stringify(c)))
+        lines.push({ tone: 'add', text: t('diff.conditionAdded', { node, condition: say(c) }) });
   }
   // Anything else that changed (a trigger's messages, a tag, a handoff queue, a node's kind or
   // name) is shown as the node's summary before and after: a change is never silently dropped.
-  if (lines.length === 0) lines.push({ tone: 'change', text: t('diff.nodeChanged', { node }), before: summary(was, ctx), after: summary(now, ctx) });
+  if (lines.length === 0)
+    lines.push({
+      tone: 'change',
+      text: t('diff.nodeChanged', { node }),
+      before: summary(was, ctx),
+      after: summary(now, ctx),
+    });
   return lines;
 }
 

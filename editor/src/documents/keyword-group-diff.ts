@@ -10,22 +10,39 @@ import { settingChange } from './setting-change.js';
  */
 export function keywordGroupDiff(before: KeywordGroup, after: KeywordGroup, t: TFunction): ChangeLine[] {
   const onOff = (on: boolean | undefined) => t(on === true ? 'diff.on' : 'diff.off');
-  const describeCombo = (c: KeywordCombo) => `${c.all.map((slot) => slot.join('|')).join(' + ')}（${t(`keywords.withinOption.${c.within ?? 'clause'}`)}）`;
+  const describeCombo = (c: KeywordCombo) =>
+    `${c.all.map((slot) => slot.join('|')).join(' + ')}（${t(`keywords.withinOption.${c.within ?? 'clause'}`)}）`;
   return [
     ...settingChange(t('keywords.groupName'), before.name, after.name),
     ...settingChange(t('diff.description'), before.description ?? '', after.description ?? ''),
     ...settingChange(t('diff.groupEnabled'), onOff(before.enabled !== false), onOff(after.enabled !== false)),
-    ...settingChange(t('keywords.mode'), t(`matchMode.${before.mode ?? 'contains'}`), t(`matchMode.${after.mode ?? 'contains'}`)),
+    ...settingChange(
+      t('keywords.mode'),
+      t(`matchMode.${before.mode ?? 'contains'}`),
+      t(`matchMode.${after.mode ?? 'contains'}`),
+    ),
     ...settingChange(t('keywords.wholeWords'), onOff(before.wholeWords), onOff(after.wholeWords)),
     ...settingChange(t('keywords.pinyin'), onOff(before.pinyin), onOff(after.pinyin)),
     ...listChange(before.keywords, after.keywords, 'diff.keywordsAdded', 'diff.keywordsRemoved', t),
     ...listChange(before.exclusions ?? [], after.exclusions ?? [], 'diff.exclusionsAdded', 'diff.exclusionsRemoved', t),
-    ...listChange((before.combos ?? []).map(describeCombo), (after.combos ?? []).map(describeCombo), 'diff.combosAdded', 'diff.combosRemoved', t),
+    ...listChange(
+      (before.combos ?? []).map(describeCombo),
+      (after.combos ?? []).map(describeCombo),
+      'diff.combosAdded',
+      'diff.combosRemoved',
+      t,
+    ),
   ];
 }
 
 /** Words only in `before` and only in `after`, each set as one line (order and duplicates do not matter). */
-function listChange(before: string[], after: string[], addedKey: string, removedKey: string, t: TFunction): ChangeLine[] {
+function listChange(
+  before: string[],
+  after: string[],
+  addedKey: string,
+  removedKey: string,
+  t: TFunction,
+): ChangeLine[] {
   const had = new Set(before);
   const has = new Set(after);
   const removed = [...had].filter((w) => !has.has(w));

@@ -46,12 +46,23 @@ async function refreshDraft(kind: DocKind, id: string, published: number): Promi
     const doc = await documentsApi.get('keyword-groups', id);
     const g = store().groups[id];
     const kept = g?.dirty === true;
-    store().putGroup(kept ? { ...g.doc, revision: doc.revision } : doc, { persisted: true, dirty: kept, publishedVersion: published, published: doc });
+    store().putGroup(kept ? { ...g.doc, revision: doc.revision } : doc, {
+      persisted: true,
+      dirty: kept,
+      publishedVersion: published,
+      published: doc,
+    });
     return kept;
   }
   const doc = await documentsApi.get('policies', id);
   const p = store().policy;
   const kept = p?.dirty === true;
-  store().setPolicy({ doc: kept ? { ...p.doc, revision: doc.revision } : doc, persisted: true, dirty: kept, publishedVersion: published, published: doc });
+  store().setPolicy({
+    doc: kept ? { ...p.doc, revision: doc.revision } : doc,
+    persisted: true,
+    dirty: kept,
+    publishedVersion: published,
+    published: doc,
+  });
   return kept;
 }

@@ -10,7 +10,8 @@ type CheckCode = (typeof CHECK_CODES)[number];
 export const REASON_TEXT: Record<'en', Record<CheckCode, string>> = {
   en: {
     WINDOW_NONE: 'This user has never interacted with the account, so no customer-service message may be sent yet.',
-    WINDOW_EXPIRED: 'The reply window has run out (48 hours after the last message, 1 minute after a menu click): wait for the user to write again.',
+    WINDOW_EXPIRED:
+      'The reply window has run out (48 hours after the last message, 1 minute after a menu click): wait for the user to write again.',
     WINDOW_CLOSING: 'The reply window closes soon: send now or the message may arrive too late.',
     USER_UNSUBSCRIBED: 'The user unfollowed the account: no more messages may be sent.',
     QUOTA_EXHAUSTED: 'The platform allows no more messages in this window (WeChat would answer 45047).',

@@ -29,8 +29,12 @@ export function MissedClusterCard({ cluster, canEdit }: Props) {
     <li className="missed-cluster" data-testid="missed-cluster" data-label={cluster.label}>
       <div className="missed-cluster-head">
         <strong className="missed-label">{cluster.label}</strong>
-        <span className="badge" data-testid="missed-count">{t('missed.count', { count: cluster.count })}</span>
-        {cluster.words.length > 1 ? <span className="muted">{t('missed.words', { words: cluster.words.join('、') })}</span> : null}
+        <span className="badge" data-testid="missed-count">
+          {t('missed.count', { count: cluster.count })}
+        </span>
+        {cluster.words.length > 1 ? (
+          <span className="muted">{t('missed.words', { words: cluster.words.join('、') })}</span>
+        ) : null}
       </div>
       <ul className="missed-examples" aria-label={t('missed.examples')}>
         {cluster.examples.map((example) => (
@@ -38,7 +42,13 @@ export function MissedClusterCard({ cluster, canEdit }: Props) {
         ))}
       </ul>
       <div className="missed-actions">
-        <select aria-label={t('missed.group')} value={groupId} onChange={(e) => setGroupId(e.target.value)} disabled={!canEdit} data-testid="missed-group">
+        <select
+          aria-label={t('missed.group')}
+          value={groupId}
+          onChange={(e) => setGroupId(e.target.value)}
+          disabled={!canEdit}
+          data-testid="missed-group"
+        >
           <option value="">{t('missed.pickGroup')}</option>
           {order.map((id) => (
             <option key={id} value={id}>
@@ -57,17 +67,28 @@ export function MissedClusterCard({ cluster, canEdit }: Props) {
         </button>
         {added ? (
           <>
-            <span className="missed-note" data-testid="missed-added">{t('missed.added', { word: cluster.label, group: added.doc.name })}</span>
+            <span className="missed-note" data-testid="missed-added">
+              {t('missed.added', { word: cluster.label, group: added.doc.name })}
+            </span>
             {added.dirty ? (
-              <button type="button" className="primary" data-testid="missed-save" onClick={() => void saveGroup(added.doc.id)}>
+              <button
+                type="button"
+                className="primary"
+                data-testid="missed-save"
+                onClick={() => void saveGroup(added.doc.id)}
+              >
                 {t('missed.save')}
               </button>
             ) : (
-              <span className="muted" data-testid="missed-saved">{t('missed.saved')}</span>
+              <span className="muted" data-testid="missed-saved">
+                {t('missed.saved')}
+              </span>
             )}
           </>
         ) : outcome?.result === 'present' ? (
-          <span className="muted" data-testid="missed-present">{t('missed.present', { word: cluster.label })}</span>
+          <span className="muted" data-testid="missed-present">
+            {t('missed.present', { word: cluster.label })}
+          </span>
         ) : null}
       </div>
     </li>

@@ -54,9 +54,15 @@ export function MissedKeywordsView() {
       </div>
       <p className="hint">{t('missed.intro')}</p>
       {!period ? <p className="error">{t('missed.badPeriod')}</p> : null}
-      {error ? <p className="error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
       {answer === null ? (
-        loading ? <div className="splash">{t('common.loading')}</div> : null
+        loading ? (
+          <div className="splash">{t('common.loading')}</div>
+        ) : null
       ) : (
         <>
           <p className="muted" data-testid="missed-summary">
@@ -65,12 +71,18 @@ export function MissedKeywordsView() {
             {answer.truncated ? ` ${t('missed.truncated', { max: answer.maxScanned })}` : ''}
           </p>
           {answer.clusters.length === 0 ? (
-            <p className="empty" data-testid="missed-empty">{t('missed.empty')}</p>
+            <p className="empty" data-testid="missed-empty">
+              {t('missed.empty')}
+            </p>
           ) : (
             <ul className="missed-list">
               {answer.clusters.map((cluster) => (
                 // A new answer starts each card afresh (its group choice follows the new suggestion).
-                <MissedClusterCard key={`${answer.from}|${answer.to}|${cluster.label}`} cluster={cluster} canEdit={canEdit} />
+                <MissedClusterCard
+                  key={`${answer.from}|${answer.to}|${cluster.label}`}
+                  cluster={cluster}
+                  canEdit={canEdit}
+                />
               ))}
             </ul>
           )}

@@ -21,16 +21,28 @@ export function PeriodPicker({ value, customDefault, onChange }: Props) {
           className={value.kind === kind ? 'active' : ''}
           aria-pressed={value.kind === kind}
           data-testid={`period-${kind}`}
-          onClick={() => onChange(kind === 'custom' ? { kind, ...(value.kind === 'custom' ? value : customDefault) } : { kind })}
+          onClick={() =>
+            onChange(kind === 'custom' ? { kind, ...(value.kind === 'custom' ? value : customDefault) } : { kind })
+          }
         >
           {t(`missed.periods.${kind}`)}
         </button>
       ))}
       {value.kind === 'custom' ? (
         <>
-          <input type="date" aria-label={t('missed.fromDay')} value={value.fromDay} onChange={(e) => onChange({ ...value, fromDay: e.target.value })} />
+          <input
+            type="date"
+            aria-label={t('missed.fromDay')}
+            value={value.fromDay}
+            onChange={(e) => onChange({ ...value, fromDay: e.target.value })}
+          />
           <span>—</span>
-          <input type="date" aria-label={t('missed.toDay')} value={value.toDay} onChange={(e) => onChange({ ...value, toDay: e.target.value })} />
+          <input
+            type="date"
+            aria-label={t('missed.toDay')}
+            value={value.toDay}
+            onChange={(e) => onChange({ ...value, toDay: e.target.value })}
+          />
         </>
       ) : null}
     </div>

@@ -55,7 +55,12 @@ export function ChipsInput({ values, onChange, label, placeholder, flagged, test
             <span key={v} role="listitem" className={flag ? 'chip chip-flagged' : 'chip'} title={flag}>
               {v}
               {flag ? <TriangleAlert size={12} className="chip-flag" aria-label={flag} /> : null}
-              <button type="button" className="chip-remove" aria-label={t('chips.remove', { value: v })} onClick={() => onChange(values.filter((x) => x !== v))}>
+              <button
+                type="button"
+                className="chip-remove"
+                aria-label={t('chips.remove', { value: v })}
+                onClick={() => onChange(values.filter((x) => x !== v))}
+              >
                 <X size={12} />
               </button>
             </span>

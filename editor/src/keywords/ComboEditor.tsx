@@ -30,14 +30,30 @@ export function ComboEditor({ combos, onChange }: ComboEditorProps) {
               label={t('keywords.slotN', { n: slot + 1 })}
               placeholder={t('keywords.slotPlaceholder')}
               // An emptied slot goes away: a combo is only its non-empty slots.
-              onChange={(next) => replace(index, { ...combo, all: next.length > 0 ? combo.all.map((w, s) => (s === slot ? next : w)) : combo.all.filter((_, s) => s !== slot) })}
+              onChange={(next) =>
+                replace(index, {
+                  ...combo,
+                  all:
+                    next.length > 0
+                      ? combo.all.map((w, s) => (s === slot ? next : w))
+                      : combo.all.filter((_, s) => s !== slot),
+                })
+              }
             />
           ))}
           <div className="row">
-            <button type="button" disabled={combo.all.length >= COMBO_LIMITS.slots} onClick={() => replace(index, { ...combo, all: [...combo.all, []] })}>
+            <button
+              type="button"
+              disabled={combo.all.length >= COMBO_LIMITS.slots}
+              onClick={() => replace(index, { ...combo, all: [...combo.all, []] })}
+            >
               {t('keywords.addSlot')}
             </button>
-            <select aria-label={t('keywords.within')} value={combo.within ?? 'clause'} onChange={(e) => replace(index, { ...combo, within: e.target.value as ComboWindow })}>
+            <select
+              aria-label={t('keywords.within')}
+              value={combo.within ?? 'clause'}
+              onChange={(e) => replace(index, { ...combo, within: e.target.value as ComboWindow })}
+            >
               {COMBO_WINDOWS.map((w) => (
                 <option key={w} value={w}>
                   {t(`keywords.withinOption.${w}`)}
@@ -50,7 +66,11 @@ export function ComboEditor({ combos, onChange }: ComboEditorProps) {
           </div>
         </fieldset>
       ))}
-      <button type="button" disabled={combos.length >= COMBO_LIMITS.combos} onClick={() => onChange([...combos, { all: [[], []], within: 'clause' }])}>
+      <button
+        type="button"
+        disabled={combos.length >= COMBO_LIMITS.combos}
+        onClick={() => onChange([...combos, { all: [[], []], within: 'clause' }])}
+      >
         {t('keywords.addCombo')}
       </button>
     </div>

@@ -41,11 +41,19 @@ export function GroupEditor({ groupId }: { groupId: string }) {
     <div className="group-editor" data-testid="group-editor">
       <label className="field">
         <span>{t('keywords.groupName')}</span>
-        <input value={g.name} maxLength={60} onChange={(e) => editGroup(groupId, { name: e.target.value })} aria-label={t('keywords.groupName')} />
+        <input
+          value={g.name}
+          maxLength={60}
+          onChange={(e) => editGroup(groupId, { name: e.target.value })}
+          aria-label={t('keywords.groupName')}
+        />
       </label>
       <label className="field">
         <span>{t('keywords.mode')}</span>
-        <select value={g.mode ?? 'contains'} onChange={(e) => editGroup(groupId, { mode: e.target.value as MatchMode })}>
+        <select
+          value={g.mode ?? 'contains'}
+          onChange={(e) => editGroup(groupId, { mode: e.target.value as MatchMode })}
+        >
           {MATCH_MODES.map((m) => (
             <option key={m} value={m}>
               {t(`matchMode.${m}`)}
@@ -55,30 +63,56 @@ export function GroupEditor({ groupId }: { groupId: string }) {
       </label>
       <div className="field">
         <span>{t('keywords.label')}</span>
-        <KeywordChips groupId={groupId} keywords={g.keywords} onChange={(keywords) => editGroup(groupId, { keywords })} />
-        <KeywordSuggestions groupId={groupId} keywords={g.keywords} exclusions={g.exclusions ?? []} onChange={(keywords) => editGroup(groupId, { keywords })} />
+        <KeywordChips
+          groupId={groupId}
+          keywords={g.keywords}
+          onChange={(keywords) => editGroup(groupId, { keywords })}
+        />
+        <KeywordSuggestions
+          groupId={groupId}
+          keywords={g.keywords}
+          exclusions={g.exclusions ?? []}
+          onChange={(keywords) => editGroup(groupId, { keywords })}
+        />
         <span className="hint">{t('keywords.pasteHint')}</span>
       </div>
       <div className="field">
         <span>{t('keywords.exclusions')}</span>
-        <ChipsInput values={g.exclusions ?? []} onChange={(exclusions) => editGroup(groupId, { exclusions })} label={t('keywords.exclusions')} />
+        <ChipsInput
+          values={g.exclusions ?? []}
+          onChange={(exclusions) => editGroup(groupId, { exclusions })}
+          label={t('keywords.exclusions')}
+        />
       </div>
       <ComboEditor combos={g.combos ?? []} onChange={(combos) => editGroup(groupId, { combos })} />
       <label className="check" title={t('keywords.wholeWordsHint')}>
-        <input type="checkbox" checked={g.wholeWords === true} onChange={(e) => editGroup(groupId, { wholeWords: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={g.wholeWords === true}
+          onChange={(e) => editGroup(groupId, { wholeWords: e.target.checked })}
+        />
         {t('keywords.wholeWords')}
       </label>
       <label className="check" title={t('keywords.pinyinHint')}>
-        <input type="checkbox" checked={g.pinyin === true} onChange={(e) => editGroup(groupId, { pinyin: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={g.pinyin === true}
+          onChange={(e) => editGroup(groupId, { pinyin: e.target.checked })}
+        />
         {t('keywords.pinyin')}
       </label>
       <label className="check">
-        <input type="checkbox" checked={g.enabled !== false} onChange={(e) => editGroup(groupId, { enabled: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={g.enabled !== false}
+          onChange={(e) => editGroup(groupId, { enabled: e.target.checked })}
+        />
         {t('common.enabled')}
       </label>
       <div className="row">
         <span className="muted">
-          {draft.dirty ? t('doc.unsaved') : t('doc.saved')} · {draft.publishedVersion ? t('doc.publishedV', { version: draft.publishedVersion }) : t('doc.notPublished')}
+          {draft.dirty ? t('doc.unsaved') : t('doc.saved')} ·{' '}
+          {draft.publishedVersion ? t('doc.publishedV', { version: draft.publishedVersion }) : t('doc.notPublished')}
         </span>
       </div>
       <div className="row">

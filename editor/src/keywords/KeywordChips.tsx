@@ -21,7 +21,14 @@ export function KeywordChips({ groupId, keywords, onChange }: KeywordChipsProps)
   }, [groups, groupId, keywords, t]);
   return (
     <>
-      <ChipsInput values={keywords} onChange={onChange} label={t('keywords.label')} placeholder={t('keywords.placeholder')} flagged={flagged} testId="keyword-chips" />
+      <ChipsInput
+        values={keywords}
+        onChange={onChange}
+        label={t('keywords.label')}
+        placeholder={t('keywords.placeholder')}
+        flagged={flagged}
+        testId="keyword-chips"
+      />
       {flagged.size > 0 ? (
         <div className="hint warn" data-testid="keyword-duplicates">
           {t('keywords.duplicatesSummary', { count: flagged.size })}

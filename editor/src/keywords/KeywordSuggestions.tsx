@@ -42,7 +42,9 @@ export function KeywordSuggestions({ groupId, keywords, exclusions, onChange }: 
         if (stale) return;
         setSuggestions([]);
         // A role that may not edit has no use for suggestions: say nothing rather than an error.
-        setFailure(err instanceof ApiError && err.status === 403 ? null : err instanceof Error ? err.message : String(err));
+        setFailure(
+          err instanceof ApiError && err.status === 403 ? null : err instanceof Error ? err.message : String(err),
+        );
       });
     return () => {
       stale = true;
@@ -61,9 +63,19 @@ export function KeywordSuggestions({ groupId, keywords, exclusions, onChange }: 
       <span className="hint">{t('suggestions.title')}</span>
       <div className="chips" role="list" aria-label={t('suggestions.title')}>
         {shown.map((s) => (
-          <span key={s.word} role="listitem" className="chip" title={`${t('suggestions.because', { word: s.because })}\n${s.source}`}>
+          <span
+            key={s.word}
+            role="listitem"
+            className="chip"
+            title={`${t('suggestions.because', { word: s.because })}\n${s.source}`}
+          >
             {s.word}
-            <button type="button" className="chip-remove" aria-label={t('suggestions.accept', { word: s.word })} onClick={() => onChange([...keywords, s.word])}>
+            <button
+              type="button"
+              className="chip-remove"
+              aria-label={t('suggestions.accept', { word: s.word })}
+              onClick={() => onChange([...keywords, s.word])}
+            >
               <Plus size={12} />
             </button>
             <button

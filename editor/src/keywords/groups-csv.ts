@@ -10,7 +10,14 @@ export const CSV_COLUMNS = ['id', 'name', 'mode', 'keywords', 'exclusions', 'ena
 export function groupsToCsv(groups: readonly KeywordGroup[]): string {
   return Papa.unparse({
     fields: [...CSV_COLUMNS],
-    data: groups.map((g) => [g.id, g.name, g.mode ?? 'contains', g.keywords.join('、'), (g.exclusions ?? []).join('、'), g.enabled === false ? 'false' : 'true']),
+    data: groups.map((g) => [
+      g.id,
+      g.name,
+      g.mode ?? 'contains',
+      g.keywords.join('、'),
+      (g.exclusions ?? []).join('、'),
+      g.enabled === false ? 'false' : 'true',
+    ]),
   });
 }
 
@@ -28,7 +35,10 @@ export interface CsvImport {
  * `name`; other rows become new groups. Keywords may be split by 、 , ， or new lines.
  */
 export function csvToGroups(text: string, existing: readonly KeywordGroup[]): CsvImport {
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: true,
+  });
   const byId = new Map(existing.map((g) => [g.id, g]));
   const byName = new Map(existing.map((g) => [g.name, g]));
   const result: CsvImport = { groups: [], created: 0, updated: 0, skipped: [] };
@@ -40,7 +50,9 @@ export function csvToGroups(text: string, existing: readonly KeywordGroup[]): Cs
     const id = (row['id'] ?? '').trim();
     const prev = (id && byId.get(id)) || byName.get(name);
     const modeText = (row['mode'] ?? '').trim();
-    const mode = (MATCH_MODES as readonly string[]).includes(modeText) ? (modeText as KeywordGroup['mode']) : (prev?.mode ?? 'contains');
+    const mode = (MATCH_MODES as readonly string[]).includes(modeText)
+      ? (modeText as KeywordGroup['mode'])
+      : (prev?.mode ?? 'contains');
     const group: KeywordGroup = {
       ...(prev ?? { schemaVersion: 1, id: /^[A-Za-z0-9_-]{1,64}$/.test(id) ? id : newId('kg') }),
       name,

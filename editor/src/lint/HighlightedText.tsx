@@ -21,7 +21,11 @@ export function HighlightedText({ text, reasons, field = 'content', className, t
     <div className={className} data-testid={testId} aria-label={label}>
       {segments.map((s, i) =>
         s.severity ? (
-          <mark key={i} className={`mark-${s.severity}`} title={s.reasons.map((r) => describeReason(r, i18n.language)).join('\n')}>
+          <mark
+            key={i}
+            className={`mark-${s.severity}`}
+            title={s.reasons.map((r) => describeReason(r, i18n.language)).join('\n')}
+          >
             {s.text}
           </mark>
         ) : (

@@ -21,7 +21,12 @@ export function LintReasons({ lint, rewriteFor }: LintReasonsProps) {
   if (failed) return <div className="lint lint-failed">{t('lint.unavailable')}</div>;
   if (!result) return pending ? <div className="lint muted">{t('lint.checking')}</div> : null;
   return (
-    <div className={`lint lint-${result.verdict}`} data-testid="lint-result" data-verdict={result.verdict} aria-live="polite">
+    <div
+      className={`lint lint-${result.verdict}`}
+      data-testid="lint-result"
+      data-verdict={result.verdict}
+      aria-live="polite"
+    >
       <div className="lint-verdict">
         <StatusIcon status={result.verdict} /> {t(`lint.verdict.${result.verdict}`)}
         {pending ? <span className="muted"> · {t('lint.checking')}</span> : null}

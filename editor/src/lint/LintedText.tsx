@@ -62,8 +62,24 @@ export function LintedText({ label, value, onChange, maxLength, testId = 'reply-
           {t('reply.insertNickname')}
         </button>
       </div>
-      <textarea id={id} ref={ref} rows={rows} value={value} maxLength={maxLength} onChange={(e) => onChange(e.target.value)} data-testid={testId} />
-      {segments.some((s) => s.severity) ? <HighlightedText className="lint-preview" testId="lint-preview" label={t('lint.preview')} text={value} reasons={checked} /> : null}
+      <textarea
+        id={id}
+        ref={ref}
+        rows={rows}
+        value={value}
+        maxLength={maxLength}
+        onChange={(e) => onChange(e.target.value)}
+        data-testid={testId}
+      />
+      {segments.some((s) => s.severity) ? (
+        <HighlightedText
+          className="lint-preview"
+          testId="lint-preview"
+          label={t('lint.preview')}
+          text={value}
+          reasons={checked}
+        />
+      ) : null}
       <LintReasons lint={lint} rewriteFor={rewriteFor} />
     </div>
   );

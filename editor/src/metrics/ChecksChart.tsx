@@ -17,7 +17,13 @@ export function ChecksChart({ series }: { series: MetricsPoint[] }) {
           <YAxis allowDecimals={false} tick={{ fontSize: 11 }} width={40} />
           <Tooltip />
           <Legend />
-          <Bar dataKey="blocked" stackId="checks" name={t('metrics.blocked')} fill="#d93025" isAnimationActive={false} />
+          <Bar
+            dataKey="blocked"
+            stackId="checks"
+            name={t('metrics.blocked')}
+            fill="#d93025"
+            isAnimationActive={false}
+          />
           <Bar dataKey="warned" stackId="checks" name={t('metrics.warned')} fill="#f9ab00" isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>

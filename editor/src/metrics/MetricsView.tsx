@@ -9,7 +9,16 @@ import { ChecksChart } from './ChecksChart.js';
 import { exportMetricsCsv } from './export-metrics-csv.js';
 import { GroupByToggle } from './GroupByToggle.js';
 import { MetricCards } from './MetricCards.js';
-import { customDefault, DEFAULT_TIME_ZONE, groupByFor, hourlyAllowed, metricsPeriod, zoneDay, type GroupBy, type MetricsPeriodChoice } from './metrics-period.js';
+import {
+  customDefault,
+  DEFAULT_TIME_ZONE,
+  groupByFor,
+  hourlyAllowed,
+  metricsPeriod,
+  zoneDay,
+  type GroupBy,
+  type MetricsPeriodChoice,
+} from './metrics-period.js';
 import { MetricsPeriodPicker } from './MetricsPeriodPicker.js';
 import { TurnsChart } from './TurnsChart.js';
 import './metrics.css';
@@ -38,7 +47,10 @@ export function MetricsView({ now = Date.now }: Props) {
   const [exporting, setExporting] = useState(false);
 
   const period = useMemo(() => metricsPeriod(choice, clock.at, timeZone), [choice, clock, timeZone]);
-  const request = useMemo<MetricsRequest | null>(() => (period ? { ...period, groupBy: groupByFor(period, picked) } : null), [period, picked]);
+  const request = useMemo<MetricsRequest | null>(
+    () => (period ? { ...period, groupBy: groupByFor(period, picked) } : null),
+    [period, picked],
+  );
 
   useEffect(() => {
     if (!request) return;
@@ -78,20 +90,38 @@ export function MetricsView({ now = Date.now }: Props) {
             setPicked(null);
           }}
         />
-        {request && period ? <GroupByToggle value={request.groupBy} hourly={hourlyAllowed(period)} onChange={setPicked} /> : null}
+        {request && period ? (
+          <GroupByToggle value={request.groupBy} hourly={hourlyAllowed(period)} onChange={setPicked} />
+        ) : null}
         <span className="spacer" />
-        <button type="button" onClick={() => setClock({ at: now() })} disabled={loading || !request} data-testid="metrics-refresh">
+        <button
+          type="button"
+          onClick={() => setClock({ at: now() })}
+          disabled={loading || !request}
+          data-testid="metrics-refresh"
+        >
           <RefreshCw size={13} className="icon" /> {t('metrics.refresh')}
         </button>
-        <button type="button" onClick={() => request && void exportCsv(request)} disabled={exporting || !request} data-testid="metrics-export">
+        <button
+          type="button"
+          onClick={() => request && void exportCsv(request)}
+          disabled={exporting || !request}
+          data-testid="metrics-export"
+        >
           <Download size={13} className="icon" /> {t('metrics.exportCsv')}
         </button>
       </div>
       <p className="hint">{t('metrics.intro', { zone: timeZone })}</p>
       {!period ? <p className="error">{t('metrics.badPeriod')}</p> : null}
-      {error ? <p className="error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
       {answer === null ? (
-        loading ? <div className="splash">{t('common.loading')}</div> : null
+        loading ? (
+          <div className="splash">{t('common.loading')}</div>
+        ) : null
       ) : (
         <>
           <MetricCards m={answer} />

@@ -13,7 +13,12 @@ export function ReplyRateCard({ replyRate, answered, turns }: Props) {
   const { t } = useTranslation();
   const tone = turns === 0 ? 'none' : meetsReplyRateTarget(replyRate) ? 'good' : 'bad';
   return (
-    <section className={`metric-card reply-rate ${tone}`} data-testid="metric-reply-rate" data-tone={tone} aria-label={t('metrics.replyRate')}>
+    <section
+      className={`metric-card reply-rate ${tone}`}
+      data-testid="metric-reply-rate"
+      data-tone={tone}
+      aria-label={t('metrics.replyRate')}
+    >
       <h3>{t('metrics.replyRate')}</h3>
       <div className="metric-value">{turns === 0 ? '—' : formatShare(replyRate)}</div>
       <div
@@ -28,7 +33,8 @@ export function ReplyRateCard({ replyRate, answered, turns }: Props) {
         <div className="rate-target" style={{ left: `${REPLY_RATE_TARGET * 100}%` }} />
       </div>
       <div className="metric-detail">
-        {t('metrics.replyRateDetail', { answered, turns })} · {t('metrics.target', { target: formatShare(REPLY_RATE_TARGET) })}
+        {t('metrics.replyRateDetail', { answered, turns })} ·{' '}
+        {t('metrics.target', { target: formatShare(REPLY_RATE_TARGET) })}
       </div>
     </section>
   );

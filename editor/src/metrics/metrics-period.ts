@@ -1,5 +1,6 @@
 /** The periods the 「数据」 view offers, as calendar days of the account's zone (Asia/Shanghai unless the policy says otherwise). */
-export type MetricsPeriodChoice = { kind: 'today' } | { kind: 'last7' } | { kind: 'last30' } | { kind: 'custom'; fromDay: string; toDay: string };
+export type MetricsPeriodChoice =
+  { kind: 'today' } | { kind: 'last7' } | { kind: 'last30' } | { kind: 'custom'; fromDay: string; toDay: string };
 
 export type GroupBy = 'day' | 'hour';
 
@@ -92,7 +93,14 @@ function zoneParts(instant: number, timeZone: string) {
     second: 'numeric',
   }).formatToParts(new Date(instant));
   const n = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((x) => x.type === type)?.value ?? 0);
-  return { year: n('year'), month: n('month'), day: n('day'), hour: n('hour'), minute: n('minute'), second: n('second') };
+  return {
+    year: n('year'),
+    month: n('month'),
+    day: n('day'),
+    hour: n('hour'),
+    minute: n('minute'),
+    second: n('second'),
+  };
 }
 
 function addDays(day: string, n: number): string {

@@ -32,7 +32,10 @@ export interface GroupKeywords {
  * Adds `incoming` to `existing`: returns the new list plus what was skipped as a
  * repeat inside the group.
  */
-export function mergeKeywords(existing: readonly string[], incoming: readonly string[]): { keywords: string[]; skipped: string[] } {
+export function mergeKeywords(
+  existing: readonly string[],
+  incoming: readonly string[],
+): { keywords: string[]; skipped: string[] } {
   const seen = new Set(existing.map(normalizeKeyword));
   const keywords = [...existing];
   const skipped: string[] = [];
@@ -68,7 +71,11 @@ export function findDuplicateKeywords(groups: readonly GroupKeywords[]): Map<str
 }
 
 /** For one group: each of its keywords that another group also holds, with those other groups' names. */
-export function crossGroupDuplicates(groupId: string, keywords: readonly string[], groups: readonly GroupKeywords[]): Map<string, string[]> {
+export function crossGroupDuplicates(
+  groupId: string,
+  keywords: readonly string[],
+  groups: readonly GroupKeywords[],
+): Map<string, string[]> {
   const others = new Map<string, string[]>();
   for (const g of groups) {
     if (g.id === groupId) continue;

@@ -25,12 +25,22 @@ const MAX_RINGS = 40;
  * instead of on the trigger.
  * @example placeNode([{ position: { x: 0, y: 0 } }], { x: 0, y: 0 }) // { x: 0, y: 134 } or beside it
  */
-export function placeNode(existing: readonly PlacedBox[], anchor: { x: number; y: number }, options: PlaceOptions = {}): { x: number; y: number } {
+export function placeNode(
+  existing: readonly PlacedBox[],
+  anchor: { x: number; y: number },
+  options: PlaceOptions = {},
+): { x: number; y: number } {
   const size = options.size ?? DEFAULT_SIZE;
   const gap = options.gap ?? DEFAULT_GAP;
   const boxes = existing.map(boxOf);
   const free = (x: number, y: number) =>
-    boxes.every((b) => x + size.width + gap <= b.x || b.x + b.width + gap <= x || y + size.height + gap <= b.y || b.y + b.height + gap <= y);
+    boxes.every(
+      (b) =>
+        x + size.width + gap <= b.x ||
+        b.x + b.width + gap <= x ||
+        y + size.height + gap <= b.y ||
+        b.y + b.height + gap <= y,
+    );
   const start = { x: Math.round(anchor.x), y: Math.round(anchor.y) };
   if (free(start.x, start.y)) return start;
   const stepX = Math.round(size.width / 2);
@@ -58,7 +68,11 @@ export function placeNode(existing: readonly PlacedBox[], anchor: { x: number; y
  * Where to look for room for a new node: right of the selected node (the step that usually
  * comes next), else the middle of the view (`viewCentre`, in flow coordinates).
  */
-export function placementAnchor(nodes: readonly (PlacedBox & { selected?: boolean })[], viewCentre: { x: number; y: number }, options: PlaceOptions = {}): { x: number; y: number } {
+export function placementAnchor(
+  nodes: readonly (PlacedBox & { selected?: boolean })[],
+  viewCentre: { x: number; y: number },
+  options: PlaceOptions = {},
+): { x: number; y: number } {
   const size = options.size ?? DEFAULT_SIZE;
   const selected = nodes.filter((n) => n.selected).map(boxOf);
   const last = selected[selected.length - 1];

@@ -32,7 +32,21 @@ export function NodeBody({ kind, data }: { kind: NodeKind; data: Record<string, 
 }
 
 /** The property panel of a node, chosen by the node's `type` (same typing note as {@link NodeBody}). */
-export function NodePanel({ kind, nodeId, data, onChange }: { kind: NodeKind; nodeId: string; data: Record<string, unknown>; onChange: (data: Record<string, unknown>) => void }) {
-  const Panel = nodeViews[kind].Panel as ComponentType<{ nodeId: string; data: unknown; onChange: (d: Record<string, unknown>) => void }>;
+export function NodePanel({
+  kind,
+  nodeId,
+  data,
+  onChange,
+}: {
+  kind: NodeKind;
+  nodeId: string;
+  data: Record<string, unknown>;
+  onChange: (data: Record<string, unknown>) => void;
+}) {
+  const Panel = nodeViews[kind].Panel as ComponentType<{
+    nodeId: string;
+    data: unknown;
+    onChange: (d: Record<string, unknown>) => void;
+  }>;
   return <Panel key={nodeId} nodeId={nodeId} data={data} onChange={onChange} />;
 }

@@ -3,7 +3,12 @@ import type { ImportPreview, PackChange, PackConflict } from '../../../rules-sch
 
 const KINDS = ['lexicons', 'rules', 'keywordGroups', 'flows'] as const;
 /** The preview's singular item kinds, keyed like `added`. */
-const ITEM_KIND: Record<PackChange['kind'], (typeof KINDS)[number]> = { lexicon: 'lexicons', rule: 'rules', keywordGroup: 'keywordGroups', flow: 'flows' };
+const ITEM_KIND: Record<PackChange['kind'], (typeof KINDS)[number]> = {
+  lexicon: 'lexicons',
+  rule: 'rules',
+  keywordGroup: 'keywordGroups',
+  flow: 'flows',
+};
 
 /** An import's dry run as a diff an operator reads: what it adds, what it changes, what clashes and why. */
 export function ImportPreviewDiff({ preview }: { preview: ImportPreview }) {
@@ -12,7 +17,11 @@ export function ImportPreviewDiff({ preview }: { preview: ImportPreview }) {
   return (
     <div className="pack-preview" data-testid="import-preview" data-action={preview.action}>
       <p className="pack-preview-action">
-        {t(`packs.preview.action.${preview.action}`, { id: preview.id, version: preview.version, installed: preview.installedVersion })}
+        {t(`packs.preview.action.${preview.action}`, {
+          id: preview.id,
+          version: preview.version,
+          installed: preview.installedVersion,
+        })}
       </p>
       <section data-testid="preview-added">
         <h4>{t('packs.preview.added')}</h4>
@@ -20,7 +29,12 @@ export function ImportPreviewDiff({ preview }: { preview: ImportPreview }) {
         <ul>
           {addedKinds.map((k) => (
             <li key={k} className="diff-add" data-kind={k}>
-              + {t('packs.preview.addedLine', { kind: t(`packs.kind.${k}`), count: preview.added[k].length, ids: preview.added[k].join(t('packs.preview.separator')) })}
+              +{' '}
+              {t('packs.preview.addedLine', {
+                kind: t(`packs.kind.${k}`),
+                count: preview.added[k].length,
+                ids: preview.added[k].join(t('packs.preview.separator')),
+              })}
             </li>
           ))}
         </ul>
@@ -30,8 +44,18 @@ export function ImportPreviewDiff({ preview }: { preview: ImportPreview }) {
         {preview.changed.length === 0 ? <p className="hint">{t('packs.preview.nothing')}</p> : null}
         <ul>
           {preview.changed.map((c) => (
-            <li key={`${c.kind}:${c.id}`} className={c.change === 'removed' ? 'diff-remove' : 'diff-change'} data-kind={ITEM_KIND[c.kind]} data-change={c.change}>
-              {c.change === 'removed' ? '−' : '~'} {t('packs.preview.changedLine', { kind: t(`packs.kind.${ITEM_KIND[c.kind]}`), id: c.id, change: t(`packs.preview.${c.change}`) })}
+            <li
+              key={`${c.kind}:${c.id}`}
+              className={c.change === 'removed' ? 'diff-remove' : 'diff-change'}
+              data-kind={ITEM_KIND[c.kind]}
+              data-change={c.change}
+            >
+              {c.change === 'removed' ? '−' : '~'}{' '}
+              {t('packs.preview.changedLine', {
+                kind: t(`packs.kind.${ITEM_KIND[c.kind]}`),
+                id: c.id,
+                change: t(`packs.preview.${c.change}`),
+              })}
             </li>
           ))}
         </ul>

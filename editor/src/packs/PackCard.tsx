@@ -48,7 +48,11 @@ export function PackCard({ pack, doc, canEdit, onChanged }: Props) {
   const install = () =>
     change(async () => {
       const r = await packsApi.install(pack.id);
-      return t(r.action === 'upgrade' ? 'packs.upgraded' : 'packs.installed', { name, version: r.version, count: r.tests.scenarios });
+      return t(r.action === 'upgrade' ? 'packs.upgraded' : 'packs.installed', {
+        name,
+        version: r.version,
+        count: r.tests.scenarios,
+      });
     });
   const setEnabled = (on: boolean) =>
     change(async () => {
@@ -77,7 +81,13 @@ export function PackCard({ pack, doc, canEdit, onChanged }: Props) {
 
   const state = !installed ? 'absent' : pack.enabled === false ? 'disabled' : 'enabled';
   return (
-    <li className={`pack-card pack-${state}`} data-testid="pack-card" data-pack-id={pack.id} data-state={state} aria-busy={busy}>
+    <li
+      className={`pack-card pack-${state}`}
+      data-testid="pack-card"
+      data-pack-id={pack.id}
+      data-state={state}
+      aria-busy={busy}
+    >
       <div className="pack-head">
         <strong className="pack-name">{name}</strong>
         {pack.industry ? <span className="pack-tag">{pack.industry}</span> : null}
@@ -85,7 +95,9 @@ export function PackCard({ pack, doc, canEdit, onChanged }: Props) {
         {pack.origin === 'imported' ? <span className="pack-tag">{t('packs.imported')}</span> : null}
         <span className="spacer" />
         <span className={`pack-state pack-state-${state}`} data-testid="pack-state">
-          {installed ? t(state === 'enabled' ? 'packs.stateEnabled' : 'packs.stateDisabled', { version: installed }) : t('packs.stateAbsent')}
+          {installed
+            ? t(state === 'enabled' ? 'packs.stateEnabled' : 'packs.stateDisabled', { version: installed })
+            : t('packs.stateAbsent')}
         </span>
       </div>
       {doc?.description ? <p className="pack-description">{doc.description}</p> : null}

@@ -78,23 +78,41 @@ export function PackImport({ canEdit, onChanged }: { canEdit: boolean; onChanged
       <p className="hint">{t('packs.import.intro')}</p>
       <label className="row">
         {t('packs.import.choose')}
-        <input ref={input} type="file" accept=".json,application/json" disabled={!canEdit || busy} onChange={(e) => void choose(e.target.files?.[0])} data-testid="pack-file" />
+        <input
+          ref={input}
+          type="file"
+          accept=".json,application/json"
+          disabled={!canEdit || busy}
+          onChange={(e) => void choose(e.target.files?.[0])}
+          data-testid="pack-file"
+        />
       </label>
-      {problem ? <p className="error" role="alert">{problem}</p> : null}
+      {problem ? (
+        <p className="error" role="alert">
+          {problem}
+        </p>
+      ) : null}
       {chosen ? (
         <>
           <p className="muted">{chosen.fileName}</p>
           <ImportPreviewDiff preview={chosen.preview} />
           {downgrade ? (
             <label className="check">
-              <input type="checkbox" checked={downgradeOk} onChange={(e) => setDowngradeOk(e.target.checked)} /> {t('packs.import.allowDowngrade')}
+              <input type="checkbox" checked={downgradeOk} onChange={(e) => setDowngradeOk(e.target.checked)} />{' '}
+              {t('packs.import.allowDowngrade')}
             </label>
           ) : null}
           <div className="row end">
             <button type="button" onClick={reset} disabled={busy}>
               {t('common.cancel')}
             </button>
-            <button type="button" className="primary" disabled={!canEdit || busy || (downgrade && !downgradeOk)} onClick={() => void confirm()} data-testid="import-confirm">
+            <button
+              type="button"
+              className="primary"
+              disabled={!canEdit || busy || (downgrade && !downgradeOk)}
+              onClick={() => void confirm()}
+              data-testid="import-confirm"
+            >
               {t('packs.import.confirm')}
             </button>
           </div>

@@ -35,7 +35,9 @@ export function PacksView() {
         </p>
       ) : null}
       {items === null ? (
-        error ? null : <div className="splash">{t('common.loading')}</div>
+        error ? null : (
+          <div className="splash">{t('common.loading')}</div>
+        )
       ) : items.length === 0 ? (
         <p className="hint">{t('packs.empty')}</p>
       ) : (

@@ -10,7 +10,9 @@ export function SelfTestReport({ report }: { report: PackTestReport }) {
     <div className="pack-selftest" data-testid="selftest-report" data-passed={report.passed}>
       <p>
         <StatusIcon status={report.passed ? 'passed' : 'failed'} />{' '}
-        {report.passed ? t('packs.selfTest.allPassed', { count: report.scenarios.length }) : t('packs.selfTest.someFailed', { passed, total: report.scenarios.length })}
+        {report.passed
+          ? t('packs.selfTest.allPassed', { count: report.scenarios.length })
+          : t('packs.selfTest.someFailed', { passed, total: report.scenarios.length })}
       </p>
       <ul>
         {report.scenarios.map((s, i) => (

@@ -31,7 +31,16 @@ export function selfTestFailures(details: readonly ApiErrorDetail[], pack: Pack 
  * What a failed pack change tells the operator: a refused install names its failing self-test
  * steps (shown on the card) with a short notice; anything else is the usual API error line.
  */
-export function packRefusal(err: unknown, pack: Pack | undefined, name: string, t: TFunction): { failures: SelfTestFailure[]; text: string } {
-  const failures = err instanceof ApiError && err.code === 'VALIDATION_FAILED' ? selfTestFailures(err.details, pack) : [];
-  return { failures, text: failures.length > 0 ? t('packs.refused', { name, count: failures.length }) : describeApiError(err, t) };
+export function packRefusal(
+  err: unknown,
+  pack: Pack | undefined,
+  name: string,
+  t: TFunction,
+): { failures: SelfTestFailure[]; text: string } {
+  const failures =
+    err instanceof ApiError && err.code === 'VALIDATION_FAILED' ? selfTestFailures(err.details, pack) : [];
+  return {
+    failures,
+    text: failures.length > 0 ? t('packs.refused', { name, count: failures.length }) : describeApiError(err, t),
+  };
 }

@@ -15,14 +15,29 @@ export function FlowSettings() {
       <h3>{t('flow.settings')}</h3>
       <label className="field">
         <span>{t('flow.name')}</span>
-        <input value={meta.name} maxLength={100} onChange={(e) => setMeta({ name: e.target.value })} aria-label={t('flow.name')} />
+        <input
+          value={meta.name}
+          maxLength={100}
+          onChange={(e) => setMeta({ name: e.target.value })}
+          aria-label={t('flow.name')}
+        />
       </label>
       <label className="field">
         <span>{t('flow.description')}</span>
-        <textarea rows={3} maxLength={1000} aria-label={t('flow.description')} value={meta.description ?? ''} onChange={(e) => setMeta({ description: e.target.value })} />
+        <textarea
+          rows={3}
+          maxLength={1000}
+          aria-label={t('flow.description')}
+          value={meta.description ?? ''}
+          onChange={(e) => setMeta({ description: e.target.value })}
+        />
       </label>
       <label className="check">
-        <input type="checkbox" checked={meta.enabled !== false} onChange={(e) => setMeta({ enabled: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={meta.enabled !== false}
+          onChange={(e) => setMeta({ enabled: e.target.checked })}
+        />
         {t('flow.enabled')}
       </label>
       <KeywordAnswersField value={meta.keywordAnswers} onChange={(keywordAnswers) => setMeta({ keywordAnswers })} />

@@ -7,7 +7,12 @@ export function FollowUpPanel({ data, onChange }: NodePanelProps<'followUp'>) {
   const { t } = useTranslation();
   return (
     <div className="panel-body">
-      <LintedText label={t('followUp.question')} value={data.question} maxLength={600} onChange={(question) => onChange({ ...data, question })} />
+      <LintedText
+        label={t('followUp.question')}
+        value={data.question}
+        maxLength={600}
+        onChange={(question) => onChange({ ...data, question })}
+      />
       <p className="hint">{t('followUp.help')}</p>
     </div>
   );

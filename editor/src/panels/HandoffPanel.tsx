@@ -8,11 +8,21 @@ export function HandoffPanel({ data, onChange }: NodePanelProps<'handoff'>) {
     <div className="panel-body">
       <label className="field">
         <span>{t('handoff.queue')}</span>
-        <input value={data.queue ?? ''} maxLength={64} placeholder={t('handoff.queuePlaceholder')} onChange={(e) => onChange({ ...data, queue: e.target.value })} />
+        <input
+          value={data.queue ?? ''}
+          maxLength={64}
+          placeholder={t('handoff.queuePlaceholder')}
+          onChange={(e) => onChange({ ...data, queue: e.target.value })}
+        />
       </label>
       <label className="field">
         <span>{t('handoff.reason')}</span>
-        <textarea value={data.reason ?? ''} maxLength={200} rows={3} onChange={(e) => onChange({ ...data, reason: e.target.value })} />
+        <textarea
+          value={data.reason ?? ''}
+          maxLength={200}
+          rows={3}
+          onChange={(e) => onChange({ ...data, reason: e.target.value })}
+        />
       </label>
       <p className="hint">{t('handoff.help')}</p>
     </div>

@@ -2,7 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { KEYWORD_ANSWERS, type KeywordAnswers } from '../../../rules-schema/index.js';
 
 /** How the flow answers a message that matches several of its keyword groups: one answer (the default) or every group. */
-export function KeywordAnswersField({ value, onChange }: { value: KeywordAnswers; onChange: (value: NonNullable<KeywordAnswers>) => void }) {
+export function KeywordAnswersField({
+  value,
+  onChange,
+}: {
+  value: KeywordAnswers;
+  onChange: (value: NonNullable<KeywordAnswers>) => void;
+}) {
   const { t } = useTranslation();
   const chosen = value ?? 'one';
   return (

@@ -23,7 +23,11 @@ export function KeywordGroupPanel({ data, onChange }: NodePanelProps<'keywordGro
     <div className="panel-body">
       <label className="field">
         <span>{t('keywordGroup.pick')}</span>
-        <select aria-label={t('keywordGroup.pick')} value={data.groupId} onChange={(e) => onChange({ ...data, groupId: e.target.value })}>
+        <select
+          aria-label={t('keywordGroup.pick')}
+          value={data.groupId}
+          onChange={(e) => onChange({ ...data, groupId: e.target.value })}
+        >
           <option value="">{t('keywordGroup.none')}</option>
           {order.map((id) => (
             <option key={id} value={id}>
@@ -33,7 +37,13 @@ export function KeywordGroupPanel({ data, onChange }: NodePanelProps<'keywordGro
         </select>
       </label>
       <div className="row">
-        <input aria-label={t('keywordGroup.newName')} placeholder={t('keywordGroup.newName')} value={name} onChange={(e) => setName(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && create()} />
+        <input
+          aria-label={t('keywordGroup.newName')}
+          placeholder={t('keywordGroup.newName')}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          onKeyDown={(e) => e.key === 'Enter' && create()}
+        />
         <button type="button" onClick={create} disabled={!name.trim()}>
           {t('keywordGroup.create')}
         </button>

@@ -16,8 +16,12 @@ export function PropertyPanel() {
   const { t } = useTranslation();
   // Ids, kind and data only: dragging the selected node changes none of them.
   const selected = useEditorStore(useShallow((s) => s.nodes.filter((n) => n.selected).map((n) => n.id)));
-  const kind = useEditorStore((s) => (selected.length === 1 ? s.nodes.find((n) => n.id === selected[0])?.type : undefined));
-  const data = useEditorStore((s) => (selected.length === 1 ? s.nodes.find((n) => n.id === selected[0])?.data : undefined));
+  const kind = useEditorStore((s) =>
+    selected.length === 1 ? s.nodes.find((n) => n.id === selected[0])?.type : undefined,
+  );
+  const data = useEditorStore((s) =>
+    selected.length === 1 ? s.nodes.find((n) => n.id === selected[0])?.data : undefined,
+  );
   const updateNodeData = useEditorStore((s) => s.updateNodeData);
   const askConfirm = useEditorStore((s) => s.askConfirm);
   const deleteSelected = useEditorStore((s) => s.deleteSelected);
@@ -26,7 +30,13 @@ export function PropertyPanel() {
     return (
       <aside className="properties" data-testid="properties">
         <h3>{t('properties.many', { count: selected.length })}</h3>
-        <button type="button" className="danger" onClick={() => askConfirm({ message: t('confirm.deleteNodes', { count: selected.length }), onConfirm: deleteSelected })}>
+        <button
+          type="button"
+          className="danger"
+          onClick={() =>
+            askConfirm({ message: t('confirm.deleteNodes', { count: selected.length }), onConfirm: deleteSelected })
+          }
+        >
           {t('common.delete')}
         </button>
         <p className="hint">{t('properties.manyHint')}</p>
@@ -76,14 +86,22 @@ function NextSteps({ nodeId }: { nodeId: string }) {
       <h4>{t('properties.next')}</h4>
       {handles.map((h) => {
         const out = edges.filter((e) => e.source === nodeId && (e.sourceHandle ?? null) === h);
-        const candidates = nodes.filter((n) => checkConnection({ source: nodeId, target: n.id, sourceHandle: h }, { nodes, edges }) === null);
+        const candidates = nodes.filter(
+          (n) => checkConnection({ source: nodeId, target: n.id, sourceHandle: h }, { nodes, edges }) === null,
+        );
         return (
           <div key={h ?? 'out'} className="field">
             {h ? <span>{t(`handle.${h}`)}</span> : null}
             {out.map((e) => (
               <div key={e.id} className="row">
-                <span><ArrowRight size={13} className="icon" /> {label(e.target)}</span>
-                <button type="button" className="small danger" onClick={() => onEdgesChange([{ type: 'remove', id: e.id }])}>
+                <span>
+                  <ArrowRight size={13} className="icon" /> {label(e.target)}
+                </span>
+                <button
+                  type="button"
+                  className="small danger"
+                  onClick={() => onEdgesChange([{ type: 'remove', id: e.id }])}
+                >
                   {t('common.remove')}
                 </button>
               </div>
@@ -92,7 +110,10 @@ function NextSteps({ nodeId }: { nodeId: string }) {
               <select
                 aria-label={t('properties.connectTo', { handle: h ? t(`handle.${h}`) : '' })}
                 value=""
-                onChange={(e) => e.target.value && connect({ source: nodeId, target: e.target.value, sourceHandle: h, targetHandle: null })}
+                onChange={(e) =>
+                  e.target.value &&
+                  connect({ source: nodeId, target: e.target.value, sourceHandle: h, targetHandle: null })
+                }
               >
                 <option value="">{t('properties.pickNext')}</option>
                 {candidates.map((n) => (

@@ -10,7 +10,8 @@ const MAX_REPLIES = 5;
 /** The messages a reply node sends: all in order, or one picked at random. */
 export function ReplyPanel({ data, onChange }: NodePanelProps<'reply'>) {
   const { t } = useTranslation();
-  const setReply = (i: number, reply: Reply) => onChange({ ...data, replies: data.replies.map((r, j) => (j === i ? reply : r)) });
+  const setReply = (i: number, reply: Reply) =>
+    onChange({ ...data, replies: data.replies.map((r, j) => (j === i ? reply : r)) });
   const remove = (i: number) => onChange({ ...data, replies: data.replies.filter((_, j) => j !== i) });
   const move = (i: number, by: number) => {
     const list = [...data.replies];
@@ -25,7 +26,12 @@ export function ReplyPanel({ data, onChange }: NodePanelProps<'reply'>) {
         <legend>{t('reply.mode.label')}</legend>
         {(['all', 'random'] as const).map((m) => (
           <label key={m} className="check">
-            <input type="radio" name="reply-mode" checked={(data.mode ?? 'all') === m} onChange={() => onChange({ ...data, mode: m })} />
+            <input
+              type="radio"
+              name="reply-mode"
+              checked={(data.mode ?? 'all') === m}
+              onChange={() => onChange({ ...data, mode: m })}
+            />
             {t(`reply.mode.${m}`)}
           </label>
         ))}
@@ -35,23 +41,46 @@ export function ReplyPanel({ data, onChange }: NodePanelProps<'reply'>) {
           <header>
             <span>{t('reply.number', { n: i + 1 })}</span>
             <span className="spacer" />
-            <button type="button" className="small" disabled={i === 0} onClick={() => move(i, -1)} aria-label={t('common.moveUp')}>
+            <button
+              type="button"
+              className="small"
+              disabled={i === 0}
+              onClick={() => move(i, -1)}
+              aria-label={t('common.moveUp')}
+            >
               <ArrowUp size={13} />
             </button>
-            <button type="button" className="small" disabled={i === data.replies.length - 1} onClick={() => move(i, 1)} aria-label={t('common.moveDown')}>
+            <button
+              type="button"
+              className="small"
+              disabled={i === data.replies.length - 1}
+              onClick={() => move(i, 1)}
+              aria-label={t('common.moveDown')}
+            >
               <ArrowDown size={13} />
             </button>
-            <button type="button" className="small danger" disabled={data.replies.length <= 1} onClick={() => remove(i)}>
+            <button
+              type="button"
+              className="small danger"
+              disabled={data.replies.length <= 1}
+              onClick={() => remove(i)}
+            >
               {t('common.remove')}
             </button>
           </header>
           <ReplyEditor reply={reply} onChange={(r) => setReply(i, r)} />
         </section>
       ))}
-      <button type="button" disabled={data.replies.length >= MAX_REPLIES} onClick={() => onChange({ ...data, replies: [...data.replies, defaultReply('text')] })}>
+      <button
+        type="button"
+        disabled={data.replies.length >= MAX_REPLIES}
+        onClick={() => onChange({ ...data, replies: [...data.replies, defaultReply('text')] })}
+      >
         + {t('reply.add')}
       </button>
-      {data.mode !== 'random' && data.replies.length > 1 ? <p className="hint">{t('reply.costHint', { n: data.replies.length })}</p> : null}
+      {data.mode !== 'random' && data.replies.length > 1 ? (
+        <p className="hint">{t('reply.costHint', { n: data.replies.length })}</p>
+      ) : null}
     </div>
   );
 }

@@ -17,7 +17,11 @@ export function TriggerPanel({ data, onChange }: NodePanelProps<'trigger'>) {
         <legend>{t('trigger.messageTypes')}</legend>
         {USER_TYPES.map((m) => (
           <label key={m} className="check">
-            <input type="checkbox" checked={data.messageTypes?.includes(m) ?? false} onChange={() => onChange({ ...data, messageTypes: toggle(data.messageTypes, m) })} />
+            <input
+              type="checkbox"
+              checked={data.messageTypes?.includes(m) ?? false}
+              onChange={() => onChange({ ...data, messageTypes: toggle(data.messageTypes, m) })}
+            />
             {t(`messageType.${m}`)}
           </label>
         ))}
@@ -26,17 +30,29 @@ export function TriggerPanel({ data, onChange }: NodePanelProps<'trigger'>) {
         <legend>{t('trigger.events')}</legend>
         {KNOWN_EVENTS.map((ev) => (
           <label key={ev} className="check">
-            <input type="checkbox" checked={data.events?.includes(ev) ?? false} onChange={() => onChange({ ...data, events: toggle(data.events, ev) })} />
+            <input
+              type="checkbox"
+              checked={data.events?.includes(ev) ?? false}
+              onChange={() => onChange({ ...data, events: toggle(data.events, ev) })}
+            />
             {t(`event.${ev}`)}
           </label>
         ))}
       </fieldset>
       <label className="field">
         <span>{t('trigger.menuKeys')}</span>
-        <ChipsInput values={data.menuKeys ?? []} onChange={(menuKeys) => onChange({ ...data, menuKeys })} label={t('trigger.menuKeys')} />
+        <ChipsInput
+          values={data.menuKeys ?? []}
+          onChange={(menuKeys) => onChange({ ...data, menuKeys })}
+          label={t('trigger.menuKeys')}
+        />
       </label>
       <label className="check">
-        <input type="checkbox" checked={data.onlyIfUnmatched ?? false} onChange={(e) => onChange({ ...data, onlyIfUnmatched: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={data.onlyIfUnmatched ?? false}
+          onChange={(e) => onChange({ ...data, onlyIfUnmatched: e.target.checked })}
+        />
         {t('trigger.onlyIfUnmatched')}
       </label>
       <p className="hint">{t('trigger.help')}</p>

@@ -18,7 +18,12 @@ const NUMBER_OPS = ['lessThan', 'lessThanInclusive', 'equal', 'greaterThanInclus
 
 /** For each fact, the plain operators and the kind of value an operator picks from. */
 export const FACT_CHOICES: Record<Fact, FactChoice> = {
-  windowState: { operators: ['equal', 'notEqual'], value: 'choice', choices: ['open', 'closing', 'expired', 'none', 'unsubscribed'], defaultValue: 'open' },
+  windowState: {
+    operators: ['equal', 'notEqual'],
+    value: 'choice',
+    choices: ['open', 'closing', 'expired', 'none', 'unsubscribed'],
+    defaultValue: 'open',
+  },
   repliesSinceInteraction: { operators: NUMBER_OPS, value: 'number', defaultValue: 3 },
   quotaLeft: { operators: NUMBER_OPS, value: 'number', defaultValue: 1 },
   userTags: { operators: ['contains', 'doesNotContain'], value: 'text', defaultValue: 'vip' },
@@ -40,7 +45,9 @@ export function describeValue(c: FlowCondition, t: TFunction): string {
   const choice = FACT_CHOICES[c.fact];
   if (choice.value === 'boolean') return t(c.value === true ? 'common.yes' : 'common.no');
   if (choice.value === 'choice') {
-    return c.fact === 'messageType' ? t(`messageType.${String(c.value)}`) : t(`conditionValue.${c.fact}.${String(c.value)}`);
+    return c.fact === 'messageType'
+      ? t(`messageType.${String(c.value)}`)
+      : t(`conditionValue.${c.fact}.${String(c.value)}`);
   }
   return Array.isArray(c.value) ? c.value.join('、') : String(c.value);
 }

@@ -6,19 +6,35 @@ import { SeveritySelect } from './SeveritySelect.js';
 import { mergeKeywords, splitKeywords } from '../model/keywords.js';
 import { newId } from '../model/new-id.js';
 
-
 /** Lexicons as searchable lists: category and severity per lexicon, severity per term, paste many terms. */
 export function LexiconList({ lexicons, onChange }: { lexicons: Lexicon[]; onChange: (l: Lexicon[]) => void }) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState<string | null>(lexicons[0]?.id ?? null);
-  const setAt = (id: string, patch: Partial<Lexicon>) => onChange(lexicons.map((l) => (l.id === id ? { ...l, ...patch } : l)));
+  const setAt = (id: string, patch: Partial<Lexicon>) =>
+    onChange(lexicons.map((l) => (l.id === id ? { ...l, ...patch } : l)));
   const q = query.trim().toLowerCase();
   return (
     <div className="lexicons">
       <div className="toolbar">
-        <input type="search" placeholder={t('lexicon.search')} aria-label={t('lexicon.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
-        <button type="button" onClick={() => { const id = newId('lex'); onChange([...lexicons, { id, name: t('lexicon.newName'), category: 'banned', severity: 'block', enabled: true, terms: [] }]); setOpen(id); }}>
+        <input
+          type="search"
+          placeholder={t('lexicon.search')}
+          aria-label={t('lexicon.search')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <button
+          type="button"
+          onClick={() => {
+            const id = newId('lex');
+            onChange([
+              ...lexicons,
+              { id, name: t('lexicon.newName'), category: 'banned', severity: 'block', enabled: true, terms: [] },
+            ]);
+            setOpen(id);
+          }}
+        >
           + {t('lexicon.add')}
         </button>
       </div>
@@ -32,26 +48,49 @@ export function LexiconList({ lexicons, onChange }: { lexicons: Lexicon[]; onCha
               <button type="button" className="link" onClick={() => setOpen(expanded && !q ? null : lex.id)}>
                 {expanded ? <ChevronDown size={14} /> : <ChevronRight size={14} />}
               </button>
-              <input aria-label={t('lexicon.name')} value={lex.name} onChange={(e) => setAt(lex.id, { name: e.target.value })} />
-              <select aria-label={t('lexicon.category')} value={lex.category} onChange={(e) => setAt(lex.id, { category: e.target.value as Lexicon['category'] })}>
+              <input
+                aria-label={t('lexicon.name')}
+                value={lex.name}
+                onChange={(e) => setAt(lex.id, { name: e.target.value })}
+              />
+              <select
+                aria-label={t('lexicon.category')}
+                value={lex.category}
+                onChange={(e) => setAt(lex.id, { category: e.target.value as Lexicon['category'] })}
+              >
                 {LEXICON_CATEGORIES.map((c) => (
                   <option key={c} value={c}>
                     {t(`lexiconCategory.${c}`)}
                   </option>
                 ))}
               </select>
-              <SeveritySelect label={t('policy.severity')} value={lex.severity} inheritLabel={t('policy.defaultSeverity')} onChange={(severity) => setAt(lex.id, { severity })} />
+              <SeveritySelect
+                label={t('policy.severity')}
+                value={lex.severity}
+                inheritLabel={t('policy.defaultSeverity')}
+                onChange={(severity) => setAt(lex.id, { severity })}
+              />
               <label className="check">
-                <input type="checkbox" checked={lex.enabled !== false} onChange={(e) => setAt(lex.id, { enabled: e.target.checked })} />
+                <input
+                  type="checkbox"
+                  checked={lex.enabled !== false}
+                  onChange={(e) => setAt(lex.id, { enabled: e.target.checked })}
+                />
                 {t('common.enabled')}
               </label>
               <span className="muted">{t('lexicon.termCount', { count: lex.terms.length })}</span>
               <span className="spacer" />
-              <button type="button" className="small danger" onClick={() => onChange(lexicons.filter((l) => l.id !== lex.id))}>
+              <button
+                type="button"
+                className="small danger"
+                onClick={() => onChange(lexicons.filter((l) => l.id !== lex.id))}
+              >
                 {t('common.remove')}
               </button>
             </div>
-            {expanded ? <TermEditor lex={lex} terms={terms} onChange={(next) => setAt(lex.id, { terms: next })} /> : null}
+            {expanded ? (
+              <TermEditor lex={lex} terms={terms} onChange={(next) => setAt(lex.id, { terms: next })} />
+            ) : null}
           </div>
         );
       })}
@@ -59,11 +98,22 @@ export function LexiconList({ lexicons, onChange }: { lexicons: Lexicon[]; onCha
   );
 }
 
-function TermEditor({ lex, terms, onChange }: { lex: Lexicon; terms: Lexicon['terms']; onChange: (terms: Lexicon['terms']) => void }) {
+function TermEditor({
+  lex,
+  terms,
+  onChange,
+}: {
+  lex: Lexicon;
+  terms: Lexicon['terms'];
+  onChange: (terms: Lexicon['terms']) => void;
+}) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const add = () => {
-    const { keywords } = mergeKeywords(lex.terms.map((x) => x.term), splitKeywords(text));
+    const { keywords } = mergeKeywords(
+      lex.terms.map((x) => x.term),
+      splitKeywords(text),
+    );
     const known = new Set(lex.terms.map((x) => x.term));
     onChange([...lex.terms, ...keywords.filter((k) => !known.has(k)).map((term) => ({ term }))]);
     setText('');
@@ -71,7 +121,13 @@ function TermEditor({ lex, terms, onChange }: { lex: Lexicon; terms: Lexicon['te
   return (
     <div className="terms">
       <div className="row">
-        <textarea rows={2} placeholder={t('lexicon.pasteTerms')} aria-label={t('lexicon.pasteTerms')} value={text} onChange={(e) => setText(e.target.value)} />
+        <textarea
+          rows={2}
+          placeholder={t('lexicon.pasteTerms')}
+          aria-label={t('lexicon.pasteTerms')}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
         <button type="button" onClick={add} disabled={!text.trim()}>
           {t('lexicon.addTerms')}
         </button>
@@ -86,8 +142,15 @@ function TermEditor({ lex, terms, onChange }: { lex: Lexicon; terms: Lexicon['te
               inheritLabel={t('lexicon.inherit')}
               onChange={(severity) => onChange(lex.terms.map((x) => (x.term === term.term ? { ...x, severity } : x)))}
             />
-            {term.exclusions?.length ? <span className="muted">{t('lexicon.exclusions', { list: term.exclusions.join('、') })}</span> : null}
-            <button type="button" className="small danger" aria-label={t('chips.remove', { value: term.term })} onClick={() => onChange(lex.terms.filter((x) => x.term !== term.term))}>
+            {term.exclusions?.length ? (
+              <span className="muted">{t('lexicon.exclusions', { list: term.exclusions.join('、') })}</span>
+            ) : null}
+            <button
+              type="button"
+              className="small danger"
+              aria-label={t('chips.remove', { value: term.term })}
+              onClick={() => onChange(lex.terms.filter((x) => x.term !== term.term))}
+            >
               <X size={13} />
             </button>
           </li>

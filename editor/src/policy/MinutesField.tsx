@@ -13,7 +13,17 @@ type UnitKey = (typeof UNITS)[number]['key'];
  * 90 reads "90 分钟". The unit can be changed; a value that no longer divides evenly falls back
  * to the largest unit that does, so the number shown is always exact.
  */
-export function MinutesField({ label, minutes, onChange, min = 0 }: { label: string; minutes: number; onChange: (minutes: number) => void; min?: number }) {
+export function MinutesField({
+  label,
+  minutes,
+  onChange,
+  min = 0,
+}: {
+  label: string;
+  minutes: number;
+  onChange: (minutes: number) => void;
+  min?: number;
+}) {
   const { t } = useTranslation();
   const [chosen, setChosen] = useState<UnitKey>(() => largestWholeUnit(minutes));
   const unit = UNITS.find((u) => u.key === chosen && minutes % u.minutes === 0) ?? unitOf(largestWholeUnit(minutes));
@@ -31,7 +41,11 @@ export function MinutesField({ label, minutes, onChange, min = 0 }: { label: str
             if (e.target.value !== '' && Number.isFinite(v)) onChange(Math.round(v * unit.minutes));
           }}
         />
-        <select aria-label={`${label} ${t('policy.unit.label')}`} value={unit.key} onChange={(e) => setChosen(unitOf(e.target.value).key)}>
+        <select
+          aria-label={`${label} ${t('policy.unit.label')}`}
+          value={unit.key}
+          onChange={(e) => setChosen(unitOf(e.target.value).key)}
+        >
           {UNITS.map((u) => (
             <option key={u.key} value={u.key} disabled={minutes % u.minutes !== 0}>
               {t(`policy.unit.${u.key}`)}
@@ -49,7 +63,8 @@ export function MinutesField({ label, minutes, onChange, min = 0 }: { label: str
  * @example largestWholeUnit(2880) // 'h'; largestWholeUnit(4320) // 'd'; largestWholeUnit(90) // 'm'
  */
 export function largestWholeUnit(minutes: number): UnitKey {
-  const fits = (u: (typeof UNITS)[number]) => minutes > 0 && minutes % u.minutes === 0 && (u.key !== 'd' || minutes > 2880);
+  const fits = (u: (typeof UNITS)[number]) =>
+    minutes > 0 && minutes % u.minutes === 0 && (u.key !== 'd' || minutes > 2880);
   return (UNITS.find(fits) ?? UNITS[2]).key;
 }
 

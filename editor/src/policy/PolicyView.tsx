@@ -28,7 +28,18 @@ export function PolicyView() {
     return (
       <div className="policy-view">
         <p>{t('policy.none')}</p>
-        <button type="button" className="primary" onClick={() => setPolicy({ doc: { schemaVersion: 1, id: 'default', name: t('policy.defaultName') }, persisted: false, dirty: true, publishedVersion: null })}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() =>
+            setPolicy({
+              doc: { schemaVersion: 1, id: 'default', name: t('policy.defaultName') },
+              persisted: false,
+              dirty: true,
+              publishedVersion: null,
+            })
+          }
+        >
           {t('policy.create')}
         </button>
       </div>
@@ -37,13 +48,18 @@ export function PolicyView() {
   const p = draft.doc;
   const set = (patch: Partial<Policy>) => editPolicy({ ...p, ...patch });
   const grant = (kind: GrantKind) => p.window?.[kind] ?? GRANT_DEFAULTS[kind];
-  const setGrant = (kind: GrantKind, patch: Partial<{ quota: number; minutes: number }>) => set({ window: { ...p.window, [kind]: { ...grant(kind), ...patch } } });
+  const setGrant = (kind: GrantKind, patch: Partial<{ quota: number; minutes: number }>) =>
+    set({ window: { ...p.window, [kind]: { ...grant(kind), ...patch } } });
   return (
     <div className="policy-view" data-testid="policy-view">
       <div className="toolbar">
         <strong>{p.name}</strong>
-        <span className={`status ${draft.dirty ? 'unsaved' : ''}`}>{draft.dirty ? t('doc.unsaved') : t('doc.saved')}</span>
-        <span className="muted">{draft.publishedVersion ? t('doc.publishedV', { version: draft.publishedVersion }) : t('doc.notPublished')}</span>
+        <span className={`status ${draft.dirty ? 'unsaved' : ''}`}>
+          {draft.dirty ? t('doc.unsaved') : t('doc.saved')}
+        </span>
+        <span className="muted">
+          {draft.publishedVersion ? t('doc.publishedV', { version: draft.publishedVersion }) : t('doc.notPublished')}
+        </span>
         <span className="spacer" />
         <button type="button" disabled={!draft.persisted} onClick={() => setHistory(true)}>
           {t('toolbar.history')}
@@ -51,7 +67,16 @@ export function PolicyView() {
         <button type="button" onClick={() => void savePolicy()} disabled={!draft.dirty}>
           {t('toolbar.save')}
         </button>
-        <button type="button" className="primary" onClick={() => void (async () => { if (!draft.dirty || (await savePolicy({ announce: false }))) await publish('policies', p.id, t('publish.defaultNote')); })()}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() =>
+            void (async () => {
+              if (!draft.dirty || (await savePolicy({ announce: false })))
+                await publish('policies', p.id, t('publish.defaultNote'));
+            })()
+          }
+        >
           {t('toolbar.publish')}
         </button>
       </div>
@@ -71,31 +96,79 @@ export function PolicyView() {
                 <tr key={kind}>
                   <td>{t(`policy.grant.${kind}`)}</td>
                   <td>
-                    <NumberField label={`${t(`policy.grant.${kind}`)} ${t('policy.quota')}`} value={grant(kind).quota} min={0} onChange={(quota) => setGrant(kind, { quota })} />
+                    <NumberField
+                      label={`${t(`policy.grant.${kind}`)} ${t('policy.quota')}`}
+                      value={grant(kind).quota}
+                      min={0}
+                      onChange={(quota) => setGrant(kind, { quota })}
+                    />
                   </td>
                   <td>
-                    <MinutesField label={`${t(`policy.grant.${kind}`)} ${t('policy.minutes')}`} minutes={grant(kind).minutes} min={1} onChange={(minutes) => setGrant(kind, { minutes })} />
+                    <MinutesField
+                      label={`${t(`policy.grant.${kind}`)} ${t('policy.minutes')}`}
+                      minutes={grant(kind).minutes}
+                      min={1}
+                      onChange={(minutes) => setGrant(kind, { minutes })}
+                    />
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <MinutesField label={t('policy.margin')} minutes={p.window?.marginMinutes ?? 15} onChange={(marginMinutes) => set({ window: { ...p.window, marginMinutes } })} />
+          <MinutesField
+            label={t('policy.margin')}
+            minutes={p.window?.marginMinutes ?? 15}
+            onChange={(marginMinutes) => set({ window: { ...p.window, marginMinutes } })}
+          />
           <div className="field">
             <span>{t('policy.nonOpening')}</span>
-            <ChipsInput label={t('policy.nonOpening')} values={p.window?.nonOpeningEventKeys ?? []} onChange={(nonOpeningEventKeys) => set({ window: { ...p.window, nonOpeningEventKeys } })} />
+            <ChipsInput
+              label={t('policy.nonOpening')}
+              values={p.window?.nonOpeningEventKeys ?? []}
+              onChange={(nonOpeningEventKeys) => set({ window: { ...p.window, nonOpeningEventKeys } })}
+            />
           </div>
         </section>
         <section>
           <h3>{t('policy.etiquette')}</h3>
-          <NumberField label={t('policy.maxReplies')} value={p.frequency?.maxRepliesPerInteraction ?? 3} min={1} max={100} onChange={(v) => set({ frequency: { maxRepliesPerInteraction: v } })} />
-          <MinutesField label={t('policy.duplicates')} minutes={p.duplicates?.withinMinutes ?? 10} onChange={(v) => set({ duplicates: { withinMinutes: v } })} />
-          <NumberField label={t('policy.promotions')} value={p.marketing?.maxPromotionsPerWindow ?? 1} min={0} onChange={(v) => set({ marketing: { maxPromotionsPerWindow: v } })} />
-          <NumberField label={t('policy.maxTextBytes')} value={p.content?.maxTextBytes ?? 2048} min={1} onChange={(v) => set({ content: { ...p.content, maxTextBytes: v } })} />
-          <NumberField label={t('policy.maxArticles')} value={p.content?.maxArticles ?? 1} min={1} onChange={(v) => set({ content: { ...p.content, maxArticles: v } })} />
+          <NumberField
+            label={t('policy.maxReplies')}
+            value={p.frequency?.maxRepliesPerInteraction ?? 3}
+            min={1}
+            max={100}
+            onChange={(v) => set({ frequency: { maxRepliesPerInteraction: v } })}
+          />
+          <MinutesField
+            label={t('policy.duplicates')}
+            minutes={p.duplicates?.withinMinutes ?? 10}
+            onChange={(v) => set({ duplicates: { withinMinutes: v } })}
+          />
+          <NumberField
+            label={t('policy.promotions')}
+            value={p.marketing?.maxPromotionsPerWindow ?? 1}
+            min={0}
+            onChange={(v) => set({ marketing: { maxPromotionsPerWindow: v } })}
+          />
+          <NumberField
+            label={t('policy.maxTextBytes')}
+            value={p.content?.maxTextBytes ?? 2048}
+            min={1}
+            onChange={(v) => set({ content: { ...p.content, maxTextBytes: v } })}
+          />
+          <NumberField
+            label={t('policy.maxArticles')}
+            value={p.content?.maxArticles ?? 1}
+            min={1}
+            onChange={(v) => set({ content: { ...p.content, maxArticles: v } })}
+          />
           <h3>{t('policy.links')}</h3>
           <p className="hint">{t('policy.linksHint')}</p>
-          <ChipsInput label={t('policy.links')} values={p.links?.allow ?? []} onChange={(allow) => set({ links: { allow } })} placeholder="example.com" />
+          <ChipsInput
+            label={t('policy.links')}
+            values={p.links?.allow ?? []}
+            onChange={(allow) => set({ links: { allow } })}
+            placeholder="example.com"
+          />
         </section>
         <section>
           <h3>{t('policy.checks')}</h3>
@@ -112,13 +185,22 @@ export function PolicyView() {
                   <tr key={code}>
                     <td>
                       <label className="check">
-                        <input type="checkbox" checked={c.enabled !== false} onChange={(e) => setCheck({ enabled: e.target.checked })} />
+                        <input
+                          type="checkbox"
+                          checked={c.enabled !== false}
+                          onChange={(e) => setCheck({ enabled: e.target.checked })}
+                        />
                         {t(`check.${code}`)}
                       </label>
                       <div className="muted small-code">{code}</div>
                     </td>
                     <td>
-                      <SeveritySelect label={`${code} ${t('policy.severity')}`} value={c.severity} inheritLabel={t('policy.defaultSeverity')} onChange={(severity) => setCheck({ severity })} />
+                      <SeveritySelect
+                        label={`${code} ${t('policy.severity')}`}
+                        value={c.severity}
+                        inheritLabel={t('policy.defaultSeverity')}
+                        onChange={(severity) => setCheck({ severity })}
+                      />
                     </td>
                   </tr>
                 );

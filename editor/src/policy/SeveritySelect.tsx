@@ -4,10 +4,24 @@ import { SEVERITIES } from '../../../rules-schema/index.js';
 export type Severity = (typeof SEVERITIES)[number];
 
 /** Block / warn, or an empty choice that keeps the inherited severity (its label says which). */
-export function SeveritySelect({ label, value, inheritLabel, onChange }: { label: string; value: Severity | undefined; inheritLabel: string; onChange: (severity: Severity | undefined) => void }) {
+export function SeveritySelect({
+  label,
+  value,
+  inheritLabel,
+  onChange,
+}: {
+  label: string;
+  value: Severity | undefined;
+  inheritLabel: string;
+  onChange: (severity: Severity | undefined) => void;
+}) {
   const { t } = useTranslation();
   return (
-    <select aria-label={label} value={value ?? ''} onChange={(e) => onChange((e.target.value || undefined) as Severity | undefined)}>
+    <select
+      aria-label={label}
+      value={value ?? ''}
+      onChange={(e) => onChange((e.target.value || undefined) as Severity | undefined)}
+    >
       <option value="">{inheritLabel}</option>
       {SEVERITIES.map((s) => (
         <option key={s} value={s}>

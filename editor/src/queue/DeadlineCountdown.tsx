@@ -12,7 +12,12 @@ export function DeadlineCountdown({ deadline }: { deadline: string }) {
   const at = Date.parse(deadline);
   const seconds = useTickingNow((now) => Math.max(0, Math.floor((at - now) / 1000)));
   return (
-    <span className="deadline-countdown" data-testid="deadline-countdown" data-seconds={seconds} title={seconds > 0 ? t('queue.closesIn', { span: formatSpan(seconds, t) }) : undefined}>
+    <span
+      className="deadline-countdown"
+      data-testid="deadline-countdown"
+      data-seconds={seconds}
+      title={seconds > 0 ? t('queue.closesIn', { span: formatSpan(seconds, t) }) : undefined}
+    >
       <Timer size={13} className="icon" /> {seconds > 0 ? formatClock(seconds) : t('queue.closed')}
     </span>
   );

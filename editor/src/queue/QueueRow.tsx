@@ -26,7 +26,13 @@ export const QueueRow = memo(function QueueRow({ user, selected, onSelect }: Que
   const name = user.nickname ?? user.openid;
   const className = ['queue-row', closing ? 'closing' : '', selected ? 'selected' : ''].filter(Boolean).join(' ');
   return (
-    <li className={className} data-testid="queue-row" data-openid={user.openid} data-closing={closing} onClick={() => onSelect(user.openid)}>
+    <li
+      className={className}
+      data-testid="queue-row"
+      data-openid={user.openid}
+      data-closing={closing}
+      onClick={() => onSelect(user.openid)}
+    >
       <div className="queue-row-head">
         {/* The whole row selects on click; the button is its keyboard and screen-reader handle (its click bubbles to the row). */}
         <button type="button" className="link queue-name" aria-pressed={selected}>
@@ -46,7 +52,9 @@ export const QueueRow = memo(function QueueRow({ user, selected, onSelect }: Que
         <span className="spacer" />
         <DeadlineCountdown deadline={user.deadline} />
       </div>
-      <div className="muted queue-since">{t('queue.waitingSince', { at: formatInstant(user.waitingSince, i18n.language) })}</div>
+      <div className="muted queue-since">
+        {t('queue.waitingSince', { at: formatInstant(user.waitingSince, i18n.language) })}
+      </div>
       <ul className="queue-messages">
         {user.lastMessages.slice(-ROW_MESSAGES).map((m, i) => (
           <li key={m.msgId ?? i}>{messageText(m, t)}</li>

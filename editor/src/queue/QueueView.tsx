@@ -36,7 +36,12 @@ export function QueueView() {
       <section className="queue-list-pane" aria-label={t('queue.title')}>
         <div className="toolbar">
           <strong>{t('queue.title')}</strong>
-          {loaded ? <span className="muted" data-testid="queue-count">{t('queue.count', { count: queue.length })}{next ? '+' : ''}</span> : null}
+          {loaded ? (
+            <span className="muted" data-testid="queue-count">
+              {t('queue.count', { count: queue.length })}
+              {next ? '+' : ''}
+            </span>
+          ) : null}
           <span className="spacer" />
           <button type="button" onClick={() => void loadQueue()} disabled={loading} data-testid="queue-refresh">
             <RefreshCw size={13} className="icon" /> {t('queue.refresh')}
@@ -57,13 +62,23 @@ export function QueueView() {
           </ul>
         )}
         {next ? (
-          <button type="button" className="queue-more" onClick={() => void loadMoreQueue()} disabled={loading} data-testid="queue-more">
+          <button
+            type="button"
+            className="queue-more"
+            onClick={() => void loadMoreQueue()}
+            disabled={loading}
+            data-testid="queue-more"
+          >
             {t('queue.more')}
           </button>
         ) : null}
       </section>
       <section className="queue-reply-pane">
-        {selectedUser ? <ReplyBox key={selectedUser.openid} user={selectedUser} /> : <div className="empty">{t('queue.pick')}</div>}
+        {selectedUser ? (
+          <ReplyBox key={selectedUser.openid} user={selectedUser} />
+        ) : (
+          <div className="empty">{t('queue.pick')}</div>
+        )}
       </section>
     </div>
   );

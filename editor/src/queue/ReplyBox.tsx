@@ -63,7 +63,16 @@ export function ReplyBox({ user }: { user: AwaitingUser }) {
         {user.handoff ? <span className="queue-badge handoff">{t('queue.handoff')}</span> : null}
         <span className="spacer" />
         <DeadlineCountdown deadline={user.deadline} />
-        <span className="quota" title={t('sandbox.window.quotaWhy', { platform: user.window.quota.left, etiquette: Math.max(0, user.window.counters.maxRepliesPerInteraction - user.window.counters.repliesSinceInteraction) })}>
+        <span
+          className="quota"
+          title={t('sandbox.window.quotaWhy', {
+            platform: user.window.quota.left,
+            etiquette: Math.max(
+              0,
+              user.window.counters.maxRepliesPerInteraction - user.window.counters.repliesSinceInteraction,
+            ),
+          })}
+        >
           {t('sandbox.window.quota', { count: sendableLeft(user.window, user.window.counters) })}
         </span>
       </div>
@@ -76,7 +85,13 @@ export function ReplyBox({ user }: { user: AwaitingUser }) {
 
       <div className="field">
         <label htmlFor={agentId}>{t('queue.agent')}</label>
-        <input id={agentId} value={agent} maxLength={64} onChange={(e) => setAgent(e.target.value)} data-testid="agent-name" />
+        <input
+          id={agentId}
+          value={agent}
+          maxLength={64}
+          onChange={(e) => setAgent(e.target.value)}
+          data-testid="agent-name"
+        />
         <span className="hint">{t('queue.agentHint')}</span>
       </div>
 
@@ -91,11 +106,26 @@ export function ReplyBox({ user }: { user: AwaitingUser }) {
         </div>
       ) : null}
 
-      {!mayReply ? <p className="hint" data-testid="reply-read-only">{t('queue.readOnly', { role: t(`role.${role}`, { defaultValue: role }) })}</p> : null}
-      {mayReply && mode === 'record' ? <p className="hint" data-testid="record-why">{t('queue.recordWhy')}</p> : null}
+      {!mayReply ? (
+        <p className="hint" data-testid="reply-read-only">
+          {t('queue.readOnly', { role: t(`role.${role}`, { defaultValue: role }) })}
+        </p>
+      ) : null}
+      {mayReply && mode === 'record' ? (
+        <p className="hint" data-testid="record-why">
+          {t('queue.recordWhy')}
+        </p>
+      ) : null}
       <div className="row">
-        <button type="button" className="primary" disabled={!ready} onClick={() => void submit()} data-testid="reply-submit">
-          <Send size={13} className="icon" /> {sending ? t('queue.sending') : t(mode === 'record' ? 'queue.record' : 'queue.send')}
+        <button
+          type="button"
+          className="primary"
+          disabled={!ready}
+          onClick={() => void submit()}
+          data-testid="reply-submit"
+        >
+          <Send size={13} className="icon" />{' '}
+          {sending ? t('queue.sending') : t(mode === 'record' ? 'queue.record' : 'queue.send')}
         </button>
         {mayReply && !agent.trim() ? <span className="hint">{t('queue.agentMissing')}</span> : null}
       </div>
@@ -103,7 +133,11 @@ export function ReplyBox({ user }: { user: AwaitingUser }) {
       {outcome ? (
         <div className="reply-outcome" data-testid="reply-outcome" data-verdict={outcome.verdict}>
           <p>{t('queue.notSent')}</p>
-          {'errcode' in outcome && outcome.errcode != null ? <p className="error">{t('queue.platformRefused', { errcode: outcome.errcode, errmsg: outcome.errmsg ?? '' })}</p> : null}
+          {'errcode' in outcome && outcome.errcode != null ? (
+            <p className="error">
+              {t('queue.platformRefused', { errcode: outcome.errcode, errmsg: outcome.errmsg ?? '' })}
+            </p>
+          ) : null}
           <LintReasons lint={{ result: outcome, pending: false, failed: false }} />
         </div>
       ) : null}

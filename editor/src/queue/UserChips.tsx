@@ -1,7 +1,15 @@
 import { useTranslation } from 'react-i18next';
 
 /** What the user asked about (keyword groups matched, with how often), their tags and preferences. */
-export function UserChips({ topics, tags, preferences }: { topics: Record<string, number>; tags: string[]; preferences: Record<string, string> }) {
+export function UserChips({
+  topics,
+  tags,
+  preferences,
+}: {
+  topics: Record<string, number>;
+  tags: string[];
+  preferences: Record<string, string>;
+}) {
   const { t } = useTranslation();
   const topicList = Object.entries(topics).sort((a, b) => b[1] - a[1]);
   const preferenceList = Object.entries(preferences);
@@ -19,7 +27,12 @@ export function UserChips({ topics, tags, preferences }: { topics: Record<string
         </span>
       ))}
       {preferenceList.map(([key, value]) => (
-        <span key={`p-${key}`} className="queue-chip preference" title={t('queue.preferences')} data-testid="queue-preference">
+        <span
+          key={`p-${key}`}
+          className="queue-chip preference"
+          title={t('queue.preferences')}
+          data-testid="queue-preference"
+        >
           {t('queue.preference', { key, value })}
         </span>
       ))}

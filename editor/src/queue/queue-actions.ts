@@ -61,10 +61,19 @@ export async function detectReplyMode(): Promise<void> {
  * `commit:true` when no account is connected. Committed: the user leaves the queue (the queue is
  * read again). Returns the verdict to show, or null when the call itself failed (told in a notice).
  */
-export async function submitReply(user: AwaitingUser, text: string, agent: string): Promise<ReplyStepResult | SendResult | null> {
+export async function submitReply(
+  user: AwaitingUser,
+  text: string,
+  agent: string,
+): Promise<ReplyStepResult | SendResult | null> {
   const mode = store().replyMode;
   const name = user.nickname ?? user.openid;
-  const body: AgentReply = { to: user.openid, reply: { type: 'text', content: text }, agent, ...(user.nickname ? { user: { nickname: user.nickname } } : {}) };
+  const body: AgentReply = {
+    to: user.openid,
+    reply: { type: 'text', content: text },
+    agent,
+    ...(user.nickname ? { user: { nickname: user.nickname } } : {}),
+  };
   try {
     const result = mode === 'record' ? await conversationsApi.record(body) : await conversationsApi.send(body);
     if (result.committed) {

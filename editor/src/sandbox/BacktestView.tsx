@@ -35,20 +35,42 @@ export function BacktestView() {
       <div className="row">
         <label className="inline-field">
           {t('sandbox.backtest.from')}
-          <input type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} aria-label={t('sandbox.backtest.from')} />
+          <input
+            type="datetime-local"
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+            aria-label={t('sandbox.backtest.from')}
+          />
         </label>
         <label className="inline-field">
           {t('sandbox.backtest.to')}
-          <input type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} aria-label={t('sandbox.backtest.to')} />
+          <input
+            type="datetime-local"
+            value={to}
+            onChange={(e) => setTo(e.target.value)}
+            aria-label={t('sandbox.backtest.to')}
+          />
         </label>
-        <button type="button" className="primary" disabled={running || !from || !to} onClick={() => void run()} data-testid="backtest-run">
+        <button
+          type="button"
+          className="primary"
+          disabled={running || !from || !to}
+          onClick={() => void run()}
+          data-testid="backtest-run"
+        >
           {running ? t('common.loading') : t('sandbox.backtest.run')}
         </button>
       </div>
       {error ? <p className="error">{error}</p> : null}
       {report ? (
         <>
-          <p data-testid="backtest-summary">{t('sandbox.backtest.summary', { messages: report.messages, changed: report.changed, users: changedUsers.length })}</p>
+          <p data-testid="backtest-summary">
+            {t('sandbox.backtest.summary', {
+              messages: report.messages,
+              changed: report.changed,
+              users: changedUsers.length,
+            })}
+          </p>
           {changedUsers.map((u) => (
             <details key={u.openid} className="backtest-user" open={changedUsers.length <= 3}>
               <summary>
@@ -65,7 +87,9 @@ export function BacktestView() {
                         <tr key={f}>
                           <th>{t(`sandbox.backtest.field.${f}`)}</th>
                           <td className="before">{show(c.before[f], f, t)}</td>
-                          <td><ArrowRight size={13} /></td>
+                          <td>
+                            <ArrowRight size={13} />
+                          </td>
                           <td className="after">{show(c.after[f], f, t)}</td>
                         </tr>
                       ))}
@@ -81,7 +105,13 @@ export function BacktestView() {
   );
 }
 
-function show(values: string[], field: (typeof FIELDS)[number], t: (k: string, o?: Record<string, unknown>) => string): string {
+function show(
+  values: string[],
+  field: (typeof FIELDS)[number],
+  t: (k: string, o?: Record<string, unknown>) => string,
+): string {
   if (values.length === 0) return t('sandbox.backtest.none');
-  return field === 'verdicts' ? values.map((v) => t(`sandbox.verdict.${v}`, { defaultValue: v })).join('、') : values.join(' / ');
+  return field === 'verdicts'
+    ? values.map((v) => t(`sandbox.verdict.${v}`, { defaultValue: v })).join('、')
+    : values.join(' / ');
 }

@@ -32,11 +32,19 @@ export function ClockBar() {
       <div className="row">
         <strong>{t('sandbox.clock.now')}</strong>
         <span data-testid="virtual-now">{now ? formatInstant(now.at, i18n.language) : '—'}</span>
-        {pendingMs > 0 ? <span className="muted">{t('sandbox.clock.pending', { span: formatSpan(pendingMs / 1000, t) })}</span> : null}
+        {pendingMs > 0 ? (
+          <span className="muted">{t('sandbox.clock.pending', { span: formatSpan(pendingMs / 1000, t) })}</span>
+        ) : null}
       </div>
       <div className="row">
         {CLOCK_PRESETS.map((p) => (
-          <button key={p.key} type="button" className="small" onClick={() => advanceClock(p.ms)} data-testid={`clock-${p.key}`}>
+          <button
+            key={p.key}
+            type="button"
+            className="small"
+            onClick={() => advanceClock(p.ms)}
+            data-testid={`clock-${p.key}`}
+          >
             {t(`sandbox.clock.${p.key}`)}
           </button>
         ))}
@@ -61,7 +69,11 @@ export function ClockBar() {
         <button type="submit" className="small" disabled={typed === null} data-testid="clock-advance">
           {t('sandbox.clock.advance')}
         </button>
-        {typed !== null ? <span className="muted">= {formatSpan(typed / 1000, t)}</span> : bad ? <span className="error small-text">{t('sandbox.clock.badAmount')}</span> : null}
+        {typed !== null ? (
+          <span className="muted">= {formatSpan(typed / 1000, t)}</span>
+        ) : bad ? (
+          <span className="error small-text">{t('sandbox.clock.badAmount')}</span>
+        ) : null}
       </form>
       {now ? <WindowCountdown window={now.window} counters={now.counters} /> : null}
     </div>

@@ -18,7 +18,12 @@ export interface CompareStepListProps {
 /** 对比: the session run on the drafts (left) and on what is live (right), so an operator sees what publishing would change. */
 export function CompareStepList({ steps, drafts, live, users, liveVersion, liveError = null }: CompareStepListProps) {
   const { t } = useTranslation();
-  if (steps.length === 0) return <p className="hint" data-testid="steps-empty">{t('sandbox.empty')}</p>;
+  if (steps.length === 0)
+    return (
+      <p className="hint" data-testid="steps-empty">
+        {t('sandbox.empty')}
+      </p>
+    );
   const ran = drafts.length > 0 && live.length > 0;
   const changed = steps.filter((_, i) => stepDifferences(drafts[i], live[i]).length > 0).length;
   return (
@@ -30,7 +35,11 @@ export function CompareStepList({ steps, drafts, live, users, liveVersion, liveE
       ) : null}
       <div className="compare-cells compare-columns">
         <strong data-testid="compare-drafts-title">{t('sandbox.source.draftsColumn')}</strong>
-        <strong data-testid="compare-live-title">{liveVersion === null ? t('sandbox.source.liveColumnNoVersion') : t('sandbox.source.liveColumn', { version: liveVersion })}</strong>
+        <strong data-testid="compare-live-title">
+          {liveVersion === null
+            ? t('sandbox.source.liveColumnNoVersion')
+            : t('sandbox.source.liveColumn', { version: liveVersion })}
+        </strong>
       </div>
       {liveError ? (
         <p className="hint warn" data-testid="compare-live-error">
@@ -40,7 +49,16 @@ export function CompareStepList({ steps, drafts, live, users, liveVersion, liveE
       <ol className="step-list" data-testid="compare-list">
         {steps.map((step, i) => {
           const userId = step.inbound?.from ?? step.to ?? '';
-          return <CompareStepRow key={i} index={i} step={step} drafts={drafts[i]} live={live[i]} who={users[userId]?.nickname?.trim() || userId} />;
+          return (
+            <CompareStepRow
+              key={i}
+              index={i}
+              step={step}
+              drafts={drafts[i]}
+              live={live[i]}
+              who={users[userId]?.nickname?.trim() || userId}
+            />
+          );
         })}
       </ol>
     </div>

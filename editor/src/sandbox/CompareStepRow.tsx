@@ -21,12 +21,18 @@ export function CompareStepRow({ index, step, drafts, live, who }: CompareStepRo
   const differences = stepDifferences(drafts, live);
   const differs = differences.length > 0;
   // Parse boundary: the panel only writes text replies into reply steps.
-  const said = step.inbound ? describeInbound(step.inbound, t) : step.reply ? summarizeReply(step.reply as Reply, t) : '';
+  const said = step.inbound
+    ? describeInbound(step.inbound, t)
+    : step.reply
+      ? summarizeReply(step.reply as Reply, t)
+      : '';
   return (
     <li className={`compare-row${differs ? ' differs' : ''}`} data-testid="compare-row" data-differs={differs}>
       <div className="step-head">
         <span className="muted">#{index + 1}</span>
-        <span className="compare-said">{step.inbound ? `${who}：${said}` : `${t('sandbox.by.agent')} → ${who}：${said}`}</span>
+        <span className="compare-said">
+          {step.inbound ? `${who}：${said}` : `${t('sandbox.by.agent')} → ${who}：${said}`}
+        </span>
         <span className="spacer" />
         {differs ? (
           <span className="badge differs-badge" data-testid="differs-badge">
@@ -34,7 +40,13 @@ export function CompareStepRow({ index, step, drafts, live, who }: CompareStepRo
           </span>
         ) : null}
       </div>
-      {differs ? <div className="muted compare-what">{t('sandbox.source.differsIn', { list: differences.map((d) => t(`sandbox.source.what.${d}`)).join(t('sandbox.listSeparator')) })}</div> : null}
+      {differs ? (
+        <div className="muted compare-what">
+          {t('sandbox.source.differsIn', {
+            list: differences.map((d) => t(`sandbox.source.what.${d}`)).join(t('sandbox.listSeparator')),
+          })}
+        </div>
+      ) : null}
       <div className="compare-cells">
         <div className="compare-cell" data-testid="compare-drafts">
           <StepOutcome step={step} report={drafts} />

@@ -5,8 +5,31 @@ import { LintedText } from '../lint/LintedText.js';
 import { useEditorStore } from '../store/editor-store.js';
 
 /** What the operator can do next in the simulator: user messages, user events, an agent reply. */
-export type ComposeKind = 'text' | 'image' | 'location' | 'link' | 'subscribe' | 'SCAN' | 'CLICK' | 'VIEW' | 'LOCATION' | 'unsubscribe' | 'reply';
-const KINDS: ComposeKind[] = ['text', 'image', 'location', 'link', 'subscribe', 'SCAN', 'CLICK', 'VIEW', 'LOCATION', 'unsubscribe', 'reply'];
+export type ComposeKind =
+  | 'text'
+  | 'image'
+  | 'location'
+  | 'link'
+  | 'subscribe'
+  | 'SCAN'
+  | 'CLICK'
+  | 'VIEW'
+  | 'LOCATION'
+  | 'unsubscribe'
+  | 'reply';
+const KINDS: ComposeKind[] = [
+  'text',
+  'image',
+  'location',
+  'link',
+  'subscribe',
+  'SCAN',
+  'CLICK',
+  'VIEW',
+  'LOCATION',
+  'unsubscribe',
+  'reply',
+];
 
 /** What is typed in the composer's fields; coordinates as typed, parsed when the step is built. */
 export interface ComposeInput {
@@ -25,7 +48,10 @@ export interface ComposeInput {
  * A sandbox image carries no real media: these stand in for the `MediaId`/`PicUrl` WeChat
  * pushes, so the message counts as the user sending one (it opens the 48 h window).
  */
-export const PLACEHOLDER_IMAGE = { mediaId: 'SANDBOX_MEDIA_ID', picUrl: 'https://mmbiz.qpic.cn/sandbox/placeholder.jpg' } as const;
+export const PLACEHOLDER_IMAGE = {
+  mediaId: 'SANDBOX_MEDIA_ID',
+  picUrl: 'https://mmbiz.qpic.cn/sandbox/placeholder.jpg',
+} as const;
 /** People's Square, Shanghai: a readable default place for location messages and events. */
 const DEFAULT_PLACE = { label: '上海市黄浦区人民广场', latitude: '31.2304', longitude: '121.4737' };
 
@@ -44,7 +70,14 @@ export function Composer({ onStep }: { onStep: (step: SandboxStep) => void }) {
   const [place, setPlace] = useState(DEFAULT_PLACE);
   const [link, setLink] = useState({ title: '', description: '', url: '' });
   const [viewUrl, setViewUrl] = useState('');
-  const step = buildStep(kind, activeUser, { text, key, reply, ...place, ...link, url: kind === 'VIEW' ? viewUrl : link.url });
+  const step = buildStep(kind, activeUser, {
+    text,
+    key,
+    reply,
+    ...place,
+    ...link,
+    url: kind === 'VIEW' ? viewUrl : link.url,
+  });
   const send = () => {
     if (!step) return;
     onStep(step);
@@ -54,9 +87,18 @@ export function Composer({ onStep }: { onStep: (step: SandboxStep) => void }) {
   return (
     <div className="composer" data-testid="composer">
       <div className="row">
-        <span className="muted">{kind === 'reply' ? t('sandbox.compose.toUser', { who: nickname || activeUser }) : t('sandbox.compose.asUser', { who: nickname || activeUser })}</span>
+        <span className="muted">
+          {kind === 'reply'
+            ? t('sandbox.compose.toUser', { who: nickname || activeUser })
+            : t('sandbox.compose.asUser', { who: nickname || activeUser })}
+        </span>
         <span className="spacer" />
-        <select value={kind} onChange={(e) => setKind(KINDS.find((k) => k === e.target.value) ?? 'text')} aria-label={t('sandbox.compose.kind')} data-testid="compose-kind">
+        <select
+          value={kind}
+          onChange={(e) => setKind(KINDS.find((k) => k === e.target.value) ?? 'text')}
+          aria-label={t('sandbox.compose.kind')}
+          data-testid="compose-kind"
+        >
           {KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`sandbox.compose.kinds.${k}`)}
@@ -86,27 +128,73 @@ export function Composer({ onStep }: { onStep: (step: SandboxStep) => void }) {
         />
       ) : null}
       {kind === 'VIEW' ? (
-        <input value={viewUrl} placeholder="https://" onChange={(e) => setViewUrl(e.target.value)} aria-label={t('sandbox.compose.viewUrl')} data-testid="compose-view-url" className="wide" />
+        <input
+          value={viewUrl}
+          placeholder="https://"
+          onChange={(e) => setViewUrl(e.target.value)}
+          aria-label={t('sandbox.compose.viewUrl')}
+          data-testid="compose-view-url"
+          className="wide"
+        />
       ) : null}
       {kind === 'location' ? (
-        <input value={place.label} onChange={(e) => setPlace({ ...place, label: e.target.value })} aria-label={t('sandbox.compose.placeLabel')} className="wide" />
+        <input
+          value={place.label}
+          onChange={(e) => setPlace({ ...place, label: e.target.value })}
+          aria-label={t('sandbox.compose.placeLabel')}
+          className="wide"
+        />
       ) : null}
       {kind === 'location' || kind === 'LOCATION' ? (
         <div className="row">
-          <input value={place.latitude} inputMode="decimal" onChange={(e) => setPlace({ ...place, latitude: e.target.value })} aria-label={t('sandbox.compose.latitude')} />
-          <input value={place.longitude} inputMode="decimal" onChange={(e) => setPlace({ ...place, longitude: e.target.value })} aria-label={t('sandbox.compose.longitude')} />
+          <input
+            value={place.latitude}
+            inputMode="decimal"
+            onChange={(e) => setPlace({ ...place, latitude: e.target.value })}
+            aria-label={t('sandbox.compose.latitude')}
+          />
+          <input
+            value={place.longitude}
+            inputMode="decimal"
+            onChange={(e) => setPlace({ ...place, longitude: e.target.value })}
+            aria-label={t('sandbox.compose.longitude')}
+          />
         </div>
       ) : null}
       {kind === 'link' ? (
         <>
-          <input value={link.title} onChange={(e) => setLink({ ...link, title: e.target.value })} aria-label={t('sandbox.compose.linkTitle')} className="wide" />
-          <input value={link.description} onChange={(e) => setLink({ ...link, description: e.target.value })} aria-label={t('sandbox.compose.linkDescription')} className="wide" />
-          <input value={link.url} placeholder="https://" onChange={(e) => setLink({ ...link, url: e.target.value })} aria-label={t('sandbox.compose.linkUrl')} className="wide" />
+          <input
+            value={link.title}
+            onChange={(e) => setLink({ ...link, title: e.target.value })}
+            aria-label={t('sandbox.compose.linkTitle')}
+            className="wide"
+          />
+          <input
+            value={link.description}
+            onChange={(e) => setLink({ ...link, description: e.target.value })}
+            aria-label={t('sandbox.compose.linkDescription')}
+            className="wide"
+          />
+          <input
+            value={link.url}
+            placeholder="https://"
+            onChange={(e) => setLink({ ...link, url: e.target.value })}
+            aria-label={t('sandbox.compose.linkUrl')}
+            className="wide"
+          />
         </>
       ) : null}
       {kind === 'image' ? <p className="hint">{t('sandbox.compose.imageHint')}</p> : null}
       {kind === 'VIEW' || kind === 'LOCATION' ? <p className="hint">{t('sandbox.compose.noGrantHint')}</p> : null}
-      {kind === 'reply' ? <LintedText label={t('sandbox.compose.reply')} value={reply} onChange={setReply} testId="compose-reply" rows={2} /> : null}
+      {kind === 'reply' ? (
+        <LintedText
+          label={t('sandbox.compose.reply')}
+          value={reply}
+          onChange={setReply}
+          testId="compose-reply"
+          rows={2}
+        />
+      ) : null}
       <div className="row end">
         <button type="button" className="primary" disabled={!step} onClick={send} data-testid="compose-send">
           {kind === 'reply' ? t('sandbox.compose.sendReply') : t('sandbox.compose.send')}
@@ -133,7 +221,9 @@ export function buildStep(kind: ComposeKind, from: string, input: ComposeInput):
     case 'link': {
       const title = input.title?.trim() ?? '';
       const description = input.description?.trim();
-      return title && url ? { inbound: { from, type: 'link', title, ...(description ? { description } : {}), url } } : null;
+      return title && url
+        ? { inbound: { from, type: 'link', title, ...(description ? { description } : {}), url } }
+        : null;
     }
     case 'CLICK':
     case 'SCAN':

@@ -29,12 +29,23 @@ export function ExpectationEditor({ kind, expect, report, onChange }: Expectatio
       <div className="row">
         <strong className="small-title">{t('sandbox.expect.title')}</strong>
         {outcome ? (
-          <span className={`badge-${outcome.passed ? 'pass' : 'fail'}`} data-testid="expect-outcome" data-passed={outcome.passed}>
-            <StatusIcon status={outcome.passed ? 'passed' : 'failed'} size={12} /> {outcome.passed ? t('sandbox.expect.passed') : t('sandbox.expect.failed')}
+          <span
+            className={`badge-${outcome.passed ? 'pass' : 'fail'}`}
+            data-testid="expect-outcome"
+            data-passed={outcome.passed}
+          >
+            <StatusIcon status={outcome.passed ? 'passed' : 'failed'} size={12} />{' '}
+            {outcome.passed ? t('sandbox.expect.passed') : t('sandbox.expect.failed')}
           </span>
         ) : null}
         <span className="spacer" />
-        <button type="button" className="small" disabled={!report} onClick={() => report && onChange(cleanExpectation(expectFromResult(report)))} data-testid="expect-actual">
+        <button
+          type="button"
+          className="small"
+          disabled={!report}
+          onClick={() => report && onChange(cleanExpectation(expectFromResult(report)))}
+          data-testid="expect-actual"
+        >
           {t('sandbox.expect.fromActual')}
         </button>
         {expect ? (
@@ -47,7 +58,11 @@ export function ExpectationEditor({ kind, expect, report, onChange }: Expectatio
         <div className="expect-fields">
           <label>
             {t('sandbox.expect.verdict')}
-            <select value={expect.verdict ?? ''} onChange={(e) => change({ verdict: VERDICTS.find((v) => v === e.target.value) })} aria-label={t('sandbox.expect.verdict')}>
+            <select
+              value={expect.verdict ?? ''}
+              onChange={(e) => change({ verdict: VERDICTS.find((v) => v === e.target.value) })}
+              aria-label={t('sandbox.expect.verdict')}
+            >
               <option value="">{t('sandbox.expect.any')}</option>
               {VERDICTS.map((v) => (
                 <option key={v} value={v}>
@@ -58,7 +73,13 @@ export function ExpectationEditor({ kind, expect, report, onChange }: Expectatio
           </label>
           <label>
             {t('sandbox.expect.codes')}
-            <input value={codes} placeholder={t('sandbox.expect.codesPlaceholder')} onChange={(e) => setCodes(e.target.value)} onBlur={() => change({ codes: splitCodes(codes) })} aria-label={t('sandbox.expect.codes')} />
+            <input
+              value={codes}
+              placeholder={t('sandbox.expect.codesPlaceholder')}
+              onChange={(e) => setCodes(e.target.value)}
+              onBlur={() => change({ codes: splitCodes(codes) })}
+              aria-label={t('sandbox.expect.codes')}
+            />
           </label>
           <label>
             {t('sandbox.expect.replyCount')}
@@ -73,7 +94,12 @@ export function ExpectationEditor({ kind, expect, report, onChange }: Expectatio
           {kind === 'inbound' ? (
             <label>
               {t('sandbox.expect.group')}
-              <input value={group} onChange={(e) => setGroup(e.target.value)} onBlur={() => change({ group: group.trim() || undefined })} aria-label={t('sandbox.expect.group')} />
+              <input
+                value={group}
+                onChange={(e) => setGroup(e.target.value)}
+                onBlur={() => change({ group: group.trim() || undefined })}
+                aria-label={t('sandbox.expect.group')}
+              />
             </label>
           ) : null}
         </div>
@@ -91,6 +117,9 @@ export function ExpectationEditor({ kind, expect, report, onChange }: Expectatio
 
 /** `A, B；C` → ['A', 'B', 'C']. */
 export function splitCodes(text: string): string[] | undefined {
-  const codes = text.split(/[\s,，、;；]+/).map((c) => c.trim()).filter(Boolean);
+  const codes = text
+    .split(/[\s,，、;；]+/)
+    .map((c) => c.trim())
+    .filter(Boolean);
   return codes.length ? [...new Set(codes)] : undefined;
 }

@@ -9,7 +9,9 @@ export function GroupMatchSummary({ groupMatches }: { groupMatches: readonly Gro
   const { t } = useTranslation();
   const groups = byGroup(groupMatches);
   if (groups.length < 2) return null;
-  const list = groups.map((g) => (g.won ? t('sandbox.groupWon', { group: g.group }) : g.group)).join(t('sandbox.listSeparator'));
+  const list = groups
+    .map((g) => (g.won ? t('sandbox.groupWon', { group: g.group }) : g.group))
+    .join(t('sandbox.listSeparator'));
   return (
     <div className="match-line muted" data-testid="group-matches">
       {t('sandbox.groupMatches', { list })}

@@ -35,15 +35,25 @@ export function PackPicker() {
   return (
     <fieldset className="pack-picker" data-testid="pack-picker">
       <legend>
-        {t('sandbox.packs.title')} · {chosen ? t('sandbox.packs.chosen', { count: chosen.length }) : t('sandbox.packs.accountDefault')}
+        {t('sandbox.packs.title')} ·{' '}
+        {chosen ? t('sandbox.packs.chosen', { count: chosen.length }) : t('sandbox.packs.accountDefault')}
       </legend>
       {error ? <p className="error">{`${t('sandbox.packs.loadFailed')} ${error}`}</p> : null}
       {catalog && catalog.length === 0 ? <p className="hint">{t('sandbox.packs.none')}</p> : null}
       {(catalog ?? []).map((p) => (
         <label key={p.id} className="check" title={p.industry}>
-          <input type="checkbox" checked={ticked.includes(p.id)} onChange={(e) => toggle(p.id, e.target.checked)} data-pack-id={p.id} />
+          <input
+            type="checkbox"
+            checked={ticked.includes(p.id)}
+            onChange={(e) => toggle(p.id, e.target.checked)}
+            data-pack-id={p.id}
+          />
           {p.name}
-          {p.installed ? <span className="muted">（{p.enabled === false ? t('sandbox.packs.installedOff') : t('sandbox.packs.installed')}）</span> : null}
+          {p.installed ? (
+            <span className="muted">
+              （{p.enabled === false ? t('sandbox.packs.installedOff') : t('sandbox.packs.installed')}）
+            </span>
+          ) : null}
         </label>
       ))}
       {chosen ? (

@@ -19,10 +19,19 @@ export interface ReplyBubbleProps {
 export function ReplyBubble({ reply, verdict, reasons, committed, by }: ReplyBubbleProps) {
   const { t } = useTranslation();
   return (
-    <div className={`bubble-row out ${by}`} data-testid="reply-bubble" data-verdict={verdict} data-committed={committed}>
+    <div
+      className={`bubble-row out ${by}`}
+      data-testid="reply-bubble"
+      data-verdict={verdict}
+      data-committed={committed}
+    >
       <div className={`bubble bubble-out verdict-${verdict}${committed ? '' : ' not-sent'}`}>
         <div className="bubble-by muted">{t(`sandbox.by.${by}`)}</div>
-        {reply.type === 'text' ? <HighlightedText className="bubble-text" text={reply.content} reasons={reasons} /> : <div className="bubble-text">{summarizeReply(reply, t)}</div>}
+        {reply.type === 'text' ? (
+          <HighlightedText className="bubble-text" text={reply.content} reasons={reasons} />
+        ) : (
+          <div className="bubble-text">{summarizeReply(reply, t)}</div>
+        )}
         <div className="bubble-status">{committed ? t('sandbox.sent') : t('sandbox.notSent')}</div>
       </div>
       <LintReasons lint={{ result: { verdict, reasons }, pending: false, failed: false }} />

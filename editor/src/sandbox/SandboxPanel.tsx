@@ -35,7 +35,15 @@ export function SandboxPanel() {
         <strong>{t('sandbox.title')}</strong>
         <nav className="tabs" role="tablist">
           {VIEWS.map((v) => (
-            <button key={v} type="button" role="tab" aria-selected={view === v} className={view === v ? 'tab active' : 'tab'} onClick={() => setView(v)} data-testid={`sandbox-tab-${v}`}>
+            <button
+              key={v}
+              type="button"
+              role="tab"
+              aria-selected={view === v}
+              className={view === v ? 'tab active' : 'tab'}
+              onClick={() => setView(v)}
+              data-testid={`sandbox-tab-${v}`}
+            >
               {t(`sandbox.views.${v}`)}
             </button>
           ))}
@@ -65,7 +73,9 @@ function Simulator() {
   const liveVersion = useEditorStore((s) => s.liveVersion);
   const docsKey = useEditorStore((s) => `${s.meta?.id}:${s.meta?.revision}:${s.dirty}:${s.policy?.doc.revision}`);
   const edges = useEditorStore((s) => s.edges);
-  const unsaved = useEditorStore((s) => s.dirty || !s.persisted || s.policy?.dirty || Object.values(s.groups).some((g) => g.dirty));
+  const unsaved = useEditorStore(
+    (s) => s.dirty || !s.persisted || s.policy?.dirty || Object.values(s.groups).some((g) => g.dirty),
+  );
   const { addStep, removeStep, setExpect, resetSession } = useEditorStore.getState();
   const [saving, setSaving] = useState(false);
 
@@ -84,9 +94,22 @@ function Simulator() {
       <UserBar />
       <PackPicker />
       <ClockBar />
-      {source === 'live' ? <p className="hint" data-testid="sandbox-live-hint">{t('sandbox.source.liveHint')}</p> : unsaved ? <p className="hint warn">{t('sandbox.unsaved')}</p> : null}
+      {source === 'live' ? (
+        <p className="hint" data-testid="sandbox-live-hint">
+          {t('sandbox.source.liveHint')}
+        </p>
+      ) : unsaved ? (
+        <p className="hint warn">{t('sandbox.unsaved')}</p>
+      ) : null}
       {source === 'compare' ? (
-        <CompareStepList steps={session.steps} drafts={reports} live={liveResult?.steps ?? []} liveError={liveError} users={session.users} liveVersion={liveVersion} />
+        <CompareStepList
+          steps={session.steps}
+          drafts={reports}
+          live={liveResult?.steps ?? []}
+          liveError={liveError}
+          users={session.users}
+          liveVersion={liveVersion}
+        />
       ) : (
         <StepList
           steps={session.steps}
@@ -98,7 +121,11 @@ function Simulator() {
           onExpect={setExpect}
         />
       )}
-      {runError ? <p className="error" role="alert">{runError}</p> : null}
+      {runError ? (
+        <p className="error" role="alert">
+          {runError}
+        </p>
+      ) : null}
       <Composer onStep={addStep} />
       <div className="row sandbox-foot">
         <span className="muted" aria-live="polite">
@@ -106,7 +133,8 @@ function Simulator() {
             t('sandbox.running')
           ) : expected && result ? (
             <>
-              <StatusIcon status={result.passed ? 'passed' : 'failed'} /> {result.passed ? t('sandbox.allPassed') : t('sandbox.someFailed')}
+              <StatusIcon status={result.passed ? 'passed' : 'failed'} />{' '}
+              {result.passed ? t('sandbox.allPassed') : t('sandbox.someFailed')}
             </>
           ) : null}
         </span>
@@ -117,7 +145,13 @@ function Simulator() {
         <button type="button" onClick={resetSession} disabled={session.steps.length === 0 && !session.scenario}>
           {t('sandbox.reset')}
         </button>
-        <button type="button" className="primary" disabled={session.steps.length === 0} onClick={() => setSaving(true)} data-testid="save-scenario">
+        <button
+          type="button"
+          className="primary"
+          disabled={session.steps.length === 0}
+          onClick={() => setSaving(true)}
+          data-testid="save-scenario"
+        >
           {t('sandbox.saveScenario')}
         </button>
       </div>

@@ -23,11 +23,24 @@ export function SaveScenarioDialog({ onClose }: { onClose: () => void }) {
     <Modal title={t('sandbox.save.title')} onClose={onClose} testId="save-scenario-dialog">
       <label className="field">
         <span>{t('sandbox.save.name')}</span>
-        <input autoFocus value={name} maxLength={100} placeholder={t('sandbox.save.namePlaceholder')} onChange={(e) => setName(e.target.value)} aria-label={t('sandbox.save.name')} />
+        <input
+          autoFocus
+          value={name}
+          maxLength={100}
+          placeholder={t('sandbox.save.namePlaceholder')}
+          onChange={(e) => setName(e.target.value)}
+          aria-label={t('sandbox.save.name')}
+        />
       </label>
       <label className="field">
         <span>{t('sandbox.save.description')}</span>
-        <textarea rows={2} value={description} maxLength={1000} onChange={(e) => setDescription(e.target.value)} aria-label={t('sandbox.save.description')} />
+        <textarea
+          rows={2}
+          value={description}
+          maxLength={1000}
+          onChange={(e) => setDescription(e.target.value)}
+          aria-label={t('sandbox.save.description')}
+        />
       </label>
       {withoutExpect > 0 ? <p className="hint warn">{t('sandbox.save.noExpect', { count: withoutExpect })}</p> : null}
       <div className="row end">
@@ -39,7 +52,13 @@ export function SaveScenarioDialog({ onClose }: { onClose: () => void }) {
             {t('sandbox.save.asNew')}
           </button>
         ) : null}
-        <button type="button" className="primary" disabled={!name.trim() || saving} onClick={() => void save(false)} data-testid="save-scenario-confirm">
+        <button
+          type="button"
+          className="primary"
+          disabled={!name.trim() || saving}
+          onClick={() => void save(false)}
+          data-testid="save-scenario-confirm"
+        >
           {session.scenario ? t('sandbox.save.update') : t('sandbox.save.confirm')}
         </button>
       </div>

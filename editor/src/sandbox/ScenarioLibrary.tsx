@@ -24,7 +24,13 @@ export function ScenarioLibrary() {
       <div className="row">
         <strong>{t('sandbox.library.title', { count: scenarios.length })}</strong>
         <span className="spacer" />
-        <button type="button" className="primary" disabled={busy || scenarios.length === 0} onClick={() => withBusy(runAllScenarios)} data-testid="run-all">
+        <button
+          type="button"
+          className="primary"
+          disabled={busy || scenarios.length === 0}
+          onClick={() => withBusy(runAllScenarios)}
+          data-testid="run-all"
+        >
           {t('sandbox.library.runAll')}
         </button>
       </div>
@@ -40,10 +46,25 @@ export function ScenarioLibrary() {
               <button type="button" className="small" onClick={() => void openScenario(s.id)}>
                 {t('sandbox.library.open')}
               </button>
-              <button type="button" className="small" disabled={busy} onClick={() => withBusy(() => runScenario(s.id))} data-testid="run-one">
+              <button
+                type="button"
+                className="small"
+                disabled={busy}
+                onClick={() => withBusy(() => runScenario(s.id))}
+                data-testid="run-one"
+              >
                 {t('sandbox.library.run')}
               </button>
-              <button type="button" className="small danger" onClick={() => askConfirm({ message: t('sandbox.library.confirmDelete', { name: s.name }), onConfirm: () => void deleteScenario(s.id, s.revision) })}>
+              <button
+                type="button"
+                className="small danger"
+                onClick={() =>
+                  askConfirm({
+                    message: t('sandbox.library.confirmDelete', { name: s.name }),
+                    onConfirm: () => void deleteScenario(s.id, s.revision),
+                  })
+                }
+              >
                 {t('common.delete')}
               </button>
             </div>
@@ -60,7 +81,11 @@ function RunFailures({ run }: { run: ScenarioRun | undefined }) {
   if (!run || run.passed) return null;
   return (
     <ul className="expect-failures">
-      {run.failures.flatMap((f) => f.failures.map((msg, i) => <li key={`${f.step}-${i}`}>{t('sandbox.library.stepFailure', { n: f.step + 1, message: msg })}</li>))}
+      {run.failures.flatMap((f) =>
+        f.failures.map((msg, i) => (
+          <li key={`${f.step}-${i}`}>{t('sandbox.library.stepFailure', { n: f.step + 1, message: msg })}</li>
+        )),
+      )}
     </ul>
   );
 }
@@ -70,7 +95,8 @@ function RunBadge({ run }: { run: ScenarioRun | undefined }) {
   if (!run) return <span className="badge-none">{t('sandbox.library.notRun')}</span>;
   return (
     <span className={run.passed ? 'badge-pass' : 'badge-fail'} data-testid="scenario-badge" data-passed={run.passed}>
-      <StatusIcon status={run.passed ? 'passed' : 'failed'} size={12} /> {run.passed ? t('sandbox.expect.passed') : t('sandbox.expect.failed')}
+      <StatusIcon status={run.passed ? 'passed' : 'failed'} size={12} />{' '}
+      {run.passed ? t('sandbox.expect.passed') : t('sandbox.expect.failed')}
     </span>
   );
 }

@@ -32,10 +32,27 @@ export function SourceSwitch() {
     void runSession();
   };
   return (
-    <div className="row sandbox-source" role="radiogroup" aria-label={t('sandbox.source.label')} data-testid="sandbox-source">
+    <div
+      className="row sandbox-source"
+      role="radiogroup"
+      aria-label={t('sandbox.source.label')}
+      data-testid="sandbox-source"
+    >
       {MODES.map((m) => (
-        <button key={m} type="button" role="radio" aria-checked={mode === m} className={mode === m ? 'segment active' : 'segment'} onClick={() => choose(m)} data-testid={`sandbox-source-${m}`}>
-          {m === 'live' ? (version === null ? t('sandbox.source.liveNoVersion') : t('sandbox.source.live', { version })) : t(`sandbox.source.${m}`)}
+        <button
+          key={m}
+          type="button"
+          role="radio"
+          aria-checked={mode === m}
+          className={mode === m ? 'segment active' : 'segment'}
+          onClick={() => choose(m)}
+          data-testid={`sandbox-source-${m}`}
+        >
+          {m === 'live'
+            ? version === null
+              ? t('sandbox.source.liveNoVersion')
+              : t('sandbox.source.live', { version })
+            : t(`sandbox.source.${m}`)}
         </button>
       ))}
     </div>

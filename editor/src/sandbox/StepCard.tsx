@@ -26,8 +26,16 @@ export function StepCard({ index, step, report, who, lit, onLight, onRemove, onE
   const kind = step.inbound ? 'inbound' : 'reply';
   const afterMs = step.after ? parseDurationSpec(step.after) : null;
   return (
-    <li className={`step-card${lit ? ' is-lit' : ''}${report && !report.expect.passed ? ' failing' : ''}`} data-testid="step-card" data-kind={kind}>
-      {afterMs ? <div className="clock-marker" data-testid="clock-marker"><FastForward size={13} className="icon" /> {t('sandbox.clock.moved', { span: formatSpan(afterMs / 1000, t) })}</div> : null}
+    <li
+      className={`step-card${lit ? ' is-lit' : ''}${report && !report.expect.passed ? ' failing' : ''}`}
+      data-testid="step-card"
+      data-kind={kind}
+    >
+      {afterMs ? (
+        <div className="clock-marker" data-testid="clock-marker">
+          <FastForward size={13} className="icon" /> {t('sandbox.clock.moved', { span: formatSpan(afterMs / 1000, t) })}
+        </div>
+      ) : null}
       <div className="step-head">
         <span className="muted">#{index + 1}</span>
         {report ? <span className="muted">{formatInstant(report.at, i18n.language)}</span> : null}
@@ -37,7 +45,12 @@ export function StepCard({ index, step, report, who, lit, onLight, onRemove, onE
             {t('sandbox.showPath')}
           </button>
         ) : null}
-        <button type="button" className="small" onClick={onRemove} aria-label={t('sandbox.removeStep', { n: index + 1 })}>
+        <button
+          type="button"
+          className="small"
+          onClick={onRemove}
+          aria-label={t('sandbox.removeStep', { n: index + 1 })}
+        >
           <X size={13} />
         </button>
       </div>
@@ -54,10 +67,22 @@ export function StepCard({ index, step, report, who, lit, onLight, onRemove, onE
       ) : step.reply && report?.kind === 'reply' ? (
         <>
           {/* Parse boundary: the panel only writes text replies into reply steps. */}
-          <ReplyBubble reply={step.reply as Reply} verdict={report.result.verdict} reasons={report.result.reasons} committed={report.result.committed} by="agent" />
+          <ReplyBubble
+            reply={step.reply as Reply}
+            verdict={report.result.verdict}
+            reasons={report.result.reasons}
+            committed={report.result.committed}
+            by="agent"
+          />
         </>
       ) : null}
-      {report ? <WindowCountdown window={report.result.window} counters={report.kind === 'reply' ? report.result.counters : undefined} compact /> : null}
+      {report ? (
+        <WindowCountdown
+          window={report.result.window}
+          counters={report.kind === 'reply' ? report.result.counters : undefined}
+          compact
+        />
+      ) : null}
       <ExpectationEditor kind={kind} expect={step.expect} report={report} onChange={onExpect} />
     </li>
   );
@@ -79,13 +104,18 @@ export function InboundOutcome({ report }: { report: Extract<StepReport, { kind:
       {replies.map((r, i) => (
         <ReplyBubble key={i} reply={r.reply} verdict={r.verdict} reasons={r.reasons} committed={r.committed} by="bot" />
       ))}
-      {handoff ? <div className="handoff-line">{t('sandbox.handoff', { queue: handoff.queue ?? t('handoff.anyAgent') })}</div> : null}
+      {handoff ? (
+        <div className="handoff-line">{t('sandbox.handoff', { queue: handoff.queue ?? t('handoff.anyAgent') })}</div>
+      ) : null}
     </div>
   );
 }
 
 /** 「退钱」, 「[关注]」, 「[点击菜单 FAQ]」, 「[位置 人民广场]」… */
-export function describeInbound(message: NonNullable<SandboxStep['inbound']>, t: (key: string, o?: Record<string, unknown>) => string): string {
+export function describeInbound(
+  message: NonNullable<SandboxStep['inbound']>,
+  t: (key: string, o?: Record<string, unknown>) => string,
+): string {
   if (message.type === 'text') return message.content ?? '';
   if (message.type !== 'event') {
     const detail = message.label ?? message.title;

@@ -17,7 +17,12 @@ export interface StepListProps {
 /** The session as a chat: each step with its replies, verdicts, window and expectation. */
 export function StepList({ steps, reports, users, litIndex, onLight, onRemove, onExpect }: StepListProps) {
   const { t } = useTranslation();
-  if (steps.length === 0) return <p className="hint" data-testid="steps-empty">{t('sandbox.empty')}</p>;
+  if (steps.length === 0)
+    return (
+      <p className="hint" data-testid="steps-empty">
+        {t('sandbox.empty')}
+      </p>
+    );
   return (
     <ol className="step-list" data-testid="step-list">
       {steps.map((step, i) => {

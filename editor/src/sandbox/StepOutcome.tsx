@@ -8,7 +8,15 @@ export function StepOutcome({ step, report }: { step: SandboxStep; report: StepR
   if (report?.kind === 'inbound') return <InboundOutcome report={report} />;
   if (report?.kind === 'reply' && step.reply) {
     // Parse boundary: the panel only writes text replies into reply steps.
-    return <ReplyBubble reply={step.reply as Reply} verdict={report.result.verdict} reasons={report.result.reasons} committed={report.result.committed} by="agent" />;
+    return (
+      <ReplyBubble
+        reply={step.reply as Reply}
+        verdict={report.result.verdict}
+        reasons={report.result.reasons}
+        committed={report.result.committed}
+        by="agent"
+      />
+    );
   }
   return null;
 }

@@ -14,7 +14,14 @@ export function UserBar() {
     <fieldset className="user-bar" data-testid="user-bar">
       <legend>{t('sandbox.users.title')}</legend>
       {Object.entries(users).map(([id, user]) => (
-        <UserRow key={id} id={id} user={user} active={id === activeUser} onPick={() => setActiveUser(id)} onChange={(u) => putUser(id, u)} />
+        <UserRow
+          key={id}
+          id={id}
+          user={user}
+          active={id === activeUser}
+          onPick={() => setActiveUser(id)}
+          onChange={(u) => putUser(id, u)}
+        />
       ))}
       <div className="row">
         <button type="button" className="small" onClick={addUser}>
@@ -23,24 +30,54 @@ export function UserBar() {
         <span className="spacer" />
         <label className="inline-field">
           {t('sandbox.start')}
-          <input type="datetime-local" value={toChinaLocal(start)} onChange={(e) => e.target.value && setStart(`${e.target.value}:00+08:00`)} aria-label={t('sandbox.start')} />
+          <input
+            type="datetime-local"
+            value={toChinaLocal(start)}
+            onChange={(e) => e.target.value && setStart(`${e.target.value}:00+08:00`)}
+            aria-label={t('sandbox.start')}
+          />
         </label>
       </div>
     </fieldset>
   );
 }
 
-function UserRow({ id, user, active, onPick, onChange }: { id: string; user: UserProfile; active: boolean; onPick: () => void; onChange: (u: UserProfile) => void }) {
+function UserRow({
+  id,
+  user,
+  active,
+  onPick,
+  onChange,
+}: {
+  id: string;
+  user: UserProfile;
+  active: boolean;
+  onPick: () => void;
+  onChange: (u: UserProfile) => void;
+}) {
   const { t } = useTranslation();
   const [tags, setTags] = useState((user.tags ?? []).join(', '));
   useEffect(() => setTags((user.tags ?? []).join(', ')), [user.tags]);
   return (
     <div className={`row user-row${active ? ' active' : ''}`}>
       <label className="check">
-        <input type="radio" name="sandbox-user" checked={active} onChange={onPick} aria-label={t('sandbox.users.speak', { id })} />
+        <input
+          type="radio"
+          name="sandbox-user"
+          checked={active}
+          onChange={onPick}
+          aria-label={t('sandbox.users.speak', { id })}
+        />
         {id}
       </label>
-      <input className="nickname" value={user.nickname ?? ''} maxLength={64} placeholder={t('sandbox.users.nicknamePlaceholder')} onChange={(e) => onChange({ ...user, nickname: e.target.value })} aria-label={t('sandbox.users.nickname', { id })} />
+      <input
+        className="nickname"
+        value={user.nickname ?? ''}
+        maxLength={64}
+        placeholder={t('sandbox.users.nicknamePlaceholder')}
+        onChange={(e) => onChange({ ...user, nickname: e.target.value })}
+        aria-label={t('sandbox.users.nickname', { id })}
+      />
       <input
         className="tags"
         value={tags}

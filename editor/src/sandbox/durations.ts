@@ -55,11 +55,37 @@ export function formatClock(seconds: number): string {
 
 /** The unit words an operator types, in English and Chinese, longest first so `min` wins over `m`. */
 const TYPED_UNITS: [word: string, ms: number][] = [
-  ['milliseconds', MS], ['millisecond', MS], ['ms', MS], ['毫秒', MS],
-  ['days', DAY], ['day', DAY], ['d', DAY], ['天', DAY], ['日', DAY],
-  ['hours', HOUR], ['hour', HOUR], ['hrs', HOUR], ['hr', HOUR], ['h', HOUR], ['小时', HOUR], ['钟头', HOUR], ['时', HOUR],
-  ['minutes', MINUTE], ['minute', MINUTE], ['mins', MINUTE], ['min', MINUTE], ['m', MINUTE], ['分钟', MINUTE], ['分', MINUTE],
-  ['seconds', SECOND], ['second', SECOND], ['secs', SECOND], ['sec', SECOND], ['s', SECOND], ['秒钟', SECOND], ['秒', SECOND],
+  ['milliseconds', MS],
+  ['millisecond', MS],
+  ['ms', MS],
+  ['毫秒', MS],
+  ['days', DAY],
+  ['day', DAY],
+  ['d', DAY],
+  ['天', DAY],
+  ['日', DAY],
+  ['hours', HOUR],
+  ['hour', HOUR],
+  ['hrs', HOUR],
+  ['hr', HOUR],
+  ['h', HOUR],
+  ['小时', HOUR],
+  ['钟头', HOUR],
+  ['时', HOUR],
+  ['minutes', MINUTE],
+  ['minute', MINUTE],
+  ['mins', MINUTE],
+  ['min', MINUTE],
+  ['m', MINUTE],
+  ['分钟', MINUTE],
+  ['分', MINUTE],
+  ['seconds', SECOND],
+  ['second', SECOND],
+  ['secs', SECOND],
+  ['sec', SECOND],
+  ['s', SECOND],
+  ['秒钟', SECOND],
+  ['秒', SECOND],
 ];
 const TYPED_PART = new RegExp(`([0-9]+)\\s*(${TYPED_UNITS.map(([w]) => w).join('|')})`, 'giy');
 
@@ -107,5 +133,7 @@ export function formatInstant(iso: string, language: string): string {
   }).formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   const time = `${part('hour').padStart(2, '0')}:${part('minute')}`;
-  return zh ? `${part('month')}月${part('day')}日 ${part('weekday')} ${time}` : `${part('weekday')}, ${part('month')} ${part('day')} ${time}`;
+  return zh
+    ? `${part('month')}月${part('day')}日 ${part('weekday')} ${time}`
+    : `${part('weekday')}, ${part('month')} ${part('day')} ${time}`;
 }

@@ -19,7 +19,11 @@ export function expectFromResult(report: StepReport): Expectation {
   const group = matches[0]?.group;
   if (group) expect.group = group;
   expect.replyCount = replies.filter((r) => r.committed).length;
-  if (replies.length > 0) expect.verdict = replies.reduce<Verdict>((worst, r) => (RANK[r.verdict] > RANK[worst] ? r.verdict : worst), 'allow');
+  if (replies.length > 0)
+    expect.verdict = replies.reduce<Verdict>(
+      (worst, r) => (RANK[r.verdict] > RANK[worst] ? r.verdict : worst),
+      'allow',
+    );
   const codes = unique(replies.flatMap((r) => r.reasons.map((x) => x.code)));
   if (codes.length) expect.codes = codes;
   return expect;
@@ -31,7 +35,8 @@ export function cleanExpectation(expect: Expectation): Expectation | undefined {
   if (expect.verdict) out.verdict = expect.verdict;
   if (expect.codes?.length) out.codes = expect.codes;
   if (expect.notCodes?.length) out.notCodes = expect.notCodes;
-  if (expect.replyCount !== undefined && Number.isInteger(expect.replyCount) && expect.replyCount >= 0) out.replyCount = expect.replyCount;
+  if (expect.replyCount !== undefined && Number.isInteger(expect.replyCount) && expect.replyCount >= 0)
+    out.replyCount = expect.replyCount;
   if (expect.replyContains) out.replyContains = expect.replyContains;
   if (expect.group) out.group = expect.group;
   if (expect.windowState) out.windowState = expect.windowState;

@@ -67,11 +67,16 @@ export function litPath(trace: readonly string[], graph: GraphLike): LitPath {
 }
 
 /** Peels dead-end decisions off the lit path, repeatedly: a decision whose only ways on were dead ends is one too. */
-function splitDeadEnds(nodes: Set<string>, edges: Set<string>, graph: GraphLike, byId: Map<string, { id: string; type?: string }>): LitPath {
+function splitDeadEnds(
+  nodes: Set<string>,
+  edges: Set<string>,
+  graph: GraphLike,
+  byId: Map<string, { id: string; type?: string }>,
+): LitPath {
   const edgeById = new Map(graph.edges.map((e) => [e.id, e]));
   const tried = new Set<string>();
   const triedEdges = new Set<string>();
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const id of nodes) {
       if (tried.has(id) || !DECISIONS.has(byId.get(id)?.type ?? '')) continue;

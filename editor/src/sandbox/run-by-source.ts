@@ -26,6 +26,12 @@ export async function runBySource(
     return { shown: live, live };
   }
   if (mode === 'drafts') return { shown: await onDrafts(), live: null };
-  const [drafts, live] = await Promise.all([onDrafts(), onLive().then((run) => ({ run }), (liveError: unknown) => ({ run: null, liveError }))]);
+  const [drafts, live] = await Promise.all([
+    onDrafts(),
+    onLive().then(
+      (run) => ({ run }),
+      (liveError: unknown) => ({ run: null, liveError }),
+    ),
+  ]);
   return { shown: drafts, live: live.run, ...('liveError' in live ? { liveError: live.liveError } : {}) };
 }

@@ -27,10 +27,23 @@ let runSeq = 0;
 export async function runSession(): Promise<void> {
   const mine = ++runSeq;
   const { session, activeUser, pendingMs } = store();
-  const probe: SandboxStep = { reply: { type: 'text', content: '·' }, to: activeUser, commit: false, ...(pendingMs > 0 ? { after: toDurationSpec(pendingMs) } : {}) };
+  const probe: SandboxStep = {
+    reply: { type: 'text', content: '·' },
+    to: activeUser,
+    commit: false,
+    ...(pendingMs > 0 ? { after: toDurationSpec(pendingMs) } : {}),
+  };
   store().setRunState({ running: true });
   try {
-    const { shown: result, live, liveError } = await runBySource(store().sandboxSource, { ...scriptOf(session), steps: [...session.steps, probe] }, unsavedDocs);
+    const {
+      shown: result,
+      live,
+      liveError,
+    } = await runBySource(
+      store().sandboxSource,
+      { ...scriptOf(session), steps: [...session.steps, probe] },
+      unsavedDocs,
+    );
     if (mine !== runSeq) return;
     const last = result.steps[result.steps.length - 1];
     // The session's own steps, without the probe that reads the clock after them.
@@ -38,11 +51,20 @@ export async function runSession(): Promise<void> {
       const steps = run.steps.slice(0, session.steps.length);
       return { passed: steps.every((s) => s.expect.passed), steps };
     };
-    store().setLiveResult(live && store().sandboxSource === 'compare' ? ownSteps(live) : null, liveError === undefined ? null : describeApiError(liveError, i18n.t));
+    store().setLiveResult(
+      live && store().sandboxSource === 'compare' ? ownSteps(live) : null,
+      liveError === undefined ? null : describeApiError(liveError, i18n.t),
+    );
     if (live?.workspaceVersion !== undefined) store().setLiveVersion(live.workspaceVersion);
     store().setRunState({
       result: ownSteps(result),
-      now: last ? { at: last.at, window: last.result.window, ...(last.kind === 'reply' ? { counters: last.result.counters } : {}) } : null,
+      now: last
+        ? {
+            at: last.at,
+            window: last.result.window,
+            ...(last.kind === 'reply' ? { counters: last.result.counters } : {}),
+          }
+        : null,
       running: false,
       runError: null,
     });
@@ -59,7 +81,10 @@ export function lightStep(index: number | null): void {
   const report: StepReport | undefined =
     index === null ? [...reports].reverse().find((s) => s.kind === 'inbound') : reports[index];
   // Only the open flow's part of the walk: node ids repeat across flows.
-  const trace = report?.kind === 'inbound' ? (report.result.path ?? []).filter((p) => p.flowId === meta?.id).map((p) => p.nodeId) : [];
+  const trace =
+    report?.kind === 'inbound'
+      ? (report.result.path ?? []).filter((p) => p.flowId === meta?.id).map((p) => p.nodeId)
+      : [];
   store().setLit(index, litPath(trace, { nodes: nodes.map((n) => ({ id: n.id, type: n.type })), edges }));
 }
 
@@ -67,9 +92,17 @@ export function lightStep(index: number | null): void {
  * The session as a script body: users without a nickname or tags are sent as `{}`; `packs`
  * only when chosen (left out, the server applies the account's enabled packs).
  */
-export function scriptOf(session: SandboxSession): { start: string; users: NonNullable<SandboxScript['users']>; steps: SandboxStep[]; packs?: string[] } {
+export function scriptOf(session: SandboxSession): {
+  start: string;
+  users: NonNullable<SandboxScript['users']>;
+  steps: SandboxStep[];
+  packs?: string[];
+} {
   const users = Object.fromEntries(
-    Object.entries(session.users).map(([id, u]) => [id, { ...(u.nickname?.trim() ? { nickname: u.nickname.trim() } : {}), ...(u.tags?.length ? { tags: u.tags } : {}) }]),
+    Object.entries(session.users).map(([id, u]) => [
+      id,
+      { ...(u.nickname?.trim() ? { nickname: u.nickname.trim() } : {}), ...(u.tags?.length ? { tags: u.tags } : {}) },
+    ]),
   );
   return { start: session.start, users, steps: session.steps, ...(session.packs ? { packs: session.packs } : {}) };
 }
@@ -84,7 +117,8 @@ const flowCache = new Map<string, Flow>();
 async function unsavedDocs(): Promise<Pick<SandboxScript, 'flows' | 'keywordGroups' | 'policy'>> {
   const s = store();
   const out: Pick<SandboxScript, 'flows' | 'keywordGroups' | 'policy'> = {};
-  if (Object.values(s.groups).some((g) => g.dirty || !g.persisted)) out.keywordGroups = Object.values(s.groups).map((g) => g.doc);
+  if (Object.values(s.groups).some((g) => g.dirty || !g.persisted))
+    out.keywordGroups = Object.values(s.groups).map((g) => g.doc);
   if (s.policy?.dirty) out.policy = s.policy.doc;
   const open = currentFlow();
   if (open && (s.dirty || !s.persisted)) {
@@ -132,14 +166,21 @@ export async function saveScenario(name: string, description: string, asNew: boo
   };
   try {
     const saved = existing ? await sandboxApi.updateScenario(doc) : await sandboxApi.createScenario(doc);
-    useEditorStore.setState((s) => ({ session: { ...s.session, scenario: { id: saved.id, name: saved.name, description: saved.description, revision: saved.revision } } }));
+    useEditorStore.setState((s) => ({
+      session: {
+        ...s.session,
+        scenario: { id: saved.id, name: saved.name, description: saved.description, revision: saved.revision },
+      },
+    }));
     store().notify('success', t('sandbox.library.saved', { name }));
     await refreshScenarios();
     return 'saved';
   } catch (err) {
     if (existing && err instanceof ApiError && err.status === 409 && err.code === 'CONFLICT') {
       // Keep the name typed in the dialog for the save after "keep mine".
-      useEditorStore.setState((s) => ({ session: { ...s.session, scenario: { ...existing, name, description: doc.description } } }));
+      useEditorStore.setState((s) => ({
+        session: { ...s.session, scenario: { ...existing, name, description: doc.description } },
+      }));
       store().setConflict({ kind: 'scenarios', id: existing.id, name, theirRevision: revisionFromConflict(err) });
       return 'conflict';
     }
@@ -159,7 +200,8 @@ export async function keepMyScenario(id: string, theirRevision: number | null): 
   try {
     const revision = theirRevision ?? (await sandboxApi.getScenario(id)).revision ?? 0;
     const s = store();
-    if (s.session.scenario?.id === id) useEditorStore.setState({ session: { ...s.session, scenario: { ...s.session.scenario, revision } } });
+    if (s.session.scenario?.id === id)
+      useEditorStore.setState({ session: { ...s.session, scenario: { ...s.session.scenario, revision } } });
   } catch (err) {
     store().notify('error', describeApiError(err, i18n.t));
   }
@@ -169,10 +211,22 @@ export async function keepMyScenario(id: string, theirRevision: number | null): 
 /** Opens a saved scenario in the simulator. */
 export async function openScenario(id: string): Promise<void> {
   try {
-    const { schemaVersion: _v, id: _id, name, description, revision, start, users, steps, packs, ...kept } = await sandboxApi.getScenario(id);
+    const {
+      schemaVersion: _v,
+      id: _id,
+      name,
+      description,
+      revision,
+      start,
+      users,
+      steps,
+      packs,
+      ...kept
+    } = await sandboxApi.getScenario(id);
     store().loadSession({
       scenario: { id, name, description, revision },
-      start: typeof start === 'string' ? start : start !== undefined ? new Date(start).toISOString() : store().session.start,
+      start:
+        typeof start === 'string' ? start : start !== undefined ? new Date(start).toISOString() : store().session.start,
       users: users ?? {},
       steps,
       packs: packs ?? null,
@@ -188,7 +242,9 @@ export async function openScenario(id: string): Promise<void> {
 export async function runAllScenarios(): Promise<void> {
   try {
     const { scenarios } = await sandboxApi.runAll();
-    store().setScenarioRuns(Object.fromEntries(scenarios.map((s) => [s.id, { passed: s.passed, failures: s.failures }])));
+    store().setScenarioRuns(
+      Object.fromEntries(scenarios.map((s) => [s.id, { passed: s.passed, failures: s.failures }])),
+    );
   } catch (err) {
     store().notify('error', describeApiError(err, i18n.t));
   }
@@ -200,7 +256,9 @@ export async function runScenario(id: string): Promise<void> {
     const doc = await sandboxApi.getScenario(id);
     const { id: _id, name: _name, description: _d, revision: _r, schemaVersion: _v, ...script } = doc;
     const result = await sandboxApi.run(script);
-    const failures = result.steps.filter((s) => !s.expect.passed).map((s) => ({ step: s.index, failures: s.expect.failures }));
+    const failures = result.steps
+      .filter((s) => !s.expect.passed)
+      .map((s) => ({ step: s.index, failures: s.expect.failures }));
     store().setScenarioRuns({ [id]: { passed: result.passed, failures } });
   } catch (err) {
     store().notify('error', describeApiError(err, i18n.t));

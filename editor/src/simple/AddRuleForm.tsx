@@ -20,7 +20,11 @@ export function AddRuleForm({ flows }: AddRuleFormProps) {
   const { t } = useTranslation();
   const openId = useEditorStore((s) => s.meta?.id);
   // Flows keyword rules fit in: one with a text trigger, or one with no trigger yet.
-  const targets = flows.filter((f) => f.nodes.every((n) => n.type !== 'trigger') || f.nodes.some((n) => n.type === 'trigger' && isKeywordTrigger(n.data)));
+  const targets = flows.filter(
+    (f) =>
+      f.nodes.every((n) => n.type !== 'trigger') ||
+      f.nodes.some((n) => n.type === 'trigger' && isKeywordTrigger(n.data)),
+  );
   const [picked, setPicked] = useState<string | null>(null);
   const flowId = picked ?? (targets.some((f) => f.id === openId) ? openId : targets[0]?.id) ?? '';
   const [name, setName] = useState('');
@@ -57,9 +61,20 @@ export function AddRuleForm({ flows }: AddRuleFormProps) {
       </label>
       <label className="simple-field">
         <span>{t('simple.ruleName')}</span>
-        <input value={name} maxLength={CONSOLE_LIMITS.ruleName} onChange={(e) => setName(e.target.value)} data-testid="simple-add-name" />
+        <input
+          value={name}
+          maxLength={CONSOLE_LIMITS.ruleName}
+          onChange={(e) => setName(e.target.value)}
+          data-testid="simple-add-name"
+        />
       </label>
-      <ChipsInput values={keywords} onChange={setKeywords} label={t('simple.keywords')} placeholder={t('keywords.placeholder')} testId="simple-add-keywords" />
+      <ChipsInput
+        values={keywords}
+        onChange={setKeywords}
+        label={t('simple.keywords')}
+        placeholder={t('keywords.placeholder')}
+        testId="simple-add-keywords"
+      />
       <LintedText label={t('simple.reply')} value={reply} onChange={setReply} testId="simple-add-reply" rows={3} />
       <p className="hint">{t('simple.addHint')}</p>
       <button type="button" className="primary" disabled={!ready} onClick={() => void add()} data-testid="simple-add">

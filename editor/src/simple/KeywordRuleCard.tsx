@@ -1,6 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { Flow } from '../../../rules-schema/index.js';
-import { CONSOLE_LIMITS, consoleMatchModeOf, groupModeOf, type ConsoleMatchMode } from '../../../rules-schema/console-auto-reply.js';
+import {
+  CONSOLE_LIMITS,
+  consoleMatchModeOf,
+  groupModeOf,
+  type ConsoleMatchMode,
+} from '../../../rules-schema/console-auto-reply.js';
 import { KeywordChips } from '../keywords/KeywordChips.js';
 import { useEditorStore } from '../store/editor-store.js';
 import { CardFlowActions } from './CardFlowActions.js';
@@ -33,7 +38,11 @@ export function KeywordRuleCard({ rule, flow, canEdit, sharedWith }: KeywordRule
   const replyData = reply?.type === 'reply' ? reply.data : null;
 
   const remove = () =>
-    askConfirm({ message: t('simple.removeConfirm', { name: group?.name ?? rule.groupId }), confirmLabel: t('simple.remove'), onConfirm: () => removeKeywordRule(rule) });
+    askConfirm({
+      message: t('simple.removeConfirm', { name: group?.name ?? rule.groupId }),
+      confirmLabel: t('simple.remove'),
+      onConfirm: () => removeKeywordRule(rule),
+    });
 
   return (
     <article className="simple-card" data-testid="simple-keyword-rule" data-group={rule.groupId}>
@@ -42,18 +51,38 @@ export function KeywordRuleCard({ rule, flow, canEdit, sharedWith }: KeywordRule
       {group ? (
         <label className="simple-field">
           <span>{t('simple.ruleName')}</span>
-          <input value={group.name} maxLength={CONSOLE_LIMITS.ruleName} disabled={!groupEditable} onChange={(e) => editGroup(group.id, { name: e.target.value })} data-testid="simple-rule-name" />
+          <input
+            value={group.name}
+            maxLength={CONSOLE_LIMITS.ruleName}
+            disabled={!groupEditable}
+            onChange={(e) => editGroup(group.id, { name: e.target.value })}
+            data-testid="simple-rule-name"
+          />
         </label>
       ) : null}
       {group && groupEditable ? (
         <>
-          <KeywordChips groupId={group.id} keywords={group.keywords} onChange={(keywords) => editGroup(group.id, { keywords })} />
-          {group.keywords.length > CONSOLE_LIMITS.keywords ? <p className="hint">{t('simple.manyKeywords', { count: group.keywords.length, max: CONSOLE_LIMITS.keywords })}</p> : null}
+          <KeywordChips
+            groupId={group.id}
+            keywords={group.keywords}
+            onChange={(keywords) => editGroup(group.id, { keywords })}
+          />
+          {group.keywords.length > CONSOLE_LIMITS.keywords ? (
+            <p className="hint">
+              {t('simple.manyKeywords', { count: group.keywords.length, max: CONSOLE_LIMITS.keywords })}
+            </p>
+          ) : null}
           <fieldset className="inline">
             <legend>{t('simple.matchMode')}</legend>
             {(['contain', 'equal'] as const satisfies readonly ConsoleMatchMode[]).map((m) => (
               <label key={m} className="check">
-                <input type="radio" name={`match-${rule.groupNodeId}`} checked={match === m} onChange={() => editGroup(group.id, { mode: groupModeOf(m) })} data-testid={`simple-match-${m}`} />
+                <input
+                  type="radio"
+                  name={`match-${rule.groupNodeId}`}
+                  checked={match === m}
+                  onChange={() => editGroup(group.id, { mode: groupModeOf(m) })}
+                  data-testid={`simple-match-${m}`}
+                />
                 {t(`simple.match.${m}`)}
               </label>
             ))}
@@ -67,7 +96,9 @@ export function KeywordRuleCard({ rule, flow, canEdit, sharedWith }: KeywordRule
                 {k}
               </li>
             ))}
-            {group.keywords.length > 12 ? <li className="muted">{t('simple.moreKeywords', { count: group.keywords.length - 12 })}</li> : null}
+            {group.keywords.length > 12 ? (
+              <li className="muted">{t('simple.moreKeywords', { count: group.keywords.length - 12 })}</li>
+            ) : null}
           </ul>
           {match === null ? (
             <p className="hint" data-testid="simple-advanced">
@@ -76,14 +107,22 @@ export function KeywordRuleCard({ rule, flow, canEdit, sharedWith }: KeywordRule
           ) : null}
         </>
       ) : null}
-      {sharedWith.length > 0 ? <p className="hint">{t('simple.sharedGroup', { flows: sharedWith.join('、') })}</p> : null}
+      {sharedWith.length > 0 ? (
+        <p className="hint">{t('simple.sharedGroup', { flows: sharedWith.join('、') })}</p>
+      ) : null}
       <ReplyTexts flow={flow} replyNodeId={rule.replyNodeId} editable={editable} />
       {replyData && replyData.replies.length > 1 ? (
         <fieldset className="inline">
           <legend>{t('simple.replyMode')}</legend>
           {(['all', 'random'] as const).map((m) => (
             <label key={m} className="check">
-              <input type="radio" name={`reply-mode-${rule.replyNodeId}`} disabled={!editable} checked={(replyData.mode ?? 'all') === m} onChange={() => updateNodeData(rule.replyNodeId, { ...replyData, mode: m })} />
+              <input
+                type="radio"
+                name={`reply-mode-${rule.replyNodeId}`}
+                disabled={!editable}
+                checked={(replyData.mode ?? 'all') === m}
+                onChange={() => updateNodeData(rule.replyNodeId, { ...replyData, mode: m })}
+              />
               {t(`simple.replyModes.${m}`)}
             </label>
           ))}

@@ -21,7 +21,12 @@ export function ReplyTexts({ flow, replyNodeId, editable }: ReplyTextsProps) {
   if (node?.type !== 'reply') return null;
   const { data } = node;
   const setText = (i: number, content: string) =>
-    useEditorStore.getState().updateNodeData(replyNodeId, { ...data, replies: data.replies.map((r, j): Reply => (j === i && r.type === 'text' ? { ...r, content } : r)) });
+    useEditorStore
+      .getState()
+      .updateNodeData(replyNodeId, {
+        ...data,
+        replies: data.replies.map((r, j): Reply => (j === i && r.type === 'text' ? { ...r, content } : r)),
+      });
   return (
     <div className="simple-replies">
       {data.replies.map((reply, i) => {
@@ -29,7 +34,8 @@ export function ReplyTexts({ flow, replyNodeId, editable }: ReplyTextsProps) {
         if (reply.type !== 'text') {
           return (
             <p key={i} className="hint" data-testid="simple-reply-other">
-              {label}：{t('simple.otherReply', { type: t(`simple.replyType.${reply.type}`, { defaultValue: reply.type }) })}
+              {label}：
+              {t('simple.otherReply', { type: t(`simple.replyType.${reply.type}`, { defaultValue: reply.type }) })}
             </p>
           );
         }
@@ -42,8 +48,16 @@ export function ReplyTexts({ flow, replyNodeId, editable }: ReplyTextsProps) {
         }
         return (
           <div key={i}>
-            <LintedText label={label} value={reply.content} onChange={(content) => setText(i, content)} testId="simple-reply-text" rows={3} />
-            {[...reply.content].length > CONSOLE_LIMITS.replyLength ? <p className="hint warn">{t('simple.replyTooLong', { max: CONSOLE_LIMITS.replyLength })}</p> : null}
+            <LintedText
+              label={label}
+              value={reply.content}
+              onChange={(content) => setText(i, content)}
+              testId="simple-reply-text"
+              rows={3}
+            />
+            {[...reply.content].length > CONSOLE_LIMITS.replyLength ? (
+              <p className="hint warn">{t('simple.replyTooLong', { max: CONSOLE_LIMITS.replyLength })}</p>
+            ) : null}
           </div>
         );
       })}

@@ -18,9 +18,15 @@ export function SimpleToolbar({ canEdit }: { canEdit: boolean }) {
   const [publishing, setPublishing] = useState(false);
   return (
     <div className="simple-toolbar">
-      <span data-testid="simple-open-flow">{meta ? t('simple.openFlow', { name: meta.name }) : t('simple.noFlow')}</span>
+      <span data-testid="simple-open-flow">
+        {meta ? t('simple.openFlow', { name: meta.name }) : t('simple.noFlow')}
+      </span>
       <span className="muted">
-        {unsaved ? t('doc.unsaved') : summary?.publishedVersion ? t('doc.publishedV', { version: summary.publishedVersion }) : t('doc.notPublished')}
+        {unsaved
+          ? t('doc.unsaved')
+          : summary?.publishedVersion
+            ? t('doc.publishedV', { version: summary.publishedVersion })
+            : t('doc.notPublished')}
       </span>
       <span className="spacer" />
       {canEdit && meta ? (
@@ -28,7 +34,13 @@ export function SimpleToolbar({ canEdit }: { canEdit: boolean }) {
           <button type="button" disabled={busy} onClick={() => void saveAll()} data-testid="simple-save">
             {t('toolbar.save')}
           </button>
-          <button type="button" className="primary" disabled={busy} onClick={() => setPublishing(true)} data-testid="simple-publish">
+          <button
+            type="button"
+            className="primary"
+            disabled={busy}
+            onClick={() => setPublishing(true)}
+            data-testid="simple-publish"
+          >
             {t('toolbar.publish')}
           </button>
         </>

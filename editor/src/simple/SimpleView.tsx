@@ -25,41 +25,94 @@ export function SimpleView() {
   // Which flows use a group: editing its keywords changes every one of them.
   const flowsOfGroup = useMemo(() => {
     const map = new Map<string, Set<string>>();
-    for (const f of flows) for (const n of f.nodes) if (n.type === 'keywordGroup') map.set(n.data.groupId, (map.get(n.data.groupId) ?? new Set()).add(f.name));
+    for (const f of flows)
+      for (const n of f.nodes)
+        if (n.type === 'keywordGroup') map.set(n.data.groupId, (map.get(n.data.groupId) ?? new Set()).add(f.name));
     return map;
   }, [flows]);
 
   const replyCards = (list: ReplyRule[], testId: string) =>
     list.flatMap((rule) => {
       const flow = byId.get(rule.flowId);
-      return flow ? [<ReplyRuleCard key={`${rule.flowId}/${rule.replyNodeId}`} rule={rule} flow={flow} canEdit={canEdit} testId={testId} />] : [];
+      return flow
+        ? [
+            <ReplyRuleCard
+              key={`${rule.flowId}/${rule.replyNodeId}`}
+              rule={rule}
+              flow={flow}
+              canEdit={canEdit}
+              testId={testId}
+            />,
+          ]
+        : [];
     });
 
   return (
     <div className="simple-view" data-testid="simple-view">
       <SimpleToolbar canEdit={canEdit} />
       <p className="hint">{t('simple.intro')}</p>
-      {failed ? <p className="error" role="alert">{describeApiError(failed, t)}</p> : null}
+      {failed ? (
+        <p className="error" role="alert">
+          {describeApiError(failed, t)}
+        </p>
+      ) : null}
       {loading && flows.length === 0 ? <p className="muted">{t('common.loading')}</p> : null}
-      <Section title={t('simple.welcome')} hint={t('simple.welcomeHint')} empty={rules.welcome.length === 0 ? t('simple.welcomeEmpty') : null} testId="simple-welcome">
+      <Section
+        title={t('simple.welcome')}
+        hint={t('simple.welcomeHint')}
+        empty={rules.welcome.length === 0 ? t('simple.welcomeEmpty') : null}
+        testId="simple-welcome"
+      >
         {replyCards(rules.welcome, 'simple-welcome-rule')}
       </Section>
-      <Section title={t('simple.fallback')} hint={t('simple.fallbackHint')} empty={rules.fallback.length === 0 ? t('simple.fallbackEmpty') : null} testId="simple-fallback">
+      <Section
+        title={t('simple.fallback')}
+        hint={t('simple.fallbackHint')}
+        empty={rules.fallback.length === 0 ? t('simple.fallbackEmpty') : null}
+        testId="simple-fallback"
+      >
         {replyCards(rules.fallback, 'simple-fallback-rule')}
       </Section>
-      <Section title={t('simple.keyword')} hint={t('simple.keywordHint')} empty={rules.keyword.length === 0 ? t('simple.keywordEmpty') : null} testId="simple-keyword">
+      <Section
+        title={t('simple.keyword')}
+        hint={t('simple.keywordHint')}
+        empty={rules.keyword.length === 0 ? t('simple.keywordEmpty') : null}
+        testId="simple-keyword"
+      >
         {canEdit ? <AddRuleForm flows={flows} /> : null}
         {rules.keyword.flatMap((rule) => {
           const flow = byId.get(rule.flowId);
           const sharedWith = [...(flowsOfGroup.get(rule.groupId) ?? [])].filter((name) => name !== rule.flowName);
-          return flow ? [<KeywordRuleCard key={`${rule.flowId}/${rule.groupNodeId}/${rule.replyNodeId}`} rule={rule} flow={flow} canEdit={canEdit} sharedWith={sharedWith} />] : [];
+          return flow
+            ? [
+                <KeywordRuleCard
+                  key={`${rule.flowId}/${rule.groupNodeId}/${rule.replyNodeId}`}
+                  rule={rule}
+                  flow={flow}
+                  canEdit={canEdit}
+                  sharedWith={sharedWith}
+                />,
+              ]
+            : [];
         })}
       </Section>
     </div>
   );
 }
 
-function Section({ title, hint, empty, testId, children }: { title: string; hint: string; empty: string | null; testId: string; children: ReactNode }) {
+function Section({
+  title,
+  hint,
+  empty,
+  testId,
+  children,
+}: {
+  title: string;
+  hint: string;
+  empty: string | null;
+  testId: string;
+  children: ReactNode;
+}) {
   return (
     <section className="simple-section" data-testid={testId}>
       <h2>{title}</h2>

@@ -23,7 +23,9 @@ const GAP = 24;
  * saved and published with the flow.
  * @example addKeywordRule({ name: '发票', keywords: ['发票'], reply: '开票请在订单页申请' })
  */
-export function addKeywordRule(rule: NewKeywordRule): { groupId: string; groupNodeId: string; replyNodeId: string } | null {
+export function addKeywordRule(
+  rule: NewKeywordRule,
+): { groupId: string; groupNodeId: string; replyNodeId: string } | null {
   const s = useEditorStore.getState();
   if (!s.meta) return null;
   const group = consoleKeywordGroup(newId('kg'), rule.name, rule.keywords, 'contains');
@@ -33,7 +35,12 @@ export function addKeywordRule(rule: NewKeywordRule): { groupId: string; groupNo
   const edges: EditorEdge[] = [...s.edges];
   let trigger = nodes.find((n) => n.type === 'trigger' && isKeywordTrigger(dataOf(n, 'trigger')));
   if (!trigger) {
-    trigger = { id: newId('trigger'), type: 'trigger', position: placeNode(nodes, { x: 0, y: 0 }), data: { messageTypes: ['text'] } };
+    trigger = {
+      id: newId('trigger'),
+      type: 'trigger',
+      position: placeNode(nodes, { x: 0, y: 0 }),
+      data: { messageTypes: ['text'] },
+    };
     nodes.push(trigger);
   }
   const column = columnsAfter(trigger, nodes, edges);
@@ -64,12 +71,18 @@ export function addKeywordRule(rule: NewKeywordRule): { groupId: string; groupNo
  * Where a new rule reads best: its group below the trigger's other branches, in their column,
  * and its reply in the column of their replies; right of the trigger when it has no branches.
  */
-function columnsAfter(trigger: EditorNode, nodes: readonly EditorNode[], edges: readonly EditorEdge[]): { group: { x: number; y: number }; replyX: number | null } {
+function columnsAfter(
+  trigger: EditorNode,
+  nodes: readonly EditorNode[],
+  edges: readonly EditorEdge[],
+): { group: { x: number; y: number }; replyX: number | null } {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const branches = edges.filter((e) => e.source === trigger.id).flatMap((e) => byId.get(e.target) ?? []);
   if (branches.length === 0) return { group: { x: trigger.position.x + STEP, y: trigger.position.y }, replyX: null };
   const ids = new Set(branches.map((n) => n.id));
-  const replies = edges.filter((e) => ids.has(e.source) && e.sourceHandle === 'match').flatMap((e) => byId.get(e.target) ?? []);
+  const replies = edges
+    .filter((e) => ids.has(e.source) && e.sourceHandle === 'match')
+    .flatMap((e) => byId.get(e.target) ?? []);
   // Below both columns, so the new group and its reply sit on one line.
   const bottom = Math.max(...[...branches, ...replies].map((n) => n.position.y + (n.measured?.height ?? HEIGHT)));
   return {

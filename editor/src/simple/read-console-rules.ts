@@ -42,10 +42,15 @@ export function readConsoleRules(flows: readonly Flow[]): ConsoleRules {
     for (const node of flow.nodes) {
       const at = { flowId: flow.id, flowName: flow.name };
       if (node.type === 'trigger') {
-        const list = isSubscribeTrigger(node.data) ? rules.welcome : isFallbackTrigger(node.data) ? rules.fallback : null;
+        const list = isSubscribeTrigger(node.data)
+          ? rules.welcome
+          : isFallbackTrigger(node.data)
+            ? rules.fallback
+            : null;
         for (const reply of list ? replyAfter(node.id) : []) list?.push({ ...at, replyNodeId: reply.id });
       } else if (node.type === 'keywordGroup') {
-        for (const reply of replyAfter(node.id, 'match')) rules.keyword.push({ ...at, groupNodeId: node.id, groupId: node.data.groupId, replyNodeId: reply.id });
+        for (const reply of replyAfter(node.id, 'match'))
+          rules.keyword.push({ ...at, groupNodeId: node.id, groupId: node.data.groupId, replyNodeId: reply.id });
       }
     }
   }

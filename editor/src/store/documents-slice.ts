@@ -47,7 +47,8 @@ export const createDocumentsSlice: StateCreator<EditorState, [], [], DocumentsSl
         doc: group,
         persisted: state?.persisted ?? prev?.persisted ?? false,
         dirty: state?.dirty ?? prev?.dirty ?? true,
-        publishedVersion: state?.publishedVersion !== undefined ? state.publishedVersion : (prev?.publishedVersion ?? null),
+        publishedVersion:
+          state?.publishedVersion !== undefined ? state.publishedVersion : (prev?.publishedVersion ?? null),
         published: state && 'published' in state ? state.published : prev?.published,
       };
       return {

@@ -7,7 +7,13 @@ import { createSandboxSlice, type SandboxSlice } from './sandbox-slice.js';
 import { createSandboxSourceSlice, type SandboxSourceSlice } from './sandbox-source-slice.js';
 import { createQueueSlice, type QueueSlice } from './queue-slice.js';
 
-export type EditorState = SessionSlice & FlowSlice & DocumentsSlice & UiSlice & SandboxSlice & SandboxSourceSlice & QueueSlice;
+export type EditorState = SessionSlice &
+  FlowSlice &
+  DocumentsSlice &
+  UiSlice &
+  SandboxSlice &
+  SandboxSourceSlice &
+  QueueSlice;
 
 /**
  * The one editor store, assembled from slices.

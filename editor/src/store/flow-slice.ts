@@ -1,5 +1,12 @@
 import type { StateCreator } from 'zustand';
-import { addEdge, applyEdgeChanges, applyNodeChanges, type Connection, type EdgeChange, type NodeChange } from '@xyflow/react';
+import {
+  addEdge,
+  applyEdgeChanges,
+  applyNodeChanges,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+} from '@xyflow/react';
 import type { Flow } from '../../../rules-schema/index.js';
 import { flowToEditor } from '../model/flow-mapping.js';
 import type { EditorEdge, EditorNode, FlowMeta, NodeKind } from '../model/flow-types.js';
@@ -35,7 +42,11 @@ export interface FlowSlice {
   connect: (connection: Connection) => void;
   addNode: (kind: NodeKind, position: { x: number; y: number }) => string;
   /** A new node wired to an exit in one undo step (an edge dropped on empty canvas); null when that exit may not lead to it. */
-  addConnectedNode: (kind: NodeKind, position: { x: number; y: number }, from: { source: string; sourceHandle: string | null }) => string | null;
+  addConnectedNode: (
+    kind: NodeKind,
+    position: { x: number; y: number },
+    from: { source: string; sourceHandle: string | null },
+  ) => string | null;
   updateNodeData: (id: string, data: Record<string, unknown>) => void;
   setMeta: (patch: Partial<FlowMeta>) => void;
   markSaved: (flow: Flow) => void;
@@ -99,19 +110,35 @@ export const createFlowSlice: StateCreator<EditorState, [], [], FlowSlice> = (se
   addNode: (kind, position) => {
     get().record();
     const id = newId(kind);
-    const node: EditorNode = { id, type: kind, position, data: nodeSpecs[kind].defaults() as Record<string, unknown>, selected: true };
+    const node: EditorNode = {
+      id,
+      type: kind,
+      position,
+      data: nodeSpecs[kind].defaults() as Record<string, unknown>,
+      selected: true,
+    };
     set((s) => ({ nodes: [...s.nodes.map((n) => ({ ...n, selected: false })), node], dirty: true }));
     return id;
   },
   addConnectedNode: (kind, position, from) => {
     const id = newId(kind);
-    const node: EditorNode = { id, type: kind, position, data: nodeSpecs[kind].defaults() as Record<string, unknown>, selected: true };
+    const node: EditorNode = {
+      id,
+      type: kind,
+      position,
+      data: nodeSpecs[kind].defaults() as Record<string, unknown>,
+      selected: true,
+    };
     const { nodes, edges } = get();
     const connection = { source: from.source, sourceHandle: from.sourceHandle, target: id, targetHandle: null };
     if (checkConnection(connection, { nodes: [...nodes, node], edges }) !== null) return null;
     get().record();
     const edge: EditorEdge = { ...connection, id: newId('e') };
-    set((s) => ({ nodes: [...s.nodes.map((n) => ({ ...n, selected: false })), node], edges: addEdge(edge, s.edges), dirty: true }));
+    set((s) => ({
+      nodes: [...s.nodes.map((n) => ({ ...n, selected: false })), node],
+      edges: addEdge(edge, s.edges),
+      dirty: true,
+    }));
     return id;
   },
   updateNodeData: (id, data) => {
@@ -124,7 +151,8 @@ export const createFlowSlice: StateCreator<EditorState, [], [], FlowSlice> = (se
     get().record(`meta:${Object.keys(patch).join(',')}`);
     set({ meta: { ...meta, ...patch }, dirty: true });
   },
-  markSaved: (flow) => set((s) => ({ meta: s.meta ? { ...s.meta, revision: flow.revision } : s.meta, persisted: true, dirty: false })),
+  markSaved: (flow) =>
+    set((s) => ({ meta: s.meta ? { ...s.meta, revision: flow.revision } : s.meta, persisted: true, dirty: false })),
   deleteSelected: () => {
     const { nodes, edges } = get();
     const gone = new Set(nodes.filter((n) => n.selected).map((n) => n.id));
@@ -137,13 +165,18 @@ export const createFlowSlice: StateCreator<EditorState, [], [], FlowSlice> = (se
     });
   },
   selectNode: (id) =>
-    set((s) => ({ nodes: s.nodes.map((n) => ({ ...n, selected: n.id === id })), edges: s.edges.map((e) => ({ ...e, selected: false })) })),
+    set((s) => ({
+      nodes: s.nodes.map((n) => ({ ...n, selected: n.id === id })),
+      edges: s.edges.map((e) => ({ ...e, selected: false })),
+    })),
   copySelection: () => {
     const { nodes, edges } = get();
     const picked = nodes.filter((n) => n.selected);
     const ids = new Set(picked.map((n) => n.id));
     if (picked.length === 0) return;
-    set({ clipboard: { nodes: structuredClone(picked), edges: edges.filter((e) => ids.has(e.source) && ids.has(e.target)) } });
+    set({
+      clipboard: { nodes: structuredClone(picked), edges: edges.filter((e) => ids.has(e.source) && ids.has(e.target)) },
+    });
   },
   paste: () => {
     const { clipboard } = get();
@@ -158,7 +191,13 @@ export const createFlowSlice: StateCreator<EditorState, [], [], FlowSlice> = (se
       position: { x: n.position.x + 40, y: n.position.y + 40 },
       selected: true,
     }));
-    const edges = clipboard.edges.map((e) => ({ ...e, id: newId('e'), source: renamed(e.source), target: renamed(e.target), selected: false }));
+    const edges = clipboard.edges.map((e) => ({
+      ...e,
+      id: newId('e'),
+      source: renamed(e.source),
+      target: renamed(e.target),
+      selected: false,
+    }));
     set((s) => ({
       nodes: [...s.nodes.map((n) => ({ ...n, selected: false })), ...nodes],
       edges: [...s.edges, ...edges],
@@ -170,13 +209,27 @@ export const createFlowSlice: StateCreator<EditorState, [], [], FlowSlice> = (se
     const { past, future, meta, nodes, edges } = get();
     const prev = past[past.length - 1];
     if (!prev || !meta) return;
-    set({ ...prev, meta: { ...prev.meta, revision: meta.revision }, past: past.slice(0, -1), future: [{ meta, nodes, edges }, ...future], dirty: true, lastRecord: null });
+    set({
+      ...prev,
+      meta: { ...prev.meta, revision: meta.revision },
+      past: past.slice(0, -1),
+      future: [{ meta, nodes, edges }, ...future],
+      dirty: true,
+      lastRecord: null,
+    });
   },
   redo: () => {
     const { past, future, meta, nodes, edges } = get();
     const next = future[0];
     if (!next || !meta) return;
-    set({ ...next, meta: { ...next.meta, revision: meta.revision }, past: [...past, { meta, nodes, edges }], future: future.slice(1), dirty: true, lastRecord: null });
+    set({
+      ...next,
+      meta: { ...next.meta, revision: meta.revision },
+      past: [...past, { meta, nodes, edges }],
+      future: future.slice(1),
+      dirty: true,
+      lastRecord: null,
+    });
   },
   layout: () => {
     get().record();

@@ -48,7 +48,8 @@ export const createQueueSlice: StateCreator<EditorState, [], [], QueueSlice> = (
     set((s) => {
       const queue = append ? [...s.queue, ...page.items] : page.items;
       // A user who left the queue (answered elsewhere, window closed) is no longer selected.
-      const selected = s.queueSelected !== null && queue.some((u) => u.openid === s.queueSelected) ? s.queueSelected : null;
+      const selected =
+        s.queueSelected !== null && queue.some((u) => u.openid === s.queueSelected) ? s.queueSelected : null;
       return { queue, queueNext: page.next, queueLoaded: true, queueLoading: false, queueSelected: selected };
     }),
   setQueueLoading: (queueLoading) => set({ queueLoading }),

@@ -23,7 +23,10 @@ export interface SandboxSession {
 }
 
 /** The scenario fields the panel neither shows nor edits (inline flows, keyword groups, policy). */
-export type ScenarioKept = Omit<Scenario, 'schemaVersion' | 'id' | 'name' | 'description' | 'revision' | 'start' | 'users' | 'steps' | 'packs'>;
+export type ScenarioKept = Omit<
+  Scenario,
+  'schemaVersion' | 'id' | 'name' | 'description' | 'revision' | 'start' | 'users' | 'steps' | 'packs'
+>;
 
 /** A scenario's last run in the library: pass/fail and why. */
 export type ScenarioRun = Pick<ScenarioOutcome, 'passed' | 'failures'>;
@@ -69,12 +72,21 @@ export interface SandboxSlice {
 /** Monday 9:00 in China, this week: a fixed, readable start for a new session. */
 export function defaultStart(now = new Date()): string {
   const china = new Date(now.getTime() + 8 * 3_600_000);
-  const monday = new Date(Date.UTC(china.getUTCFullYear(), china.getUTCMonth(), china.getUTCDate() - ((china.getUTCDay() + 6) % 7)));
+  const monday = new Date(
+    Date.UTC(china.getUTCFullYear(), china.getUTCMonth(), china.getUTCDate() - ((china.getUTCDay() + 6) % 7)),
+  );
   return `${monday.toISOString().slice(0, 10)}T09:00:00+08:00`;
 }
 
 export function emptySession(): SandboxSession {
-  return { scenario: null, start: defaultStart(), users: { u1: { nickname: '', tags: [] } }, steps: [], packs: null, kept: {} };
+  return {
+    scenario: null,
+    start: defaultStart(),
+    users: { u1: { nickname: '', tags: [] } },
+    steps: [],
+    packs: null,
+    kept: {},
+  };
 }
 
 const NO_LIGHT: LitPath = { nodes: [], edges: [], tried: [], triedEdges: [] };
@@ -127,9 +139,29 @@ export const createSandboxSlice: StateCreator<EditorState, [], [], SandboxSlice>
   removeStep: (index) =>
     set((s) => ({ session: { ...s.session, steps: s.session.steps.filter((_, i) => i !== index) }, litStep: null })),
   setPacks: (packs) => set((s) => ({ session: { ...s.session, packs } })),
-  resetSession: () => set({ session: emptySession(), activeUser: 'u1', pendingMs: 0, result: null, now: null, runError: null, litStep: null, lit: NO_LIGHT }),
+  resetSession: () =>
+    set({
+      session: emptySession(),
+      activeUser: 'u1',
+      pendingMs: 0,
+      result: null,
+      now: null,
+      runError: null,
+      litStep: null,
+      lit: NO_LIGHT,
+    }),
   loadSession: (session) =>
-    set({ session, activeUser: Object.keys(session.users)[0] ?? 'u1', pendingMs: 0, result: null, now: null, runError: null, litStep: null, lit: NO_LIGHT, sandboxView: 'chat' }),
+    set({
+      session,
+      activeUser: Object.keys(session.users)[0] ?? 'u1',
+      pendingMs: 0,
+      result: null,
+      now: null,
+      runError: null,
+      litStep: null,
+      lit: NO_LIGHT,
+      sandboxView: 'chat',
+    }),
   setRunState: (patch) => set(patch),
   setLit: (litStep, lit) => set({ litStep, lit }),
   setScenarios: (scenarios) => set({ scenarios }),

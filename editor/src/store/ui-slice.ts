@@ -88,5 +88,6 @@ export const createUiSlice: StateCreator<EditorState, [], [], UiSlice> = (set) =
   askConfirm: (confirm) => set({ confirm }),
   setBusy: (busy) => set({ busy }),
   setPublishGate: (publishGate) => set({ publishGate }),
-  requestNodeFocus: (nodeId) => set((s) => ({ tab: 'flows', focusRequest: { nodeId, seq: (s.focusRequest?.seq ?? 0) + 1 } })),
+  requestNodeFocus: (nodeId) =>
+    set((s) => ({ tab: 'flows', focusRequest: { nodeId, seq: (s.focusRequest?.seq ?? 0) + 1 } })),
 });

@@ -21,7 +21,12 @@ export function useGraphShape(): ShapeNode[] {
     const nodes: ShapeNode[] = [];
     for (let i = 0; i < flat.length; i += 3) {
       // The flat list is [id, type, data] triples built just above.
-      nodes.push({ id: flat[i] as string, type: flat[i + 1] as EditorNode['type'], data: flat[i + 2] as EditorNode['data'], position: ORIGIN });
+      nodes.push({
+        id: flat[i] as string,
+        type: flat[i + 1] as EditorNode['type'],
+        data: flat[i + 2] as EditorNode['data'],
+        position: ORIGIN,
+      });
     }
     return nodes;
   }, [flat]);

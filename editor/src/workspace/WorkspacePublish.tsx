@@ -23,7 +23,11 @@ export function WorkspacePublish() {
     let current = true;
     workspaceApi
       .status()
-      .then((s) => current && setLive({ version: s.workspaceVersion, pending: s.changes.filter((c) => c.change !== 'unchanged').length }))
+      .then(
+        (s) =>
+          current &&
+          setLive({ version: s.workspaceVersion, pending: s.changes.filter((c) => c.change !== 'unchanged').length }),
+      )
       // The marker is a convenience: a failed read leaves the last known version shown.
       .catch(() => undefined);
     return () => {
@@ -34,7 +38,11 @@ export function WorkspacePublish() {
   return (
     <span className="workspace-publish">
       <span className="muted" data-testid="workspace-version">
-        {live === null ? '' : live.version > 0 ? t('workspace.live', { version: live.version }) : t('workspace.notLive')}
+        {live === null
+          ? ''
+          : live.version > 0
+            ? t('workspace.live', { version: live.version })
+            : t('workspace.notLive')}
         {live && live.pending > 0 ? ` · ${t('workspace.pending', { count: live.pending })}` : ''}
       </span>
       {canPublish ? (
@@ -61,6 +69,10 @@ export function WorkspacePublish() {
  */
 function publishedFingerprint(s: ReturnType<typeof useEditorStore.getState>): string {
   const flows = s.flowSummaries.map((f) => `${f.id}:${f.publishedVersion ?? ''}:${f.revision}`);
-  const groups = s.groupOrder.map((id) => `${id}:${s.groups[id]?.publishedVersion ?? ''}:${s.groups[id]?.dirty ? 1 : 0}`);
-  return [s.tab, ...flows, ...groups, `policy:${s.policy?.publishedVersion ?? ''}:${s.policy?.dirty ? 1 : 0}`].join(',');
+  const groups = s.groupOrder.map(
+    (id) => `${id}:${s.groups[id]?.publishedVersion ?? ''}:${s.groups[id]?.dirty ? 1 : 0}`,
+  );
+  return [s.tab, ...flows, ...groups, `policy:${s.policy?.publishedVersion ?? ''}:${s.policy?.dirty ? 1 : 0}`].join(
+    ',',
+  );
 }

@@ -52,11 +52,20 @@ export function WorkspacePublishDialog({ onClose, onPublished }: WorkspacePublis
     setBusy(true);
     try {
       // `reviewed`: what goes live is what this dialog shows, or nothing (409, then read again).
-      const body = { note: text, reviewed: summary.digest, ...(gates.content.length > 0 ? { overrideContent: true } : {}), ...(gates.scenarios.length > 0 ? { overrideScenarios: true } : {}) };
+      const body = {
+        note: text,
+        reviewed: summary.digest,
+        ...(gates.content.length > 0 ? { overrideContent: true } : {}),
+        ...(gates.scenarios.length > 0 ? { overrideScenarios: true } : {}),
+      };
       onPublished(await publishWorkspace(body));
     } catch (err) {
       // The drafts or what is live changed since the summary (a gate's 400, a 409): show what it says now.
-      load(err instanceof ApiError && err.code === 'CONFLICT' ? t('workspace.conflict') : `${t('workspace.failed')} ${describeApiError(err, t)}`);
+      load(
+        err instanceof ApiError && err.code === 'CONFLICT'
+          ? t('workspace.conflict')
+          : `${t('workspace.failed')} ${describeApiError(err, t)}`,
+      );
     } finally {
       setBusy(false);
     }
@@ -67,18 +76,40 @@ export function WorkspacePublishDialog({ onClose, onPublished }: WorkspacePublis
         <p data-testid="workspace-nothing">{t('workspace.nothing', { version: summary.workspaceVersion })}</p>
       ) : (
         <>
-          <p className="hint">{t('workspace.intro', { version: summary.workspaceVersion, next: summary.workspaceVersion + 1 })}</p>
+          <p className="hint">
+            {t('workspace.intro', { version: summary.workspaceVersion, next: summary.workspaceVersion + 1 })}
+          </p>
           {SECTIONS.map((section) => (
             <ChangeList key={section} section={section} changes={pending.filter((c) => c.change === section)} />
           ))}
           <p className="hint">{t('workspace.unchanged', { count: summary.changes.length - pending.length })}</p>
         </>
       )}
-      {gates.graph.length > 0 ? <NodeGateList intro={t('workspace.graph', { count: gates.graph.length })} details={gates.graph} testId="workspace-graph-gate" onShown={onClose} /> : null}
-      {gates.compile.length > 0 ? <NodeGateList intro={t('workspace.compile', { count: gates.compile.length })} details={gates.compile} testId="workspace-compile-gate" onShown={onClose} /> : null}
-      {gates.content.length > 0 ? <ContentGates details={gates.content} names={nameOfFlow(summary.changes)} onShown={onClose} /> : null}
+      {gates.graph.length > 0 ? (
+        <NodeGateList
+          intro={t('workspace.graph', { count: gates.graph.length })}
+          details={gates.graph}
+          testId="workspace-graph-gate"
+          onShown={onClose}
+        />
+      ) : null}
+      {gates.compile.length > 0 ? (
+        <NodeGateList
+          intro={t('workspace.compile', { count: gates.compile.length })}
+          details={gates.compile}
+          testId="workspace-compile-gate"
+          onShown={onClose}
+        />
+      ) : null}
+      {gates.content.length > 0 ? (
+        <ContentGates details={gates.content} names={nameOfFlow(summary.changes)} onShown={onClose} />
+      ) : null}
       {gates.scenarios.length > 0 ? <ScenarioGateList failures={gates.scenarios} /> : null}
-      {error ? <p className="error" data-testid="workspace-publish-error">{error}</p> : null}
+      {error ? (
+        <p className="error" data-testid="workspace-publish-error">
+          {error}
+        </p>
+      ) : null}
       <PublishNoteActions
         review={gates.content.length > 0 ? 'content' : gates.scenarios.length > 0 ? 'scenarios' : null}
         confirmLabel={t('workspace.publish')}
@@ -114,7 +145,15 @@ function ChangeList({ section, changes }: { section: (typeof SECTIONS)[number]; 
  * Blocked replies, flow by flow: the open flow's through the per-flow list (labels from the
  * canvas), another flow's as entries that open it and select the node.
  */
-function ContentGates({ details, names, onShown }: { details: ApiErrorDetail[]; names: (id: string) => string; onShown: () => void }) {
+function ContentGates({
+  details,
+  names,
+  onShown,
+}: {
+  details: ApiErrorDetail[];
+  names: (id: string) => string;
+  onShown: () => void;
+}) {
   const { t } = useTranslation();
   const openFlowId = useEditorStore((s) => s.meta?.id);
   const requestNodeFocus = useEditorStore((s) => s.requestNodeFocus);
@@ -132,7 +171,12 @@ function ContentGates({ details, names, onShown }: { details: ApiErrorDetail[]; 
               }}
             />
           ) : (
-            <NodeGateList intro={t('publish.content.intro', { count: list.length })} details={list} testId="content-gate" onShown={onShown} />
+            <NodeGateList
+              intro={t('publish.content.intro', { count: list.length })}
+              details={list}
+              testId="content-gate"
+              onShown={onShown}
+            />
           )}
         </div>
       ))}
@@ -141,7 +185,17 @@ function ContentGates({ details, names, onShown }: { details: ApiErrorDetail[]; 
 }
 
 /** Problems pointing into flows, each a button that opens its flow and selects the node. */
-function NodeGateList({ intro, details, testId, onShown }: { intro: string; details: ApiErrorDetail[]; testId: string; onShown?: () => void }) {
+function NodeGateList({
+  intro,
+  details,
+  testId,
+  onShown,
+}: {
+  intro: string;
+  details: ApiErrorDetail[];
+  testId: string;
+  onShown?: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <div className="gate" data-testid={testId}>

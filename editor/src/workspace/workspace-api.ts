@@ -1,4 +1,9 @@
-import type { WorkspaceChanges, WorkspacePublishBody, WorkspacePublishResult, WorkspaceStatus } from '../../../rules-schema/index.js';
+import type {
+  WorkspaceChanges,
+  WorkspacePublishBody,
+  WorkspacePublishResult,
+  WorkspaceStatus,
+} from '../../../rules-schema/index.js';
 import { apiRequest } from '../api/api-request.js';
 
 /** Typed calls to the workspace publish routes (one function per route). */
@@ -8,5 +13,6 @@ export const workspaceApi = {
   /** What a workspace publish would change, the live version and the gates' verdicts. */
   changes: () => apiRequest<WorkspaceChanges>('/workspace/changes', { account: true }),
   /** Publishes every changed draft as one workspace version; overrides need the note. */
-  publish: (body: WorkspacePublishBody) => apiRequest<WorkspacePublishResult>('/workspace/publish', { method: 'POST', body, account: true }),
+  publish: (body: WorkspacePublishBody) =>
+    apiRequest<WorkspacePublishResult>('/workspace/publish', { method: 'POST', body, account: true }),
 };

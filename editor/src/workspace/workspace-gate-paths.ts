@@ -23,7 +23,9 @@ export function flowPointer(path: string): FlowPointer | null {
 }
 
 /** Details grouped by the flow they point into, in first-seen order; others under null. */
-export function byFlow<D extends { path: string }>(details: readonly D[]): Array<{ flowId: string | null; details: D[] }> {
+export function byFlow<D extends { path: string }>(
+  details: readonly D[],
+): Array<{ flowId: string | null; details: D[] }> {
   const groups = new Map<string | null, D[]>();
   for (const d of details) {
     const key = flowPointer(d.path)?.flowId ?? null;

@@ -8,7 +8,12 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import path from 'node:path';
 
 /** What an editor build is made of, relative to the checkout: the editor imports `rules-schema/`; the build script sets how it is built. */
-export const EDITOR_INPUTS: readonly string[] = ['editor', 'rules-schema', 'package-lock.json', 'server/src/cli/build-editor.ts'];
+export const EDITOR_INPUTS: readonly string[] = [
+  'editor',
+  'rules-schema',
+  'package-lock.json',
+  'server/src/cli/build-editor.ts',
+];
 
 /** Build outputs and locks inside the inputs, not sources. */
 const NOT_SOURCES = new Set(['dist', 'node_modules', '.build-lock']);
@@ -27,7 +32,11 @@ export function hashEditorInputs(root: string, inputs: readonly string[] = EDITO
   const hash = createHash('sha256');
   for (const input of inputs) {
     for (const file of listFiles(root, input)) {
-      hash.update(file).update('\0').update(readFileSync(path.join(root, file))).update('\0');
+      hash
+        .update(file)
+        .update('\0')
+        .update(readFileSync(path.join(root, file)))
+        .update('\0');
     }
   }
   return hash.digest('hex');

@@ -34,13 +34,24 @@ function packById(id: string): unknown {
 
 /** Directories expand to the JSON files inside them. */
 function expand(files: string[]): string[] {
-  return files.flatMap((f) => (existsSync(f) && !f.endsWith('.json') ? readdirSync(f).filter((x) => x.endsWith('.json')).sort().map((x) => path.join(f, x)) : [f]));
+  return files.flatMap((f) =>
+    existsSync(f) && !f.endsWith('.json')
+      ? readdirSync(f)
+          .filter((x) => x.endsWith('.json'))
+          .sort()
+          .map((x) => path.join(f, x))
+      : [f],
+  );
 }
 
 export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { workspace: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { workspace: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    });
   } catch (e) {
     err(`${(e as Error).message}\n${USAGE}\n`);
     return 2;
@@ -66,7 +77,8 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
       for (const r of reports) {
         const errors = r.problems.filter((p) => p.severity === 'error');
         out(`${errors.length === 0 ? '✓' : '✗'} ${r.file}${r.kind ? ` (${r.kind})` : ''}\n`);
-        for (const p of r.problems) out(`    ${p.severity === 'error' ? 'error  ' : 'warning'} ${p.path}  ${p.message}\n`);
+        for (const p of r.problems)
+          out(`    ${p.severity === 'error' ? 'error  ' : 'warning'} ${p.path}  ${p.message}\n`);
       }
     }
     return reports.some((r) => r.problems.some((p) => p.severity === 'error')) ? 1 : 0;
@@ -82,11 +94,22 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     if (total > 1) err(`\r[${done}/${total}] 运行测试场景…`);
   });
   if (items.length > 1) err('\n');
-  if (parsed.values.json) out(JSON.stringify(outcomes.map(({ result, ...o }) => ({ ...o, steps: result.steps.map((s) => ({ index: s.index, kind: s.kind, expect: s.expect })) })), null, 2) + '\n');
+  if (parsed.values.json)
+    out(
+      JSON.stringify(
+        outcomes.map(({ result, ...o }) => ({
+          ...o,
+          steps: result.steps.map((s) => ({ index: s.index, kind: s.kind, expect: s.expect })),
+        })),
+        null,
+        2,
+      ) + '\n',
+    );
   else {
     for (const o of outcomes) {
       out(`${o.passed ? '✓' : '✗'} ${o.scenario}  (${o.file})\n`);
-      for (const s of o.result.steps.filter((x) => !x.expect.passed)) out(`    第 ${s.index} 步 (step ${s.index}, ${s.kind}): ${s.expect.failures.join('；')}\n`);
+      for (const s of o.result.steps.filter((x) => !x.expect.passed))
+        out(`    第 ${s.index} 步 (step ${s.index}, ${s.kind}): ${s.expect.failures.join('；')}\n`);
     }
     const failed = outcomes.filter((o) => !o.passed).length;
     out(`\n${outcomes.length - failed} passed, ${failed} failed\n`);

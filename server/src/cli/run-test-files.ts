@@ -15,7 +15,11 @@ export interface FileOutcome {
 }
 
 /** Expands a file into the scenarios it holds, each with the documents it runs against. */
-export function scenariosOf(doc: unknown, workspace: Omit<SandboxDocs, 'packs'>, packById: (id: string) => unknown): Array<{ name: string; docs: SandboxDocs; script: Scenario }> {
+export function scenariosOf(
+  doc: unknown,
+  workspace: Omit<SandboxDocs, 'packs'>,
+  packById: (id: string) => unknown,
+): Array<{ name: string; docs: SandboxDocs; script: Scenario }> {
   if ((doc as { industry?: unknown }).industry !== undefined) {
     const pack = doc as Pack;
     const docs = packTestDocs(pack);
@@ -37,7 +41,10 @@ export function scenariosOf(doc: unknown, workspace: Omit<SandboxDocs, 'packs'>,
   ];
 }
 
-export async function runScenarios(items: Array<{ file: string; name: string; docs: SandboxDocs; script: Scenario }>, progress: (done: number, total: number) => void): Promise<FileOutcome[]> {
+export async function runScenarios(
+  items: Array<{ file: string; name: string; docs: SandboxDocs; script: Scenario }>,
+  progress: (done: number, total: number) => void,
+): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = [];
   for (const [i, item] of items.entries()) {
     const result = await runSandbox(item.docs, item.script);

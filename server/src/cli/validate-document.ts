@@ -26,12 +26,28 @@ export function kindOfDocument(doc: unknown): SchemaName | null {
   return null;
 }
 
-export function validateDocument(doc: unknown, groups: readonly KeywordGroup[]): { kind: SchemaName | null; problems: DocumentProblem[] } {
+export function validateDocument(
+  doc: unknown,
+  groups: readonly KeywordGroup[],
+): { kind: SchemaName | null; problems: DocumentProblem[] } {
   const kind = kindOfDocument(doc);
-  if (!kind) return { kind, problems: [{ path: '/', message: '认不出这是哪种文档（flow、keyword-group、policy、scenario、pack）', severity: 'error' }] };
+  if (!kind)
+    return {
+      kind,
+      problems: [
+        { path: '/', message: '认不出这是哪种文档（flow、keyword-group、policy、scenario、pack）', severity: 'error' },
+      ],
+    };
   const result = validate(kind, doc);
   if (!result.ok) return { kind, problems: result.problems.map((p) => ({ ...p, severity: 'error' as const })) };
   if (kind !== 'flow') return { kind, problems: [] };
   const limits = { grant: DEFAULT_GRANT, maxReplies: DEFAULT_MAX_REPLIES };
-  return { kind, problems: checkFlowGraph(doc as Flow, groups, limits).map((p) => ({ path: p.path, message: `${p.code}: ${describeGraphProblem(p)}`, severity: p.severity })) };
+  return {
+    kind,
+    problems: checkFlowGraph(doc as Flow, groups, limits).map((p) => ({
+      path: p.path,
+      message: `${p.code}: ${describeGraphProblem(p)}`,
+      severity: p.severity,
+    })),
+  };
 }

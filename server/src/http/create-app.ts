@@ -55,7 +55,11 @@ export interface AppDeps {
 }
 
 export function createApp(options: AppOptions): express.Express {
-  const deps: AppDeps = { store: options.store, cache: new WorkspaceCache(options.store, options.workspaceRefreshMs), clock: options.clock ?? Date.now };
+  const deps: AppDeps = {
+    store: options.store,
+    cache: new WorkspaceCache(options.store, options.workspaceRefreshMs),
+    clock: options.clock ?? Date.now,
+  };
   const app = express();
   app.disable('x-powered-by');
   // Answers are per request (verdicts, windows, drafts with revisions): no ETag hashing of every body.

@@ -35,7 +35,8 @@ function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
     socket.destroy(err);
     return;
   }
-  const [code, message] = CLIENT_ERRORS[err.code ?? ''] ?? (['BAD_REQUEST', '无法解析的 HTTP 请求 (malformed HTTP request)'] as const);
+  const [code, message] =
+    CLIENT_ERRORS[err.code ?? ''] ?? (['BAD_REQUEST', '无法解析的 HTTP 请求 (malformed HTTP request)'] as const);
   const { status, body } = toErrorBody(new AppError(code, message));
   const json = JSON.stringify(body);
   socket.end(

@@ -49,5 +49,6 @@ export function editorStatic(editorDir: string): Router {
 function answerBuilding(req: Request, res: Response): void {
   res.status(503).set({ 'Retry-After': String(RETRY_SECONDS), 'Cache-Control': 'no-store' });
   if (req.accepts(['html', 'json']) === 'html') res.type('html').send(BUILDING_HTML);
-  else res.json({ editor: 'building', message: '编辑器正在构建，请稍后再试 (the editor is being built: retry shortly)' });
+  else
+    res.json({ editor: 'building', message: '编辑器正在构建，请稍后再试 (the editor is being built: retry shortly)' });
 }

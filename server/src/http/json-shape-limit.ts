@@ -42,12 +42,15 @@ function findShapeProblem(body: unknown, limits: JsonShapeLimits): ErrorDetail |
   for (let frame = stack.pop(); frame; frame = stack.pop()) {
     const { value, depth } = frame;
     if (value === null || typeof value !== 'object') continue;
-    if (depth > limits.maxDepth) return { path: pointerOf(frame), message: `nested deeper than ${limits.maxDepth} levels` };
+    if (depth > limits.maxDepth)
+      return { path: pointerOf(frame), message: `nested deeper than ${limits.maxDepth} levels` };
     // Counted before they are pushed, so the stack never holds more than the limit.
     const keys = Object.keys(value);
     values += keys.length;
-    if (values > limits.maxValues) return { path: pointerOf(frame), message: `more than ${limits.maxValues} values in the body` };
-    for (const key of keys) stack.push({ value: (value as Record<string, unknown>)[key], depth: depth + 1, parent: frame, key });
+    if (values > limits.maxValues)
+      return { path: pointerOf(frame), message: `more than ${limits.maxValues} values in the body` };
+    for (const key of keys)
+      stack.push({ value: (value as Record<string, unknown>)[key], depth: depth + 1, parent: frame, key });
   }
   return undefined;
 }
@@ -55,6 +58,7 @@ function findShapeProblem(body: unknown, limits: JsonShapeLimits): ErrorDetail |
 /** RFC 6901 pointer of a frame; the body itself is `/`, as in the validator's problems. */
 function pointerOf(frame: Frame): string {
   const keys: string[] = [];
-  for (let f: Frame | undefined = frame; f?.parent; f = f.parent) keys.push(f.key.replaceAll('~', '~0').replaceAll('/', '~1'));
+  for (let f: Frame | undefined = frame; f?.parent; f = f.parent)
+    keys.push(f.key.replaceAll('~', '~0').replaceAll('/', '~1'));
   return keys.length ? `/${keys.reverse().join('/')}` : '/';
 }

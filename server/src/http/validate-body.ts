@@ -4,7 +4,8 @@ import { validate } from '../../../rules-schema/validator.js';
 import { invalid } from '../errors.js';
 
 export function validBody<T>(name: SchemaName, body: unknown): T {
-  if (body === undefined) throw invalid('缺少请求体 (body required)', [{ path: '/', message: 'a JSON body is required' }]);
+  if (body === undefined)
+    throw invalid('缺少请求体 (body required)', [{ path: '/', message: 'a JSON body is required' }]);
   const result = validate<T>(name, body);
   if (!result.ok) throw invalid('请求内容不符合格式要求 (validation failed)', result.problems);
   return result.value;

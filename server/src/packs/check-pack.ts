@@ -27,7 +27,10 @@ export function checkPack(doc: unknown): PackCheck {
   duplicates(pack.tests ?? [], (t) => t.name, '/tests', problems);
   (pack.lexicons ?? []).forEach((lexicon, i) => {
     if (!lexicon.code?.startsWith(namespace)) {
-      problems.push({ path: `/lexicons/${i}/code`, message: `词库的 code 必须以 ${namespace} 开头（如 ${namespace}MEDICAL_CLAIM）` });
+      problems.push({
+        path: `/lexicons/${i}/code`,
+        message: `词库的 code 必须以 ${namespace} 开头（如 ${namespace}MEDICAL_CLAIM）`,
+      });
     }
   });
   (pack.rules ?? []).forEach((rule, i) => {
@@ -39,7 +42,10 @@ export function checkPack(doc: unknown): PackCheck {
   (pack.sampleFlows ?? []).forEach((flow, i) => {
     flow.nodes.forEach((node, j) => {
       if (node.type === 'keywordGroup' && !groupIds.has(node.data.groupId)) {
-        problems.push({ path: `/sampleFlows/${i}/nodes/${j}/data/groupId`, message: `关键词组 ${node.data.groupId} 不在本规则包的 keywordGroups 中` });
+        problems.push({
+          path: `/sampleFlows/${i}/nodes/${j}/data/groupId`,
+          message: `关键词组 ${node.data.groupId} 不在本规则包的 keywordGroups 中`,
+        });
       }
     });
   });

@@ -54,7 +54,11 @@ export function exportPack(input: ExportInput): Pack {
 /** `MEDICAL_CLAIM` from `MEDICAL_CLAIM`, `pack:x/FOO` or `rule:foo-1` (as FOO / RULE_FOO__). */
 function baseCode(code: string): string {
   if (code.startsWith('pack:')) return code.slice(code.indexOf('/') + 1);
-  if (code.startsWith('rule:')) return `RULE_${code.slice(5).toUpperCase().replace(/[^A-Z]/g, '_')}`;
+  if (code.startsWith('rule:'))
+    return `RULE_${code
+      .slice(5)
+      .toUpperCase()
+      .replace(/[^A-Z]/g, '_')}`;
   return code;
 }
 

@@ -25,7 +25,9 @@ export function loadBuiltinPacks(dir: string = BUILTIN_PACKS_DIR): ReadonlyMap<s
     const doc: unknown = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
     const checked = checkPack(doc);
     if (!checked.ok) {
-      throw new Error(`built-in pack ${file} is invalid: ${checked.problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
+      throw new Error(
+        `built-in pack ${file} is invalid: ${checked.problems.map((p) => `${p.path} ${p.message}`).join('; ')}`,
+      );
     }
     if (packs.has(checked.pack.id)) throw new Error(`built-in pack id ${checked.pack.id} appears twice (${file})`);
     packs.set(checked.pack.id, checked.pack);

@@ -6,7 +6,14 @@
  * enable is judged (preview, compile gate, self-test) on the live head read first and written
  * only at that head, as a publish is (publish-at-head.ts): live moved meanwhile → 409.
  */
-import type { CatalogEntry, ImportPreview, InstallOutcome, KeywordGroup, Pack, PackTestReport } from '../../../rules-schema/index.js';
+import type {
+  CatalogEntry,
+  ImportPreview,
+  InstallOutcome,
+  KeywordGroup,
+  Pack,
+  PackTestReport,
+} from '../../../rules-schema/index.js';
 import type { Store } from '../store/open-store.js';
 import type { WorkspaceHead } from '../store/version-repository.js';
 import { AppError, conflict, invalid, notFound } from '../errors.js';
@@ -18,7 +25,6 @@ import { exportPack } from './export-pack.js';
 import { loadBuiltinPacks } from './load-builtin-packs.js';
 import { previewPackImport } from './preview-pack-import.js';
 import { runPackTests, testFailures } from './run-pack-tests.js';
-
 
 export class PackService {
   private readonly builtin: ReadonlyMap<string, Pack>;
@@ -80,12 +86,24 @@ export class PackService {
     await this.audit(account, by, 'pack.uninstall', id, {});
   }
 
-  async setEnabled(account: string, id: string, enabled: boolean, by: string): Promise<{ id: string; enabled: boolean }> {
+  async setEnabled(
+    account: string,
+    id: string,
+    enabled: boolean,
+    by: string,
+  ): Promise<{ id: string; enabled: boolean }> {
     if (enabled) {
       const head = await this.store.versions.head(account);
       const installed = await this.installedDoc(account, id, head);
       if (!installed) throw notFound(`已安装的规则包 ${id}`);
-      await gateWorkspace(this.store, account, { kind: 'pack', doc: installed }, `规则包 ${id} 无法运行，未启用`, [], head);
+      await gateWorkspace(
+        this.store,
+        account,
+        { kind: 'pack', doc: installed },
+        `规则包 ${id} 无法运行，未启用`,
+        [],
+        head,
+      );
       // Installed at `head`, so false means only that live moved since the gate.
       if (!(await this.store.packs.setEnabled(account, id, true, head.seq))) throw liveMoved(head.seq);
     } else if (!(await this.store.packs.setEnabled(account, id, false))) {
@@ -100,20 +118,43 @@ export class PackService {
   }
 
   async export(account: string): Promise<Pack> {
-    const [published, sequence] = await Promise.all([loadPublished(this.store, account), this.store.versions.workspaceSeq(account)]);
-    return exportPack({ account, sequence, flows: published.flows, groups: published.groups, policy: published.policy });
+    const [published, sequence] = await Promise.all([
+      loadPublished(this.store, account),
+      this.store.versions.workspaceSeq(account),
+    ]);
+    return exportPack({
+      account,
+      sequence,
+      flows: published.flows,
+      groups: published.groups,
+      policy: published.policy,
+    });
   }
 
-  private async installChecked(account: string, pack: Pack, force: boolean, by: string, action: string): Promise<InstallOutcome> {
+  private async installChecked(
+    account: string,
+    pack: Pack,
+    force: boolean,
+    by: string,
+    action: string,
+  ): Promise<InstallOutcome> {
     const head = await this.store.versions.head(account);
     const preview = previewPackImport(pack, await this.accountView(account, pack.id, head));
     if (preview.action === 'downgrade' && !force) {
-      throw conflict(`已安装 ${pack.id} ${preview.installedVersion}，不能降级到 ${pack.version}（确需降级请加 force=true）`, [
-        { path: '/version', message: `installed ${preview.installedVersion} is newer than ${pack.version}` },
-      ]);
+      throw conflict(
+        `已安装 ${pack.id} ${preview.installedVersion}，不能降级到 ${pack.version}（确需降级请加 force=true）`,
+        [{ path: '/version', message: `installed ${preview.installedVersion} is newer than ${pack.version}` }],
+      );
     }
     // Compiled with the account's other packs, as the runtime will (budgets are per account too).
-    await gateWorkspace(this.store, account, { kind: 'pack', doc: pack }, `规则包 ${pack.id} 无法运行，未安装`, [], head);
+    await gateWorkspace(
+      this.store,
+      account,
+      { kind: 'pack', doc: pack },
+      `规则包 ${pack.id} 无法运行，未安装`,
+      [],
+      head,
+    );
     const report = await runPackTests(pack);
     if (!report.passed) {
       throw new AppError('VALIDATION_FAILED', `规则包 ${pack.id} 的自测未通过，未安装`, testFailures(report));
@@ -137,7 +178,8 @@ export class PackService {
   }
 
   private checked(body: unknown): Pack {
-    if (body === undefined || body === null) throw invalid('缺少规则包文档 (body required)', [{ path: '/', message: 'a pack document is required' }]);
+    if (body === undefined || body === null)
+      throw invalid('缺少规则包文档 (body required)', [{ path: '/', message: 'a pack document is required' }]);
     const result = checkPack(body);
     if (!result.ok) throw invalid('规则包不符合格式要求 (validation failed)', result.problems);
     return result.pack;
@@ -147,7 +189,8 @@ export class PackService {
     const out = new Map<string, { pack: Pack; origin: CatalogEntry['origin'] }>();
     for (const [id, pack] of this.builtin) out.set(id, { pack, origin: 'builtin' });
     // Imported documents were checked before they were stored (parse boundary).
-    for (const imported of await this.store.packCatalog.list(account)) out.set(imported.packId, { pack: imported.doc as Pack, origin: 'imported' });
+    for (const imported of await this.store.packCatalog.list(account))
+      out.set(imported.packId, { pack: imported.doc as Pack, origin: 'imported' });
     return out;
   }
 
@@ -159,9 +202,15 @@ export class PackService {
   /** `head`: the live workspace the change is judged on (default: the current one). */
   private async accountView(account: string, id: string | undefined, head?: WorkspaceHead) {
     const pinned = head ?? (await this.store.versions.head(account));
-    const [installed, published] = await Promise.all([this.store.packs.list(account, pinned), loadPublished(this.store, account, pinned)]);
+    const [installed, published] = await Promise.all([
+      this.store.packs.list(account, pinned),
+      loadPublished(this.store, account, pinned),
+    ]);
     const mine = installed.find((p) => p.packId === id);
-    const groups: Array<{ group: KeywordGroup; owner: string }> = published.groups.map((group) => ({ group, owner: '' }));
+    const groups: Array<{ group: KeywordGroup; owner: string }> = published.groups.map((group) => ({
+      group,
+      owner: '',
+    }));
     for (const other of installed) {
       if (other.packId === id || !other.enabled) continue;
       for (const group of (other.doc as Pack).keywordGroups ?? []) groups.push({ group, owner: other.packId });

@@ -4,7 +4,14 @@
  * keyword already answered by another keyword group, a newer version already installed,
  * one code reported by rules (or a rule and a lexicon) at different severities.
  */
-import type { ImportAction, ImportPreview, KeywordGroup, Pack, PackChange, PackConflict } from '../../../rules-schema/index.js';
+import type {
+  ImportAction,
+  ImportPreview,
+  KeywordGroup,
+  Pack,
+  PackChange,
+  PackConflict,
+} from '../../../rules-schema/index.js';
 import { normalizeTerm } from '../core/text/normalize-text.js';
 import { compareVersions } from './compare-versions.js';
 
@@ -47,15 +54,30 @@ export function previewPackImport(pack: Pack, account: AccountView): ImportPrevi
     });
   }
   conflicts.push(...keywordConflicts(pack, account.groups), ...codeConflicts(pack));
-  return { id: pack.id, version: pack.version, action, installedVersion: installed?.version ?? null, added, changed, conflicts };
+  return {
+    id: pack.id,
+    version: pack.version,
+    action,
+    installedVersion: installed?.version ?? null,
+    added,
+    changed,
+    conflicts,
+  };
 }
 
-function newIds(next: ReadonlyArray<{ id: string }> | undefined, old: ReadonlyArray<{ id: string }> | undefined): string[] {
+function newIds(
+  next: ReadonlyArray<{ id: string }> | undefined,
+  old: ReadonlyArray<{ id: string }> | undefined,
+): string[] {
   const had = new Set((old ?? []).map((x) => x.id));
   return (next ?? []).filter((x) => !had.has(x.id)).map((x) => x.id);
 }
 
-function changes(kind: PackChange['kind'], next: ReadonlyArray<{ id: string }> | undefined, old: ReadonlyArray<{ id: string }> | undefined): PackChange[] {
+function changes(
+  kind: PackChange['kind'],
+  next: ReadonlyArray<{ id: string }> | undefined,
+  old: ReadonlyArray<{ id: string }> | undefined,
+): PackChange[] {
   const incoming = new Map((next ?? []).map((x) => [x.id, x]));
   const out: PackChange[] = [];
   for (const before of old ?? []) {
@@ -102,12 +124,18 @@ function codeConflicts(pack: Pack): PackConflict[] {
     byCode.set(code, list);
   };
   for (const rule of pack.rules ?? []) add(`pack:${pack.id}/${rule.code}`, `rule:${rule.id}`, rule.severity);
-  for (const lexicon of pack.lexicons ?? []) if (lexicon.code) add(lexicon.code, `lexicon:${lexicon.id}`, lexicon.severity);
+  for (const lexicon of pack.lexicons ?? [])
+    if (lexicon.code) add(lexicon.code, `lexicon:${lexicon.id}`, lexicon.severity);
   const out: PackConflict[] = [];
   for (const [code, users] of byCode) {
     const severities = new Set(users.map((u) => u.severity).filter((s) => s !== undefined));
     if (severities.size > 1) {
-      out.push({ kind: 'rule-code', code, ids: users.map((u) => u.id), message: `代码 ${code} 在 ${users.map((u) => u.id).join('、')} 中的严重程度不一致` });
+      out.push({
+        kind: 'rule-code',
+        code,
+        ids: users.map((u) => u.id),
+        message: `代码 ${code} 在 ${users.map((u) => u.id).join('、')} 中的严重程度不一致`,
+      });
     }
   }
   return out;

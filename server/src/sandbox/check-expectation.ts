@@ -11,7 +11,15 @@ const RANK: Record<Verdict, number> = { allow: 0, warn: 1, block: 2 };
 function observed(step: StepResult) {
   if (step.kind === 'reply') {
     const r = step.result;
-    return { verdict: r.verdict, codes: findingsOf(r.reasons).map((x) => x.code), sent: r.committed ? 1 : 0, texts: [] as string[], groups: [] as Array<{ group: string; groupId: string }>, window: r.window.state, handoff: false };
+    return {
+      verdict: r.verdict,
+      codes: findingsOf(r.reasons).map((x) => x.code),
+      sent: r.committed ? 1 : 0,
+      texts: [] as string[],
+      groups: [] as Array<{ group: string; groupId: string }>,
+      window: r.window.state,
+      handoff: false,
+    };
   }
   const r = step.result;
   const sent = r.replies.filter((x) => x.committed);
@@ -27,14 +35,20 @@ function observed(step: StepResult) {
   };
 }
 
-export function checkExpectation(expect: SandboxStep['expect'], step: StepResult): { passed: boolean; failures: string[] } {
+export function checkExpectation(
+  expect: SandboxStep['expect'],
+  step: StepResult,
+): { passed: boolean; failures: string[] } {
   if (!expect) return { passed: true, failures: [] };
   const o = observed(step);
   const failures: string[] = [];
-  if (expect.verdict !== undefined && expect.verdict !== o.verdict) failures.push(`结论应为 ${expect.verdict}，实际为 ${o.verdict}`);
-  for (const code of expect.codes ?? []) if (!o.codes.includes(code)) failures.push(`应出现 ${code}，实际原因：${o.codes.join(', ') || '无'}`);
+  if (expect.verdict !== undefined && expect.verdict !== o.verdict)
+    failures.push(`结论应为 ${expect.verdict}，实际为 ${o.verdict}`);
+  for (const code of expect.codes ?? [])
+    if (!o.codes.includes(code)) failures.push(`应出现 ${code}，实际原因：${o.codes.join(', ') || '无'}`);
   for (const code of expect.notCodes ?? []) if (o.codes.includes(code)) failures.push(`不应出现 ${code}`);
-  if (expect.replyCount !== undefined && expect.replyCount !== o.sent) failures.push(`应发出 ${expect.replyCount} 条回复，实际 ${o.sent} 条`);
+  if (expect.replyCount !== undefined && expect.replyCount !== o.sent)
+    failures.push(`应发出 ${expect.replyCount} 条回复，实际 ${o.sent} 条`);
   if (expect.replyContains !== undefined && !o.texts.some((t) => t.includes(expect.replyContains as string))) {
     failures.push(`发出的回复中没有包含“${expect.replyContains}”的`);
   }
@@ -42,7 +56,9 @@ export function checkExpectation(expect: SandboxStep['expect'], step: StepResult
   if (expect.group !== undefined && !o.groups.some((m) => m.group === expect.group || m.groupId === expect.group)) {
     failures.push(`应命中关键词组“${expect.group}”，实际：${o.groups.map((m) => m.group).join(', ') || '无'}`);
   }
-  if (expect.windowState !== undefined && expect.windowState !== o.window) failures.push(`窗口状态应为 ${expect.windowState}，实际为 ${o.window}`);
-  if (expect.handoff !== undefined && expect.handoff !== o.handoff) failures.push(expect.handoff ? '应转人工，实际没有' : '不应转人工');
+  if (expect.windowState !== undefined && expect.windowState !== o.window)
+    failures.push(`窗口状态应为 ${expect.windowState}，实际为 ${o.window}`);
+  if (expect.handoff !== undefined && expect.handoff !== o.handoff)
+    failures.push(expect.handoff ? '应转人工，实际没有' : '不应转人工');
   return { passed: failures.length === 0, failures };
 }

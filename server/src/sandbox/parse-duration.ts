@@ -8,7 +8,12 @@ import { invalid } from '../errors.js';
  */
 export function parseDuration(text: string, pointer = '/after'): number {
   const total = stepDurationMs(text);
-  if (total === null) throw invalid('时长格式不对，例如 30s、10m、47h59m、2d (not a duration)', [{ path: pointer, message: 'must look like 30s, 10m, 47h59m or 2d' }]);
+  if (total === null)
+    throw invalid('时长格式不对，例如 30s、10m、47h59m、2d (not a duration)', [
+      { path: pointer, message: 'must look like 30s, 10m, 47h59m or 2d' },
+    ]);
   if (total <= MAX_DURATION_MS) return total;
-  throw invalid('时长超出允许范围 (duration too long)', [{ path: pointer, message: `must be at most ${MAX_DURATION_MS / 86_400_000}d` }]);
+  throw invalid('时长超出允许范围 (duration too long)', [
+    { path: pointer, message: `must be at most ${MAX_DURATION_MS / 86_400_000}d` },
+  ]);
 }

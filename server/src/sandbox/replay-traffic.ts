@@ -10,11 +10,12 @@ import { handleInbound } from '../runtime/inbound-service.js';
 import { compileWithPacks } from '../runtime/pack-contribution.js';
 import type { SandboxDocs } from './run-sandbox.js';
 
-
 function summarize(result: InboundResult): ReplaySummary {
   return {
     groups: result.matches.map((m) => m.group),
-    replies: result.replies.filter((r) => r.committed).map((r) => (r.reply.type === 'text' ? r.reply.content : JSON.stringify(r.reply))),
+    replies: result.replies
+      .filter((r) => r.committed)
+      .map((r) => (r.reply.type === 'text' ? r.reply.content : JSON.stringify(r.reply))),
     verdicts: result.replies.map((r) => r.verdict),
   };
 }
@@ -35,7 +36,11 @@ async function replay(messages: Array<{ message: unknown; at: number }>, docs: S
   }
 }
 
-export async function replayTraffic(messages: Array<{ message: unknown; at: number }>, published: SandboxDocs, draft: SandboxDocs): Promise<BacktestReport> {
+export async function replayTraffic(
+  messages: Array<{ message: unknown; at: number }>,
+  published: SandboxDocs,
+  draft: SandboxDocs,
+): Promise<BacktestReport> {
   const ordered = [...messages].sort((a, b) => a.at - b.at);
   const [before, after] = [await replay(ordered, published), await replay(ordered, draft)];
   const users = new Map<string, BacktestReport['users'][number]>();
@@ -48,7 +53,12 @@ export async function replayTraffic(messages: Array<{ message: unknown; at: numb
     const a = after[i] as ReplaySummary;
     if (JSON.stringify(a) !== JSON.stringify(b)) {
       changed++;
-      user.changes.push({ at: new Date(m.at).toISOString(), content: message.content ?? message.event ?? null, before: b, after: a });
+      user.changes.push({
+        at: new Date(m.at).toISOString(),
+        content: message.content ?? message.event ?? null,
+        before: b,
+        after: a,
+      });
     }
     users.set(message.from, user);
   });

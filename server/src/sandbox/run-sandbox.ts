@@ -3,7 +3,15 @@
  * and reply services — with an isolated in-memory store and a virtual clock swapped in.
  * Nothing outside the sandbox changes, and the same script always gives the same answer.
  */
-import type { Flow, KeywordGroup, Policy, SandboxResult, SandboxStep, SandboxStepReport, UserProfile } from '../../../rules-schema/index.js';
+import type {
+  Flow,
+  KeywordGroup,
+  Policy,
+  SandboxResult,
+  SandboxStep,
+  SandboxStepReport,
+  UserProfile,
+} from '../../../rules-schema/index.js';
 import { openMemoryStore, type Store } from '../store/open-store.js';
 import type { CompiledSource } from '../runtime/workspace-cache.js';
 import { handleInbound } from '../runtime/inbound-service.js';
@@ -27,7 +35,6 @@ export interface SandboxScript {
   steps: SandboxStep[];
 }
 
-
 /** A fixed default start keeps scripts without `start` deterministic. */
 export const DEFAULT_START = '2026-01-05T09:00:00+08:00';
 const ACCOUNT = 'sandbox';
@@ -41,9 +48,15 @@ export async function runSandbox(docs: SandboxDocs, script: SandboxScript): Prom
     const steps: SandboxStepReport[] = [];
     for (const [index, step] of script.steps.entries()) {
       if (step.at !== undefined) clock = toEpochMs(step.at, clock, `/steps/${index}/at`);
-      else if (step.after) clock = checkInstant(clock + parseDuration(step.after, `/steps/${index}/after`), `/steps/${index}/after`);
+      else if (step.after)
+        clock = checkInstant(clock + parseDuration(step.after, `/steps/${index}/after`), `/steps/${index}/after`);
       const outcome = await runStep(store, source, step, index, clock, script.users ?? {});
-      steps.push({ index, at: new Date(clock).toISOString(), ...outcome, expect: checkExpectation(step.expect, outcome) });
+      steps.push({
+        index,
+        at: new Date(clock).toISOString(),
+        ...outcome,
+        expect: checkExpectation(step.expect, outcome),
+      });
     }
     return { passed: steps.every((s) => s.expect.passed), steps };
   } finally {
@@ -61,10 +74,27 @@ async function runStep(
 ): Promise<StepResult> {
   if (step.inbound) {
     const message = { ...step.inbound, at: now, msgId: step.inbound.msgId ?? `sandbox-${index}` };
-    const result = await handleInbound(store, source, { account: ACCOUNT, message, user: users[message.from] ?? message.user }, now);
+    const result = await handleInbound(
+      store,
+      source,
+      { account: ACCOUNT, message, user: users[message.from] ?? message.user },
+      now,
+    );
     return { kind: 'inbound', result };
   }
   const to = step.to as string;
-  const result = await handleReplyCheck(store, source, { account: ACCOUNT, to, reply: step.reply as { type: string }, at: now, commit: step.commit ?? true, user: users[to] }, now);
+  const result = await handleReplyCheck(
+    store,
+    source,
+    {
+      account: ACCOUNT,
+      to,
+      reply: step.reply as { type: string },
+      at: now,
+      commit: step.commit ?? true,
+      user: users[to],
+    },
+    now,
+  );
   return { kind: 'reply', result };
 }

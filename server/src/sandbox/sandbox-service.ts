@@ -3,7 +3,18 @@
  * (or inline documents) and packs into sandbox documents, runs scripts and the scenario
  * library, and replays stored traffic against a draft (backtest).
  */
-import type { BacktestBody, Flow, KeywordGroup, Policy, SandboxRan, SandboxRunBody, SandboxResult, Scenario, ScenarioOutcome, BacktestReport } from '../../../rules-schema/index.js';
+import type {
+  BacktestBody,
+  Flow,
+  KeywordGroup,
+  Policy,
+  SandboxRan,
+  SandboxRunBody,
+  SandboxResult,
+  Scenario,
+  ScenarioOutcome,
+  BacktestReport,
+} from '../../../rules-schema/index.js';
 import type { Store } from '../store/open-store.js';
 import { DEFAULT_POLICY } from '../runtime/default-policy.js';
 import { toEpochMs } from '../runtime/instant.js';
@@ -17,7 +28,6 @@ export type PackLookup = (account: string, id: string) => Promise<unknown>;
 
 type Inline = { flows?: Flow[]; keywordGroups?: KeywordGroup[]; policy?: Policy; packs?: string[] };
 
-
 export class SandboxService {
   constructor(
     private readonly store: Store,
@@ -27,11 +37,18 @@ export class SandboxService {
   /** Inline documents win; anything omitted comes from the account's current drafts. */
   async docsFor(account: string, inline: Inline, override?: { kind: string; doc: unknown }): Promise<SandboxDocs> {
     const drafts = async <T>(kind: 'flow' | 'keyword-group' | 'policy') =>
-      (await this.store.documents.list(account, kind)).map((d) => (override && override.kind === kind && (d.doc as { id: string }).id === (override.doc as { id: string }).id ? override.doc : d.doc) as T);
+      (await this.store.documents.list(account, kind)).map(
+        (d) =>
+          (override && override.kind === kind && (d.doc as { id: string }).id === (override.doc as { id: string }).id
+            ? override.doc
+            : d.doc) as T,
+      );
     const flows = inline.flows ?? (await drafts<Flow>('flow')).filter((f) => f.enabled !== false);
     const groups = inline.keywordGroups ?? (await drafts<KeywordGroup>('keyword-group'));
     const policy = inline.policy ?? (await drafts<Policy>('policy'))[0] ?? DEFAULT_POLICY;
-    const packs = inline.packs ? await this.packDocs(account, inline.packs) : (await this.store.packs.list(account)).filter((p) => p.enabled).map((p) => p.doc);
+    const packs = inline.packs
+      ? await this.packDocs(account, inline.packs)
+      : (await this.store.packs.list(account)).filter((p) => p.enabled).map((p) => p.doc);
     return { flows, groups, policy, packs };
   }
 
@@ -52,7 +69,8 @@ export class SandboxService {
   async liveDocsFor(account: string, inline: Inline): Promise<{ docs: SandboxDocs; workspaceVersion: number }> {
     const head = await this.store.versions.head(account);
     // With nothing published a live run answers nothing at all, which would read as broken flows.
-    if (head.published.length === 0) throw conflict('还没有发布任何内容：线上没有流程、关键词组或策略可运行。请先发布，或用草稿运行。');
+    if (head.published.length === 0)
+      throw conflict('还没有发布任何内容：线上没有流程、关键词组或策略可运行。请先发布，或用草稿运行。');
     const live = await loadPublished(this.store, account, head);
     const docs: SandboxDocs = {
       flows: inline.flows ?? live.flows,
@@ -64,7 +82,10 @@ export class SandboxService {
   }
 
   /** Runs every saved scenario of the account against its drafts (one document may be swapped in). */
-  async runScenarios(account: string, override?: { kind: string; doc: unknown }): Promise<{ passed: boolean; scenarios: ScenarioOutcome[] }> {
+  async runScenarios(
+    account: string,
+    override?: { kind: string; doc: unknown },
+  ): Promise<{ passed: boolean; scenarios: ScenarioOutcome[] }> {
     const scenarios = (await this.store.documents.list(account, 'scenario')).map((d) => d.doc as Scenario);
     const outcomes: ScenarioOutcome[] = [];
     for (const scenario of scenarios) {
@@ -73,7 +94,9 @@ export class SandboxService {
         id: scenario.id,
         name: scenario.name,
         passed: result.passed,
-        failures: result.steps.filter((s) => !s.expect.passed).map((s) => ({ step: s.index, failures: s.expect.failures })),
+        failures: result.steps
+          .filter((s) => !s.expect.passed)
+          .map((s) => ({ step: s.index, failures: s.expect.failures })),
         result,
       });
     }
@@ -86,7 +109,11 @@ export class SandboxService {
     const to = new Date(toEpochMs(body.to, 0, '/to'));
     const messages = await this.store.inbound.listBetween(account, from, to, body.limit ?? 5000);
     const draft = await this.docsFor(account, body);
-    return replayTraffic(messages.map((m) => ({ message: m.message, at: m.at.getTime() })), published, draft);
+    return replayTraffic(
+      messages.map((m) => ({ message: m.message, at: m.at.getTime() })),
+      published,
+      draft,
+    );
   }
 
   /** Pack documents by id, refusing unknown ones with a pointer to the request. */

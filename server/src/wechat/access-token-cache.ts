@@ -9,7 +9,8 @@ import type { SharedAccessToken } from '../store/access-token-repository.js';
 
 export type CachedToken = SharedAccessToken;
 
-export type TokenFetch = { ok: true; token: string; expiresInSeconds: number } | { ok: false; errcode: number | null; errmsg: string };
+export type TokenFetch =
+  { ok: true; token: string; expiresInSeconds: number } | { ok: false; errcode: number | null; errmsg: string };
 
 /** The store side: `AccessTokenRepository`. */
 export interface SharedTokens {
@@ -79,7 +80,11 @@ export class AccessTokenCache {
     if (r.ok) {
       const at = this.clock();
       const lifetime = r.expiresInSeconds * 1000;
-      const cached = { token: r.token, expiresAt: at + lifetime, refreshAt: at + Math.max(lifetime - this.marginMs, lifetime / 2) };
+      const cached = {
+        token: r.token,
+        expiresAt: at + lifetime,
+        refreshAt: at + Math.max(lifetime - this.marginMs, lifetime / 2),
+      };
       this.tokens.set(key, cached);
       await this.shared.put(key, cached);
     } else {
@@ -90,6 +95,8 @@ export class AccessTokenCache {
 
   private fresh(t: CachedToken | undefined): TokenFetch | null {
     const now = this.clock();
-    return t && now < t.refreshAt ? { ok: true, token: t.token, expiresInSeconds: Math.floor((t.expiresAt - now) / 1000) } : null;
+    return t && now < t.refreshAt
+      ? { ok: true, token: t.token, expiresInSeconds: Math.floor((t.expiresAt - now) / 1000) }
+      : null;
   }
 }

@@ -30,7 +30,10 @@ export async function importConsoleRules(
   by: string,
 ): Promise<ConsoleImportSummary> {
   const info = await sourceOf(deps.client, account, body);
-  const [flows, groups] = await Promise.all([deps.store.documents.list(account, 'flow'), deps.store.documents.list(account, 'keyword-group')]);
+  const [flows, groups] = await Promise.all([
+    deps.store.documents.list(account, 'flow'),
+    deps.store.documents.list(account, 'keyword-group'),
+  ]);
   const taken = { flow: new Set(flows.map((d) => d.id)), 'keyword-group': new Set(groups.map((d) => d.id)) };
   const drafts = consoleRulesToDrafts(info, (kind, base) => {
     let id = base.slice(0, 64);
@@ -41,7 +44,10 @@ export async function importConsoleRules(
   const problems: ErrorDetail[] = [];
   const check = (kind: SchemaName, doc: { id: string }) => {
     const r = validate(kind, structuredClone(doc));
-    if (!r.ok) problems.push(...r.problems.map((p) => ({ path: `/${kind}/${doc.id}${p.path === '/' ? '' : p.path}`, message: p.message })));
+    if (!r.ok)
+      problems.push(
+        ...r.problems.map((p) => ({ path: `/${kind}/${doc.id}${p.path === '/' ? '' : p.path}`, message: p.message })),
+      );
   };
   drafts.groups.forEach((g) => check('keyword-group', g));
   drafts.flows.forEach((f) => check('flow', f));
@@ -49,21 +55,32 @@ export async function importConsoleRules(
   // Groups first: flows name them.
   for (const g of drafts.groups) await deps.docs.create(account, 'keyword-group', g, by);
   for (const f of drafts.flows) await deps.docs.create(account, 'flow', f, by);
-  return { created: { groups: drafts.groups.map((g) => g.id), flows: drafts.flows.map((f) => f.id) }, skipped: drafts.skipped, notes: drafts.notes };
+  return {
+    created: { groups: drafts.groups.map((g) => g.id), flows: drafts.flows.map((f) => f.id) },
+    skipped: drafts.skipped,
+    notes: drafts.notes,
+  };
 }
 
 async function sourceOf(client: WechatApiClient, account: string, body: unknown): Promise<Record<string, unknown>> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw invalid('请上传 get_current_autoreply_info 的 JSON，或 {"fetch":true}', [{ path: '/', message: 'an object is required' }]);
+    throw invalid('请上传 get_current_autoreply_info 的 JSON，或 {"fetch":true}', [
+      { path: '/', message: 'an object is required' },
+    ]);
   }
   let info = body as Record<string, unknown>; // parse boundary: fields are read defensively below
   if (info['fetch'] === true) {
     const r = await client.currentAutoreplyInfo(account);
-    if (!r.ok) throw new AppError('VALIDATION_FAILED', `从微信读取自动回复规则失败 (errcode ${r.errcode ?? '—'}: ${r.errmsg})`, [{ path: '/fetch', message: r.errmsg }]);
+    if (!r.ok)
+      throw new AppError('VALIDATION_FAILED', `从微信读取自动回复规则失败 (errcode ${r.errcode ?? '—'}: ${r.errmsg})`, [
+        { path: '/fetch', message: r.errmsg },
+      ]);
     info = r.body;
   }
   if (!KEYS.some((k) => k in info)) {
-    throw invalid('这不是 get_current_autoreply_info 的返回内容', [{ path: '/', message: `expected one of ${KEYS.join(', ')}` }]);
+    throw invalid('这不是 get_current_autoreply_info 的返回内容', [
+      { path: '/', message: `expected one of ${KEYS.join(', ')}` },
+    ]);
   }
   return info;
 }

@@ -5,7 +5,13 @@
  * `allocate`, which the caller makes collision-free.
  */
 import type { Flow, FlowEdge, FlowNode, KeywordGroup, Reply } from '../../../rules-schema/index.js';
-import { consoleKeywordGroup, FALLBACK_TRIGGER, groupModeOf, replyModeOf, SUBSCRIBE_TRIGGER } from '../../../rules-schema/console-auto-reply.js';
+import {
+  consoleKeywordGroup,
+  FALLBACK_TRIGGER,
+  groupModeOf,
+  replyModeOf,
+  SUBSCRIBE_TRIGGER,
+} from '../../../rules-schema/console-auto-reply.js';
 
 export interface ConsoleDrafts {
   groups: KeywordGroup[];
@@ -33,12 +39,30 @@ export function consoleRulesToDrafts(info: unknown, allocate: AllocateId): Conso
   const welcome = record(root['add_friend_autoreply_info']);
   if (Object.keys(welcome).length > 0) {
     const reply = mapReply(welcome, '被关注回复', out);
-    if (reply) out.flows.push(singleReplyFlow(allocate('flow', 'wx-welcome'), '公众号后台：被关注回复', SUBSCRIBE_TRIGGER, reply, root['is_add_friend_reply_open'] !== 0));
+    if (reply)
+      out.flows.push(
+        singleReplyFlow(
+          allocate('flow', 'wx-welcome'),
+          '公众号后台：被关注回复',
+          SUBSCRIBE_TRIGGER,
+          reply,
+          root['is_add_friend_reply_open'] !== 0,
+        ),
+      );
   }
   const fallback = record(root['message_default_autoreply_info']);
   if (Object.keys(fallback).length > 0) {
     const reply = mapReply(fallback, '收到消息回复', out);
-    if (reply) out.flows.push(singleReplyFlow(allocate('flow', 'wx-default-reply'), '公众号后台：收到消息回复', FALLBACK_TRIGGER, reply, root['is_autoreply_open'] !== 0));
+    if (reply)
+      out.flows.push(
+        singleReplyFlow(
+          allocate('flow', 'wx-default-reply'),
+          '公众号后台：收到消息回复',
+          FALLBACK_TRIGGER,
+          reply,
+          root['is_autoreply_open'] !== 0,
+        ),
+      );
   }
   return out;
 }
@@ -50,20 +74,24 @@ function keywordRule(rule: Json, index: number, allocate: AllocateId, out: Conso
     const word = typeof k['content'] === 'string' ? k['content'].trim().slice(0, 60) : '';
     if (word) byMode[groupModeOf(k['match_mode'])].add(word);
   }
-  if (byMode.contains.size + byMode.exact.size === 0) return void out.skipped.push({ rule: name, reason: '没有可导入的关键词 (no text keywords)' });
+  if (byMode.contains.size + byMode.exact.size === 0)
+    return void out.skipped.push({ rule: name, reason: '没有可导入的关键词 (no text keywords)' });
   const skippedBefore = out.skipped.length;
   const replies = list(rule['reply_list_info'])
     .slice(0, 5)
     .flatMap((r) => mapReply(record(r), name, out) ?? []);
   if (replies.length === 0) {
     // One entry per rule: a reply-level reason already says why, when there is one.
-    if (out.skipped.length === skippedBefore) out.skipped.push({ rule: name, reason: '没有可导入的回复内容 (no reply that can be imported)' });
+    if (out.skipped.length === skippedBefore)
+      out.skipped.push({ rule: name, reason: '没有可导入的回复内容 (no reply that can be imported)' });
     return;
   }
 
   const base = `wx-${slug(name) || `rule-${index + 1}`}`;
   const mixed = byMode.contains.size > 0 && byMode.exact.size > 0;
-  const nodes: FlowNode[] = [{ id: 'trigger', type: 'trigger', position: { x: 0, y: 0 }, data: { messageTypes: ['text'] } }];
+  const nodes: FlowNode[] = [
+    { id: 'trigger', type: 'trigger', position: { x: 0, y: 0 }, data: { messageTypes: ['text'] } },
+  ];
   const edges: FlowEdge[] = [];
   for (const mode of ['contains', 'exact'] as const) {
     if (byMode[mode].size === 0) continue;
@@ -71,9 +99,17 @@ function keywordRule(rule: Json, index: number, allocate: AllocateId, out: Conso
     const label = mixed && mode === 'exact' ? `${name}（全匹配）` : name;
     out.groups.push(consoleKeywordGroup(id, label, [...byMode[mode]], mode, `从公众号后台关键词回复「${name}」导入`));
     const nodeId = `kg-${mode}`;
-    nodes.push({ id: nodeId, type: 'keywordGroup', position: { x: 280, y: mode === 'exact' ? 160 : 0 }, data: { groupId: id } });
+    nodes.push({
+      id: nodeId,
+      type: 'keywordGroup',
+      position: { x: 280, y: mode === 'exact' ? 160 : 0 },
+      data: { groupId: id },
+    });
     // Two groups side by side behind one trigger: either match reaches the reply (once).
-    edges.push({ id: `e-${mode}`, source: 'trigger', target: nodeId }, { id: `e-${mode}-reply`, source: nodeId, target: 'reply', sourceHandle: 'match' });
+    edges.push(
+      { id: `e-${mode}`, source: 'trigger', target: nodeId },
+      { id: `e-${mode}-reply`, source: nodeId, target: 'reply', sourceHandle: 'match' },
+    );
   }
   nodes.push(replyNode(replies, replyModeOf(rule['reply_mode'])));
   out.flows.push({
@@ -105,7 +141,11 @@ function replyNode(replies: Reply[], mode: 'all' | 'random'): ReplyNode {
 /** Console reply types: text, img, voice, video, news (keyword rules only). */
 function mapReply(r: Json, rule: string, out: ConsoleDrafts): Reply | null {
   const content = typeof r['content'] === 'string' ? r['content'] : '';
-  const temporary = () => out.notes.push({ rule, note: '素材 media_id 是 3 天有效的临时素材，发布前请换成永久素材 (temporary media_id: replace before publishing)' });
+  const temporary = () =>
+    out.notes.push({
+      rule,
+      note: '素材 media_id 是 3 天有效的临时素材，发布前请换成永久素材 (temporary media_id: replace before publishing)',
+    });
   switch (r['type']) {
     case 'text':
       return content.trim() ? { type: 'text', content } : null;
@@ -116,7 +156,10 @@ function mapReply(r: Json, rule: string, out: ConsoleDrafts): Reply | null {
       return { type: r['type'] === 'img' ? 'image' : 'voice', mediaId: content };
     case 'video':
       if (/^https?:\/\//i.test(content) || !content) {
-        out.skipped.push({ rule, reason: '视频回复是网址而不是 media_id，请上传视频素材后手动添加 (video reply is a URL, not a media_id)' });
+        out.skipped.push({
+          rule,
+          reason: '视频回复是网址而不是 media_id，请上传视频素材后手动添加 (video reply is a URL, not a media_id)',
+        });
         return null;
       }
       temporary();
@@ -127,7 +170,11 @@ function mapReply(r: Json, rule: string, out: ConsoleDrafts): Reply | null {
       const title = typeof a?.['title'] === 'string' ? a['title'] : '';
       const url = typeof a?.['content_url'] === 'string' ? a['content_url'] : '';
       if (!a || !title || !url) return null;
-      if (articles.length > 1) out.notes.push({ rule, note: `图文有 ${articles.length} 篇，客服消息只能发 1 篇，只保留了第一篇 (only the first article kept)` });
+      if (articles.length > 1)
+        out.notes.push({
+          rule,
+          note: `图文有 ${articles.length} 篇，客服消息只能发 1 篇，只保留了第一篇 (only the first article kept)`,
+        });
       const article: { title: string; url: string; description?: string; picUrl?: string } = { title, url };
       if (typeof a['digest'] === 'string' && a['digest']) article.description = a['digest'];
       if (typeof a['cover_url'] === 'string' && a['cover_url']) article.picUrl = a['cover_url'];

@@ -23,7 +23,12 @@ function payloadOf(reply: WireReply): Record<string, unknown> {
     case 'mpnews':
       return { media_id: reply.mediaId };
     case 'video':
-      return compact({ media_id: reply.mediaId, thumb_media_id: reply.thumbMediaId, title: reply.title, description: reply.description });
+      return compact({
+        media_id: reply.mediaId,
+        thumb_media_id: reply.thumbMediaId,
+        title: reply.title,
+        description: reply.description,
+      });
     case 'music':
       return compact({
         title: reply.title,
@@ -33,11 +38,19 @@ function payloadOf(reply: WireReply): Record<string, unknown> {
         thumb_media_id: reply.thumbMediaId,
       });
     case 'news':
-      return { articles: reply.articles.map((a) => compact({ title: a.title, description: a.description, url: a.url, picurl: a.picUrl })) };
+      return {
+        articles: reply.articles.map((a) =>
+          compact({ title: a.title, description: a.description, url: a.url, picurl: a.picUrl }),
+        ),
+      };
     case 'miniprogrampage':
       return { title: reply.title, appid: reply.appId, pagepath: reply.pagePath, thumb_media_id: reply.thumbMediaId };
     case 'msgmenu':
-      return compact({ head_content: reply.headContent, list: reply.items.map((i) => ({ id: i.id, content: i.content })), tail_content: reply.tailContent });
+      return compact({
+        head_content: reply.headContent,
+        list: reply.items.map((i) => ({ id: i.id, content: i.content })),
+        tail_content: reply.tailContent,
+      });
   }
 }
 

@@ -42,7 +42,11 @@ function bodyOf(reply: WireReply): string | null {
     case 'voice':
       return `<Voice>\n<MediaId>${cdata(reply.mediaId)}</MediaId>\n</Voice>`;
     case 'video':
-      return `<Video>\n${lines([['MediaId', reply.mediaId], ['Title', reply.title], ['Description', reply.description]])}\n</Video>`;
+      return `<Video>\n${lines([
+        ['MediaId', reply.mediaId],
+        ['Title', reply.title],
+        ['Description', reply.description],
+      ])}\n</Video>`;
     case 'music':
       return `<Music>\n${lines([
         ['Title', reply.title],
@@ -55,7 +59,12 @@ function bodyOf(reply: WireReply): string | null {
       // One article: the limit for answers to user messages since 2018 (DOMAIN §2.5).
       const a = reply.articles[0];
       if (!a) return null;
-      const item = lines([['Title', a.title], ['Description', a.description], ['PicUrl', a.picUrl], ['Url', a.url]]);
+      const item = lines([
+        ['Title', a.title],
+        ['Description', a.description],
+        ['PicUrl', a.picUrl],
+        ['Url', a.url],
+      ]);
       return `<ArticleCount>1</ArticleCount>\n<Articles>\n<item>\n${item}\n</item>\n</Articles>`;
     }
     default:

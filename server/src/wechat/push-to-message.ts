@@ -58,7 +58,11 @@ function messageFields(type: MessageType, push: PushFields): Partial<InboundMess
     case 'shortvideo':
       return defined({ mediaId: str(push, 'MediaId') });
     case 'location':
-      return defined({ latitude: num(push, 'Location_X'), longitude: num(push, 'Location_Y'), label: str(push, 'Label') });
+      return defined({
+        latitude: num(push, 'Location_X'),
+        longitude: num(push, 'Location_Y'),
+        label: str(push, 'Label'),
+      });
     case 'link':
       return defined({ title: str(push, 'Title'), description: str(push, 'Description'), url: str(push, 'Url') });
     default:
@@ -69,10 +73,18 @@ function messageFields(type: MessageType, push: PushFields): Partial<InboundMess
 function eventFields(push: PushFields): Partial<InboundMessage> {
   const event = str(push, 'Event') ?? '';
   const fields: Partial<InboundMessage> = { event, ...defined({ eventKey: str(push, 'EventKey') }) };
-  if (event === 'LOCATION') Object.assign(fields, defined({ latitude: num(push, 'Latitude'), longitude: num(push, 'Longitude') }));
+  if (event === 'LOCATION')
+    Object.assign(fields, defined({ latitude: num(push, 'Latitude'), longitude: num(push, 'Longitude') }));
   const picked = sub(push, 'SendLocationInfo');
   if (event === 'location_select' && picked) {
-    Object.assign(fields, defined({ latitude: num(picked, 'Location_X'), longitude: num(picked, 'Location_Y'), label: str(picked, 'Label') }));
+    Object.assign(
+      fields,
+      defined({
+        latitude: num(picked, 'Location_X'),
+        longitude: num(picked, 'Location_Y'),
+        label: str(picked, 'Label'),
+      }),
+    );
   }
   const scan = sub(push, 'ScanCodeInfo');
   if (scan) Object.assign(fields, defined({ content: str(scan, 'ScanResult') }));

@@ -56,21 +56,24 @@ export function readBoundedXml(xml: string): XmlRead {
       return fail('不接受带 DTD 或实体声明的 XML (DTD and entity declarations are refused)');
     } else if (xml.startsWith('</', lt)) {
       const end = xml.indexOf('>', lt);
-      if (end === -1 || open.pop()?.name !== xml.slice(lt + 2, end).trimEnd()) return fail('结束标签不匹配 (mismatched end tag)');
+      if (end === -1 || open.pop()?.name !== xml.slice(lt + 2, end).trimEnd())
+        return fail('结束标签不匹配 (mismatched end tag)');
       i = end + 1;
     } else {
       const end = tagEnd(xml, lt + 1);
       const inner = end === -1 ? '' : xml.slice(lt + 1, end);
       const name = NAME.exec(inner)?.[1];
       if (!name) return fail('开始标签不正确 (malformed start tag)');
-      if (++elements > MAX_XML_ELEMENTS) return fail(`XML 元素超过 ${MAX_XML_ELEMENTS} 个 (more than ${MAX_XML_ELEMENTS} elements)`);
+      if (++elements > MAX_XML_ELEMENTS)
+        return fail(`XML 元素超过 ${MAX_XML_ELEMENTS} 个 (more than ${MAX_XML_ELEMENTS} elements)`);
       const element: XmlElement = { name, text: '', children: [] };
       if (current) current.children.push(element);
       else if (root) return fail('只能有一个根元素 (more than one root element)');
       else root = element;
       if (!inner.endsWith('/')) {
         open.push(element);
-        if (open.length > MAX_XML_DEPTH) return fail(`XML 嵌套超过 ${MAX_XML_DEPTH} 层 (nested deeper than ${MAX_XML_DEPTH} levels)`);
+        if (open.length > MAX_XML_DEPTH)
+          return fail(`XML 嵌套超过 ${MAX_XML_DEPTH} 层 (nested deeper than ${MAX_XML_DEPTH} levels)`);
       }
       i = end + 1;
     }

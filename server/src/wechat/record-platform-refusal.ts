@@ -8,7 +8,16 @@ import { updateConversation } from '../runtime/conversation-transaction.js';
 
 export const STATE_CHANGING_ERRCODES = new Set([45015, 45047]);
 
-export async function recordPlatformRefusal(store: Store, account: string, openid: string, errcode: number | null, now: number): Promise<void> {
+export async function recordPlatformRefusal(
+  store: Store,
+  account: string,
+  openid: string,
+  errcode: number | null,
+  now: number,
+): Promise<void> {
   if (errcode === null || !STATE_CHANGING_ERRCODES.has(errcode)) return;
-  await updateConversation(store, account, openid, async (state) => ({ next: applyPlatformRefusal(state, errcode, now), result: undefined }));
+  await updateConversation(store, account, openid, async (state) => ({
+    next: applyPlatformRefusal(state, errcode, now),
+    result: undefined,
+  }));
 }

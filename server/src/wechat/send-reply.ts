@@ -32,14 +32,29 @@ const PLATFORM_REASONS: Record<number, Pick<Reason, 'code' | 'message'>> = {
 export async function sendReply(deps: SendReplyDeps, body: ReplySendBody, now: number) {
   const account = body.account ?? 'default';
   await deps.client.credentials(account); // 400 before any check when the account cannot send
-  const { delivery, ...outcome } = await commitReply(deps.store, deps.cache, body, now, async (reply): Promise<DeliveryOutcome> => {
-    const wire = asWireReply(reply);
-    if (!wire) return { ok: false, errcode: null, errmsg: 'not a reply the customer-service API can carry' };
-    const result = await deps.client.send(account, body.to, wire);
-    return result.ok ? { ok: true } : result;
-  });
+  const { delivery, ...outcome } = await commitReply(
+    deps.store,
+    deps.cache,
+    body,
+    now,
+    async (reply): Promise<DeliveryOutcome> => {
+      const wire = asWireReply(reply);
+      if (!wire) return { ok: false, errcode: null, errmsg: 'not a reply the customer-service API can carry' };
+      const result = await deps.client.send(account, body.to, wire);
+      return result.ok ? { ok: true } : result;
+    },
+  );
   if (!delivery || delivery.ok) return { ...outcome, sent: delivery?.ok ?? false };
   const mapped = delivery.errcode === null ? undefined : PLATFORM_REASONS[delivery.errcode];
-  const reasons = mapped ? [...outcome.reasons, { ...mapped, severity: 'block' as const, ruleId: `platform:${delivery.errcode}` }] : outcome.reasons;
-  return { ...outcome, verdict: verdictOf(reasons), reasons, sent: false, errcode: delivery.errcode, errmsg: delivery.errmsg };
+  const reasons = mapped
+    ? [...outcome.reasons, { ...mapped, severity: 'block' as const, ruleId: `platform:${delivery.errcode}` }]
+    : outcome.reasons;
+  return {
+    ...outcome,
+    verdict: verdictOf(reasons),
+    reasons,
+    sent: false,
+    errcode: delivery.errcode,
+    errmsg: delivery.errmsg,
+  };
 }

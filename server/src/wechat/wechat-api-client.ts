@@ -11,7 +11,8 @@ import type { ResolvedWechatOptions } from './wechat-options.js';
 import type { WireReply } from './wire-reply.js';
 
 /** `errcode` is null when WeChat never answered (network failure or timeout after the retries). */
-export type ApiResult = { ok: true; body: Record<string, unknown> } | { ok: false; errcode: number | null; errmsg: string };
+export type ApiResult =
+  { ok: true; body: Record<string, unknown> } | { ok: false; errcode: number | null; errmsg: string };
 
 /** 40001 invalid credential, 42001 expired, 40014 invalid access_token. */
 const TOKEN_ERRCODES = new Set([40001, 42001, 40014]);
@@ -52,12 +53,21 @@ export class WechatApiClient {
 
   /** Throws VALIDATION_FAILED when the account lacks appId or appSecret: nothing can be sent. */
   async credentials(account: string): Promise<Credentials> {
-    const [pub, secrets] = await Promise.all([this.store.accounts.getPublic(account), this.store.accounts.getSecrets(account)]);
+    const [pub, secrets] = await Promise.all([
+      this.store.accounts.getPublic(account),
+      this.store.accounts.getSecrets(account),
+    ]);
     if (!pub?.appId || !secrets?.appSecret) {
       const message = `公众号 ${account} 尚未配置 appId 和 appSecret，无法调用客服接口 (account not configured: PUT /api/v1/accounts/${account})`;
-      throw new AppError('VALIDATION_FAILED', message, [{ path: '/account', message: 'account has no appId/appSecret configured' }]);
+      throw new AppError('VALIDATION_FAILED', message, [
+        { path: '/account', message: 'account has no appId/appSecret configured' },
+      ]);
     }
-    return { apiBase: (pub.apiBase ?? this.options.defaultApiBase).replace(/\/+$/, ''), appId: pub.appId, appSecret: secrets.appSecret };
+    return {
+      apiBase: (pub.apiBase ?? this.options.defaultApiBase).replace(/\/+$/, ''),
+      appId: pub.appId,
+      appSecret: secrets.appSecret,
+    };
   }
 
   private async call(account: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<ApiResult> {
@@ -83,7 +93,8 @@ export class WechatApiClient {
     if (!result.ok) return result;
     const token = result.body['access_token'];
     const expiresIn = Number(result.body['expires_in'] ?? 7200);
-    if (typeof token !== 'string' || token === '') return { ok: false, errcode: null, errmsg: 'token answer without access_token' };
+    if (typeof token !== 'string' || token === '')
+      return { ok: false, errcode: null, errmsg: 'token answer without access_token' };
     return { ok: true, token, expiresInSeconds: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : 7200 };
   }
 
@@ -104,7 +115,12 @@ export class WechatApiClient {
     return last;
   }
 
-  private async attempt(url: string, method: 'GET' | 'POST', body: unknown, timeoutMs: number): Promise<ApiResult & { transient?: boolean }> {
+  private async attempt(
+    url: string,
+    method: 'GET' | 'POST',
+    body: unknown,
+    timeoutMs: number,
+  ): Promise<ApiResult & { transient?: boolean }> {
     try {
       const res = await this.options.fetch(url, {
         method,
@@ -116,13 +132,22 @@ export class WechatApiClient {
       const text = await res.text();
       if (res.status >= 500) return { ok: false, errcode: null, errmsg: `HTTP ${res.status}`, transient: true };
       const parsed = parseJson(text);
-      if (!parsed) return { ok: false, errcode: null, errmsg: `HTTP ${res.status}: answer is not JSON`, transient: res.status >= 500 };
+      if (!parsed)
+        return {
+          ok: false,
+          errcode: null,
+          errmsg: `HTTP ${res.status}: answer is not JSON`,
+          transient: res.status >= 500,
+        };
       const errcode = typeof parsed['errcode'] === 'number' ? parsed['errcode'] : 0;
       if (errcode === 0) return { ok: true, body: parsed };
       return { ok: false, errcode, errmsg: String(parsed['errmsg'] ?? ''), transient: errcode === -1 };
     } catch (err) {
       const name = err instanceof Error ? err.name : '';
-      const errmsg = name === 'TimeoutError' || name === 'AbortError' ? `timeout after ${timeoutMs} ms` : `network error: ${err instanceof Error ? err.message : String(err)}`;
+      const errmsg =
+        name === 'TimeoutError' || name === 'AbortError'
+          ? `timeout after ${timeoutMs} ms`
+          : `network error: ${err instanceof Error ? err.message : String(err)}`;
       return { ok: false, errcode: null, errmsg, transient: true };
     }
   }

@@ -28,7 +28,8 @@ export class WechatCrypto {
   private readonly iv: Buffer;
 
   constructor(encodingAESKey: string) {
-    if (!/^[A-Za-z0-9]{43}$/.test(encodingAESKey)) throw new WechatCryptoError('EncodingAESKey must be 43 letters or digits');
+    if (!/^[A-Za-z0-9]{43}$/.test(encodingAESKey))
+      throw new WechatCryptoError('EncodingAESKey must be 43 letters or digits');
     this.key = Buffer.from(`${encodingAESKey}=`, 'base64');
     if (this.key.length !== 32) throw new WechatCryptoError('EncodingAESKey does not decode to 32 bytes');
     this.iv = this.key.subarray(0, 16);
@@ -66,6 +67,8 @@ export class WechatCrypto {
     const pad = BLOCK - (plain.length % BLOCK);
     const cipher = createCipheriv('aes-256-cbc', this.key, this.iv);
     cipher.setAutoPadding(false);
-    return Buffer.concat([cipher.update(Buffer.concat([plain, Buffer.alloc(pad, pad)])), cipher.final()]).toString('base64');
+    return Buffer.concat([cipher.update(Buffer.concat([plain, Buffer.alloc(pad, pad)])), cipher.final()]).toString(
+      'base64',
+    );
   }
 }

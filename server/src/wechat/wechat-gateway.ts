@@ -61,9 +61,14 @@ export class WechatGateway {
     const timestamp = this.freshTimestamp(query);
     const nonce = str(query, 'nonce');
     const echostr = str(query, 'echostr');
-    if (echostr === '') throw new AppError('VALIDATION_FAILED', 'echostr 缺失 (echostr required)', [{ path: '/echostr', message: 'required' }]);
+    if (echostr === '')
+      throw new AppError('VALIDATION_FAILED', 'echostr 缺失 (echostr required)', [
+        { path: '/echostr', message: 'required' },
+      ]);
     const encrypted = query['msg_signature'] !== undefined;
-    const expected = encrypted ? wechatSignature(acc.token, timestamp, nonce, echostr) : wechatSignature(acc.token, timestamp, nonce);
+    const expected = encrypted
+      ? wechatSignature(acc.token, timestamp, nonce, echostr)
+      : wechatSignature(acc.token, timestamp, nonce);
     if (!signatureMatches(expected, query[encrypted ? 'msg_signature' : 'signature']) || !acc.known) throw forbidden();
     return encrypted ? this.decrypt(acc, echostr) : echostr;
   }
@@ -80,24 +85,38 @@ export class WechatGateway {
     // Safe mode signs the envelope's Encrypt field: only the bounded reader sees the body before the check.
     const envelope = safe && raw !== null ? readBoundedXml(raw) : null;
     const encrypted = (envelope?.ok && envelope.root.children.find((c) => c.name === 'Encrypt')?.text) || '';
-    const expected = safe ? wechatSignature(acc.token, timestamp, nonce, encrypted) : wechatSignature(acc.token, timestamp, nonce);
+    const expected = safe
+      ? wechatSignature(acc.token, timestamp, nonce, encrypted)
+      : wechatSignature(acc.token, timestamp, nonce);
     if (!signatureMatches(expected, query[safe ? 'msg_signature' : 'signature']) || !acc.known) throw forbidden();
     // Authentic from here. Anything else than `success` or reply XML makes WeChat show the user
     // "该公众号暂时无法提供服务" and retry, so a push that cannot be used is acknowledged and logged.
     try {
       const xml = safe ? this.decrypt(acc, encrypted) : raw;
-      if (xml === null) throw new AppError('PAYLOAD_TOO_LARGE', '推送超过大小限制或无法读取 (push over the size limit or unreadable)');
+      if (xml === null)
+        throw new AppError('PAYLOAD_TOO_LARGE', '推送超过大小限制或无法读取 (push over the size limit or unreadable)');
       const push = parsePushXml(xml);
       const message = this.toMessage(account, push);
       return message ? await this.answer(account, acc, push, message, safe, startedAt) : SUCCESS;
     } catch (err) {
       if (!(err instanceof AppError) || STATUS_OF[err.code] >= 500) throw err;
-      this.deps.log.warn('authentic push acknowledged without processing', { account, reason: err.message, details: err.details });
+      this.deps.log.warn('authentic push acknowledged without processing', {
+        account,
+        reason: err.message,
+        details: err.details,
+      });
       return SUCCESS;
     }
   }
 
-  private async answer(account: string, acc: Verified, push: PushFields, message: InboundMessage, safe: boolean, startedAt: number): Promise<WebhookAnswer> {
+  private async answer(
+    account: string,
+    acc: Verified,
+    push: PushFields,
+    message: InboundMessage,
+    safe: boolean,
+    startedAt: number,
+  ): Promise<WebhookAnswer> {
     const now = this.deps.clock();
     // The inbound log's own key: the store remembers, for every instance, how it was answered.
     const key = messageKey(message, message.at === undefined ? now : Number(message.at));
@@ -118,11 +137,18 @@ export class WechatGateway {
     if (result.duplicate && (await this.deps.store.inbound.answeredByApi(account, key))) return SUCCESS;
     const replies = committedReplies(result);
     const first = replies[0];
-    const xml = first ? passiveReplyXml(first, { to: message.from, from: str(push, 'ToUserName'), createTime: Math.floor(Number(message.at ?? now) / 1000) }) : null;
+    const xml = first
+      ? passiveReplyXml(first, {
+          to: message.from,
+          from: str(push, 'ToUserName'),
+          createTime: Math.floor(Number(message.at ?? now) / 1000),
+        })
+      : null;
     const rest = xml === null ? replies : replies.slice(1);
     if (xml === null && replies.length > 0) await this.remember(account, key);
     // A retry gets the same answer and never re-sends what the API already delivered.
-    if (!result.duplicate && rest.length > 0) this.track(delay(this.deps.options.followUpDelayMs).then(() => this.deliver(account, message.from, rest)));
+    if (!result.duplicate && rest.length > 0)
+      this.track(delay(this.deps.options.followUpDelayMs).then(() => this.deliver(account, message.from, rest)));
     if (xml === null) return SUCCESS;
     return { contentType: 'text/xml', body: safe ? this.seal(acc, xml) : xml };
   }
@@ -137,22 +163,32 @@ export class WechatGateway {
    * checks, so it is refused exactly like a bad signature: the answer does not tell which names exist.
    */
   private async account(id: string): Promise<Verified> {
-    const [pub, secrets] = await Promise.all([this.deps.store.accounts.getPublic(id), this.deps.store.accounts.getSecrets(id)]);
+    const [pub, secrets] = await Promise.all([
+      this.deps.store.accounts.getPublic(id),
+      this.deps.store.accounts.getSecrets(id),
+    ]);
     const token = pub && secrets?.token;
     if (!token) return { known: false, token: this.decoyToken, appId: undefined, crypto: null };
-    return { known: true, token, appId: pub.appId, crypto: secrets.encodingAESKey ? new WechatCrypto(secrets.encodingAESKey) : null };
+    return {
+      known: true,
+      token,
+      appId: pub.appId,
+      crypto: secrets.encodingAESKey ? new WechatCrypto(secrets.encodingAESKey) : null,
+    };
   }
 
   /** Replay guard: a signed request is only good near the time it was signed. */
   private freshTimestamp(query: Query): string {
     const timestamp = str(query, 'timestamp');
     const skew = Math.abs(this.deps.clock() / 1000 - Number(timestamp));
-    if (!/^\d{1,12}$/.test(timestamp) || skew > this.deps.options.maxSkewSeconds) throw forbidden('时间戳超出允许范围 (timestamp outside the allowed skew)');
+    if (!/^\d{1,12}$/.test(timestamp) || skew > this.deps.options.maxSkewSeconds)
+      throw forbidden('时间戳超出允许范围 (timestamp outside the allowed skew)');
     return timestamp;
   }
 
   private decrypt({ crypto, appId }: Verified, encrypted: string): string {
-    if (!crypto || !appId) throw forbidden('该账号未设置 EncodingAESKey 或 appId，不能使用安全模式 (safe mode not configured)');
+    if (!crypto || !appId)
+      throw forbidden('该账号未设置 EncodingAESKey 或 appId，不能使用安全模式 (safe mode not configured)');
     try {
       const plain = crypto.decrypt(encrypted);
       if (plain.appId !== appId) throw forbidden('消息中的 AppID 与账号不符 (appid mismatch)');
@@ -180,13 +216,17 @@ export class WechatGateway {
       message = pushToMessage(push);
     } catch (err) {
       if (!(err instanceof UnsupportedPushError)) throw err;
-      this.deps.log.info('push of a MsgType the engine does not know, acknowledged', { account, msgType: err.msgType.slice(0, 64) });
+      this.deps.log.info('push of a MsgType the engine does not know, acknowledged', {
+        account,
+        msgType: err.msgType.slice(0, 64),
+      });
       return null;
     }
     const checked = validate<InboundMessage>('message', message);
     if (checked.ok) {
       // Flows may listen for any event name, so an unlisted one still runs; answered `success` when none does.
-      if (message.event !== undefined && !EVENTS.has(message.event)) this.deps.log.info('push of an event outside the known list', { account, event: message.event });
+      if (message.event !== undefined && !EVENTS.has(message.event))
+        this.deps.log.info('push of an event outside the known list', { account, event: message.event });
       return checked.value;
     }
     // The openid is the only user datum logged, and only when it fits the schema.
@@ -197,15 +237,24 @@ export class WechatGateway {
 
   private async deliver(account: string, to: string, replies: WireReply[]): Promise<void> {
     for (const reply of replies) {
-      const r = await this.deps.client.send(account, to, reply).catch((err: unknown) => ({ ok: false as const, errcode: null, errmsg: String(err) }));
+      const r = await this.deps.client
+        .send(account, to, reply)
+        .catch((err: unknown) => ({ ok: false as const, errcode: null, errmsg: String(err) }));
       if (r.ok) continue;
-      this.deps.log.warn('customer-service send failed', { account, type: reply.type, errcode: r.errcode, errmsg: r.errmsg });
+      this.deps.log.warn('customer-service send failed', {
+        account,
+        type: reply.type,
+        errcode: r.errcode,
+        errmsg: r.errmsg,
+      });
       await recordPlatformRefusal(this.deps.store, account, to, r.errcode, this.deps.clock());
     }
   }
 
   private track(work: Promise<void>): void {
-    const p = work.catch((err: unknown) => this.deps.log.error('webhook follow-up failed', { error: err instanceof Error ? err.message : String(err) }));
+    const p = work.catch((err: unknown) =>
+      this.deps.log.error('webhook follow-up failed', { error: err instanceof Error ? err.message : String(err) }),
+    );
     this.pending.add(p);
     void p.finally(() => this.pending.delete(p));
   }
@@ -213,7 +262,6 @@ export class WechatGateway {
   private async remember(account: string, key: string): Promise<void> {
     await this.deps.store.inbound.markAnsweredByApi(account, key);
   }
-
 }
 
 function committedReplies(result: InboundResult): WireReply[] {

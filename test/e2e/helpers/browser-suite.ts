@@ -27,8 +27,13 @@ export function browserSuite(label: string): BrowserSuite {
   afterEach(async (ctx) => {
     // On failure, keep what each open page showed.
     if (ctx.task.result?.state !== 'fail' || !browser) return;
-    for (const [i, page] of browser.contexts().flatMap((c) => c.pages()).entries()) {
-      await page.screenshot({ path: artifact(`failure-${label}-${ctx.task.name.slice(0, 20)}-${i}.png`) }).catch(() => undefined);
+    for (const [i, page] of browser
+      .contexts()
+      .flatMap((c) => c.pages())
+      .entries()) {
+      await page
+        .screenshot({ path: artifact(`failure-${label}-${ctx.task.name.slice(0, 20)}-${i}.png`) })
+        .catch(() => undefined);
     }
   });
   afterAll(async () => {
@@ -47,7 +52,10 @@ export function browserSuite(label: string): BrowserSuite {
       return started(browser, 'Chromium');
     },
     async newPage(expected: RegExp[] = []) {
-      const context = await started(browser, 'Chromium').newContext({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
+      const context = await started(browser, 'Chromium').newContext({
+        viewport: { width: 1600, height: 1000 },
+        locale: 'zh-CN',
+      });
       const page = await context.newPage();
       return { page, errors: watchErrors(page, expected) };
     },

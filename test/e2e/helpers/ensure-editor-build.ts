@@ -29,7 +29,11 @@ export async function ensureEditorBuild(): Promise<void> {
   }
   try {
     await new Promise<void>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/src/cli/build-editor.ts'), '--if-stale'], { cwd: ROOT, stdio: 'inherit' });
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', path.join(ROOT, 'server/src/cli/build-editor.ts'), '--if-stale'],
+        { cwd: ROOT, stdio: 'inherit' },
+      );
       child.on('error', reject);
       child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`editor build exited with ${code}`))));
     });

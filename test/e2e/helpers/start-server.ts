@@ -35,7 +35,15 @@ export async function startServer(): Promise<RunningServer> {
   // Node itself rather than `npx tsx`: the same server, without npx's own start-up.
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN: token, LOG_LEVEL: 'warn', MONGODB_URI: '' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      ADMIN_TOKEN: token,
+      LOG_LEVEL: 'warn',
+      MONGODB_URI: '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

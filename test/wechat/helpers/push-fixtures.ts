@@ -190,10 +190,14 @@ export function picEvent(event: 'pic_photo_or_album' | 'pic_weixin'): string {
 /** Re-addresses and re-dates a fixture; `msgId` replaces the fixture's MsgId when given. */
 export function push(xml: string, o: { from: string; at: number; msgId?: string; content?: string }): string {
   let out = xml
-    .replace(/<FromUserName><!\[CDATA\[[^\]]*\]\]><\/FromUserName>/, `<FromUserName><![CDATA[${o.from}]]></FromUserName>`)
+    .replace(
+      /<FromUserName><!\[CDATA\[[^\]]*\]\]><\/FromUserName>/,
+      `<FromUserName><![CDATA[${o.from}]]></FromUserName>`,
+    )
     .replace(/<CreateTime>\d+<\/CreateTime>/, `<CreateTime>${Math.floor(o.at / 1000)}</CreateTime>`);
   if (o.msgId) out = out.replace(/<MsgId>\d+<\/MsgId>/, `<MsgId>${o.msgId}</MsgId>`);
-  if (o.content !== undefined) out = out.replace(/<Content><!\[CDATA\[[^\]]*\]\]><\/Content>/, `<Content><![CDATA[${o.content}]]></Content>`);
+  if (o.content !== undefined)
+    out = out.replace(/<Content><!\[CDATA\[[^\]]*\]\]><\/Content>/, `<Content><![CDATA[${o.content}]]></Content>`);
   return out;
 }
 

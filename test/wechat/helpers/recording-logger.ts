@@ -9,6 +9,9 @@ export interface LogLine {
 
 export function recordingLogger(): Logger & { lines: LogLine[] } {
   const lines: LogLine[] = [];
-  const at = (level: LogLine['level']) => (msg: string, data: Record<string, unknown> = {}) => void lines.push({ level, msg, data });
+  const at =
+    (level: LogLine['level']) =>
+    (msg: string, data: Record<string, unknown> = {}) =>
+      void lines.push({ level, msg, data });
   return { lines, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }

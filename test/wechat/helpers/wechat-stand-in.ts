@@ -26,7 +26,12 @@ export async function startStandIn(options: { expiresIn?: number } = {}) {
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://x');
       const text = Buffer.concat(chunks).toString('utf8');
-      const call: Recorded = { method: req.method ?? '', path: url.pathname, query: Object.fromEntries(url.searchParams), body: text ? (JSON.parse(text) as Record<string, unknown>) : null };
+      const call: Recorded = {
+        method: req.method ?? '',
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        body: text ? (JSON.parse(text) as Record<string, unknown>) : null,
+      };
       calls.push(call);
       const next = script.get(url.pathname)?.shift();
       const answer = (json: Record<string, unknown>, delayMs = 0, status = 200) =>

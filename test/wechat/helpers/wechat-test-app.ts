@@ -58,15 +58,28 @@ export async function startWechatApp(options: WechatTestOptions = {}) {
     setNow(ms: number) {
       now = ms;
     },
-    post: (url: string, body: unknown) => http.post(url).set('Authorization', `Bearer ${ADMIN}`).send(body as object),
+    post: (url: string, body: unknown) =>
+      http
+        .post(url)
+        .set('Authorization', `Bearer ${ADMIN}`)
+        .send(body as object),
     get: (url: string) => http.get(url).set('Authorization', `Bearer ${ADMIN}`),
     configure: (fields: Record<string, string>, account = 'default') =>
-      http.put(`/api/v1/accounts/${account}`).set('Authorization', `Bearer ${ADMIN}`).send({ token: TOKEN, encodingAESKey: AES_KEY, appId: APP_ID, appSecret: APP_SECRET, ...fields }),
+      http
+        .put(`/api/v1/accounts/${account}`)
+        .set('Authorization', `Bearer ${ADMIN}`)
+        .send({ token: TOKEN, encodingAESKey: AES_KEY, appId: APP_ID, appSecret: APP_SECRET, ...fields }),
     /** A plain-mode push, signed for the current clock. */
     pushPlain(xml: string, query: Record<string, string> = {}, account = 'default') {
       const timestamp = ts();
       const nonce = '1320562132';
-      const q = new URLSearchParams({ signature: wechatSignature(TOKEN, timestamp, nonce), timestamp, nonce, openid: 'o', ...query });
+      const q = new URLSearchParams({
+        signature: wechatSignature(TOKEN, timestamp, nonce),
+        timestamp,
+        nonce,
+        openid: 'o',
+        ...query,
+      });
       return http.post(`/wechat/${account}?${q.toString()}`).set('Content-Type', 'text/xml').send(xml);
     },
     /** A safe-mode push: the XML encrypted into an envelope and signed with msg_signature. */

@@ -7,7 +7,6 @@ import type { Store } from '../../store/open-store.js';
 import { invalid, notFound } from '../../errors.js';
 import { isTimeZone } from '../../core/engine/is-time-zone.js';
 
-
 export function adminRoutes(store: Store): Router {
   const r = Router();
   r.get('/me', (_req, res) => {
@@ -20,13 +19,27 @@ export function adminRoutes(store: Store): Router {
     const body = validBody<TokenCreateBody>('token-create-body', req.body);
     const by = principalOf(res).name;
     const created = await store.tokens.create(body.name, body.role, by);
-    await store.audit.append({ at: new Date(), account: '*', actor: by, action: 'token.create', target: created.id, detail: { role: body.role, name: body.name } });
+    await store.audit.append({
+      at: new Date(),
+      account: '*',
+      actor: by,
+      action: 'token.create',
+      target: created.id,
+      detail: { role: body.role, name: body.name },
+    });
     res.status(201).json(created);
   });
   r.delete('/tokens/:id', allow(), async (req, res) => {
     const id = req.params['id'] as string;
     if (!(await store.tokens.revoke(id))) throw notFound(`令牌 ${id}`);
-    await store.audit.append({ at: new Date(), account: '*', actor: principalOf(res).name, action: 'token.revoke', target: id, detail: {} });
+    await store.audit.append({
+      at: new Date(),
+      account: '*',
+      actor: principalOf(res).name,
+      action: 'token.revoke',
+      target: id,
+      detail: {},
+    });
     res.status(204).end();
   });
   r.put('/accounts/:id', allow(), async (req, res) => {
@@ -36,7 +49,14 @@ export function adminRoutes(store: Store): Router {
       throw invalid('时区无效，例如 Asia/Shanghai', [{ path: '/timezone', message: 'not an IANA time zone' }]);
     }
     await store.accounts.put(id, body, principalOf(res).name);
-    await store.audit.append({ at: new Date(), account: id, actor: principalOf(res).name, action: 'account.put', target: id, detail: { fields: Object.keys(body) } });
+    await store.audit.append({
+      at: new Date(),
+      account: id,
+      actor: principalOf(res).name,
+      action: 'account.put',
+      target: id,
+      detail: { fields: Object.keys(body) },
+    });
     res.json(await store.accounts.getPublic(id));
   });
   r.get('/accounts/:id', allow(...READERS), async (req, res) => {

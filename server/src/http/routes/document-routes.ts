@@ -8,7 +8,8 @@ import { invalid } from '../../errors.js';
 
 function positiveInt(value: unknown, path: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw invalid(`${path} 必须是正整数`, [{ path, message: 'must be a positive integer' }]);
+  if (!Number.isInteger(n) || n < 1)
+    throw invalid(`${path} 必须是正整数`, [{ path, message: 'must be a positive integer' }]);
   return n;
 }
 
@@ -26,16 +27,21 @@ export function documentRoutes(docs: DocumentService): Router {
       res.json(await docs.get(accountOf(req.query), kind, req.params['id'] as string));
     });
     r.put(`${base}/:id`, allow('editor'), async (req, res) => {
-      res.json(await docs.save(accountOf(req.query), kind, req.params['id'] as string, req.body, principalOf(res).name));
+      res.json(
+        await docs.save(accountOf(req.query), kind, req.params['id'] as string, req.body, principalOf(res).name),
+      );
     });
     r.delete(`${base}/:id`, allow('editor'), async (req, res) => {
-      const revision = req.query['revision'] === undefined ? undefined : positiveInt(req.query['revision'], '/revision');
+      const revision =
+        req.query['revision'] === undefined ? undefined : positiveInt(req.query['revision'], '/revision');
       await docs.remove(accountOf(req.query), kind, req.params['id'] as string, revision, principalOf(res).name);
       res.status(204).end();
     });
     r.post(`${base}/:id/publish`, allow('editor'), async (req, res) => {
       const body = validBody<PublishBody>('publish-body', req.body ?? {});
-      res.status(201).json(await docs.publish(accountOf(req.query), kind, req.params['id'] as string, body, principalOf(res).name));
+      res
+        .status(201)
+        .json(await docs.publish(accountOf(req.query), kind, req.params['id'] as string, body, principalOf(res).name));
     });
     r.get(`${base}/:id/versions`, allow(...READERS), async (req, res) => {
       res.json({ items: await docs.versions(accountOf(req.query), kind, req.params['id'] as string) });
@@ -46,7 +52,18 @@ export function documentRoutes(docs: DocumentService): Router {
     });
     r.post(`${base}/:id/rollback`, allow('editor'), async (req, res) => {
       const body = validBody<RollbackBody>('rollback-body', req.body);
-      res.status(201).json(await docs.rollback(accountOf(req.query), kind, req.params['id'] as string, body.version, body.note, principalOf(res).name));
+      res
+        .status(201)
+        .json(
+          await docs.rollback(
+            accountOf(req.query),
+            kind,
+            req.params['id'] as string,
+            body.version,
+            body.note,
+            principalOf(res).name,
+          ),
+        );
     });
   }
   return r;

@@ -1,6 +1,12 @@
 /** Conversation insights (CONTRACT §12): the agent queue, the reply metrics (JSON or CSV) and the missed keywords. */
 import { Router, type Request } from 'express';
-import type { ConversationsQuery, MetricsPoint, MetricsQuery, MissedKeywordsQuery, SchemaName } from '../../../../rules-schema/index.js';
+import type {
+  ConversationsQuery,
+  MetricsPoint,
+  MetricsQuery,
+  MissedKeywordsQuery,
+  SchemaName,
+} from '../../../../rules-schema/index.js';
 import { validate } from '../../../../rules-schema/validator.js';
 import { allow, READERS } from '../auth.js';
 import { invalid } from '../../errors.js';
@@ -21,7 +27,9 @@ export function insightsRoutes(deps: AppDeps): Router {
     const q = validQuery<ConversationsQuery>('conversations-query', req);
     const after = q.cursor === undefined ? null : decodeCursor(q.cursor);
     if (q.cursor !== undefined && after === null) {
-      throw invalid('cursor 无效，请使用上一页返回的 next', [{ path: '/query/cursor', message: 'not a cursor this server returned' }]);
+      throw invalid('cursor 无效，请使用上一页返回的 next', [
+        { path: '/query/cursor', message: 'not a cursor this server returned' },
+      ]);
     }
     const request = { account: q.account ?? 'default', limit: q.limit === undefined ? 50 : Number(q.limit), after };
     res.json(await listAwaiting(deps.store, deps.cache, request, deps.clock()));
@@ -34,11 +42,20 @@ export function insightsRoutes(deps: AppDeps): Router {
     if (to <= from) throw invalid('结束时间必须晚于开始时间', [{ path: '/query/to', message: 'must be after from' }]);
     if (to - from > MAX_DAYS[groupBy] * DAY_MS) {
       throw invalid(`按${groupBy === 'day' ? '天' : '小时'}统计的时间段最长 ${MAX_DAYS[groupBy]} 天`, [
-        { path: groupBy === 'day' ? '/query/to' : '/query/groupBy', message: `a period of at most ${MAX_DAYS[groupBy]} days with groupBy=${groupBy}` },
+        {
+          path: groupBy === 'day' ? '/query/to' : '/query/groupBy',
+          message: `a period of at most ${MAX_DAYS[groupBy]} days with groupBy=${groupBy}`,
+        },
       ]);
     }
-    const metrics = await computeMetrics(deps.store, deps.cache, { account: q.account ?? 'default', from, to, groupBy, top: q.top === undefined ? 10 : Number(q.top) }, deps.clock());
-    const csv = q.format === 'csv' || (q.format === undefined && req.accepts(['application/json', 'text/csv']) === 'text/csv');
+    const metrics = await computeMetrics(
+      deps.store,
+      deps.cache,
+      { account: q.account ?? 'default', from, to, groupBy, top: q.top === undefined ? 10 : Number(q.top) },
+      deps.clock(),
+    );
+    const csv =
+      q.format === 'csv' || (q.format === undefined && req.accepts(['application/json', 'text/csv']) === 'text/csv');
     if (!csv) return void res.json(metrics);
     res.type('text/csv; charset=utf-8');
     res.attachment(`replyflow-metrics-${metrics.from.slice(0, 10)}-${groupBy}.csv`);
@@ -59,7 +76,10 @@ export function insightsRoutes(deps: AppDeps): Router {
 function validQuery<T>(name: SchemaName, req: Request): T {
   const result = validate<T>(name, { ...req.query });
   if (!result.ok) {
-    throw invalid('查询参数不符合格式要求 (validation failed)', result.problems.map((p) => ({ ...p, path: `/query${p.path === '/' ? '' : p.path}` })));
+    throw invalid(
+      '查询参数不符合格式要求 (validation failed)',
+      result.problems.map((p) => ({ ...p, path: `/query${p.path === '/' ? '' : p.path}` })),
+    );
   }
   return result.value;
 }
@@ -74,7 +94,21 @@ function instantOf(value: string, pointer: string): number {
  * programs on Chinese Windows open it as UTF-8; buckets and numbers need no quoting.
  */
 function toCsv(points: MetricsPoint[]): string {
-  const columns = ['bucket', 'turns', 'answered', 'replyRate', 'expiredUnanswered', 'answeredWithin10m', 'answeredWithin1h', 'humanReplies', 'autoReplies', 'handoffs', 'blocked', 'warned', 'unmatched'] as const;
+  const columns = [
+    'bucket',
+    'turns',
+    'answered',
+    'replyRate',
+    'expiredUnanswered',
+    'answeredWithin10m',
+    'answeredWithin1h',
+    'humanReplies',
+    'autoReplies',
+    'handoffs',
+    'blocked',
+    'warned',
+    'unmatched',
+  ] as const;
   const rows = points.map((p) => columns.map((c) => String(p[c])).join(','));
   return `\uFEFF${[columns.join(','), ...rows].join('\r\n')}\r\n`;
 }

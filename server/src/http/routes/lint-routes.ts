@@ -25,7 +25,11 @@ export function lintRoutes(lint: LintService): Router {
   r.post('/lint/flow', allow('editor'), async (req, res) => {
     const body = req.body as { account?: unknown; flow?: unknown; policy?: unknown } | undefined;
     const flow = validate<Flow>('flow', body?.flow);
-    if (!flow.ok) throw invalid('草稿流程不符合格式要求', flow.problems.map((p) => ({ ...p, path: `/flow${p.path}` })));
+    if (!flow.ok)
+      throw invalid(
+        '草稿流程不符合格式要求',
+        flow.problems.map((p) => ({ ...p, path: `/flow${p.path}` })),
+      );
     const account = accountOf({ account: body?.account ?? 'default' });
     res.json({ blocked: await lint.lintFlow(account, flow.value, draftPolicy(body?.policy)) });
   });
@@ -35,6 +39,10 @@ export function lintRoutes(lint: LintService): Router {
 function draftPolicy(policy: unknown): Policy | undefined {
   if (policy === undefined) return undefined;
   const checked = validate<Policy>('policy', policy);
-  if (!checked.ok) throw invalid('草稿合规策略不符合格式要求', checked.problems.map((p) => ({ ...p, path: `/policy${p.path}` })));
+  if (!checked.ok)
+    throw invalid(
+      '草稿合规策略不符合格式要求',
+      checked.problems.map((p) => ({ ...p, path: `/policy${p.path}` })),
+    );
   return checked.value;
 }

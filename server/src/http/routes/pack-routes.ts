@@ -26,7 +26,14 @@ export function packRoutes(packs: PackService): Router {
     res.json(await packs.get(accountOf(req.query), req.params['id'] as string));
   });
   r.post('/packs/:id/install', allow('editor'), async (req, res) => {
-    res.json(await packs.install(accountOf(req.query), req.params['id'] as string, flag(req.query, 'force'), principalOf(res).name));
+    res.json(
+      await packs.install(
+        accountOf(req.query),
+        req.params['id'] as string,
+        flag(req.query, 'force'),
+        principalOf(res).name,
+      ),
+    );
   });
   r.delete('/packs/:id', allow('editor'), async (req, res) => {
     await packs.uninstall(accountOf(req.query), req.params['id'] as string, principalOf(res).name);

@@ -18,7 +18,15 @@ export function runtimeRoutes(deps: AppDeps): Router {
     res.json(await handleReplyCheck(deps.store, deps.cache, body, deps.clock()));
   });
   r.get('/users/:openid/window', allow('runtime', ...READERS), async (req, res) => {
-    res.json(await handleWindowRead(deps.store, deps.cache, accountOf(req.query), req.params['openid'] as string, deps.clock()));
+    res.json(
+      await handleWindowRead(
+        deps.store,
+        deps.cache,
+        accountOf(req.query),
+        req.params['openid'] as string,
+        deps.clock(),
+      ),
+    );
   });
   return r;
 }

@@ -50,7 +50,12 @@ export function wechatRoutes(deps: AppDeps, log: Logger, options?: WechatOptions
   });
   api.post('/wechat/console-import', allow('editor'), async (req, res) => {
     const docs = new DocumentService(deps.store);
-    const summary = await importConsoleRules({ store: deps.store, docs, client }, accountOf(req.query), req.body, principalOf(res).name);
+    const summary = await importConsoleRules(
+      { store: deps.store, docs, client },
+      accountOf(req.query),
+      req.body,
+      principalOf(res).name,
+    );
     res.status(201).json(summary);
   });
   return { webhook, api, gateway, client };
