@@ -24,8 +24,16 @@ const REGEX_PACKS = 3;
 /** What the default policy leaves of the account budget, shared evenly by the packs. */
 function packSizes() {
   const used = budgetUse({ flows: [], groups: [], policy: DEFAULT_POLICY });
-  const terms = Math.floor(Math.min(COMPILE_BUDGET.workspacePatterns - used.patterns, (COMPILE_BUDGET.workspacePatternChars - used.chars) / TERM_CHARS) / PACKS);
-  const regexes = Math.min(COMPILE_BUDGET.documentRegexTerms, Math.floor((COMPILE_BUDGET.workspaceRegexes - used.regexes) / REGEX_PACKS));
+  const terms = Math.floor(
+    Math.min(
+      COMPILE_BUDGET.workspacePatterns - used.patterns,
+      (COMPILE_BUDGET.workspacePatternChars - used.chars) / TERM_CHARS,
+    ) / PACKS,
+  );
+  const regexes = Math.min(
+    COMPILE_BUDGET.documentRegexTerms,
+    Math.floor((COMPILE_BUDGET.workspaceRegexes - used.regexes) / REGEX_PACKS),
+  );
   return { terms: Math.min(terms, COMPILE_BUDGET.documentTerms), regexes };
 }
 
@@ -48,7 +56,12 @@ function budgetPacks(): Pack[] {
         code: `pack:bench-${p}/TERM`,
         terms: [
           ...Array.from({ length: size.terms }, () => ({ term: word(rand, TERM_CHARS, TERM_CHARS) })),
-          ...(p < REGEX_PACKS ? Array.from({ length: size.regexes }, (_, i) => ({ term: `${word(rand, 2, 2)}[0-9]{1,${(i % 9) + 1}}${word(rand, 1, 2)}`, regex: true })) : []),
+          ...(p < REGEX_PACKS
+            ? Array.from({ length: size.regexes }, (_, i) => ({
+                term: `${word(rand, 2, 2)}[0-9]{1,${(i % 9) + 1}}${word(rand, 1, 2)}`,
+                regex: true,
+              }))
+            : []),
         ],
       },
     ],
@@ -59,7 +72,9 @@ export async function compileBench(): Promise<void> {
   const packs = budgetPacks();
   const docs = { flows: [], groups: [], policy: DEFAULT_POLICY, packs };
   const use = budgetUse({ flows: [], groups: [], policy: DEFAULT_POLICY, packs: packs.map(packContribution) });
-  console.log(`\n## Recompile at the budget (default policy + ${PACKS} packs: ${use.patterns.toLocaleString()} patterns, ${use.chars.toLocaleString()} chars, ${use.regexes} regexes; budget ${COMPILE_BUDGET.workspacePatterns.toLocaleString()} patterns / ${COMPILE_BUDGET.workspacePatternChars.toLocaleString()} chars / ${COMPILE_BUDGET.workspaceRegexes} regexes)`);
+  console.log(
+    `\n## Recompile at the budget (default policy + ${PACKS} packs: ${use.patterns.toLocaleString()} patterns, ${use.chars.toLocaleString()} chars, ${use.regexes} regexes; budget ${COMPILE_BUDGET.workspacePatterns.toLocaleString()} patterns / ${COMPILE_BUDGET.workspacePatternChars.toLocaleString()} chars / ${COMPILE_BUDGET.workspaceRegexes} regexes)`,
+  );
   const input = { ...docs, packs: packs.map(packContribution) };
 
   const warm = runToEnd(compileWorkspaceSteps(input)); // JIT and module initialisation
@@ -78,7 +93,9 @@ export async function compileBench(): Promise<void> {
   if (!outcome.ok) throw new Error('the budget workload does not compile');
   const stall = histogram.max / 1e6;
   console.log(`recompile, run at once: ${ms(atOnce)} (the event loop is blocked for all of it)`);
-  console.log(`recompile, in ${SLICE_MS} ms slices as the runtime does: ${ms(sliced)}; longest event-loop stall ${ms(stall)} (target < 100 ms; ratio ${(stall / 100).toFixed(2)}); ${outcome.compiled.termAutomaton.shardCount + outcome.compiled.keywordAutomaton.shardCount + (outcome.compiled.syllables?.automaton.shardCount ?? 0)} automaton shards`);
+  console.log(
+    `recompile, in ${SLICE_MS} ms slices as the runtime does: ${ms(sliced)}; longest event-loop stall ${ms(stall)} (target < 100 ms; ratio ${(stall / 100).toFixed(2)}); ${outcome.compiled.termAutomaton.shardCount + outcome.compiled.keywordAutomaton.shardCount + (outcome.compiled.syllables?.automaton.shardCount ?? 0)} automaton shards`,
+  );
 
   console.log('\n## Check cost on that workspace (content checks of one text reply; 200 distinct texts each)');
   const plain = runToEnd(compileWorkspaceSteps({ flows: [], groups: [], policy: DEFAULT_POLICY, packs: [] }));
@@ -88,7 +105,9 @@ export async function compileBench(): Promise<void> {
     const texts = Array.from({ length: 200 }, () => textOf(length, rand));
     const base = await checkCost(plain.compiled, texts);
     const full = await checkCost(outcome.compiled, texts);
-    console.log(`${length.toLocaleString()} chars: at the budget p50 ${ms(full.p50 / 1000)} p99 ${ms(full.p99 / 1000)}; default policy alone p50 ${ms(base.p50 / 1000)} (ratio ${(full.p50 / base.p50).toFixed(1)}×)`);
+    console.log(
+      `${length.toLocaleString()} chars: at the budget p50 ${ms(full.p50 / 1000)} p99 ${ms(full.p99 / 1000)}; default policy alone p50 ${ms(base.p50 / 1000)} (ratio ${(full.p50 / base.p50).toFixed(1)}×)`,
+    );
   }
 }
 

@@ -18,12 +18,22 @@ const TOKEN = 'bench-editor-admin';
 
 /** A trigger fanning out to keyword groups, each leading to a reply: `pairs * 2 + 1` nodes. */
 function wideFlow(id: string, name: string, pairs: number): Flow {
-  const nodes: Flow['nodes'] = [{ id: 't', type: 'trigger', position: { x: 0, y: pairs * 40 }, data: { messageTypes: ['text'] } }];
+  const nodes: Flow['nodes'] = [
+    { id: 't', type: 'trigger', position: { x: 0, y: pairs * 40 }, data: { messageTypes: ['text'] } },
+  ];
   const edges: Flow['edges'] = [];
   for (let i = 0; i < pairs; i++) {
     nodes.push({ id: `k${i}`, type: 'keywordGroup', position: { x: 300, y: i * 90 }, data: { groupId: 'refund' } });
-    nodes.push({ id: `r${i}`, type: 'reply', position: { x: 600, y: i * 90 }, data: { mode: 'all', replies: [{ type: 'text', content: `第 ${i} 条回复，如果还有其他问题，可以继续问我哦` }] } });
-    edges.push({ id: `a${i}`, source: 't', target: `k${i}` }, { id: `b${i}`, source: `k${i}`, target: `r${i}`, sourceHandle: 'match' });
+    nodes.push({
+      id: `r${i}`,
+      type: 'reply',
+      position: { x: 600, y: i * 90 },
+      data: { mode: 'all', replies: [{ type: 'text', content: `第 ${i} 条回复，如果还有其他问题，可以继续问我哦` }] },
+    });
+    edges.push(
+      { id: `a${i}`, source: 't', target: `k${i}` },
+      { id: `b${i}`, source: `k${i}`, target: `r${i}`, sourceHandle: 'match' },
+    );
   }
   return { id, name, nodes, edges };
 }
@@ -35,7 +45,12 @@ export async function editorBench(): Promise<void> {
   await seedWorkspace(store, path.join(ROOT, 'examples/workspace'));
   const flows = [wideFlow('bench-small', '基准小流程', 5), wideFlow('bench-large', '基准大流程', 150)];
   for (const f of flows) await store.documents.create('default', 'flow', f.id, f, 'bench');
-  const app = createApp({ store, log: createLogger('silent'), adminToken: TOKEN, editorDir: path.join(ROOT, 'editor/dist') });
+  const app = createApp({
+    store,
+    log: createLogger('silent'),
+    adminToken: TOKEN,
+    editorDir: path.join(ROOT, 'editor/dist'),
+  });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
@@ -52,7 +67,11 @@ export async function editorBench(): Promise<void> {
       const start = performance.now();
       await list.getByRole('button', { name: f.name }).click();
       // Large flows render only what is on screen: interactive once the flow's nodes are drawn.
-      await page.waitForFunction(`[...document.querySelectorAll('.react-flow__node')].some((n) => /^[kr][0-9]+$/.test(n.dataset.id))`, undefined, { polling: 'raf' });
+      await page.waitForFunction(
+        `[...document.querySelectorAll('.react-flow__node')].some((n) => /^[kr][0-9]+$/.test(n.dataset.id))`,
+        undefined,
+        { polling: 'raf' },
+      );
       const load = performance.now() - start;
       // Grab the canvas where no node is, so the drag pans instead of moving a node.
       const spot = (await page.evaluate(`(() => {
@@ -87,9 +106,15 @@ export async function editorBench(): Promise<void> {
     const small = results['bench-small'] as { load: number; pan: number; frame: number };
     const large = results['bench-large'] as { load: number; pan: number; frame: number };
     console.log('\n## Editor in headless Chromium (301-node flow vs 11-node flow, same run)');
-    console.log(`load to interactive: ${ms(large.load)} vs ${ms(small.load)} (ratio ${(large.load / small.load).toFixed(2)})`);
-    console.log(`pan, per mouse step (driver included): ${ms(large.pan)} vs ${ms(small.pan)} (ratio ${(large.pan / small.pan).toFixed(2)})`);
-    console.log(`pan, p95 frame time in the page: ${ms(large.frame)} vs ${ms(small.frame)} (ratio ${(large.frame / small.frame).toFixed(2)}; 16.7 ms is one frame at 60 Hz)`);
+    console.log(
+      `load to interactive: ${ms(large.load)} vs ${ms(small.load)} (ratio ${(large.load / small.load).toFixed(2)})`,
+    );
+    console.log(
+      `pan, per mouse step (driver included): ${ms(large.pan)} vs ${ms(small.pan)} (ratio ${(large.pan / small.pan).toFixed(2)})`,
+    );
+    console.log(
+      `pan, p95 frame time in the page: ${ms(large.frame)} vs ${ms(small.frame)} (ratio ${(large.frame / small.frame).toFixed(2)}; 16.7 ms is one frame at 60 Hz)`,
+    );
   } catch (err) {
     const pages = browser.contexts().flatMap((c) => c.pages());
     for (const p of pages) await p.screenshot({ path: path.join(ROOT, 'test-artifacts/bench-editor-failure.png') });

@@ -27,15 +27,27 @@ function workspace(flowCount: number, groupCount: number, perGroup: number, term
 }
 
 function openState(compiled: ReturnType<typeof compileWorkspace>) {
-  return applyInteraction(emptyConversation(), { from: 'u', type: 'text', content: '你好' }, compiled.policy, NOW - 60_000);
+  return applyInteraction(
+    emptyConversation(),
+    { from: 'u', type: 'text', content: '你好' },
+    compiled.policy,
+    NOW - 60_000,
+  );
 }
 
 async function perMessage(compiled: ReturnType<typeof compileWorkspace>, texts: string[]) {
   const state = openState(compiled);
   const inbound = await timeEach(texts, (content) =>
-    processInbound(compiled, state, { message: { from: 'u', type: 'text', content }, user: { nickname: '小明' }, now: NOW, seedKey: content }),
+    processInbound(compiled, state, {
+      message: { from: 'u', type: 'text', content },
+      user: { nickname: '小明' },
+      now: NOW,
+      seedKey: content,
+    }),
   );
-  const reply = await timeEach(texts, (content) => judgeReply(compiled, state, { type: 'text', content }, { userTags: [], now: NOW }));
+  const reply = await timeEach(texts, (content) =>
+    judgeReply(compiled, state, { type: 'text', content }, { userTags: [], now: NOW }),
+  );
   return { inbound, reply };
 }
 
@@ -49,9 +61,15 @@ async function exampleWorkspaceBench(bench: ReturnType<typeof workspace>) {
   const alone = compileWorkspace(example);
   await perMessage(alone, customerMessages(5000, prng(9)));
   const { inbound } = await perMessage(alone, customerMessages(5000, prng(10)));
-  console.log(`inbound, example workspace (whole-word + combo + pinyin groups), customer messages: p50 ${us(inbound.p50)}, p99 ${us(inbound.p99)} (target p99 ≤ 300 µs; ratio ${(inbound.p99 / 300).toFixed(2)})`);
+  console.log(
+    `inbound, example workspace (whole-word + combo + pinyin groups), customer messages: p50 ${us(inbound.p50)}, p99 ${us(inbound.p99)} (target p99 ≤ 300 µs; ratio ${(inbound.p99 / 300).toFixed(2)})`,
+  );
 
-  const both = compileWorkspace({ ...bench, groups: [...bench.groups, ...example.groups], flows: [...bench.flows, ...example.flows] });
+  const both = compileWorkspace({
+    ...bench,
+    groups: [...bench.groups, ...example.groups],
+    flows: [...bench.flows, ...example.flows],
+  });
   // Half synthetic messages (mostly no hit), half customer messages (mostly a hit that needs word boundaries).
   const mixed = (seed: number) => {
     const rand = prng(seed);
@@ -60,14 +78,24 @@ async function exampleWorkspaceBench(bench: ReturnType<typeof workspace>) {
   };
   await perMessage(both, mixed(11));
   const { inbound: cost } = await perMessage(both, mixed(12));
-  console.log(`inbound, benchmark workspace + example groups and flows, half customer messages: p50 ${us(cost.p50)}, p99 ${us(cost.p99)} (ratio ${(cost.p99 / 300).toFixed(2)})`);
+  console.log(
+    `inbound, benchmark workspace + example groups and flows, half customer messages: p50 ${us(cost.p50)}, p99 ${us(cost.p99)} (ratio ${(cost.p99 / 300).toFixed(2)})`,
+  );
 }
 
 /** The naive design: one json-rules-engine rule per keyword, run per message. */
 async function naiveBaseline(groupList: KeywordGroup[], texts: string[]) {
   const engine = new Engine([], { allowUndefinedFacts: true });
-  engine.addOperator('textContains', (fact: unknown, value: unknown) => typeof fact === 'string' && fact.includes(String(value)));
-  for (const g of groupList) for (const k of g.keywords) engine.addRule({ conditions: { all: [{ fact: 'text', operator: 'textContains', value: k }] }, event: { type: g.id } });
+  engine.addOperator(
+    'textContains',
+    (fact: unknown, value: unknown) => typeof fact === 'string' && fact.includes(String(value)),
+  );
+  for (const g of groupList)
+    for (const k of g.keywords)
+      engine.addRule({
+        conditions: { all: [{ fact: 'text', operator: 'textContains', value: k }] },
+        event: { type: g.id },
+      });
   return timeEach(texts, (text) => engine.run({ text }));
 }
 
@@ -85,14 +113,20 @@ export async function engineBench(): Promise<void> {
   // path included, is optimised before timing starts (steady state, not JIT tiers).
   await perMessage(compiled, messages(5000, docs.groups, prng(8)));
   const { inbound, reply } = await perMessage(compiled, texts);
-  console.log(`reply check: p50 ${us(reply.p50)}, p99 ${us(reply.p99)} (target p99 ≤ 100 µs; ratio ${(reply.p99 / 100).toFixed(2)})`);
-  console.log(`inbound evaluation: p50 ${us(inbound.p50)}, p99 ${us(inbound.p99)} (target p99 ≤ 300 µs; ratio ${(inbound.p99 / 300).toFixed(2)})`);
+  console.log(
+    `reply check: p50 ${us(reply.p50)}, p99 ${us(reply.p99)} (target p99 ≤ 100 µs; ratio ${(reply.p99 / 100).toFixed(2)})`,
+  );
+  console.log(
+    `inbound evaluation: p50 ${us(inbound.p50)}, p99 ${us(inbound.p99)} (target p99 ≤ 300 µs; ratio ${(inbound.p99 / 300).toFixed(2)})`,
+  );
 
   await exampleWorkspaceBench(docs);
 
   const naive = await naiveBaseline(docs.groups, texts.slice(0, 40));
   console.log(`naive baseline (4,000 json-rules-engine rules, one per keyword): p50 ${us(naive.p50)} per message`);
-  console.log(`→ compiled automaton is ${(naive.p50 / inbound.p50).toFixed(0)}× faster per inbound message than the naive design`);
+  console.log(
+    `→ compiled automaton is ${(naive.p50 / inbound.p50).toFixed(0)}× faster per inbound message than the naive design`,
+  );
 
   console.log('\n## Per-message cost as the workspace grows (inbound p50 / naive p50)');
   for (const flowCount of [10, 50, 200]) {
@@ -102,7 +136,9 @@ export async function engineBench(): Promise<void> {
     await perMessage(c, pool.slice(0, 300));
     const { inbound: cost } = await perMessage(c, pool);
     const n = await naiveBaseline(w.groups, pool.slice(0, 20));
-    console.log(`${String(flowCount).padStart(3)} flows, ${String(flowCount * 80).padStart(5)} keywords: ours p50 ${us(cost.p50)} p99 ${us(cost.p99)}; naive p50 ${us(n.p50)} (ratio ${(n.p50 / cost.p50).toFixed(0)}×)`);
+    console.log(
+      `${String(flowCount).padStart(3)} flows, ${String(flowCount * 80).padStart(5)} keywords: ours p50 ${us(cost.p50)} p99 ${us(cost.p99)}; naive p50 ${us(n.p50)} (ratio ${(n.p50 / cost.p50).toFixed(0)}×)`,
+    );
   }
 
   console.log('\n## Lexicon scan cost with the six industry packs installed, as lexicons grow (reply check)');
@@ -116,6 +152,8 @@ export async function engineBench(): Promise<void> {
     await perMessage(c, pool.slice(0, 300));
     const { reply: cost } = await perMessage(c, pool);
     base ||= cost.p50;
-    console.log(`${String(terms).padStart(6)} extra terms + 6 packs: p50 ${us(cost.p50)} p99 ${us(cost.p99)} (ratio to 1k: ${(cost.p50 / base).toFixed(2)})`);
+    console.log(
+      `${String(terms).padStart(6)} extra terms + 6 packs: p50 ${us(cost.p50)} p99 ${us(cost.p99)} (ratio to 1k: ${(cost.p50 / base).toFixed(2)})`,
+    );
   }
 }

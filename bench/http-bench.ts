@@ -17,7 +17,12 @@ const DURATION_MS = 4000;
 const CONCURRENCY = 32;
 
 /** Requests per second for `durationMs`; `pathname` may vary per request (e.g. signed webhook URLs). */
-export async function load(port: number, pathname: string | ((i: number) => string), body: (i: number) => string, durationMs = DURATION_MS): Promise<number> {
+export async function load(
+  port: number,
+  pathname: string | ((i: number) => string),
+  body: (i: number) => string,
+  durationMs = DURATION_MS,
+): Promise<number> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   let done = 0;
   const deadline = Date.now() + durationMs;
@@ -25,7 +30,18 @@ export async function load(port: number, pathname: string | ((i: number) => stri
     new Promise<void>((resolve, reject) => {
       const payload = body(i);
       const req = http.request(
-        { port, host: '127.0.0.1', path: typeof pathname === 'string' ? pathname : pathname(i), method: 'POST', agent, headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}`, 'content-length': Buffer.byteLength(payload) } },
+        {
+          port,
+          host: '127.0.0.1',
+          path: typeof pathname === 'string' ? pathname : pathname(i),
+          method: 'POST',
+          agent,
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${TOKEN}`,
+            'content-length': Buffer.byteLength(payload),
+          },
+        },
         (res) => {
           res.resume();
           res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`status ${res.statusCode}`))));
@@ -65,17 +81,35 @@ export async function httpBench(): Promise<void> {
   for (let u = 0; u < 200; u++) {
     await new Promise<void>((resolve) => {
       const body = JSON.stringify({ message: { from: `bench${u}`, type: 'image', mediaId: 'm', at } });
-      http.request({ port, host: '127.0.0.1', path: '/api/v1/inbound', method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` } }, (res) => res.resume().on('end', resolve)).end(body);
+      http
+        .request(
+          {
+            port,
+            host: '127.0.0.1',
+            path: '/api/v1/inbound',
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+          },
+          (res) => res.resume().on('end', resolve),
+        )
+        .end(body);
     });
   }
-  const check = (i: number) => JSON.stringify({ to: `bench${i % 200}`, reply: { type: 'text', content: `您好，第 ${i} 个问题的答复。如果还有其他问题，可以继续问我哦` }, commit: false });
+  const check = (i: number) =>
+    JSON.stringify({
+      to: `bench${i % 200}`,
+      reply: { type: 'text', content: `您好，第 ${i} 个问题的答复。如果还有其他问题，可以继续问我哦` },
+      commit: false,
+    });
   await load(barePort, '/bare', check); // warm-up
   await load(port, '/api/v1/replies/check', check);
   const bareRps = await load(barePort, '/bare', check);
   const checkRps = await load(port, '/api/v1/replies/check', check);
   console.log('\n## HTTP throughput (same process, same load loop, keep-alive, 32 in flight)');
   console.log(`bare Express JSON route: ${bareRps.toFixed(0)} req/s`);
-  console.log(`/api/v1/replies/check:   ${checkRps.toFixed(0)} req/s (ratio ${(checkRps / bareRps).toFixed(2)}, target ≥ 0.6)`);
+  console.log(
+    `/api/v1/replies/check:   ${checkRps.toFixed(0)} req/s (ratio ${(checkRps / bareRps).toFixed(2)}, target ≥ 0.6)`,
+  );
   server.close();
   bareServer.close();
   await store.close();

@@ -38,10 +38,15 @@ export function inboundRecordStats(dataDir: string, keyLike = '%'): InboundRecor
     const nothing = `${body('replies')} IS NULL AND ${body('groupMatches')} IS NULL AND ${body('handoff')} IS NULL AND ${body('tags')} IS NULL`;
     const mine = `json_extract(doc, '$.key') LIKE '${keyLike.replaceAll("'", "''")}' AND json_extract(doc, '$.status') = 'done'`;
     const group = (where: string): RecordGroup => {
-      const r = db.prepare(`SELECT count(*) AS count, avg(length(CAST(doc AS BLOB))) AS avgBytes FROM c_inbound WHERE ${mine} AND ${where}`).get() as { count: number; avgBytes: number | null };
+      const r = db
+        .prepare(
+          `SELECT count(*) AS count, avg(length(CAST(doc AS BLOB))) AS avgBytes FROM c_inbound WHERE ${mine} AND ${where}`,
+        )
+        .get() as { count: number; avgBytes: number | null };
       return { count: r.count, avgBytes: r.avgBytes ?? 0 };
     };
-    const count = (where: string) => db.prepare(`SELECT count(*) FROM c_inbound WHERE ${mine} AND ${where}`).pluck().get() as number;
+    const count = (where: string) =>
+      db.prepare(`SELECT count(*) FROM c_inbound WHERE ${mine} AND ${where}`).pluck().get() as number;
     return {
       answered: group(`NOT (${nothing})`),
       withReplies: group(`${body('replies')} IS NOT NULL`),
@@ -49,7 +54,9 @@ export function inboundRecordStats(dataDir: string, keyLike = '%'): InboundRecor
       fullResults: count(`${body('compact')} IS NULL`),
       staged: count(`json_extract(doc, '$.staged') IS NOT NULL`),
       pageBytesPerRecord: pageBytesPerRecord(db),
-      sampleNothing: (db.prepare(`SELECT doc FROM c_inbound WHERE ${mine} AND ${nothing} LIMIT 1`).pluck().get() as string | undefined) ?? null,
+      sampleNothing:
+        (db.prepare(`SELECT doc FROM c_inbound WHERE ${mine} AND ${nothing} LIMIT 1`).pluck().get() as
+          string | undefined) ?? null,
     };
   } finally {
     db.close();
@@ -63,7 +70,12 @@ export function dirBytes(dir: string): number {
 
 function pageBytesPerRecord(db: Database.Database): number | null {
   try {
-    const bytes = db.prepare(`SELECT sum(pgsize) FROM dbstat WHERE name IN (SELECT name FROM sqlite_master WHERE tbl_name = 'c_inbound')`).pluck().get() as number;
+    const bytes = db
+      .prepare(
+        `SELECT sum(pgsize) FROM dbstat WHERE name IN (SELECT name FROM sqlite_master WHERE tbl_name = 'c_inbound')`,
+      )
+      .pluck()
+      .get() as number;
     const rows = db.prepare('SELECT count(*) FROM c_inbound').pluck().get() as number;
     return rows > 0 ? bytes / rows : 0;
   } catch {

@@ -24,7 +24,12 @@ import type { ConversationQueue, MetricsResponse } from '../rules-schema/index.j
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const GROUPS = ['退款', '物流', '改密码', '转人工', '会员', '发票'];
-const CODES = [['DUPLICATE_REPLY', 'block'], ['EXTERNAL_LINK', 'block'], ['PROMOTION', 'warn'], ['WINDOW_CLOSING', 'warn']] as const;
+const CODES = [
+  ['DUPLICATE_REPLY', 'block'],
+  ['EXTERNAL_LINK', 'block'],
+  ['PROMOTION', 'warn'],
+  ['WINDOW_CLOSING', 'warn'],
+] as const;
 const ADMIN = 'bench-admin';
 /** Generated history: the answered turns spread over this many days before `now`. */
 const HISTORY_DAYS = 90;
@@ -50,29 +55,40 @@ export async function insightsBench(events = 1_000_000, waiting = 100_000): Prom
     const version = sqlite.prepare('SELECT sqlite_version()').pluck().get() as string;
     const deepRank = Math.floor(waiting / 2);
     const deepKey = sqlite
-      .prepare(`SELECT json_extract(doc, '$.queueKey') FROM c_turns WHERE json_extract(doc, '$.queueKey') > ? ORDER BY 1 LIMIT 1 OFFSET ?`)
+      .prepare(
+        `SELECT json_extract(doc, '$.queueKey') FROM c_turns WHERE json_extract(doc, '$.queueKey') > ? ORDER BY 1 LIMIT 1 OFFSET ?`,
+      )
       .pluck()
       .get(`${deadlineKey(now)}|~`, deepRank - 1) as string;
     sqlite.close();
     const n = (x: number) => x.toLocaleString('en');
-    console.log(`\n## Conversation insights (store: ${store.kind}, SQLite ${version}, one file in DATA_DIR; ${n(events)} events, ${n(turns)} turns over ${HISTORY_DAYS} days, ${n(waiting)} waiting)`);
-    console.log(`Generated in ${genS.toFixed(0)} s (rows ${rowsS.toFixed(0)} s, then the indexes built on opening the store); ${(dirBytes(dataDir) / 1e6).toFixed(0)} MB on disk.`);
+    console.log(
+      `\n## Conversation insights (store: ${store.kind}, SQLite ${version}, one file in DATA_DIR; ${n(events)} events, ${n(turns)} turns over ${HISTORY_DAYS} days, ${n(waiting)} waiting)`,
+    );
+    console.log(
+      `Generated in ${genS.toFixed(0)} s (rows ${rowsS.toFixed(0)} s, then the indexes built on opening the store); ${(dirBytes(dataDir) / 1e6).toFixed(0)} MB on disk.`,
+    );
     console.log('| request | median of 5 | answer |');
     console.log('| --- | --- | --- |');
     const cases: Array<[string, string]> = [
-      [`metrics, all ${HISTORY_DAYS} days, daily series`, `/api/v1/metrics?from=${iso(now - HISTORY_DAYS * DAY)}&to=${iso(now)}`],
+      [
+        `metrics, all ${HISTORY_DAYS} days, daily series`,
+        `/api/v1/metrics?from=${iso(now - HISTORY_DAYS * DAY)}&to=${iso(now)}`,
+      ],
       ['metrics, 30 days, daily series', `/api/v1/metrics?from=${iso(now - 30 * DAY)}&to=${iso(now)}`],
       ['metrics, 7 days, daily series', `/api/v1/metrics?from=${iso(now - 7 * DAY)}&to=${iso(now)}`],
       ['metrics, 1 day, hourly series', `/api/v1/metrics?from=${iso(now - DAY)}&to=${iso(now)}&groupBy=hour`],
       ['queue, first page (50)', '/api/v1/conversations?state=awaiting'],
-      [`queue, page after ${n(deepRank)} waiting (50)`, `/api/v1/conversations?state=awaiting&cursor=${encodeCursor(deepKey)}`],
+      [
+        `queue, page after ${n(deepRank)} waiting (50)`,
+        `/api/v1/conversations?state=awaiting&cursor=${encodeCursor(deepKey)}`,
+      ],
     ];
     for (const [name, url] of cases) {
       const { ms, body } = await timed(() => get(url));
-      const answer =
-        isMetrics(body)
-          ? `${n(body.turns)} turns, reply rate ${body.replyRate.toFixed(3)}, median first response ${body.firstResponse.medianSeconds} s`
-          : `${body.items.length} items, first deadline ${body.items[0]?.deadline}`;
+      const answer = isMetrics(body)
+        ? `${n(body.turns)} turns, reply rate ${body.replyRate.toFixed(3)}, median first response ${body.firstResponse.medianSeconds} s`
+        : `${body.items.length} items, first deadline ${body.items[0]?.deadline}`;
       console.log(`| ${name} | ${ms.toFixed(0)} ms | ${answer} |`);
     }
     await store.close();
@@ -116,7 +132,12 @@ async function timed(call: () => PromiseLike<{ status: number; body: Answer }>) 
 function generate(dataDir: string, events: number, waiting: number, now: number): { turns: number } {
   const db = new Database(path.join(dataDir, SQLITE_FILE));
   db.pragma('journal_mode = WAL');
-  const indexes = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('c_events', 'c_turns') AND name LIKE 'ix_%'`).pluck().all() as string[];
+  const indexes = db
+    .prepare(
+      `SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('c_events', 'c_turns') AND name LIKE 'ix_%'`,
+    )
+    .pluck()
+    .all() as string[];
   for (const name of indexes) db.exec(`DROP INDEX ${name}`);
   const insertEvent = db.prepare('INSERT INTO c_events (id, doc) VALUES (?, ?)');
   const insertTurn = db.prepare('INSERT INTO c_turns (id, doc) VALUES (?, ?)');
@@ -125,7 +146,7 @@ function generate(dataDir: string, events: number, waiting: number, now: number)
   let written = 0;
   let turns = 0;
   let rnd = 1;
-  const next = () => ((rnd = (rnd * 48271) % 2147483647) / 2147483647);
+  const next = () => (rnd = (rnd * 48271) % 2147483647) / 2147483647;
   const batch = db.transaction((count: number) => {
     for (let i = 0; i < count && written < events; i++) {
       const openid = `gen${turns}`;
@@ -140,20 +161,41 @@ function generate(dataDir: string, events: number, waiting: number, now: number)
       };
       const group = GROUPS[Math.floor(next() * GROUPS.length)] as string;
       const matched = next() < 0.8;
-      event(start, { kind: 'message', type: 'text', matched, message: JSON.stringify({ from: openid, type: 'text', content: `问题 ${turns}`, at: start }) });
+      event(start, {
+        kind: 'message',
+        type: 'text',
+        matched,
+        message: JSON.stringify({ from: openid, type: 'text', content: `问题 ${turns}`, at: start }),
+      });
       if (matched) event(start, { kind: 'match', group });
       const id = randomUUID();
       const deadline = start + 48 * HOUR;
       const turn: Record<string, unknown> = {
-        _id: id, account: 'default', openid, seq: 1, v: 1, at: serverAt, startedAt: date(start), lastMessageAt: date(start), deadline: date(deadline),
-        nickname: `用户${turns}`, tags: [], topics: JSON.stringify(matched ? { [group]: 1 } : {}), day: place.day, hour: place.hour,
+        _id: id,
+        account: 'default',
+        openid,
+        seq: 1,
+        v: 1,
+        at: serverAt,
+        startedAt: date(start),
+        lastMessageAt: date(start),
+        deadline: date(deadline),
+        nickname: `用户${turns}`,
+        tags: [],
+        topics: JSON.stringify(matched ? { [group]: 1 } : {}),
+        day: place.day,
+        hour: place.hour,
       };
       if (open) turn['queueKey'] = `${deadlineKey(deadline)}|${id}`;
       else {
         const wait = Math.floor(next() * next() * 2 * HOUR);
         const human = next() < 0.3;
         event(start + wait, { kind: 'reply', by: human ? 'human' : 'auto', ...(human ? { agent: '小王' } : {}) });
-        Object.assign(turn, { firstResponseMs: wait, answeredBy: human ? 'human' : 'auto', ...(human ? { humanFirstResponseMs: wait } : {}) });
+        Object.assign(turn, {
+          firstResponseMs: wait,
+          answeredBy: human ? 'human' : 'auto',
+          ...(human ? { humanFirstResponseMs: wait } : {}),
+        });
         if (next() < 0.5) {
           const [code, severity] = CODES[Math.floor(next() * CODES.length)] as (typeof CODES)[number];
           event(start + wait, { kind: 'reason', code, severity });

@@ -51,15 +51,27 @@ export async function soakBench(args: readonly string[]): Promise<void> {
     await warmUp(port);
     const peak = await load(port, mix.path, mix.body('peak'), PEAK_SECONDS * 1000);
     const target = peak * TARGET_SHARE;
-    console.log(`\n## Soak: the real server, ${minutes} min at ${Math.round(TARGET_SHARE * 100)} % of peak (pool of ${USERS.toLocaleString('en')} returning users)`);
-    console.log(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (${availableParallelism()} cores)`);
-    console.log(`RSS after start-up ${rssBoot.toFixed(0)} MiB; peak of the mix (closed loop, 32 in flight, ${PEAK_SECONDS} s): ${peak.toFixed(0)} req/s; target ${target.toFixed(0)} req/s`);
+    console.log(
+      `\n## Soak: the real server, ${minutes} min at ${Math.round(TARGET_SHARE * 100)} % of peak (pool of ${USERS.toLocaleString('en')} returning users)`,
+    );
+    console.log(
+      `load average at start: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')} (${availableParallelism()} cores)`,
+    );
+    console.log(
+      `RSS after start-up ${rssBoot.toFixed(0)} MiB; peak of the mix (closed loop, 32 in flight, ${PEAK_SECONDS} s): ${peak.toFixed(0)} req/s; target ${target.toFixed(0)} req/s`,
+    );
     const run = await soak(port, server.pid, mix, target, minutes * 60_000);
     const diskRunning = dirBytes(dataDir);
     await server.stop();
     report(run, target, minutes, diskRunning, dirBytes(dataDir));
     reportRecords(dataDir);
-    console.log(`load average at end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    console.log(
+      `load average at end: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
     if (run.failed > 0) process.exitCode = 1;
   } finally {
     await server.stop();
@@ -81,12 +93,23 @@ function requestMix(): Mix {
   return {
     path: (i) => (isCheck(i) ? '/api/v1/replies/check' : '/api/v1/inbound'),
     body: (tag) => (i) => {
-      if (isCheck(i)) return JSON.stringify({ to: user(i), reply: { type: 'text', content: `您好，您的第 ${i} 号问题已经处理，还有其他问题可以继续问我` }, commit: true });
+      if (isCheck(i))
+        return JSON.stringify({
+          to: user(i),
+          reply: { type: 'text', content: `您好，您的第 ${i} 号问题已经处理，还有其他问题可以继续问我` },
+          commit: true,
+        });
       // Every eighth inbound message (counting inbound only) is the click no flow answers.
       const inbound = i - Math.floor(i / 4);
       const message =
         inbound % 8 === 7
-          ? { msgId: `${tag}-${i}`, from: user(i), type: 'event', event: 'VIEW', eventKey: 'https://example.com/orders' }
+          ? {
+              msgId: `${tag}-${i}`,
+              from: user(i),
+              type: 'event',
+              event: 'VIEW',
+              eventKey: 'https://example.com/orders',
+            }
           : { msgId: `${tag}-${i}`, from: user(i), type: 'text', content: texts[i % texts.length] };
       return JSON.stringify({ message });
     },
@@ -99,7 +122,10 @@ async function warmUp(port: number): Promise<void> {
   const queue = Array.from({ length: USERS }, (_, u) => u);
   const worker = async () => {
     for (let u = queue.shift(); u !== undefined; u = queue.shift()) {
-      const body = JSON.stringify({ message: { msgId: `warm-${u}`, from: `soak${u}`, type: 'text', content: '你好' }, user: { nickname: `用户${u}` } });
+      const body = JSON.stringify({
+        message: { msgId: `warm-${u}`, from: `soak${u}`, type: 'text', content: '你好' },
+        user: { nickname: `用户${u}` },
+      });
       const r = await send(agent, port, '/api/v1/inbound', body);
       if (r !== 200) throw new Error(`warm-up /inbound answered ${r}`);
     }
@@ -131,7 +157,17 @@ async function soak(port: number, pid: number, mix: Mix, rate: number, durationM
   const agent = new http.Agent({ keepAlive: true, maxSockets: MAX_IN_FLIGHT, timeout: REQUEST_TIMEOUT_MS });
   const body = mix.body('soak');
   const total = Math.floor((rate * durationMs) / 1000);
-  const run: SoakRun = { elapsedMs: 0, done: 0, failed: 0, byStatus: new Map(), latencies: [], rss: [], cpu: [], answeredPerMinute: [], maxLateMs: 0 };
+  const run: SoakRun = {
+    elapsedMs: 0,
+    done: 0,
+    failed: 0,
+    byStatus: new Map(),
+    latencies: [],
+    rss: [],
+    cpu: [],
+    answeredPerMinute: [],
+    maxLateMs: 0,
+  };
   const start = performance.now();
   const sampleRss = () => {
     const t = (performance.now() - start) / 60_000;
@@ -179,7 +215,19 @@ async function soak(port: number, pid: number, mix: Mix, rate: number, durationM
 function send(agent: http.Agent, port: number, pathname: string, payload: string): Promise<number | string> {
   return new Promise((resolve) => {
     const req = http.request(
-      { port, host: '127.0.0.1', path: pathname, method: 'POST', agent, timeout: REQUEST_TIMEOUT_MS, headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}`, 'content-length': Buffer.byteLength(payload) } },
+      {
+        port,
+        host: '127.0.0.1',
+        path: pathname,
+        method: 'POST',
+        agent,
+        timeout: REQUEST_TIMEOUT_MS,
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${TOKEN}`,
+          'content-length': Buffer.byteLength(payload),
+        },
+      },
       (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 'no status'));
@@ -187,7 +235,9 @@ function send(agent: http.Agent, port: number, pathname: string, payload: string
       },
     );
     req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })));
-    req.on('error', (e: NodeJS.ErrnoException) => resolve(`${e.code ?? e.message}${req.reusedSocket ? ' on a reused keep-alive socket' : ''}`));
+    req.on('error', (e: NodeJS.ErrnoException) =>
+      resolve(`${e.code ?? e.message}${req.reusedSocket ? ' on a reused keep-alive socket' : ''}`),
+    );
     // Without this the body waits for the delayed ACK of the headers (see http-bench).
     req.on('socket', (socket) => socket.setNoDelay(true));
     req.end(payload);
@@ -196,30 +246,54 @@ function send(agent: http.Agent, port: number, pathname: string, payload: string
 
 function report(run: SoakRun, target: number, minutes: number, diskRunning: number, diskStopped: number): void {
   const sorted = [...run.latencies].sort((a, b) => a - b);
-  const statuses = [...run.byStatus].sort(([a], [b]) => a.localeCompare(b)).map(([s, n]) => `${s}: ${n.toLocaleString('en')}`).join(', ');
+  const statuses = [...run.byStatus]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([s, n]) => `${s}: ${n.toLocaleString('en')}`)
+    .join(', ');
   const perMinute = Array.from({ length: Math.ceil(minutes) }, (_, m) => meanBetween(run.rss, m, m + 1));
   const slope = rssSlope(run.rss, minutes);
   const first = run.rss[0]?.[1] ?? Number.NaN;
   const last = run.rss[run.rss.length - 1]?.[1] ?? Number.NaN;
-  console.log(`achieved ${((run.done * 1000) / run.elapsedMs).toFixed(0)} req/s (target ${target.toFixed(0)}) over ${(run.elapsedMs / 60_000).toFixed(1)} min, ${run.done.toLocaleString('en')} requests; latest start behind schedule ${run.maxLateMs.toFixed(0)} ms`);
+  console.log(
+    `achieved ${((run.done * 1000) / run.elapsedMs).toFixed(0)} req/s (target ${target.toFixed(0)}) over ${(run.elapsedMs / 60_000).toFixed(1)} min, ${run.done.toLocaleString('en')} requests; latest start behind schedule ${run.maxLateMs.toFixed(0)} ms`,
+  );
   console.log(`failed requests: ${run.failed.toLocaleString('en')} (by status: ${statuses})`);
-  console.log(`latency from the moment due: p50 ${percentile(sorted, 0.5).toFixed(1)} ms, p99 ${percentile(sorted, 0.99).toFixed(1)} ms, max ${(sorted[sorted.length - 1] ?? 0).toFixed(0)} ms`);
+  console.log(
+    `latency from the moment due: p50 ${percentile(sorted, 0.5).toFixed(1)} ms, p99 ${percentile(sorted, 0.99).toFixed(1)} ms, max ${(sorted[sorted.length - 1] ?? 0).toFixed(0)} ms`,
+  );
   // Server CPU per answer shows whether the cost of a request grows as the data does, apart from how busy the machine is.
   const scheduled = Array.from(run.answeredPerMinute.slice(0, Math.ceil(minutes)), (n) => n ?? 0); // the drain after the last minute is left out
   const cpuPerAnswer = scheduled.map((n, m) => ((at(run.cpu, m + 1) - at(run.cpu, m)) * 1000) / n);
-  console.log(`answered per minute: ${scheduled.map((n) => n.toLocaleString('en')).join(' → ')}; server CPU per answer: ${cpuPerAnswer.map((c) => c.toFixed(2)).join(' → ')} ms`);
-  console.log(`server RSS: start ${first.toFixed(0)} MiB, mean per minute ${perMinute.map((r) => r.toFixed(0)).join(' → ')}, end ${last.toFixed(0)} MiB (max ${Math.max(...run.rss.map(([, r]) => r)).toFixed(0)})`);
-  console.log(`RSS slope over the last third: ${slope >= 0 ? '+' : ''}${slope.toFixed(2)} MiB/min → ${Math.abs(slope) <= FLAT_MIB_PER_MINUTE ? 'flat' : 'NOT flat'} (flat: within ±${FLAT_MIB_PER_MINUTE} MiB/min)`);
-  console.log(`data dir: ${(diskRunning / MiB).toFixed(1)} MiB at the end of the load (WAL included), ${(diskStopped / MiB).toFixed(1)} MiB once the server stopped`);
+  console.log(
+    `answered per minute: ${scheduled.map((n) => n.toLocaleString('en')).join(' → ')}; server CPU per answer: ${cpuPerAnswer.map((c) => c.toFixed(2)).join(' → ')} ms`,
+  );
+  console.log(
+    `server RSS: start ${first.toFixed(0)} MiB, mean per minute ${perMinute.map((r) => r.toFixed(0)).join(' → ')}, end ${last.toFixed(0)} MiB (max ${Math.max(...run.rss.map(([, r]) => r)).toFixed(0)})`,
+  );
+  console.log(
+    `RSS slope over the last third: ${slope >= 0 ? '+' : ''}${slope.toFixed(2)} MiB/min → ${Math.abs(slope) <= FLAT_MIB_PER_MINUTE ? 'flat' : 'NOT flat'} (flat: within ±${FLAT_MIB_PER_MINUTE} MiB/min)`,
+  );
+  console.log(
+    `data dir: ${(diskRunning / MiB).toFixed(1)} MiB at the end of the load (WAL included), ${(diskStopped / MiB).toFixed(1)} MiB once the server stopped`,
+  );
 }
 
 function reportRecords(dataDir: string): void {
   const s = inboundRecordStats(dataDir);
-  const pages = s.pageBytesPerRecord === null ? 'dbstat unavailable' : `${s.pageBytesPerRecord.toFixed(0)} B per record in table and index pages`;
+  const pages =
+    s.pageBytesPerRecord === null
+      ? 'dbstat unavailable'
+      : `${s.pageBytesPerRecord.toFixed(0)} B per record in table and index pages`;
   console.log(`inbound records: ${(s.answered.count + s.nothing.count).toLocaleString('en')} (${pages})`);
-  console.log(`  produced replies:  ${s.withReplies.count.toLocaleString('en')}, average ${s.withReplies.avgBytes.toFixed(0)} B stored`);
-  console.log(`  produced nothing:  ${s.nothing.count.toLocaleString('en')}, average ${s.nothing.avgBytes.toFixed(0)} B stored`);
-  console.log(`  answered (any of replies, matches, hand-off, tags): ${s.answered.count.toLocaleString('en')}, average ${s.answered.avgBytes.toFixed(0)} B`);
+  console.log(
+    `  produced replies:  ${s.withReplies.count.toLocaleString('en')}, average ${s.withReplies.avgBytes.toFixed(0)} B stored`,
+  );
+  console.log(
+    `  produced nothing:  ${s.nothing.count.toLocaleString('en')}, average ${s.nothing.avgBytes.toFixed(0)} B stored`,
+  );
+  console.log(
+    `  answered (any of replies, matches, hand-off, tags): ${s.answered.count.toLocaleString('en')}, average ${s.answered.avgBytes.toFixed(0)} B`,
+  );
   console.log(`  stored as a full result: ${s.fullResults}; still carrying a staged copy: ${s.staged}`);
   if (s.sampleNothing) console.log(`  a record that produced nothing: ${s.sampleNothing}`);
 }
@@ -270,7 +344,14 @@ interface RunningServer {
 function startServer(dataDir: string, port: number): RunningServer {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', ADMIN_TOKEN: TOKEN, LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ADMIN_TOKEN: TOKEN,
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   if (child.pid === undefined) throw new Error('could not start the server');
@@ -288,7 +369,10 @@ function startServer(dataDir: string, port: number): RunningServer {
 async function serverReady(port: number, child: ChildProcess): Promise<void> {
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 100));
   }

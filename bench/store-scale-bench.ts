@@ -25,11 +25,22 @@ import { dirBytes, inboundRecordStats } from './inbound-record-stats.js';
 const MiB = 1024 * 1024;
 /** How long `load` runs (it reports messages / this). */
 const LOAD_SECONDS = 4;
-const PHRASES = ['我要退钱', '快递多久到', '忘记密码了怎么办', '你好', '转人工', '这个怎么退货', '什么时候发货', '谢谢'];
+const PHRASES = [
+  '我要退钱',
+  '快递多久到',
+  '忘记密码了怎么办',
+  '你好',
+  '转人工',
+  '这个怎么退货',
+  '什么时候发货',
+  '谢谢',
+];
 
 export async function storeScaleBench(userCounts: readonly number[]): Promise<void> {
   console.log('\n## Embedded store (SQLite) at scale');
-  console.log('| stored users | disk | open | RSS after open / after load | committed /inbound vs dry run | CPU per message, committed vs dry run | reply check p99 (HTTP, one at a time) | inbound record on disk: answered / produced nothing |');
+  console.log(
+    '| stored users | disk | open | RSS after open / after load | committed /inbound vs dry run | CPU per message, committed vs dry run | reply check p99 (HTTP, one at a time) | inbound record on disk: answered / produced nothing |',
+  );
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const users of userCounts) await oneSize(users);
 }
@@ -75,13 +86,25 @@ async function recordTemplate(dataDir: string): Promise<Template> {
   await new Promise((r) => server.once('listening', r));
   const port = (server.address() as { port: number }).port;
   const post = (p: string, body: unknown) =>
-    fetch(`http://127.0.0.1:${port}${p}`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  await post('/api/v1/inbound', { message: { msgId: 'tpl-1', from: 'TEMPLATE_USER', type: 'text', content: '我要退钱' }, user: { nickname: '小明' } });
-  await post('/api/v1/replies/check', { to: 'TEMPLATE_USER', reply: { type: 'text', content: '还有其他问题吗？' }, commit: true });
+    fetch(`http://127.0.0.1:${port}${p}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  await post('/api/v1/inbound', {
+    message: { msgId: 'tpl-1', from: 'TEMPLATE_USER', type: 'text', content: '我要退钱' },
+    user: { nickname: '小明' },
+  });
+  await post('/api/v1/replies/check', {
+    to: 'TEMPLATE_USER',
+    reply: { type: 'text', content: '还有其他问题吗？' },
+    commit: true,
+  });
   server.close();
   await store.close();
   const db = new Database(path.join(dataDir, SQLITE_FILE), { readonly: true });
-  const row = (table: string, where: string) => db.prepare(`SELECT doc FROM ${table} WHERE ${where} LIMIT 1`).pluck().get() as string;
+  const row = (table: string, where: string) =>
+    db.prepare(`SELECT doc FROM ${table} WHERE ${where} LIMIT 1`).pluck().get() as string;
   const template = {
     conversation: row('c_conversations', `json_extract(doc, '$.openid') = 'TEMPLATE_USER'`),
     inbound: row('c_inbound', `json_extract(doc, '$.from') = 'TEMPLATE_USER'`),
@@ -100,7 +123,10 @@ function generateUsers(dataDir: string, users: number, t: Template): void {
   const inbound = ins('c_inbound');
   const reply = ins('c_replies');
   const copy = (json: string, i: number) => {
-    const doc = JSON.parse(json.replaceAll('TEMPLATE_USER', `gen${i}`).replaceAll('tpl-1', `gen-msg-${i}`)) as Record<string, unknown>;
+    const doc = JSON.parse(json.replaceAll('TEMPLATE_USER', `gen${i}`).replaceAll('tpl-1', `gen-msg-${i}`)) as Record<
+      string,
+      unknown
+    >;
     doc['_id'] = `gen-${i}`;
     return doc;
   };
@@ -117,7 +143,10 @@ function generateUsers(dataDir: string, users: number, t: Template): void {
 }
 
 /** Committed and dry-run /inbound from returning users (distinct msgIds), same load loop. */
-async function inboundRatio(store: Store, users: number): Promise<{ ratio: number; committed: number; dry: number; cpu: { committed: number; dry: number } }> {
+async function inboundRatio(
+  store: Store,
+  users: number,
+): Promise<{ ratio: number; committed: number; dry: number; cpu: { committed: number; dry: number } }> {
   const app = createApp({ store, log: createLogger('silent'), adminToken: TOKEN });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
@@ -142,7 +171,12 @@ async function inboundRatio(store: Store, users: number): Promise<{ ratio: numbe
   const dry = await measure(true, 'dry');
   const committed = await measure(false, 'live');
   await new Promise((r) => server.close(r));
-  return { ratio: committed.rps / dry.rps, committed: committed.rps, dry: dry.rps, cpu: { committed: committed.cpuMs, dry: dry.cpuMs } };
+  return {
+    ratio: committed.rps / dry.rps,
+    committed: committed.rps,
+    dry: dry.rps,
+    cpu: { committed: committed.cpuMs, dry: dry.cpuMs },
+  };
 }
 
 async function replyCheckP99(store: Store, users: number): Promise<number> {
@@ -156,7 +190,10 @@ async function replyCheckP99(store: Store, users: number): Promise<number> {
     const res = await fetch(`http://127.0.0.1:${port}/api/v1/replies/check`, {
       method: 'POST',
       headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ to: `gen${(i * 7919) % users}`, reply: { type: 'text', content: `您好，第 ${i} 个问题的答复` } }),
+      body: JSON.stringify({
+        to: `gen${(i * 7919) % users}`,
+        reply: { type: 'text', content: `您好，第 ${i} 个问题的答复` },
+      }),
     });
     await res.arrayBuffer();
     times.push((performance.now() - start) * 1000);

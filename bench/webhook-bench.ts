@@ -22,7 +22,16 @@ const APP_ID = 'wxbench0000000001';
 const POOL = 40_000;
 const USERS = 500;
 const ROUNDS = 2;
-const PHRASES = ['我要退钱', '快递多久到', '忘记密码了怎么办', '你好', '转人工', '这个怎么退货', '什么时候发货', '谢谢'];
+const PHRASES = [
+  '我要退钱',
+  '快递多久到',
+  '忘记密码了怎么办',
+  '你好',
+  '转人工',
+  '这个怎么退货',
+  '什么时候发货',
+  '谢谢',
+];
 
 interface Push {
   path: string;
@@ -49,7 +58,8 @@ export async function webhookBench(): Promise<void> {
   };
   const plainPath = `/wechat/default?signature=${wechatSignature(WX_TOKEN, timestamp, nonce)}&timestamp=${timestamp}&nonce=${nonce}`;
   // Each run uses its own MsgId range: a later run must not hit an earlier run's dedup records.
-  const plain = (offset: number): Push[] => Array.from({ length: POOL }, (_, i) => ({ path: plainPath, body: xmlOf(i, offset) }));
+  const plain = (offset: number): Push[] =>
+    Array.from({ length: POOL }, (_, i) => ({ path: plainPath, body: xmlOf(i, offset) }));
   const safe = (offset: number): Push[] =>
     Array.from({ length: POOL }, (_, i) => {
       const encrypted = crypto.encrypt(xmlOf(i, offset), APP_ID);
@@ -61,9 +71,23 @@ export async function webhookBench(): Promise<void> {
     });
   const json = (offset: number) => (i: number) => {
     const id = offset + i;
-    return JSON.stringify({ account: 'default', message: { msgId: String(9_000_000_000 + id), from: `bench${id % USERS}`, type: 'text', content: `${PHRASES[id % PHRASES.length]} ${id}`, at: now } });
+    return JSON.stringify({
+      account: 'default',
+      message: {
+        msgId: String(9_000_000_000 + id),
+        from: `bench${id % USERS}`,
+        type: 'text',
+        content: `${PHRASES[id % PHRASES.length]} ${id}`,
+        at: now,
+      },
+    });
   };
-  const run = (pool: Push[]) => load(port, (i) => (pool[i % POOL] as Push).path, (i) => (pool[i % POOL] as Push).body);
+  const run = (pool: Push[]) =>
+    load(
+      port,
+      (i) => (pool[i % POOL] as Push).path,
+      (i) => (pool[i % POOL] as Push).body,
+    );
 
   await run(plain(0)); // warm-up
   // Interleaved rounds, so a store that grows (or a busy machine) does not favour one side.
@@ -76,10 +100,16 @@ export async function webhookBench(): Promise<void> {
     plainRps += (await run(plain(base + POOL))) / ROUNDS;
     safeRps += (await run(safe(base + 2 * POOL))) / ROUNDS;
   }
-  console.log(`\n## WeChat webhook throughput (same process, same load loop, keep-alive, 32 in flight, mean of ${ROUNDS} interleaved rounds)`);
+  console.log(
+    `\n## WeChat webhook throughput (same process, same load loop, keep-alive, 32 in flight, mean of ${ROUNDS} interleaved rounds)`,
+  );
   console.log(`/api/v1/inbound (JSON):        ${inboundRps.toFixed(0)} req/s (baseline)`);
-  console.log(`/wechat/:account plain mode:   ${plainRps.toFixed(0)} req/s (ratio ${(plainRps / inboundRps).toFixed(2)})`);
-  console.log(`/wechat/:account safe mode:    ${safeRps.toFixed(0)} req/s (ratio ${(safeRps / inboundRps).toFixed(2)})`);
+  console.log(
+    `/wechat/:account plain mode:   ${plainRps.toFixed(0)} req/s (ratio ${(plainRps / inboundRps).toFixed(2)})`,
+  );
+  console.log(
+    `/wechat/:account safe mode:    ${safeRps.toFixed(0)} req/s (ratio ${(safeRps / inboundRps).toFixed(2)})`,
+  );
   server.close();
   await store.close();
   rmSync(dataDir, { recursive: true, force: true });

@@ -26,15 +26,21 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export function configFromEnv(env: NodeJS.ProcessEnv): Config {
   const port = Number(env['PORT'] ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new StartupError(`PORT 必须是 0–65535 的整数，而不是 ${env['PORT']} / PORT must be an integer 0–65535, got ${env['PORT']}`);
+    throw new StartupError(
+      `PORT 必须是 0–65535 的整数，而不是 ${env['PORT']} / PORT must be an integer 0–65535, got ${env['PORT']}`,
+    );
   }
   const refresh = Number(env['WORKSPACE_REFRESH_MS'] ?? 1000);
   if (!Number.isInteger(refresh) || refresh < 0 || refresh > 3_600_000) {
-    throw new StartupError(`WORKSPACE_REFRESH_MS 必须是 0–3600000 的整数 / WORKSPACE_REFRESH_MS must be an integer 0–3600000, got ${env['WORKSPACE_REFRESH_MS']}`);
+    throw new StartupError(
+      `WORKSPACE_REFRESH_MS 必须是 0–3600000 的整数 / WORKSPACE_REFRESH_MS must be an integer 0–3600000, got ${env['WORKSPACE_REFRESH_MS']}`,
+    );
   }
   const retention = Number(env['CONVERSATION_RETENTION_DAYS'] ?? CONVERSATION_RETENTION_DAYS);
   if (!Number.isInteger(retention) || retention < 1 || retention > 3650) {
-    throw new StartupError(`CONVERSATION_RETENTION_DAYS 必须是 1–3650 的整数（天）/ CONVERSATION_RETENTION_DAYS must be a whole number of days 1–3650, got ${env['CONVERSATION_RETENTION_DAYS']}`);
+    throw new StartupError(
+      `CONVERSATION_RETENTION_DAYS 必须是 1–3650 的整数（天）/ CONVERSATION_RETENTION_DAYS must be a whole number of days 1–3650, got ${env['CONVERSATION_RETENTION_DAYS']}`,
+    );
   }
   return {
     host: env['HOST'] ?? '127.0.0.1',

@@ -29,7 +29,10 @@ process.on('SIGINT', () => void stop('SIGINT'));
 
 try {
   const config = configFromEnv(process.env);
-  const store = (running.store = await openStore({ ...storeOptionsFromEnv(process.env), conversationRetentionDays: config.conversationRetentionDays }));
+  const store = (running.store = await openStore({
+    ...storeOptionsFromEnv(process.env),
+    conversationRetentionDays: config.conversationRetentionDays,
+  }));
   if (await seedWorkspace(store, path.join(root, 'examples/workspace'))) log.info('loaded the example workspace');
 
   // A newcomer without ADMIN_TOKEN gets a one-time admin token and a sign-in link for the editor.
@@ -38,7 +41,14 @@ try {
     signIn = (await store.tokens.create('first admin', 'admin', 'replyflow-setup')).token;
   }
 
-  const app = createApp({ store, log, adminToken: config.adminToken, bodyLimit: config.bodyLimit, editorDir: config.editorDir, workspaceRefreshMs: config.workspaceRefreshMs });
+  const app = createApp({
+    store,
+    log,
+    adminToken: config.adminToken,
+    bodyLimit: config.bodyLimit,
+    editorDir: config.editorDir,
+    workspaceRefreshMs: config.workspaceRefreshMs,
+  });
   // Follow-up replies still being delivered through the customer-service API finish first.
   const gateway = app.locals['wechat'] as { idle(): Promise<void> } | undefined;
   running.deliveries = () => gateway?.idle() ?? Promise.resolve();
@@ -46,7 +56,10 @@ try {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   log.info('ReplyFlow listening', { url: `http://${config.host}:${port}/` });
-  if (signIn) process.stdout.write(`\n  编辑器登录链接 (sign-in link, shown once): http://${config.host}:${port}/#token=${signIn}\n\n`);
+  if (signIn)
+    process.stdout.write(
+      `\n  编辑器登录链接 (sign-in link, shown once): http://${config.host}:${port}/#token=${signIn}\n\n`,
+    );
 } catch (e) {
   const line = startupErrorLine(e);
   if (line === undefined) throw e; // a bug: its stack is the useful part
@@ -76,7 +89,10 @@ async function stop(signal: NodeJS.Signals): Promise<void> {
     process.exit(1);
   }, SHUTDOWN_DEADLINE_MS).unref();
   const steps: Array<[string, () => Promise<void> | undefined]> = [
-    ['close the HTTP server', () => running.server && new Promise<void>((res, rej) => running.server?.close((e) => (e ? rej(e) : res())))],
+    [
+      'close the HTTP server',
+      () => running.server && new Promise<void>((res, rej) => running.server?.close((e) => (e ? rej(e) : res()))),
+    ],
     ['finish deliveries', () => running.deliveries?.()],
     ['close the store', () => running.store?.close()],
   ];

@@ -23,7 +23,8 @@ export function startupErrorLine(e: unknown): string | undefined {
 }
 
 function fixableReason(e: unknown): string | undefined {
-  if (e instanceof StartupError || e instanceof StoreConfigError || e instanceof StoreUnavailableError) return e.message;
+  if (e instanceof StartupError || e instanceof StoreConfigError || e instanceof StoreUnavailableError)
+    return e.message;
   if (!(e instanceof Error && 'syscall' in e && 'code' in e)) return undefined;
   const { syscall, code } = e;
   const where = `${'address' in e ? String(e.address) : ''}:${'port' in e ? String(e.port) : ''}`;

@@ -43,14 +43,12 @@ async function closeNotices(page: Page): Promise<void> {
 }
 
 async function overlappingNodes(page: Page): Promise<string[]> {
-  const boxes = await page
-    .locator('.react-flow__node')
-    .evaluateAll((els) =>
-      els.map((el) => ({
-        id: el.getAttribute('data-id') ?? '',
-        ...(el.getBoundingClientRect().toJSON() as { left: number; right: number; top: number; bottom: number }),
-      })),
-    );
+  const boxes = await page.locator('.react-flow__node').evaluateAll((els) =>
+    els.map((el) => ({
+      id: el.getAttribute('data-id') ?? '',
+      ...(el.getBoundingClientRect().toJSON() as { left: number; right: number; top: number; bottom: number }),
+    })),
+  );
   const out: string[] = [];
   for (const [i, a] of boxes.entries()) {
     for (const b of boxes.slice(i + 1))

@@ -132,12 +132,10 @@ describe('blocked replies on the canvas', () => {
     expect(badgeOf(CURE_NODE)).not.toBeNull();
 
     act(() =>
-      useEditorStore
-        .getState()
-        .updateNodeData(CURE_NODE, {
-          mode: 'all',
-          replies: [{ type: 'text', content: '您好，订单已发货，请留意物流信息。' }],
-        }),
+      useEditorStore.getState().updateNodeData(CURE_NODE, {
+        mode: 'all',
+        replies: [{ type: 'text', content: '您好，订单已发货，请留意物流信息。' }],
+      }),
     );
     await waitFor(() => expect(badgeOf(CURE_NODE)).toBeNull(), WAIT);
     expect(lints.count).toBeGreaterThan(asked);

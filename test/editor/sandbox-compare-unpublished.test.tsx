@@ -38,13 +38,11 @@ describe('对比 with nothing published', () => {
   it('shows the drafts’ run and says why the live side did not run', async () => {
     server.serveEditor();
     useEditorStore.setState({ me: { name: 'ops', role: 'editor' }, sandboxOpen: true });
-    useEditorStore
-      .getState()
-      .loadSession({
-        ...emptySession(),
-        start: '2026-01-05T09:00:00+08:00',
-        steps: [{ inbound: { from: 'u1', type: 'text', content: '我要开发票' } }],
-      });
+    useEditorStore.getState().loadSession({
+      ...emptySession(),
+      start: '2026-01-05T09:00:00+08:00',
+      steps: [{ inbound: { from: 'u1', type: 'text', content: '我要开发票' } }],
+    });
     render(<SandboxPanel />);
     await act(async () => {
       fireEvent.click(screen.getByTestId('sandbox-source-compare'));

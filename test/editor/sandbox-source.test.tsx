@@ -52,13 +52,11 @@ const SLOW = { timeout: 15_000 };
 function renderPanel() {
   server.serveEditor();
   useEditorStore.setState({ me: { name: 'ops', role: 'editor' }, sandboxOpen: true });
-  useEditorStore
-    .getState()
-    .loadSession({
-      ...emptySession(),
-      start: '2026-01-05T09:00:00+08:00',
-      steps: [{ inbound: { from: 'u1', type: 'text', content: '我要开发票' } }],
-    });
+  useEditorStore.getState().loadSession({
+    ...emptySession(),
+    start: '2026-01-05T09:00:00+08:00',
+    steps: [{ inbound: { from: 'u1', type: 'text', content: '我要开发票' } }],
+  });
   render(<SandboxPanel />);
 }
 const choose = async (mode: 'drafts' | 'live' | 'compare') => {

@@ -33,7 +33,8 @@ describe('compliance evaluation sets are frozen', () => {
 
   it('the holdout covers every code with ≥ 60 replies and holds ≥ 200 hard negatives', () => {
     const lines = readSplit(SPLITS.holdout);
-    for (const code of Object.keys(FLOORS)) expect(lines.filter((l) => l.expect.includes(code)).length, code).toBeGreaterThanOrEqual(60);
+    for (const code of Object.keys(FLOORS))
+      expect(lines.filter((l) => l.expect.includes(code)).length, code).toBeGreaterThanOrEqual(60);
     expect(lines.filter((l) => l.expect.length === 0).length).toBeGreaterThanOrEqual(200);
   });
 });
@@ -66,7 +67,9 @@ describe.each([
     const below = Object.entries(floors).flatMap(([code, floor]) => {
       const r = report.byCode.find((x) => x.key === code);
       if (!r) return [`${code}: not measured`];
-      return r.recall < floor.recall || r.fpr > floor.fpr ? [`${code}: recall ${r.recall.toFixed(3)}, FPR ${r.fpr.toFixed(3)}`] : [];
+      return r.recall < floor.recall || r.fpr > floor.fpr
+        ? [`${code}: recall ${r.recall.toFixed(3)}, FPR ${r.fpr.toFixed(3)}`]
+        : [];
     });
     expect(below).toEqual([]);
   });

@@ -2,7 +2,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluateCorpus, readCorpus, type EvalReport } from './run-eval.js';
 
-const CONTENT_CODES = ['EXTERNAL_LINK', 'MARKETPLACE_CODE', 'INDUCED_SHARING', 'PROMOTION', 'ABSOLUTE_TERM', 'BANNED_TERM', 'MEDICAL_CLAIM', 'UNSUPPORTED_TYPE', 'CONTENT_TOO_LONG'];
+const CONTENT_CODES = [
+  'EXTERNAL_LINK',
+  'MARKETPLACE_CODE',
+  'INDUCED_SHARING',
+  'PROMOTION',
+  'ABSOLUTE_TERM',
+  'BANNED_TERM',
+  'MEDICAL_CLAIM',
+  'UNSUPPORTED_TYPE',
+  'CONTENT_TOO_LONG',
+];
 const PACKS = ['beauty', 'catering', 'ecommerce', 'education', 'maternal-baby', 'medical-health'];
 
 describe('labeled corpus evaluation', () => {
@@ -18,19 +28,26 @@ describe('labeled corpus evaluation', () => {
     for (const code of CONTENT_CODES) expect(expected, code).toContain(code);
     for (const pack of PACKS) {
       const lines = corpus.filter((l) => l.pack === pack);
-      expect(lines.filter((l) => l.expect.some((c) => c.startsWith(`pack:${pack}/`))).length, pack).toBeGreaterThanOrEqual(15);
+      expect(
+        lines.filter((l) => l.expect.some((c) => c.startsWith(`pack:${pack}/`))).length,
+        pack,
+      ).toBeGreaterThanOrEqual(15);
       expect(lines.filter((l) => l.expect.length === 0).length, `${pack} clean replies`).toBeGreaterThanOrEqual(15);
     }
   });
 
   it('recall ≥ 0.95 and false-positive rate ≤ 0.03 for every code', () => {
-    const below = report.byCode.filter((r) => r.recall < 0.95 || r.fpr > 0.03).map((r) => `${r.key}: recall ${r.recall.toFixed(3)}, FPR ${r.fpr.toFixed(3)}`);
+    const below = report.byCode
+      .filter((r) => r.recall < 0.95 || r.fpr > 0.03)
+      .map((r) => `${r.key}: recall ${r.recall.toFixed(3)}, FPR ${r.fpr.toFixed(3)}`);
     expect(below).toEqual([]);
   });
 
   it('recall ≥ 0.95 and false-positive rate ≤ 0.03 for every pack', () => {
     expect(report.byPack.map((r) => r.key)).toEqual(expect.arrayContaining(PACKS));
-    const below = report.byPack.filter((r) => r.recall < 0.95 || r.fpr > 0.03).map((r) => `${r.key}: recall ${r.recall.toFixed(3)}, FPR ${r.fpr.toFixed(3)}`);
+    const below = report.byPack
+      .filter((r) => r.recall < 0.95 || r.fpr > 0.03)
+      .map((r) => `${r.key}: recall ${r.recall.toFixed(3)}, FPR ${r.fpr.toFixed(3)}`);
     expect(below).toEqual([]);
   });
 });

@@ -72,9 +72,14 @@ export async function routeLines(lines: readonly KeywordLine[], workspaceDir = W
   });
 }
 
-export async function evaluateKeywordGroups(lines: readonly KeywordLine[], workspaceDir?: string): Promise<KeywordReport> {
+export async function evaluateKeywordGroups(
+  lines: readonly KeywordLine[],
+  workspaceDir?: string,
+): Promise<KeywordReport> {
   const routed = await routeLines(lines, workspaceDir);
-  const intents = [...new Set(lines.map((l) => l.intent))].sort((a, b) => (a === 'none' ? 1 : b === 'none' ? -1 : a.localeCompare(b)));
+  const intents = [...new Set(lines.map((l) => l.intent))].sort((a, b) =>
+    a === 'none' ? 1 : b === 'none' ? -1 : a.localeCompare(b),
+  );
   const byIntent = intents.map((intent): IntentRate => {
     let count = 0;
     let answered = 0;
@@ -86,11 +91,21 @@ export async function evaluateKeywordGroups(lines: readonly KeywordLine[], works
       if (intent !== 'none' && got.includes(intent)) answered++;
       if (got.some((g) => g !== intent && !(l.also ?? []).includes(g))) misrouted++;
     });
-    return { intent, lines: count, answered, misrouted, recall: intent === 'none' ? 1 : answered / count, misrouteRate: misrouted / count };
+    return {
+      intent,
+      lines: count,
+      answered,
+      misrouted,
+      recall: intent === 'none' ? 1 : answered / count,
+      misrouteRate: misrouted / count,
+    };
   });
   const misses = lines.flatMap((l, i) => {
     const got = routed[i] ?? [];
-    const right = l.intent === 'none' ? got.length === 0 : got.includes(l.intent) && got.every((g) => g === l.intent || (l.also ?? []).includes(g));
+    const right =
+      l.intent === 'none'
+        ? got.length === 0
+        : got.includes(l.intent) && got.every((g) => g === l.intent || (l.also ?? []).includes(g));
     return right ? [] : [{ id: l.id, text: l.text, intent: l.intent, routed: got }];
   });
   return { lines: lines.length, byIntent, misses };

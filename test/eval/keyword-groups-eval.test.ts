@@ -35,7 +35,8 @@ describe('keyword-group evaluation', () => {
   it('the test split matches its recorded hash and covers every group with near misses', () => {
     expect(sha256(KEYWORD_SPLITS.test)).toBe(recorded(KEYWORD_SPLITS.test.replace(/\.jsonl$/, '.sha256')));
     expect(lines.length).toBeGreaterThanOrEqual(300);
-    for (const intent of ['refund', 'logistics', 'password']) expect(lines.filter((l) => l.intent === intent).length, intent).toBeGreaterThanOrEqual(70);
+    for (const intent of ['refund', 'logistics', 'password'])
+      expect(lines.filter((l) => l.intent === intent).length, intent).toBeGreaterThanOrEqual(70);
     expect(lines.filter((l) => l.tags?.includes('near-miss')).length).toBeGreaterThanOrEqual(40);
   });
 

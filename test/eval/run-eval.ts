@@ -78,7 +78,17 @@ interface SplitLine {
 }
 
 /** Codes judged from the reply's content; the conversation codes (window, frequency …) are not labeled. */
-const CONTENT_CODES = new Set(['EXTERNAL_LINK', 'MARKETPLACE_CODE', 'INDUCED_SHARING', 'PROMOTION', 'ABSOLUTE_TERM', 'BANNED_TERM', 'MEDICAL_CLAIM', 'UNSUPPORTED_TYPE', 'CONTENT_TOO_LONG']);
+const CONTENT_CODES = new Set([
+  'EXTERNAL_LINK',
+  'MARKETPLACE_CODE',
+  'INDUCED_SHARING',
+  'PROMOTION',
+  'ABSOLUTE_TERM',
+  'BANNED_TERM',
+  'MEDICAL_CLAIM',
+  'UNSUPPORTED_TYPE',
+  'CONTENT_TOO_LONG',
+]);
 
 export function readCorpus(file = CORPUS): CorpusLine[] {
   return readFileSync(file, 'utf8')
@@ -123,9 +133,15 @@ export async function evaluateCorpus(lines: readonly CorpusLine[]): Promise<Eval
       },
     );
     indexes.forEach((i, k) => {
-      const checked = result.steps[2 * k + 1]?.result as { reasons?: Array<{ code: string; severity: string }> } | undefined;
+      const checked = result.steps[2 * k + 1]?.result as
+        { reasons?: Array<{ code: string; severity: string }> } | undefined;
       // `info` notes explain a hit that was not reported: not findings.
-      const codes = new Set((checked?.reasons ?? []).filter((r) => r.severity !== 'info').map((r) => r.code).filter((c) => CONTENT_CODES.has(c) || c.startsWith('pack:')));
+      const codes = new Set(
+        (checked?.reasons ?? [])
+          .filter((r) => r.severity !== 'info')
+          .map((r) => r.code)
+          .filter((c) => CONTENT_CODES.has(c) || c.startsWith('pack:')),
+      );
       actual[i] = [...codes].sort();
     });
   }
@@ -175,7 +191,17 @@ function report(lines: readonly CorpusLine[], actual: readonly string[][]): Eval
   const misses = lines.flatMap((l, i) => {
     const got = actual[i] ?? [];
     const same = got.length === l.expect.length && got.every((c) => l.expect.includes(c));
-    return same ? [] : [{ line: i + 1, text: l.text ?? JSON.stringify(l.reply), pack: packOf(l), expected: [...l.expect].sort(), actual: got }];
+    return same
+      ? []
+      : [
+          {
+            line: i + 1,
+            text: l.text ?? JSON.stringify(l.reply),
+            pack: packOf(l),
+            expected: [...l.expect].sort(),
+            actual: got,
+          },
+        ];
   });
   return { lines: lines.length, byCode, byPack, misses };
 }
@@ -193,8 +219,18 @@ function finish(rate: Rate): Rate {
 }
 
 function table(title: string, rates: readonly Rate[]): string {
-  const rows = rates.map((r) => `| ${r.key} | ${r.found}/${r.positives} | ${r.recall.toFixed(3)} | ${r.falsePositives}/${r.negatives} | ${r.fpr.toFixed(3)} |`);
-  return [`### ${title}`, '', '| | found | recall | false positives | FPR |', '| --- | --- | --- | --- | --- |', ...rows, ''].join('\n');
+  const rows = rates.map(
+    (r) =>
+      `| ${r.key} | ${r.found}/${r.positives} | ${r.recall.toFixed(3)} | ${r.falsePositives}/${r.negatives} | ${r.fpr.toFixed(3)} |`,
+  );
+  return [
+    `### ${title}`,
+    '',
+    '| | found | recall | false positives | FPR |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
 }
 
 function print(title: string, result: EvalReport, withPacks: boolean): void {
@@ -203,7 +239,10 @@ function print(title: string, result: EvalReport, withPacks: boolean): void {
   if (withPacks) console.log(table('Per pack', result.byPack));
   if (result.misses.length > 0) {
     console.log(`### Differences from the labels (${result.misses.length})\n`);
-    for (const m of result.misses) console.log(`- line ${m.line} [${m.pack}] ${m.text}\n  expected ${m.expected.join(', ') || '—'}; got ${m.actual.join(', ') || '—'}`);
+    for (const m of result.misses)
+      console.log(
+        `- line ${m.line} [${m.pack}] ${m.text}\n  expected ${m.expected.join(', ') || '—'}; got ${m.actual.join(', ') || '—'}`,
+      );
   }
   console.log('');
 }
@@ -213,13 +252,43 @@ function print(title: string, result: EvalReport, withPacks: boolean): void {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const only = process.argv[2];
   const runs: Array<[string, string, () => CorpusLine[], boolean]> = [
-    ['holdout', 'Compliance holdout (independent, hand-written, never tuned on)', () => readSplit(SPLITS.holdout), false],
-    ['test', 'Compliance test split (never tuned on; shares clause wording with dev)', () => readSplit(SPLITS.test), false],
+    [
+      'holdout',
+      'Compliance holdout (independent, hand-written, never tuned on)',
+      () => readSplit(SPLITS.holdout),
+      false,
+    ],
+    [
+      'test',
+      'Compliance test split (never tuned on; shares clause wording with dev)',
+      () => readSplit(SPLITS.test),
+      false,
+    ],
     ['dev', 'Compliance dev split (for tuning)', () => readSplit(SPLITS.dev), false],
-    ['dev-authentic', 'Compliance dev-authentic split (for tuning; written by its tuner: not a headline)', () => readSplit(SPLITS.devAuthentic), false],
-    ['dev-round3', 'Compliance dev-round3 split (for tuning; written before its tuner read the lexicons: measured as written first)', () => readSplit(SPLITS.devRound3), false],
-    ['dev-round4', 'Compliance dev-round4 split (for tuning; written by someone who read neither the checker nor the other splits: measured as written first)', () => readSplit(SPLITS.devRound4), false],
-    ['dev-round5a', 'Compliance dev-round5a split (for tuning; banned offers, share codes, links, absolute terms; written by someone who read neither the checker nor the other splits)', () => readSplit(SPLITS.devRound5a), false],
+    [
+      'dev-authentic',
+      'Compliance dev-authentic split (for tuning; written by its tuner: not a headline)',
+      () => readSplit(SPLITS.devAuthentic),
+      false,
+    ],
+    [
+      'dev-round3',
+      'Compliance dev-round3 split (for tuning; written before its tuner read the lexicons: measured as written first)',
+      () => readSplit(SPLITS.devRound3),
+      false,
+    ],
+    [
+      'dev-round4',
+      'Compliance dev-round4 split (for tuning; written by someone who read neither the checker nor the other splits: measured as written first)',
+      () => readSplit(SPLITS.devRound4),
+      false,
+    ],
+    [
+      'dev-round5a',
+      'Compliance dev-round5a split (for tuning; banned offers, share codes, links, absolute terms; written by someone who read neither the checker nor the other splits)',
+      () => readSplit(SPLITS.devRound5a),
+      false,
+    ],
     ['corpus', 'Pack corpus (written while tuning: a regression guard)', () => readCorpus(), true],
   ];
   for (const [key, title, read, withPacks] of runs) {
@@ -231,10 +300,26 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     ['keywords', 'Keyword groups, test split (frozen, never tuned on)', KEYWORD_SPLITS.test],
     ['keywords-dev', 'Keyword groups, dev split (for tuning)', KEYWORD_SPLITS.dev],
     ['keywords-dev2', 'Keyword groups, dev2 split (independently written, for tuning)', KEYWORD_SPLITS.dev2],
-    ['keywords-dev3', 'Keyword groups, dev3 split (independently written, near-miss heavy, for tuning)', KEYWORD_SPLITS.dev3],
-    ['keywords-dev4', 'Keyword groups, dev4 split (written without reading the groups or any split, for tuning)', KEYWORD_SPLITS.dev4],
-    ['keywords-dev5', 'Keyword groups, dev5 split (written without reading the groups or any split, near-miss heavy, for tuning)', KEYWORD_SPLITS.dev5],
-    ['keywords-dev6', 'Keyword groups, dev6 split (written without reading the groups or any split, near-miss heavy, for tuning)', KEYWORD_SPLITS.dev6],
+    [
+      'keywords-dev3',
+      'Keyword groups, dev3 split (independently written, near-miss heavy, for tuning)',
+      KEYWORD_SPLITS.dev3,
+    ],
+    [
+      'keywords-dev4',
+      'Keyword groups, dev4 split (written without reading the groups or any split, for tuning)',
+      KEYWORD_SPLITS.dev4,
+    ],
+    [
+      'keywords-dev5',
+      'Keyword groups, dev5 split (written without reading the groups or any split, near-miss heavy, for tuning)',
+      KEYWORD_SPLITS.dev5,
+    ],
+    [
+      'keywords-dev6',
+      'Keyword groups, dev6 split (written without reading the groups or any split, near-miss heavy, for tuning)',
+      KEYWORD_SPLITS.dev6,
+    ],
   ];
   for (const [key, title, file] of keywordRuns) {
     if (only !== undefined && only !== key && !(only === 'keywords' && key === 'keywords-dev')) continue;

@@ -24,7 +24,7 @@ afterEach(async () => {
 function storedOpenids(): string[] {
   const db = new Database(path.join(dir, SQLITE_FILE), { readonly: true });
   try {
-    return (db.prepare(`SELECT json_extract(doc, '$.openid') FROM c_conversations ORDER BY 1`).pluck().all() as string[]);
+    return db.prepare(`SELECT json_extract(doc, '$.openid') FROM c_conversations ORDER BY 1`).pluck().all() as string[];
   } finally {
     db.close();
   }
@@ -32,14 +32,24 @@ function storedOpenids(): string[] {
 
 async function openWithClock(clock: () => number, retentionDays?: number): Promise<Store> {
   dir ||= await mkdtemp(path.join(tmpdir(), 'rf-retention-'));
-  return openStore({ dataDir: dir, clock, ...(retentionDays === undefined ? {} : { conversationRetentionDays: retentionDays }) });
+  return openStore({
+    dataDir: dir,
+    clock,
+    ...(retentionDays === undefined ? {} : { conversationRetentionDays: retentionDays }),
+  });
 }
 
 it('removes a state written more than the window plus 30 days ago, keeps a younger one and every profile', async () => {
   let serverNow = Date.now() - (WINDOW + 31 * DAY);
   store = await openWithClock(() => serverNow);
   await store.conversations.put('a', 'gone', { grants: [] }, null, WINDOW);
-  await store.profiles.record('a', 'gone', 'm1', { tags: ['vip'], topics: ['refund'], nickname: null }, new Date(serverNow));
+  await store.profiles.record(
+    'a',
+    'gone',
+    'm1',
+    { tags: ['vip'], topics: ['refund'], nickname: null },
+    new Date(serverNow),
+  );
   serverNow = Date.now() - (WINDOW + 29 * DAY);
   await store.conversations.put('a', 'kept', { grants: [] }, null, WINDOW);
   serverNow = Date.now();

@@ -22,7 +22,9 @@ async function env(extra: Record<string, string>): Promise<Record<string, string
 
 describe('npm start with MONGODB_URI and no reachable server', () => {
   it('exits 1 with one line saying the store is unavailable, not a configuration error', async () => {
-    const r = await runServerToExit(await env({ MONGODB_URI: 'mongodb://127.0.0.1:9/replyflow', SECRET_KEY: 'ab'.repeat(32) }));
+    const r = await runServerToExit(
+      await env({ MONGODB_URI: 'mongodb://127.0.0.1:9/replyflow', SECRET_KEY: 'ab'.repeat(32) }),
+    );
     expect(r.code).toBe(1);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);

@@ -33,7 +33,11 @@ describe.runIf(MONGODB_URI)('MongoDB backend', () => {
 
 describe('MongoDB adapter without a server', () => {
   it('maps an unreachable server to STORE_UNAVAILABLE at open', async () => {
-    const open = openStore({ mongoUri: 'mongodb://127.0.0.1:1/rf', secretKey: KEY, mongoServerSelectionTimeoutMS: 200 });
+    const open = openStore({
+      mongoUri: 'mongodb://127.0.0.1:1/rf',
+      secretKey: KEY,
+      mongoServerSelectionTimeoutMS: 200,
+    });
     await expect(open).rejects.toBeInstanceOf(StoreUnavailableError);
     await expect(open).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
   });
@@ -46,7 +50,8 @@ describe('MongoDB adapter without a server', () => {
       collectionName: 'inbound',
       async createIndex(keys: unknown, options: { expireAfterSeconds?: number }) {
         created.push([keys, options]);
-        if (options.expireAfterSeconds === 86_400) throw new MongoServerError({ code: 85, errmsg: 'An equivalent index already exists with different options' });
+        if (options.expireAfterSeconds === 86_400)
+          throw new MongoServerError({ code: 85, errmsg: 'An equivalent index already exists with different options' });
         return 'ok';
       },
       listIndexes: () => ({
@@ -62,14 +67,25 @@ describe('MongoDB adapter without a server', () => {
       },
     };
     // Only createIndex, listIndexes and dropIndex are reached by ensureIndexes; the cast stands in for the driver's collection.
-    const c = new MongoCollection(driver as unknown as ConstructorParameters<typeof MongoCollection>[0], async (cmd) => commands.push(cmd));
-    await c.ensureIndexes([{ fields: ['account', 'key'], unique: true }, { fields: ['at'], expireAfterSeconds: 86_400 }]);
+    const c = new MongoCollection(driver as unknown as ConstructorParameters<typeof MongoCollection>[0], async (cmd) =>
+      commands.push(cmd),
+    );
+    await c.ensureIndexes([
+      { fields: ['account', 'key'], unique: true },
+      { fields: ['at'], expireAfterSeconds: 86_400 },
+    ]);
     expect(created).toHaveLength(2);
     expect(commands).toEqual([{ collMod: 'inbound', index: { keyPattern: { at: 1 }, expireAfterSeconds: 86_400 } }]);
     expect(dropped).toEqual(['account_1_old_1']);
     // Any other index error is not swallowed.
-    const failing = { ...driver, createIndex: async () => Promise.reject(new MongoServerError({ code: 85, errmsg: 'conflict' })) };
-    const d = new MongoCollection(failing as unknown as ConstructorParameters<typeof MongoCollection>[0], async () => undefined);
+    const failing = {
+      ...driver,
+      createIndex: async () => Promise.reject(new MongoServerError({ code: 85, errmsg: 'conflict' })),
+    };
+    const d = new MongoCollection(
+      failing as unknown as ConstructorParameters<typeof MongoCollection>[0],
+      async () => undefined,
+    );
     await expect(d.ensureIndexes([{ fields: ['k'], unique: true }])).rejects.toMatchObject({ code: 85 });
   });
 
@@ -78,9 +94,13 @@ describe('MongoDB adapter without a server', () => {
   });
 
   it('maps E11000 and network errors', () => {
-    expect(mapMongoError(new MongoServerError({ code: 11000, errmsg: 'E11000 duplicate key' }))).toBeInstanceOf(DuplicateKeyError);
+    expect(mapMongoError(new MongoServerError({ code: 11000, errmsg: 'E11000 duplicate key' }))).toBeInstanceOf(
+      DuplicateKeyError,
+    );
     expect(mapMongoError(new MongoNetworkError('connection reset'))).toBeInstanceOf(StoreUnavailableError);
-    expect(mapMongoError(new MongoServerError({ code: 10107, errmsg: 'not primary' }))).toBeInstanceOf(StoreUnavailableError);
+    expect(mapMongoError(new MongoServerError({ code: 10107, errmsg: 'not primary' }))).toBeInstanceOf(
+      StoreUnavailableError,
+    );
     const other = new MongoServerError({ code: 2, errmsg: 'bad value' });
     expect(mapMongoError(other)).toBe(other);
   });
@@ -91,9 +111,14 @@ describe('MongoDB adapter without a server', () => {
     expect(dbNameFromUri('mongodb://u:p@h1:1,h2:2/?authSource=admin')).toBeUndefined();
     expect(dbNameFromUri('mongodb://h1,h2')).toBeUndefined();
     expect(storeOptionsFromEnv({ MONGODB_URI: 'mongodb://h/x', MONGODB_DB: 'y', SECRET_KEY: 'k' })).toEqual({
-      dataDir: './data', mongoUri: 'mongodb://h/x', mongoDb: 'y', secretKey: 'k',
+      dataDir: './data',
+      mongoUri: 'mongodb://h/x',
+      mongoDb: 'y',
+      secretKey: 'k',
     });
     expect(storeOptionsFromEnv({ DATA_DIR: '/var/rf', MONGODB_URI: '' })).toEqual({ dataDir: '/var/rf' });
-    expect(withDb('mongodb://u:p@h1:1,h2:2/prod?authSource=admin', 't')).toBe('mongodb://u:p@h1:1,h2:2/t?authSource=admin');
+    expect(withDb('mongodb://u:p@h1:1,h2:2/prod?authSource=admin', 't')).toBe(
+      'mongodb://u:p@h1:1,h2:2/t?authSource=admin',
+    );
   });
 });

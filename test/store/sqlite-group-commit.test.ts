@@ -35,9 +35,15 @@ describe('sqlite group commit (operations issued in one turn share a transaction
   it('settles each operation only once its write is committed, visible to another connection', async () => {
     const { dir, db, c } = await open();
     const seen: string[][] = [];
-    const writes = ['a', 'b', 'c'].map((id) => c.insertOne({ _id: id, key: id, v: 1 }).then(() => seen.push(committedIds(dir))));
+    const writes = ['a', 'b', 'c'].map((id) =>
+      c.insertOne({ _id: id, key: id, v: 1 }).then(() => seen.push(committedIds(dir))),
+    );
     await Promise.all(writes);
-    expect(seen).toEqual([['a', 'b', 'c'], ['a', 'b', 'c'], ['a', 'b', 'c']]);
+    expect(seen).toEqual([
+      ['a', 'b', 'c'],
+      ['a', 'b', 'c'],
+      ['a', 'b', 'c'],
+    ]);
     c.close();
     db.close();
   });

@@ -21,7 +21,13 @@ async function filled(dir: string) {
   const c = new SqliteCollection(db, 'facts');
   await c.ensureIndexes([{ fields: ['kind', 't', 'code', 'value'] }]);
   for (let i = 0; i < 12; i++) {
-    await c.insertOne({ _id: `f${i}`, kind: i % 2 === 0 ? 'a' : 'b', t: new Date(1_000 + i), code: `C${i % 3}`, value: 11 - i });
+    await c.insertOne({
+      _id: `f${i}`,
+      kind: i % 2 === 0 ? 'a' : 'b',
+      t: new Date(1_000 + i),
+      code: `C${i % 3}`,
+      value: 11 - i,
+    });
   }
   return { db, c };
 }
@@ -36,7 +42,9 @@ describe('sqlite report queries (countBy, a sorted read at an offset) from an in
         { value: 'C2', count: 2 },
         { value: 'C0', count: 1 },
       ]);
-      expect(await c.countBy({ kind: 'a', t: { $gte: new Date(1_002) } }, 'code', { limit: 1 })).toEqual([{ value: 'C1', count: 2 }]);
+      expect(await c.countBy({ kind: 'a', t: { $gte: new Date(1_002) } }, 'code', { limit: 1 })).toEqual([
+        { value: 'C1', count: 2 },
+      ]);
       expect(await c.countBy({ kind: 'b' }, 'missing')).toEqual([{ value: null, count: 6 }]);
     } finally {
       db.close();
@@ -65,11 +73,18 @@ describe('sqlite report queries (countBy, a sorted read at an offset) from an in
     const { db, c } = await filled(await tempDir());
     try {
       const where = `${fieldExpr('kind')} = 'a' AND ${fieldExpr('t')} >= 0`;
-      const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((r) => r.detail).join(' / ');
-      expect(plan(`SELECT count(*) FROM c_facts WHERE ${where} AND ${fieldExpr('value')} > 3`)).toMatch(/COVERING INDEX ix_c_facts_kind_t_code_value/);
-      expect(plan(`SELECT ${fieldExpr('code')} FROM c_facts WHERE ${where}`)).toMatch(/COVERING INDEX ix_c_facts_kind_t_code_value/);
+      const plan = (sql: string) =>
+        (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((r) => r.detail).join(' / ');
+      expect(plan(`SELECT count(*) FROM c_facts WHERE ${where} AND ${fieldExpr('value')} > 3`)).toMatch(
+        /COVERING INDEX ix_c_facts_kind_t_code_value/,
+      );
+      expect(plan(`SELECT ${fieldExpr('code')} FROM c_facts WHERE ${where}`)).toMatch(
+        /COVERING INDEX ix_c_facts_kind_t_code_value/,
+      );
       // What makes "covering" real: on a rowid table the row is only sought when a column is read.
-      const code = db.prepare(`EXPLAIN SELECT count(*) FROM c_facts WHERE ${where} AND ${fieldExpr('value')} > 3`).all() as Array<{ opcode: string }>;
+      const code = db
+        .prepare(`EXPLAIN SELECT count(*) FROM c_facts WHERE ${where} AND ${fieldExpr('value')} > 3`)
+        .all() as Array<{ opcode: string }>;
       expect(code.map((op) => op.opcode)).not.toContain('NotFound');
       expect(await c.count({ kind: 'a', value: { $gt: 3 } })).toBe(4);
     } finally {
@@ -81,7 +96,9 @@ describe('sqlite report queries (countBy, a sorted read at an offset) from an in
     const dir = await tempDir();
     const old = openSqliteDatabase(dir);
     old.exec('CREATE TABLE c_facts (id TEXT PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID');
-    old.prepare('INSERT INTO c_facts (id, doc) VALUES (?, ?)').run('x1', JSON.stringify({ _id: 'x1', kind: 'a', t: { $date: 5 } }));
+    old
+      .prepare('INSERT INTO c_facts (id, doc) VALUES (?, ?)')
+      .run('x1', JSON.stringify({ _id: 'x1', kind: 'a', t: { $date: 5 } }));
     old.exec(`CREATE INDEX ix_c_facts_kind ON c_facts (${fieldExpr('kind')})`);
     old.close();
     const db = openSqliteDatabase(dir);
@@ -90,11 +107,9 @@ describe('sqlite report queries (countBy, a sorted read at an offset) from an in
       await c.ensureIndexes([{ fields: ['kind'] }]);
       const ddl = db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'c_facts'`).pluck().get();
       expect(ddl).not.toMatch(/WITHOUT ROWID/i);
-      expect(db.prepare(`SELECT name FROM sqlite_master WHERE tbl_name LIKE 'c_facts%' ORDER BY name`).pluck().all()).toEqual([
-        'c_facts',
-        'ix_c_facts_kind',
-        'sqlite_autoindex_c_facts_1',
-      ]);
+      expect(
+        db.prepare(`SELECT name FROM sqlite_master WHERE tbl_name LIKE 'c_facts%' ORDER BY name`).pluck().all(),
+      ).toEqual(['c_facts', 'ix_c_facts_kind', 'sqlite_autoindex_c_facts_1']);
       expect(await c.find({ kind: 'a' })).toEqual([{ _id: 'x1', kind: 'a', t: new Date(5) }]);
       await c.insertOne({ _id: 'x2', kind: 'a' });
       expect(await c.count({ kind: 'a' })).toBe(2);

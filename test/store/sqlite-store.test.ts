@@ -109,9 +109,23 @@ describe('sqlite store specifics', () => {
     expect(await store.inbound.claim('a', 'old')).toEqual({ status: 'claimed' });
     serverNow = real - 6 * day;
     await store.inbound.claim('a', 'recent');
-    await store.replies.append({ account: 'a', openid: 'u', at: new Date(real), reply: { n: 'recent' }, verdict: 'allow', codes: [] });
+    await store.replies.append({
+      account: 'a',
+      openid: 'u',
+      at: new Date(real),
+      reply: { n: 'recent' },
+      verdict: 'allow',
+      codes: [],
+    });
     serverNow = real - 31 * day;
-    await store.replies.append({ account: 'a', openid: 'u', at: new Date(real), reply: { n: 'old' }, verdict: 'allow', codes: [] });
+    await store.replies.append({
+      account: 'a',
+      openid: 'u',
+      at: new Date(real),
+      reply: { n: 'old' },
+      verdict: 'allow',
+      codes: [],
+    });
     serverNow = real;
     expect(await store.inbound.claim('a', 'old')).toEqual({ status: 'claimed' });
     expect(await store.inbound.claim('a', 'recent')).toEqual({ status: 'claimed' }); // stale lease, not expiry
@@ -147,9 +161,23 @@ describe('sqlite store specifics', () => {
     const stamped = Date.now() - 40 * 24 * 3600 * 1000;
     let serverNow = stamped;
     store = await openStore({ dataDir: dir, clock: () => serverNow });
-    await store.replies.append({ account: 'a', openid: 'u', at: new Date(), reply: { t: 'GONE' }, verdict: 'allow', codes: [] });
+    await store.replies.append({
+      account: 'a',
+      openid: 'u',
+      at: new Date(),
+      reply: { t: 'GONE' },
+      verdict: 'allow',
+      codes: [],
+    });
     serverNow = Date.now();
-    await store.replies.append({ account: 'a', openid: 'u', at: new Date(), reply: { t: 'KEPT' }, verdict: 'allow', codes: [] });
+    await store.replies.append({
+      account: 'a',
+      openid: 'u',
+      at: new Date(),
+      reply: { t: 'KEPT' },
+      verdict: 'allow',
+      codes: [],
+    });
     await store.close();
     store = undefined;
     expect(rawDump(dir, 'replies')).toContain('KEPT');
@@ -164,7 +192,8 @@ describe('sqlite store specifics', () => {
     const db = new Database(path.join(dir, SQLITE_FILE));
     const put = db.prepare('INSERT INTO c_conversations (id, doc) VALUES (?, ?)');
     db.transaction(() => {
-      for (let i = 0; i < 20_000; i += 1) put.run(`a|u${i}`, JSON.stringify({ _id: `a|u${i}`, account: 'a', openid: `u${i}`, v: 1, state: '{"n":1}' }));
+      for (let i = 0; i < 20_000; i += 1)
+        put.run(`a|u${i}`, JSON.stringify({ _id: `a|u${i}`, account: 'a', openid: `u${i}`, v: 1, state: '{"n":1}' }));
     })();
     db.close();
     store = await openStore({ dataDir: dir });
@@ -178,10 +207,13 @@ describe('sqlite store specifics', () => {
     await store.close();
     store = undefined;
     const db = new Database(path.join(dir, SQLITE_FILE), { readonly: true });
-    const plan = (sql: string): string => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((r) => r.detail).join('; ');
+    const plan = (sql: string): string =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((r) => r.detail).join('; ');
     const where = (table: string, fields: string[]): string =>
       `SELECT doc FROM ${table} WHERE ${fields.map((f) => `${fieldExpr(f)} = 'x'`).join(' AND ')}`;
-    expect(plan(where('c_conversations', ['account', 'openid']))).toMatch(/USING INDEX ix_c_conversations_account_openid/);
+    expect(plan(where('c_conversations', ['account', 'openid']))).toMatch(
+      /USING INDEX ix_c_conversations_account_openid/,
+    );
     expect(plan(where('c_inbound', ['account', 'key']))).toMatch(/USING INDEX ix_c_inbound_account_key/);
     db.close();
   });
@@ -194,7 +226,8 @@ describe('sqlite store specifics', () => {
       await c.ensureIndexes([{ fields: ['n'] }]);
       for (let n = 0; n < 30; n++) await c.insertOne({ _id: `d${n}`, n });
       const seen: number[] = [];
-      for (let skip = 0; skip < 30; skip += 3) seen.push(...(await c.find({}, { sort: { n: 1 }, skip, limit: 3 })).map((d) => Number(d['n'])));
+      for (let skip = 0; skip < 30; skip += 3)
+        seen.push(...(await c.find({}, { sort: { n: 1 }, skip, limit: 3 })).map((d) => Number(d['n'])));
       expect(seen).toEqual([...Array(30).keys()]);
       const sizes = new Set<number>();
       for (let limit = 1; limit <= 5; limit++) sizes.add((await c.countBy({}, 'n', { limit })).length);
@@ -214,10 +247,43 @@ describe('sqlite store specifics', () => {
     const nedbLine = (doc: Record<string, unknown>): string => `${JSON.stringify(doc)}\n`;
     await writeFile(
       path.join(dir, 'drafts.db'),
-      nedbLine({ _id: 'd1', account: 'a', kind: 'flow', id: 'f1', doc: '{"name":"old"}', revision: 1, createdAt: { $$date: 1000 }, createdBy: 'x', updatedAt: { $$date: 1000 }, updatedBy: 'x' }) +
+      nedbLine({
+        _id: 'd1',
+        account: 'a',
+        kind: 'flow',
+        id: 'f1',
+        doc: '{"name":"old"}',
+        revision: 1,
+        createdAt: { $$date: 1000 },
+        createdBy: 'x',
+        updatedAt: { $$date: 1000 },
+        updatedBy: 'x',
+      }) +
         nedbLine({ $$indexCreated: { fieldName: 'account,kind,id', unique: true } }) +
-        nedbLine({ _id: 'd2', account: 'a', kind: 'flow', id: 'f2', doc: '{}', revision: 1, createdAt: { $$date: 1000 }, createdBy: 'x', updatedAt: { $$date: 1000 }, updatedBy: 'x' }) +
-        nedbLine({ _id: 'd1', account: 'a', kind: 'flow', id: 'f1', doc: '{"name":"new"}', revision: 2, createdAt: { $$date: 1000 }, createdBy: 'x', updatedAt: { $$date: 2000 }, updatedBy: 'y' }) +
+        nedbLine({
+          _id: 'd2',
+          account: 'a',
+          kind: 'flow',
+          id: 'f2',
+          doc: '{}',
+          revision: 1,
+          createdAt: { $$date: 1000 },
+          createdBy: 'x',
+          updatedAt: { $$date: 1000 },
+          updatedBy: 'x',
+        }) +
+        nedbLine({
+          _id: 'd1',
+          account: 'a',
+          kind: 'flow',
+          id: 'f1',
+          doc: '{"name":"new"}',
+          revision: 2,
+          createdAt: { $$date: 1000 },
+          createdBy: 'x',
+          updatedAt: { $$date: 2000 },
+          updatedBy: 'y',
+        }) +
         nedbLine({ $$deleted: true, _id: 'd2' }) +
         '{"_id":"torn","acc',
     );
@@ -263,9 +329,14 @@ describe('sqlite store specifics', () => {
       const c = new SqliteCollection(db, 'many');
       await c.ensureIndexes([{ fields: ['k'], unique: true }]);
       await c.insertOne({ _id: 'kept', k: 'kept' });
-      const docs = (n: number, tag: string) => Array.from({ length: n }, (_, i) => ({ _id: `${tag}${i}`, k: `${tag}${i}`, at: new Date(i) }));
-      await expect(c.insertMany([...docs(3, 'a'), { _id: 'dup', k: 'kept' }])).rejects.toBeInstanceOf(DuplicateKeyError);
-      await expect(c.insertMany([...docs(200, 'b'), { _id: 'kept', k: 'other' }])).rejects.toBeInstanceOf(DuplicateKeyError);
+      const docs = (n: number, tag: string) =>
+        Array.from({ length: n }, (_, i) => ({ _id: `${tag}${i}`, k: `${tag}${i}`, at: new Date(i) }));
+      await expect(c.insertMany([...docs(3, 'a'), { _id: 'dup', k: 'kept' }])).rejects.toBeInstanceOf(
+        DuplicateKeyError,
+      );
+      await expect(c.insertMany([...docs(200, 'b'), { _id: 'kept', k: 'other' }])).rejects.toBeInstanceOf(
+        DuplicateKeyError,
+      );
       expect(await c.count({})).toBe(1);
       await c.insertMany(docs(200, 'c'));
       expect(await c.count({})).toBe(201);

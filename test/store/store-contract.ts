@@ -51,7 +51,7 @@ export function describeStoreContract(label: string, backend: () => ContractBack
 
       it('keeps any JSON state, keys with $ and . included', async () => {
         const a = acct();
-        const state = { $schema: 'x', 'a.b': [1, null, { '$c': 'd' }], s: '退钱\n' };
+        const state = { $schema: 'x', 'a.b': [1, null, { $c: 'd' }], s: '退钱\n' };
         await store.conversations.put(a, 'u', state, null);
         expect((await store.conversations.get(a, 'u'))?.state).toEqual(state);
       });
@@ -79,10 +79,22 @@ export function describeStoreContract(label: string, backend: () => ContractBack
         const a = acct();
         expect(await store.profiles.get(a, 'u')).toBeNull();
         await store.profiles.record(a, 'u', 'm1', { tags: ['vip'], topics: ['refund'], nickname: '小明' }, T0);
-        await store.profiles.record(a, 'u', 'm2', { tags: ['vip', 'new'], topics: ['refund', 'ship'], nickname: null }, plus(1));
+        await store.profiles.record(
+          a,
+          'u',
+          'm2',
+          { tags: ['vip', 'new'], topics: ['refund', 'ship'], nickname: null },
+          plus(1),
+        );
         // m2 again (a retry, or a recompute after a lost race) replaces its own hits.
         await store.profiles.record(a, 'u', 'm2', { tags: [], topics: ['refund'], nickname: null }, plus(2));
-        expect(await store.profiles.get(a, 'u')).toEqual({ tags: ['vip', 'new'], topics: { refund: 2 }, preferences: {}, nickname: '小明', updatedAt: plus(2) });
+        expect(await store.profiles.get(a, 'u')).toEqual({
+          tags: ['vip', 'new'],
+          topics: { refund: 2 },
+          preferences: {},
+          nickname: '小明',
+          updatedAt: plus(2),
+        });
         // What a retry of m2 computes from: the profile before m2's hits.
         expect((await store.profiles.get(a, 'u', 'm2'))?.topics).toEqual({ refund: 1 });
         expect(await store.profiles.get(acct(), 'u')).toBeNull();
@@ -90,7 +102,11 @@ export function describeStoreContract(label: string, backend: () => ContractBack
 
       it('20 concurrent messages of one user all count', async () => {
         const a = acct();
-        await Promise.all(Array.from({ length: 20 }, (_, i) => store.profiles.record(a, 'u', `m${i}`, { tags: [`t${i % 3}`], topics: ['g'], nickname: null }, T0)));
+        await Promise.all(
+          Array.from({ length: 20 }, (_, i) =>
+            store.profiles.record(a, 'u', `m${i}`, { tags: [`t${i % 3}`], topics: ['g'], nickname: null }, T0),
+          ),
+        );
         const p = await store.profiles.get(a, 'u');
         expect(p?.topics).toEqual({ g: 20 });
         expect(p?.tags.sort()).toEqual(['t0', 't1', 't2']);
@@ -98,8 +114,14 @@ export function describeStoreContract(label: string, backend: () => ContractBack
 
       it('adopts an earlier copy only when the user has no profile yet', async () => {
         const a = acct();
-        expect(await store.profiles.adopt(a, 'u', { tags: ['old'], topics: { g: 3 } }, T0)).toMatchObject({ tags: ['old'], topics: { g: 3 } });
-        expect(await store.profiles.adopt(a, 'u', { tags: ['stale'], topics: { g: 1 } }, T0)).toMatchObject({ tags: ['old'], topics: { g: 3 } });
+        expect(await store.profiles.adopt(a, 'u', { tags: ['old'], topics: { g: 3 } }, T0)).toMatchObject({
+          tags: ['old'],
+          topics: { g: 3 },
+        });
+        expect(await store.profiles.adopt(a, 'u', { tags: ['stale'], topics: { g: 1 } }, T0)).toMatchObject({
+          tags: ['old'],
+          topics: { g: 3 },
+        });
       });
     });
 
@@ -110,7 +132,9 @@ export function describeStoreContract(label: string, backend: () => ContractBack
         advance(1000);
         expect(await store.inbound.claim(a, 'm1')).toEqual({ status: 'pending' });
         const body = { duplicate: false, replies: [{ reply: { type: 'text', content: 'hi' } }] };
-        expect(await store.inbound.complete(a, 'm1', body, { from: 'u', message: { type: 'text' }, at: T0 })).toBe(true);
+        expect(await store.inbound.complete(a, 'm1', body, { from: 'u', message: { type: 'text' }, at: T0 })).toBe(
+          true,
+        );
         advance(1000);
         expect(await store.inbound.claim(a, 'm1')).toEqual({ status: 'done', body });
         expect(await store.inbound.release(a, 'm1')).toBe(false); // done records stay
@@ -165,7 +189,12 @@ export function describeStoreContract(label: string, backend: () => ContractBack
         const a = acct();
         for (let i = 0; i < 5; i += 1) {
           await store.inbound.claim(a, `k${i}`);
-          await store.inbound.complete(a, `k${i}`, { i }, { from: `u${i}`, message: { content: `m${i}` }, at: plus((5 - i) * 1000) });
+          await store.inbound.complete(
+            a,
+            `k${i}`,
+            { i },
+            { from: `u${i}`, message: { content: `m${i}` }, at: plus((5 - i) * 1000) },
+          );
         }
         await store.inbound.claim(a, 'pending');
         const got = await store.inbound.listBetween(a, plus(2000), plus(5000), 10);
@@ -189,15 +218,26 @@ export function describeStoreContract(label: string, backend: () => ContractBack
         const a = acct();
         await store.documents.create(a, 'flow', 'f', { v: 1 }, 'alice');
         expect(await store.documents.save(a, 'flow', 'f', { v: 2 }, 1, 'bob', T0)).toEqual({ ok: true, revision: 2 });
-        expect(await store.documents.save(a, 'flow', 'f', { v: 3 }, 1, 'carol')).toEqual({ ok: false, reason: 'conflict', current: 2 });
+        expect(await store.documents.save(a, 'flow', 'f', { v: 3 }, 1, 'carol')).toEqual({
+          ok: false,
+          reason: 'conflict',
+          current: 2,
+        });
         expect(await store.documents.save(a, 'flow', 'nope', {}, 1, 'bob')).toEqual({ ok: false, reason: 'not_found' });
-        expect(await store.documents.get(a, 'flow', 'f')).toMatchObject({ revision: 2, doc: { v: 2 }, updatedBy: 'bob', createdBy: 'alice' });
+        expect(await store.documents.get(a, 'flow', 'f')).toMatchObject({
+          revision: 2,
+          doc: { v: 2 },
+          updatedBy: 'bob',
+          createdBy: 'alice',
+        });
       });
 
       it('of 10 concurrent saves of one revision exactly one wins', async () => {
         const a = acct();
         await store.documents.create(a, 'keyword-group', 'g', {}, 'x');
-        const r = await Promise.all(Array.from({ length: 10 }, (_, i) => store.documents.save(a, 'keyword-group', 'g', { i }, 1, `u${i}`)));
+        const r = await Promise.all(
+          Array.from({ length: 10 }, (_, i) => store.documents.save(a, 'keyword-group', 'g', { i }, 1, `u${i}`)),
+        );
         expect(r.filter((x) => x.ok)).toHaveLength(1);
         expect(r.filter((x) => !x.ok && x.reason === 'conflict' && x.current === 2)).toHaveLength(9);
       });
@@ -208,7 +248,10 @@ export function describeStoreContract(label: string, backend: () => ContractBack
         await store.documents.create(a, 'flow', 'a', { a: 1 }, 'x');
         await store.documents.create(a, 'policy', 'p', {}, 'x');
         const list = await store.documents.list(a, 'flow');
-        expect(list.map((d) => [d.id, d.doc])).toEqual([['a', { a: 1 }], ['b', { b: 1 }]]);
+        expect(list.map((d) => [d.id, d.doc])).toEqual([
+          ['a', { a: 1 }],
+          ['b', { b: 1 }],
+        ]);
         expect(await store.documents.remove(a, 'flow', 'a', 7)).toEqual({ ok: false, reason: 'conflict', current: 1 });
         expect(await store.documents.remove(a, 'flow', 'a', 1)).toEqual({ ok: true });
         expect(await store.documents.remove(a, 'flow', 'b')).toEqual({ ok: true });
@@ -220,8 +263,14 @@ export function describeStoreContract(label: string, backend: () => ContractBack
     describe('versions and workspace sequence', () => {
       it('publishes 1, 2… immutable versions and lists metadata', async () => {
         const a = acct();
-        expect(await store.versions.publish(a, 'flow', 'f', { v: 1 }, 'alice', 'first', T0)).toEqual({ version: 1, publishedAt: T0 });
-        expect(await store.versions.publish(a, 'flow', 'f', { v: 2 }, 'bob', '', plus(1))).toEqual({ version: 2, publishedAt: plus(1) });
+        expect(await store.versions.publish(a, 'flow', 'f', { v: 1 }, 'alice', 'first', T0)).toEqual({
+          version: 1,
+          publishedAt: T0,
+        });
+        expect(await store.versions.publish(a, 'flow', 'f', { v: 2 }, 'bob', '', plus(1))).toEqual({
+          version: 2,
+          publishedAt: plus(1),
+        });
         const list = await store.versions.list(a, 'flow', 'f');
         expect(list).toEqual([
           { kind: 'flow', id: 'f', version: 1, publishedAt: T0, publishedBy: 'alice', note: 'first' },
@@ -234,7 +283,9 @@ export function describeStoreContract(label: string, backend: () => ContractBack
 
       it('10 concurrent publishes are numbered 1..10 without gaps or duplicates', async () => {
         const a = acct();
-        const r = await Promise.all(Array.from({ length: 10 }, (_, i) => store.versions.publish(a, 'policy', 'p', { i }, 'x', `n${i}`)));
+        const r = await Promise.all(
+          Array.from({ length: 10 }, (_, i) => store.versions.publish(a, 'policy', 'p', { i }, 'x', `n${i}`)),
+        );
         expect(r.map((x) => x.version).sort((x, y) => x - y)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
         const list = await store.versions.list(a, 'policy', 'p');
         expect(list.map((v) => v.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
@@ -285,7 +336,9 @@ export function describeStoreContract(label: string, backend: () => ContractBack
         await step(() => store.accounts.put(a, { name: 'shop' }, 'x', T0)); // not evaluated: no move
         await step(() => store.accounts.put(a, { timezone: null }, 'x', T0));
         await step(() => store.packs.uninstall(a, 'beauty'));
-        expect(heads.map((h) => [h.seq, h.packs.map((p) => `${p.packId}:${p.enabled}`), h.timezone, h.published.length])).toEqual([
+        expect(
+          heads.map((h) => [h.seq, h.packs.map((p) => `${p.packId}:${p.enabled}`), h.timezone, h.published.length]),
+        ).toEqual([
           [1, [], null, 1],
           [2, ['beauty:true'], null, 1],
           [3, ['beauty:false'], null, 1],
@@ -324,7 +377,14 @@ export function describeStoreContract(label: string, backend: () => ContractBack
         expect(await store.tokens.findByToken(`${t.token}x`)).toBeNull();
         expect(await store.tokens.count()).toBe(before + 1);
         const listed = (await store.tokens.list()).find((x) => x.id === t.id);
-        expect(listed).toEqual({ id: t.id, name: 'ci', role: 'runtime', createdAt: T0, createdBy: 'admin', revoked: false });
+        expect(listed).toEqual({
+          id: t.id,
+          name: 'ci',
+          role: 'runtime',
+          createdAt: T0,
+          createdBy: 'admin',
+          revoked: false,
+        });
         expect(JSON.stringify(await store.tokens.list())).not.toContain(t.token.slice(3));
         expect(await b.rawDump('tokens')).not.toContain(t.token.slice(3));
 
@@ -333,19 +393,37 @@ export function describeStoreContract(label: string, backend: () => ContractBack
         expect(await store.tokens.revoke('unknown')).toBe(false);
         expect(await store.tokens.findByToken(t.token)).toBeNull();
         expect(await store.tokens.count()).toBe(before);
-        expect((await store.tokens.list()).find((x) => x.id === t.id)).toMatchObject({ revoked: true, revokedAt: plus(5) });
+        expect((await store.tokens.list()).find((x) => x.id === t.id)).toMatchObject({
+          revoked: true,
+          revokedAt: plus(5),
+        });
       });
     });
 
     describe('accounts', () => {
       it('encrypts secrets at rest, shows only has* flags, merges and clears', async () => {
         const id = acct();
-        const secrets = { token: 'tok-PLAINTEXT-1', encodingAESKey: 'aeskey-PLAINTEXT-2', appSecret: 'appsecret-PLAINTEXT-3' };
-        const pub = await store.accounts.put(id, { appId: 'wx123', apiBase: 'https://api.example', ...secrets }, 'admin', T0);
+        const secrets = {
+          token: 'tok-PLAINTEXT-1',
+          encodingAESKey: 'aeskey-PLAINTEXT-2',
+          appSecret: 'appsecret-PLAINTEXT-3',
+        };
+        const pub = await store.accounts.put(
+          id,
+          { appId: 'wx123', apiBase: 'https://api.example', ...secrets },
+          'admin',
+          T0,
+        );
         expect(pub).toEqual({
-          id, appId: 'wx123', apiBase: 'https://api.example',
-          hasToken: true, hasEncodingAESKey: true, hasAppSecret: true,
-          createdAt: T0, updatedAt: T0, updatedBy: 'admin',
+          id,
+          appId: 'wx123',
+          apiBase: 'https://api.example',
+          hasToken: true,
+          hasEncodingAESKey: true,
+          hasAppSecret: true,
+          createdAt: T0,
+          updatedAt: T0,
+          updatedBy: 'admin',
         });
         expect(await store.accounts.get(id)).toEqual(pub);
         expect(await store.accounts.getSecrets(id)).toEqual(secrets);
@@ -356,9 +434,17 @@ export function describeStoreContract(label: string, backend: () => ContractBack
         // Secrets are write-only: a later put without them keeps them; null clears one.
         const pub2 = await store.accounts.put(id, { apiBase: 'https://other', appSecret: null }, 'bob', plus(1));
         expect(pub2).toMatchObject({
-          appId: 'wx123', apiBase: 'https://other', hasToken: true, hasAppSecret: false, createdAt: T0, updatedBy: 'bob',
+          appId: 'wx123',
+          apiBase: 'https://other',
+          hasToken: true,
+          hasAppSecret: false,
+          createdAt: T0,
+          updatedBy: 'bob',
         });
-        expect(await store.accounts.getSecrets(id)).toEqual({ token: secrets.token, encodingAESKey: secrets.encodingAESKey });
+        expect(await store.accounts.getSecrets(id)).toEqual({
+          token: secrets.token,
+          encodingAESKey: secrets.encodingAESKey,
+        });
         expect(await store.accounts.getPublic('missing')).toBeNull();
         expect(await store.accounts.getSecrets('missing')).toBeNull();
         expect((await store.accounts.list()).map((x) => x.id)).toContain(id);
@@ -377,7 +463,12 @@ export function describeStoreContract(label: string, backend: () => ContractBack
         ]);
         const up = await store.packs.install(a, 'ecommerce', '1.1.0', { id: 'ecommerce', v: 2 }, 'y', plus(1));
         expect(up).toEqual({
-          packId: 'ecommerce', version: '1.1.0', enabled: true, doc: { id: 'ecommerce', v: 2 }, installedAt: plus(1), installedBy: 'y',
+          packId: 'ecommerce',
+          version: '1.1.0',
+          enabled: true,
+          doc: { id: 'ecommerce', v: 2 },
+          installedAt: plus(1),
+          installedBy: 'y',
         });
         expect((await store.packs.list(a)).find((p) => p.packId === 'ecommerce')).toEqual(up);
         expect(await store.packs.uninstall(a, 'beauty')).toBe(true);
@@ -392,14 +483,31 @@ export function describeStoreContract(label: string, backend: () => ContractBack
       it('lists newest first with limit and before', async () => {
         const a = acct();
         for (let i = 0; i < 5; i += 1) {
-          await store.audit.append({ at: plus(i * 1000), account: a, actor: 'alice', action: 'flow.save', target: `f${i}`, detail: { i } });
+          await store.audit.append({
+            at: plus(i * 1000),
+            account: a,
+            actor: 'alice',
+            action: 'flow.save',
+            target: `f${i}`,
+            detail: { i },
+          });
         }
         await store.audit.append({ at: T0, account: acct(), actor: 'x', action: 'y', target: 'z' });
         const all = await store.audit.list(a);
         expect(all.map((e) => e.target)).toEqual(['f4', 'f3', 'f2', 'f1', 'f0']);
-        expect(all[0]).toEqual({ at: plus(4000), account: a, actor: 'alice', action: 'flow.save', target: 'f4', detail: { i: 4 } });
+        expect(all[0]).toEqual({
+          at: plus(4000),
+          account: a,
+          actor: 'alice',
+          action: 'flow.save',
+          target: 'f4',
+          detail: { i: 4 },
+        });
         expect((await store.audit.list(a, { limit: 2 })).map((e) => e.target)).toEqual(['f4', 'f3']);
-        expect((await store.audit.list(a, { before: plus(3000), limit: 2 })).map((e) => e.target)).toEqual(['f2', 'f1']);
+        expect((await store.audit.list(a, { before: plus(3000), limit: 2 })).map((e) => e.target)).toEqual([
+          'f2',
+          'f1',
+        ]);
       });
     });
 
@@ -409,13 +517,41 @@ export function describeStoreContract(label: string, backend: () => ContractBack
         const now = Date.now(); // recent, so the 30-day TTL keeps them
         for (let i = 0; i < 3; i += 1) {
           const reply = { type: 'text', content: `r${i}` };
-          await store.replies.append({ account: a, openid: 'u', at: new Date(now + i), reply, verdict: 'warn', codes: ['PROMOTION'] });
+          await store.replies.append({
+            account: a,
+            openid: 'u',
+            at: new Date(now + i),
+            reply,
+            verdict: 'warn',
+            codes: ['PROMOTION'],
+          });
         }
-        await store.replies.append({ account: a, openid: 'other', at: new Date(now), reply: {}, verdict: 'allow', codes: [] });
+        await store.replies.append({
+          account: a,
+          openid: 'other',
+          at: new Date(now),
+          reply: {},
+          verdict: 'allow',
+          codes: [],
+        });
         const got = await store.replies.listForUser(a, 'u', 2);
         expect(got).toEqual([
-          { account: a, openid: 'u', at: new Date(now + 2), reply: { type: 'text', content: 'r2' }, verdict: 'warn', codes: ['PROMOTION'] },
-          { account: a, openid: 'u', at: new Date(now + 1), reply: { type: 'text', content: 'r1' }, verdict: 'warn', codes: ['PROMOTION'] },
+          {
+            account: a,
+            openid: 'u',
+            at: new Date(now + 2),
+            reply: { type: 'text', content: 'r2' },
+            verdict: 'warn',
+            codes: ['PROMOTION'],
+          },
+          {
+            account: a,
+            openid: 'u',
+            at: new Date(now + 1),
+            reply: { type: 'text', content: 'r1' },
+            verdict: 'warn',
+            codes: ['PROMOTION'],
+          },
         ]);
       });
     });
@@ -434,13 +570,18 @@ export function describeStoreContract(label: string, backend: () => ContractBack
           { kind: 'reply', by: 'auto' },
         ]);
         // A long list: all of it.
-        await store.events.appendAll(place, Array.from({ length: 150 }, () => ({ kind: 'reply' as const, by: 'auto' as const })));
+        await store.events.appendAll(
+          place,
+          Array.from({ length: 150 }, () => ({ kind: 'reply' as const, by: 'auto' as const })),
+        );
         expect(await store.events.count(a, 'message', range)).toBe(1);
         expect(await store.events.countBy(a, 'match', range, 'group')).toEqual([
           { value: '物流', count: 1 },
           { value: '退款', count: 1 },
         ]);
-        expect(await store.events.countBy(a, 'reason', range, 'code', { severity: 'warn' })).toEqual([{ value: 'PROMOTION', count: 1 }]);
+        expect(await store.events.countBy(a, 'reason', range, 'code', { severity: 'warn' })).toEqual([
+          { value: 'PROMOTION', count: 1 },
+        ]);
         expect(await store.events.count(a, 'reply', range, { by: 'auto' })).toBe(151);
         expect(await store.events.lastMessages(a, 'u', 5)).toEqual([{ from: 'u', type: 'text', content: '退钱' }]);
       });

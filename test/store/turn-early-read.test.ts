@@ -5,7 +5,21 @@ import { TurnRepository, type Turn } from '../../server/src/store/turn-repositor
 
 /** A turn as `update` starts it, at `at`. */
 function started(at: number): Omit<Turn, 'id' | 'account' | 'openid' | 'seq' | 'v'> {
-  return { startedAt: at, lastMessageAt: at, deadline: at + 1000, firstResponseMs: null, answeredBy: null, handoffAt: null, promisedAt: null, humanFirstResponseMs: null, nickname: null, tags: [], topics: {}, day: '1970-01-01', hour: '1970-01-01T00' };
+  return {
+    startedAt: at,
+    lastMessageAt: at,
+    deadline: at + 1000,
+    firstResponseMs: null,
+    answeredBy: null,
+    handoffAt: null,
+    promisedAt: null,
+    humanFirstResponseMs: null,
+    nickname: null,
+    tags: [],
+    topics: {},
+    day: '1970-01-01',
+    hour: '1970-01-01T00',
+  };
 }
 
 async function repository() {
@@ -24,10 +38,15 @@ describe('TurnRepository.update with a latest turn read early (inbound reads it 
       expect(await early).toBeNull();
       await turns.update('a', 'u', () => ({ start: started(10) }));
       const seen: Array<number | null> = [];
-      await turns.update('a', 'u', (latest) => {
-        seen.push(latest ? latest.seq : null);
-        return latest ? { change: { lastMessageAt: 20 } } : { start: started(20) };
-      }, early);
+      await turns.update(
+        'a',
+        'u',
+        (latest) => {
+          seen.push(latest ? latest.seq : null);
+          return latest ? { change: { lastMessageAt: 20 } } : { start: started(20) };
+        },
+        early,
+      );
       // First attempt on the stale read (null) collides on the unique sequence; the second reads turn 1.
       expect(seen).toEqual([null, 1]);
       const latest = await turns.latest('a', 'u');
@@ -45,10 +64,15 @@ describe('TurnRepository.update with a latest turn read early (inbound reads it 
       await early;
       await turns.update('a', 'u', () => ({ change: { nickname: 'other writer' } }));
       const versions: number[] = [];
-      await turns.update('a', 'u', (latest) => {
-        if (latest) versions.push(latest.v);
-        return { change: { lastMessageAt: 30 } };
-      }, early);
+      await turns.update(
+        'a',
+        'u',
+        (latest) => {
+          if (latest) versions.push(latest.v);
+          return { change: { lastMessageAt: 30 } };
+        },
+        early,
+      );
       expect(versions).toEqual([1, 2]);
       expect(await turns.latest('a', 'u')).toMatchObject({ seq: 1, v: 3, nickname: 'other writer', lastMessageAt: 30 });
     } finally {

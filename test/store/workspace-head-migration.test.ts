@@ -26,12 +26,24 @@ async function writeEarlierLayout(): Promise<void> {
   if (!workspaces || !packs || !accounts) throw new Error('three collections');
   await workspaces.insertOne({ _id: 'default', seq: 3, published: [] });
   const row = (packId: string, enabled: boolean) => ({
-    _id: `legacy-${packId}`, account: 'default', packId, version: '1.0.0', enabled,
-    doc: JSON.stringify({ id: packId, lexicons: [] }), installedAt: T0, installedBy: 'admin',
+    _id: `legacy-${packId}`,
+    account: 'default',
+    packId,
+    version: '1.0.0',
+    enabled,
+    doc: JSON.stringify({ id: packId, lexicons: [] }),
+    installedAt: T0,
+    installedBy: 'admin',
   });
   await packs.insertOne(row('finance', true));
   await packs.insertOne(row('beauty', false));
-  await accounts.insertOne({ _id: 'default', timezone: 'America/New_York', createdAt: T0, updatedAt: T0, updatedBy: 'admin' });
+  await accounts.insertOne({
+    _id: 'default',
+    timezone: 'America/New_York',
+    createdAt: T0,
+    updatedAt: T0,
+    updatedBy: 'admin',
+  });
   for (const c of cols) c.close();
   db.close();
 }
@@ -64,7 +76,11 @@ it('takes the earlier pack rows and time zone into the workspace head once, and 
     // Later changes go through the head alone.
     expect(await store.packs.uninstall('default', 'finance')).toBe(true);
     await store.accounts.put('default', { timezone: 'Asia/Tokyo' }, 'admin', T0);
-    expect(await store.versions.head('default')).toMatchObject({ seq: 6, packs: [{ packId: 'beauty' }], timezone: 'Asia/Tokyo' });
+    expect(await store.versions.head('default')).toMatchObject({
+      seq: 6,
+      packs: [{ packId: 'beauty' }],
+      timezone: 'Asia/Tokyo',
+    });
   } finally {
     await store.close();
   }

@@ -15,4 +15,5 @@ const scan = scannerFor(compiled.termPatterns);
 export const reasonsOf = (content: string) => compiled.check({ type: 'text', content }, scan).reasons;
 
 /** The distinct codes of the findings, sorted. */
-export const codes = (content: string): string[] => [...new Set(findingsOf(reasonsOf(content)).map((r) => r.code))].sort();
+export const codes = (content: string): string[] =>
+  [...new Set(findingsOf(reasonsOf(content)).map((r) => r.code))].sort();

@@ -28,7 +28,8 @@ if (file) {
         headers: { Authorization: `Bearer ${process.env['ADMIN_TOKEN'] ?? ''}`, 'Content-Type': 'application/json' },
         ...(other.body === undefined ? {} : { body: JSON.stringify(other.body) }),
       });
-      if (!res.ok) throw new Error(`the interleaved ${other.method} ${other.url} answered ${res.status}: ${await res.text()}`);
+      if (!res.ok)
+        throw new Error(`the interleaved ${other.method} ${other.url} answered ${res.status}: ${await res.text()}`);
     }
     return write.apply(this, args);
   } as typeof write;

@@ -1,5 +1,11 @@
 /** The keyword group and flow the document and cache tests publish: 发票 questions get one reply. */
-export const invoiceGroup = (keywords: string[]) => ({ schemaVersion: 1, id: 'invoice', name: '发票', mode: 'contains', keywords });
+export const invoiceGroup = (keywords: string[]) => ({
+  schemaVersion: 1,
+  id: 'invoice',
+  name: '发票',
+  mode: 'contains',
+  keywords,
+});
 
 export const invoiceFlow = (content: string) => ({
   schemaVersion: 1,

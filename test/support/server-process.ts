@@ -20,7 +20,10 @@ export interface StartOptions {
   viaNpm?: boolean;
 }
 
-export async function startServerProcess(env: Record<string, string>, options: StartOptions = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  env: Record<string, string>,
+  options: StartOptions = {},
+): Promise<ServerProcess> {
   const child = spawnServer(env, options);
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
@@ -54,7 +57,9 @@ export async function startServerProcess(env: Record<string, string>, options: S
 }
 
 /** Runs a server start that is expected to fail, to its exit: its exit code and what it printed. */
-export async function runServerToExit(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export async function runServerToExit(
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawnServer(env, {});
   let stdout = '';
   let stderr = '';

@@ -35,12 +35,26 @@ export async function startEditorServer(options: { interleave?: boolean } = {}):
   const admin = `editor-test-admin-${process.pid}`;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'replyflow-editor-'));
   const interleaveFile = `${dataDir}-interleave.json`;
-  const preload = options.interleave ? ['--import', pathToFileURL(path.join(ROOT, 'test/support/interleave-preload.ts')).href] : [];
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', ...preload, path.join(ROOT, 'server/src/main.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', DATA_DIR: dataDir, ADMIN_TOKEN: admin, ...(options.interleave ? { REPLYFLOW_INTERLEAVE: interleaveFile } : {}) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const preload = options.interleave
+    ? ['--import', pathToFileURL(path.join(ROOT, 'test/support/interleave-preload.ts')).href]
+    : [];
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', ...preload, path.join(ROOT, 'server/src/main.ts')],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        HOST: '127.0.0.1',
+        PORT: '0',
+        LOG_LEVEL: 'info',
+        DATA_DIR: dataDir,
+        ADMIN_TOKEN: admin,
+        ...(options.interleave ? { REPLYFLOW_INTERLEAVE: interleaveFile } : {}),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   const url = await new Promise<string>((resolve, reject) => {
@@ -59,8 +73,16 @@ export async function startEditorServer(options: { interleave?: boolean } = {}):
   return {
     url,
     api: (method, target, body) =>
-      nodeFetch(`${url}${target}`, withAdmin({ method, headers: { 'Content-Type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })),
-    serveEditor: () => vi.stubGlobal('fetch', (target: string, init?: RequestInit) => nodeFetch(`${url}${target}`, withAdmin(init))),
+      nodeFetch(
+        `${url}${target}`,
+        withAdmin({
+          method,
+          headers: { 'Content-Type': 'application/json' },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        }),
+      ),
+    serveEditor: () =>
+      vi.stubGlobal('fetch', (target: string, init?: RequestInit) => nodeFetch(`${url}${target}`, withAdmin(init))),
     beforeNextPublishWrite: (method, target, body) => {
       if (!options.interleave) throw new Error('start the server with { interleave: true }');
       const request: InterleavedRequest = { url: `${url}${target}`, method, ...(body === undefined ? {} : { body }) };

@@ -30,9 +30,17 @@ export async function startTestApp(options: { seed?: boolean; serverClock?: () =
     setNow(ms: number) {
       now = ms;
     },
-    post: (url: string, body: unknown, token = ADMIN) => http.post(url).set('Authorization', `Bearer ${token}`).send(body as object),
+    post: (url: string, body: unknown, token = ADMIN) =>
+      http
+        .post(url)
+        .set('Authorization', `Bearer ${token}`)
+        .send(body as object),
     get: (url: string, token = ADMIN) => http.get(url).set('Authorization', `Bearer ${token}`),
-    put: (url: string, body: unknown, token = ADMIN) => http.put(url).set('Authorization', `Bearer ${token}`).send(body as object),
+    put: (url: string, body: unknown, token = ADMIN) =>
+      http
+        .put(url)
+        .set('Authorization', `Bearer ${token}`)
+        .send(body as object),
     async close() {
       await store.close().catch(() => undefined);
       rmSync(dataDir, { recursive: true, force: true });

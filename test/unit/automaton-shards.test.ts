@@ -8,7 +8,10 @@ import { runToEnd } from '../../server/src/core/steps.js';
 function patterns(count: number): Array<{ pattern: string; payload: number }> {
   let seed = 17;
   const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
-  return Array.from({ length: count }, (_, i) => ({ pattern: Array.from({ length: 1 + (next() % 5) }, () => '退款保证治愈第一'[next() % 8]).join(''), payload: i }));
+  return Array.from({ length: count }, (_, i) => ({
+    pattern: Array.from({ length: 1 + (next() % 5) }, () => '退款保证治愈第一'[next() % 8]).join(''),
+    payload: i,
+  }));
 }
 
 describe('AutomatonShards', () => {

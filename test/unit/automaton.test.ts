@@ -31,7 +31,12 @@ describe('Automaton', () => {
       { pattern: '', payload: 3 },
     ]);
     expect(ac.size).toBe(2);
-    expect(ac.scan('最佳').map((h) => h.payload).sort()).toEqual([1, 2]);
+    expect(
+      ac
+        .scan('最佳')
+        .map((h) => h.payload)
+        .sort(),
+    ).toEqual([1, 2]);
   });
 
   it('follows failure and output links through shared suffixes', () => {

@@ -13,7 +13,12 @@ const flow: Flow = {
   name: 'f',
   nodes: [
     { id: 't', type: 'trigger', position: at, data: { messageTypes: ['text'] } },
-    { id: 'ok', type: 'reply', position: at, data: { replies: [{ type: 'text', content: '{{nickname|保证治愈}}，您好' }] } },
+    {
+      id: 'ok',
+      type: 'reply',
+      position: at,
+      data: { replies: [{ type: 'text', content: '{{nickname|保证治愈}}，您好' }] },
+    },
     {
       id: 'news',
       type: 'reply',
@@ -27,7 +32,22 @@ const flow: Flow = {
         ],
       },
     },
-    { id: 'menu', type: 'reply', position: at, data: { replies: [{ type: 'msgmenu', items: [{ id: '1', content: '满意' }, { id: '2', content: '保证治愈' }] }] } },
+    {
+      id: 'menu',
+      type: 'reply',
+      position: at,
+      data: {
+        replies: [
+          {
+            type: 'msgmenu',
+            items: [
+              { id: '1', content: '满意' },
+              { id: '2', content: '保证治愈' },
+            ],
+          },
+        ],
+      },
+    },
     { id: 'ask', type: 'followUp', position: at, data: { question: '还有别的问题吗？' } },
   ],
   edges: [],
@@ -50,7 +70,10 @@ describe('blockedFlowReplies', () => {
 
   it('fills variables with a neutral sample first: a fallback the sample replaces is not what is checked', () => {
     expect(blocked.some((b) => b.nodeId === 'ok' || b.nodeId === 'ask')).toBe(false);
-    const raw = compiled.content.check({ type: 'text', content: '{{nickname|保证治愈}}，您好' }, termScanner(compiled)).reasons;
+    const raw = compiled.content.check(
+      { type: 'text', content: '{{nickname|保证治愈}}，您好' },
+      termScanner(compiled),
+    ).reasons;
     expect(raw.map((r) => r.code)).toContain('MEDICAL_CLAIM');
   });
 });

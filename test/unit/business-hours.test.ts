@@ -26,7 +26,9 @@ describe('business hours', () => {
     ['2026-11-28T02:00', false],
     ['2026-11-28T12:00', false],
   ])('22:00–02:00 every day, %s → %s', (local, expected) => {
-    expect(withinBusinessHours({ days: [1, 2, 3, 4, 5, 6, 7], start: '22:00', end: '02:00' }, SH, at(local))).toBe(expected);
+    expect(withinBusinessHours({ days: [1, 2, 3, 4, 5, 6, 7], start: '22:00', end: '02:00' }, SH, at(local))).toBe(
+      expected,
+    );
   });
 
   it.each([

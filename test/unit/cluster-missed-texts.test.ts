@@ -10,17 +10,43 @@ import { buildSynonymIndex } from '../../server/src/core/suggestions/build-synon
 
 const cluster = (texts: string[], limit = 20) => runToEnd(clusterMissedTexts(texts, cutWords, { limit, examples: 5 }));
 const byLabel = (clusters: MissedCluster[], label: string) => clusters.find((c) => c.label === label);
-const group = (id: string, name: string, keywords: string[], extra: Partial<KeywordGroup> = {}): KeywordGroup => ({ schemaVersion: 1, id, name, keywords, ...extra });
+const group = (id: string, name: string, keywords: string[], extra: Partial<KeywordGroup> = {}): KeywordGroup => ({
+  schemaVersion: 1,
+  id,
+  name,
+  keywords,
+  ...extra,
+});
 const NO_SYNONYMS = buildSynonymIndex({ schemaVersion: 1, sets: [] });
 
 describe('clusterMissedTexts', () => {
   it('puts 退钱, 钱退回来 and 退钱吗 in one cluster named 退钱 (钱退回来 holds both characters in one clause)', () => {
     const { clusters } = cluster(['退钱', '钱退回来', '退钱吗']);
-    expect(clusters).toEqual([{ label: '退钱', words: [{ word: '退钱', share: 1 }, { word: '钱', share: 1 }], count: 3, examples: ['退钱', '钱退回来', '退钱吗'] }]);
+    expect(clusters).toEqual([
+      {
+        label: '退钱',
+        words: [
+          { word: '退钱', share: 1 },
+          { word: '钱', share: 1 },
+        ],
+        count: 3,
+        examples: ['退钱', '钱退回来', '退钱吗'],
+      },
+    ]);
   });
 
   it('keeps unrelated questions apart, largest cluster first', () => {
-    const { clusters, unclustered } = cluster(['能开发票吗', '退钱', '发票怎么开', '你们几点下班', '开个发票', '钱退回来', '在吗', '退钱吗', '几点下班呀']);
+    const { clusters, unclustered } = cluster([
+      '能开发票吗',
+      '退钱',
+      '发票怎么开',
+      '你们几点下班',
+      '开个发票',
+      '钱退回来',
+      '在吗',
+      '退钱吗',
+      '几点下班呀',
+    ]);
     expect(clusters.map((c) => [c.label, c.count])).toEqual([
       ['发票', 3],
       ['退钱', 3],
@@ -72,24 +98,56 @@ describe('suggestGroup', () => {
     expect(refund).toBeDefined();
     const words = refund?.words ?? [];
     // 退钱 is in the shipped 退款 synonym set.
-    expect(suggestGroup(words, groupVocabularies(groups, KEYWORD_SYNONYMS))).toEqual({ id: 'refund', name: '退款', score: 0.9 });
+    expect(suggestGroup(words, groupVocabularies(groups, KEYWORD_SYNONYMS))).toEqual({
+      id: 'refund',
+      name: '退款',
+      score: 0.9,
+    });
     // Without synonyms: 退钱 shares 退 with 退款 (Dice 0.5).
-    expect(suggestGroup(words, groupVocabularies(groups, NO_SYNONYMS))).toEqual({ id: 'refund', name: '退款', score: 0.5 });
+    expect(suggestGroup(words, groupVocabularies(groups, NO_SYNONYMS))).toEqual({
+      id: 'refund',
+      name: '退款',
+      score: 0.5,
+    });
   });
 
   it('scores 1 for a word the group already has (combo words count) and suggests nothing when no group is close', () => {
-    expect(suggestGroup([{ word: '忘记', share: 1 }], groupVocabularies(groups, NO_SYNONYMS))).toEqual({ id: 'password', name: '密码', score: 1 });
-    expect(suggestGroup([{ word: '下班', share: 1 }, { word: '几点', share: 1 }], groupVocabularies(groups, KEYWORD_SYNONYMS))).toBeNull();
+    expect(suggestGroup([{ word: '忘记', share: 1 }], groupVocabularies(groups, NO_SYNONYMS))).toEqual({
+      id: 'password',
+      name: '密码',
+      score: 1,
+    });
+    expect(
+      suggestGroup(
+        [
+          { word: '下班', share: 1 },
+          { word: '几点', share: 1 },
+        ],
+        groupVocabularies(groups, KEYWORD_SYNONYMS),
+      ),
+    ).toBeNull();
   });
 
   it('never suggests a group that excludes the word', () => {
     const invoice = [{ word: '发票', share: 1 }];
-    expect(suggestGroup(invoice, groupVocabularies(groups, NO_SYNONYMS))).toEqual({ id: 'logistics', name: '物流', score: 0.5 });
+    expect(suggestGroup(invoice, groupVocabularies(groups, NO_SYNONYMS))).toEqual({
+      id: 'logistics',
+      name: '物流',
+      score: 0.5,
+    });
     const excluding = groups.map((g) => (g.id === 'logistics' ? { ...g, exclusions: ['发票'] } : g));
     expect(suggestGroup(invoice, groupVocabularies(excluding, NO_SYNONYMS))).toBeNull();
   });
 
   it('weighs a word by the share of the cluster holding it', () => {
-    expect(suggestGroup([{ word: '营业', share: 1 }, { word: '退款', share: 0.5 }], groupVocabularies(groups, NO_SYNONYMS))).toEqual({ id: 'refund', name: '退款', score: 0.5 });
+    expect(
+      suggestGroup(
+        [
+          { word: '营业', share: 1 },
+          { word: '退款', share: 0.5 },
+        ],
+        groupVocabularies(groups, NO_SYNONYMS),
+      ),
+    ).toEqual({ id: 'refund', name: '退款', score: 0.5 });
   });
 });

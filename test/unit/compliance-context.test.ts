@@ -64,7 +64,16 @@ describe('verdictOf ignores info notes', () => {
 
 describe('paired lexicons', () => {
   const lexicons: Lexicon[] = [
-    { id: 'pests', name: '害虫', category: 'medical', pairs: [{ lexicon: 'kill', side: 'before', maxGap: 2 }, { lexicon: 'gone', side: 'after', maxGap: 4 }], terms: [{ term: '蟑螂' }] },
+    {
+      id: 'pests',
+      name: '害虫',
+      category: 'medical',
+      pairs: [
+        { lexicon: 'kill', side: 'before', maxGap: 2 },
+        { lexicon: 'gone', side: 'after', maxGap: 4 },
+      ],
+      terms: [{ term: '蟑螂' }],
+    },
     { id: 'kill', name: '动词', category: 'medical', terms: [{ term: '杀灭' }] },
     { id: 'gone', name: '结果', category: 'medical', terms: [{ term: '没了' }] },
   ];

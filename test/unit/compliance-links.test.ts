@@ -27,9 +27,12 @@ describe('a host straight after full-width or CJK punctuation or a CJK char', ()
     expect(hosts(text)).toEqual([host]);
   });
 
-  it.each(['时间是10:30开会', '版本v1:2.0', '联系：kefu@jd.com', '文件名：说明.pdf', '价格：3.5元'])('%s has no link', (text) => {
-    expect(findLinks(text)).toEqual([]);
-  });
+  it.each(['时间是10:30开会', '版本v1:2.0', '联系：kefu@jd.com', '文件名：说明.pdf', '价格：3.5元'])(
+    '%s has no link',
+    (text) => {
+      expect(findLinks(text)).toEqual([]);
+    },
+  );
 
   it('a host:port after a word is still one link', () => {
     expect(findLinks('详见 a.com:8080/x').map((l) => l.url)).toEqual(['a.com:8080/x']);
@@ -81,7 +84,11 @@ describe('spaced, spelled and bracketed obfuscations', () => {
     ['h t t p s : / / j d . c o m', 'jd.com', 'h t t p s : / / j d . c o m'],
     ['h t t p s : / / a b . d e / x', 'ab.de', 'h t t p s : / / a b . d e / x'],
     ['活动页t . c n / b F L n t o D，打开就能看到', 't.cn', 't . c n / b F L n t o D'],
-    ['下载地址：1 7 9 . 5 2 . 1 1 6 . 2 0 4 / d o wnload', '179.52.116.204', '1 7 9 . 5 2 . 1 1 6 . 2 0 4 / d o wnload'],
+    [
+      '下载地址：1 7 9 . 5 2 . 1 1 6 . 2 0 4 / d o wnload',
+      '179.52.116.204',
+      '1 7 9 . 5 2 . 1 1 6 . 2 0 4 / d o wnload',
+    ],
     ['taobao . c o m', 'taobao.com', 'taobao . c o m'],
     ['taobao [.] com', 'taobao.com', 'taobao [.] com'],
     ['taobao(.)com', 'taobao.com', 'taobao(.)com'],
@@ -177,7 +184,8 @@ describe('short-link hosts', () => {
 });
 
 describe('the allow list compares IDN hosts in both spellings', () => {
-  const check = (text: string, allow: string[]) => checkExternalLinks({ field: 'content', text, url: false }, allow, 'block');
+  const check = (text: string, allow: string[]) =>
+    checkExternalLinks({ field: 'content', text, url: false }, allow, 'block');
 
   it.each([
     ['见 xn--g2xx48c.xn--fiqs8s/a', ['购物.中国']],

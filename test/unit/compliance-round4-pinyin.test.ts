@@ -11,9 +11,21 @@ import type { TermPayload } from '../../server/src/core/checks/term-hit.js';
 import { runToEnd } from '../../server/src/core/steps.js';
 
 describe.each([
-  ['BANNED_TERM', ['专业代kai发票，点数低', 'bing毒有货', '招shua单兼职，日结'], ['带开fa票的流程是什么', '请用kaifa票据系统', '冰箱已经发货', '冰墩墩dundun公仔已售罄']],
-  ['PROMOTION', ['今晚八点miao杀', '全场满200立jian30'], ['请用wifi连接门店网络', 'Huawei手机已发货', 'mini版本已上架']],
-  ['INDUCED_SHARING', ['转发朋友圈集zan送小礼品', '邀qing好友助力就送优惠券'], ['收到您的email，我们马上处理', '谢谢您的点赞和支持']],
+  [
+    'BANNED_TERM',
+    ['专业代kai发票，点数低', 'bing毒有货', '招shua单兼职，日结'],
+    ['带开fa票的流程是什么', '请用kaifa票据系统', '冰箱已经发货', '冰墩墩dundun公仔已售罄'],
+  ],
+  [
+    'PROMOTION',
+    ['今晚八点miao杀', '全场满200立jian30'],
+    ['请用wifi连接门店网络', 'Huawei手机已发货', 'mini版本已上架'],
+  ],
+  [
+    'INDUCED_SHARING',
+    ['转发朋友圈集zan送小礼品', '邀qing好友助力就送优惠券'],
+    ['收到您的email，我们马上处理', '谢谢您的点赞和支持'],
+  ],
   ['ABSOLUTE_TERM', ['这款是全网zui佳选择'], ['最近zui忙的是物流', 'zui近天气冷，注意保暖']],
 ])('%s', (code, hits, nearMisses) => {
   it.each(hits)('finds %s', (text) => expect(codes(text)).toContain(code));

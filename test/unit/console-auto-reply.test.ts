@@ -7,11 +7,19 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { KeywordGroup } from '../../rules-schema/index.js';
-import { consoleKeywordGroup, consoleMatchModeOf, groupModeOf, isKeywordTrigger, replyModeOf } from '../../rules-schema/console-auto-reply.js';
+import {
+  consoleKeywordGroup,
+  consoleMatchModeOf,
+  groupModeOf,
+  isKeywordTrigger,
+  replyModeOf,
+} from '../../rules-schema/console-auto-reply.js';
 import { consoleRulesToDrafts } from '../../server/src/wechat/console-rules-to-drafts.js';
 import { readConsoleRules } from '../../editor/src/simple/read-console-rules.js';
 
-const SAMPLE: unknown = JSON.parse(readFileSync(path.join(import.meta.dirname, '../wechat/fixtures/get_current_autoreply_info.json'), 'utf8'));
+const SAMPLE: unknown = JSON.parse(
+  readFileSync(path.join(import.meta.dirname, '../wechat/fixtures/get_current_autoreply_info.json'), 'utf8'),
+);
 const group = (patch: Partial<KeywordGroup>): KeywordGroup => ({ id: 'g', name: 'g', keywords: ['退款'], ...patch });
 
 describe('console auto-reply mapping', () => {
@@ -22,7 +30,11 @@ describe('console auto-reply mapping', () => {
     expect(rules.fallback.map((r) => r.flowId)).toEqual(['wx-default-reply']);
     const groups = new Map(drafts.groups.map((g) => [g.id, g]));
     // The sample's text rule (contain) and the news rule (contain) import; voice and video need media.
-    const read = rules.keyword.map((r) => ({ flow: r.flowId, match: consoleMatchModeOf(groups.get(r.groupId)!), keywords: groups.get(r.groupId)?.keywords }));
+    const read = rules.keyword.map((r) => ({
+      flow: r.flowId,
+      match: consoleMatchModeOf(groups.get(r.groupId)!),
+      keywords: groups.get(r.groupId)?.keywords,
+    }));
     expect(read).toEqual([
       { flow: 'wx-autoreply-news', match: 'contain', keywords: ['news测试'] },
       { flow: 'wx-autoreply-voice', match: 'contain', keywords: ['voice测试'] },
@@ -43,7 +55,11 @@ describe('console auto-reply mapping', () => {
   });
 
   it('maps the console words both ways and builds groups that keep the console meaning', () => {
-    expect([groupModeOf('equal'), groupModeOf('contain'), groupModeOf(undefined)]).toEqual(['exact', 'contains', 'contains']);
+    expect([groupModeOf('equal'), groupModeOf('contain'), groupModeOf(undefined)]).toEqual([
+      'exact',
+      'contains',
+      'contains',
+    ]);
     expect([replyModeOf('random_one'), replyModeOf('reply_all')]).toEqual(['random', 'all']);
     const g = consoleKeywordGroup('kg', '很长'.repeat(40), ['发票'], 'exact');
     expect(g.name).toHaveLength(60);

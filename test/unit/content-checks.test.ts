@@ -53,12 +53,33 @@ describe('content checks: what fires (code, severity, evidence)', () => {
     ['集赞满30个送饮料', 'INDUCED_SHARING', 'block', '集赞满', 0, 3],
     ['领红包前请先分享给好友', 'INDUCED_SHARING', 'block', '领红包前请先分享给', 0, 9],
     ['本店提供代开发票', 'BANNED_TERM', 'block', '提供代开发票', 2, 8],
-    ['复制这段内容￥AbC123dEf￥打开手机淘宝', 'MARKETPLACE_CODE', 'block', '复制这段内容￥AbC123dEf￥打开手机淘宝', 0, 23],
+    [
+      '复制这段内容￥AbC123dEf￥打开手机淘宝',
+      'MARKETPLACE_CODE',
+      'block',
+      '复制这段内容￥AbC123dEf￥打开手机淘宝',
+      0,
+      23,
+    ],
     ['长按复制这段话，打开【淘宝】即可看到', 'MARKETPLACE_CODE', 'block', '复制这段话，打开【淘宝', 2, 13],
     ['口令€Xy12ab34Cd€', 'MARKETPLACE_CODE', 'block', '€Xy12ab34Cd€', 2, 14],
     ['口令(Ab12Cd34Ef)', 'MARKETPLACE_CODE', 'block', '(Ab12Cd34Ef)', 2, 14],
-    ['去 https://item.taobao.com/item.htm?id=1 下单', 'EXTERNAL_LINK', 'block', 'https://item.taobao.com/item.htm?id=1', 2, 39],
-    ['拼多多 https://mobile.yangkeduo.com/goods.html?id=1', 'EXTERNAL_LINK', 'block', 'https://mobile.yangkeduo.com/goods.html?id=1', 4, 48],
+    [
+      '去 https://item.taobao.com/item.htm?id=1 下单',
+      'EXTERNAL_LINK',
+      'block',
+      'https://item.taobao.com/item.htm?id=1',
+      2,
+      39,
+    ],
+    [
+      '拼多多 https://mobile.yangkeduo.com/goods.html?id=1',
+      'EXTERNAL_LINK',
+      'block',
+      'https://mobile.yangkeduo.com/goods.html?id=1',
+      4,
+      48,
+    ],
     ['搜 pinduoduo.com 就行', 'EXTERNAL_LINK', 'block', 'pinduoduo.com', 2, 15],
     ['上 ｔａｏｂａｏ．ｃｏｍ 买', 'EXTERNAL_LINK', 'block', 'ｔａｏｂａｏ．ｃｏｍ', 2, 12],
   ])('%j → %s', (content, code, severity, evidenceText, start, end) => {
@@ -147,7 +168,11 @@ describe('content checks: reply types and fields', () => {
   it('CONTENT_TOO_LONG over 2048 UTF-8 bytes, evidence from the first char past the limit', () => {
     const content = '好'.repeat(683); // 2049 bytes
     const [reason] = check({ type: 'text', content }).reasons;
-    expect(reason).toMatchObject({ code: 'CONTENT_TOO_LONG', severity: 'block', evidence: { field: 'content', start: 682, end: 683 } });
+    expect(reason).toMatchObject({
+      code: 'CONTENT_TOO_LONG',
+      severity: 'block',
+      evidence: { field: 'content', start: 682, end: 683 },
+    });
     expect(check({ type: 'text', content: '好'.repeat(682) }).reasons).toEqual([]); // 2046 bytes
   });
 
@@ -172,14 +197,19 @@ describe('content checks: reply types and fields', () => {
   });
 
   it('an allowed article url passes', () => {
-    expect(check({ type: 'news', articles: [{ title: '指南', url: 'https://mp.weixin.qq.com/s/1' }] }).reasons).toEqual([]);
+    expect(check({ type: 'news', articles: [{ title: '指南', url: 'https://mp.weixin.qq.com/s/1' }] }).reasons).toEqual(
+      [],
+    );
   });
 
   it('checks msgmenu head, items and tail, and video / mini-program titles', () => {
     const menu = check({
       type: 'msgmenu',
       headContent: '国家级服务',
-      items: [{ id: '1', content: '满意' }, { id: '2', content: '秒杀专区' }],
+      items: [
+        { id: '1', content: '满意' },
+        { id: '2', content: '秒杀专区' },
+      ],
       tailContent: '包治百病',
     });
     expect(menu.reasons.map((r) => `${r.code}:${r.evidence?.field ?? ''}`)).toEqual([
@@ -187,12 +217,12 @@ describe('content checks: reply types and fields', () => {
       'PROMOTION:items/1/content',
       'MEDICAL_CLAIM:tailContent',
     ]);
-    expect(check({ type: 'video', mediaId: 'M', title: '根治秘方', description: '看 jd.com' }).reasons.map((r) => r.code)).toEqual([
-      'MEDICAL_CLAIM',
-      'EXTERNAL_LINK',
-    ]);
     expect(
-      check({ type: 'miniprogrampage', title: '限时抢购', appId: 'wx1', pagePath: 'p/i', thumbMediaId: 't' }).reasons[0]?.code,
+      check({ type: 'video', mediaId: 'M', title: '根治秘方', description: '看 jd.com' }).reasons.map((r) => r.code),
+    ).toEqual(['MEDICAL_CLAIM', 'EXTERNAL_LINK']);
+    expect(
+      check({ type: 'miniprogrampage', title: '限时抢购', appId: 'wx1', pagePath: 'p/i', thumbMediaId: 't' }).reasons[0]
+        ?.code,
     ).toBe('PROMOTION');
   });
 });
@@ -231,7 +261,9 @@ describe('content checks: policy settings', () => {
     };
     const run = checker(loadDefault(), [pack]);
     const reasons = run({ type: 'text', content: '特效明显，特效妆不算' }).reasons;
-    expect(reasons.map((r) => `${r.code}/${r.severity}/${r.evidence?.start ?? -1}`)).toEqual(['pack:medical-health/CURE_RATE/block/0']);
+    expect(reasons.map((r) => `${r.code}/${r.severity}/${r.evidence?.start ?? -1}`)).toEqual([
+      'pack:medical-health/CURE_RATE/block/0',
+    ]);
   });
 });
 

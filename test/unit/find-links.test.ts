@@ -61,9 +61,12 @@ describe('scheme-relative links (issue 9, item 7)', () => {
     expect(findLinks(text)).toEqual([{ url, host, start, end: start + url.length, platform: false }]);
   });
 
-  it.each(['a // b', '1//2', '// 注释', '路径 a//b 不是链接', 'x = y // 2.5 倍', 'http://'])('finds no link in %j', (text) => {
-    expect(findLinks(text)).toEqual([]);
-  });
+  it.each(['a // b', '1//2', '// 注释', '路径 a//b 不是链接', 'x = y // 2.5 倍', 'http://'])(
+    'finds no link in %j',
+    (text) => {
+      expect(findLinks(text)).toEqual([]);
+    },
+  );
 });
 
 describe('isHostAllowed', () => {

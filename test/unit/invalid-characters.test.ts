@@ -52,7 +52,11 @@ describe('the measured evasions are blocked as MEDICAL_CLAIM, with evidence in t
   ])('%j', (content, evidence, start, end) => {
     // Lexicons may report overlapping hits: the claim spanning the hidden char is among them.
     expect(checkText(content).reasons).toContainEqual(
-      expect.objectContaining({ code: 'MEDICAL_CLAIM', severity: 'block', evidence: { field: 'content', text: evidence, start, end } }),
+      expect.objectContaining({
+        code: 'MEDICAL_CLAIM',
+        severity: 'block',
+        evidence: { field: 'content', text: evidence, start, end },
+      }),
     );
   });
 });

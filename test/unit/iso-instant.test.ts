@@ -5,9 +5,24 @@ import { isoInstant } from '../../server/src/core/window/iso-instant.js';
 describe('isoInstant', () => {
   it('matches toISOString at the edges of its range, leap days and around the epoch', () => {
     const edges = [
-      0, -1, 1, 999, 1000, 86_399_999, 86_400_000, -62_167_219_200_000, -62_167_219_200_001, 253_402_300_799_999, 253_402_300_800_000,
-      Date.UTC(2000, 1, 29, 23, 59, 59, 999), Date.UTC(1900, 1, 28, 12), Date.UTC(2100, 2, 1), Date.UTC(2024, 11, 31, 23, 59, 59, 999), Date.UTC(1600, 0, 1),
-      8.64e15, -8.64e15,
+      0,
+      -1,
+      1,
+      999,
+      1000,
+      86_399_999,
+      86_400_000,
+      -62_167_219_200_000,
+      -62_167_219_200_001,
+      253_402_300_799_999,
+      253_402_300_800_000,
+      Date.UTC(2000, 1, 29, 23, 59, 59, 999),
+      Date.UTC(1900, 1, 28, 12),
+      Date.UTC(2100, 2, 1),
+      Date.UTC(2024, 11, 31, 23, 59, 59, 999),
+      Date.UTC(1600, 0, 1),
+      8.64e15,
+      -8.64e15,
     ];
     for (const ms of edges) expect(isoInstant(ms)).toBe(new Date(ms).toISOString());
   });

@@ -111,7 +111,8 @@ describe('退款: where the money goes, return pickup, and words that only sound
   });
 
   it('a return pickup or a refund after a long wait outweighs the delivery words in it', () => {
-    const scan = (content: string) => [...keywordMatches(compiled, content).values()].sort((a, b) => b.specificity - a.specificity)[0]?.groupId;
+    const scan = (content: string) =>
+      [...keywordMatches(compiled, content).values()].sort((a, b) => b.specificity - a.specificity)[0]?.groupId;
     expect(scan('要退货 快递员会上门取件吗')).toBe('refund');
     expect(scan('一直没发货 不想等了 能退款吗')).toBe('refund');
   });

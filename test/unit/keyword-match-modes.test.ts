@@ -88,7 +88,8 @@ describe('pinyin', () => {
   const password: KeywordGroup = { id: 'pw', name: '改密码', keywords: ['密码'], pinyin: true };
 
   it('matches initials and full pinyin as whole Latin tokens: tk, TK, tuikuan, tui kuan, mm, mima', () => {
-    for (const content of ['tk', '我要TK', 'i want tk', 'tuikuan', 'tui kuan吗']) expect(matched([refund], content), content).toEqual({ rf: '退款' });
+    for (const content of ['tk', '我要TK', 'i want tk', 'tuikuan', 'tui kuan吗'])
+      expect(matched([refund], content), content).toEqual({ rf: '退款' });
     for (const content of ['mm忘了', 'mima']) expect(matched([password], content), content).toEqual({ pw: '密码' });
   });
 
@@ -111,14 +112,19 @@ describe('pinyin', () => {
 
   it('accepts every reading of a multi-reading character: 重置 is chongzhi as well as zhongzhi', () => {
     const reset: KeywordGroup = { id: 'rs', name: '重置', keywords: ['重置'], pinyin: true };
-    for (const content of ['密码怎么chongzhi', 'zhongzhi', 'chong zhi一下', 'cz']) expect(matched([reset], content), content).toEqual({ rs: '重置' });
+    for (const content of ['密码怎么chongzhi', 'zhongzhi', 'chong zhi一下', 'cz'])
+      expect(matched([reset], content), content).toEqual({ rs: '重置' });
     // Near misses: one syllable, a longer Latin token, a reading no character of the keyword has.
-    for (const content of ['chong', 'chongzhiwang', 'chongzi', 'tongzhi']) expect(matched([reset], content), content).toEqual({});
+    for (const content of ['chong', 'chongzhiwang', 'chongzi', 'tongzhi'])
+      expect(matched([reset], content), content).toEqual({});
   });
 
   it('bounds the readings of a keyword made of multi-reading characters', () => {
     const plain = budgetUse({ flows: [], groups: [{ id: 'g', name: 'g', keywords: ['行长还了重行'] }] });
-    const withPinyin = budgetUse({ flows: [], groups: [{ id: 'g', name: 'g', keywords: ['行长还了重行'], pinyin: true }] });
+    const withPinyin = budgetUse({
+      flows: [],
+      groups: [{ id: 'g', name: 'g', keywords: ['行长还了重行'], pinyin: true }],
+    });
     // 3·2·3·2·2·3 = 216 readings unbounded; at most 8 full forms, 8 initial forms and the syllables.
     expect(withPinyin.patterns - plain.patterns).toBeLessThanOrEqual(2 * MAX_READINGS_PER_KEYWORD + 1);
     expect(withPinyin.patterns - plain.patterns).toBeGreaterThan(2);
@@ -136,7 +142,19 @@ describe('specificity', () => {
       flows: [],
       groups: [
         { id: 'a', name: 'A', keywords: ['退', '退款'] },
-        { id: 'b', name: 'B', keywords: ['钱'], combos: [{ all: [['退款', '退'], ['没到账', '到账']] }] },
+        {
+          id: 'b',
+          name: 'B',
+          keywords: ['钱'],
+          combos: [
+            {
+              all: [
+                ['退款', '退'],
+                ['没到账', '到账'],
+              ],
+            },
+          ],
+        },
       ],
     });
     const matches = keywordMatches(compiled, '退款还没到账');
@@ -149,18 +167,38 @@ describe('schema and budget', () => {
   const base = { id: 'g', name: 'g', keywords: ['退款'] };
 
   it('accepts the new options and refuses bad combos with pointers', () => {
-    expect(validate('keyword-group', { ...base, wholeWords: true, pinyin: true, combos: [{ all: [['a'], ['b']], within: 'message' }] }).ok).toBe(true);
+    expect(
+      validate('keyword-group', {
+        ...base,
+        wholeWords: true,
+        pinyin: true,
+        combos: [{ all: [['a'], ['b']], within: 'message' }],
+      }).ok,
+    ).toBe(true);
     const bad = validate('keyword-group', {
       ...base,
-      combos: [{ all: [['密码']] }, { all: [['a'], []], within: 'sentence' }, { all: [['a'], ['b'.repeat(61)]], any: 1 }],
+      combos: [
+        { all: [['密码']] },
+        { all: [['a'], []], within: 'sentence' },
+        { all: [['a'], ['b'.repeat(61)]], any: 1 },
+      ],
     });
     expect(bad.ok).toBe(false);
     const paths = bad.ok ? [] : bad.problems.map((p) => p.path);
-    expect(paths).toEqual(expect.arrayContaining(['/combos/0/all', '/combos/1/all/1', '/combos/1/within', '/combos/2/all/1/0', '/combos/2']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/combos/0/all',
+        '/combos/1/all/1',
+        '/combos/1/within',
+        '/combos/2/all/1/0',
+        '/combos/2',
+      ]),
+    );
   });
 
   it('refuses more than 50 combos, 8 slots or 50 words in a slot', () => {
-    const slots = (n: number, words = 1) => Array.from({ length: n }, (_, i) => Array.from({ length: words }, (_, j) => `w${i}-${j}`));
+    const slots = (n: number, words = 1) =>
+      Array.from({ length: n }, (_, i) => Array.from({ length: words }, (_, j) => `w${i}-${j}`));
     const problems = (doc: object) => {
       const r = validate('keyword-group', doc);
       return r.ok ? [] : r.problems.map((p) => p.path);

@@ -12,7 +12,12 @@ const source = (title: string) => [{ title, licence: '研究用途' }];
 const index = buildSynonymIndex({
   schemaVersion: 1,
   sets: [
-    { id: 'refund', name: '退款', words: ['退款', '退钱', '退回', '原路返回', '退款申请', '已经退款了'], sources: source('JDDC') },
+    {
+      id: 'refund',
+      name: '退款',
+      words: ['退款', '退钱', '退回', '原路返回', '退款申请', '已经退款了'],
+      sources: source('JDDC'),
+    },
     { id: 'money-back', name: '钱退回', words: ['退钱', '退回', '到账', 'ＴＫ'], sources: source('京东帮助中心') },
     { id: 'return', name: '退货', words: ['退货', '寄回', '退回'], sources: source('淘宝规则') },
   ],
@@ -41,7 +46,16 @@ describe('suggestKeywords', () => {
     ]);
     expect(got[0]!.because).toBe('退款');
     // 寄回 is met first (through 退货) but 退回 has two voters, so it comes first.
-    expect(words(group({ mode: 'exact', keywords: ['退货', '退钱'] }))).toEqual(['退回', '寄回', '退款', '原路返回', '退款申请', '已经退款了', '到账', 'ＴＫ']);
+    expect(words(group({ mode: 'exact', keywords: ['退货', '退钱'] }))).toEqual([
+      '退回',
+      '寄回',
+      '退款',
+      '原路返回',
+      '退款申请',
+      '已经退款了',
+      '到账',
+      'ＴＫ',
+    ]);
   });
 
   it('lists a word once even when it is reached through several sets and spellings (width, case, spaces)', () => {
@@ -68,7 +82,9 @@ describe('suggestKeywords', () => {
   it('draws on combo words too, and leaves out words already in a combo', () => {
     const combos = [{ all: [['退货'], ['寄回', '怎么']] }];
     const got = suggestKeywords({ id: 'g', name: '退货', keywords: ['怎么寄'], combos, mode: 'exact' }, index);
-    expect(got).toEqual([{ word: '退回', because: '退货', set: 'return', votes: 2, source: '同义词组“退货”：淘宝规则' }]);
+    expect(got).toEqual([
+      { word: '退回', because: '退货', set: 'return', votes: 2, source: '同义词组“退货”：淘宝规则' },
+    ]);
   });
 
   it('suggests nothing for words outside every set, and stops at the limit', () => {
@@ -85,19 +101,65 @@ describe('the shipped synonym source', () => {
     expect(checked.ok ? [] : checked.problems).toEqual([]);
     expect(data.sets.length).toBeGreaterThanOrEqual(15);
     expect(data.sets.reduce((n, s) => n + s.words.length, 0)).toBeGreaterThanOrEqual(300);
-    for (const set of data.sets) expect(set.sources.every((s) => s.title !== '' && s.licence !== ''), set.id).toBe(true);
+    for (const set of data.sets)
+      expect(
+        set.sources.every((s) => s.title !== '' && s.licence !== ''),
+        set.id,
+      ).toBe(true);
     expect(new Set(data.sets.map((s) => s.id)).size).toBe(data.sets.length);
   });
 
   it('holds the words the issue names, Traditional and regional forms and pinyin initials among them', () => {
     const all = new Set(data.sets.flatMap((s) => s.words));
-    for (const word of ['退款', '退货', '退钱', '退回', '原路返回', '到账', '物流', '快递', '配送', '派送', '发货', '到哪了', '催单', '单号', '密码', '登不上', '忘记密码', '重置密码', '找回密码', '人工', '真人', '转人工', '发票', '抬头', '优惠券', '换货', '尺码', '会员', '积分', '售后', '保修', '维修', '修改地址', 'tk', 'kd', '退錢', '發貨', '登入', '到咗未']) {
+    for (const word of [
+      '退款',
+      '退货',
+      '退钱',
+      '退回',
+      '原路返回',
+      '到账',
+      '物流',
+      '快递',
+      '配送',
+      '派送',
+      '发货',
+      '到哪了',
+      '催单',
+      '单号',
+      '密码',
+      '登不上',
+      '忘记密码',
+      '重置密码',
+      '找回密码',
+      '人工',
+      '真人',
+      '转人工',
+      '发票',
+      '抬头',
+      '优惠券',
+      '换货',
+      '尺码',
+      '会员',
+      '积分',
+      '售后',
+      '保修',
+      '维修',
+      '修改地址',
+      'tk',
+      'kd',
+      '退錢',
+      '發貨',
+      '登入',
+      '到咗未',
+    ]) {
       expect(all.has(word), word).toBe(true);
     }
   });
 
   it('writes every word in its normalized form, so a lookup finds it as written', () => {
-    const unnormalized = data.sets.flatMap((s) => s.words.filter((w) => normalizeKeyword(w) !== w).map((w) => `${s.id}: ${w}`));
+    const unnormalized = data.sets.flatMap((s) =>
+      s.words.filter((w) => normalizeKeyword(w) !== w).map((w) => `${s.id}: ${w}`),
+    );
     expect(unnormalized).toEqual([]);
   });
 
@@ -107,9 +169,14 @@ describe('the shipped synonym source', () => {
       const forms = new Set(
         set.words
           .filter((w) => /\p{Script=Han}/u.test(w))
-          .flatMap((w) => [pinyin(w, { pattern: 'first', toneType: 'none', type: 'array' }).join(''), pinyin(w, { toneType: 'none', type: 'array' }).join('')]),
+          .flatMap((w) => [
+            pinyin(w, { pattern: 'first', toneType: 'none', type: 'array' }).join(''),
+            pinyin(w, { toneType: 'none', type: 'array' }).join(''),
+          ]),
       );
-      return set.words.filter((w) => /^[a-z]+$/.test(w) && !brands.has(w) && !forms.has(w)).map((w) => `${set.id}: ${w}`);
+      return set.words
+        .filter((w) => /^[a-z]+$/.test(w) && !brands.has(w) && !forms.has(w))
+        .map((w) => `${set.id}: ${w}`);
     });
     expect(wrong).toEqual([]);
   });

@@ -17,7 +17,9 @@ function checker(policy: Policy = DEFAULT, extra: Lexicon[] = []) {
   const compiled = compileContentChecks(resolvePolicy(policy), extra);
   const scan = scannerFor(compiled.termPatterns);
   return (content: string, flowId?: string) =>
-    findingsOf(compiled.check({ type: 'text', content }, scan, flowId === undefined ? {} : { flowId }).reasons).map((r) => r.code);
+    findingsOf(compiled.check({ type: 'text', content }, scan, flowId === undefined ? {} : { flowId }).reasons).map(
+      (r) => r.code,
+    );
 }
 
 describe('homoglyphs', () => {
@@ -54,9 +56,12 @@ describe('spelled-out and spaced links', () => {
     expect(links.map((l) => [l.host, input.slice(l.start, l.end)])).toEqual([[host, url]]);
   });
 
-  it.each(['下午3点开会', 'v1 . 2 版本', '回复 1 . 退款', '最近 3 点 com', '第一点，com 是后缀', 'abc.dotcom'])('no link in %s', (input) => {
-    expect(findLinks(input)).toEqual([]);
-  });
+  it.each(['下午3点开会', 'v1 . 2 版本', '回复 1 . 退款', '最近 3 点 com', '第一点，com 是后缀', 'abc.dotcom'])(
+    'no link in %s',
+    (input) => {
+      expect(findLinks(input)).toEqual([]);
+    },
+  );
 
   it('blocks a spelled-out marketplace link as EXTERNAL_LINK', () => {
     expect(checker()('去 taobao 点 com 搜我们的店')).toContain('EXTERNAL_LINK');
@@ -94,9 +99,12 @@ describe('negation', () => {
 });
 
 describe('regex lexicon terms', () => {
-  it.each(['保证?治愈', '[0-9一二三]+个?疗程治愈', '(?:提分|提高)[0-9]{1,3}分', '[^。]{0,12}特价', '\\d+天见效'])('accepts %s', (p) => {
-    expect(checkRegexSafety(p)).toEqual({ ok: true });
-  });
+  it.each(['保证?治愈', '[0-9一二三]+个?疗程治愈', '(?:提分|提高)[0-9]{1,3}分', '[^。]{0,12}特价', '\\d+天见效'])(
+    'accepts %s',
+    (p) => {
+      expect(checkRegexSafety(p)).toEqual({ ok: true });
+    },
+  );
 
   it.each([
     ['(a+)+$', '重复的分组'],
@@ -119,7 +127,14 @@ describe('regex lexicon terms', () => {
     expect(verdict.ok ? '' : verdict.reason).toContain(why);
   });
 
-  const lexicon = (term: string): Lexicon => ({ id: 'rx', name: 'rx', category: 'medical', code: 'pack:t/RX', severity: 'block', terms: [{ term, regex: true }] });
+  const lexicon = (term: string): Lexicon => ({
+    id: 'rx',
+    name: 'rx',
+    category: 'medical',
+    code: 'pack:t/RX',
+    severity: 'block',
+    terms: [{ term, regex: true }],
+  });
 
   it('matches over the normalized text and respects negation', () => {
     const check = checker({ id: 'p', name: 'p' }, [lexicon('[0-9一二三四五六七八九十]+个?疗程(?:治愈|痊愈)')]);
@@ -153,15 +168,21 @@ describe('allowances in the content checks', () => {
   });
 
   it('scoped to a flow apply only to that flow’s replies', () => {
-    const check = checker(withAllowances([{ id: 'a1', code: 'PROMOTION', phrase: '团购', scope: { flowId: 'group-buy' } }]));
+    const check = checker(
+      withAllowances([{ id: 'a1', code: 'PROMOTION', phrase: '团购', scope: { flowId: 'group-buy' } }]),
+    );
     expect(check('团购请到门店', 'group-buy')).toEqual([]);
     expect(check('团购请到门店', 'other')).toEqual(['PROMOTION']);
     expect(check('团购请到门店')).toEqual(['PROMOTION']);
   });
 
   it('a silenced promotion does not count for OVER_MARKETING', () => {
-    const compiled = compileContentChecks(resolvePolicy(withAllowances([{ id: 'a1', code: 'PROMOTION', phrase: '团购' }])));
-    expect(compiled.check({ type: 'text', content: '团购请到门店' }, scannerFor(compiled.termPatterns)).promotional).toBe(false);
+    const compiled = compileContentChecks(
+      resolvePolicy(withAllowances([{ id: 'a1', code: 'PROMOTION', phrase: '团购' }])),
+    );
+    expect(
+      compiled.check({ type: 'text', content: '团购请到门店' }, scannerFor(compiled.termPatterns)).promotional,
+    ).toBe(false);
   });
 });
 

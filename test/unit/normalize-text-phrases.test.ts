@@ -26,13 +26,23 @@ describe('normalizeText, Traditional script', () => {
     const preset = Locale.configs['t2s'];
     const keys = [...(preset?.normalizationChain ?? []), ...(preset?.conversionChain ?? [])]
       .flat()
-      .flatMap((dict) => (typeof dict === 'string' ? dict.split('|').map((e) => e.split(' ')[0] ?? '') : dict.map((pair: readonly [string, string]) => pair[0])));
-    const ideographs = keys.filter((k) => [...k].every((c) => /^\p{Script=Han}$/u.test(c) && c.normalize('NFKC') === c));
+      .flatMap((dict) =>
+        typeof dict === 'string'
+          ? dict.split('|').map((e) => e.split(' ')[0] ?? '')
+          : dict.map((pair: readonly [string, string]) => pair[0]),
+      );
+    const ideographs = keys.filter((k) =>
+      [...k].every((c) => /^\p{Script=Han}$/u.test(c) && c.normalize('NFKC') === c),
+    );
     expect(ideographs.length).toBeGreaterThan(3000);
     let seed = 9;
     const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
     for (let i = 0; i < 20_000; i++) {
-      const parts = Array.from({ length: 1 + Math.floor(next() * 5) }, () => (next() < 0.7 ? ideographs[Math.floor(next() * ideographs.length)] : String.fromCodePoint(0x4e00 + Math.floor(next() * 20_000))));
+      const parts = Array.from({ length: 1 + Math.floor(next() * 5) }, () =>
+        next() < 0.7
+          ? ideographs[Math.floor(next() * ideographs.length)]
+          : String.fromCodePoint(0x4e00 + Math.floor(next() * 20_000)),
+      );
       const text = parts.join('');
       if (text.normalize('NFKC') !== text) continue;
       expect(normalizeText(text).text, text).toBe(expected(text));

@@ -21,24 +21,60 @@ const BOTH = '我要退款，快递还没到';
 
 type Node = Flow['nodes'][number];
 const trigger: Node = { id: 't', type: 'trigger', position: pos, data: { messageTypes: ['text'] } };
-const group = (id: string, groupId: string, priority?: number): Node => ({ id, type: 'keywordGroup', position: pos, data: { groupId, ...(priority === undefined ? {} : { priority }) } });
-const reply = (id: string, content: string): Node => ({ id, type: 'reply', position: pos, data: { mode: 'all', replies: [{ type: 'text', content }] } });
+const group = (id: string, groupId: string, priority?: number): Node => ({
+  id,
+  type: 'keywordGroup',
+  position: pos,
+  data: { groupId, ...(priority === undefined ? {} : { priority }) },
+});
+const reply = (id: string, content: string): Node => ({
+  id,
+  type: 'reply',
+  position: pos,
+  data: { mode: 'all', replies: [{ type: 'text', content }] },
+});
 
-function flowOf(id: string, nodes: Node[], edges: Array<[string, string, ('match' | 'else' | 'true' | 'false')?]>, extra: Partial<Flow> = {}): Flow {
-  return { id, name: id, nodes, edges: edges.map(([source, target, sourceHandle], i) => ({ id: `e${i}`, source, target, ...(sourceHandle ? { sourceHandle } : {}) })), ...extra };
+function flowOf(
+  id: string,
+  nodes: Node[],
+  edges: Array<[string, string, ('match' | 'else' | 'true' | 'false')?]>,
+  extra: Partial<Flow> = {},
+): Flow {
+  return {
+    id,
+    name: id,
+    nodes,
+    edges: edges.map(([source, target, sourceHandle], i) => ({
+      id: `e${i}`,
+      source,
+      target,
+      ...(sourceHandle ? { sourceHandle } : {}),
+    })),
+    ...extra,
+  };
 }
 
 /** trigger → 退款 → "refund", trigger → 物流 → "delivery", in the node order given. */
 function faq(id: string, groupNodes: Node[], extra: Partial<Flow> = {}): Flow {
   const answers: Record<string, string> = { refund: 'refund', logistics: 'delivery' };
-  const replies = groupNodes.map((n) => reply(`r-${n.id}`, `${id}:${answers[(n.data as { groupId: string }).groupId]}`));
-  const edges = groupNodes.flatMap((n): Array<[string, string, 'match'?]> => [['t', n.id], [n.id, `r-${n.id}`, 'match']]);
+  const replies = groupNodes.map((n) =>
+    reply(`r-${n.id}`, `${id}:${answers[(n.data as { groupId: string }).groupId]}`),
+  );
+  const edges = groupNodes.flatMap((n): Array<[string, string, 'match'?]> => [
+    ['t', n.id],
+    [n.id, `r-${n.id}`, 'match'],
+  ]);
   return flowOf(id, [trigger, ...groupNodes, ...replies], edges, extra);
 }
 
 async function run(flows: Flow[], content: string) {
   const compiled = compileWorkspace({ flows, groups, policy: DEFAULT_POLICY });
-  const { result } = await processInbound(compiled, emptyConversation(), { message: { from: 'u', type: 'text', content }, user: undefined, now: NOW, seedKey: content });
+  const { result } = await processInbound(compiled, emptyConversation(), {
+    message: { from: 'u', type: 'text', content },
+    user: undefined,
+    now: NOW,
+    seedKey: content,
+  });
   return {
     ...result,
     texts: result.replies.map((r) => (r.reply as { content: string }).content),
@@ -66,14 +102,23 @@ describe('one answer per message', () => {
 
   it('breaks a tie of priority and specificity by document order', async () => {
     const tie = '退款，快递';
-    const refundFirst = await run([faq('faq', [group('kg-refund', 'refund'), group('kg-logistics', 'logistics')])], tie);
+    const refundFirst = await run(
+      [faq('faq', [group('kg-refund', 'refund'), group('kg-logistics', 'logistics')])],
+      tie,
+    );
     expect(refundFirst.texts).toEqual(['faq:refund']);
-    const logisticsFirst = await run([faq('faq', [group('kg-logistics', 'logistics'), group('kg-refund', 'refund')])], tie);
+    const logisticsFirst = await run(
+      [faq('faq', [group('kg-logistics', 'logistics'), group('kg-refund', 'refund')])],
+      tie,
+    );
     expect(logisticsFirst.texts).toEqual(['faq:delivery']);
   });
 
   it('keeps every answer when the flow says keywordAnswers: "all"', async () => {
-    const r = await run([faq('faq', [group('kg-refund', 'refund'), group('kg-logistics', 'logistics')], { keywordAnswers: 'all' })], BOTH);
+    const r = await run(
+      [faq('faq', [group('kg-refund', 'refund'), group('kg-logistics', 'logistics')], { keywordAnswers: 'all' })],
+      BOTH,
+    );
     expect(r.texts).toEqual(['faq:refund', 'faq:delivery']);
     expect(r.contest).toEqual(['faq/退款✓', 'faq/物流✓']);
     expect(r.trace).toEqual(['t', 'kg-refund', 'r-kg-refund', 'kg-logistics', 'r-kg-logistics']);
@@ -82,8 +127,21 @@ describe('one answer per message', () => {
   it('walks neither branch of a losing group: it did match, so its else is not the case either', async () => {
     const flow = flowOf(
       'faq',
-      [trigger, group('kg-refund', 'refund'), reply('refund', '退款说明'), reply('not-refund', '不是退款的问题'), group('kg-logistics', 'logistics'), reply('delivery', '物流说明')],
-      [['t', 'kg-refund'], ['kg-refund', 'refund', 'match'], ['kg-refund', 'not-refund', 'else'], ['t', 'kg-logistics'], ['kg-logistics', 'delivery', 'match']],
+      [
+        trigger,
+        group('kg-refund', 'refund'),
+        reply('refund', '退款说明'),
+        reply('not-refund', '不是退款的问题'),
+        group('kg-logistics', 'logistics'),
+        reply('delivery', '物流说明'),
+      ],
+      [
+        ['t', 'kg-refund'],
+        ['kg-refund', 'refund', 'match'],
+        ['kg-refund', 'not-refund', 'else'],
+        ['t', 'kg-logistics'],
+        ['kg-logistics', 'delivery', 'match'],
+      ],
     );
     const both = await run([flow], BOTH);
     expect(both.texts).toEqual(['物流说明']);
@@ -101,22 +159,51 @@ describe('one answer per message', () => {
     expect(r.contest).toEqual(['a/退款✗', 'a/物流✓', 'b/退款✓', 'b/物流✗']);
   });
 
-  it('lets only reachable groups contend: one behind another group\'s else or a false condition silences nobody', async () => {
+  it("lets only reachable groups contend: one behind another group's else or a false condition silences nobody", async () => {
     // 退款 → else → 物流 is the operator's own "if … else if …": 退款 matched, so 物流 is never reached.
     const chain = flowOf(
       'chain',
-      [trigger, group('kg-refund', 'refund'), reply('refund', '退款说明'), group('kg-logistics', 'logistics'), reply('delivery', '物流说明')],
-      [['t', 'kg-refund'], ['kg-refund', 'refund', 'match'], ['kg-refund', 'kg-logistics', 'else'], ['kg-logistics', 'delivery', 'match']],
+      [
+        trigger,
+        group('kg-refund', 'refund'),
+        reply('refund', '退款说明'),
+        group('kg-logistics', 'logistics'),
+        reply('delivery', '物流说明'),
+      ],
+      [
+        ['t', 'kg-refund'],
+        ['kg-refund', 'refund', 'match'],
+        ['kg-refund', 'kg-logistics', 'else'],
+        ['kg-logistics', 'delivery', 'match'],
+      ],
     );
     const chained = await run([chain], BOTH);
     expect(chained.texts).toEqual(['退款说明']);
     expect(chained.contest).toEqual(['chain/退款✓']);
 
-    const never: Node = { id: 'vip', type: 'condition', position: pos, data: { match: 'all', conditions: [{ fact: 'userTags', operator: 'contains', value: 'vip' }] } };
+    const never: Node = {
+      id: 'vip',
+      type: 'condition',
+      position: pos,
+      data: { match: 'all', conditions: [{ fact: 'userTags', operator: 'contains', value: 'vip' }] },
+    };
     const gated = flowOf(
       'gated',
-      [trigger, group('kg-refund', 'refund'), reply('refund', '退款说明'), never, group('kg-logistics', 'logistics'), reply('delivery', '物流说明')],
-      [['t', 'kg-refund'], ['kg-refund', 'refund', 'match'], ['t', 'vip'], ['vip', 'kg-logistics', 'true'], ['kg-logistics', 'delivery', 'match']],
+      [
+        trigger,
+        group('kg-refund', 'refund'),
+        reply('refund', '退款说明'),
+        never,
+        group('kg-logistics', 'logistics'),
+        reply('delivery', '物流说明'),
+      ],
+      [
+        ['t', 'kg-refund'],
+        ['kg-refund', 'refund', 'match'],
+        ['t', 'vip'],
+        ['vip', 'kg-logistics', 'true'],
+        ['kg-logistics', 'delivery', 'match'],
+      ],
     );
     expect((await run([gated], BOTH)).texts).toEqual(['退款说明']);
   });
@@ -125,7 +212,11 @@ describe('one answer per message', () => {
     const nested = flowOf(
       'nested',
       [trigger, group('kg-refund', 'refund'), group('kg-logistics', 'logistics'), reply('in-transit', '在途退款说明')],
-      [['t', 'kg-refund'], ['kg-refund', 'kg-logistics', 'match'], ['kg-logistics', 'in-transit', 'match']],
+      [
+        ['t', 'kg-refund'],
+        ['kg-refund', 'kg-logistics', 'match'],
+        ['kg-logistics', 'in-transit', 'match'],
+      ],
     );
     const r = await run([nested], BOTH);
     expect(r.texts).toEqual(['在途退款说明']);

@@ -10,21 +10,57 @@ import { setPreferences } from '../../server/src/store/profile-preferences.js';
 const NOW = Date.parse('2026-11-24T10:00:00+08:00');
 const pos = { x: 0, y: 0 };
 const trigger = { id: 't', type: 'trigger' as const, position: pos, data: { messageTypes: ['text' as const] } };
-const reply = (id: string, content: string) => ({ id, type: 'reply' as const, position: pos, data: { replies: [{ type: 'text' as const, content }] } });
-const remember = (id: string, key: string, value: string) => ({ id, type: 'recordPreference' as const, position: pos, data: { key, value } });
+const reply = (id: string, content: string) => ({
+  id,
+  type: 'reply' as const,
+  position: pos,
+  data: { replies: [{ type: 'text' as const, content }] },
+});
+const remember = (id: string, key: string, value: string) => ({
+  id,
+  type: 'recordPreference' as const,
+  position: pos,
+  data: { key, value },
+});
 
 function flowOf(nodes: Flow['nodes'], edges: Array<[string, string, string?]>): Flow {
-  return { id: 'f', name: 'f', nodes, edges: edges.map(([source, target, sourceHandle], i) => ({ id: `e${i}`, source, target, ...(sourceHandle ? { sourceHandle: sourceHandle as 'true' } : {}) })) };
+  return {
+    id: 'f',
+    name: 'f',
+    nodes,
+    edges: edges.map(([source, target, sourceHandle], i) => ({
+      id: `e${i}`,
+      source,
+      target,
+      ...(sourceHandle ? { sourceHandle: sourceHandle as 'true' } : {}),
+    })),
+  };
 }
 
 async function run(flow: Flow, preferences: Record<string, string> = {}) {
   const compiled = compileWorkspace({ flows: [flow], groups: [], policy: DEFAULT_POLICY });
-  return processInbound(compiled, { ...emptyConversation(), preferences }, { message: { from: 'u', type: 'text', content: '你好' }, user: undefined, now: NOW, seedKey: 'k' });
+  return processInbound(
+    compiled,
+    { ...emptyConversation(), preferences },
+    { message: { from: 'u', type: 'text', content: '你好' }, user: undefined, now: NOW, seedKey: 'k' },
+  );
 }
 
 describe('recordPreference', () => {
   it('sets the value on the state; a later node of the same key wins', async () => {
-    const flow = flowOf([trigger, remember('a', '关注领域', '彩妆'), remember('b', '关注领域', '护肤成分'), remember('c', '肤质', '干皮')], [['t', 'a'], ['a', 'b'], ['b', 'c']]);
+    const flow = flowOf(
+      [
+        trigger,
+        remember('a', '关注领域', '彩妆'),
+        remember('b', '关注领域', '护肤成分'),
+        remember('c', '肤质', '干皮'),
+      ],
+      [
+        ['t', 'a'],
+        ['a', 'b'],
+        ['b', 'c'],
+      ],
+    );
     const { next } = await run(flow, { 预算: '200以内' });
     expect(next.preferences).toEqual({ 预算: '200以内', 关注领域: '护肤成分', 肤质: '干皮' });
   });
@@ -38,8 +74,20 @@ describe('recordPreference', () => {
     ['in', { key: '关注领域', operator: 'in', value: ['彩妆', '护肤成分'] }, { 关注领域: '护肤成分' }, 'yes'],
     ['in, not listed', { key: '关注领域', operator: 'in', value: ['彩妆'] }, { 关注领域: '护肤成分' }, 'no'],
   ])('a preference condition (%s)', async (_what, condition, preferences, expected) => {
-    const cond = { id: 'c', type: 'condition' as const, position: pos, data: { conditions: [{ fact: 'preference' as const, ...condition }] } };
-    const flow = flowOf([trigger, cond, reply('yes', 'yes'), reply('no', 'no')], [['t', 'c'], ['c', 'yes', 'true'], ['c', 'no', 'false']]);
+    const cond = {
+      id: 'c',
+      type: 'condition' as const,
+      position: pos,
+      data: { conditions: [{ fact: 'preference' as const, ...condition }] },
+    };
+    const flow = flowOf(
+      [trigger, cond, reply('yes', 'yes'), reply('no', 'no')],
+      [
+        ['t', 'c'],
+        ['c', 'yes', 'true'],
+        ['c', 'no', 'false'],
+      ],
+    );
     const { result } = await run(flow, preferences);
     expect(result.replies.map((r) => (r.reply as { content: string }).content)).toEqual([expected]);
   });

@@ -20,10 +20,24 @@ describe('regexGate', () => {
     const gate = regexGate(items);
     let seed = 5;
     const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
-    const alphabet = '满减送折元送免一半价前名率见效疗程好天就康复邀请好友转发赞助力枪证发票开代日结赚不疼停药%0123456789ab𠀀\ud800';
+    const alphabet =
+      '满减送折元送免一半价前名率见效疗程好天就康复邀请好友转发赞助力枪证发票开代日结赚不疼停药%0123456789ab𠀀\ud800';
     const chars = [...alphabet];
-    const texts = ['现在店里满199减30', '全场8折', '总有效率95%', '代开各行业正规发票', '转发到朋友圈，截图发给客服', '', 'ab', '𠀀a', '\ud800x'].map((t) => (t.includes('\ud800') ? t : normalizeTerm(t)));
-    for (let i = 0; i < 3000; i++) texts.push(Array.from({ length: 1 + Math.floor(next() * 20) }, () => chars[Math.floor(next() * chars.length)]).join(''));
+    const texts = [
+      '现在店里满199减30',
+      '全场8折',
+      '总有效率95%',
+      '代开各行业正规发票',
+      '转发到朋友圈，截图发给客服',
+      '',
+      'ab',
+      '𠀀a',
+      '\ud800x',
+    ].map((t) => (t.includes('\ud800') ? t : normalizeTerm(t)));
+    for (let i = 0; i < 3000; i++)
+      texts.push(
+        Array.from({ length: 1 + Math.floor(next() * 20) }, () => chars[Math.floor(next() * chars.length)]).join(''),
+      );
     for (const text of texts) {
       const expected = items.filter((x) => mayMatch(x.needs, new Set(text))).map((x) => x.item);
       expect(gate(text), text).toEqual(expected);
@@ -33,7 +47,13 @@ describe('regexGate', () => {
 
 describe('requiredChars, second chars of a group', () => {
   it.each([
-    ['(?:见效|有效果|看到效果)', [['见', '有', '看'], ['效', '到']]],
+    [
+      '(?:见效|有效果|看到效果)',
+      [
+        ['见', '有', '看'],
+        ['效', '到'],
+      ],
+    ],
     ['(?:a+b|cd)x', [['a', 'c'], ['x']]], // a quantified first char: no second set
     ['(?:ab?|cd)', [['a', 'c']]], // an optional second char
     ['(?:a|cd)', [['a', 'c']]], // an alternative of one char

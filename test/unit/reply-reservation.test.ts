@@ -4,7 +4,11 @@ import { resolvePolicy } from '../../server/src/core/policy/resolve-policy.js';
 import { emptyConversation, type ConversationState } from '../../server/src/core/window/conversation-state.js';
 import { applyInteraction } from '../../server/src/core/window/window-policy.js';
 import { recordCommit } from '../../server/src/core/checks/conversation-checks.js';
-import { confirmReservation, releaseReservation, reserveReply } from '../../server/src/core/window/reply-reservation.js';
+import {
+  confirmReservation,
+  releaseReservation,
+  reserveReply,
+} from '../../server/src/core/window/reply-reservation.js';
 
 const policy = resolvePolicy(undefined);
 const T = Date.parse('2026-11-24T10:00:00+08:00');

@@ -19,7 +19,10 @@ function parsed<T>(schema: 'policy' | 'pack', doc: unknown): T {
 
 // The beauty pack's lexicons under their namespaced codes, as the runtime compiles them.
 const beauty = parsed<Pack>('pack', beautyJson);
-const compiled = compileContentChecks(resolvePolicy(parsed<Policy>('policy', policyJson)), (beauty.lexicons ?? []) as Lexicon[]);
+const compiled = compileContentChecks(
+  resolvePolicy(parsed<Policy>('policy', policyJson)),
+  (beauty.lexicons ?? []) as Lexicon[],
+);
 const scan = scannerFor(compiled.termPatterns);
 
 /** The real checks, then the suggestions, as /lint and /replies/check compute them. */
@@ -72,7 +75,10 @@ describe('rewrite suggestions per code', () => {
 
   it('rewrites each reason on its own text, leaving the others for their own suggestion', () => {
     const reasons = lintText('第一品牌，国家级认证').filter((r) => r.code === 'ABSOLUTE_TERM');
-    expect(reasons.map((r) => r.suggestion && 'text' in r.suggestion && r.suggestion.text)).toEqual(['知名品牌，国家级认证', '第一品牌，认证']);
+    expect(reasons.map((r) => r.suggestion && 'text' in r.suggestion && r.suggestion.text)).toEqual([
+      '知名品牌，国家级认证',
+      '第一品牌，认证',
+    ]);
   });
 });
 
@@ -94,12 +100,14 @@ describe('offsets are UTF-16 code units, right after emoji and surrogate pairs',
 
 describe('hints where no text rewrite helps', () => {
   it('window, frequency and duplicate reasons get a plain hint, no text', () => {
-    const reasons: Reason[] = ['WINDOW_EXPIRED', 'QUOTA_EXHAUSTED', 'FREQUENCY_LIMIT', 'DUPLICATE_REPLY'].map((code) => ({
-      code,
-      severity: 'block',
-      message: '…',
-      ruleId: `check:${code}`,
-    }));
+    const reasons: Reason[] = ['WINDOW_EXPIRED', 'QUOTA_EXHAUSTED', 'FREQUENCY_LIMIT', 'DUPLICATE_REPLY'].map(
+      (code) => ({
+        code,
+        severity: 'block',
+        message: '…',
+        ruleId: `check:${code}`,
+      }),
+    );
     for (const r of attachSuggestions({ type: 'text', content: '您好' }, reasons)) {
       expect(r.suggestion?.kind, r.code).toBe('hint');
       expect(r.suggestion?.message).toContain('下一条消息');
@@ -109,7 +117,12 @@ describe('hints where no text rewrite helps', () => {
   it('a custom rule and a pack rule without evidence get a hint naming their owner', () => {
     const [rule, pack] = attachSuggestions({ type: 'text', content: '您好' }, [
       { code: 'rule:night', severity: 'block', message: '…', ruleId: 'rule:night' },
-      { code: 'pack:beauty/AESTHETIC_PROMOTION', severity: 'block', message: '…', ruleId: 'pack:beauty/aesthetic-promotion' },
+      {
+        code: 'pack:beauty/AESTHETIC_PROMOTION',
+        severity: 'block',
+        message: '…',
+        ruleId: 'pack:beauty/aesthetic-promotion',
+      },
     ]);
     expect(rule?.suggestion).toEqual({ kind: 'hint', message: expect.stringContaining('night') });
     expect(pack?.suggestion).toEqual({ kind: 'hint', message: expect.stringContaining('beauty') });
@@ -134,7 +147,13 @@ describe('hints where no text rewrite helps', () => {
 
   it('evidence whose offsets do not point at its text is not trusted with a rewrite', () => {
     const [r] = attachSuggestions({ type: 'text', content: '这是最佳选择' }, [
-      { code: 'ABSOLUTE_TERM', severity: 'warn', message: '…', ruleId: 'x', evidence: { field: 'content', text: '最佳', start: 0, end: 2 } },
+      {
+        code: 'ABSOLUTE_TERM',
+        severity: 'warn',
+        message: '…',
+        ruleId: 'x',
+        evidence: { field: 'content', text: '最佳', start: 0, end: 2 },
+      },
     ]);
     expect(r?.suggestion?.kind).toBe('hint');
   });

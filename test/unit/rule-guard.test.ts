@@ -6,11 +6,21 @@ const facts = (promotional: boolean, ...codes: string[]) => ({ promotional, code
 
 describe('guardOf', () => {
   it('reads promotional and code requirements off a top-level all', () => {
-    const g = guardOf({ all: [{ fact: 'promotional', operator: 'equal', value: true }, { fact: 'codes', operator: 'intersects', value: ['A', 'B'] }] });
+    const g = guardOf({
+      all: [
+        { fact: 'promotional', operator: 'equal', value: true },
+        { fact: 'codes', operator: 'intersects', value: ['A', 'B'] },
+      ],
+    });
     expect(g(facts(true, 'B'))).toBe(true);
     expect(g(facts(false, 'B'))).toBe(false);
     expect(g(facts(true, 'C'))).toBe(false);
-    const c = guardOf({ all: [{ fact: 'codes', operator: 'contains', value: 'EXTERNAL_LINK' }, { fact: 'textLength', operator: 'greaterThan', value: 10 }] });
+    const c = guardOf({
+      all: [
+        { fact: 'codes', operator: 'contains', value: 'EXTERNAL_LINK' },
+        { fact: 'textLength', operator: 'greaterThan', value: 10 },
+      ],
+    });
     expect(c(facts(false, 'EXTERNAL_LINK'))).toBe(true);
     expect(c(facts(false))).toBe(false);
   });

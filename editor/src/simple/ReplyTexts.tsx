@@ -21,12 +21,10 @@ export function ReplyTexts({ flow, replyNodeId, editable }: ReplyTextsProps) {
   if (node?.type !== 'reply') return null;
   const { data } = node;
   const setText = (i: number, content: string) =>
-    useEditorStore
-      .getState()
-      .updateNodeData(replyNodeId, {
-        ...data,
-        replies: data.replies.map((r, j): Reply => (j === i && r.type === 'text' ? { ...r, content } : r)),
-      });
+    useEditorStore.getState().updateNodeData(replyNodeId, {
+      ...data,
+      replies: data.replies.map((r, j): Reply => (j === i && r.type === 'text' ? { ...r, content } : r)),
+    });
   return (
     <div className="simple-replies">
       {data.replies.map((reply, i) => {

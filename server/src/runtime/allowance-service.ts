@@ -23,7 +23,13 @@ export interface AllowanceChange {
 export class AllowanceService {
   constructor(private readonly store: Store) {}
 
-  async add(account: string, policyId: string, body: AllowanceBody, by: string, now = new Date()): Promise<AllowanceChange> {
+  async add(
+    account: string,
+    policyId: string,
+    body: AllowanceBody,
+    by: string,
+    now = new Date(),
+  ): Promise<AllowanceChange> {
     const allowance: Allowance = {
       id: `allow-${randomBytes(6).toString('hex')}`,
       code: body.code,
@@ -40,7 +46,14 @@ export class AllowanceService {
       `误报豁免：${allowance.code}“${allowance.phrase}”`,
       by,
     );
-    await this.store.audit.append({ at: now, account, actor: by, action: 'policy.allowance.add', target: policyId, detail: { allowance, ...change } });
+    await this.store.audit.append({
+      at: now,
+      account,
+      actor: by,
+      action: 'policy.allowance.add',
+      target: policyId,
+      detail: { allowance, ...change },
+    });
     return { allowance, policyId, ...change };
   }
 
@@ -52,11 +65,21 @@ export class AllowanceService {
     const change = await this.apply(
       account,
       policyId,
-      { edit: (list) => list.filter((a) => a.id !== allowanceId), undo: (list) => (list.some((a) => a.id === allowanceId) ? list : [...list, removed]) },
+      {
+        edit: (list) => list.filter((a) => a.id !== allowanceId),
+        undo: (list) => (list.some((a) => a.id === allowanceId) ? list : [...list, removed]),
+      },
       `撤销误报豁免 ${allowanceId}`,
       by,
     );
-    await this.store.audit.append({ at: now, account, actor: by, action: 'policy.allowance.remove', target: policyId, detail: { allowance: removed, ...change } });
+    await this.store.audit.append({
+      at: now,
+      account,
+      actor: by,
+      action: 'policy.allowance.remove',
+      target: policyId,
+      detail: { allowance: removed, ...change },
+    });
   }
 
   /**
@@ -80,11 +103,26 @@ export class AllowanceService {
     const live = head.published.find((p) => p.kind === 'policy' && p.id === policyId);
     const base = live ? await this.store.versions.get(account, 'policy', policyId, live.version) : null;
     const publishedDoc = base ? withAllowances(base.doc as Policy, edit) : draftDoc;
-    await gateWorkspace(this.store, account, { kind: 'policy', doc: publishedDoc }, '改动豁免后合规策略无法运行，未发布', [], head);
+    await gateWorkspace(
+      this.store,
+      account,
+      { kind: 'policy', doc: publishedDoc },
+      '改动豁免后合规策略无法运行，未发布',
+      [],
+      head,
+    );
     const saved = await this.store.documents.save(account, 'policy', policyId, draftDoc, draft.revision, by);
-    if (!saved.ok) throw conflict('合规策略刚被其他人修改，请重试', [{ path: '/revision', message: 'stale draft revision' }]);
+    if (!saved.ok)
+      throw conflict('合规策略刚被其他人修改，请重试', [{ path: '/revision', message: 'stale draft revision' }]);
     try {
-      const { published } = await publishAtHead(this.store, account, head.seq, { publish: [{ kind: 'policy', id: policyId, doc: publishedDoc }] }, by, note);
+      const { published } = await publishAtHead(
+        this.store,
+        account,
+        head.seq,
+        { publish: [{ kind: 'policy', id: policyId, doc: publishedDoc }] },
+        by,
+        note,
+      );
       return { revision: saved.revision, publishedVersion: lastPublished(published).version };
     } catch (e) {
       if (e instanceof AppError && e.code === 'CONFLICT') await this.takeBack(account, policyId, undo, by);
@@ -93,9 +131,22 @@ export class AllowanceService {
   }
 
   /** Nothing went live: the draft loses the edit (one try; a save racing this one wins and keeps it). */
-  private async takeBack(account: string, policyId: string, undo: (list: Allowance[]) => Allowance[], by: string): Promise<void> {
+  private async takeBack(
+    account: string,
+    policyId: string,
+    undo: (list: Allowance[]) => Allowance[],
+    by: string,
+  ): Promise<void> {
     const current = await this.store.documents.get(account, 'policy', policyId);
-    if (current) await this.store.documents.save(account, 'policy', policyId, withAllowances(current.doc as Policy, undo), current.revision, by);
+    if (current)
+      await this.store.documents.save(
+        account,
+        'policy',
+        policyId,
+        withAllowances(current.doc as Policy, undo),
+        current.revision,
+        by,
+      );
   }
 }
 

@@ -15,8 +15,7 @@ import { tryCompileWithPacks, type WorkspaceDocs } from './pack-contribution.js'
 import { loadPublished } from './published-workspace.js';
 
 export type GatedChange =
-  | { kind: Exclude<DocumentKind, 'scenario'>; doc: { id: string } }
-  | { kind: 'pack'; doc: { id: string } };
+  { kind: Exclude<DocumentKind, 'scenario'>; doc: { id: string } } | { kind: 'pack'; doc: { id: string } };
 
 /**
  * Compiles one document on its own (save, create, import).
@@ -48,7 +47,8 @@ export async function gateWorkspace(
 
 async function refuseProblems(docs: WorkspaceDocs, change: GatedChange, message: string): Promise<CompiledWorkspace> {
   const outcome = await tryCompileWithPacks(docs);
-  if (!outcome.ok) throw invalid(`${message}（${outcome.problems.length} 个问题）`, rebase(outcome.problems, prefixOf(change)));
+  if (!outcome.ok)
+    throw invalid(`${message}（${outcome.problems.length} 个问题）`, rebase(outcome.problems, prefixOf(change)));
   return outcome.compiled;
 }
 
@@ -61,7 +61,10 @@ function applyChange(docs: WorkspaceDocs, change: GatedChange): WorkspaceDocs {
     case 'policy':
       return { ...docs, policy: change.doc as Policy };
     case 'pack':
-      return { ...docs, packs: [...docs.packs.filter((p) => (p as { id?: unknown }).id !== change.doc.id), change.doc] };
+      return {
+        ...docs,
+        packs: [...docs.packs.filter((p) => (p as { id?: unknown }).id !== change.doc.id), change.doc],
+      };
   }
 }
 

@@ -34,7 +34,10 @@ export function contentGateMessage(blocked: readonly BlockedReplyField[]): strin
 
 /** One detail per blocked field: its pointer (under `prefix`), the node's label and the codes. */
 export function contentGateDetails(blocked: readonly BlockedReplyField[], prefix = ''): ErrorDetail[] {
-  return blocked.map((b) => ({ path: `${prefix}${b.path}`, message: `“${b.nodeName}”会被拦截：${b.reasons.map((r) => `${r.code}（${r.message}）`).join('；')}` }));
+  return blocked.map((b) => ({
+    path: `${prefix}${b.path}`,
+    message: `“${b.nodeName}”会被拦截：${b.reasons.map((r) => `${r.code}（${r.message}）`).join('；')}`,
+  }));
 }
 
 /** The distinct codes of blocked fields, for the audit of an override. */

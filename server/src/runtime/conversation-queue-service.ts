@@ -27,7 +27,12 @@ export interface QueueRequest {
  * @example await listAwaiting(store, cache, {account:'default', limit:50, after:null}, Date.now())
  * // {items:[{openid:'oU1', deadline:'…', handoff:false, …}], next:'MDAxNzk…'}
  */
-export async function listAwaiting(store: Store, cache: CompiledSource, req: QueueRequest, now: number): Promise<ConversationQueue> {
+export async function listAwaiting(
+  store: Store,
+  cache: CompiledSource,
+  req: QueueRequest,
+  now: number,
+): Promise<ConversationQueue> {
   // `|` sorts after every digit: keys of deadlines at or before `now` fall below this bound.
   const open = `${deadlineKey(now)}|~`;
   const after = req.after !== null && req.after > open ? req.after : open;
@@ -42,7 +47,8 @@ export async function listAwaiting(store: Store, cache: CompiledSource, req: Que
         store.events.lastMessages(req.account, turn.openid, LAST_MESSAGES),
       ]);
       // A turn an auto reply answered has waited for a human since the hand-off or the promise of one.
-      const since = turn.firstResponseMs !== null ? (turn.handoffAt ?? turn.promisedAt ?? turn.startedAt) : turn.startedAt;
+      const since =
+        turn.firstResponseMs !== null ? (turn.handoffAt ?? turn.promisedAt ?? turn.startedAt) : turn.startedAt;
       return {
         openid: turn.openid,
         nickname: turn.nickname,
@@ -55,7 +61,10 @@ export async function listAwaiting(store: Store, cache: CompiledSource, req: Que
         topics: turn.topics,
         tags: [...new Set([...turn.tags, ...state.tags])],
         preferences: state.preferences,
-        followUp: followUp && { text: followUp.text, from: new Date(turn.deadline - followUp.withinMinutes * 60_000).toISOString() },
+        followUp: followUp && {
+          text: followUp.text,
+          from: new Date(turn.deadline - followUp.withinMinutes * 60_000).toISOString(),
+        },
       };
     }),
   );

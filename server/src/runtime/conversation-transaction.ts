@@ -39,11 +39,23 @@ export async function readConversation(store: Store, account: string, openid: st
  * `ProfileRepository.get`). Called in the same event-loop turn as another write, its reads share
  * that write's commit; handed to `updateConversation` as `first`, it saves that transaction a read.
  */
-export async function loadConversation(store: Store, account: string, openid: string, without?: string): Promise<LoadedConversation> {
-  const [current, profile] = await Promise.all([store.conversations.get(account, openid), store.profiles.read(account, openid, without)]);
+export async function loadConversation(
+  store: Store,
+  account: string,
+  openid: string,
+  without?: string,
+): Promise<LoadedConversation> {
+  const [current, profile] = await Promise.all([
+    store.conversations.get(account, openid),
+    store.profiles.read(account, openid, without),
+  ]);
   const stored = reviveConversation(current?.state);
   const facts = profile.profile ?? (await adoptEarlier(store, account, openid, stored));
-  return { current, state: { ...stored, tags: facts.tags, topics: facts.topics, preferences: facts.preferences }, profile: profile.basis };
+  return {
+    current,
+    state: { ...stored, tags: facts.tags, topics: facts.topics, preferences: facts.preferences },
+    profile: profile.basis,
+  };
 }
 
 /**
@@ -70,19 +82,35 @@ export async function updateConversation<T>(
   first?: Promise<LoadedConversation>,
 ): Promise<T> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const { current, state, profile } = await (attempt === 0 && first ? first : loadConversation(store, account, openid, message?.key));
+    const { current, state, profile } = await (attempt === 0 && first
+      ? first
+      : loadConversation(store, account, openid, message?.key));
     const { next, result, before } = await step(state);
     if (next === state) return result; // nothing to record (a blocked reply)
-    const change = { tags: next.tags.filter((t) => !state.tags.includes(t)), topics: topicHits(state.topics, next.topics), preferences: changedPreferences(state.preferences, next.preferences) };
+    const change = {
+      tags: next.tags.filter((t) => !state.tags.includes(t)),
+      topics: topicHits(state.topics, next.topics),
+      preferences: changedPreferences(state.preferences, next.preferences),
+    };
     // Both land before the state that applies them; independent, so issued together (one commit).
     const prior: Array<Promise<void>> = before ? [before] : [];
     if (change.tags.length > 0 || change.topics.length > 0 || Object.keys(change.preferences).length > 0) {
       if (!message) throw new Error('a conversation step changed the profile without a message to record it under');
-      prior.push(store.profiles.record(account, openid, message.key, { ...change, nickname: message.nickname }, new Date(), profile));
+      prior.push(
+        store.profiles.record(
+          account,
+          openid,
+          message.key,
+          { ...change, nickname: message.nickname },
+          new Date(),
+          profile,
+        ),
+      );
     }
     await Promise.all(prior);
     const { tags: _tags, topics: _topics, preferences: _preferences, ...conversation } = next;
-    if (await store.conversations.put(account, openid, conversation, current ? current.v : null, openFor(next))) return result;
+    if (await store.conversations.put(account, openid, conversation, current ? current.v : null, openFor(next)))
+      return result;
     // Back off a little, with jitter, so colliding writers spread out.
     await new Promise((r) => setTimeout(r, Math.random() * Math.min(50, 2 ** attempt)));
   }
@@ -93,8 +121,14 @@ export async function updateConversation<T>(
  * A state written by an earlier version held the tags and counters itself: they become the
  * user's profile on first read (the next write of the state drops its copy).
  */
-async function adoptEarlier(store: Store, account: string, openid: string, stored: ConversationState): Promise<Pick<Profile, 'tags' | 'topics' | 'preferences'>> {
-  if (stored.tags.length === 0 && Object.keys(stored.topics).length === 0) return { tags: [], topics: {}, preferences: {} };
+async function adoptEarlier(
+  store: Store,
+  account: string,
+  openid: string,
+  stored: ConversationState,
+): Promise<Pick<Profile, 'tags' | 'topics' | 'preferences'>> {
+  if (stored.tags.length === 0 && Object.keys(stored.topics).length === 0)
+    return { tags: [], topics: {}, preferences: {} };
   return store.profiles.adopt(account, openid, { tags: stored.tags, topics: stored.topics }, new Date());
 }
 
@@ -110,6 +144,9 @@ function changedPreferences(before: Record<string, string>, after: Record<string
 
 /** How long the user's latest grant runs: the state must outlive it (then the retention starts). */
 function openFor(state: ConversationState): number {
-  const latest = state.grants.reduce<ConversationState['grants'][number] | undefined>((a, g) => (a && a.expiresAt >= g.expiresAt ? a : g), undefined);
+  const latest = state.grants.reduce<ConversationState['grants'][number] | undefined>(
+    (a, g) => (a && a.expiresAt >= g.expiresAt ? a : g),
+    undefined,
+  );
   return latest ? latest.expiresAt - latest.openedAt : 0;
 }

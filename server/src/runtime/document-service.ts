@@ -25,7 +25,12 @@ export const ROUTE_KINDS: Record<string, DocumentKind> = {
   scenarios: 'scenario',
 };
 
-const LABEL: Record<DocumentKind, string> = { flow: '流程', 'keyword-group': '关键词组', policy: '合规策略', scenario: '测试场景' };
+const LABEL: Record<DocumentKind, string> = {
+  flow: '流程',
+  'keyword-group': '关键词组',
+  policy: '合规策略',
+  scenario: '测试场景',
+};
 
 type Doc = { id: string; revision?: number } & Record<string, unknown>;
 
@@ -58,13 +63,22 @@ export interface PublishOptions {
 }
 
 /** Runs the account's saved scenarios with one draft swapped in; publishing waits on it. */
-export type ScenarioGate = (account: string, kind: DocumentKind, doc: unknown) => Promise<Array<{ id: string; name: string; failures: Array<{ step: number; failures: string[] }> }>>;
+export type ScenarioGate = (
+  account: string,
+  kind: DocumentKind,
+  doc: unknown,
+) => Promise<Array<{ id: string; name: string; failures: Array<{ step: number; failures: string[] }> }>>;
 
 /** The refusal when saved scenarios fail: one detail per failing step, `/scenarios/<id>/steps/<n>`. */
 export function scenarioGateError(failing: Awaited<ReturnType<ScenarioGate>>): AppError {
   return invalid(
     `有 ${failing.length} 个测试场景没有通过，修正后再发布，或填写说明后强制发布`,
-    failing.flatMap((f) => f.failures.map((x) => ({ path: `/scenarios/${f.id}/steps/${x.step}`, message: `${f.name}: ${x.failures.join('；')}` }))),
+    failing.flatMap((f) =>
+      f.failures.map((x) => ({
+        path: `/scenarios/${f.id}/steps/${x.step}`,
+        message: `${f.name}: ${x.failures.join('；')}`,
+      })),
+    ),
   );
 }
 
@@ -100,10 +114,18 @@ export class DocumentService {
     try {
       await this.store.documents.create(account, kind, doc.id, doc, by);
     } catch (err) {
-      if (err instanceof DuplicateKeyError) throw conflict(`${LABEL[kind]} ${doc.id} 已存在`, [{ path: '/id', message: 'id already exists' }]);
+      if (err instanceof DuplicateKeyError)
+        throw conflict(`${LABEL[kind]} ${doc.id} 已存在`, [{ path: '/id', message: 'id already exists' }]);
       throw err;
     }
-    await this.store.audit.append({ at: new Date(), account, actor: by, action: `${kind}.create`, target: doc.id, detail: {} });
+    await this.store.audit.append({
+      at: new Date(),
+      account,
+      actor: by,
+      action: `${kind}.create`,
+      target: doc.id,
+      detail: {},
+    });
     return { ...doc, revision: 1 };
   }
 
@@ -111,7 +133,10 @@ export class DocumentService {
     const revision = (body as { revision?: unknown } | null)?.revision;
     const doc = validated(kind, body);
     if (doc.id !== id) throw invalid('文档 id 与地址不一致', [{ path: '/id', message: `must be ${id}` }]);
-    if (typeof revision !== 'number') throw invalid('保存时需要带上读取到的 revision', [{ path: '/revision', message: 'required: the revision you loaded' }]);
+    if (typeof revision !== 'number')
+      throw invalid('保存时需要带上读取到的 revision', [
+        { path: '/revision', message: 'required: the revision you loaded' },
+      ]);
     if (kind !== 'scenario') await gateDocument({ kind, doc }, `${LABEL[kind]}无法运行，未保存`);
     const saved = await this.store.documents.save(account, kind, id, doc, revision, by);
     if (!saved.ok) {
@@ -120,7 +145,14 @@ export class DocumentService {
         { path: '/revision', message: `stale: current revision is ${saved.current}` },
       ]);
     }
-    await this.store.audit.append({ at: new Date(), account, actor: by, action: `${kind}.save`, target: id, detail: { revision: saved.revision } });
+    await this.store.audit.append({
+      at: new Date(),
+      account,
+      actor: by,
+      action: `${kind}.save`,
+      target: id,
+      detail: { revision: saved.revision },
+    });
     return { ...doc, revision: saved.revision };
   }
 
@@ -129,9 +161,18 @@ export class DocumentService {
     const removed = await this.store.documents.remove(account, kind, id, revision);
     if (!removed.ok) {
       if (removed.reason === 'not_found') throw notFound(`${LABEL[kind]} ${id}`);
-      throw conflict(`${LABEL[kind]}已被其他人修改，请重新加载`, [{ path: '/revision', message: `stale: current revision is ${removed.current}` }]);
+      throw conflict(`${LABEL[kind]}已被其他人修改，请重新加载`, [
+        { path: '/revision', message: `stale: current revision is ${removed.current}` },
+      ]);
     }
-    await this.store.audit.append({ at: new Date(), account, actor: by, action: `${kind}.delete`, target: id, detail: {} });
+    await this.store.audit.append({
+      at: new Date(),
+      account,
+      actor: by,
+      action: `${kind}.delete`,
+      target: id,
+      detail: {},
+    });
   }
 
   /**
@@ -139,7 +180,13 @@ export class DocumentService {
    * are not live). The gates judge the live workspace read first, and everything goes live in
    * one write at that workspace (publishAtHead): live changed meanwhile → 409, nothing live.
    */
-  async publish(account: string, kind: DocumentKind, id: string, options: PublishOptions, by: string): Promise<PublishedVersion> {
+  async publish(
+    account: string,
+    kind: DocumentKind,
+    id: string,
+    options: PublishOptions,
+    by: string,
+  ): Promise<PublishedVersion> {
     const head = await this.store.versions.head(account);
     const draft = await this.get(account, kind, id);
     const { revision: _r, ...doc } = draft;
@@ -147,28 +194,53 @@ export class DocumentService {
     if (flow) await this.checkGraph(account, flow, head);
     const groups = flow ? await groupsToPublishWith(this.store, account, flow, options.withGroups === true, head) : [];
     const alongside = groups.map((g) => ({ kind: 'keyword-group' as const, doc: g }));
-    const compiled = kind !== 'scenario' ? await gateWorkspace(this.store, account, { kind, doc }, `${LABEL[kind]}无法运行，未发布`, alongside, head) : undefined;
+    const compiled =
+      kind !== 'scenario'
+        ? await gateWorkspace(this.store, account, { kind, doc }, `${LABEL[kind]}无法运行，未发布`, alongside, head)
+        : undefined;
     const overridden = flow && compiled ? gateFlowContent(flow, compiled, options.overrideContent === true) : [];
     // The sandbox runs drafts, so the groups' drafts are in this run too.
     const failing = this.scenarioGate && kind !== 'scenario' ? await this.scenarioGate(account, kind, doc) : [];
     if (failing.length > 0 && !options.overrideScenarios) throw scenarioGateError(failing);
 
     const groupNote = options.note ?? `随流程 ${id} 发布`;
-    const entries = [...groups.map((g) => ({ kind: 'keyword-group' as DocumentKind, id: g.id, doc: g, note: groupNote })), { kind, id, doc }];
+    const entries = [
+      ...groups.map((g) => ({ kind: 'keyword-group' as DocumentKind, id: g.id, doc: g, note: groupNote })),
+      { kind, id, doc },
+    ];
     const versions = await this.commit(account, head.seq, entries, options.note, by, 'publish');
     const published = lastPublished(versions);
     const withGroups = versions.slice(0, -1);
     const audit = (action: string, detail: Record<string, unknown>) =>
-      this.store.audit.append({ at: new Date(), account, actor: by, action: `${kind}.${action}`, target: id, detail: { note: options.note, version: published.version, ...detail } });
+      this.store.audit.append({
+        at: new Date(),
+        account,
+        actor: by,
+        action: `${kind}.${action}`,
+        target: id,
+        detail: { note: options.note, version: published.version, ...detail },
+      });
     if (failing.length > 0) await audit('publish-override', { failing: failing.map((f) => f.id) });
     if (overridden.length > 0) {
-      await audit('publish-content-override', { codes: blockedCodes(overridden), fields: overridden.map((b) => ({ path: b.path, nodeId: b.nodeId, codes: blockedCodes([b]) })) });
+      await audit('publish-content-override', {
+        codes: blockedCodes(overridden),
+        fields: overridden.map((b) => ({ path: b.path, nodeId: b.nodeId, codes: blockedCodes([b]) })),
+      });
     }
-    return withGroups.length > 0 ? { ...published, groups: withGroups.map((g) => ({ id: g.id, version: g.version })) } : published;
+    return withGroups.length > 0
+      ? { ...published, groups: withGroups.map((g) => ({ id: g.id, version: g.version })) }
+      : published;
   }
 
   /** Makes an old version live again and the draft; judged and published at one head, as publish. */
-  async rollback(account: string, kind: DocumentKind, id: string, version: number, note: string | undefined, by: string) {
+  async rollback(
+    account: string,
+    kind: DocumentKind,
+    id: string,
+    version: number,
+    note: string | undefined,
+    by: string,
+  ) {
     const head = await this.store.versions.head(account);
     const old = await this.store.versions.get(account, kind, id, version);
     if (!old) throw notFound(`${LABEL[kind]} ${id} 的版本 ${version}`);
@@ -177,11 +249,28 @@ export class DocumentService {
     // An old version may use a group deleted since: it would go live unable to match.
     if (kind === 'flow') await groupsToPublishWith(this.store, account, old.doc as Flow, false, head);
     // A version saved by an older release may not run today: refuse it before it replaces the draft.
-    if (kind !== 'scenario') await gateWorkspace(this.store, account, { kind, doc: old.doc as Doc }, `${LABEL[kind]}的版本 ${version} 无法运行，未回滚`, [], head);
+    if (kind !== 'scenario')
+      await gateWorkspace(
+        this.store,
+        account,
+        { kind, doc: old.doc as Doc },
+        `${LABEL[kind]}的版本 ${version} 无法运行，未回滚`,
+        [],
+        head,
+      );
     const saved = await this.store.documents.save(account, kind, id, old.doc, current.revision, by);
     if (!saved.ok) throw conflict('回滚时草稿被其他人修改，请重试');
     // Should live move before this write, the draft already holds the old version: a retry publishes it.
-    return lastPublished(await this.commit(account, head.seq, [{ kind, id, doc: old.doc }], note ?? `回滚到版本 ${version}`, by, 'rollback'));
+    return lastPublished(
+      await this.commit(
+        account,
+        head.seq,
+        [{ kind, id, doc: old.doc }],
+        note ?? `回滚到版本 ${version}`,
+        by,
+        'rollback',
+      ),
+    );
   }
 
   async versions(account: string, kind: DocumentKind, id: string) {
@@ -197,13 +286,35 @@ export class DocumentService {
   }
 
   /** Puts `entries` live in one write at `atSeq` (409 when live moved) and audits each version. */
-  private async commit(account: string, atSeq: number, entries: ReadonlyArray<HeadEntry<DocumentKind>>, note: string | undefined, by: string, action: string): Promise<PublishedVersion[]> {
+  private async commit(
+    account: string,
+    atSeq: number,
+    entries: ReadonlyArray<HeadEntry<DocumentKind>>,
+    note: string | undefined,
+    by: string,
+    action: string,
+  ): Promise<PublishedVersion[]> {
     const at = new Date();
-    const { seq, published } = await publishAtHead(this.store, account, atSeq, { publish: entries }, by, note ?? '', at);
+    const { seq, published } = await publishAtHead(
+      this.store,
+      account,
+      atSeq,
+      { publish: entries },
+      by,
+      note ?? '',
+      at,
+    );
     const out: PublishedVersion[] = [];
     for (const [i, p] of published.entries()) {
       const own = entries[i]?.note ?? note;
-      await this.store.audit.append({ at, account, actor: by, action: `${p.kind}.${action}`, target: p.id, detail: { version: p.version, note: own, workspaceVersion: seq } });
+      await this.store.audit.append({
+        at,
+        account,
+        actor: by,
+        action: `${p.kind}.${action}`,
+        target: p.id,
+        detail: { version: p.version, note: own, workspaceVersion: seq },
+      });
       out.push({ id: p.id, version: p.version, publishedAt: at, publishedBy: by, note: own ?? '' });
     }
     return out;
@@ -212,6 +323,7 @@ export class DocumentService {
   private async checkGraph(account: string, flow: Flow, head: WorkspaceHead): Promise<void> {
     const groups = (await this.store.documents.list(account, 'keyword-group')).map((g) => g.doc as KeywordGroup);
     const errors = flowGraphErrors(flow, groups, (await loadPublished(this.store, account, head)).policy);
-    if (errors.length > 0) throw new AppError('VALIDATION_FAILED', `流程有 ${errors.length} 个问题，修正后才能发布`, errors);
+    if (errors.length > 0)
+      throw new AppError('VALIDATION_FAILED', `流程有 ${errors.length} 个问题，修正后才能发布`, errors);
   }
 }

@@ -13,7 +13,12 @@ import type { ErrorDetail } from '../errors.js';
  * @param prefix put before each pointer (`/flows/<id>` in a workspace publish).
  * @example flowGraphErrors(flow, groups, policy) // [{ path: '/nodes/1/data/groupId', message: 'E004: …' }]
  */
-export function flowGraphErrors(flow: Flow, groups: readonly KeywordGroup[], policy: Policy | undefined, prefix = ''): ErrorDetail[] {
+export function flowGraphErrors(
+  flow: Flow,
+  groups: readonly KeywordGroup[],
+  policy: Policy | undefined,
+  prefix = '',
+): ErrorDetail[] {
   const resolved = resolvePolicy(policy);
   const limits = { grant: resolved.window.message.quota, maxReplies: resolved.frequency.maxRepliesPerInteraction };
   return checkFlowGraph(flow, groups, limits)

@@ -20,10 +20,15 @@ const PENDING_WAIT_MS = 4000;
 
 export function messageKey(message: InboundBody['message'], at: number): string {
   if (message.msgId) return `msg:${message.msgId}`;
-  return `evt:${message.from}|${at}|${message.type === 'event' ? message.event ?? '' : message.type}`;
+  return `evt:${message.from}|${at}|${message.type === 'event' ? (message.event ?? '') : message.type}`;
 }
 
-export async function handleInbound(store: Store, cache: CompiledSource, body: InboundBody, now: number): Promise<InboundResult> {
+export async function handleInbound(
+  store: Store,
+  cache: CompiledSource,
+  body: InboundBody,
+  now: number,
+): Promise<InboundResult> {
   const account = body.account ?? 'default';
   const message = body.message;
   const at = toEpochMs(message.at, now);
@@ -47,24 +52,40 @@ export async function handleInbound(store: Store, cache: CompiledSource, body: I
     if (claim.status === 'done') return { ...expandInboundResult(claim.body), duplicate: true };
     if (claim.status === 'claimed') break;
     // Another delivery of this message is being processed: wait for its answer.
-    if (Date.now() > deadline) throw new StoreUnavailableError('the first delivery of this message is still being processed');
+    if (Date.now() > deadline)
+      throw new StoreUnavailableError('the first delivery of this message is still being processed');
     await new Promise((r) => setTimeout(r, PENDING_POLL_MS));
   }
   try {
-    const result = await updateConversation(store, account, message.from, async (state) => {
-      if (state.applied.includes(key)) {
-        // Applied by an attempt that died before completing: its result was staged first.
-        const staged = await store.inbound.staged(account, key);
-        if (staged !== undefined) return { next: state, result: expandInboundResult(staged) };
-      }
-      const { next, result: fresh } = await processInbound(compiled, state, input);
-      // Staged before the state that applies it is written, so a retry always finds it.
-      const before = store.inbound.stage(account, key, compactInboundResult(fresh));
-      return { next: { ...next, applied: [...next.applied.filter((k) => k !== key).slice(-(APPLIED_KEPT - 1)), key] }, result: fresh, before };
-    }, { key, nickname: user?.nickname ?? null }, first);
+    const result = await updateConversation(
+      store,
+      account,
+      message.from,
+      async (state) => {
+        if (state.applied.includes(key)) {
+          // Applied by an attempt that died before completing: its result was staged first.
+          const staged = await store.inbound.staged(account, key);
+          if (staged !== undefined) return { next: state, result: expandInboundResult(staged) };
+        }
+        const { next, result: fresh } = await processInbound(compiled, state, input);
+        // Staged before the state that applies it is written, so a retry always finds it.
+        const before = store.inbound.stage(account, key, compactInboundResult(fresh));
+        return {
+          next: { ...next, applied: [...next.applied.filter((k) => k !== key).slice(-(APPLIED_KEPT - 1)), key] },
+          result: fresh,
+          before,
+        };
+      },
+      { key, nickname: user?.nickname ?? null },
+      first,
+    );
     // Independent writes, issued in one turn so the store can commit them together.
     await Promise.all([
-      store.inbound.complete(account, key, compactInboundResult(result), { from: message.from, message, at: new Date(at) }),
+      store.inbound.complete(account, key, compactInboundResult(result), {
+        from: message.from,
+        message,
+        at: new Date(at),
+      }),
       ...result.replies.filter((x) => x.committed).map((r) => appendReplyLog(store, account, message.from, at, r)),
       recordInbound(store, compiled, account, message, user, at, result, latestTurn),
     ]);

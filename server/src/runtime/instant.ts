@@ -15,5 +15,7 @@ export function toEpochMs(at: string | number | undefined, now: number, pointer 
 /** `ms` itself when it is an instant within INSTANT_RANGE (NaN is not). */
 export function checkInstant(ms: number, pointer: string): number {
   if (ms >= INSTANT_RANGE.minMs && ms < INSTANT_RANGE.maxMs) return ms;
-  throw invalid('时间超出允许范围 (time out of range)', [{ path: pointer, message: `must be from ${INSTANT_RANGE.min} to before ${INSTANT_RANGE.max}` }]);
+  throw invalid('时间超出允许范围 (time out of range)', [
+    { path: pointer, message: `must be from ${INSTANT_RANGE.min} to before ${INSTANT_RANGE.max}` },
+  ]);
 }

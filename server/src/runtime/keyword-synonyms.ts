@@ -13,6 +13,9 @@ export const KEYWORD_SYNONYMS: SynonymIndex = loadSynonymIndex();
 
 function loadSynonymIndex(): SynonymIndex {
   const checked = validate<KeywordSynonyms>('keyword-synonyms', JSON.parse(readFileSync(FILE, 'utf8')));
-  if (!checked.ok) throw new Error(`rules-schema/defaults/keyword-synonyms.json: ${checked.problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
+  if (!checked.ok)
+    throw new Error(
+      `rules-schema/defaults/keyword-synonyms.json: ${checked.problems.map((p) => `${p.path} ${p.message}`).join('; ')}`,
+    );
   return buildSynonymIndex(checked.value);
 }

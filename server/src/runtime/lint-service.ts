@@ -64,7 +64,9 @@ export class LintService {
     const key = `${account}\n${seq}\n${createHash('sha1').update(JSON.stringify(policy)).digest('hex')}`;
     let compiled = this.drafts.get(key);
     if (!compiled) {
-      compiled = loadPublished(this.store, account).then(({ packs }) => compileWithPacks({ flows: [], groups: [], policy, packs }));
+      compiled = loadPublished(this.store, account).then(({ packs }) =>
+        compileWithPacks({ flows: [], groups: [], policy, packs }),
+      );
       if (this.drafts.size >= DRAFT_CACHE_SIZE) this.drafts.delete(this.drafts.keys().next().value ?? '');
       this.drafts.set(key, compiled);
       compiled.catch(() => this.drafts.delete(key));

@@ -19,11 +19,19 @@ import { loadPublished } from './published-workspace.js';
  * `head`: the workspace the flow will be published on; default: the current one.
  * @example await groupsToPublishWith(store, 'default', flow, true) // [the 发票 group's draft]
  */
-export async function groupsToPublishWith(store: Store, account: string, flow: Flow, withGroups: boolean, head?: WorkspaceHead): Promise<KeywordGroup[]> {
+export async function groupsToPublishWith(
+  store: Store,
+  account: string,
+  flow: Flow,
+  withGroups: boolean,
+  head?: WorkspaceHead,
+): Promise<KeywordGroup[]> {
   const live = await liveGroupIds(store, account, head);
   const missing = flowGroupReferences(flow).filter((r) => !live.has(r.groupId));
   if (missing.length === 0) return [];
-  const drafts = new Map((await store.documents.list(account, 'keyword-group')).map((d) => [d.id, d.doc as KeywordGroup]));
+  const drafts = new Map(
+    (await store.documents.list(account, 'keyword-group')).map((d) => [d.id, d.doc as KeywordGroup]),
+  );
   const name = (id: string) => drafts.get(id)?.name;
   const gone = missing.filter((r) => !drafts.has(r.groupId));
   if (gone.length > 0 || !withGroups) {
@@ -53,10 +61,16 @@ export async function refuseDeletingLiveGroup(store: Store, account: string, gro
   const using = published.flows.flatMap((flow) =>
     flowGroupReferences(flow)
       .filter((r) => r.groupId === groupId)
-      .map((r) => ({ path: `${WORKSPACE_PATHS.flow(flow.id)}${r.path}`, message: `线上流程“${flow.name}”的“${flowNodeName(r.node, name)}”用到这个关键词组` })),
+      .map((r) => ({
+        path: `${WORKSPACE_PATHS.flow(flow.id)}${r.path}`,
+        message: `线上流程“${flow.name}”的“${flowNodeName(r.node, name)}”用到这个关键词组`,
+      })),
   );
   if (using.length > 0) {
-    throw invalid(`关键词组“${name(groupId) ?? groupId}”正被 ${new Set(using.map((u) => u.path.split('/')[2])).size} 个线上流程使用，不能删除：先发布不再用它的流程`, using);
+    throw invalid(
+      `关键词组“${name(groupId) ?? groupId}”正被 ${new Set(using.map((u) => u.path.split('/')[2])).size} 个线上流程使用，不能删除：先发布不再用它的流程`,
+      using,
+    );
   }
 }
 

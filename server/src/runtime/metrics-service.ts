@@ -31,7 +31,12 @@ const UNMATCHED_TEXT: Filter = { type: 'text', matched: false };
  * @example await computeMetrics(store, cache, {account:'default', from, to, groupBy:'day', top:10}, Date.now())
  * // {turns:120, answered:117, replyRate:0.975, …, series:[{bucket:'2026-11-24', turns:40, …}]}
  */
-export async function computeMetrics(store: Store, cache: CompiledSource, req: MetricsRequest, now: number): Promise<MetricsResponse> {
+export async function computeMetrics(
+  store: Store,
+  cache: CompiledSource,
+  req: MetricsRequest,
+  now: number,
+): Promise<MetricsResponse> {
   const { account, groupBy } = req;
   const range: TimeRange = { from: new Date(req.from), to: new Date(req.to) };
   const { turns, events } = store;
@@ -55,7 +60,8 @@ export async function computeMetrics(store: Store, cache: CompiledSource, req: M
     events.countBy(account, 'match', range, 'group', {}, req.top),
     turns.count(account, range, { humanFirstResponseMs: { $gte: 0 } }),
   ]);
-  const [total, answered, expired, in10m, in1h, human, auto, handoffs, blocked, warned, unmatched] = bucketed.map(byValue);
+  const [total, answered, expired, in10m, in1h, human, auto, handoffs, blocked, warned, unmatched] =
+    bucketed.map(byValue);
   const sum = (m: Record<string, number> = {}) => Object.values(m).reduce((a, b) => a + b, 0);
   const turnCount = sum(total);
   const answeredCount = sum(answered);

@@ -32,14 +32,27 @@ export interface MissedKeywordsRequest {
  * @example await findMissedKeywords(store, KEYWORD_SYNONYMS, { account: 'default', from, to, limit: 20 })
  * // { scanned: 3, truncated: false, clusters: [{ label: '退钱', words: ['退钱', '钱'], count: 3, …, suggestedGroup: { id: 'refund', … } }] }
  */
-export async function findMissedKeywords(store: Store, synonyms: SynonymIndex, req: MissedKeywordsRequest, scanLimit = MISSED_SCAN_LIMIT): Promise<MissedKeywords> {
+export async function findMissedKeywords(
+  store: Store,
+  synonyms: SynonymIndex,
+  req: MissedKeywordsRequest,
+  scanLimit = MISSED_SCAN_LIMIT,
+): Promise<MissedKeywords> {
   const range = { from: new Date(req.from), to: new Date(req.to) };
   // One more than the bound: whether the period holds more is known without counting them all.
-  const [read, drafts] = await Promise.all([store.events.recentUnmatchedTexts(req.account, range, scanLimit + 1), store.documents.list(req.account, 'keyword-group')]);
+  const [read, drafts] = await Promise.all([
+    store.events.recentUnmatchedTexts(req.account, range, scanLimit + 1),
+    store.documents.list(req.account, 'keyword-group'),
+  ]);
   const texts = read.slice(0, scanLimit);
-  const { clusters, unclustered } = await runInSlices(clusterMissedTexts(texts, cutWords, { limit: req.limit, examples: EXAMPLES_PER_CLUSTER }));
+  const { clusters, unclustered } = await runInSlices(
+    clusterMissedTexts(texts, cutWords, { limit: req.limit, examples: EXAMPLES_PER_CLUSTER }),
+  );
   // Drafts are validated on every save: each stored document is a keyword group.
-  const groups = groupVocabularies(drafts.map((d) => d.doc as KeywordGroup), synonyms);
+  const groups = groupVocabularies(
+    drafts.map((d) => d.doc as KeywordGroup),
+    synonyms,
+  );
   return {
     from: range.from.toISOString(),
     to: range.to.toISOString(),
@@ -47,6 +60,10 @@ export async function findMissedKeywords(store: Store, synonyms: SynonymIndex, r
     truncated: read.length > scanLimit,
     maxScanned: scanLimit,
     unclustered,
-    clusters: clusters.map((c) => ({ ...c, words: c.words.map((w) => w.word), suggestedGroup: suggestGroup(c.words, groups) })),
+    clusters: clusters.map((c) => ({
+      ...c,
+      words: c.words.map((w) => w.word),
+      suggestedGroup: suggestGroup(c.words, groups),
+    })),
   };
 }

@@ -34,7 +34,16 @@ export function packContribution(stored: unknown): PackContribution {
     rules: (pack.rules ?? []).flatMap((r, i): ReplyRule[] =>
       r.enabled === false
         ? []
-        : [{ code: `pack:${pack.id}/${r.code}`, severity: r.severity, message: r.message, ruleId: `pack:${pack.id}/${r.id}`, conditions: r.conditions, path: `${base}/rules/${i}/conditions` }],
+        : [
+            {
+              code: `pack:${pack.id}/${r.code}`,
+              severity: r.severity,
+              message: r.message,
+              ruleId: `pack:${pack.id}/${r.id}`,
+              conditions: r.conditions,
+              path: `${base}/rules/${i}/conditions`,
+            },
+          ],
     ),
     groups: (pack.keywordGroups ?? []).map((g) => ({ ...g, id: `${pack.id}.${g.id}` })),
   };

@@ -53,6 +53,9 @@ export function lastPublished<T>(published: readonly T[]): T {
 /** The 409 of a change judged at `atSeq` when live moved before its write: nothing of it is live. */
 export function liveMoved(atSeq: number): AppError {
   return conflict('线上版本已被他人更改，请重新检查后发布', [
-    { path: '/', message: `live workspace moved from v${atSeq} while the checks ran (another publish, rollback, delete or pack change); nothing of this change went live` },
+    {
+      path: '/',
+      message: `live workspace moved from v${atSeq} while the checks ran (another publish, rollback, delete or pack change); nothing of this change went live`,
+    },
   ]);
 }

@@ -20,7 +20,10 @@ export interface PublishedWorkspace {
 /** `head`: the pointers a cache keyed by their sequence compiles; default: the current ones. */
 export async function loadPublished(store: Store, account: string, head?: WorkspaceHead): Promise<PublishedWorkspace> {
   const pinned = head ?? (await store.versions.head(account));
-  const [published, installed] = await Promise.all([store.versions.latestAll(account, pinned), store.packs.list(account, pinned)]);
+  const [published, installed] = await Promise.all([
+    store.versions.latestAll(account, pinned),
+    store.packs.list(account, pinned),
+  ]);
   const flows: Flow[] = [];
   const groups: KeywordGroup[] = [];
   let policy: Policy | undefined;

@@ -55,44 +55,50 @@ export async function recordInbound(
     const tags = [...new Set([...(user?.tags ?? []), ...result.tags])];
     const grantMs = compiled.policy.window.message.minutes * 60_000;
     // The message and the auto replies it committed fold into the turn in one compare-and-set.
-    const answered = (t: Turn) => answers.reduce<Turn>((cur, promises) => ({ ...cur, ...answerChange(cur, at, { by: 'auto' }, promises) }), t);
-    turn = turns.update(account, message.from, (latest) => {
-      const handoffAt = result.handoff ? at : null;
-      if (latest && waiting(latest, at)) {
-        const extended: Turn = {
-          ...latest,
-          lastMessageAt: Math.max(latest.lastMessageAt, at),
-          deadline: Math.max(latest.deadline, at + grantMs),
-          topics: mergeCounts(latest.topics, topics),
-          nickname: user?.nickname ?? latest.nickname,
-          tags: [...new Set([...latest.tags, ...tags])],
-          handoffAt: latest.handoffAt ?? handoffAt,
-        };
-        return { change: ownFields(answered(extended)) };
-      }
-      const started = answered({
-        // Identity and version come from the repository when it inserts the turn.
-        id: '',
-        account,
-        openid: message.from,
-        seq: 0,
-        v: 0,
-        startedAt: at,
-        lastMessageAt: at,
-        deadline: at + grantMs,
-        firstResponseMs: null,
-        answeredBy: null,
-        handoffAt,
-        promisedAt: null,
-        humanFirstResponseMs: null,
-        nickname: user?.nickname ?? latest?.nickname ?? null,
-        tags: [...new Set([...(latest?.tags ?? []), ...tags])],
-        topics,
-        day: place.day,
-        hour: place.hour,
-      });
-      return { start: ownFields(started) };
-    }, latestTurn);
+    const answered = (t: Turn) =>
+      answers.reduce<Turn>((cur, promises) => ({ ...cur, ...answerChange(cur, at, { by: 'auto' }, promises) }), t);
+    turn = turns.update(
+      account,
+      message.from,
+      (latest) => {
+        const handoffAt = result.handoff ? at : null;
+        if (latest && waiting(latest, at)) {
+          const extended: Turn = {
+            ...latest,
+            lastMessageAt: Math.max(latest.lastMessageAt, at),
+            deadline: Math.max(latest.deadline, at + grantMs),
+            topics: mergeCounts(latest.topics, topics),
+            nickname: user?.nickname ?? latest.nickname,
+            tags: [...new Set([...latest.tags, ...tags])],
+            handoffAt: latest.handoffAt ?? handoffAt,
+          };
+          return { change: ownFields(answered(extended)) };
+        }
+        const started = answered({
+          // Identity and version come from the repository when it inserts the turn.
+          id: '',
+          account,
+          openid: message.from,
+          seq: 0,
+          v: 0,
+          startedAt: at,
+          lastMessageAt: at,
+          deadline: at + grantMs,
+          firstResponseMs: null,
+          answeredBy: null,
+          handoffAt,
+          promisedAt: null,
+          humanFirstResponseMs: null,
+          nickname: user?.nickname ?? latest?.nickname ?? null,
+          tags: [...new Set([...(latest?.tags ?? []), ...tags])],
+          topics,
+          day: place.day,
+          hour: place.hour,
+        });
+        return { start: ownFields(started) };
+      },
+      latestTurn,
+    );
   } else {
     turn = (async () => {
       // The early read serves the first update only: after a write the turn must be read again.
@@ -104,13 +110,19 @@ export async function recordInbound(
       };
       if (message.event === 'unsubscribe') {
         // Every grant is void: the waiting turn expires now and leaves the queue.
-        await turns.update(account, message.from, (latest) => (latest && latest.deadline > at ? { change: { deadline: at } } : null), once());
+        await turns.update(
+          account,
+          message.from,
+          (latest) => (latest && latest.deadline > at ? { change: { deadline: at } } : null),
+          once(),
+        );
       } else if (result.handoff) {
         // A hand-off by menu click: the user's open turn now waits for a human.
         await turns.update(
           account,
           message.from,
-          (latest) => (latest && latest.deadline > at && latest.handoffAt === null ? { change: { handoffAt: at } } : null),
+          (latest) =>
+            latest && latest.deadline > at && latest.handoffAt === null ? { change: { handoffAt: at } } : null,
           once(),
         );
       }
@@ -141,15 +153,28 @@ export async function recordCommittedReply(
   at: number,
   agent: string | undefined,
 ): Promise<void> {
-  await answerTurn(store, placeOf(compiled, account, openid, at), agent === undefined ? { by: 'auto' } : { by: 'human', agent });
+  await answerTurn(
+    store,
+    placeOf(compiled, account, openid, at),
+    agent === undefined ? { by: 'auto' } : { by: 'human', agent },
+  );
 }
 
 async function answerTurn(store: Store, place: EventPlace, author: ReplyAuthor): Promise<void> {
-  await Promise.all([store.events.append(place, { kind: 'reply', ...author }), answerTurnRow(store, place, author, false)]);
+  await Promise.all([
+    store.events.append(place, { kind: 'reply', ...author }),
+    answerTurnRow(store, place, author, false),
+  ]);
 }
 
 /** `promisesHuman`: an auto reply that told the user a person follows up keeps the turn in the queue. */
-async function answerTurnRow(store: Store, place: EventPlace, author: ReplyAuthor, promisesHuman: boolean, first?: Promise<Turn | null>): Promise<void> {
+async function answerTurnRow(
+  store: Store,
+  place: EventPlace,
+  author: ReplyAuthor,
+  promisesHuman: boolean,
+  first?: Promise<Turn | null>,
+): Promise<void> {
   const at = place.t.getTime();
   await store.turns.update(
     place.account,

@@ -38,17 +38,28 @@ export async function handleReplyCheck(store: Store, cache: CompiledSource, body
  * @example await commitReply(store, cache, {to:'oUSER', reply:{type:'text', content:'您好'}}, Date.now(), deliverByApi)
  * // {verdict:'allow', reasons:[], window:{…}, counters:{…}, committed:true, delivery:{ok:true}}
  */
-export async function commitReply(store: Store, cache: CompiledSource, body: ReplySendBody, now: number, deliver?: Deliver) {
+export async function commitReply(
+  store: Store,
+  cache: CompiledSource,
+  body: ReplySendBody,
+  now: number,
+  deliver?: Deliver,
+) {
   const account = body.account ?? 'default';
   const { compiled, reply, at, judge } = await prepare(cache, body, now);
-  const view = (state: ConversationState) => ({ window: windowOf(state, compiled.policy, at), counters: countersOf(state, compiled) });
+  const view = (state: ConversationState) => ({
+    window: windowOf(state, compiled.policy, at),
+    counters: countersOf(state, compiled),
+  });
   const id = randomUUID();
   type View = ReturnType<typeof view>;
   const judged = await updateConversation(store, account, body.to, async (state) => {
     const j = await judge(state);
     if (j.verdict === 'block') return { next: state, result: { j, after: null as View | null } };
     const committed = commitJudged(compiled, state, j, at);
-    const next = deliver ? reserveReply(state, committed, { id, at, fp: j.fingerprint, promotional: j.promotional }) : committed;
+    const next = deliver
+      ? reserveReply(state, committed, { id, at, fp: j.fingerprint, promotional: j.promotional })
+      : committed;
     return { next, result: { j, after: view(next) } };
   });
   const { j, after } = judged;
@@ -83,10 +94,23 @@ export async function appendReplyLog(
   at: number,
   committed: { reply: unknown; verdict: Verdict; reasons: readonly Reason[] },
 ): Promise<void> {
-  await store.replies.append({ account, openid, at: new Date(at), reply: committed.reply, verdict: committed.verdict, codes: findingsOf(committed.reasons).map((r) => r.code) });
+  await store.replies.append({
+    account,
+    openid,
+    at: new Date(at),
+    reply: committed.reply,
+    verdict: committed.verdict,
+    codes: findingsOf(committed.reasons).map((r) => r.code),
+  });
 }
 
-export async function handleWindowRead(store: Store, cache: CompiledSource, account: string, openid: string, now: number) {
+export async function handleWindowRead(
+  store: Store,
+  cache: CompiledSource,
+  account: string,
+  openid: string,
+  now: number,
+) {
   const compiled = await cache.get(account);
   const state = await readConversation(store, account, openid);
   return { ...windowOf(state, compiled.policy, now), counters: countersOf(state, compiled) };

@@ -28,7 +28,9 @@ export function readWorkspaceDir(workspaceDir: string): { flows: Flow[]; groups:
 }
 
 export async function seedWorkspace(store: Store, workspaceDir: string, account = 'default'): Promise<boolean> {
-  const existing = await Promise.all((['flow', 'keyword-group', 'policy'] as const).map((k) => store.documents.list(account, k)));
+  const existing = await Promise.all(
+    (['flow', 'keyword-group', 'policy'] as const).map((k) => store.documents.list(account, k)),
+  );
   if (existing.some((list) => list.length > 0)) return false;
   const docs = new DocumentService(store);
   const load = async (kind: DocumentKind, doc: unknown) => {

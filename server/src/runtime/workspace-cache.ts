@@ -104,16 +104,22 @@ export class WorkspaceCache implements CompiledSource {
       actor: 'runtime',
       action: 'workspace.compile-failed',
       target: account,
-      detail: { sequence: seq, serving: this.lastGood.has(account) ? 'last-good' : 'default', problems: problems.slice(0, 50) },
+      detail: {
+        sequence: seq,
+        serving: this.lastGood.has(account) ? 'last-good' : 'default',
+        problems: problems.slice(0, 50),
+      },
     });
   }
 
   /** The default policy and no flows: what an account whose rules never compiled runs on. */
   private defaultWorkspace(): Promise<CompiledWorkspace> {
-    this.fallback ??= tryCompileWithPacks({ flows: [], groups: [], policy: DEFAULT_POLICY, packs: [] }).then((outcome) => {
-      if (!outcome.ok) throw new Error(`the default policy does not compile: ${JSON.stringify(outcome.problems)}`);
-      return outcome.compiled;
-    });
+    this.fallback ??= tryCompileWithPacks({ flows: [], groups: [], policy: DEFAULT_POLICY, packs: [] }).then(
+      (outcome) => {
+        if (!outcome.ok) throw new Error(`the default policy does not compile: ${JSON.stringify(outcome.problems)}`);
+        return outcome.compiled;
+      },
+    );
     return this.fallback;
   }
 }

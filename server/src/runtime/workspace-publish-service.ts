@@ -10,7 +10,16 @@
  */
 import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import type { Flow, KeywordGroup, Policy, WorkspaceChange, WorkspaceChanges, WorkspacePublishBody, WorkspacePublishResult, WorkspaceStatus } from '../../../rules-schema/index.js';
+import type {
+  Flow,
+  KeywordGroup,
+  Policy,
+  WorkspaceChange,
+  WorkspaceChanges,
+  WorkspacePublishBody,
+  WorkspacePublishResult,
+  WorkspaceStatus,
+} from '../../../rules-schema/index.js';
 import type { BlockedReplyField } from '../core/checks/blocked-flow-replies.js';
 import { WORKSPACE_PATHS } from '../core/engine/compile-problem.js';
 import type { CompiledWorkspace } from '../core/engine/compile-workspace.js';
@@ -90,13 +99,16 @@ export class WorkspacePublishService {
    */
   async publish(account: string, body: WorkspacePublishBody, by: string): Promise<WorkspacePublishResult> {
     const plan = await this.plan(account);
-    if (plan.publish.length + plan.remove.length === 0) return { workspaceVersion: plan.head.seq, published: [], unpublished: [] };
+    if (plan.publish.length + plan.remove.length === 0)
+      return { workspaceVersion: plan.head.seq, published: [], unpublished: [] };
     const gates = await this.gates(account, plan);
     if (body.reviewed !== undefined && body.reviewed !== digestOf(plan, gates)) {
       throw conflict('变更在你查看之后有了变化（草稿、线上版本或检查结果），未发布：请重新查看后再发布');
     }
-    if (gates.graph.length > 0) throw new AppError('VALIDATION_FAILED', `流程有 ${gates.graph.length} 个问题，修正后才能发布`, gates.graph);
-    if (gates.compile.length > 0) throw invalid(`工作区无法运行，未发布（${gates.compile.length} 个问题）`, gates.compile);
+    if (gates.graph.length > 0)
+      throw new AppError('VALIDATION_FAILED', `流程有 ${gates.graph.length} 个问题，修正后才能发布`, gates.graph);
+    if (gates.compile.length > 0)
+      throw invalid(`工作区无法运行，未发布（${gates.compile.length} 个问题）`, gates.compile);
     const blocked = gates.blocked.flatMap((b) => b.fields);
     if (blocked.length > 0 && body.overrideContent !== true) throw invalid(contentGateMessage(blocked), gates.content);
     if (gates.scenarios.length > 0 && body.overrideScenarios !== true) throw scenarioGateError(gates.scenarios);
@@ -106,21 +118,34 @@ export class WorkspacePublishService {
     // flow using it was being checked) could make what they let through unsafe: 409.
     const { seq, published } = await publishAtHead(this.store, account, plan.head.seq, plan, by, note);
     const audit = (action: string, detail: Record<string, unknown>) =>
-      this.store.audit.append({ at: new Date(), account, actor: by, action, target: `v${seq}`, detail: { note, workspaceVersion: seq, ...detail } });
+      this.store.audit.append({
+        at: new Date(),
+        account,
+        actor: by,
+        action,
+        target: `v${seq}`,
+        detail: { note, workspaceVersion: seq, ...detail },
+      });
     await audit('workspace.publish', { published, unpublished: plan.remove });
     if (blocked.length > 0) {
       await audit('workspace.publish-content-override', {
         codes: blockedCodes(blocked),
-        fields: gates.blocked.flatMap(({ flowId, fields }) => fields.map((b) => ({ flowId, path: b.path, nodeId: b.nodeId, codes: blockedCodes([b]) }))),
+        fields: gates.blocked.flatMap(({ flowId, fields }) =>
+          fields.map((b) => ({ flowId, path: b.path, nodeId: b.nodeId, codes: blockedCodes([b]) })),
+        ),
       });
     }
-    if (gates.scenarios.length > 0) await audit('workspace.publish-override', { failing: gates.scenarios.map((f) => f.id) });
+    if (gates.scenarios.length > 0)
+      await audit('workspace.publish-override', { failing: gates.scenarios.map((f) => f.id) });
     return { workspaceVersion: seq, published, unpublished: plan.remove };
   }
 
   private async plan(account: string): Promise<Plan> {
     const head = await this.store.versions.head(account);
-    const [live, ...drafts] = await Promise.all([this.store.versions.latestAll(account, head), ...KINDS.map((k) => this.store.documents.list(account, k))]);
+    const [live, ...drafts] = await Promise.all([
+      this.store.versions.latestAll(account, head),
+      ...KINDS.map((k) => this.store.documents.list(account, k)),
+    ]);
     const plan: Plan = { head, changes: [], flows: [], groups: [], policy: undefined, publish: [], remove: [] };
     KINDS.forEach((kind, i) => {
       const ofKind = drafts[i] ?? [];
@@ -128,11 +153,23 @@ export class WorkspacePublishService {
       for (const draft of ofKind) {
         const current = liveOfKind.find((v) => v.id === draft.id);
         const change = !current ? 'added' : isDeepStrictEqual(current.doc, draft.doc) ? 'unchanged' : 'changed';
-        plan.changes.push({ kind, id: draft.id, name: nameOf(draft.doc, draft.id), change, liveVersion: current?.version ?? null });
+        plan.changes.push({
+          kind,
+          id: draft.id,
+          name: nameOf(draft.doc, draft.id),
+          change,
+          liveVersion: current?.version ?? null,
+        });
         if (change !== 'unchanged') plan.publish.push({ kind, id: draft.id, doc: draft.doc });
       }
       for (const gone of liveOfKind.filter((v) => !ofKind.some((d) => d.id === v.id))) {
-        plan.changes.push({ kind, id: gone.id, name: nameOf(gone.doc, gone.id), change: 'removed', liveVersion: gone.version });
+        plan.changes.push({
+          kind,
+          id: gone.id,
+          name: nameOf(gone.doc, gone.id),
+          change: 'removed',
+          liveVersion: gone.version,
+        });
         plan.remove.push({ kind, id: gone.id });
       }
     });
@@ -169,7 +206,12 @@ function digestOf(plan: Plan, gates: GateResults): string {
   const { graph, compile, content, scenarios } = gates;
   // Failing scenario steps by pointer only: a failure's words may quote times the sandbox derived.
   const failingSteps = scenarioDetails(scenarios).map((d) => d.path);
-  const what = { seq: plan.head.seq, publish: plan.publish, remove: plan.remove, gates: { graph, compile, content, failingSteps } };
+  const what = {
+    seq: plan.head.seq,
+    publish: plan.publish,
+    remove: plan.remove,
+    gates: { graph, compile, content, failingSteps },
+  };
   return createHash('sha256').update(JSON.stringify(what)).digest('hex');
 }
 
@@ -178,7 +220,7 @@ function contentOf(flows: readonly Flow[], compiled: CompiledWorkspace): GateRes
 }
 
 function scenarioDetails(failing: GateResults['scenarios']): ErrorDetail[] {
-  return failing.length > 0 ? scenarioGateError(failing).details ?? [] : [];
+  return failing.length > 0 ? (scenarioGateError(failing).details ?? []) : [];
 }
 
 function nameOf(doc: unknown, id: string): string {

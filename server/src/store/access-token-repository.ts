@@ -31,13 +31,25 @@ export class AccessTokenRepository {
     const doc = await this.c.findOne({ _id: key });
     const sealed = doc ? docFields.optStr(doc, 'token') : undefined;
     if (!doc || !sealed) return null;
-    return { token: this.box.decrypt(sealed, slot(key)), expiresAt: docFields.num(doc, 'expiresAt'), refreshAt: docFields.num(doc, 'refreshAt') };
+    return {
+      token: this.box.decrypt(sealed, slot(key)),
+      expiresAt: docFields.num(doc, 'expiresAt'),
+      refreshAt: docFields.num(doc, 'refreshAt'),
+    };
   }
 
   async put(key: string, value: SharedAccessToken): Promise<void> {
     await this.c.updateOne(
       { _id: key },
-      { $set: { token: this.box.encrypt(value.token, slot(key)), tokenHash: hash(value.token), expiresAt: value.expiresAt, refreshAt: value.refreshAt, leaseUntil: 0 } },
+      {
+        $set: {
+          token: this.box.encrypt(value.token, slot(key)),
+          tokenHash: hash(value.token),
+          expiresAt: value.expiresAt,
+          refreshAt: value.refreshAt,
+          leaseUntil: 0,
+        },
+      },
       { upsert: true },
     );
   }

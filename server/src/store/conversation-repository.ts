@@ -54,7 +54,13 @@ export class ConversationRepository {
    * stored `v` is still `expectedV` (false on conflict or when it does not exist). `openForMs`:
    * how long the user's latest grant stays open; the state is kept that long plus the retention.
    */
-  async put(account: string, openid: string, state: unknown, expectedV: number | null, openForMs = 0): Promise<boolean> {
+  async put(
+    account: string,
+    openid: string,
+    state: unknown,
+    expectedV: number | null,
+    openForMs = 0,
+  ): Promise<boolean> {
     const json = toJsonField(state);
     const expiresAt = new Date(this.serverNow() + Math.max(0, openForMs) + this.retentionDays * 86_400_000);
     if (expectedV === null) {
@@ -66,7 +72,10 @@ export class ConversationRepository {
         throw e;
       }
     }
-    const r = await this.c.updateOne({ account, openid, v: expectedV }, { $set: { state: json, expiresAt }, $inc: { v: 1 } });
+    const r = await this.c.updateOne(
+      { account, openid, v: expectedV },
+      { $set: { state: json, expiresAt }, $inc: { v: 1 } },
+    );
     return r.matched === 1;
   }
 }

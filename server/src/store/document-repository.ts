@@ -22,8 +22,7 @@ export interface Draft extends DraftMeta {
 }
 
 export type SaveResult =
-  | { ok: true; revision: number }
-  | { ok: false; reason: 'conflict' | 'not_found'; current?: number };
+  { ok: true; revision: number } | { ok: false; reason: 'conflict' | 'not_found'; current?: number };
 
 export type RemoveResult = { ok: true } | { ok: false; reason: 'conflict' | 'not_found'; current?: number };
 
@@ -107,7 +106,8 @@ export class DocumentRepository {
     const cur = await this.c.findOne({ account, kind, id }, { projection: { revision: 1 } });
     if (!cur) return { ok: false, reason: 'not_found' };
     const current = docFields.num(cur, 'revision');
-    if (expectedRevision !== undefined && current !== expectedRevision) return { ok: false, reason: 'conflict', current };
+    if (expectedRevision !== undefined && current !== expectedRevision)
+      return { ok: false, reason: 'conflict', current };
     await this.versions.unpublish(account, kind, id);
     const filter =
       expectedRevision === undefined ? { account, kind, id } : { account, kind, id, revision: expectedRevision };

@@ -70,7 +70,14 @@ export class EventRepository {
   }
 
   /** The same, grouped by one field (`code`, `group`, `day`, `hour` …), most frequent first. */
-  countBy(account: string, kind: InsightKind, range: TimeRange, field: string, where: Filter = {}, limit = 0): Promise<GroupCount[]> {
+  countBy(
+    account: string,
+    kind: InsightKind,
+    range: TimeRange,
+    field: string,
+    where: Filter = {},
+    limit = 0,
+  ): Promise<GroupCount[]> {
     return this.c.countBy(rangeFilter(account, kind, range, where), field, { limit });
   }
 
@@ -80,7 +87,11 @@ export class EventRepository {
    * after `limit` rows, whatever the period holds.
    */
   async recentUnmatchedTexts(account: string, range: TimeRange, limit: number): Promise<string[]> {
-    const docs = await this.c.find(rangeFilter(account, 'message', range, { type: 'text', matched: false }), { sort: { t: -1 }, limit, projection: { message: 1 } });
+    const docs = await this.c.find(rangeFilter(account, 'message', range, { type: 'text', matched: false }), {
+      sort: { t: -1 },
+      limit,
+      projection: { message: 1 },
+    });
     return docs.map((d) => textOf(docFields.json(d, 'message')));
   }
 
@@ -92,7 +103,13 @@ export class EventRepository {
 
   private toDoc(place: EventPlace, at: Date, event: InsightEvent): StoredDoc & { _id: string } {
     const { message, ...rest } = event.kind === 'message' ? event : { ...event, message: undefined };
-    return { _id: randomUUID(), ...place, at, ...rest, ...(message === undefined ? {} : { message: toJsonField(message) }) };
+    return {
+      _id: randomUUID(),
+      ...place,
+      at,
+      ...rest,
+      ...(message === undefined ? {} : { message: toJsonField(message) }),
+    };
   }
 }
 

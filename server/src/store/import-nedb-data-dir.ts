@@ -17,7 +17,10 @@ import { StoreCorruptError } from './store-errors.js';
  *
  * @returns the number of documents imported per collection.
  */
-export async function importNedbDataDir(dataDir: string, cols: Readonly<Record<string, Collection>>): Promise<Record<string, number>> {
+export async function importNedbDataDir(
+  dataDir: string,
+  cols: Readonly<Record<string, Collection>>,
+): Promise<Record<string, number>> {
   const imported: Record<string, number> = {};
   for (const [name, collection] of Object.entries(cols)) {
     const file = path.join(dataDir, `${name}.db`);

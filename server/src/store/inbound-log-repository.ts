@@ -61,10 +61,7 @@ export class InboundLogRepository {
       if (docFields.str(doc, 'status') === 'done') return { status: 'done', body: docFields.json(doc, 'body') };
       const claimedAt = docFields.date(doc, 'claimedAt');
       if (at.getTime() - claimedAt.getTime() < this.leaseMs) return { status: 'pending' };
-      const r = await this.c.updateOne(
-        { account, key, status: 'pending', claimedAt },
-        { $set: { claimedAt: at, at } },
-      );
+      const r = await this.c.updateOne({ account, key, status: 'pending', claimedAt }, { $set: { claimedAt: at, at } });
       return r.matched === 1 ? { status: 'claimed' } : { status: 'pending' };
     }
     return { status: 'pending' };

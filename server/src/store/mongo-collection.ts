@@ -8,7 +8,16 @@ import {
   type Collection as DriverCollection,
   type UpdateFilter,
 } from 'mongodb';
-import type { Collection, Filter, FindOptions, GroupCount, IndexSpec, StoredDoc, Update, UpdateResult } from './collection.js';
+import type {
+  Collection,
+  Filter,
+  FindOptions,
+  GroupCount,
+  IndexSpec,
+  StoredDoc,
+  Update,
+  UpdateResult,
+} from './collection.js';
 import { DuplicateKeyError, StoreUnavailableError } from './store-errors.js';
 
 /**
@@ -57,7 +66,11 @@ export class MongoCollection implements Collection {
   insertMany(docs: ReadonlyArray<StoredDoc & { _id: string }>): Promise<void> {
     return call(async () => {
       // The driver refuses an empty batch.
-      if (docs.length > 0) await this.c.insertMany(docs.map((d) => ({ ...d })), { ordered: true });
+      if (docs.length > 0)
+        await this.c.insertMany(
+          docs.map((d) => ({ ...d })),
+          { ordered: true },
+        );
     });
   }
 
@@ -111,7 +124,10 @@ export class MongoCollection implements Collection {
         for (const f of spec.fields) keys[f] = 1;
         const ttl = spec.expireAfterSeconds;
         try {
-          await this.c.createIndex(keys, { unique: spec.unique ?? false, ...(ttl === undefined ? {} : { expireAfterSeconds: ttl }) });
+          await this.c.createIndex(keys, {
+            unique: spec.unique ?? false,
+            ...(ttl === undefined ? {} : { expireAfterSeconds: ttl }),
+          });
         } catch (e) {
           if (!(ttl !== undefined && e instanceof MongoServerError && e.code === INDEX_OPTIONS_CONFLICT)) throw e;
           await this.modifyIndex({ collMod: this.name, index: { keyPattern: keys, expireAfterSeconds: ttl } });

@@ -142,7 +142,8 @@ export function storeOptionsFromEnv(env: NodeJS.ProcessEnv): StoreOptions {
   }
   if (retention !== undefined) {
     const days = Number(retention);
-    if (!Number.isInteger(days) || days < 1) throw new StoreConfigError(`INSIGHTS_RETENTION_DAYS must be a whole number of days, not "${retention}"`);
+    if (!Number.isInteger(days) || days < 1)
+      throw new StoreConfigError(`INSIGHTS_RETENTION_DAYS must be a whole number of days, not "${retention}"`);
     out.insightsRetentionDays = days;
   }
   return out;
@@ -163,7 +164,9 @@ export function dbNameFromUri(uri: string): string | undefined {
  * isolated virtual store (SQLite in memory), so a preview runs the production code path and
  * touches nothing real.
  */
-export async function openMemoryStore(options: Pick<StoreOptions, 'clock' | 'insightsRetentionDays' | 'conversationRetentionDays'> = {}): Promise<Store> {
+export async function openMemoryStore(
+  options: Pick<StoreOptions, 'clock' | 'insightsRetentionDays' | 'conversationRetentionDays'> = {},
+): Promise<Store> {
   const db = openSqliteDatabase(null);
   const cols = await openEach(async (name) => {
     const c = new SqliteCollection(db, name);

@@ -33,7 +33,14 @@ export class PackCatalogRepository {
   }
 
   /** Adds the pack, or replaces the version kept for its id. */
-  async put(account: string, packId: string, version: string, doc: unknown, by: string, at = new Date()): Promise<void> {
+  async put(
+    account: string,
+    packId: string,
+    version: string,
+    doc: unknown,
+    by: string,
+    at = new Date(),
+  ): Promise<void> {
     const fields = { version, doc: toJsonField(doc), importedAt: at, importedBy: by };
     try {
       await this.c.insertOne({ _id: randomUUID(), account, packId, ...fields });

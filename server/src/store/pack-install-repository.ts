@@ -60,13 +60,20 @@ export class PackInstallRepository {
     const body = randomUUID();
     const json = toJsonField(doc);
     await this.bodies.insertOne({ _id: body, account, packId, version, doc: json, installedAt: at, installedBy: by });
-    const seq = await this.changePacks(account, atSeq, (packs) => [...packs.filter((p) => p.packId !== packId), { packId, body, enabled: true }]);
-    return seq === null ? null : { packId, version, enabled: true, doc: JSON.parse(json), installedAt: at, installedBy: by };
+    const seq = await this.changePacks(account, atSeq, (packs) => [
+      ...packs.filter((p) => p.packId !== packId),
+      { packId, body, enabled: true },
+    ]);
+    return seq === null
+      ? null
+      : { packId, version, enabled: true, doc: JSON.parse(json), installedAt: at, installedBy: by };
   }
 
   /** False when it was not installed. Its bodies stay, like published versions. */
   async uninstall(account: string, packId: string): Promise<boolean> {
-    const seq = await this.changePacks(account, undefined, (packs) => (packs.some((p) => p.packId === packId) ? packs.filter((p) => p.packId !== packId) : null));
+    const seq = await this.changePacks(account, undefined, (packs) =>
+      packs.some((p) => p.packId === packId) ? packs.filter((p) => p.packId !== packId) : null,
+    );
     return seq !== null;
   }
 
@@ -79,7 +86,11 @@ export class PackInstallRepository {
   }
 
   /** One compare-and-set of the installed set (null from `edit`: nothing to change); `atSeq` as in `install`. */
-  private changePacks(account: string, atSeq: number | undefined, edit: (packs: readonly PackPointer[]) => PackPointer[] | null): Promise<number | null> {
+  private changePacks(
+    account: string,
+    atSeq: number | undefined,
+    edit: (packs: readonly PackPointer[]) => PackPointer[] | null,
+  ): Promise<number | null> {
     return this.versions.changeHead(account, (head) => {
       if (atSeq !== undefined && head.seq !== atSeq) return null;
       const packs = edit(head.packs);

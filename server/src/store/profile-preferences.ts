@@ -10,7 +10,10 @@ export type PreferenceEntries = Array<[key: string, value: string]>;
  *
  * @example setPreferences([['关注领域', '彩妆']], { 关注领域: '护肤成分' }) // [['关注领域', '护肤成分']]
  */
-export function setPreferences(current: PreferenceEntries, changes: Readonly<Record<string, string>>): PreferenceEntries {
+export function setPreferences(
+  current: PreferenceEntries,
+  changes: Readonly<Record<string, string>>,
+): PreferenceEntries {
   const kept = current.filter(([k]) => !Object.hasOwn(changes, k));
   return [...kept, ...Object.entries(changes)].slice(-MAX_PREFERENCES);
 }

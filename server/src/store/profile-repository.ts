@@ -53,7 +53,11 @@ export class ProfileRepository {
    * `get`, plus the stored profile it came from: handed back to `record`, it spares that write
    * a second read (its compare-and-set still refuses it if the profile changed in between).
    */
-  async read(account: string, openid: string, without?: string): Promise<{ profile: Profile | null; basis: ProfileBasis }> {
+  async read(
+    account: string,
+    openid: string,
+    without?: string,
+  ): Promise<{ profile: Profile | null; basis: ProfileBasis }> {
     const doc = await this.c.findOne({ account, openid });
     if (!doc) return { profile: null, basis: { stored: null } };
     const stored = read(doc);
@@ -69,7 +73,14 @@ export class ProfileRepository {
   }
 
   /** Records (or re-records) one message's change. `basis`: from `read`, used for the first attempt. */
-  async record(account: string, openid: string, key: string, change: ProfileChange, at: Date, basis?: ProfileBasis): Promise<void> {
+  async record(
+    account: string,
+    openid: string,
+    key: string,
+    change: ProfileChange,
+    at: Date,
+    basis?: ProfileBasis,
+  ): Promise<void> {
     for (let attempt = 0; attempt < 100; attempt += 1) {
       const stored = attempt === 0 && basis ? basis.stored : await this.stored(account, openid);
       const previous = stored?.recent.find((r) => r.key === key);
@@ -79,11 +90,14 @@ export class ProfileRepository {
         tags: [...new Set([...(stored?.tags ?? []), ...change.tags])],
         topics: toJsonField(topics),
         preferences: toJsonField(setPreferences(stored?.preferences ?? [], change.preferences ?? {})),
-        recent: toJsonField([...(stored?.recent ?? []).filter((r) => r.key !== key), { key, topics: change.topics }].slice(-RECENT_KEPT)),
+        recent: toJsonField(
+          [...(stored?.recent ?? []).filter((r) => r.key !== key), { key, topics: change.topics }].slice(-RECENT_KEPT),
+        ),
         nickname: change.nickname ?? stored?.nickname ?? null,
         updatedAt: at,
       };
-      if (stored ? await this.replace(account, openid, stored.v, fields) : await this.create(account, openid, fields)) return;
+      if (stored ? await this.replace(account, openid, stored.v, fields) : await this.create(account, openid, fields))
+        return;
     }
     throw new StoreUnavailableError('too much contention on one profile');
   }
@@ -93,7 +107,14 @@ export class ProfileRepository {
    * unless the user already has one (then the earlier copy is stale). Returns the profile in force.
    */
   async adopt(account: string, openid: string, earlier: Pick<Profile, 'tags' | 'topics'>, at: Date): Promise<Profile> {
-    await this.create(account, openid, { tags: earlier.tags, topics: toJsonField(earlier.topics), preferences: '[]', recent: '[]', nickname: null, updatedAt: at });
+    await this.create(account, openid, {
+      tags: earlier.tags,
+      topics: toJsonField(earlier.topics),
+      preferences: '[]',
+      recent: '[]',
+      nickname: null,
+      updatedAt: at,
+    });
     const profile = await this.get(account, openid);
     if (!profile) throw new StoreUnavailableError(`the profile of ${openid} vanished after it was written`);
     return profile;

@@ -1,5 +1,14 @@
 import type Database from 'better-sqlite3';
-import type { Collection, Filter, FindOptions, GroupCount, IndexSpec, StoredDoc, Update, UpdateResult } from './collection.js';
+import type {
+  Collection,
+  Filter,
+  FindOptions,
+  GroupCount,
+  IndexSpec,
+  StoredDoc,
+  Update,
+  UpdateResult,
+} from './collection.js';
 import { DuplicateKeyError, StoreUnavailableError } from './store-errors.js';
 import { SqliteGroupCommit } from './sqlite-group-commit.js';
 
@@ -61,7 +70,10 @@ export class SqliteCollection implements Collection {
     return this.run(() => {
       const where = compileFilter(filter);
       const order = Object.entries(options.sort ?? {});
-      const orderBy = order.length > 0 ? ` ORDER BY ${order.map(([f, d]) => `${fieldExpr(f)} ${d === -1 ? 'DESC' : 'ASC'}`).join(', ')}` : '';
+      const orderBy =
+        order.length > 0
+          ? ` ORDER BY ${order.map(([f, d]) => `${fieldExpr(f)} ${d === -1 ? 'DESC' : 'ASC'}`).join(', ')}`
+          : '';
       // Limit and offset are parameters, so paging reuses one cached statement per query shape.
       const limited = Boolean(options.limit || options.skip);
       const limit = limited ? ' LIMIT ?' : '';
@@ -71,7 +83,9 @@ export class SqliteCollection implements Collection {
       const sql = options.skip
         ? `SELECT doc FROM ${this.table} WHERE rowid IN (SELECT rowid FROM ${this.table} WHERE ${where.sql}${orderBy}${limit} OFFSET ?)${orderBy}`
         : `SELECT doc FROM ${this.table} WHERE ${where.sql}${orderBy}${limit}`;
-      const rows = this.stmt(sql).pluck().all(...params, ...(options.skip ? [Math.trunc(options.skip)] : [])) as string[];
+      const rows = this.stmt(sql)
+        .pluck()
+        .all(...params, ...(options.skip ? [Math.trunc(options.skip)] : [])) as string[];
       return rows.map((r) => project(decode(r), options.projection));
     });
   }
@@ -107,14 +121,20 @@ export class SqliteCollection implements Collection {
     });
   }
 
-  async findOneAndUpdate(filter: Filter, update: Update, options: { upsert?: boolean } = {}): Promise<StoredDoc | null> {
+  async findOneAndUpdate(
+    filter: Filter,
+    update: Update,
+    options: { upsert?: boolean } = {},
+  ): Promise<StoredDoc | null> {
     return this.run(() => this.modify(filter, update, options.upsert ?? false).doc);
   }
 
   async deleteOne(filter: Filter): Promise<number> {
     return this.run(() => {
       const where = compileFilter(filter);
-      const id = this.stmt(`SELECT id FROM ${this.table} WHERE ${where.sql} LIMIT 1`).pluck().get(...where.params);
+      const id = this.stmt(`SELECT id FROM ${this.table} WHERE ${where.sql} LIMIT 1`)
+        .pluck()
+        .get(...where.params);
       if (typeof id !== 'string') return 0;
       return this.stmt(`DELETE FROM ${this.table} WHERE id = ?`).run(id).changes;
     });
@@ -123,7 +143,11 @@ export class SqliteCollection implements Collection {
   async count(filter: Filter): Promise<number> {
     return this.run(() => {
       const where = compileFilter(filter);
-      return Number(this.stmt(`SELECT count(*) FROM ${this.table} WHERE ${where.sql}`).pluck().get(...where.params));
+      return Number(
+        this.stmt(`SELECT count(*) FROM ${this.table} WHERE ${where.sql}`)
+          .pluck()
+          .get(...where.params),
+      );
     });
   }
 
@@ -152,7 +176,8 @@ export class SqliteCollection implements Collection {
         this.db.exec(`CREATE ${spec.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${name} ON ${this.table} (${cols})`);
         if (spec.expireAfterSeconds !== undefined) {
           const [field] = spec.fields;
-          if (spec.fields.length !== 1 || field === undefined) throw new Error(`${this.name}: a TTL index has one field`);
+          if (spec.fields.length !== 1 || field === undefined)
+            throw new Error(`${this.name}: a TTL index has one field`);
           this.ttl = { field, expr: fieldExpr(field), seconds: spec.expireAfterSeconds };
         }
       }
@@ -163,7 +188,9 @@ export class SqliteCollection implements Collection {
       for (const name of existing) if (!wanted.has(name)) this.db.exec(`DROP INDEX ${name}`);
       this.specs = specs.map((s) => ({ ...s, fields: [...s.fields] }));
       this.sweep = this.ttl ? this.db.prepare(`DELETE FROM ${this.table} WHERE ${this.ttl.expr} < ?`) : null;
-      this.earliestStatement = this.ttl ? this.db.prepare(`SELECT min(${this.ttl.expr}) FROM ${this.table}`).pluck() : null;
+      this.earliestStatement = this.ttl
+        ? this.db.prepare(`SELECT min(${this.ttl.expr}) FROM ${this.table}`).pluck()
+        : null;
       this.earliest = -Infinity;
     }, true);
   }
@@ -179,11 +206,14 @@ export class SqliteCollection implements Collection {
   }
 
   /** Read, apply the update in JS, write back: atomic because `run` runs it synchronously in the turn's transaction. */
-  private modify(filter: Filter, update: Update, upsert: boolean): { matched: boolean; upserted: boolean; doc: StoredDoc | null } {
+  private modify(
+    filter: Filter,
+    update: Update,
+    upsert: boolean,
+  ): { matched: boolean; upserted: boolean; doc: StoredDoc | null } {
     const where = compileFilter(filter);
     const row = this.stmt(`SELECT id, doc FROM ${this.table} WHERE ${where.sql} LIMIT 1`).get(...where.params) as
-      | { id: string; doc: string }
-      | undefined;
+      { id: string; doc: string } | undefined;
     if (row) {
       const next = applyUpdate(decode(row.doc), update);
       this.stmt(`UPDATE ${this.table} SET doc = ? WHERE id = ?`).run(encode(next), row.id);
@@ -318,7 +348,13 @@ function compileFilter(filter: Filter): { sql: string; params: SqlValue[] } {
 }
 
 function isOperatorObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !(v instanceof Date) && !Array.isArray(v) && Object.keys(v).some((k) => k.startsWith('$'));
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    !(v instanceof Date) &&
+    !Array.isArray(v) &&
+    Object.keys(v).some((k) => k.startsWith('$'))
+  );
 }
 
 /** How a filter value compares with `fieldExpr`: JSON booleans come back from json_extract as 0/1. */
@@ -410,7 +446,10 @@ export function mapSqliteError(e: unknown, name: string): unknown {
   if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
     return new DuplicateKeyError(`${name}: ${e.message}`, { cause: e });
   }
-  if (/^SQLITE_(IOERR|FULL|CANTOPEN|BUSY|LOCKED|READONLY|NOTADB|CORRUPT|PROTOCOL)/.test(code) || /^E[A-Z]+$/.test(code)) {
+  if (
+    /^SQLITE_(IOERR|FULL|CANTOPEN|BUSY|LOCKED|READONLY|NOTADB|CORRUPT|PROTOCOL)/.test(code) ||
+    /^E[A-Z]+$/.test(code)
+  ) {
     return new StoreUnavailableError(`${name}: ${e.message}`, { cause: e });
   }
   return e;

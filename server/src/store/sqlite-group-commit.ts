@@ -81,7 +81,7 @@ export class SqliteGroupCommit {
     if (this.db.inTransaction) return;
     // Some errors (SQLITE_FULL, IOERR, BUSY) roll the whole transaction back: the turn is lost, and
     // an operation run now would commit on its own while its turn's COMMIT fails.
-    if (this.begun) throw new StoreUnavailableError('this turn\'s transaction was rolled back by an earlier error');
+    if (this.begun) throw new StoreUnavailableError("this turn's transaction was rolled back by an earlier error");
     this.db.exec('BEGIN IMMEDIATE');
     this.begun = true;
     nextTurn(() => this.commit());

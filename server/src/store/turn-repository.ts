@@ -47,7 +47,14 @@ export type TurnChange = Partial<Omit<Turn, 'id' | 'account' | 'openid' | 'seq' 
 
 const MAX_ATTEMPTS = 50;
 /** Fields stored only once known (see `fields`). */
-const OPTIONAL = ['firstResponseMs', 'answeredBy', 'handoffAt', 'promisedAt', 'humanFirstResponseMs', 'queueKey'] as const;
+const OPTIONAL = [
+  'firstResponseMs',
+  'answeredBy',
+  'handoffAt',
+  'promisedAt',
+  'humanFirstResponseMs',
+  'queueKey',
+] as const;
 
 export class TurnRepository {
   static indexes(retentionSeconds: number): IndexSpec[] {
@@ -79,7 +86,9 @@ export class TurnRepository {
   async update(
     account: string,
     openid: string,
-    step: (latest: Turn | null) => { change: TurnChange } | { start: Omit<Turn, 'id' | 'account' | 'openid' | 'seq' | 'v'> } | null,
+    step: (
+      latest: Turn | null,
+    ) => { change: TurnChange } | { start: Omit<Turn, 'id' | 'account' | 'openid' | 'seq' | 'v'> } | null,
     first?: Promise<Turn | null>,
   ): Promise<void> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -90,14 +99,25 @@ export class TurnRepository {
         if (!latest) return;
         const set = fields({ ...latest, ...decided.change });
         const unset = Object.fromEntries(OPTIONAL.filter((f) => !(f in set)).map((f) => [f, true] as const));
-        const r = await this.c.updateOne({ _id: latest.id, v: latest.v }, { $set: { ...set, v: latest.v + 1 }, $unset: unset });
+        const r = await this.c.updateOne(
+          { _id: latest.id, v: latest.v },
+          { $set: { ...set, v: latest.v + 1 }, $unset: unset },
+        );
         if (r.matched === 1) return;
         continue;
       }
       const id = randomUUID();
       const turn: Turn = { ...decided.start, id, account, openid, seq: (latest?.seq ?? 0) + 1, v: 1 };
       try {
-        await this.c.insertOne({ _id: id, account, openid, seq: turn.seq, v: 1, at: new Date(this.serverNow()), ...fields(turn) });
+        await this.c.insertOne({
+          _id: id,
+          account,
+          openid,
+          seq: turn.seq,
+          v: 1,
+          at: new Date(this.serverNow()),
+          ...fields(turn),
+        });
       } catch (e) {
         if (e instanceof DuplicateKeyError) continue;
         throw e;
@@ -132,7 +152,12 @@ export class TurnRepository {
    * hold it, in the store: for `humanFirstResponseMs` one read at an offset along its index; for
    * `firstResponseMs` the period's keys sorted from the account+startedAt index (see `indexes`).
    */
-  async nth(account: string, range: TimeRange, field: 'firstResponseMs' | 'humanFirstResponseMs', rank: number): Promise<number | null> {
+  async nth(
+    account: string,
+    range: TimeRange,
+    field: 'firstResponseMs' | 'humanFirstResponseMs',
+    rank: number,
+  ): Promise<number | null> {
     const [doc] = await this.c.find(startedIn(account, range, { [field]: { $gte: 0 } }), {
       sort: { [field]: 1 },
       skip: rank,
@@ -156,7 +181,9 @@ export class TurnRepository {
     for (;;) {
       const docs = await this.c.find({ account, queueKey: { $gt: after } }, { sort: { queueKey: 1 }, limit });
       const turns = docs.map((d) => ({ ...toTurn(d), queueKey: docFields.str(d, 'queueKey') }));
-      const later = await Promise.all(turns.map((t) => this.c.count({ account, openid: t.openid, seq: { $gt: t.seq } })));
+      const later = await Promise.all(
+        turns.map((t) => this.c.count({ account, openid: t.openid, seq: { $gt: t.seq } })),
+      );
       for (const [i, turn] of turns.entries()) {
         if (later[i] === 0) out.push(turn);
         if (out.length === limit) return out;
@@ -173,8 +200,12 @@ export class TurnRepository {
  * reply yet (an auto reply does not end that wait). The key sorts by deadline, then id, so
  * it is also a stable paging cursor; a key at or below "now" means the window has closed.
  */
-export function queueKeyOf(turn: Pick<Turn, 'id' | 'deadline' | 'firstResponseMs' | 'handoffAt' | 'promisedAt' | 'humanFirstResponseMs'>): string | undefined {
-  const waiting = turn.firstResponseMs === null || ((turn.handoffAt !== null || turn.promisedAt !== null) && turn.humanFirstResponseMs === null);
+export function queueKeyOf(
+  turn: Pick<Turn, 'id' | 'deadline' | 'firstResponseMs' | 'handoffAt' | 'promisedAt' | 'humanFirstResponseMs'>,
+): string | undefined {
+  const waiting =
+    turn.firstResponseMs === null ||
+    ((turn.handoffAt !== null || turn.promisedAt !== null) && turn.humanFirstResponseMs === null);
   return waiting ? `${deadlineKey(turn.deadline)}|${turn.id}` : undefined;
 }
 

@@ -88,7 +88,10 @@ export class VersionRepository {
     at = new Date(),
   ): Promise<{ version: number; publishedAt: Date }> {
     const version = await this.insertNext(account, kind, id, doc, by, note, at);
-    await this.movePointers(account, (list) => [...list.filter((p) => p.kind !== kind || p.id !== id), { kind, id, version }]);
+    await this.movePointers(account, (list) => [
+      ...list.filter((p) => p.kind !== kind || p.id !== id),
+      { kind, id, version },
+    ]);
     return { version, publishedAt: at };
   }
 
@@ -121,9 +124,17 @@ export class VersionRepository {
     // bodies inserted below as data of the earlier layout and move the sequence itself.
     if (atSeq === 0) await this.storeEmptyHead(account);
     const published: Array<{ kind: K; id: string; version: number }> = [];
-    for (const d of docs) published.push({ kind: d.kind, id: d.id, version: await this.insertNext(account, d.kind, d.id, d.doc, by, d.note ?? note, at) });
-    const gone = (p: { kind: DocumentKind; id: string }) => [...published, ...remove].some((x) => x.kind === p.kind && x.id === p.id);
-    const seq = await this.changeHead(account, (head) => (head.seq === atSeq ? { ...head, published: [...head.published.filter((p) => !gone(p)), ...published] } : null));
+    for (const d of docs)
+      published.push({
+        kind: d.kind,
+        id: d.id,
+        version: await this.insertNext(account, d.kind, d.id, d.doc, by, d.note ?? note, at),
+      });
+    const gone = (p: { kind: DocumentKind; id: string }) =>
+      [...published, ...remove].some((x) => x.kind === p.kind && x.id === p.id);
+    const seq = await this.changeHead(account, (head) =>
+      head.seq === atSeq ? { ...head, published: [...head.published.filter((p) => !gone(p)), ...published] } : null,
+    );
     return seq === null ? null : { seq, published };
   }
 
@@ -137,13 +148,34 @@ export class VersionRepository {
   }
 
   /** Inserts the next numbered version of one document (not yet live); returns its number. */
-  private async insertNext(account: string, kind: DocumentKind, id: string, doc: unknown, by: string, note: string, at: Date): Promise<number> {
+  private async insertNext(
+    account: string,
+    kind: DocumentKind,
+    id: string,
+    doc: unknown,
+    by: string,
+    note: string,
+    at: Date,
+  ): Promise<number> {
     const json = toJsonField(doc);
     for (let attempt = 0; attempt < 100; attempt += 1) {
-      const [latest] = await this.c.find({ account, kind, id }, { sort: { version: -1 }, limit: 1, projection: { version: 1 } });
+      const [latest] = await this.c.find(
+        { account, kind, id },
+        { sort: { version: -1 }, limit: 1, projection: { version: 1 } },
+      );
       const version = latest ? docFields.num(latest, 'version') + 1 : 1;
       try {
-        await this.c.insertOne({ _id: randomUUID(), account, kind, id, version, doc: json, publishedAt: at, publishedBy: by, note });
+        await this.c.insertOne({
+          _id: randomUUID(),
+          account,
+          kind,
+          id,
+          version,
+          doc: json,
+          publishedAt: at,
+          publishedBy: by,
+          note,
+        });
         return version;
       } catch (e) {
         if (!(e instanceof DuplicateKeyError)) throw e;
@@ -246,7 +278,10 @@ export class VersionRepository {
   }
 
   /** Moves the published pointers (publish, unpublish) in one write. */
-  private async movePointers(account: string, edit: (list: WorkspaceHead['published']) => WorkspaceHead['published']): Promise<number> {
+  private async movePointers(
+    account: string,
+    edit: (list: WorkspaceHead['published']) => WorkspaceHead['published'],
+  ): Promise<number> {
     return (await this.changeHead(account, (head) => ({ ...head, published: edit(head.published) }))) ?? 0;
   }
 
@@ -308,7 +343,11 @@ export class VersionRepository {
     const existing = new Set(drafts.map((d) => `${docFields.str(d, 'kind')}\u0000${docFields.str(d, 'id')}`));
     const heads = new Map<string, { kind: DocumentKind; id: string; version: number }>();
     for (const m of metas) {
-      const head = { kind: kindOf(docFields.str(m, 'kind')), id: docFields.str(m, 'id'), version: docFields.num(m, 'version') };
+      const head = {
+        kind: kindOf(docFields.str(m, 'kind')),
+        id: docFields.str(m, 'id'),
+        version: docFields.num(m, 'version'),
+      };
       const k = `${head.kind}\u0000${head.id}`;
       if (existing.has(k) && (heads.get(k)?.version ?? 0) < head.version) heads.set(k, head);
     }
@@ -317,17 +356,34 @@ export class VersionRepository {
 }
 
 /** The parts a stored workspace document holds; a part written before it existed is undefined. */
-function readHead(d: StoredDoc): { seq: number; published?: WorkspaceHead['published']; packs?: PackPointer[]; timezone?: string | null } {
+function readHead(d: StoredDoc): {
+  seq: number;
+  published?: WorkspaceHead['published'];
+  packs?: PackPointer[];
+  timezone?: string | null;
+} {
   const published = d['published'];
   const packs = d['packs'];
   const timezone = d['timezone'];
   return {
     seq: docFields.num(d, 'seq'),
     ...(Array.isArray(published)
-      ? { published: published.map((p: StoredDoc) => ({ kind: kindOf(docFields.str(p, 'kind')), id: docFields.str(p, 'id'), version: docFields.num(p, 'version') })) }
+      ? {
+          published: published.map((p: StoredDoc) => ({
+            kind: kindOf(docFields.str(p, 'kind')),
+            id: docFields.str(p, 'id'),
+            version: docFields.num(p, 'version'),
+          })),
+        }
       : {}),
     ...(Array.isArray(packs)
-      ? { packs: packs.map((p: StoredDoc) => ({ packId: docFields.str(p, 'packId'), body: docFields.str(p, 'body'), enabled: docFields.bool(p, 'enabled') })) }
+      ? {
+          packs: packs.map((p: StoredDoc) => ({
+            packId: docFields.str(p, 'packId'),
+            body: docFields.str(p, 'body'),
+            enabled: docFields.bool(p, 'enabled'),
+          })),
+        }
       : {}),
     ...(timezone === null || typeof timezone === 'string' ? { timezone } : {}),
   };

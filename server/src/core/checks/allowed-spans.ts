@@ -22,7 +22,12 @@ export interface AllowedSpan {
  * @param original the field's text (reasons' evidence offsets index into it).
  * @param flowId the flow proposing the reply; an allowance scoped to another flow (or to any flow, when none is known) does not apply.
  */
-export function allowedSpans(hits: readonly TermHit[], original: string, normalized: NormalizedText, flowId: string | undefined): AllowedSpan[] {
+export function allowedSpans(
+  hits: readonly TermHit[],
+  original: string,
+  normalized: NormalizedText,
+  flowId: string | undefined,
+): AllowedSpan[] {
   const spans: AllowedSpan[] = [];
   for (const h of hits) {
     const code = h.payload.allowance;

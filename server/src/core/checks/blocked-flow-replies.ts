@@ -46,13 +46,16 @@ export function blockedFlowReplies(
       sent.push({ reply: { type: 'text', content: node.data.question }, base, fieldPath: () => base });
     }
     for (const { reply, base, fieldPath } of sent) {
-      const reasons = checks.check(fillVariables(reply, SAMPLE_VARIABLES), scan, { flowId: flow.id }).reasons.filter((r) => r.severity === 'block');
+      const reasons = checks
+        .check(fillVariables(reply, SAMPLE_VARIABLES), scan, { flowId: flow.id })
+        .reasons.filter((r) => r.severity === 'block');
       const byPath = new Map<string, Reason[]>();
       for (const r of reasons) {
         const path = r.evidence ? fieldPath(r.evidence.field) : base;
         byPath.set(path, [...(byPath.get(path) ?? []), r]);
       }
-      for (const [path, list] of byPath) found.push({ nodeId: node.id, nodeName: flowNodeName(node, groupName), path, reasons: list });
+      for (const [path, list] of byPath)
+        found.push({ nodeId: node.id, nodeName: flowNodeName(node, groupName), path, reasons: list });
     }
   });
   return found;

@@ -19,7 +19,8 @@ export function checkExternalLinks(field: ReplyField, allow: readonly string[], 
   for (const link of links) {
     if (link.platform) continue;
     const shortHost = shortLinkHostOf(link.host);
-    if (shortHost === null ? isHostAllowed(link.host, allow) : isShortLinkAllowed(link.host, shortHost, allow)) continue;
+    if (shortHost === null ? isHostAllowed(link.host, allow) : isShortLinkAllowed(link.host, shortHost, allow))
+      continue;
     const name = displayHost(link.host) || link.url;
     reasons.push({
       code: 'EXTERNAL_LINK',
@@ -47,7 +48,10 @@ export function checkExternalLinks(field: ReplyField, allow: readonly string[], 
 
 /** Only allow entries at or under the short-link host count (`t.cn`, not `cn`; `u.jd.com`, not `jd.com`). */
 function isShortLinkAllowed(host: string, shortHost: string, allow: readonly string[]): boolean {
-  return isHostAllowed(host, allow.filter((entry) => isHostAllowed(entry, [shortHost])));
+  return isHostAllowed(
+    host,
+    allow.filter((entry) => isHostAllowed(entry, [shortHost])),
+  );
 }
 
 /** A punycode host with its Unicode spelling, so an operator reads `购物.中国`. */

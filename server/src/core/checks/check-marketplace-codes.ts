@@ -38,7 +38,13 @@ export function checkMarketplaceCodes(
     while (lo < copies.length && (copies[lo]?.end ?? 0) < open.start - CUE_DISTANCE) lo++;
     const copy = copies[lo];
     if (!copy || copy.start > open.end + CUE_DISTANCE) continue;
-    const evidence = fieldEvidence(field.field, field.text, normalized, Math.min(copy.start, open.start), Math.max(copy.end, open.end));
+    const evidence = fieldEvidence(
+      field.field,
+      field.text,
+      normalized,
+      Math.min(copy.start, open.start),
+      Math.max(copy.end, open.end),
+    );
     reasons.push({
       code: open.payload.code,
       severity: open.payload.severity,
@@ -51,8 +57,15 @@ export function checkMarketplaceCodes(
 }
 
 /** The built-in cue patterns (复制 / 打开淘宝 …), added to the policy's term patterns. */
-export function marketplaceCuePatterns(severity: Severity, firstKey: number): Array<{ pattern: string; payload: TermPayload }> {
-  const cue = (term: string, kind: 'copy' | 'open-app', termKey: number): { pattern: string; payload: TermPayload } => ({
+export function marketplaceCuePatterns(
+  severity: Severity,
+  firstKey: number,
+): Array<{ pattern: string; payload: TermPayload }> {
+  const cue = (
+    term: string,
+    kind: 'copy' | 'open-app',
+    termKey: number,
+  ): { pattern: string; payload: TermPayload } => ({
     pattern: term,
     payload: {
       kind: 'term',
@@ -79,7 +92,20 @@ const CUE_DISTANCE = 40;
 const COPY_CUES = ['复制'];
 const OPEN_VERBS = ['打开', '去', '进入', '到'];
 /** Platforms whose share codes are pasted into their apps (already normalized); 抖音, 快手, 小红书 and 得物 sell through their shops too. */
-const MARKETPLACE_APPS = ['淘宝', '手机淘宝', '天猫', '手机天猫', '淘特', '京东', '拼多多', '闲鱼', '抖音', '快手', '小红书', '得物'];
+const MARKETPLACE_APPS = [
+  '淘宝',
+  '手机淘宝',
+  '天猫',
+  '手机天猫',
+  '淘特',
+  '京东',
+  '拼多多',
+  '闲鱼',
+  '抖音',
+  '快手',
+  '小红书',
+  '得物',
+];
 
 /** Currency-like symbols used as 淘口令 delimiters; any of them may close a code opened by another. */
 const CURRENCY = new Set(['￥', '¥', '€', '₤', '£', '$', '＄', '₴', '₳', '₰', '₵', '¢', '₲', '₱', '₭', '₮', '₩']);
@@ -131,7 +157,14 @@ function delimitedCodes(text: string): Array<[number, number]> {
     const closes = closer === undefined ? CURRENCY.has(text[j] ?? '') : text.startsWith(closer, j);
     // Spaced out means one character between spacers; "$ 20 for the kit $" is words, not a code.
     const shaped = spacers === 0 || longestRun === 1;
-    if (closes && shaped && length >= MIN_CODE && length <= MAX_CODE && letters > 0 && (closer === undefined || digits > 0)) {
+    if (
+      closes &&
+      shaped &&
+      length >= MIN_CODE &&
+      length <= MAX_CODE &&
+      letters > 0 &&
+      (closer === undefined || digits > 0)
+    ) {
       const end = j + (closer ?? text[j] ?? '').length;
       spans.push([i, end]);
       i = end - 1;

@@ -19,5 +19,8 @@ export function checkReplyShape(reply: unknown): ReplyShape {
   const message = known
     ? `“${type}”回复的格式不对，无法作为客服消息发送（${result.problems.map((p) => `${p.path}: ${p.message}`).join('；')}）。`
     : `不支持的回复类型“${String(type)}”；客服消息只能是 ${REPLY_TYPES.join('、')}。`;
-  return { ok: false, reason: { code: 'UNSUPPORTED_TYPE', severity: 'block', message, ruleId: 'check:UNSUPPORTED_TYPE' } };
+  return {
+    ok: false,
+    reason: { code: 'UNSUPPORTED_TYPE', severity: 'block', message, ruleId: 'check:UNSUPPORTED_TYPE' },
+  };
 }

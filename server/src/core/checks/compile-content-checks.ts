@@ -56,8 +56,16 @@ export interface ContentCheckContext {
  * const checks = compileContentChecks(resolvePolicy(policy));
  * checks.check({ type: 'text', content: '保证治愈' }, scannerFor(checks.termPatterns)).reasons[0]?.code // 'MEDICAL_CLAIM'
  */
-export function compileContentChecks(policy: ResolvedPolicy, extraLexicons: readonly Lexicon[] = [], terms?: CompiledTerms): CompiledContentChecks {
-  const { patterns: termPatterns, regexTerms, pinyinSubstituted } = terms ?? compileTermPatterns(policy, [...policy.lexicons, ...extraLexicons]);
+export function compileContentChecks(
+  policy: ResolvedPolicy,
+  extraLexicons: readonly Lexicon[] = [],
+  terms?: CompiledTerms,
+): CompiledContentChecks {
+  const {
+    patterns: termPatterns,
+    regexTerms,
+    pinyinSubstituted,
+  } = terms ?? compileTermPatterns(policy, [...policy.lexicons, ...extraLexicons]);
   // The regex terms whose required chars all occur in the text (regex-prefilter.ts).
   const runnable = regexGate(regexTerms.map((term) => ({ item: term, needs: requiredChars(term.regex.pattern()) })));
   const allow = policy.links.allow;
@@ -84,7 +92,8 @@ export function compileContentChecks(policy: ResolvedPolicy, extraLexicons: read
         if (field.url) continue;
         const normalized = normalizeText(field.text);
         const raw = scan(normalized.text);
-        if (regexTerms.length > 0) for (const h of scanRegexTerms(runnable(normalized.text), normalized.text)) raw.push(h);
+        if (regexTerms.length > 0)
+          for (const h of scanRegexTerms(runnable(normalized.text), normalized.text)) raw.push(h);
         for (const h of pinyinSubstituted(normalized.text)) raw.push(h);
         const allowed: AllowedSpan[] = allowedSpans(raw, field.text, normalized, context.flowId);
         const { hits, suppressed } = judgeTermHits(liveTermHits(raw), field.text, normalized, allowed);
@@ -96,7 +105,11 @@ export function compileContentChecks(policy: ResolvedPolicy, extraLexicons: read
         allowedByEvidence(reasons, allowed, field.field); // links found before the term scan
         append(reasons, allowed.length === 0 ? found : found.filter((r) => !isAllowedReason(r, allowed)));
       }
-      return { reasons: withoutNotesBesideFindings(withoutContained(reasons.filter((r) => isEnabled(r.code)))), promotional, fingerprint };
+      return {
+        reasons: withoutNotesBesideFindings(withoutContained(reasons.filter((r) => isEnabled(r.code)))),
+        promotional,
+        fingerprint,
+      };
     },
   };
 }
@@ -121,7 +134,11 @@ function withoutContained(reasons: Reason[]): Reason[] {
     .sort((a, b) => {
       const ka = groupOf(a.reason);
       const kb = groupOf(b.reason);
-      return ka < kb ? -1 : ka > kb ? 1 : (a.e?.start ?? 0) - (b.e?.start ?? 0) || (b.e?.end ?? 0) - (a.e?.end ?? 0) || a.index - b.index;
+      return ka < kb
+        ? -1
+        : ka > kb
+          ? 1
+          : (a.e?.start ?? 0) - (b.e?.start ?? 0) || (b.e?.end ?? 0) - (a.e?.end ?? 0) || a.index - b.index;
     });
   const dropped = new Set<number>();
   let group = '';
@@ -147,13 +164,17 @@ function groupOf(reason: Reason): string {
 /** A note is moot where a finding of its code overlaps it (the place is reported anyway). Notes are few (bounded per field). */
 function withoutNotesBesideFindings(reasons: Reason[]): Reason[] {
   if (!reasons.some((r) => r.severity === 'info')) return reasons;
-  return reasons.filter((note) => note.severity !== 'info' || !reasons.some((r) => r.severity !== 'info' && overlaps(r, note)));
+  return reasons.filter(
+    (note) => note.severity !== 'info' || !reasons.some((r) => r.severity !== 'info' && overlaps(r, note)),
+  );
 }
 
 function overlaps(a: Reason, b: Reason): boolean {
   const x = a.evidence;
   const y = b.evidence;
-  return a.code === b.code && x !== undefined && y !== undefined && x.field === y.field && x.start < y.end && y.start < x.end;
+  return (
+    a.code === b.code && x !== undefined && y !== undefined && x.field === y.field && x.start < y.end && y.start < x.end
+  );
 }
 
 /** Drops, in place, the reasons of `field` that an allowance covers (EXTERNAL_LINK evidence found before the scan). */

@@ -40,12 +40,20 @@ export const CATEGORY_CODES: Readonly<Record<Lexicon['category'], string>> = {
  *   compiled and reported them all); a refused one is dropped, and its exclusions are moot.
  * @example compileTermPatterns(policy, policy.lexicons).patterns.length // terms + exclusions + allowances + built-in cues
  */
-export function compileTermPatterns(policy: ResolvedPolicy, lexicons: readonly Lexicon[], regexOf: RegexOf = compileOnDemand): CompiledTerms {
+export function compileTermPatterns(
+  policy: ResolvedPolicy,
+  lexicons: readonly Lexicon[],
+  regexOf: RegexOf = compileOnDemand,
+): CompiledTerms {
   return runToEnd(termPatternSteps(policy, lexicons, regexOf));
 }
 
 /** `compileTermPatterns` one term at a time, so a large lexicon set never holds the event loop. */
-export function* termPatternSteps(policy: ResolvedPolicy, lexicons: readonly Lexicon[], regexOf: RegexOf): Steps<CompiledTerms> {
+export function* termPatternSteps(
+  policy: ResolvedPolicy,
+  lexicons: readonly Lexicon[],
+  regexOf: RegexOf,
+): Steps<CompiledTerms> {
   const patterns: TermPattern[] = [];
   const regexTerms: RegexTerm[] = [];
   let termKey = 0;
@@ -89,7 +97,8 @@ export function* termPatternSteps(policy: ResolvedPolicy, lexicons: readonly Lex
       }
       for (const exclusion of term.exclusions ?? []) {
         const excluded = normalizeTermCached(exclusion);
-        if (excluded !== '') patterns.push({ pattern: excluded, payload: { ...payload, role: 'exclusion', exclusion } });
+        if (excluded !== '')
+          patterns.push({ pattern: excluded, payload: { ...payload, role: 'exclusion', exclusion } });
       }
     }
   }
@@ -136,7 +145,8 @@ function pairRulesOf(lexicon: Lexicon, pairKeys: ReadonlyMap<string, number>): P
   const rules: PairRule[] = [];
   for (const p of lexicon.pairs ?? []) {
     const pairKey = pairKeys.get(p.lexicon);
-    if (pairKey !== undefined) rules.push({ pairKey, side: p.side, maxGap: p.maxGap ?? 6, within: p.within ?? 'clause' });
+    if (pairKey !== undefined)
+      rules.push({ pairKey, side: p.side, maxGap: p.maxGap ?? 6, within: p.within ?? 'clause' });
   }
   return rules.length > 0 ? rules : undefined;
 }

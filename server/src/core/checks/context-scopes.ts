@@ -34,7 +34,8 @@ export function suppressionOf(original: string, normalized: NormalizedText, hit:
   const before = text.slice(from, hit.start);
   for (const cue of REFUSALS) {
     const at = before.lastIndexOf(cue);
-    if (at >= 0 && !crossesClause(original, normalized, from + at + cue.length, hit.start)) return { kind: 'refusal', cue };
+    if (at >= 0 && !crossesClause(original, normalized, from + at + cue.length, hit.start))
+      return { kind: 'refusal', cue };
   }
   for (const cue of WARNINGS_BEFORE) if (before.includes(cue)) return { kind: 'warning', cue };
   const after = text.slice(hit.end, sentenceEnd(original, normalized, hit.end, LOOK_AHEAD));
@@ -54,7 +55,9 @@ const LOOK_BEHIND = 30;
 const LOOK_AHEAD = 20;
 
 /** A business declining the thing, in the hit's own clause (本店不提供 … 代开发票). */
-const REFUSALS = terms('不提供 不会发 不会发送 不搞 不做 不参加 不涉及 不支持 不接受 不办理 不从事 不参与 不销售 不出售 不售卖 不卖 从不 绝不 一律不 拒绝 不能代替 不能替代 不可代替 不可替代 不代替 不能取代 不会要求 不会让您 不会搞 不敢说 不敢保证 不能保证 无法保证');
+const REFUSALS = terms(
+  '不提供 不会发 不会发送 不搞 不做 不参加 不涉及 不支持 不接受 不办理 不从事 不参与 不销售 不出售 不售卖 不卖 从不 绝不 一律不 拒绝 不能代替 不能替代 不可代替 不可替代 不代替 不能取代 不会要求 不会让您 不会搞 不敢说 不敢保证 不能保证 无法保证',
+);
 
 /** Warning against, reporting or quoting the claim, anywhere earlier in the sentence. */
 const WARNINGS_BEFORE = terms(
@@ -62,10 +65,14 @@ const WARNINGS_BEFORE = terms(
 );
 
 /** Judging the claim later in the sentence (… 都是骗局), or disowning the message that carried it (…的短信不是我们发的); a negation before these cancels them (不是骗人的). */
-const WARNINGS_AFTER = terms('骗局 骗子 谣言 不实 96110 骗人 是假的 不可信 不能信 别信 不要信 违法 违规 虚假 诈骗 不靠谱 举报 请不要点 不要点 别点 假冒 冒充 没法承诺 无法承诺 不能承诺 不敢承诺 没这样说 没有这样说 交给银行 上交银行 交到银行 上缴 已经下线 已下线 已经结束 已结束 已经取消 已取消 已停止 那是赌博 不是我们发 不是我们发布 不是本店发 并非我们 并非本店 并非官方 不是官方发');
+const WARNINGS_AFTER = terms(
+  '骗局 骗子 谣言 不实 96110 骗人 是假的 不可信 不能信 别信 不要信 违法 违规 虚假 诈骗 不靠谱 举报 请不要点 不要点 别点 假冒 冒充 没法承诺 无法承诺 不能承诺 不敢承诺 没这样说 没有这样说 交给银行 上交银行 交到银行 上缴 已经下线 已下线 已经结束 已结束 已经取消 已取消 已停止 那是赌博 不是我们发 不是我们发布 不是本店发 并非我们 并非本店 并非官方 不是官方发',
+);
 
 /** Places where the banned-sounding act is the lawful one (到税务局代开发票, 派出所办证). */
-const LEGAL_PLACES = terms('税务局 税务机关 税务部门 办税服务厅 办税大厅 公安局 公安机关 派出所 车管所 出入境 政务服务 政务大厅 公证处 公安备案 人民银行');
+const LEGAL_PLACES = terms(
+  '税务局 税务机关 税务部门 办税服务厅 办税大厅 公安局 公安机关 派出所 车管所 出入境 政务服务 政务大厅 公证处 公安备案 人民银行',
+);
 
 /** Directing the user to a legal place: 请到 / 需到 / 可以去 … + LEGAL_PLACES. */
 const SEND_TO = terms('请到 请去 请前往 需到 需要到 要到 可到 可以到 可以去 应到 须到 前往 交到 交给 上交');

@@ -29,7 +29,14 @@ const MESSAGES: Record<string, string> = {
 function reason(code: string, severity: Severity, policy: ResolvedPolicy, extra = ''): Reason[] {
   const setting = policy.checks[code];
   if (setting?.enabled === false) return [];
-  return [{ code, severity: setting?.severity ?? severity, message: (MESSAGES[code] ?? code) + extra, ruleId: `builtin:${code}` }];
+  return [
+    {
+      code,
+      severity: setting?.severity ?? severity,
+      message: (MESSAGES[code] ?? code) + extra,
+      ruleId: `builtin:${code}`,
+    },
+  ];
 }
 
 export function checkConversation(facts: ConversationFacts, policy: ResolvedPolicy): Reason[] {
@@ -46,7 +53,9 @@ export function checkConversation(facts: ConversationFacts, policy: ResolvedPoli
       reasons.push(...reason('WINDOW_EXPIRED', 'block', policy));
       break;
     case 'closing':
-      reasons.push(...reason('WINDOW_CLOSING', 'warn', policy, `（剩余 ${Math.ceil(window.remainingSeconds / 60)} 分钟）`));
+      reasons.push(
+        ...reason('WINDOW_CLOSING', 'warn', policy, `（剩余 ${Math.ceil(window.remainingSeconds / 60)} 分钟）`),
+      );
       break;
     case 'open':
       break;
@@ -56,11 +65,20 @@ export function checkConversation(facts: ConversationFacts, policy: ResolvedPoli
   }
   const max = policy.frequency.maxRepliesPerInteraction;
   if (state.lastInteractionAt !== null && state.repliesSinceInteraction >= max) {
-    reasons.push(...reason('FREQUENCY_LIMIT', 'block', policy, `（本次互动已回复 ${state.repliesSinceInteraction} 条，上限 ${max} 条）`));
+    reasons.push(
+      ...reason(
+        'FREQUENCY_LIMIT',
+        'block',
+        policy,
+        `（本次互动已回复 ${state.repliesSinceInteraction} 条，上限 ${max} 条）`,
+      ),
+    );
   }
   const since = now - policy.duplicates.withinMinutes * 60_000;
   if (state.recentReplies.some((r) => r.fp === facts.fingerprint && r.at > since)) {
-    reasons.push(...reason('DUPLICATE_REPLY', 'block', policy, `（${policy.duplicates.withinMinutes} 分钟内已发过相同内容）`));
+    reasons.push(
+      ...reason('DUPLICATE_REPLY', 'block', policy, `（${policy.duplicates.withinMinutes} 分钟内已发过相同内容）`),
+    );
   }
   if (facts.promotional) {
     const start = windowStart(state, now) ?? Number.NEGATIVE_INFINITY;
@@ -82,10 +100,12 @@ export function recordCommit(
   const start = windowStart(state, now) ?? now;
   return spendGrant(
     {
-    ...state,
-    repliesSinceInteraction: state.repliesSinceInteraction + 1,
-    recentReplies: [...state.recentReplies.filter((r) => r.at > since), { fp: fingerprint, at: now }].slice(-50),
-    promotions: promotional ? [...state.promotions.filter((at) => at >= start), now] : state.promotions.filter((at) => at >= start),
+      ...state,
+      repliesSinceInteraction: state.repliesSinceInteraction + 1,
+      recentReplies: [...state.recentReplies.filter((r) => r.at > since), { fp: fingerprint, at: now }].slice(-50),
+      promotions: promotional
+        ? [...state.promotions.filter((at) => at >= start), now]
+        : state.promotions.filter((at) => at >= start),
     },
     now,
   );

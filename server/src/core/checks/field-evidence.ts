@@ -8,7 +8,13 @@ import type { Evidence } from '../reason.js';
 /**
  * @example fieldEvidence('content', '请退-款', normalizeText('请退-款'), 1, 3) // {field:'content', text:'退-款', start:1, end:4}
  */
-export function fieldEvidence(field: string, original: string, normalized: NormalizedText, start: number, end: number): Evidence {
+export function fieldEvidence(
+  field: string,
+  original: string,
+  normalized: NormalizedText,
+  start: number,
+  end: number,
+): Evidence {
   const from = normalized.map[start] ?? original.length;
   const last = normalized.map[Math.max(start, end - 1)] ?? from;
   // The last normalized char came from the input char at `last`; include all of it (a surrogate pair is two units).

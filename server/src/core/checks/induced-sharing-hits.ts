@@ -39,7 +39,11 @@ export function inducedSharingHits(hits: readonly TermHit[], original: string, n
     const start = Math.min(action.start, reward.start);
     const end = Math.max(action.end, reward.end);
     lastEnd = end; // one finding per inducement, not one per cue inside it
-    found.push({ start, end, payload: { ...action.payload, role: 'hit', term: `${action.payload.term}+${reward.payload.term}` } });
+    found.push({
+      start,
+      end,
+      payload: { ...action.payload, role: 'hit', term: `${action.payload.term}+${reward.payload.term}` },
+    });
   }
   return found;
 }

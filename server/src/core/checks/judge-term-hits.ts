@@ -26,14 +26,22 @@ export interface JudgedHits {
  * @param live the field's hits after exclusions (liveTermHits), ordered by start.
  * @param original the field's text (clause and sentence ends are read there).
  */
-export function judgeTermHits(live: readonly TermHit[], original: string, normalized: NormalizedText, allowed: readonly AllowedSpan[]): JudgedHits {
+export function judgeTermHits(
+  live: readonly TermHit[],
+  original: string,
+  normalized: NormalizedText,
+  allowed: readonly AllowedSpan[],
+): JudgedHits {
   const paired = [...pairedHits(live, original, normalized), ...inducedSharingHits(live, original, normalized)];
   const all = paired.length === 0 ? live : [...live, ...paired].sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: TermHit[] = [];
   const suppressed: SuppressedHit[] = [];
   for (const hit of all) {
     // The "打开淘宝" of a copy-and-open instruction is judged like a hit: quoted in a warning, it instructs nobody.
-    const suppression = hit.payload.role === 'hit' || hit.payload.cue === 'open-app' ? suppressionOf(original, normalized, hit) : undefined;
+    const suppression =
+      hit.payload.role === 'hit' || hit.payload.cue === 'open-app'
+        ? suppressionOf(original, normalized, hit)
+        : undefined;
     if (suppression) suppressed.push({ hit, suppression });
     else kept.push(hit);
   }

@@ -26,11 +26,40 @@ export function negatorBefore(normalized: string, start: number): string | undef
   return NEGATORS_LONGEST_FIRST.find((n) => before.endsWith(n));
 }
 
-
 const LOOK_BEHIND = 12;
 
 /** Words that may stand between a negation and the claim it denies (longest first). */
-const FILLERS = ['百分之百', '百分百', '100%', '一定', '完全', '绝对', '彻底', '任何', '自行', '擅自', '随意', '宣称', '承诺', '保证', '宣传', '公布', '提供', '搞', '参加', '发送', '使用', '说', '发', '能', '会', '都', '也', '可以', '就'];
+const FILLERS = [
+  '百分之百',
+  '百分百',
+  '100%',
+  '一定',
+  '完全',
+  '绝对',
+  '彻底',
+  '任何',
+  '自行',
+  '擅自',
+  '随意',
+  '宣称',
+  '承诺',
+  '保证',
+  '宣传',
+  '公布',
+  '提供',
+  '搞',
+  '参加',
+  '发送',
+  '使用',
+  '说',
+  '发',
+  '能',
+  '会',
+  '都',
+  '也',
+  '可以',
+  '就',
+];
 
 /** Negations, as they end right before the claim. */
 const NEGATORS = [

@@ -33,7 +33,11 @@ export function pairedHits(hits: readonly TermHit[], original: string, normalize
     const start = Math.min(head.start, partner.start);
     const end = Math.max(head.end, partner.end);
     lastEnd = end; // one finding per construction, not one per overlapping head
-    found.push({ start, end, payload: { ...head.payload, role: 'hit', term: `${head.payload.term}+${partner.payload.term}` } });
+    found.push({
+      start,
+      end,
+      payload: { ...head.payload, role: 'hit', term: `${head.payload.term}+${partner.payload.term}` },
+    });
   }
   return found;
 }

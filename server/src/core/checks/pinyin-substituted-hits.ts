@@ -43,7 +43,9 @@ const MAX_RUN = 24;
  * const scan = runToEnd(pinyinSubstitutionSteps([{ pattern: '代开发票', payload }]));
  * scan('dai开fa票,点数好谈') // [{ start: 0, end: 7, payload }]
  */
-export function* pinyinSubstitutionSteps(patterns: ReadonlyArray<{ pattern: string; payload: TermPayload }>): Steps<PinyinSubstitutionScanner> {
+export function* pinyinSubstitutionSteps(
+  patterns: ReadonlyArray<{ pattern: string; payload: TermPayload }>,
+): Steps<PinyinSubstitutionScanner> {
   const charCode = new Map<string, string>(); // lexicon character → its syllable's code
   const syllableCode = new Map<string, string>();
   const entries: Array<{ pattern: string; payload: Spelled }> = [];
@@ -59,7 +61,8 @@ export function* pinyinSubstitutionSteps(patterns: ReadonlyArray<{ pattern: stri
         const syllable = hanSyllableOf(ch);
         if (syllable === null) break;
         code = syllableCode.get(syllable);
-        if (code === undefined) syllableCode.set(syllable, (code = String.fromCharCode(FIRST_CODE + syllableCode.size)));
+        if (code === undefined)
+          syllableCode.set(syllable, (code = String.fromCharCode(FIRST_CODE + syllableCode.size)));
         charCode.set(ch, code);
       }
       spelled += code;
@@ -69,7 +72,8 @@ export function* pinyinSubstitutionSteps(patterns: ReadonlyArray<{ pattern: stri
     if (spelled.length > longest) longest = spelled.length;
   }
   const automaton = yield* AutomatonShards.build(entries);
-  return (normalized) => (hasLatinBesideHan(normalized) ? scanSpelled(normalized, automaton, charCode, syllableCode, longest) : []);
+  return (normalized) =>
+    hasLatinBesideHan(normalized) ? scanSpelled(normalized, automaton, charCode, syllableCode, longest) : [];
 }
 
 /** Patterns spelled per compile step: a few milliseconds of work. */
@@ -85,10 +89,16 @@ function hasLatinBesideHan(text: string): boolean {
   return false;
 }
 
-function scanSpelled(text: string, automaton: AutomatonShards<Spelled>, charCode: ReadonlyMap<string, string>, syllableCode: ReadonlyMap<string, string>, longest: number): TermHit[] {
+function scanSpelled(
+  text: string,
+  automaton: AutomatonShards<Spelled>,
+  charCode: ReadonlyMap<string, string>,
+  syllableCode: ReadonlyMap<string, string>,
+  longest: number,
+): TermHit[] {
   // First the Latin runs that split wholly into syllables: most replies with Latin have none.
   const splits = new Map<number, { end: number; syllables: string[] }>();
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     if (!isLatin(text.charCodeAt(i))) {
       i++;
       continue;
@@ -109,7 +119,7 @@ function scanSpelled(text: string, automaton: AutomatonShards<Spelled>, charCode
   const runOf: number[] = [];
   const runFirst: number[] = [];
   const runLast: number[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     if (!inReach(i)) {
       if (spelled.length > 0 && spelled[spelled.length - 1] !== GAP) {
         spelled += GAP;
@@ -162,7 +172,11 @@ function scanSpelled(text: string, automaton: AutomatonShards<Spelled>, charCode
 }
 
 /** Whether a text offset lies within `longest` chars of a split run (runs ordered by offset). */
-function reachOf(splits: ReadonlyMap<number, { end: number }>, longest: number, length: number): (at: number) => boolean {
+function reachOf(
+  splits: ReadonlyMap<number, { end: number }>,
+  longest: number,
+  length: number,
+): (at: number) => boolean {
   const spans: Array<[number, number]> = [];
   for (const [start, { end }] of splits) {
     const from = Math.max(0, start - longest);

@@ -16,7 +16,7 @@ export function requiredChars(pattern: string): string[][] {
   // Inline flags ((?i) …) change what a literal matches; top-level alternatives need no one char.
   if (/\(\?[a-zA-Z]/.test(pattern) || topLevelAlternation(pattern)) return [];
   const sets: string[][] = [];
-  for (let i = 0; i < pattern.length; ) {
+  for (let i = 0; i < pattern.length;) {
     const ch = pattern[i] ?? '';
     let end: number;
     let set: string[] | null = null;
@@ -58,7 +58,9 @@ export function mayMatch(sets: readonly (readonly string[])[], chars: ReadonlySe
  * `new Set(text)` as the chars.
  * @example regexGate([{ item: 'n折', needs: [['折']] }])('全场8折') // ['n折']
  */
-export function regexGate<T>(items: ReadonlyArray<{ item: T; needs: readonly (readonly string[])[] }>): (text: string) => T[] {
+export function regexGate<T>(
+  items: ReadonlyArray<{ item: T; needs: readonly (readonly string[])[] }>,
+): (text: string) => T[] {
   const slotOf = new Map<number, number>();
   const compiled = items.map(({ item, needs }) => ({
     item,
@@ -68,7 +70,7 @@ export function regexGate<T>(items: ReadonlyArray<{ item: T; needs: readonly (re
   const marks = new Uint8Array(slotOf.size);
   return (text) => {
     marks.fill(0);
-    for (let i = 0; i < text.length; ) {
+    for (let i = 0; i < text.length;) {
       const cp = text.codePointAt(i) ?? 0;
       const slot = slotOf.get(cp);
       if (slot !== undefined) marks[slot] = 1;

@@ -12,7 +12,11 @@ import type { ReplyField } from './reply-fields.js';
 /**
  * @example suppressedNotes(field, normalized, [{ hit, suppression: { kind: 'negation', cue: '不能' } }])[0]?.severity // 'info'
  */
-export function suppressedNotes(field: ReplyField, normalized: NormalizedText, suppressed: readonly SuppressedHit[]): Reason[] {
+export function suppressedNotes(
+  field: ReplyField,
+  normalized: NormalizedText,
+  suppressed: readonly SuppressedHit[],
+): Reason[] {
   const notes: Reason[] = [];
   for (const { hit, suppression } of suppressed.slice(0, MAX_NOTES)) {
     const evidence = fieldEvidence(field.field, field.text, normalized, hit.start, hit.end);

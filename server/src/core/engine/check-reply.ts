@@ -36,12 +36,20 @@ export async function judgeReply(
 ): Promise<ReplyJudgement> {
   const { policy } = compiled;
   const window = windowOf(state, policy, ctx.now);
-  const content = compiled.content.check(reply, termScanner(compiled), ctx.flowId === undefined ? {} : { flowId: ctx.flowId });
+  const content = compiled.content.check(
+    reply,
+    termScanner(compiled),
+    ctx.flowId === undefined ? {} : { flowId: ctx.flowId },
+  );
   const reasons = [
     ...content.reasons,
-    ...checkConversation({ state, window, fingerprint: content.fingerprint, promotional: content.promotional, now: ctx.now }, policy),
+    ...checkConversation(
+      { state, window, fingerprint: content.fingerprint, promotional: content.promotional, now: ctx.now },
+      policy,
+    ),
   ];
-  if (compiled.replyRules.length > 0) reasons.push(...(await customRuleReasons(compiled, state, reply, window, content.promotional, reasons, ctx)));
+  if (compiled.replyRules.length > 0)
+    reasons.push(...(await customRuleReasons(compiled, state, reply, window, content.promotional, reasons, ctx)));
   return {
     verdict: verdictOf(reasons),
     reasons: attachSuggestions(reply, reasons),

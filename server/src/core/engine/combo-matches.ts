@@ -18,7 +18,11 @@ export interface ComboMatch {
  * @param hits combo-word hits already accepted (word boundaries checked), in normalized offsets
  * @param clauses the clause number of each normalized char, computed only if a combo asks for clauses
  */
-export function comboMatches(groups: readonly KeywordGroup[], hits: ReadonlyArray<Hit<KeywordPayload>>, clauses: () => Uint32Array): ComboMatch[] {
+export function comboMatches(
+  groups: readonly KeywordGroup[],
+  hits: ReadonlyArray<Hit<KeywordPayload>>,
+  clauses: () => Uint32Array,
+): ComboMatch[] {
   let clause: Uint32Array | null = null;
   const windows = new Map<string, { group: number; words: Array<string | undefined>; slots: number }>();
   for (const hit of hits) {

@@ -61,16 +61,32 @@ export function budgetUse(input: WorkspaceInput): { patterns: number; chars: num
 function documentCosts(input: WorkspaceInput, problems: CompileProblem[]): Cost[] {
   const costs: Cost[] = [];
   const documents = [
-    { path: WORKSPACE_PATHS.policy(), label: '合规策略', lexicons: input.policy?.lexicons ?? [], allowances: input.policy?.allowances ?? [] },
-    ...(input.packs ?? []).map((p) => ({ path: WORKSPACE_PATHS.pack(p.id), label: `规则包 ${p.id}`, lexicons: p.lexicons ?? [], allowances: [] })),
+    {
+      path: WORKSPACE_PATHS.policy(),
+      label: '合规策略',
+      lexicons: input.policy?.lexicons ?? [],
+      allowances: input.policy?.allowances ?? [],
+    },
+    ...(input.packs ?? []).map((p) => ({
+      path: WORKSPACE_PATHS.pack(p.id),
+      label: `规则包 ${p.id}`,
+      lexicons: p.lexicons ?? [],
+      allowances: [],
+    })),
   ];
   for (const doc of documents) {
     const cost = lexiconCost(`${doc.path}/lexicons`, doc.label, doc.lexicons);
     if (cost.patterns > COMPILE_BUDGET.documentTerms) {
-      problems.push({ path: cost.path, message: `${doc.label}的词条（含排除词）共 ${cost.patterns} 个，超过每个文档 ${COMPILE_BUDGET.documentTerms} 个的上限，请拆分或精简词库` });
+      problems.push({
+        path: cost.path,
+        message: `${doc.label}的词条（含排除词）共 ${cost.patterns} 个，超过每个文档 ${COMPILE_BUDGET.documentTerms} 个的上限，请拆分或精简词库`,
+      });
     }
     if (cost.regexes > COMPILE_BUDGET.documentRegexTerms) {
-      problems.push({ path: cost.path, message: `${doc.label}的正则词条共 ${cost.regexes} 个，超过每个文档 ${COMPILE_BUDGET.documentRegexTerms} 个的上限（每条正则都要单独扫描每条回复）` });
+      problems.push({
+        path: cost.path,
+        message: `${doc.label}的正则词条共 ${cost.regexes} 个，超过每个文档 ${COMPILE_BUDGET.documentRegexTerms} 个的上限（每条正则都要单独扫描每条回复）`,
+      });
     }
     for (const a of doc.allowances) {
       cost.patterns++;
@@ -78,9 +94,14 @@ function documentCosts(input: WorkspaceInput, problems: CompileProblem[]): Cost[
     }
     costs.push(cost);
   }
-  for (const g of input.groups) costs.push(groupCost(`${WORKSPACE_PATHS['keyword-group'](g.id)}/keywords`, `关键词组 ${g.id}`, g));
+  for (const g of input.groups)
+    costs.push(groupCost(`${WORKSPACE_PATHS['keyword-group'](g.id)}/keywords`, `关键词组 ${g.id}`, g));
   for (const p of input.packs ?? []) {
-    (p.groups ?? []).forEach((g, i) => costs.push(groupCost(`${WORKSPACE_PATHS.pack(p.id)}/keywordGroups/${i}/keywords`, `规则包 ${p.id} 的关键词组 ${g.id}`, g)));
+    (p.groups ?? []).forEach((g, i) =>
+      costs.push(
+        groupCost(`${WORKSPACE_PATHS.pack(p.id)}/keywordGroups/${i}/keywords`, `规则包 ${p.id} 的关键词组 ${g.id}`, g),
+      ),
+    );
   }
   return costs;
 }
@@ -131,13 +152,22 @@ function groupCost(path: string, label: string, group: KeywordGroup): Cost {
 }
 
 /** Reports the document whose cost takes the account past `limit`: the one to trim or disable. */
-function overTotal(costs: readonly Cost[], key: 'patterns' | 'chars' | 'regexes', limit: number, what: string, problems: CompileProblem[]): void {
+function overTotal(
+  costs: readonly Cost[],
+  key: 'patterns' | 'chars' | 'regexes',
+  limit: number,
+  what: string,
+  problems: CompileProblem[],
+): void {
   let total = 0;
   for (const cost of costs) {
     total += cost[key];
     if (total > limit) {
       const sum = costs.reduce((n, c) => n + c[key], 0);
-      problems.push({ path: cost.path, message: `加上${cost.label}后，账号的${what}共 ${sum} 个，超过 ${limit} 个的上限（编译与每次检查的预算）；请停用其他规则包或精简词库` });
+      problems.push({
+        path: cost.path,
+        message: `加上${cost.label}后，账号的${what}共 ${sum} 个，超过 ${limit} 个的上限（编译与每次检查的预算）；请停用其他规则包或精简词库`,
+      });
       return;
     }
   }

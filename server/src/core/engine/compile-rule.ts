@@ -15,7 +15,12 @@ export type RuleCompile = { ok: true; engine: Engine } | { ok: false; problems: 
  * @param path JSON pointer of `conditions` within the workspace (`/policy/rules/0/conditions`).
  * @example compileRule({ all: [{}] }, { type: 'pass' }, '/policy/rules/0/conditions').ok // false
  */
-export function compileRule(conditions: unknown, event: RuleProperties['event'], path: string, prepare?: (engine: Engine) => void): RuleCompile {
+export function compileRule(
+  conditions: unknown,
+  event: RuleProperties['event'],
+  path: string,
+  prepare?: (engine: Engine) => void,
+): RuleCompile {
   const engine = newEngine();
   prepare?.(engine);
   const problems: CompileProblem[] = [];
@@ -25,7 +30,10 @@ export function compileRule(conditions: unknown, event: RuleProperties['event'],
     // The walk above checked the shape json-rules-engine reads (parse boundary).
     engine.addRule({ conditions: conditions as TopLevelCondition, event });
   } catch (err) {
-    return { ok: false, problems: [{ path, message: `规则条件无法编译：${err instanceof Error ? err.message : String(err)}` }] };
+    return {
+      ok: false,
+      problems: [{ path, message: `规则条件无法编译：${err instanceof Error ? err.message : String(err)}` }],
+    };
   }
   return { ok: true, engine };
 }
@@ -62,12 +70,16 @@ function checkCondition(engine: Engine, node: unknown, path: string, problems: C
     problems.push({ path, message: '最外层必须是 all、any 或 not' });
     return;
   }
-  if (typeof record['fact'] !== 'string' || record['fact'] === '') problems.push({ path: `${path}/fact`, message: '缺少 fact（要判断的事实名）' });
+  if (typeof record['fact'] !== 'string' || record['fact'] === '')
+    problems.push({ path: `${path}/fact`, message: '缺少 fact（要判断的事实名）' });
   const operator = record['operator'];
-  if (typeof operator !== 'string' || operator === '') problems.push({ path: `${path}/operator`, message: '缺少 operator（比较方式）' });
-  else if (!knowsOperator(engine, operator)) problems.push({ path: `${path}/operator`, message: `未知的比较方式 ${operator}` });
+  if (typeof operator !== 'string' || operator === '')
+    problems.push({ path: `${path}/operator`, message: '缺少 operator（比较方式）' });
+  else if (!knowsOperator(engine, operator))
+    problems.push({ path: `${path}/operator`, message: `未知的比较方式 ${operator}` });
   if (!Object.hasOwn(record, 'value')) problems.push({ path: `${path}/value`, message: '缺少 value（比较的值）' });
-  if (record['path'] !== undefined && typeof record['path'] !== 'string') problems.push({ path: `${path}/path`, message: 'path 必须是字符串' });
+  if (record['path'] !== undefined && typeof record['path'] !== 'string')
+    problems.push({ path: `${path}/path`, message: 'path 必须是字符串' });
 }
 
 /**

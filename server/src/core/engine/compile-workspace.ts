@@ -10,11 +10,23 @@
  */
 import type { Engine } from 'json-rules-engine';
 import type { RE2JS } from 're2js';
-import type { CustomRule, Flow, FlowEdge, FlowNode, KeywordGroup, Lexicon, Policy } from '../../../../rules-schema/index.js';
+import type {
+  CustomRule,
+  Flow,
+  FlowEdge,
+  FlowNode,
+  KeywordGroup,
+  Lexicon,
+  Policy,
+} from '../../../../rules-schema/index.js';
 import { validate } from '../../../../rules-schema/validator.js';
 import { resolvePolicy, type ResolvedPolicy } from '../policy/resolve-policy.js';
 import { normalizeTermCached } from '../checks/normalize-term-cached.js';
-import { compileContentChecks, type CompiledContentChecks, type TermPayload } from '../checks/compile-content-checks.js';
+import {
+  compileContentChecks,
+  type CompiledContentChecks,
+  type TermPayload,
+} from '../checks/compile-content-checks.js';
 import { termPatternSteps } from '../checks/compile-term-patterns.js';
 import { compileRegex, type RegexCompile } from '../checks/regex-terms.js';
 import { runToEnd, type Steps } from '../steps.js';
@@ -112,7 +124,11 @@ const NON_EVENT_TYPES = ['text', 'image', 'voice', 'video', 'shortvideo', 'locat
 const KEYED_EVENTS = new Set(['CLICK', 'scancode_push', 'scancode_waitmsg', 'VIEW', 'SCAN', 'subscribe']);
 
 /** Index keys a trigger listens on; the evaluator looks messages up by the same keys. */
-export function triggerKeys(data: { messageTypes?: readonly string[]; events?: readonly string[]; menuKeys?: readonly string[] }): string[] {
+export function triggerKeys(data: {
+  messageTypes?: readonly string[];
+  events?: readonly string[];
+  menuKeys?: readonly string[];
+}): string[] {
   const types = data.messageTypes ?? [];
   const events = data.events ?? [];
   const keys: string[] = [];
@@ -155,7 +171,11 @@ export function* compileWorkspaceSteps(input: WorkspaceInput): Steps<CompileOutc
   const regexOf = (pattern: string): RE2JS | null => regexes.get(pattern) ?? null;
   const policy = resolvePolicy(input.policy);
   const groups = [...input.groups, ...packs.flatMap((p) => p.groups ?? [])].filter((g) => g.enabled !== false);
-  const terms = yield* termPatternSteps(policy, [...policy.lexicons, ...packs.flatMap((p) => p.lexicons ?? [])], regexOf);
+  const terms = yield* termPatternSteps(
+    policy,
+    [...policy.lexicons, ...packs.flatMap((p) => p.lexicons ?? [])],
+    regexOf,
+  );
   const content = compileContentChecks(policy, [], terms);
   const alphabet = new SyllableAlphabet();
   const keywords = yield* keywordPatterns(groups, normalizeTermCached, alphabet);
@@ -168,7 +188,8 @@ export function* compileWorkspaceSteps(input: WorkspaceInput): Steps<CompileOutc
   // their own patterns, and syllable forms are only ever scanned over syllable text.
   const keywordAutomaton = yield* AutomatonShards.build(keywords.filter((k) => k.payload.form !== 'syllables'));
   const syllableForms = keywords.filter((k) => k.payload.form === 'syllables');
-  const syllables = syllableForms.length > 0 ? { alphabet, automaton: yield* AutomatonShards.build(syllableForms) } : null;
+  const syllables =
+    syllableForms.length > 0 ? { alphabet, automaton: yield* AutomatonShards.build(syllableForms) } : null;
   const termAutomaton = yield* AutomatonShards.build(terms.patterns);
 
   const flows: CompiledFlow[] = [];
@@ -183,7 +204,12 @@ export function* compileWorkspaceSteps(input: WorkspaceInput): Steps<CompileOutc
       if (node.type !== 'trigger') continue;
       for (const key of triggerKeys(node.data)) {
         const list = triggers.get(key) ?? [];
-        list.push({ flow, nodeId: node.id, onlyIfUnmatched: node.data.onlyIfUnmatched === true, gate: gateOf(flow, node.id) });
+        list.push({
+          flow,
+          nodeId: node.id,
+          onlyIfUnmatched: node.data.onlyIfUnmatched === true,
+          gate: gateOf(flow, node.id),
+        });
         triggers.set(key, list);
       }
     }
@@ -191,12 +217,25 @@ export function* compileWorkspaceSteps(input: WorkspaceInput): Steps<CompileOutc
   const replyRules: CompiledReplyRule[] = [];
   // Disabled custom rules are compiled too: enabling one later must not be what breaks the account.
   const policyRules = (input.policy?.rules ?? []).map((r, i) => ({
-    rule: { code: `rule:${r.id}`, severity: r.severity, message: r.message, ruleId: `rule:${r.id}`, conditions: r.conditions, path: `${WORKSPACE_PATHS.policy()}/rules/${i}/conditions` },
+    rule: {
+      code: `rule:${r.id}`,
+      severity: r.severity,
+      message: r.message,
+      ruleId: `rule:${r.id}`,
+      conditions: r.conditions,
+      path: `${WORKSPACE_PATHS.policy()}/rules/${i}/conditions`,
+    },
     enabled: r.enabled !== false,
   }));
-  for (const { rule, enabled } of [...policyRules, ...packs.flatMap((p) => (p.rules ?? []).map((rule) => ({ rule, enabled: true })))]) {
+  for (const { rule, enabled } of [
+    ...policyRules,
+    ...packs.flatMap((p) => (p.rules ?? []).map((rule) => ({ rule, enabled: true }))),
+  ]) {
     yield;
-    const event = { type: 'reason', params: { code: rule.code, severity: rule.severity, message: rule.message, ruleId: rule.ruleId } };
+    const event = {
+      type: 'reason',
+      params: { code: rule.code, severity: rule.severity, message: rule.message, ruleId: rule.ruleId },
+    };
     const compiled = compileRule(rule.conditions, event, rule.path);
     if (!compiled.ok) problems.push(...compiled.problems);
     else if (enabled) replyRules.push({ guard: guardOf(rule.conditions), engine: compiled.engine });
@@ -229,18 +268,27 @@ function* schemaSteps(input: WorkspaceInput, problems: CompileProblem[]): Steps<
   const docs: Array<{ schema: 'policy' | 'flow' | 'keyword-group'; doc: unknown; path: string }> = [
     ...(input.policy ? [{ schema: 'policy' as const, doc: input.policy, path: WORKSPACE_PATHS.policy() }] : []),
     ...input.flows.map((f) => ({ schema: 'flow' as const, doc: f, path: WORKSPACE_PATHS.flow(f.id) })),
-    ...input.groups.map((g) => ({ schema: 'keyword-group' as const, doc: g, path: WORKSPACE_PATHS['keyword-group'](g.id) })),
+    ...input.groups.map((g) => ({
+      schema: 'keyword-group' as const,
+      doc: g,
+      path: WORKSPACE_PATHS['keyword-group'](g.id),
+    })),
   ];
   for (const { schema, doc, path } of docs) {
     yield;
     // Validation fills defaults in place: check a copy, compile the document as given.
     const checked = validate(schema, structuredClone(doc));
-    if (!checked.ok) for (const p of checked.problems) problems.push({ path: `${path}${p.path === '/' ? '' : p.path}`, message: p.message });
+    if (!checked.ok)
+      for (const p of checked.problems)
+        problems.push({ path: `${path}${p.path === '/' ? '' : p.path}`, message: p.message });
   }
   const timezone = input.policy?.timezone;
-  if (timezone !== undefined && !isTimeZone(timezone)) problems.push({ path: `${WORKSPACE_PATHS.policy()}/timezone`, message: `未知的时区 ${timezone}（如 Asia/Shanghai）` });
+  if (timezone !== undefined && !isTimeZone(timezone))
+    problems.push({
+      path: `${WORKSPACE_PATHS.policy()}/timezone`,
+      message: `未知的时区 ${timezone}（如 Asia/Shanghai）`,
+    });
 }
-
 
 /** Every pattern of the workspace through RE2, disabled lexicons and groups included, one per step. */
 function* regexSteps(input: WorkspaceInput, problems: CompileProblem[]): Steps<Map<string, RE2JS | null>> {
@@ -256,9 +304,15 @@ function* regexSteps(input: WorkspaceInput, problems: CompileProblem[]): Steps<M
 
 function* regexSources(input: WorkspaceInput): Generator<{ pattern: string; path: string }> {
   const groupSources = (groups: readonly KeywordGroup[], pathOf: (g: KeywordGroup, i: number) => string) =>
-    groups.flatMap((g, i) => (g.mode === 'regex' ? g.keywords.map((pattern, k) => ({ pattern, path: `${pathOf(g, i)}/keywords/${k}` })) : []));
+    groups.flatMap((g, i) =>
+      g.mode === 'regex' ? g.keywords.map((pattern, k) => ({ pattern, path: `${pathOf(g, i)}/keywords/${k}` })) : [],
+    );
   const lexiconSources = (lexicons: readonly Lexicon[], base: string) =>
-    lexicons.flatMap((l, i) => l.terms.flatMap((t, j) => (t.regex === true ? [{ pattern: t.term, path: `${base}/lexicons/${i}/terms/${j}/term` }] : [])));
+    lexicons.flatMap((l, i) =>
+      l.terms.flatMap((t, j) =>
+        t.regex === true ? [{ pattern: t.term, path: `${base}/lexicons/${i}/terms/${j}/term` }] : [],
+      ),
+    );
   yield* groupSources(input.groups, (g) => WORKSPACE_PATHS['keyword-group'](g.id));
   yield* lexiconSources(input.policy?.lexicons ?? [], WORKSPACE_PATHS.policy());
   for (const pack of input.packs ?? []) {
@@ -301,20 +355,33 @@ function compileFlow(flow: Flow, problems: CompileProblem[]): CompiledFlow {
       ...(c.fact === 'topicCount' ? { params: { topic: c.topic } } : {}),
       ...(c.fact === 'preference' ? { params: { key: c.key } } : {}),
     }));
-    const compiled = compileRule(node.data.match === 'any' ? { any: conds } : { all: conds }, { type: 'pass' }, `${WORKSPACE_PATHS.flow(flow.id)}/nodes/${j}/data/conditions`, (engine) => {
-      // topicCount reads the per-group hit counter named by the condition's `topic`.
-      engine.addFact('topicCount', async (params: { topic?: string }, almanac) => {
-        const topics = (await almanac.factValue('topics')) as Record<string, number> | undefined;
-        return topics?.[params.topic ?? ''] ?? 0;
-      });
-      // preference reads the value a recordPreference node stored under the condition's `key` (none: null).
-      engine.addFact('preference', async (params: { key?: string }, almanac) => {
-        const preferences = (await almanac.factValue('preferences')) as Record<string, string> | undefined;
-        return preferences?.[params.key ?? ''] ?? null;
-      });
-    });
+    const compiled = compileRule(
+      node.data.match === 'any' ? { any: conds } : { all: conds },
+      { type: 'pass' },
+      `${WORKSPACE_PATHS.flow(flow.id)}/nodes/${j}/data/conditions`,
+      (engine) => {
+        // topicCount reads the per-group hit counter named by the condition's `topic`.
+        engine.addFact('topicCount', async (params: { topic?: string }, almanac) => {
+          const topics = (await almanac.factValue('topics')) as Record<string, number> | undefined;
+          return topics?.[params.topic ?? ''] ?? 0;
+        });
+        // preference reads the value a recordPreference node stored under the condition's `key` (none: null).
+        engine.addFact('preference', async (params: { key?: string }, almanac) => {
+          const preferences = (await almanac.factValue('preferences')) as Record<string, string> | undefined;
+          return preferences?.[params.key ?? ''] ?? null;
+        });
+      },
+    );
     if (compiled.ok) conditions.set(node.id, compiled.engine);
     else problems.push(...compiled.problems);
   });
-  return { id: flow.id, name: flow.name, nodes, out, conditions, keywordAnswers: flow.keywordAnswers ?? 'one', groupRanks };
+  return {
+    id: flow.id,
+    name: flow.name,
+    nodes,
+    out,
+    conditions,
+    keywordAnswers: flow.keywordAnswers ?? 'one',
+    groupRanks,
+  };
 }

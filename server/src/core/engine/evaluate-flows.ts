@@ -86,11 +86,24 @@ export async function evaluateFlows(
   facts: FlowFacts,
   seed: number,
 ): Promise<FlowOutcome> {
-  const outcome: FlowOutcome = { matches: [], groupMatches: [], replies: [], handoff: null, trace: [], path: [], tags: [], topics: [], preferences: {} };
+  const outcome: FlowOutcome = {
+    matches: [],
+    groupMatches: [],
+    replies: [],
+    handoff: null,
+    trace: [],
+    path: [],
+    tags: [],
+    topics: [],
+    preferences: {},
+  };
   const candidates: TriggerRef[] = [];
   for (const key of lookupKeys(message)) candidates.push(...(compiled.triggers.get(key) ?? []));
   if (candidates.length === 0) return outcome;
-  const groupMatches = message.type === 'text' && message.content ? keywordMatches(compiled, message.content) : new Map<string, GroupMatch>();
+  const groupMatches =
+    message.type === 'text' && message.content
+      ? keywordMatches(compiled, message.content)
+      : new Map<string, GroupMatch>();
   const refs = candidates.filter((r) => r.gate === null || [...r.gate].some((g) => groupMatches.has(g)));
   // Topic counters include this message, so "the third time the user asks" reads 3.
   outcome.topics = [...groupMatches.keys()];
@@ -148,7 +161,11 @@ async function walkFlow(flow: CompiledFlow, triggerIds: readonly string[], ctx: 
     const winner = pickWinningGroup(round as [Stopped, ...Stopped[]]);
     for (const c of round) recordGroupMatch(flow, c.nodeId, c.match, c === winner, ctx.outcome);
     const next = (flow.out.get(winner.nodeId) ?? []).filter((e) => follows(e.sourceHandle ?? null, 'match'));
-    await walk({ flow, contest, visited: winner.visited }, next.map((e) => e.target), ctx);
+    await walk(
+      { flow, contest, visited: winner.visited },
+      next.map((e) => e.target),
+      ctx,
+    );
   }
 }
 
@@ -178,7 +195,13 @@ function follows(edgeHandle: string | null, handle: string | null): boolean {
 }
 
 /** A matched group node in the answer: in `groupMatches` always, in `matches` when its branch is walked. */
-function recordGroupMatch(flow: CompiledFlow, nodeId: string, match: GroupMatch, won: boolean, outcome: FlowOutcome): void {
+function recordGroupMatch(
+  flow: CompiledFlow,
+  nodeId: string,
+  match: GroupMatch,
+  won: boolean,
+  outcome: FlowOutcome,
+): void {
   const entry = { flowId: flow.id, nodeId, group: match.group, groupId: match.groupId, keyword: match.keyword };
   outcome.groupMatches.push({ ...entry, won });
   if (won) outcome.matches.push(entry);
@@ -218,7 +241,12 @@ function visit(state: FlowWalk, node: Exclude<FlowNode, { type: 'condition' }>, 
       outcome.replies.push({ reply: { type: 'text', content: node.data.question }, flowId: flow.id, nodeId: node.id });
       return null;
     case 'handoff':
-      outcome.handoff ??= { flowId: flow.id, nodeId: node.id, queue: node.data.queue ?? null, reason: node.data.reason ?? null };
+      outcome.handoff ??= {
+        flowId: flow.id,
+        nodeId: node.id,
+        queue: node.data.queue ?? null,
+        reason: node.data.reason ?? null,
+      };
       return null;
     case 'recordTag':
       outcome.tags.push(...node.data.tags);

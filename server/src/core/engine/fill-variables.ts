@@ -16,7 +16,9 @@ const DEFAULTS: Variables = { nickname: '您' };
 export function fillText(text: string, vars: Variables): string {
   return text.replace(variablePattern(), (_all, name: string, fallback?: string) => {
     const known = isReplyVariable(name);
-    return (known ? ownValue(vars, name) : undefined) || fallback || (known ? ownValue(DEFAULTS, name) : undefined) || '';
+    return (
+      (known ? ownValue(vars, name) : undefined) || fallback || (known ? ownValue(DEFAULTS, name) : undefined) || ''
+    );
   });
 }
 

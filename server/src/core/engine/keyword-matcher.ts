@@ -71,7 +71,11 @@ type KeywordEntry = { pattern: string; payload: KeywordPayload };
  * Literal patterns of the groups' keywords, exclusions, combo words and pinyin forms, one group
  * per step; syllable forms are written in `alphabet`, which learns their syllables here.
  */
-export function* keywordPatterns(groups: readonly KeywordGroup[], normalize: (s: string) => string, alphabet: SyllableAlphabet): Steps<KeywordEntry[]> {
+export function* keywordPatterns(
+  groups: readonly KeywordGroup[],
+  normalize: (s: string) => string,
+  alphabet: SyllableAlphabet,
+): Steps<KeywordEntry[]> {
   const patterns: KeywordEntry[] = [];
   for (const [group, g] of groups.entries()) {
     yield;
@@ -90,7 +94,9 @@ export function* keywordPatterns(groups: readonly KeywordGroup[], normalize: (s:
     // Regex keywords are patterns, run by `regexKeywordHits`; their exclusions and combo words stay literal.
     for (const keyword of g.mode === 'regex' ? [] : g.keywords) add(keyword, false);
     for (const keyword of g.exclusions ?? []) add(keyword, true);
-    (g.combos ?? []).forEach((combo, index) => combo.all.forEach((words, slot) => words.forEach((word) => add(word, false, { index, slot }))));
+    (g.combos ?? []).forEach((combo, index) =>
+      combo.all.forEach((words, slot) => words.forEach((word) => add(word, false, { index, slot }))),
+    );
   }
   return patterns;
 }
@@ -145,7 +151,11 @@ export function matchGroups(groups: readonly KeywordGroup[], scan: MessageHits):
     const g = live(groups, hit);
     if (!g || hit.payload.exclusion || excluded.has(group)) continue;
     if (combo) comboCandidates.push(hit);
-    else if (improves(found, group, keyword.length) && ((g.mode ?? 'contains') !== 'exact' || (hit.start === 0 && hit.end === length)) && standsAlone(hit, g, scan, words)) {
+    else if (
+      improves(found, group, keyword.length) &&
+      ((g.mode ?? 'contains') !== 'exact' || (hit.start === 0 && hit.end === length)) &&
+      standsAlone(hit, g, scan, words)
+    ) {
       found.set(group, { keyword, specificity: keyword.length });
     }
   }
@@ -153,14 +163,23 @@ export function matchGroups(groups: readonly KeywordGroup[], scan: MessageHits):
     const { group, keyword } = hit.payload;
     const g = live(groups, hit);
     if (!g || hit.payload.exclusion || excluded.has(group)) continue;
-    if (g.mode === 'fuzzy' && !hit.payload.combo && !hit.payload.form && improves(found, group, keyword.length) && onWordBoundaries(hit, g, skeletonWords)) {
+    if (
+      g.mode === 'fuzzy' &&
+      !hit.payload.combo &&
+      !hit.payload.form &&
+      improves(found, group, keyword.length) &&
+      onWordBoundaries(hit, g, skeletonWords)
+    ) {
       found.set(group, { keyword, specificity: keyword.length });
     }
   }
-  const comboHits = fillable(groups, comboCandidates).filter((hit) => standsAlone(hit, groups[hit.payload.group] as KeywordGroup, scan, words));
+  const comboHits = fillable(groups, comboCandidates).filter((hit) =>
+    standsAlone(hit, groups[hit.payload.group] as KeywordGroup, scan, words),
+  );
   if (comboHits.length > 0) {
     for (const m of comboMatches(groups, comboHits, () => clauseIndex(scan.text, scan.input))) {
-      if (improves(found, m.group, m.specificity)) found.set(m.group, { keyword: m.keyword, specificity: m.specificity });
+      if (improves(found, m.group, m.specificity))
+        found.set(m.group, { keyword: m.keyword, specificity: m.specificity });
     }
   }
 
@@ -190,7 +209,10 @@ function improves(found: ReadonlyMap<number, { specificity: number }>, group: nu
  * The combo-word hits of combos whose every slot has a word somewhere in the message: the
  * others cannot match whatever their word boundaries or clauses, so they are never checked.
  */
-function fillable(groups: readonly KeywordGroup[], hits: ReadonlyArray<Hit<KeywordPayload>>): Array<Hit<KeywordPayload>> {
+function fillable(
+  groups: readonly KeywordGroup[],
+  hits: ReadonlyArray<Hit<KeywordPayload>>,
+): Array<Hit<KeywordPayload>> {
   if (hits.length === 0) return [];
   // Slots seen per combo as a bit mask, keyed by combo and group (unique: group < groups.length).
   const seen = new Map<number, number>();

@@ -72,7 +72,12 @@ export async function processInbound(
   if (outcome.topics.length > 0 || outcome.tags.length > 0 || Object.keys(outcome.preferences).length > 0) {
     const topics = { ...next.topics };
     for (const g of outcome.topics) topics[g] = (topics[g] ?? 0) + 1;
-    next = { ...next, topics, tags: [...new Set([...next.tags, ...outcome.tags])], preferences: { ...next.preferences, ...outcome.preferences } };
+    next = {
+      ...next,
+      topics,
+      tags: [...new Set([...next.tags, ...outcome.tags])],
+      preferences: { ...next.preferences, ...outcome.preferences },
+    };
   }
   const vars = { nickname: input.user?.nickname, openid: message.from };
   const replies: JudgedReply[] = [];
@@ -81,7 +86,14 @@ export async function processInbound(
     const judgement = await judgeReply(compiled, next, reply, { userTags, now, flowId: proposed.flowId });
     const committed = judgement.verdict !== 'block';
     if (committed) next = commitJudged(compiled, next, judgement, now);
-    replies.push({ reply, verdict: judgement.verdict, reasons: judgement.reasons, committed, flowId: proposed.flowId, nodeId: proposed.nodeId });
+    replies.push({
+      reply,
+      verdict: judgement.verdict,
+      reasons: judgement.reasons,
+      committed,
+      flowId: proposed.flowId,
+      nodeId: proposed.nodeId,
+    });
   }
   return {
     next,

@@ -22,7 +22,8 @@ export function guardOf(conditions: unknown): RuleGuard {
   if (!Array.isArray(all)) return () => true;
   const needs: RuleGuard[] = [];
   for (const leaf of all as Leaf[]) {
-    if (leaf.fact === 'promotional' && leaf.operator === 'equal' && leaf.value === true) needs.push((f) => f.promotional);
+    if (leaf.fact === 'promotional' && leaf.operator === 'equal' && leaf.value === true)
+      needs.push((f) => f.promotional);
     else if (leaf.fact === 'codes' && leaf.operator === 'contains' && typeof leaf.value === 'string') {
       const code = leaf.value;
       needs.push((f) => f.codes.has(code));

@@ -4,14 +4,25 @@ import type { SyllableAlphabet } from '../text/pinyin-forms.js';
 import type { TermHit } from '../checks/compile-content-checks.js';
 import type { AutomatonShards } from './automaton-shards.js';
 import type { CompiledWorkspace } from './compile-workspace.js';
-import { fuzzySkeleton, matchGroups, regexKeywordHits, type GroupMatch, type Hit, type KeywordPayload } from './keyword-matcher.js';
+import {
+  fuzzySkeleton,
+  matchGroups,
+  regexKeywordHits,
+  type GroupMatch,
+  type Hit,
+  type KeywordPayload,
+} from './keyword-matcher.js';
 
 export function keywordMatches(compiled: CompiledWorkspace, content: string): Map<string, GroupMatch> {
   const text: NormalizedText = normalizeText(content);
   const literal = compiled.keywordAutomaton.scan(text.text);
   const skeleton = compiled.hasFuzzyGroups ? fuzzySkeleton(text.text) : '';
   // Most messages hold no filler: their skeleton is the text itself, already scanned.
-  const skeletonHits = !compiled.hasFuzzyGroups ? [] : skeleton === text.text ? literal : compiled.keywordAutomaton.scan(skeleton);
+  const skeletonHits = !compiled.hasFuzzyGroups
+    ? []
+    : skeleton === text.text
+      ? literal
+      : compiled.keywordAutomaton.scan(skeleton);
   const hits = [...literal];
   if (compiled.regexKeywords.length > 0) hits.push(...regexKeywordHits(compiled.regexKeywords, text.text));
   if (compiled.syllables) hits.push(...syllableHits(compiled.syllables, text.text));
@@ -24,7 +35,10 @@ export function termScanner(compiled: CompiledWorkspace): (normalized: string) =
 }
 
 /** Same-sounding keywords (退宽 for 退款): a scan of the message's syllables, hits mapped back to normalized offsets. */
-function syllableHits(syllables: { alphabet: SyllableAlphabet; automaton: AutomatonShards<KeywordPayload> }, normalized: string): Array<Hit<KeywordPayload>> {
+function syllableHits(
+  syllables: { alphabet: SyllableAlphabet; automaton: AutomatonShards<KeywordPayload> },
+  normalized: string,
+): Array<Hit<KeywordPayload>> {
   const text = syllables.alphabet.textOf(normalized);
   if (!text) return [];
   const hits: Array<Hit<KeywordPayload>> = [];

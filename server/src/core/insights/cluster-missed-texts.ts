@@ -65,7 +65,11 @@ const MESSAGES_PER_STEP = 250;
  * // [{ label: '退钱', words: [{ word: '退钱', share: 1 }, { word: '钱', share: 1 }], count: 3, examples: ['退钱', '钱退回来', '退钱吗'] },
  * //  { label: '发票', … count: 1 }]
  */
-export function* clusterMissedTexts(texts: readonly string[], cut: (normalized: string) => string[], options: ClusterOptions): Steps<MissedClusters> {
+export function* clusterMissedTexts(
+  texts: readonly string[],
+  cut: (normalized: string) => string[],
+  options: ClusterOptions,
+): Steps<MissedClusters> {
   const messages: Array<{ original: string; text: string; own: Set<string> }> = [];
   for (const original of texts) {
     const text = normalizeText(original).text;
@@ -78,7 +82,12 @@ export function* clusterMissedTexts(texts: readonly string[], cut: (normalized: 
   const weight = new Map<string, number>();
   for (const words of held) for (const w of words) weight.set(w, (weight.get(w) ?? 0) + 1);
 
-  const rank = (w: string): [number, number, number, number] => [charLength(w) > 1 ? 1 : 0, weight.get(w) ?? 0, cutFrom.get(w) ?? 0, -charLength(w)];
+  const rank = (w: string): [number, number, number, number] => [
+    charLength(w) > 1 ? 1 : 0,
+    weight.get(w) ?? 0,
+    cutFrom.get(w) ?? 0,
+    -charLength(w),
+  ];
   const before = (a: string, b: string): boolean => {
     const ra = rank(a);
     const rb = rank(b);
@@ -103,7 +112,15 @@ export function* clusterMissedTexts(texts: readonly string[], cut: (normalized: 
       .sort(([a, na], [b, nb]) => nb - na || (before(a, b) ? -1 : 1))
       .slice(0, MAX_WORDS - 1)
       .map(([word, n]) => ({ word, share: n / members.length }));
-    return { label, words: [{ word: label, share: 1 }, ...words], count: members.length, examples: distinctExamples(members.map((i) => messages[i]), options.examples) };
+    return {
+      label,
+      words: [{ word: label, share: 1 }, ...words],
+      count: members.length,
+      examples: distinctExamples(
+        members.map((i) => messages[i]),
+        options.examples,
+      ),
+    };
   });
   clusters.sort((a, b) => b.count - a.count || (before(a.label, b.label) ? -1 : 1));
   return { clusters: clusters.slice(0, options.limit), unclustered };
@@ -118,7 +135,10 @@ function isContentWord(word: string): boolean {
  * so a clause looks only at words starting with one of its own characters: linear in the
  * messages, not messages × vocabulary.
  */
-function* heldWords(messages: ReadonlyArray<{ text: string; own: ReadonlySet<string> }>, vocabulary: readonly string[]): Steps<Array<Set<string>>> {
+function* heldWords(
+  messages: ReadonlyArray<{ text: string; own: ReadonlySet<string> }>,
+  vocabulary: readonly string[],
+): Steps<Array<Set<string>>> {
   const byFirstChar = new Map<string, string[][]>();
   for (const word of vocabulary) {
     const chars = [...word];
@@ -133,7 +153,8 @@ function* heldWords(messages: ReadonlyArray<{ text: string; own: ReadonlySet<str
     for (const clause of m.text.split(CLAUSE_BREAK)) {
       const present = new Set(clause);
       for (const c of present) {
-        for (const chars of byFirstChar.get(c) ?? []) if (chars.every((ch) => present.has(ch))) words.add(chars.join(''));
+        for (const chars of byFirstChar.get(c) ?? [])
+          if (chars.every((ch) => present.has(ch))) words.add(chars.join(''));
       }
     }
     held.push(words);
@@ -142,7 +163,10 @@ function* heldWords(messages: ReadonlyArray<{ text: string; own: ReadonlySet<str
   return held;
 }
 
-function distinctExamples(members: ReadonlyArray<{ original: string; text: string } | undefined>, max: number): string[] {
+function distinctExamples(
+  members: ReadonlyArray<{ original: string; text: string } | undefined>,
+  max: number,
+): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const m of members) {

@@ -38,14 +38,18 @@ export interface GroupVocabulary {
  * const groups = groupVocabularies([{ id: 'refund', name: '退款', keywords: ['退款'] }], synonyms);
  * suggestGroup([{ word: '退钱', share: 1 }], groups) // { id: 'refund', name: '退款', score: 0.9 } (退钱 shares a synonym set with 退款)
  */
-export function suggestGroup(words: ReadonlyArray<{ word: string; share: number }>, groups: readonly GroupVocabulary[]): SuggestedGroup | null {
+export function suggestGroup(
+  words: ReadonlyArray<{ word: string; share: number }>,
+  groups: readonly GroupVocabulary[],
+): SuggestedGroup | null {
   let best: SuggestedGroup | null = null;
   for (const group of groups) {
     // The group refuses messages holding these words: adding the label would change nothing.
     if (words.some(({ word }) => group.exclusions.some((e) => word.includes(e)))) continue;
     let score = 0;
     for (const { word, share } of words) score = Math.max(score, share * similarity(word, group));
-    if (score >= SUGGESTION_THRESHOLD && (best === null || score > best.score)) best = { id: group.id, name: group.name, score };
+    if (score >= SUGGESTION_THRESHOLD && (best === null || score > best.score))
+      best = { id: group.id, name: group.name, score };
   }
   return best && { ...best, score: Math.round(best.score * 100) / 100 };
 }

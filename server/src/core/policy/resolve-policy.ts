@@ -69,7 +69,10 @@ export function resolvePolicy(policy: Policy | undefined): ResolvedPolicy {
       followUpPrompt:
         p.queue?.followUpPrompt?.enabled === false
           ? null
-          : { text: p.queue?.followUpPrompt?.text ?? '还有其他问题吗？', withinMinutes: p.queue?.followUpPrompt?.withinMinutes ?? 60 },
+          : {
+              text: p.queue?.followUpPrompt?.text ?? '还有其他问题吗？',
+              withinMinutes: p.queue?.followUpPrompt?.withinMinutes ?? 60,
+            },
     },
     checks: p.checks ?? {},
     lexicons: (p.lexicons ?? []).filter((l) => l.enabled !== false),

@@ -23,7 +23,8 @@ export function applySpanEdit(text: string, edit: SpanEdit): SpanEdit & { text: 
     // Nothing left before: no punctuation or blank may open the text.
     if (start === 0) while (end < text.length && (PUNCT.test(text[end] ?? '') || text[end] === ' ')) end++;
     // Nothing left after: no dangling comma or blank at the end.
-    if (end === text.length) while (start > 0 && (SOFT_PUNCT.test(text[start - 1] ?? '') || text[start - 1] === ' ')) start--;
+    if (end === text.length)
+      while (start > 0 && (SOFT_PUNCT.test(text[start - 1] ?? '') || text[start - 1] === ' ')) start--;
   }
   return { start, end, replacement, text: text.slice(0, start) + replacement + text.slice(end) };
 }

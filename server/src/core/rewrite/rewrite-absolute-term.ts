@@ -4,7 +4,8 @@ import type { RewriteInput } from './rewrite-input.js';
 import { neutralWording } from './neutral-wording.js';
 
 export function rewriteAbsoluteTerm({ evidence, text }: RewriteInput): RewritePlan {
-  if (!evidence || text === undefined) return { message: '请改用客观、可以证明的说法，不用“最”“第一”“国家级”这类绝对化用语。' };
+  if (!evidence || text === undefined)
+    return { message: '请改用客观、可以证明的说法，不用“最”“第一”“国家级”这类绝对化用语。' };
   const neutral = neutralWording(evidence.text);
   if (neutral === null || neutral === '') {
     return {

@@ -10,7 +10,8 @@ import { removeClause } from './clause-span.js';
 /** INDUCED_SHARING: the reward offer is the violation; the clause that makes it goes, the rest stays. */
 export function removeInducedSharing({ evidence, text }: RewriteInput): RewritePlan {
   const why = '以奖励换分享、转发或关注属于诱导分享';
-  if (!evidence || text === undefined) return { message: `${why}，请删除奖励条件；可以欢迎用户分享，但不能为此给奖励。` };
+  if (!evidence || text === undefined)
+    return { message: `${why}，请删除奖励条件；可以欢迎用户分享，但不能为此给奖励。` };
   return {
     message: `已删除“${evidence.text}”所在的奖励分句：${why}。可以欢迎用户分享，但不能为此给奖励。`,
     edit: removeClause(text, evidence.start, evidence.end),
@@ -21,7 +22,10 @@ export function removeInducedSharing({ evidence, text }: RewriteInput): RewriteP
 export function removeMarketplaceCode({ evidence }: RewriteInput): RewritePlan {
   const instead = '客服消息不能把用户引到站外电商平台，请引导用户从公众号菜单或小程序下单';
   if (!evidence) return { message: `请删除电商口令：${instead}。` };
-  return { message: `已删除“${evidence.text}”：${instead}。`, edit: { start: evidence.start, end: evidence.end, replacement: '' } };
+  return {
+    message: `已删除“${evidence.text}”：${instead}。`,
+    edit: { start: evidence.start, end: evidence.end, replacement: '' },
+  };
 }
 
 /** BANNED_TERM: illegal content has no compliant rewrite; it can only be removed. */

@@ -25,7 +25,9 @@ export interface CodeParts {
 export function codeParts(code: string): CodeParts {
   if (code.startsWith('pack:')) {
     const slash = code.indexOf('/');
-    return slash < 0 ? { owner: 'pack', id: code.slice(5), base: '' } : { owner: 'pack', id: code.slice(5, slash), base: code.slice(slash + 1) };
+    return slash < 0
+      ? { owner: 'pack', id: code.slice(5), base: '' }
+      : { owner: 'pack', id: code.slice(5, slash), base: code.slice(slash + 1) };
   }
   if (code.startsWith('rule:')) return { owner: 'rule', id: code.slice(5), base: '' };
   return { owner: 'core', id: '', base: code };

@@ -34,7 +34,12 @@ export function buildSynonymIndex(source: KeywordSynonyms): SynonymIndex {
       if (!holders.includes(position)) holders.push(position);
       setsOf.set(key, holders);
     }
-    return { id: set.id, name: set.name, source: `同义词组“${set.name}”：${set.sources.map((s) => shortTitle(s.title)).join('；')}`, words: set.words };
+    return {
+      id: set.id,
+      name: set.name,
+      source: `同义词组“${set.name}”：${set.sources.map((s) => shortTitle(s.title)).join('；')}`,
+      words: set.words,
+    };
   });
   return { sets, setsOf };
 }

@@ -23,7 +23,11 @@ export const SUGGESTION_LIMITS = { default: 30, max: 200 } as const;
  * suggestKeywords({ id: 'refund', name: '退款', keywords: ['退款', '退钱'] }, index, 3)
  * // [{ word: '退回', because: '退款', source: '同义词组“退款”：…', set: 'refund', votes: 2 }, …]
  */
-export function suggestKeywords(group: KeywordGroup, index: SynonymIndex, limit: number = SUGGESTION_LIMITS.default): KeywordSuggestion[] {
+export function suggestKeywords(
+  group: KeywordGroup,
+  index: SynonymIndex,
+  limit: number = SUGGESTION_LIMITS.default,
+): KeywordSuggestion[] {
   const own = groupWords(group);
   const taken = new Set([...own.keys(), ...(group.exclusions ?? []).map(normalizeKeyword)]);
   const exclusions = automatonOf((group.exclusions ?? []).map(normalizeKeyword));
@@ -39,12 +43,20 @@ export function suggestKeywords(group: KeywordGroup, index: SynonymIndex, limit:
         if (taken.has(candidate)) continue;
         const entry = found.get(candidate);
         if (entry) entry.voters.add(key);
-        else found.set(candidate, { suggestion: { word, because: written, source: set.source, set: set.id, votes: 0 }, voters: new Set([key]), seen: found.size });
+        else
+          found.set(candidate, {
+            suggestion: { word, because: written, source: set.source, set: set.id, votes: 0 },
+            voters: new Set([key]),
+            seen: found.size,
+          });
       }
     }
   }
   return [...found.entries()]
-    .filter(([candidate]) => exclusions.scan(candidate).length === 0 && (catchers === null || catchers.scan(candidate).length === 0))
+    .filter(
+      ([candidate]) =>
+        exclusions.scan(candidate).length === 0 && (catchers === null || catchers.scan(candidate).length === 0),
+    )
     .map(([, entry]) => ({ ...entry.suggestion, votes: entry.voters.size, seen: entry.seen }))
     .sort((a, b) => b.votes - a.votes || a.seen - b.seen)
     .slice(0, limit)

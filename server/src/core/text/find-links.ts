@@ -182,7 +182,7 @@ export function canonicalHost(host: string): string {
 }
 
 const ANCHOR = /<a\s[^>]*>/gi;
-const HREF = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/id;
+const HREF = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/di;
 const MINI_PROGRAM = /\bdata-miniprogram-appid\s*=/i;
 const URL_CHARS = "[\\w\\-.~:/?#@!$&'()*+,;=%\\[\\]]";
 const SCHEME_URL = new RegExp(`(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*://${URL_CHARS}+`, 'gi');

@@ -24,9 +24,9 @@ export function normalizeText(input: string): NormalizedText {
   // Whether the whole-string conversion can differ from the char-wise one (see Entry.alone).
   let wholeMayDiffer = false;
   const map: number[] = [];
-  for (let i = 0; i < input.length; ) {
+  for (let i = 0; i < input.length;) {
     const cp = input.codePointAt(i) ?? 0;
-    const entry = cp < 0x80 ? ASCII_ENTRIES[cp] ?? DROPPED : entryOf(cp);
+    const entry = cp < 0x80 ? (ASCII_ENTRIES[cp] ?? DROPPED) : entryOf(cp);
     const piece = entry.piece;
     for (let k = 0; k < piece.length; k++) map.push(i);
     if (entry.simplified !== null && charwise === null) charwise = text;
@@ -86,15 +86,19 @@ function aloneTest(): (ch: string) => boolean {
   const phraseStarts = new Set<number>();
   for (const group of groups) {
     for (const dict of group) {
-      const keys = typeof dict === 'string' ? dict.split('|').map((entry) => entry.split(' ')[0] ?? '') : dict.map((pair: readonly [string, string]) => pair[0]);
+      const keys =
+        typeof dict === 'string'
+          ? dict.split('|').map((entry) => entry.split(' ')[0] ?? '')
+          : dict.map((pair: readonly [string, string]) => pair[0]);
       for (const key of keys) if ([...key].length > 1) phraseStarts.add(key.codePointAt(0) ?? 0);
     }
   }
   const normalize = preset.normalizationChain ? ConverterFactory(...preset.normalizationChain) : (s: string) => s;
-  const free = (s: string) => [...s].every((c) => {
-    const cp = c.codePointAt(0) ?? 0;
-    return !phraseStarts.has(cp) && !(cp >= 0x2ff0 && cp <= 0x2fff);
-  });
+  const free = (s: string) =>
+    [...s].every((c) => {
+      const cp = c.codePointAt(0) ?? 0;
+      return !phraseStarts.has(cp) && !(cp >= 0x2ff0 && cp <= 0x2fff);
+    });
   return (ch) => free(ch) && free(normalize(ch));
 }
 
@@ -107,7 +111,8 @@ const EMOJI = /[\p{Extended_Pictographic}\p{Regional_Indicator}\p{Emoji_Modifier
  * and the punctuation people slip between characters to dodge filters. Sentence
  * punctuation (，。！？；：) and ASCII parentheses (NFKC's ㈱ → (株)) stay.
  */
-const SEPARATOR = /[\p{White_Space}\p{Cc}\p{Cf}\p{Mn}\p{Me}\p{Pd}\p{Pc}\p{Sk}.·・*|/\\~'"`+=#•‧∙⋅°‘’“”【】〖〗「」『』〈〉《》]/u;
+const SEPARATOR =
+  /[\p{White_Space}\p{Cc}\p{Cf}\p{Mn}\p{Me}\p{Pd}\p{Pc}\p{Sk}.·・*|/\\~'"`+=#•‧∙⋅°‘’“”【】〖〗「」『』〈〉《》]/u;
 
 /**
  * Code points a client shows as nothing, a box or a question mark, which a reader skips over like a

@@ -61,7 +61,12 @@ function* otherReadings(chars: readonly string[], common: readonly string[]): Ge
   for (let changed = 1; changed <= polyphones; changed++) yield* changing(alternates, common, changed, 0);
 }
 
-function* changing(alternates: readonly string[][], common: readonly string[], count: number, from: number): Generator<string[]> {
+function* changing(
+  alternates: readonly string[][],
+  common: readonly string[],
+  count: number,
+  from: number,
+): Generator<string[]> {
   if (count === 0) {
     yield [...common];
     return;

@@ -14,7 +14,7 @@ export function shortLinkHostOf(host: string): string | null {
   let h = host.toLowerCase();
   if (h.endsWith('.')) h = h.slice(0, -1);
   // Walk up the labels (a.b.t.cn → b.t.cn → t.cn): one set lookup each.
-  for (let at = 0; ; ) {
+  for (let at = 0; ;) {
     const suffix = h.slice(at);
     if (BY_HOST.has(suffix)) return suffix;
     const dot = h.indexOf('.', at);
@@ -47,7 +47,8 @@ export const SHORT_LINK_SOURCES = {
     licence: 'fact (service domain)',
   },
   'jd-union': {
-    title: 'JD Union open API jd.union.open.promotion.byunionid.get, response field shortURL ("以短链接形式", e.g. https://u.jd.com/XXXXX), as quoted in public SDK code',
+    title:
+      'JD Union open API jd.union.open.promotion.byunionid.get, response field shortURL ("以短链接形式", e.g. https://u.jd.com/XXXXX), as quoted in public SDK code',
     link: 'https://union.jd.com',
     licence: 'fact (service domain)',
   },

@@ -79,5 +79,8 @@ export function reviveConversation(stored: unknown): ConversationState {
   const revived = { ...base, ...(stored as Partial<ConversationState>) };
   // States written before keys-only held `{key, result}` entries.
   const applied: unknown[] = Array.isArray(revived.applied) ? revived.applied : [];
-  return { ...revived, applied: applied.map((a) => (typeof a === 'object' && a !== null && 'key' in a ? String(a.key) : String(a))) };
+  return {
+    ...revived,
+    applied: applied.map((a) => (typeof a === 'object' && a !== null && 'key' in a ? String(a.key) : String(a))),
+  };
 }

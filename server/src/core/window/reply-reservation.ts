@@ -49,11 +49,15 @@ export function releaseReservation(state: ConversationState, id: string): Conver
     ...state,
     reservations: state.reservations.filter((x) => x !== r),
     repliesSinceInteraction:
-      state.lastInteractionAt === r.interactionAt ? Math.max(0, state.repliesSinceInteraction - 1) : state.repliesSinceInteraction,
+      state.lastInteractionAt === r.interactionAt
+        ? Math.max(0, state.repliesSinceInteraction - 1)
+        : state.repliesSinceInteraction,
     recentReplies: withoutFirst(state.recentReplies, (e) => e.fp === r.fp && e.at === r.at),
     promotions: r.promotional ? withoutFirst(state.promotions, (at) => at === r.at) : state.promotions,
     grants: grant
-      ? state.grants.map((g) => (g.kind === grant.kind && g.openedAt === grant.openedAt && g.used > 0 ? { ...g, used: g.used - 1 } : g))
+      ? state.grants.map((g) =>
+          g.kind === grant.kind && g.openedAt === grant.openedAt && g.used > 0 ? { ...g, used: g.used - 1 } : g,
+        )
       : state.grants,
   };
 }

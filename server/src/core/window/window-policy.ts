@@ -41,7 +41,13 @@ export function applyInteraction(
   const kind = grantKindOf(message, policy);
   if (kind === null) return state;
   const setting = policy.window[kind];
-  const grant: Grant = { kind, openedAt: now, expiresAt: now + setting.minutes * 60_000, quota: setting.quota, used: 0 };
+  const grant: Grant = {
+    kind,
+    openedAt: now,
+    expiresAt: now + setting.minutes * 60_000,
+    quota: setting.quota,
+    used: 0,
+  };
   return {
     ...state,
     grants: [...state.grants.filter((g) => g.kind !== kind), grant],
@@ -85,12 +91,16 @@ export function applyPlatformRefusal(state: ConversationState, errcode: number, 
     if (!target) return state;
     return { ...state, grants: state.grants.map((g) => (g === target ? { ...g, used: g.quota } : g)) };
   }
-  if (errcode === 45015) return { ...state, grants: state.grants.map((g) => ({ ...g, expiresAt: Math.min(g.expiresAt, now) })) };
+  if (errcode === 45015)
+    return { ...state, grants: state.grants.map((g) => ({ ...g, expiresAt: Math.min(g.expiresAt, now) })) };
   return state;
 }
 
 export function isUnsubscribed(state: ConversationState): boolean {
-  return state.unsubscribedAt !== null && (state.lastInteractionAt === null || state.unsubscribedAt >= state.lastInteractionAt);
+  return (
+    state.unsubscribedAt !== null &&
+    (state.lastInteractionAt === null || state.unsubscribedAt >= state.lastInteractionAt)
+  );
 }
 
 /**
