@@ -219,7 +219,7 @@ const HAN = /\p{Script=Han}/u;
 const MAX_HAN_TLD = 5;
 const PATH = /\/[\w\-.~/?#=&%]*/y;
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\u{10ffff}]/u;
 /** Zero-width and format chars that render as nothing inside a link. */
 const INVISIBLE = /[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/;
 const INVISIBLE_CHAR = (ch: string): boolean => INVISIBLE.test(ch);

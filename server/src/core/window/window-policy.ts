@@ -2,7 +2,7 @@
  * The interaction window of CONTRACT §6: which interactions give a grant, how a reply
  * spends one, and the window object clients see. Pure: `now` is always passed in.
  */
-import type { InboundMessage, WindowState, WindowView } from '../../../../rules-schema/index.js';
+import type { InboundMessage, WindowView } from '../../../../rules-schema/index.js';
 import type { ResolvedPolicy } from '../policy/resolve-policy.js';
 import type { ConversationState, Grant, GrantKind } from './conversation-state.js';
 import { isoInstant } from './iso-instant.js';
