@@ -46,7 +46,10 @@ export function suppressionOf(original: string, normalized: NormalizedText, hit:
   if (hit.payload.code === 'BANNED_TERM') {
     for (const cue of LEGAL_PLACES) if (before.includes(cue)) return { kind: 'legal', cue };
     // Sent to the office after the act (刻章请到公安机关备案的刻章店), not a mere mention (比去公安局排队快).
-    for (const cue of LEGAL_PLACES) if (SEND_TO.some((to) => after.includes(to + cue))) return { kind: 'legal', cue };
+    // …but not to the office's website to check the thing (可以到税务局官网验真 vouches for a sold invoice).
+    for (const cue of LEGAL_PLACES)
+      if (SEND_TO.some((to) => after.includes(to + cue) && !after.includes(to + cue + '官网')))
+        return { kind: 'legal', cue };
   }
   return undefined;
 }
@@ -56,17 +59,17 @@ const LOOK_AHEAD = 20;
 
 /** A business declining the thing, in the hit's own clause (本店不提供 … 代开发票). */
 const REFUSALS = terms(
-  '不提供 不会发 不会发送 不搞 不做 不参加 不涉及 不支持 不接受 不办理 不从事 不参与 不销售 不出售 不售卖 不卖 从不 绝不 一律不 拒绝 不能代替 不能替代 不可代替 不可替代 不代替 不能取代 不会要求 不会让您 不会搞 不敢说 不敢保证 不能保证 无法保证',
+  '不提供 不会发 不会发送 不搞 不做 不参加 不涉及 不支持 不接受 不办理 不从事 不参与 不销售 不出售 不售卖 不卖 从不 绝不 一律不 拒绝 不能代替 不能替代 不可代替 不可替代 不代替 不能取代 不会要求 不会让您 不会搞 不敢说 不敢保证 不能保证 无法保证 不贩售 不经营 不允许 无法提供',
 );
 
 /** Warning against, reporting or quoting the claim, anywhere earlier in the sentence. */
 const WARNINGS_BEFORE = terms(
-  '谨防 警惕 提防 当心 诈骗 谣言 不实 识破 揭穿 揭露 曝光 举报 打击 严禁 禁止 杜绝 切勿 切莫 不要相信 别相信 不要轻信 勿轻信 勿信 别信 抵制 所谓 宣称 号称 声称 自称 鼓吹 吹嘘 虚假宣传 虚假广告 违法广告 查处 处罚 立案 取缔 通报 涉嫌 防范 远离 冒充 假冒 仿冒 有人说 有人发 疑似 禁毒 提醒您 不能说 不可以说 不能写 不能用 不得使用 不能代替 不能替代 广告法 禁用词 违禁词 极限词',
+  '谨防 警惕 提防 当心 诈骗 谣言 不实 识破 揭穿 揭露 曝光 举报 打击 严禁 禁止 杜绝 切勿 切莫 网警 警方 法院 判例 反诈 提醒 有人向您 有人兜售 有人推销 不要相信 别相信 不要轻信 勿轻信 勿信 别信 抵制 所谓 宣称 号称 声称 自称 鼓吹 吹嘘 虚假宣传 虚假广告 违法广告 查处 处罚 立案 取缔 通报 涉嫌 防范 远离 冒充 假冒 仿冒 有人说 有人发 疑似 禁毒 提醒您 不能说 不可以说 不能写 不能用 不得使用 不能代替 不能替代 广告法 禁用词 违禁词 极限词',
 );
 
 /** Judging the claim later in the sentence (… 都是骗局), or disowning the message that carried it (…的短信不是我们发的); a negation before these cancels them (不是骗人的). */
 const WARNINGS_AFTER = terms(
-  '骗局 骗子 谣言 不实 96110 骗人 是假的 不可信 不能信 别信 不要信 违法 违规 虚假 诈骗 不靠谱 举报 请不要点 不要点 别点 假冒 冒充 没法承诺 无法承诺 不能承诺 不敢承诺 没这样说 没有这样说 交给银行 上交银行 交到银行 上缴 已经下线 已下线 已经结束 已结束 已经取消 已取消 已停止 那是赌博 不是我们发 不是我们发布 不是本店发 并非我们 并非本店 并非官方 不是官方发',
+  '骗局 骗子 谣言 不实 96110 报警 110 被骗 犯罪 违禁品 请勿参与 敲诈 处罚 有人兜售 无法提供 不能提供 不经营 骗人 是假的 不可信 不能信 别信 不要信 违法 违规 虚假 诈骗 不靠谱 举报 请不要点 不要点 别点 假冒 冒充 没法承诺 无法承诺 不能承诺 不敢承诺 没这样说 没有这样说 交给银行 上交银行 交到银行 上缴 已经下线 已下线 已经结束 已结束 已经取消 已取消 已停止 那是赌博 不是我们发 不是我们发布 不是本店发 并非我们 并非本店 并非官方 不是官方发',
 );
 
 /** Places where the banned-sounding act is the lawful one (到税务局代开发票, 派出所办证). */
@@ -75,7 +78,9 @@ const LEGAL_PLACES = terms(
 );
 
 /** Directing the user to a legal place: 请到 / 需到 / 可以去 … + LEGAL_PLACES. */
-const SEND_TO = terms('请到 请去 请前往 需到 需要到 要到 可到 可以到 可以去 应到 须到 前往 交到 交给 上交');
+const SEND_TO = terms(
+  '请到 请去 请前往 需到 需要到 要到 可到 可以到 可以去 应到 须到 前往 交到 交给 上交 须经 需经 应经 必须经',
+);
 
 function terms(list: string): string[] {
   return list.split(' ').map(normalizeTerm);
