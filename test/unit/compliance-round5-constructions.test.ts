@@ -83,3 +83,21 @@ describe('round 5: warnings, refusals and lawful procedure take a hit back, as a
 });
 
 const KIND_WORDS = { warning: '提醒、揭露或引述', refusal: '拒绝提供', legal: '合法办理' } as const;
+
+describe('round 5: absolute terms and share codes in their disguises', () => {
+  it.each([
+    ['T0P1 的爆款，错过等一年', 'ABSOLUTE_TERM'],
+    ['第①品牌空气炸锅', 'ABSOLUTE_TERM'],
+    ['復·制这段描述/Kq7pLm2XvR9/后咑閞👉淘♂寳♀👈', 'MARKETPLACE_CODE'],
+    ['复制这段描述.Ab3Cd4Ef5Gh.后到淘寳', 'MARKETPLACE_CODE'],
+  ])('%s → %s', (text, code) => {
+    expect(codes(text)).toContain(code);
+  });
+
+  it.each(['国家级非物质文化遗产展览本周开放', '第一届读书节下个月举办', '椅子最高承重150公斤', '请打开淘宝首页查看'])(
+    '%s → clean',
+    (text) => {
+      expect(codes(text)).toEqual([]);
+    },
+  );
+});

@@ -1,6 +1,7 @@
 /**
  * Look-alike letters used to dodge filters (`tаobao.com` with a Cyrillic а, `jd.cοm` with a
- * Greek ο): each folds to the lowercase Latin letter it imitates. One UTF-16 unit maps to
+ * Greek ο): each folds to the lowercase Latin letter it imitates; likewise the rare Han look-alikes
+ * that share codes are dressed in (咑閞淘寳 for 打开淘宝), to the character they imitate. One UTF-16 unit maps to
  * one, so offset maps stay exact. NFKC already folds full-width forms (ｔａｏ, ０-９) and
  * mathematical alphanumerics (𝐭𝐚𝐨); these scripts it leaves alone.
  */
@@ -77,6 +78,10 @@ const PAIRS: ReadonlyArray<readonly [string, string]> = [
   ['ɪ', 'i'],
   ['ᴏ', 'o'],
   ['ꜱ', 's'],
+  // Han: a mouth or door radical added to 打开, a variant 宝 (淘口令 spam; these chars have no other everyday use)
+  ['咑', '打'],
+  ['閞', '开'],
+  ['寳', '宝'],
 ];
 
 const HOMOGLYPHS: ReadonlyMap<string, string> = new Map(PAIRS);
