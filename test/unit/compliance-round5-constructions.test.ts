@@ -101,3 +101,11 @@ describe('round 5: absolute terms and share codes in their disguises', () => {
     },
   );
 });
+
+describe('round 5: 包好 (a cure guarantee) is not wrapping something up', () => {
+  it('reports the claim and passes the wrapping', () => {
+    expect(codes('喝三个疗程包好')).toEqual(['MEDICAL_CLAIM']);
+    expect(codes('寄件时请把刀刃包好')).toEqual([]);
+    expect(codes('刷单评价包好，真人物流')).not.toContain('MEDICAL_CLAIM');
+  });
+});
