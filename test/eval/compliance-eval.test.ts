@@ -15,7 +15,7 @@ const recorded = (file: string): string => readFileSync(file, 'utf8').trim().spl
 /** Measured on the holdout (recall / FPR) after the last tuning round, floored to leave no room to regress. */
 const FLOORS: Record<string, { recall: number; fpr: number }> = {
   ABSOLUTE_TERM: { recall: 0.96, fpr: 0.02 },
-  BANNED_TERM: { recall: 0.75, fpr: 0.02 },
+  BANNED_TERM: { recall: 0.75, fpr: 0.011 },
   EXTERNAL_LINK: { recall: 0.96, fpr: 0 },
   INDUCED_SHARING: { recall: 0.93, fpr: 0.01 },
   MARKETPLACE_CODE: { recall: 0.9, fpr: 0 },
@@ -53,10 +53,21 @@ const DEV_ROUND4_FLOORS: Record<string, { recall: number; fpr: number }> = {
   PROMOTION: { recall: 0.95, fpr: 0.011 },
 };
 
-/** Each set's figures as floors: the holdout's are the headline, dev-round4's guard its tuning. */
+/** dev-round5a (a tuning split, no medical lines): floors at the figures after its tuning round (issue 14, round 5). */
+const DEV_ROUND5A_FLOORS: Record<string, { recall: number; fpr: number }> = {
+  ABSOLUTE_TERM: { recall: 1, fpr: 0 },
+  BANNED_TERM: { recall: 0.98, fpr: 0.004 },
+  EXTERNAL_LINK: { recall: 1, fpr: 0 },
+  INDUCED_SHARING: { recall: 1, fpr: 0.005 },
+  MARKETPLACE_CODE: { recall: 1, fpr: 0 },
+  PROMOTION: { recall: 0.9, fpr: 0.012 },
+};
+
+/** Each set's figures as floors: the holdout's are the headline, the tuning splits' guard their tuning. */
 describe.each([
   ['the holdout', SPLITS.holdout, FLOORS],
   ['dev-round4', SPLITS.devRound4, DEV_ROUND4_FLOORS],
+  ['dev-round5a', SPLITS.devRound5a, DEV_ROUND5A_FLOORS],
 ])('compliance checks on %s', (_name, split, floors) => {
   let report: EvalReport;
   beforeAll(async () => {
