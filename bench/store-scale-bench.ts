@@ -21,20 +21,11 @@ import { seedWorkspace } from '../server/src/runtime/seed-workspace.js';
 import { load, TOKEN } from './http-bench.js';
 import { percentile } from './stats.js';
 import { dirBytes, inboundRecordStats } from './inbound-record-stats.js';
+import { PHRASES } from './customer-phrases.js';
 
 const MiB = 1024 * 1024;
 /** How long `load` runs (it reports messages / this). */
 const LOAD_SECONDS = 4;
-const PHRASES = [
-  '我要退钱',
-  '快递多久到',
-  '忘记密码了怎么办',
-  '你好',
-  '转人工',
-  '这个怎么退货',
-  '什么时候发货',
-  '谢谢',
-];
 
 export async function storeScaleBench(userCounts: readonly number[]): Promise<void> {
   console.log('\n## Embedded store (SQLite) at scale');

@@ -14,6 +14,7 @@ import { seedWorkspace } from '../server/src/runtime/seed-workspace.js';
 import { WechatCrypto } from '../server/src/wechat/wechat-crypto.js';
 import { wechatSignature } from '../server/src/wechat/wechat-signature.js';
 import { load, TOKEN } from './http-bench.js';
+import { PHRASES } from './customer-phrases.js';
 
 const WX_TOKEN = 'benchToken';
 const AES_KEY = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
@@ -22,16 +23,6 @@ const APP_ID = 'wxbench0000000001';
 const POOL = 40_000;
 const USERS = 500;
 const ROUNDS = 2;
-const PHRASES = [
-  '我要退钱',
-  '快递多久到',
-  '忘记密码了怎么办',
-  '你好',
-  '转人工',
-  '这个怎么退货',
-  '什么时候发货',
-  '谢谢',
-];
 
 interface Push {
   path: string;

@@ -89,6 +89,15 @@ const consoleImportBody = {
   ],
 };
 
+/** `from` and `to` of a period (`[from, to)`), as /metrics and /insights/missed-keywords take them. */
+const periodParams = (['from', 'to'] as const).map((name) => ({
+  name,
+  in: 'query',
+  required: true,
+  description: 'ISO-8601 with offset, or epoch ms',
+  schema: { type: 'string' },
+}));
+
 export function buildOpenApi() {
   const paths: Record<string, Record<string, unknown>> = {
     '/healthz': {
@@ -144,20 +153,7 @@ export function buildOpenApi() {
         {
           account: true,
           query: [
-            {
-              name: 'from',
-              in: 'query',
-              required: true,
-              description: 'ISO-8601 with offset, or epoch ms',
-              schema: { type: 'string' },
-            },
-            {
-              name: 'to',
-              in: 'query',
-              required: true,
-              description: 'ISO-8601 with offset, or epoch ms',
-              schema: { type: 'string' },
-            },
+            ...periodParams,
             { name: 'groupBy', in: 'query', schema: { enum: ['day', 'hour'], default: 'day' } },
             { name: 'top', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 50, default: 10 } },
             { name: 'format', in: 'query', schema: { enum: ['json', 'csv'] } },
@@ -173,20 +169,7 @@ export function buildOpenApi() {
         {
           account: true,
           query: [
-            {
-              name: 'from',
-              in: 'query',
-              required: true,
-              description: 'ISO-8601 with offset, or epoch ms',
-              schema: { type: 'string' },
-            },
-            {
-              name: 'to',
-              in: 'query',
-              required: true,
-              description: 'ISO-8601 with offset, or epoch ms',
-              schema: { type: 'string' },
-            },
+            ...periodParams,
             {
               name: 'limit',
               in: 'query',

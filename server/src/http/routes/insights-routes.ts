@@ -7,6 +7,7 @@ import type {
   MissedKeywordsQuery,
   SchemaName,
 } from '../../../../rules-schema/index.js';
+import { metricsPointSchema } from '../../../../rules-schema/index.js';
 import { validate } from '../../../../rules-schema/validator.js';
 import { allow, READERS } from '../auth.js';
 import { invalid } from '../../errors.js';
@@ -94,21 +95,8 @@ function instantOf(value: string, pointer: string): number {
  * programs on Chinese Windows open it as UTF-8; buckets and numbers need no quoting.
  */
 function toCsv(points: MetricsPoint[]): string {
-  const columns = [
-    'bucket',
-    'turns',
-    'answered',
-    'replyRate',
-    'expiredUnanswered',
-    'answeredWithin10m',
-    'answeredWithin1h',
-    'humanReplies',
-    'autoReplies',
-    'handoffs',
-    'blocked',
-    'warned',
-    'unmatched',
-  ] as const;
+  // The series point's fields, in the schema's order: one column list for the JSON and the CSV.
+  const columns = metricsPointSchema.required;
   const rows = points.map((p) => columns.map((c) => String(p[c])).join(','));
   return `\uFEFF${[columns.join(','), ...rows].join('\r\n')}\r\n`;
 }
