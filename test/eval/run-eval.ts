@@ -78,7 +78,7 @@ interface SplitLine {
 }
 
 /** Codes judged from the reply's content; the conversation codes (window, frequency …) are not labeled. */
-const CONTENT_CODES = new Set([
+export const CONTENT_CODES: ReadonlySet<string> = new Set([
   'EXTERNAL_LINK',
   'MARKETPLACE_CODE',
   'INDUCED_SHARING',
