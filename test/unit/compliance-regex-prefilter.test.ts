@@ -59,6 +59,7 @@ describe('the default regex terms are never skipped on a text they match', () =>
     '点赞关注，一个赚3元',
     '出租银行卡',
     '车主信息一条5毛',
+    '各类发票都能开',
     '按票面3个点',
     '发票保真',
     '不用体检当天出证',

@@ -109,3 +109,11 @@ describe('round 5: 包好 (a cure guarantee) is not wrapping something up', () =
     expect(codes('刷单评价包好，真人物流')).not.toContain('MEDICAL_CLAIM');
   });
 });
+
+describe('round 5: a seller issuing its own invoices is not selling invoices', () => {
+  it('passes 专票普票都能开 and blocks invoices of any trade or with a fee', () => {
+    expect(codes('需要发票的话，专票普票都能开')).toEqual([]);
+    expect(codes('各行业的发票都能开')).toEqual(BANNED);
+    expect(codes('专票普票都能开，收2个点')).toEqual(BANNED);
+  });
+});
