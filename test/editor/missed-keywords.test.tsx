@@ -5,11 +5,12 @@
  * the period picker's periods.
  */
 import { describe, expect, it } from 'vitest';
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import './setup-editor-test.js';
 import type { KeywordGroup, MissedKeywordCluster } from '../../rules-schema/index.js';
 import { MissedClusterCard } from '../../editor/src/insights/MissedClusterCard.js';
 import { missedPeriod } from '../../editor/src/insights/missed-period.js';
+import { MissedKeywordsView } from '../../editor/src/insights/MissedKeywordsView.js';
 import { useEditorStore } from '../../editor/src/store/editor-store.js';
 
 const group = (id: string, name: string, keywords: string[]): KeywordGroup => ({
@@ -88,5 +89,26 @@ describe('missedPeriod', () => {
   it('refuses a custom period that is incomplete or backwards', () => {
     expect(missedPeriod({ kind: 'custom', fromDay: '', toDay: '2026-11-03' }, now)).toBeNull();
     expect(missedPeriod({ kind: 'custom', fromDay: '2026-11-05', toDay: '2026-11-03' }, now)).toBeNull();
+  });
+});
+
+describe('MissedKeywordsView', () => {
+  it('刷新 asks for the last seven days up to the refresh, not up to the first load', async () => {
+    const asked: URL[] = [];
+    globalThis.fetch = (async (input: string | URL | Request) => {
+      asked.push(new URL(String(input), 'http://editor.test'));
+      return new Response(JSON.stringify({ messages: 0, clusters: [] }), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      });
+    }) as typeof fetch;
+    let clock = Date.parse('2026-11-24T10:00:00+08:00');
+    render(<MissedKeywordsView now={() => clock} />);
+    await waitFor(() => expect(asked).toHaveLength(1));
+    clock += 3 * 3_600_000;
+    fireEvent.click(screen.getByTestId('missed-refresh'));
+    await waitFor(() => expect(asked).toHaveLength(2));
+    const to = asked.map((u) => Date.parse(u.searchParams.get('to') ?? ''));
+    expect(to[1]! - to[0]!).toBe(3 * 3_600_000);
   });
 });

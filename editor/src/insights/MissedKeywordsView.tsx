@@ -13,8 +13,9 @@ import './insights.css';
 /**
  * 「未命中的问题」: what users asked that no keyword group caught, grouped by the word they share,
  * so an operator can add that word to a group (the seed's 用户只发“退钱”，系统就识别不了).
+ * `now` is the clock the presets count back from (tests pass their own).
  */
-export function MissedKeywordsView() {
+export function MissedKeywordsView({ now = Date.now }: { now?: () => number }) {
   const { t } = useTranslation();
   const role = useEditorStore((s) => s.me?.role);
   const canEdit = role === 'admin' || role === 'editor';
@@ -22,11 +23,13 @@ export function MissedKeywordsView() {
   const [answer, setAnswer] = useState<MissedKeywords | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
-  const customDefault = useMemo(() => {
-    const now = new Date();
-    return { fromDay: dayInput(new Date(now.getTime() - 6 * 86_400_000)), toDay: dayInput(now) };
-  }, []);
-  const period = useMemo(() => missedPeriod(choice, Date.now()), [choice]);
+  const [customDefault] = useState(() => {
+    const at = now();
+    return { fromDay: dayInput(new Date(at - 6 * 86_400_000)), toDay: dayInput(new Date(at)) };
+  });
+  // A new object on each refresh, so 最近 7 天 ends at the refresh, not at the first load.
+  const [clock, setClock] = useState(() => ({ at: now() }));
+  const period = useMemo(() => missedPeriod(choice, clock.at), [choice, clock]);
 
   const load = useCallback(async () => {
     if (!period) return;
@@ -48,7 +51,12 @@ export function MissedKeywordsView() {
         <strong>{t('missed.title')}</strong>
         <PeriodPicker value={choice} customDefault={customDefault} onChange={setChoice} />
         <span className="spacer" />
-        <button type="button" onClick={() => void load()} disabled={loading || !period} data-testid="missed-refresh">
+        <button
+          type="button"
+          onClick={() => setClock({ at: now() })}
+          disabled={loading || !period}
+          data-testid="missed-refresh"
+        >
           <RefreshCw size={13} className="icon" /> {t('missed.refresh')}
         </button>
       </div>
