@@ -43,13 +43,16 @@ describe('parseTypedDuration', () => {
 });
 
 describe('formatInstant', () => {
-  it('reads a virtual instant as an operator would, in China time', () => {
+  it('reads an instant as an operator would, on the account zone clock', () => {
     // 00:59 UTC is 08:59 in Shanghai, on Wednesday 2 December 2026.
-    expect(formatInstant('2026-12-02T00:59:00Z', 'zh-CN')).toBe('12月2日 周三 08:59');
-    expect(formatInstant('2026-12-02T00:59:00Z', 'en')).toBe('Wed, Dec 2 08:59');
+    expect(formatInstant('2026-12-02T00:59:00Z', 'zh-CN', 'Asia/Shanghai')).toBe('12月2日 周三 08:59');
+    expect(formatInstant('2026-12-02T00:59:00Z', 'en', 'Asia/Shanghai')).toBe('Wed, Dec 2 08:59');
     // Just past midnight in China is still the previous day in UTC.
-    expect(formatInstant('2026-12-01T16:05:00Z', 'zh-CN')).toBe('12月2日 周三 00:05');
-    expect(formatInstant('not a date', 'zh-CN')).toBe('not a date');
+    expect(formatInstant('2026-12-01T16:05:00Z', 'zh-CN', 'Asia/Shanghai')).toBe('12月2日 周三 00:05');
+    // An account in Tokyo reads the same instant an hour later; one in New York, on the day before.
+    expect(formatInstant('2026-12-02T00:59:00Z', 'zh-CN', 'Asia/Tokyo')).toBe('12月2日 周三 09:59');
+    expect(formatInstant('2026-12-02T00:59:00Z', 'en', 'America/New_York')).toBe('Tue, Dec 1 19:59');
+    expect(formatInstant('not a date', 'zh-CN', 'Asia/Shanghai')).toBe('not a date');
   });
 });
 

@@ -95,8 +95,11 @@ describe('sandbox slice', () => {
     expect(get().addUser()).toBe('u2');
     expect(get().activeUser).toBe('u2');
   });
-  it('starts sessions on a Monday at 9:00 China time', () => {
+  it('starts sessions on a Monday at 9:00 on the account zone clock (China unless the policy says otherwise)', () => {
     expect(defaultStart(new Date('2026-01-08T03:00:00Z'))).toBe('2026-01-05T09:00:00+08:00');
     expect(defaultStart(new Date('2026-01-04T17:00:00Z'))).toBe('2026-01-05T09:00:00+08:00');
+    // Sunday 4 January 17:00 UTC is still Sunday in New York (12:00): that week's Monday is 29 December.
+    expect(defaultStart(new Date('2026-01-04T17:00:00Z'), 'America/New_York')).toBe('2025-12-29T09:00:00-05:00');
+    expect(defaultStart(new Date('2026-01-08T03:00:00Z'), 'Asia/Kolkata')).toBe('2026-01-05T09:00:00+05:30');
   });
 });

@@ -11,15 +11,15 @@ import { GroupByToggle } from './GroupByToggle.js';
 import { MetricCards } from './MetricCards.js';
 import {
   customDefault,
-  DEFAULT_TIME_ZONE,
   groupByFor,
   hourlyAllowed,
   metricsPeriod,
-  zoneDay,
   type GroupBy,
   type MetricsPeriodChoice,
 } from './metrics-period.js';
 import { MetricsPeriodPicker } from './MetricsPeriodPicker.js';
+import { useAccountTimeZone } from '../time/use-account-time-zone.js';
+import { zoneDay } from '../time/zone-time.js';
 import { TurnsChart } from './TurnsChart.js';
 import './metrics.css';
 
@@ -36,7 +36,7 @@ export function MetricsView({ now = Date.now }: Props) {
   const { t } = useTranslation();
   const notify = useEditorStore((s) => s.notify);
   // Days are the account's: the policy's zone, which the server buckets the series by too.
-  const timeZone = useEditorStore((s) => s.policy?.doc.timezone) ?? DEFAULT_TIME_ZONE;
+  const timeZone = useAccountTimeZone();
   const [choice, setChoice] = useState<MetricsPeriodChoice>({ kind: 'last7' });
   const [picked, setPicked] = useState<GroupBy | null>(null);
   // A new object on each refresh, so the request (and the read) is made again even at the same instant.

@@ -1,3 +1,5 @@
+import { addDays, DAY, zoneDay, zoneMidnight } from '../time/zone-time.js';
+
 /** The periods the 「数据」 view offers, as calendar days of the account's zone (Asia/Shanghai unless the policy says otherwise). */
 export type MetricsPeriodChoice =
   { kind: 'today' } | { kind: 'last7' } | { kind: 'last30' } | { kind: 'custom'; fromDay: string; toDay: string };
@@ -8,8 +10,6 @@ export interface MetricsPeriod {
   from: Date;
   to: Date;
 }
-
-export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 const DAY_MS = 86_400_000;
 /** Calendar days each preset covers, today included. */
@@ -53,68 +53,6 @@ export function customDefault(now: number, timeZone: string): { fromDay: string;
   return { fromDay: addDays(toDay, -6), toDay };
 }
 
-/** The calendar day (`2030-03-04`) an instant falls on in `timeZone`. */
-export function zoneDay(instant: number, timeZone: string): string {
-  const p = zoneParts(instant, timeZone);
-  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
-}
-
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 function spanMs(period: MetricsPeriod): number {
   return period.to.getTime() - period.from.getTime();
-}
-
-/** 00:00 of a calendar day in `timeZone`, as epoch milliseconds. */
-function zoneMidnight(day: string, timeZone: string): number {
-  const [y, m, d] = dayParts(day);
-  const wall = Date.UTC(y, m - 1, d);
-  // The zone's offset at the first guess, then at the answer: right also across a DST change.
-  const guess = wall - zoneOffset(wall, timeZone);
-  return wall - zoneOffset(guess, timeZone);
-}
-
-/** How far the zone's wall clock runs ahead of UTC at an instant (+8 h for Asia/Shanghai). */
-function zoneOffset(instant: number, timeZone: string): number {
-  const p = zoneParts(instant, timeZone);
-  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return wall - Math.floor(instant / 1000) * 1000;
-}
-
-function zoneParts(instant: number, timeZone: string) {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(new Date(instant));
-  const n = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((x) => x.type === type)?.value ?? 0);
-  return {
-    year: n('year'),
-    month: n('month'),
-    day: n('day'),
-    hour: n('hour'),
-    minute: n('minute'),
-    second: n('second'),
-  };
-}
-
-function addDays(day: string, n: number): string {
-  const [y, m, d] = dayParts(day);
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
-}
-
-/** Year, month and day of a `YYYY-MM-DD` string; callers pass days they produced or validated. */
-function dayParts(day: string): [number, number, number] {
-  const m = DAY.exec(day);
-  if (!m) throw new Error(`not a calendar day: ${day}`);
-  return [Number(m[1]), Number(m[2]), Number(m[3])];
-}
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
 }

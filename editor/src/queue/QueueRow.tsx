@@ -6,6 +6,7 @@ import { useClosesSoon } from './closes-soon.js';
 import { DeadlineCountdown } from './DeadlineCountdown.js';
 import { messageText } from './message-text.js';
 import { UserChips } from './UserChips.js';
+import { useAccountTimeZone } from '../time/use-account-time-zone.js';
 
 /** Messages a row shows; the reply box shows all the server sent. */
 const ROW_MESSAGES = 2;
@@ -22,6 +23,7 @@ export interface QueueRowProps {
  */
 export const QueueRow = memo(function QueueRow({ user, selected, onSelect }: QueueRowProps) {
   const { t, i18n } = useTranslation();
+  const timeZone = useAccountTimeZone();
   const closing = useClosesSoon(user.deadline);
   const name = user.nickname ?? user.openid;
   const className = ['queue-row', closing ? 'closing' : '', selected ? 'selected' : ''].filter(Boolean).join(' ');
@@ -53,7 +55,7 @@ export const QueueRow = memo(function QueueRow({ user, selected, onSelect }: Que
         <DeadlineCountdown deadline={user.deadline} />
       </div>
       <div className="muted queue-since">
-        {t('queue.waitingSince', { at: formatInstant(user.waitingSince, i18n.language) })}
+        {t('queue.waitingSince', { at: formatInstant(user.waitingSince, i18n.language, timeZone) })}
       </div>
       <ul className="queue-messages">
         {user.lastMessages.slice(-ROW_MESSAGES).map((m, i) => (

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { sandboxApi, type BacktestReport } from '../api/sandbox-api.js';
 import { describeApiError } from '../documents/describe-api-error.js';
 import { formatInstant } from './durations.js';
-import { toChinaLocal } from './UserBar.js';
+import { useAccountTimeZone } from '../time/use-account-time-zone.js';
+import { fromZoneLocal, toZoneLocal } from '../time/zone-time.js';
 
 // The summary's fields a backtest compares (its schema leaves the object open, so its keys are listed here).
 const FIELDS = ['groups', 'replies', 'verdicts'] as const;
@@ -12,8 +13,9 @@ const FIELDS = ['groups', 'replies', 'verdicts'] as const;
 /** Replays stored messages of a period against the drafts and shows, user by user, what would change. */
 export function BacktestView() {
   const { t, i18n } = useTranslation();
-  const [from, setFrom] = useState(() => toChinaLocal(new Date(Date.now() - 7 * 86_400_000).toISOString()));
-  const [to, setTo] = useState(() => toChinaLocal(new Date().toISOString()));
+  const timeZone = useAccountTimeZone();
+  const [from, setFrom] = useState(() => toZoneLocal(new Date(Date.now() - 7 * 86_400_000).toISOString(), timeZone));
+  const [to, setTo] = useState(() => toZoneLocal(new Date().toISOString(), timeZone));
   const [report, setReport] = useState<BacktestReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
@@ -21,7 +23,8 @@ export function BacktestView() {
     setRunning(true);
     setError(null);
     try {
-      setReport(await sandboxApi.backtest(`${from}:00+08:00`, `${to}:00+08:00`));
+      // The fields read on the account zone's clock; the button is off while either is empty.
+      setReport(await sandboxApi.backtest(fromZoneLocal(from, timeZone) ?? from, fromZoneLocal(to, timeZone) ?? to));
     } catch (err) {
       setError(describeApiError(err, t));
     } finally {
@@ -79,7 +82,7 @@ export function BacktestView() {
               {u.changes.map((c, i) => (
                 <div key={i} className="backtest-change">
                   <div className="muted">
-                    {formatInstant(c.at, i18n.language)} · 「{c.content ?? '—'}」
+                    {formatInstant(c.at, i18n.language, timeZone)} · 「{c.content ?? '—'}」
                   </div>
                   <table className="plain">
                     <tbody>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useEditorStore } from '../store/editor-store.js';
 import { formatInstant, formatSpan, parseTypedDuration } from './durations.js';
 import { WindowCountdown } from './WindowCountdown.js';
+import { useAccountTimeZone } from '../time/use-account-time-zone.js';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -18,6 +19,7 @@ export const CLOCK_PRESETS: { key: string; ms: number }[] = [
 /** The virtual clock: where it stands, moving it on, and the active user's window at that moment. */
 export function ClockBar() {
   const { t, i18n } = useTranslation();
+  const timeZone = useAccountTimeZone();
   const now = useEditorStore((s) => s.now);
   const pendingMs = useEditorStore((s) => s.pendingMs);
   const advanceClock = useEditorStore((s) => s.advanceClock);
@@ -31,7 +33,7 @@ export function ClockBar() {
     <div className="clock-bar" data-testid="clock-bar">
       <div className="row">
         <strong>{t('sandbox.clock.now')}</strong>
-        <span data-testid="virtual-now">{now ? formatInstant(now.at, i18n.language) : '—'}</span>
+        <span data-testid="virtual-now">{now ? formatInstant(now.at, i18n.language, timeZone) : '—'}</span>
         {pendingMs > 0 ? (
           <span className="muted">{t('sandbox.clock.pending', { span: formatSpan(pendingMs / 1000, t) })}</span>
         ) : null}

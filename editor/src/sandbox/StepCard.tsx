@@ -7,6 +7,7 @@ import { GroupMatchSummary } from './GroupMatchSummary.js';
 import { ReplyBubble } from './ReplyBubble.js';
 import { WindowCountdown } from './WindowCountdown.js';
 import { formatInstant, formatSpan, parseDurationSpec } from './durations.js';
+import { useAccountTimeZone } from '../time/use-account-time-zone.js';
 
 export interface StepCardProps {
   index: number;
@@ -23,6 +24,7 @@ export interface StepCardProps {
 /** One step of the session: what was sent, what came back, the window after it and what the scenario expects. */
 export function StepCard({ index, step, report, who, lit, onLight, onRemove, onExpect }: StepCardProps) {
   const { t, i18n } = useTranslation();
+  const timeZone = useAccountTimeZone();
   const kind = step.inbound ? 'inbound' : 'reply';
   const afterMs = step.after ? parseDurationSpec(step.after) : null;
   return (
@@ -38,7 +40,7 @@ export function StepCard({ index, step, report, who, lit, onLight, onRemove, onE
       ) : null}
       <div className="step-head">
         <span className="muted">#{index + 1}</span>
-        {report ? <span className="muted">{formatInstant(report.at, i18n.language)}</span> : null}
+        {report ? <span className="muted">{formatInstant(report.at, i18n.language, timeZone)}</span> : null}
         <span className="spacer" />
         {kind === 'inbound' ? (
           <button type="button" className="small" onClick={onLight} aria-pressed={lit}>

@@ -2,13 +2,16 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserProfile } from '../../../rules-schema/index.js';
 import { useEditorStore } from '../store/editor-store.js';
+import { useAccountTimeZone } from '../time/use-account-time-zone.js';
+import { fromZoneLocal, toZoneLocal } from '../time/zone-time.js';
 
-/** The test users (nickname, tags), which one is talking, and when the session starts. */
+/** The test users (nickname, tags), which one is talking, and when the session starts (on the account zone's clock). */
 export function UserBar() {
   const { t } = useTranslation();
   const users = useEditorStore((s) => s.session.users);
   const start = useEditorStore((s) => s.session.start);
   const activeUser = useEditorStore((s) => s.activeUser);
+  const timeZone = useAccountTimeZone();
   const { putUser, addUser, setActiveUser, setStart } = useEditorStore.getState();
   return (
     <fieldset className="user-bar" data-testid="user-bar">
@@ -32,8 +35,11 @@ export function UserBar() {
           {t('sandbox.start')}
           <input
             type="datetime-local"
-            value={toChinaLocal(start)}
-            onChange={(e) => e.target.value && setStart(`${e.target.value}:00+08:00`)}
+            value={toZoneLocal(start, timeZone)}
+            onChange={(e) => {
+              const instant = fromZoneLocal(e.target.value, timeZone);
+              if (instant) setStart(instant);
+            }}
             aria-label={t('sandbox.start')}
           />
         </label>
@@ -88,11 +94,4 @@ function UserRow({
       />
     </div>
   );
-}
-
-/** An instant as `YYYY-MM-DDTHH:mm` in China time, for a datetime-local field. */
-export function toChinaLocal(instant: string): string {
-  const ms = Date.parse(instant);
-  if (Number.isNaN(ms)) return '';
-  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16);
 }

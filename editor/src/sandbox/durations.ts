@@ -115,15 +115,15 @@ export function parseTypedDuration(text: string): number | null {
 }
 
 /**
- * A virtual instant as the operator reads it, in China time: `12月2日 周三 08:59`, `Wed, Dec 2 08:59`.
+ * An instant as the operator reads it, on the account zone's clock: `12月2日 周三 08:59`, `Wed, Dec 2 08:59`.
  * Assembled from parts so it reads the same whatever the ICU data's default pattern.
  */
-export function formatInstant(iso: string, language: string): string {
+export function formatInstant(iso: string, language: string, timeZone: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   const zh = language.startsWith('zh');
   const parts = new Intl.DateTimeFormat(zh ? 'zh-CN' : 'en-US', {
-    timeZone: 'Asia/Shanghai',
+    timeZone,
     month: zh ? 'numeric' : 'short',
     day: 'numeric',
     weekday: 'short',

@@ -6,6 +6,7 @@ import { toDurationSpec } from '../sandbox/durations.js';
 import type { LitPath } from '../sandbox/lit-path.js';
 import type { ReplyCounters } from '../../../rules-schema/index.js';
 import type { EditorState } from './editor-store.js';
+import { DEFAULT_TIME_ZONE, mondayNine } from '../time/zone-time.js';
 
 export type SandboxView = 'chat' | 'library' | 'backtest';
 
@@ -69,19 +70,15 @@ export interface SandboxSlice {
   setScenarioRuns: (runs: Record<string, ScenarioRun>) => void;
 }
 
-/** Monday 9:00 in China, this week: a fixed, readable start for a new session. */
-export function defaultStart(now = new Date()): string {
-  const china = new Date(now.getTime() + 8 * 3_600_000);
-  const monday = new Date(
-    Date.UTC(china.getUTCFullYear(), china.getUTCMonth(), china.getUTCDate() - ((china.getUTCDay() + 6) % 7)),
-  );
-  return `${monday.toISOString().slice(0, 10)}T09:00:00+08:00`;
+/** Monday 9:00 of this week on the account zone's clock: a fixed, readable start for a new session. */
+export function defaultStart(now = new Date(), timeZone = DEFAULT_TIME_ZONE): string {
+  return mondayNine(now.getTime(), timeZone);
 }
 
-export function emptySession(): SandboxSession {
+export function emptySession(timeZone = DEFAULT_TIME_ZONE): SandboxSession {
   return {
     scenario: null,
-    start: defaultStart(),
+    start: defaultStart(new Date(), timeZone),
     users: { u1: { nickname: '', tags: [] } },
     steps: [],
     packs: null,
@@ -141,7 +138,7 @@ export const createSandboxSlice: StateCreator<EditorState, [], [], SandboxSlice>
   setPacks: (packs) => set((s) => ({ session: { ...s.session, packs } })),
   resetSession: () =>
     set({
-      session: emptySession(),
+      session: emptySession(get().policy?.doc.timezone),
       activeUser: 'u1',
       pendingMs: 0,
       result: null,
