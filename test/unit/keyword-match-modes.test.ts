@@ -97,11 +97,27 @@ describe('pinyin', () => {
     expect(matched([refund], '怎么退宽')).toEqual({ rf: '退款' });
   });
 
-  it('reads 了 in a message as the particle le, not liao: 太慢了 does not sound like 聊', () => {
-    const chat: KeywordGroup = { id: 'chat', name: '聊', keywords: ['聊'], pinyin: true };
-    expect(matched([chat], '客服回复太慢了')).toEqual({});
-    expect(matched([chat], '想找人辽辽')).toEqual({ chat: '聊' });
+  it('reads 了 in a message as the particle le, not liao: 忘乐 sounds like 忘了', () => {
     expect(matched([{ id: 'fg', name: '忘了', keywords: ['忘了'], pinyin: true }], '密码忘乐')).toEqual({ fg: '忘了' });
+    expect(matched([{ id: 'lt', name: '聊天', keywords: ['聊天'], pinyin: true }], '太慢了天')).toEqual({});
+  });
+
+  it('gives a lone character no homophones: 寄 is not 急, 聊 is not 辽 (they share a sound with dozens)', () => {
+    const send: KeywordGroup = { id: 'send', name: '寄', keywords: ['寄'], pinyin: true };
+    expect(matched([send], '退款能快点吗 急用钱')).toEqual({});
+    expect(matched([send], '什么时候寄')).toEqual({ send: '寄' });
+    expect(matched([send], '什么时候ji出来')).toEqual({ send: '寄' });
+    const chat: KeywordGroup = { id: 'chat', name: '聊', keywords: ['聊'], pinyin: true };
+    expect(matched([chat], '想找人辽辽')).toEqual({});
+    const combo: KeywordGroup = {
+      id: 'c',
+      name: '快寄',
+      keywords: ['寄快递'],
+      combos: [{ all: [['快点'], ['寄']] }],
+      pinyin: true,
+    };
+    expect(matched([combo], '那个退款能快点吗 急用钱')).toEqual({});
+    expect(matched([combo], '能快点寄吗')).toEqual({ c: '快点+寄' });
   });
 
   it('does not match inside an English word or a longer token (tkinter, tk1)', () => {

@@ -88,7 +88,9 @@ export function* keywordPatterns(
       if (g.pinyin !== true || exclusion) return;
       const forms = pinyinForms(pattern);
       for (const latin of forms.latin) patterns.push({ pattern: latin, payload: { ...payload, form: 'latin' } });
-      const syllables = forms.syllables && alphabet.pattern(forms.syllables);
+      // A lone character's sound is shared by dozens of others (寄 ji: 急, 几, 记, 机): its
+      // homophones would match nearly anything, so only words of two or more get a syllable form.
+      const syllables = forms.syllables && forms.syllables.length >= 2 && alphabet.pattern(forms.syllables);
       if (syllables) patterns.push({ pattern: syllables, payload: { ...payload, form: 'syllables' } });
     };
     // Regex keywords are patterns, run by `regexKeywordHits`; their exclusions and combo words stay literal.
