@@ -1,0 +1,51 @@
+/**
+ * The example workspace after the round-6 tuning on the dev splits: which group answers (the one
+ * answer per message), through the sandbox's production inbound path.
+ */
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { readWorkspaceDir } from '../../server/src/runtime/seed-workspace.js';
+import { runSandbox } from '../../server/src/sandbox/run-sandbox.js';
+
+const docs = { ...readWorkspaceDir(fileURLToPath(new URL('../../examples/workspace', import.meta.url))), packs: [] };
+
+/** The group that answered each message ('' for none), one fresh user per message. */
+async function answeredBy(...contents: string[]): Promise<string[]> {
+  const result = await runSandbox(docs, {
+    steps: contents.map((content, i) => ({ inbound: { from: `u${i}`, type: 'text' as const, content } })),
+  });
+  return result.steps.map((s) => {
+    const matches = (s.result as { matches?: Array<{ groupId?: string }> } | undefined)?.matches ?? [];
+    return matches[0]?.groupId ?? '';
+  });
+}
+
+describe('退款 over 物流 when the delay is the reason for the refund', () => {
+  it('answers the refund a late shipment ends in, also across commas', async () => {
+    expect(await answeredBy('都两周了还不发货，我不要了，退款', '一直不发货，申请退款')).toEqual(['refund', 'refund']);
+  });
+
+  it('still answers a late shipment that asks for the parcel', async () => {
+    expect(await answeredBy('都三天了还没发货，到底什么时候发', '还不发货吗')).toEqual(['logistics', 'logistics']);
+  });
+});
+
+describe('退款 refuses a message that says it is not a refund', () => {
+  it('skips 我不退款，… / 不是要退，是… / 退不退无所谓', async () => {
+    expect(
+      await answeredBy(
+        '我不退款，就是想跟你们说一下包装有点破',
+        '不是要退，是想问这个能不能机洗',
+        '退钱不退钱无所谓 就想说质量真的一般',
+      ),
+    ).toEqual(['', '', '']);
+  });
+
+  it('still hears the refund asked with the same words', async () => {
+    expect(await answeredBy('为什么不退款', '商家不给退款怎么办', '不是说七天无理由退货吗')).toEqual([
+      'refund',
+      'refund',
+      'refund',
+    ]);
+  });
+});
