@@ -1,0 +1,27 @@
+/**
+ * 最后一天 is heavy marketing beside a sale (活动最后一天, 买一送一最后一天) and an ordinary date
+ * beside anything else (提交材料的最后一天, 退货的最后一天): the word alone no longer blocks a reply
+ * (dev-round5a), through the compiled default policy.
+ */
+import { describe, expect, it } from 'vitest';
+import { codes } from '../support/default-policy-checks.js';
+
+describe('最后一天: a sale’s deadline, not every deadline', () => {
+  it.each([
+    '今天是活动最后一天，抓紧下单',
+    '优惠最后一天，明天恢复原价',
+    '买一送一最后一天，建议您现在就拍',
+    '最后一天特价，错过再等一年',
+  ])('%s → PROMOTION', (text) => {
+    expect(codes(text)).toContain('PROMOTION');
+  });
+
+  it.each([
+    '提交材料的最后一天是周五，请别错过。',
+    '七天无理由退货的最后一天是本周日，需要退的话请尽快申请',
+    '报名截止到月底，最后一天也可以线上提交',
+    '缴费的最后一天是15号',
+  ])('%s → no PROMOTION', (text) => {
+    expect(codes(text)).not.toContain('PROMOTION');
+  });
+});
