@@ -234,3 +234,38 @@ describe('schema and budget', () => {
     expect(withPinyin.patterns - plain.patterns).toBe(3);
   });
 });
+
+describe('exclusions veto their own sentence', () => {
+  const ship: KeywordGroup = {
+    id: 'ship',
+    name: '物流',
+    keywords: ['快递到哪了'],
+    exclusions: ['到账'],
+    mode: 'fuzzy',
+  };
+  const refund: KeywordGroup = {
+    id: 'rf',
+    name: '退款',
+    keywords: ['退款'],
+    exclusions: ['到账了，谢谢'],
+    mode: 'fuzzy',
+    combos: [{ all: [['退款'], ['多久']], within: 'message' }],
+  };
+
+  it('still hears a question in the next sentence: 退款已经到账了，谢谢。另外我的快递到哪了', () => {
+    expect(matched([ship, refund], '退款已经到账了，谢谢。另外我的快递到哪了')).toEqual({ ship: '快递到哪了' });
+    expect(matched([ship], '钱到账了吗？我的快递到哪了')).toEqual({ ship: '快递到哪了' });
+    expect(matched([ship], '钱到账了吗\n快递到哪了')).toEqual({ ship: '快递到哪了' });
+  });
+
+  it('vetoes the whole sentence, across commas and ！, and in the filler-free text', () => {
+    expect(matched([ship], '钱到账了，快递到哪了')).toEqual({});
+    expect(matched([ship], '钱到账了！快递到哪了')).toEqual({});
+    expect(matched([ship], '快递到哪了呀，钱到账了')).toEqual({});
+  });
+
+  it('vetoes combo words in the sentence too: a combo needs its words outside it', () => {
+    expect(matched([refund], '退款到账了，谢谢。多久能发货')).toEqual({});
+    expect(matched([refund], '退款到账了，谢谢。再退款一次要多久')).toEqual({ rf: '退款+多久' });
+  });
+});

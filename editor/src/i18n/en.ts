@@ -161,7 +161,7 @@ export const en: Widen<typeof zhCN> = {
     pasteHint: 'Paste many at once, separated by new lines, commas, 、 or spaces; repeats are skipped.',
     groupName: 'Group name',
     mode: 'Matching',
-    exclusions: 'Exclusions (no match when these appear)',
+    exclusions: 'Exclusions (no match in a sentence where these appear)',
     alsoIn: 'Also in group "{{groups}}"',
     duplicatesSummary: '{{count}} keyword(s) are also in other groups; a message with them matches several groups.',
     saveGroup: 'Save group',

@@ -156,7 +156,7 @@ export const zhCN = {
     pasteHint: '支持一次粘贴多个：用换行、逗号、顿号（、）或空格分隔，重复的会自动跳过。',
     groupName: '组名',
     mode: '匹配方式',
-    exclusions: '排除词（出现这些词时不算命中）',
+    exclusions: '排除词（同一句里出现这些词时不算命中）',
     alsoIn: '也在关键词组「{{groups}}」中',
     duplicatesSummary: '有 {{count}} 个关键词同时出现在其他关键词组中，用户说这些词时会命中多个组。',
     saveGroup: '保存关键词组',

@@ -10,7 +10,7 @@ import type { Steps } from '../steps.js';
 import type { NormalizedText } from '../text/normalize-text.js';
 import { pinyinForms, type SyllableAlphabet } from '../text/pinyin-forms.js';
 import { wordBoundaries, type WordBoundaries } from '../text/word-boundaries.js';
-import { clauseIndex } from '../text/clause-index.js';
+import { clauseIndex, sentenceIndex } from '../text/clause-index.js';
 import { comboMatches } from './combo-matches.js';
 
 export interface KeywordPayload {
@@ -133,14 +133,14 @@ export function regexKeywordHits(keywords: readonly RegexKeyword[], text: string
 
 /**
  * Reads group matches off the hits of one message. Exact groups need a keyword covering the
- * whole normalized message (combos are co-occurrence, in any mode); any exclusion hit vetoes
- * its group; of a group's candidates the most specific wins. Word boundaries (a jieba cut)
+ * whole normalized message (combos are co-occurrence, in any mode); an exclusion hit vetoes its
+ * group's hits in the same sentence (see `Vetoes`); of a group's candidates the most specific wins. Word boundaries (a jieba cut)
  * and clauses are computed only when a hit that could still change the answer needs them,
  * at most once per text: hits of vetoed groups, hits no longer than their group's best so far
  * and words of combos that cannot fill every slot are never checked.
  */
 export function matchGroups(groups: readonly KeywordGroup[], scan: MessageHits): Map<string, GroupMatch> {
-  const excluded = exclusionsOf(groups, scan);
+  const vetoes = new Vetoes(groups, scan);
   const found = new Map<number, { keyword: string; specificity: number }>();
   const length = scan.text.text.length;
   const words = new LazyWords(scan.text.text);
@@ -151,7 +151,7 @@ export function matchGroups(groups: readonly KeywordGroup[], scan: MessageHits):
   for (const hit of scan.hits) {
     const { group, keyword, combo } = hit.payload;
     const g = live(groups, hit);
-    if (!g || hit.payload.exclusion || excluded.has(group)) continue;
+    if (!g || hit.payload.exclusion || vetoes.inText(hit)) continue;
     if (combo) comboCandidates.push(hit);
     else if (
       improves(found, group, keyword.length) &&
@@ -164,7 +164,7 @@ export function matchGroups(groups: readonly KeywordGroup[], scan: MessageHits):
   for (const hit of scan.skeleton.hits) {
     const { group, keyword } = hit.payload;
     const g = live(groups, hit);
-    if (!g || hit.payload.exclusion || excluded.has(group)) continue;
+    if (!g || hit.payload.exclusion || vetoes.inSkeleton(hit)) continue;
     if (
       g.mode === 'fuzzy' &&
       !hit.payload.combo &&
@@ -193,12 +193,54 @@ export function matchGroups(groups: readonly KeywordGroup[], scan: MessageHits):
   return matches;
 }
 
-/** Groups vetoed by an exclusion hit, in the text or in its skeleton: nothing else of theirs needs checking. */
-function exclusionsOf(groups: readonly KeywordGroup[], scan: MessageHits): Set<number> {
-  const excluded = new Set<number>();
-  for (const hit of scan.hits) if (hit.payload.exclusion && live(groups, hit)) excluded.add(hit.payload.group);
-  for (const hit of scan.skeleton.hits) if (hit.payload.exclusion && live(groups, hit)) excluded.add(hit.payload.group);
-  return excluded;
+/**
+ * Exclusion hits veto their group within their sentence only: 「退款已经到账了，谢谢。另外我的快递
+ * 到哪了」 is a thanks for the refund and a real delivery question, and a message-wide veto lost
+ * the question. Sentences are numbered only when the message holds an exclusion hit.
+ */
+class Vetoes {
+  /** Per group, the text's sentences its exclusions were hit in; empty for nearly every message. */
+  private readonly byGroup = new Map<number, Set<number>>();
+  private readonly sentence: Uint32Array | null = null;
+  private readonly skeletonSentence: Uint32Array | null = null;
+
+  constructor(groups: readonly KeywordGroup[], scan: MessageHits) {
+    const inText = scan.hits.filter((h) => h.payload.exclusion && live(groups, h));
+    const inSkeleton = scan.skeleton.hits.filter((h) => h.payload.exclusion && live(groups, h));
+    if (inText.length === 0 && inSkeleton.length === 0) return;
+    this.sentence = sentenceIndex(scan.text, scan.input);
+    this.skeletonSentence = skeletonSentences(scan.text.text, this.sentence);
+    for (const h of inText) this.veto(h.payload.group, this.sentence[h.start] ?? 0);
+    for (const h of inSkeleton) this.veto(h.payload.group, this.skeletonSentence[h.start] ?? 0);
+  }
+
+  /** A hit in the normalized text's offsets. */
+  inText(hit: Hit<KeywordPayload>): boolean {
+    return this.vetoed(hit, this.sentence);
+  }
+
+  /** A hit in the skeleton's offsets. */
+  inSkeleton(hit: Hit<KeywordPayload>): boolean {
+    return this.vetoed(hit, this.skeletonSentence);
+  }
+
+  private vetoed(hit: Hit<KeywordPayload>, sentence: Uint32Array | null): boolean {
+    const vetoed = this.byGroup.get(hit.payload.group);
+    return vetoed !== undefined && sentence !== null && vetoed.has(sentence[hit.start] ?? 0);
+  }
+
+  private veto(group: number, sentence: number): void {
+    let set = this.byGroup.get(group);
+    if (!set) this.byGroup.set(group, (set = new Set()));
+    set.add(sentence);
+  }
+}
+
+/** The sentence of each char of `fuzzySkeleton(text)`: the text's, fillers dropped as the skeleton drops them. */
+function skeletonSentences(text: string, sentence: Uint32Array): Uint32Array {
+  const out: number[] = [];
+  for (let i = 0; i < text.length; i++) if (!FILLERS.has(text[i] ?? '')) out.push(sentence[i] ?? 0);
+  return Uint32Array.from(out);
 }
 
 /** Only a strictly more specific candidate replaces a group's best: the first of equals stays. */

@@ -1,12 +1,15 @@
 /**
- * Which clause each char of a normalized text is in, for combos that must meet "in one
- * sentence": clauses end at 。！？；，、 (normalized to 。!?;,、) and at a line break or a
- * full stop, which normalization drops from the text, so those are read from the input
- * between two kept chars through the offset map.
+ * Which clause, or sentence, each char of a normalized text is in: combos that must meet "in one
+ * sentence" read clauses, which end at 。！？；，、 (normalized to 。!?;,、); a keyword group's
+ * exclusion vetoes its sentence, which ends at 。？； only (an exclamation mark rarely ends a
+ * remark: 物流好快！昨天下单今天就到了 is one piece of praise). Both also end at a line break or a
+ * full stop, which normalization drops from the text, so those are read from the input between
+ * two kept chars through the offset map.
  */
 import type { NormalizedText } from './normalize-text.js';
 
-const KEPT_BREAKS = new Set([...'。!?;,、']);
+const CLAUSE_BREAKS = new Set([...'。!?;,、']);
+const SENTENCE_BREAKS = new Set([...'。?;']);
 const DROPPED_BREAKS = new Set([...'\n\r.…']);
 
 /**
@@ -14,14 +17,26 @@ const DROPPED_BREAKS = new Set([...'\n\r.…']);
  * @example clauseIndex(normalizeText('密码，忘了'), '密码，忘了') // [0, 0, 0, 1, 1]
  */
 export function clauseIndex(text: NormalizedText, input: string): Uint32Array {
-  const clause = new Uint32Array(text.text.length);
+  return breakIndex(text, input, CLAUSE_BREAKS);
+}
+
+/**
+ * The same by sentence: commas do not end one.
+ * @example sentenceIndex(normalizeText('到账了，谢谢。快递呢'), '到账了，谢谢。快递呢') // [0, 0, 0, 0, 0, 0, 0, 1, 1]
+ */
+export function sentenceIndex(text: NormalizedText, input: string): Uint32Array {
+  return breakIndex(text, input, SENTENCE_BREAKS);
+}
+
+function breakIndex(text: NormalizedText, input: string, kept: ReadonlySet<string>): Uint32Array {
+  const index = new Uint32Array(text.text.length);
   let current = 0;
   for (let i = 0; i < text.text.length; i++) {
     if (i > 0 && droppedBreakBefore(text, input, i)) current++;
-    clause[i] = current;
-    if (KEPT_BREAKS.has(text.text[i] ?? '')) current++;
+    index[i] = current;
+    if (kept.has(text.text[i] ?? '')) current++;
   }
-  return clause;
+  return index;
 }
 
 /** A line break or full stop among the input chars dropped between normalized chars i-1 and i. */
