@@ -49,3 +49,13 @@ describe('退款 refuses a message that says it is not a refund', () => {
     ]);
   });
 });
+
+describe('退款: price protection asked with 保价', () => {
+  it("hears 买贵了/降价了 + 保价/补差价, and leaves a parcel's 保价 to 物流", async () => {
+    expect(await answeredBy('买贵了，能保价吗', '昨天买的今天降价了，可以补差价吗', '快递能保价吗')).toEqual([
+      'refund',
+      'refund',
+      'logistics',
+    ]);
+  });
+});
