@@ -13,16 +13,16 @@ const recorded = (file: string): string => readFileSync(file, 'utf8').trim().spl
 
 /**
  * Measured on the test split with the example workspace after tuning on the two dev splits
- * (recall floor / misroute ceiling), after the dev4 round. The issue's bar is recall ≥ 0.9 per group
- * and misroutes ≤ 0.05: every group reaches it; unrelated messages answered by a group (8/116 = 0.069)
- * do not yet.
+ * (recall floor / misroute ceiling), after the round-6 changes (sentence-scoped exclusions, no
+ * single-character homophones). The issue's bar is recall ≥ 0.9 per group and misroutes ≤ 0.05:
+ * every group reaches it; unrelated messages answered by a group (7/116 = 0.060) do not yet.
  */
 const FLOORS: Record<string, { recall: number; misrouted: number }> = {
   refund: { recall: 0.935, misrouted: 0 },
   logistics: { recall: 0.92, misrouted: 0.015 },
   password: { recall: 0.98, misrouted: 0 },
   human: { recall: 0.93, misrouted: 0 },
-  none: { recall: 1, misrouted: 0.07 },
+  none: { recall: 1, misrouted: 0.061 },
 };
 
 describe('keyword-group evaluation', () => {
