@@ -59,3 +59,11 @@ describe('退款: price protection asked with 保价', () => {
     ]);
   });
 });
+
+describe('物流: a parcel sent back, not money', () => {
+  it('answers 显示退回 / 没拒收 as delivery, and a refund after a refused parcel as a refund', async () => {
+    expect(
+      await answeredBy('怎么显示退回了，我没拒收啊', '物流显示退回了是怎么回事', '我拒收了，退款什么时候到'),
+    ).toEqual(['logistics', 'logistics', 'refund']);
+  });
+});
