@@ -205,13 +205,14 @@ class Vetoes {
   private readonly skeletonSentence: Uint32Array | null = null;
 
   constructor(groups: readonly KeywordGroup[], scan: MessageHits) {
-    const inText = scan.hits.filter((h) => h.payload.exclusion && live(groups, h));
-    const inSkeleton = scan.skeleton.hits.filter((h) => h.payload.exclusion && live(groups, h));
-    if (inText.length === 0 && inSkeleton.length === 0) return;
-    this.sentence = sentenceIndex(scan.text, scan.input);
-    this.skeletonSentence = skeletonSentences(scan.text.text, this.sentence);
-    for (const h of inText) this.veto(h.payload.group, this.sentence[h.start] ?? 0);
-    for (const h of inSkeleton) this.veto(h.payload.group, this.skeletonSentence[h.start] ?? 0);
+    const vetoing = (h: Hit<KeywordPayload>) => h.payload.exclusion && live(groups, h) !== null;
+    if (!scan.hits.some(vetoing) && !scan.skeleton.hits.some(vetoing)) return;
+    const sentence = sentenceIndex(scan.text, scan.input);
+    const skeletonSentence = skeletonSentences(scan.text.text, sentence);
+    for (const h of scan.hits) if (vetoing(h)) this.veto(h.payload.group, sentence[h.start] ?? 0);
+    for (const h of scan.skeleton.hits) if (vetoing(h)) this.veto(h.payload.group, skeletonSentence[h.start] ?? 0);
+    this.sentence = sentence;
+    this.skeletonSentence = skeletonSentence;
   }
 
   /** A hit in the normalized text's offsets. */
