@@ -59,7 +59,7 @@ const LOOK_AHEAD = 20;
 
 /** A business declining the thing, in the hit's own clause (本店不提供 … 代开发票). */
 const REFUSALS = terms(
-  '不提供 不会发 不会发送 不搞 不做 不参加 不涉及 不支持 不接受 不办理 不从事 不参与 不销售 不出售 不售卖 不卖 从不 绝不 一律不 拒绝 不能代替 不能替代 不可代替 不可替代 不代替 不能取代 不会要求 不会让您 不会搞 不敢说 不敢保证 不能保证 无法保证 不贩售 不经营 不允许 无法提供',
+  '不提供 不会发 不会发送 不搞 不做 不参加 不涉及 不支持 不接受 不办理 不从事 不参与 不销售 不出售 不售卖 不卖 从不 绝不 一律不 拒绝 不能代替 不能替代 不可代替 不可替代 不代替 不能取代 不会要求 不会让您 不会搞 不敢说 不敢保证 不能保证 无法保证 不贩售 不经营 不允许 无法提供 不接 不承接',
 );
 
 /** Warning against, reporting or quoting the claim, anywhere earlier in the sentence. */
