@@ -25,3 +25,22 @@ describe('最后一天: a sale’s deadline, not every deadline', () => {
     expect(codes(text)).not.toContain('PROMOTION');
   });
 });
+
+describe('price promotions in their trade names', () => {
+  it.each([
+    '一元购活动进行中',
+    '厂家让利，全场超低价',
+    '体验价99元，仅限本周',
+    '加价购9.9元得面膜',
+    '双11钜惠，折上折',
+  ])('%s → PROMOTION', (text) => {
+    expect(codes(text)).toContain('PROMOTION');
+  });
+
+  it.each(['积分可以换购礼品，在会员中心查看', '这款的价格是199元', '体验一下再决定也可以'])(
+    '%s → no PROMOTION',
+    (text) => {
+      expect(codes(text)).not.toContain('PROMOTION');
+    },
+  );
+});
