@@ -1,6 +1,7 @@
 /**
- * MARKETPLACE_CODE: marketplace share codes (淘口令 `￥AbC123dEf￥`, `€…€`, `(…)`) and the
- * "复制这段内容…打开淘宝" instructions that come with them.
+ * MARKETPLACE_CODE: marketplace share codes (淘口令 `￥AbC123dEf￥`, `€…€`, `(…)`), the
+ * "复制这段内容…打开淘宝" instructions that come with them, and a code given by its name without
+ * delimiters (淘口令：AbCdEfGh12, 这是淘口令…您复制一下).
  */
 import type { NormalizedText } from '../text/normalize-text.js';
 import type { Reason, Severity } from '../reason.js';
@@ -30,6 +31,19 @@ export function checkMarketplaceCodes(
     });
   }
   const copies = hits.filter((h) => h.payload.cue === 'copy');
+  for (const name of hits) {
+    if (name.payload.cue !== 'code-name') continue;
+    const end = namedCodeEnd(normalized.text, name.end, copies);
+    if (end === undefined) continue;
+    const evidence = fieldEvidence(field.field, field.text, normalized, name.start, end);
+    reasons.push({
+      code: name.payload.code,
+      severity: name.payload.severity,
+      message: `“${evidence.text}”给出电商口令，客服消息不能引导用户到站外电商平台。`,
+      ruleId: 'check:MARKETPLACE_CODE',
+      evidence,
+    });
+  }
   if (copies.length === 0) return reasons;
   let lo = 0;
   for (const open of hits) {
@@ -63,7 +77,7 @@ export function marketplaceCuePatterns(
 ): Array<{ pattern: string; payload: TermPayload }> {
   const cue = (
     term: string,
-    kind: 'copy' | 'open-app',
+    kind: 'copy' | 'open-app' | 'code-name',
     termKey: number,
   ): { pattern: string; payload: TermPayload } => ({
     pattern: term,
@@ -81,6 +95,7 @@ export function marketplaceCuePatterns(
     },
   });
   const patterns = COPY_CUES.map((term, i) => cue(term, 'copy', firstKey + i));
+  for (const name of CODE_NAMES) patterns.push(cue(name, 'code-name', firstKey + patterns.length));
   for (const verb of OPEN_VERBS) {
     for (const app of MARKETPLACE_APPS) patterns.push(cue(verb + app, 'open-app', firstKey + patterns.length));
   }
@@ -89,6 +104,12 @@ export function marketplaceCuePatterns(
 
 /** Max normalized chars between 复制 and 打开淘宝 for the two to be one instruction. */
 const CUE_DISTANCE = 40;
+/** Names of share codes (already normalized): with a code or a 复制 near them, they hand one over. */
+const CODE_NAMES = ['淘口令', '淘宝口令', '天猫口令', '拼多多口令', '京口令', '京东口令', '抖音口令', '快手口令', '闲鱼口令'];
+/** Max normalized chars between a code's name and the code. */
+const NAMED_CODE_DISTANCE = 12;
+/** An undelimited code: 8–14 letters and digits, with a letter (口令 codes mix both; a price has none). */
+const BARE_CODE = /[a-z0-9]{8,14}/g;
 const COPY_CUES = ['复制'];
 const OPEN_VERBS = ['打开', '去', '进入', '到'];
 /** Platforms whose share codes are pasted into their apps (already normalized); 抖音, 快手, 小红书 and 得物 sell through their shops too. */
@@ -186,4 +207,19 @@ function alnumKind(c: number): 0 | 1 | 2 {
   if ((a >= 0x41 && a <= 0x5a) || (a >= 0x61 && a <= 0x7a)) return 1;
   if (a >= 0x30 && a <= 0x39) return 2;
   return 0;
+}
+
+/**
+ * Where the code a name (淘口令) hands over ends, in normalized offsets: the end of a bare code
+ * within `NAMED_CODE_DISTANCE` after it, else of a 复制 within `CUE_DISTANCE` either side; undefined
+ * when neither is there (淘口令 said in passing).
+ */
+function namedCodeEnd(text: string, from: number, copies: readonly TermHit[]): number | undefined {
+  BARE_CODE.lastIndex = from;
+  for (let m = BARE_CODE.exec(text); m && m.index - from <= NAMED_CODE_DISTANCE; m = BARE_CODE.exec(text)) {
+    const whole = !/[a-z0-9]/.test(text[m.index - 1] ?? '') && !/[a-z0-9]/.test(text[m.index + m[0].length] ?? '');
+    if (whole && /[a-z]/.test(m[0]) && /[0-9]/.test(m[0])) return m.index + m[0].length;
+  }
+  const copy = copies.find((c) => c.end >= from - 3 - CUE_DISTANCE && c.start <= from + CUE_DISTANCE);
+  return copy ? Math.max(from, copy.end) : undefined;
 }

@@ -37,9 +37,10 @@ export function judgeTermHits(
   const kept: TermHit[] = [];
   const suppressed: SuppressedHit[] = [];
   for (const hit of all) {
-    // The "打开淘宝" of a copy-and-open instruction is judged like a hit: quoted in a warning, it instructs nobody.
+    // The "打开淘宝" of a copy-and-open instruction and a code's name (淘口令) are judged like hits:
+    // quoted in a warning, they instruct nobody.
     const suppression =
-      hit.payload.role === 'hit' || hit.payload.cue === 'open-app'
+      hit.payload.role === 'hit' || hit.payload.cue === 'open-app' || hit.payload.cue === 'code-name'
         ? suppressionOf(original, normalized, hit)
         : undefined;
     if (suppression) suppressed.push({ hit, suppression });
