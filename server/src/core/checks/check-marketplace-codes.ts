@@ -105,7 +105,17 @@ export function marketplaceCuePatterns(
 /** Max normalized chars between 复制 and 打开淘宝 for the two to be one instruction. */
 const CUE_DISTANCE = 40;
 /** Names of share codes (already normalized): with a code or a 复制 near them, they hand one over. */
-const CODE_NAMES = ['淘口令', '淘宝口令', '天猫口令', '拼多多口令', '京口令', '京东口令', '抖音口令', '快手口令', '闲鱼口令'];
+const CODE_NAMES = [
+  '淘口令',
+  '淘宝口令',
+  '天猫口令',
+  '拼多多口令',
+  '京口令',
+  '京东口令',
+  '抖音口令',
+  '快手口令',
+  '闲鱼口令',
+];
 /** Max normalized chars between a code's name and the code. */
 const NAMED_CODE_DISTANCE = 12;
 /** An undelimited code: 8–14 letters and digits, with a letter (口令 codes mix both; a price has none). */
