@@ -29,3 +29,24 @@ describe('illegal services as BANNED_TERM', () => {
     expect(codes(text)).not.toContain('BANNED_TERM');
   });
 });
+
+describe('fraud recruitment and illegal finance as BANNED_TERM', () => {
+  it.each([
+    '网络兼职打字员，先交会费',
+    '帮商家补单，本金秒返',
+    '代还信用卡，提额包过',
+    '高额回报理财，稳赚不赔',
+    '投资虚拟币，保本保息月入十万',
+  ])('%s → BANNED_TERM', (text) => {
+    expect(codes(text)).toContain('BANNED_TERM');
+  });
+
+  it.each([
+    '理财有风险，投资需谨慎，不存在稳赚不赔',
+    '警惕“保本保息”的非法集资',
+    '我们的打字员会帮您录入订单信息',
+    '月息多少请咨询银行',
+  ])('%s → no BANNED_TERM', (text) => {
+    expect(codes(text)).not.toContain('BANNED_TERM');
+  });
+});
