@@ -4,29 +4,26 @@
  * efficacy verb or an outcome word; ordinary mentions, and acute complaints people chat about,
  * stay clean. Through the compiled default policy.
  */
-import { describe, expect, it } from 'vitest';
-import { codes } from '../support/default-policy-checks.js';
+import { describe } from 'vitest';
+import { itFinds } from '../support/default-policy-checks.js';
 
 describe('medical claims on named conditions', () => {
-  it.each([
-    '坚持喝三个月，心律不齐就调理好了',
-    '这款茶能根治慢性肠炎',
-    '吃了以后尿频尿急都没了',
-    '专治强直性脊柱炎，不复发',
-    '每天一包，预防新冠',
-    '用了一周荨麻疹就消退了',
-    '肾虚吃了两盒就好了',
-  ])('%s → MEDICAL_CLAIM', (text) => {
-    expect(codes(text)).toContain('MEDICAL_CLAIM');
-  });
-
-  it.each([
-    '您的感冒好了吗？好了的话可以继续用',
-    '使用前请在耳后测试，预防过敏',
-    '有肠胃炎的顾客请遵医嘱服用药物',
-    '孕妇及尿路感染患者请咨询医生后使用',
-    '本品不能代替药物治疗肺炎',
-  ])('%s → no MEDICAL_CLAIM', (text) => {
-    expect(codes(text)).not.toContain('MEDICAL_CLAIM');
+  itFinds('MEDICAL_CLAIM', {
+    found: [
+      '坚持喝三个月，心律不齐就调理好了',
+      '这款茶能根治慢性肠炎',
+      '吃了以后尿频尿急都没了',
+      '专治强直性脊柱炎，不复发',
+      '每天一包，预防新冠',
+      '用了一周荨麻疹就消退了',
+      '肾虚吃了两盒就好了',
+    ],
+    clean: [
+      '您的感冒好了吗？好了的话可以继续用',
+      '使用前请在耳后测试，预防过敏',
+      '有肠胃炎的顾客请遵医嘱服用药物',
+      '孕妇及尿路感染患者请咨询医生后使用',
+      '本品不能代替药物治疗肺炎',
+    ],
   });
 });

@@ -3,25 +3,22 @@
  * marketplace's 口令) followed by a code of letters and digits, or beside a 复制 instruction.
  * Naming or warning about 淘口令 hands nothing over. Through the compiled default policy.
  */
-import { describe, expect, it } from 'vitest';
-import { codes } from '../support/default-policy-checks.js';
+import { describe } from 'vitest';
+import { itFinds } from '../support/default-policy-checks.js';
 
 describe('share codes given by name', () => {
-  it.each([
-    '淘口令：AbCdEfGh12',
-    '这是淘口令 sZWJsZVhCu7 您复制一下',
-    '拼多多口令 Xk29dLq81M',
-    '淘口令发您了，复制后打开就行',
-  ])('%s → MARKETPLACE_CODE', (text) => {
-    expect(codes(text)).toContain('MARKETPLACE_CODE');
-  });
-
-  it.each([
-    '什么是淘口令？就是一段分享文字',
-    '谨防陌生人发来的淘口令，复制后可能是诈骗',
-    '本店不发淘口令，请在公众号菜单下单',
-    '淘口令活动已结束，订单号 20261204',
-  ])('%s → no MARKETPLACE_CODE', (text) => {
-    expect(codes(text)).not.toContain('MARKETPLACE_CODE');
+  itFinds('MARKETPLACE_CODE', {
+    found: [
+      '淘口令：AbCdEfGh12',
+      '这是淘口令 sZWJsZVhCu7 您复制一下',
+      '拼多多口令 Xk29dLq81M',
+      '淘口令发您了，复制后打开就行',
+    ],
+    clean: [
+      '什么是淘口令？就是一段分享文字',
+      '谨防陌生人发来的淘口令，复制后可能是诈骗',
+      '本店不发淘口令，请在公众号菜单下单',
+      '淘口令活动已结束，订单号 20261204',
+    ],
   });
 });

@@ -3,18 +3,12 @@
  * 一位好友, 介绍朋友 beside a reward in one sentence; a recommendation to the user, or an invitation
  * without a reward, is not. Through the compiled default policy.
  */
-import { describe, expect, it } from 'vitest';
-import { codes } from '../support/default-policy-checks.js';
+import { describe } from 'vitest';
+import { itFinds } from '../support/default-policy-checks.js';
 
 describe('referral rewards', () => {
-  it.each(['老带新，推荐一位好友得100元', '介绍朋友来买，送您一盒', '推荐好友下单，双方各领20元券'])(
-    '%s → INDUCED_SHARING',
-    (text) => {
-      expect(codes(text)).toContain('INDUCED_SHARING');
-    },
-  );
-
-  it.each(['推荐您试试这款，性价比高', '可以介绍朋友来咨询，我们都会耐心解答'])('%s → no INDUCED_SHARING', (text) => {
-    expect(codes(text)).not.toContain('INDUCED_SHARING');
+  itFinds('INDUCED_SHARING', {
+    found: ['老带新，推荐一位好友得100元', '介绍朋友来买，送您一盒', '推荐好友下单，双方各领20元券'],
+    clean: ['推荐您试试这款，性价比高', '可以介绍朋友来咨询，我们都会耐心解答'],
   });
 });
