@@ -22,3 +22,14 @@ describe('share codes given by name', () => {
     ],
   });
 });
+
+describe('the search-and-open instruction of the current share text', () => {
+  itFinds('MARKETPLACE_CODE', {
+    found: [
+      '8 HU0854 「羊毛衫」 点击链接直接打开 或者 淘宝搜索直接打开',
+      '长按复制本条消息，在淘宝搜索框粘贴即可',
+      '在抖音搜索口令 123456 即可领取',
+    ],
+    clean: ['您可以在淘宝搜索我们的店名', '谨防陌生人让你淘宝搜索口令领钱'],
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * MARKETPLACE_CODE: marketplace share codes (淘口令 `￥AbC123dEf￥`, `€…€`, `(…)`), the
- * "复制这段内容…打开淘宝" instructions that come with them, and a code given by its name without
- * delimiters (淘口令：AbCdEfGh12, 这是淘口令…您复制一下).
+ * "复制这段内容…打开淘宝" instructions that come with them, a code given by its name without
+ * delimiters (淘口令：AbCdEfGh12, 这是淘口令…您复制一下), and the search-and-open instruction of the
+ * current share text (HU0854「羊毛衫」点击链接直接打开 或者 淘宝搜索直接打开).
  */
 import type { NormalizedText } from '../text/normalize-text.js';
 import type { Reason, Severity } from '../reason.js';
@@ -32,8 +33,10 @@ export function checkMarketplaceCodes(
   }
   const copies = hits.filter((h) => h.payload.cue === 'copy');
   for (const name of hits) {
-    if (name.payload.cue !== 'code-name') continue;
-    const end = namedCodeEnd(normalized.text, name.end, copies);
+    const cue = name.payload.cue;
+    if (cue !== 'code-name' && cue !== 'code-search') continue;
+    // Searching the app for what the message holds (淘宝搜索直接打开) is the code's use in itself.
+    const end = cue === 'code-search' ? name.end : namedCodeEnd(normalized.text, name.end, copies);
     if (end === undefined) continue;
     const evidence = fieldEvidence(field.field, field.text, normalized, name.start, end);
     reasons.push({
@@ -77,7 +80,7 @@ export function marketplaceCuePatterns(
 ): Array<{ pattern: string; payload: TermPayload }> {
   const cue = (
     term: string,
-    kind: 'copy' | 'open-app' | 'code-name',
+    kind: 'copy' | 'open-app' | 'code-name' | 'code-search',
     termKey: number,
   ): { pattern: string; payload: TermPayload } => ({
     pattern: term,
@@ -96,6 +99,9 @@ export function marketplaceCuePatterns(
   });
   const patterns = COPY_CUES.map((term, i) => cue(term, 'copy', firstKey + i));
   for (const name of CODE_NAMES) patterns.push(cue(name, 'code-name', firstKey + patterns.length));
+  for (const app of MARKETPLACE_APPS) {
+    for (const search of CODE_SEARCHES) patterns.push(cue(app + search, 'code-search', firstKey + patterns.length));
+  }
   for (const verb of OPEN_VERBS) {
     for (const app of MARKETPLACE_APPS) patterns.push(cue(verb + app, 'open-app', firstKey + patterns.length));
   }
@@ -116,6 +122,8 @@ const CODE_NAMES = [
   '快手口令',
   '闲鱼口令',
 ];
+/** After an app's name: searching it for the code the message carries (淘宝搜索直接打开). */
+const CODE_SEARCHES = ['搜索直接打开', '搜索打开', '搜索框粘贴', '搜索口令', '粘贴口令'];
 /** Max normalized chars between a code's name and the code. */
 const NAMED_CODE_DISTANCE = 12;
 /** An undelimited code: 8–14 letters and digits, with a letter (口令 codes mix both; a price has none). */

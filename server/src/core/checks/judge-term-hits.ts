@@ -40,7 +40,10 @@ export function judgeTermHits(
     // The "打开淘宝" of a copy-and-open instruction and a code's name (淘口令) are judged like hits:
     // quoted in a warning, they instruct nobody.
     const suppression =
-      hit.payload.role === 'hit' || hit.payload.cue === 'open-app' || hit.payload.cue === 'code-name'
+      hit.payload.role === 'hit' ||
+      hit.payload.cue === 'open-app' ||
+      hit.payload.cue === 'code-name' ||
+      hit.payload.cue === 'code-search'
         ? suppressionOf(original, normalized, hit)
         : undefined;
     if (suppression) suppressed.push({ hit, suppression });
