@@ -27,3 +27,17 @@ describe('medical claims on named conditions', () => {
     ],
   });
 });
+
+describe('outcomes told as a customer story', () => {
+  itFinds('MEDICAL_CLAIM', {
+    found: [
+      '我妈吃了半年，现在血压一直很稳',
+      '喝了两个月，复查结节小了一半',
+      '坚持泡脚一个月，失眠的老毛病再没犯',
+      '喝这个酵素，一周瘦十斤',
+      '涂上之后白头发慢慢变黑了',
+      '老中医祖传配方，专门调理脾胃',
+    ],
+    clean: ['快递一直很稳', '这款包装小了一点', '体重秤能称到100公斤', '运费减了5元', '价格掉了10块'],
+  });
+});
