@@ -94,6 +94,8 @@ describe('the default regex terms are never skipped on a text they match', () =>
     '比平时便宜50',
     '转发到朋友圈，截图发给客服',
     '一周瘦十斤',
+    '一个疗程就能看到效果',
+    '个子长了5厘米',
   ].map(normalizeTerm);
   const regexes = (policyJson as Policy).lexicons!.flatMap((l) => l.terms.filter((t) => t.regex).map((t) => t.term));
 
