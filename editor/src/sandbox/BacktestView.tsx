@@ -19,12 +19,14 @@ export function BacktestView() {
   const [report, setReport] = useState<BacktestReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
-  const run = async () => {
+  // The fields read on the account zone's clock; null while a field is empty.
+  const fromInstant = fromZoneLocal(from, timeZone);
+  const toInstant = fromZoneLocal(to, timeZone);
+  const run = async (fromAt: string, toAt: string) => {
     setRunning(true);
     setError(null);
     try {
-      // The fields read on the account zone's clock; the button is off while either is empty.
-      setReport(await sandboxApi.backtest(fromZoneLocal(from, timeZone) ?? from, fromZoneLocal(to, timeZone) ?? to));
+      setReport(await sandboxApi.backtest(fromAt, toAt));
     } catch (err) {
       setError(describeApiError(err, t));
     } finally {
@@ -57,8 +59,8 @@ export function BacktestView() {
         <button
           type="button"
           className="primary"
-          disabled={running || !from || !to}
-          onClick={() => void run()}
+          disabled={running || !fromInstant || !toInstant}
+          onClick={() => fromInstant && toInstant && void run(fromInstant, toInstant)}
           data-testid="backtest-run"
         >
           {running ? t('common.loading') : t('sandbox.backtest.run')}

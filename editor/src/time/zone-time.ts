@@ -8,8 +8,7 @@ export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 /** The calendar day (`2030-03-04`) an instant falls on in `timeZone`. */
 export function zoneDay(instant: number, timeZone: string): string {
-  const p = zoneParts(instant, timeZone);
-  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+  return dayOf(zoneParts(instant, timeZone));
 }
 
 /** 00:00 of a calendar day (`YYYY-MM-DD`) in `timeZone`, as epoch milliseconds. */
@@ -35,7 +34,7 @@ export function toZoneLocal(instant: string, timeZone: string): string {
   const ms = Date.parse(instant);
   if (Number.isNaN(ms)) return '';
   const p = zoneParts(ms, timeZone);
-  return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`;
+  return `${dayOf(p)}T${pad(p.hour)}:${pad(p.minute)}`;
 }
 
 /**
@@ -46,11 +45,11 @@ export function toZoneLocal(instant: string, timeZone: string): string {
 export function fromZoneLocal(local: string, timeZone: string): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
   if (!m) return null;
-  const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
-  const offsetMin = Math.round((wall - zoneWallToInstant(wall, timeZone)) / 60_000);
-  const sign = offsetMin < 0 ? '-' : '+';
-  const abs = Math.abs(offsetMin);
-  return `${local}:00${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  return withZoneOffset(
+    local,
+    Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5])),
+    timeZone,
+  );
 }
 
 /**
@@ -58,11 +57,18 @@ export function fromZoneLocal(local: string, timeZone: string): string | null {
  * sandbox session.
  */
 export function mondayNine(now: number, timeZone: string): string {
-  const today = zoneDay(now, timeZone);
-  const [y, m, d] = dayParts(today);
+  const [y, m, d] = dayParts(zoneDay(now, timeZone));
   const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-  const monday = addDays(today, -((weekday + 6) % 7));
-  return fromZoneLocal(`${monday}T09:00`, timeZone) ?? `${monday}T09:00:00+08:00`;
+  const monday = Date.UTC(y, m - 1, d - ((weekday + 6) % 7), 9);
+  return withZoneOffset(new Date(monday).toISOString().slice(0, 16), monday, timeZone);
+}
+
+/** `local` (`YYYY-MM-DDTHH:mm`, read as `wall`: that reading as if UTC) with the zone's offset at that time. */
+function withZoneOffset(local: string, wall: number, timeZone: string): string {
+  const offsetMin = Math.round((wall - zoneWallToInstant(wall, timeZone)) / 60_000);
+  const sign = offsetMin < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMin);
+  return `${local}:00${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
 /** How far the zone's wall clock runs ahead of UTC at an instant (+8 h for Asia/Shanghai). */
@@ -98,6 +104,10 @@ function zoneParts(instant: number, timeZone: string) {
     minute: n('minute'),
     second: n('second'),
   };
+}
+
+function dayOf(p: { year: number; month: number; day: number }): string {
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
 }
 
 /** Year, month and day of a `YYYY-MM-DD` string; callers pass days they produced or validated. */
