@@ -27,10 +27,21 @@ export function checkMarketplaceCodes(
       code: 'MARKETPLACE_CODE',
       severity: setting.severity,
       message: `回复中含有电商口令“${text}”（淘口令一类），客服消息不能引导用户到站外电商平台。`,
-      ruleId: 'check:MARKETPLACE_CODE',
+      ruleId: RULE_ID,
       evidence: { field: field.field, text, start, end },
     });
   }
+  /** A finding from cue hits, its evidence the original text of normalized `[start, end)`. */
+  const cueFinding = (payload: TermPayload, start: number, end: number, message: (text: string) => string): Reason => {
+    const evidence = fieldEvidence(field.field, field.text, normalized, start, end);
+    return {
+      code: payload.code,
+      severity: payload.severity,
+      message: message(evidence.text),
+      ruleId: RULE_ID,
+      evidence,
+    };
+  };
   const copies = hits.filter((h) => h.payload.cue === 'copy');
   for (const name of hits) {
     const cue = name.payload.cue;
@@ -38,14 +49,14 @@ export function checkMarketplaceCodes(
     // Searching the app for what the message holds (淘宝搜索直接打开) is the code's use in itself.
     const end = cue === 'code-search' ? name.end : namedCodeEnd(normalized.text, name.end, copies);
     if (end === undefined) continue;
-    const evidence = fieldEvidence(field.field, field.text, normalized, name.start, end);
-    reasons.push({
-      code: name.payload.code,
-      severity: name.payload.severity,
-      message: `“${evidence.text}”给出电商口令，客服消息不能引导用户到站外电商平台。`,
-      ruleId: 'check:MARKETPLACE_CODE',
-      evidence,
-    });
+    reasons.push(
+      cueFinding(
+        name.payload,
+        name.start,
+        end,
+        (text) => `“${text}”给出电商口令，客服消息不能引导用户到站外电商平台。`,
+      ),
+    );
   }
   if (copies.length === 0) return reasons;
   let lo = 0;
@@ -55,20 +66,14 @@ export function checkMarketplaceCodes(
     while (lo < copies.length && (copies[lo]?.end ?? 0) < open.start - CUE_DISTANCE) lo++;
     const copy = copies[lo];
     if (!copy || copy.start > open.end + CUE_DISTANCE) continue;
-    const evidence = fieldEvidence(
-      field.field,
-      field.text,
-      normalized,
-      Math.min(copy.start, open.start),
-      Math.max(copy.end, open.end),
+    reasons.push(
+      cueFinding(
+        open.payload,
+        Math.min(copy.start, open.start),
+        Math.max(copy.end, open.end),
+        (text) => `“${text}”引导用户复制口令并打开电商应用，客服消息不能发送电商口令。`,
+      ),
     );
-    reasons.push({
-      code: open.payload.code,
-      severity: open.payload.severity,
-      message: `“${evidence.text}”引导用户复制口令并打开电商应用，客服消息不能发送电商口令。`,
-      ruleId: 'check:MARKETPLACE_CODE',
-      evidence,
-    });
   }
   return reasons;
 }
@@ -108,6 +113,7 @@ export function marketplaceCuePatterns(
   return patterns;
 }
 
+const RULE_ID = 'check:MARKETPLACE_CODE';
 /** Max normalized chars between 复制 and 打开淘宝 for the two to be one instruction. */
 const CUE_DISTANCE = 40;
 /** Names of share codes (already normalized): with a code or a 复制 near them, they hand one over. */

@@ -8,7 +8,10 @@ import { withoutAllowed, type AllowedSpan } from './allowed-spans.js';
 import { suppressionOf, type Suppression } from './context-scopes.js';
 import { inducedSharingHits } from './induced-sharing-hits.js';
 import { pairedHits } from './paired-hits.js';
-import type { TermHit } from './term-hit.js';
+import type { CueKind, TermHit } from './term-hit.js';
+
+/** Cues that instruct by themselves (打开淘宝, 淘口令, 淘宝搜索直接打开): judged by their context like hits. */
+const INSTRUCTING_CUES: ReadonlySet<CueKind> = new Set(['open-app', 'code-name', 'code-search']);
 
 export interface SuppressedHit {
   hit: TermHit;
@@ -37,13 +40,9 @@ export function judgeTermHits(
   const kept: TermHit[] = [];
   const suppressed: SuppressedHit[] = [];
   for (const hit of all) {
-    // The "打开淘宝" of a copy-and-open instruction and a code's name (淘口令) are judged like hits:
-    // quoted in a warning, they instruct nobody.
+    // Quoted in a warning, an instruction instructs nobody.
     const suppression =
-      hit.payload.role === 'hit' ||
-      hit.payload.cue === 'open-app' ||
-      hit.payload.cue === 'code-name' ||
-      hit.payload.cue === 'code-search'
+      hit.payload.role === 'hit' || (hit.payload.cue !== undefined && INSTRUCTING_CUES.has(hit.payload.cue))
         ? suppressionOf(original, normalized, hit)
         : undefined;
     if (suppression) suppressed.push({ hit, suppression });
