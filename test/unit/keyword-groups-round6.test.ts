@@ -2,22 +2,13 @@
  * The example workspace after the round-6 tuning on the dev splits: which group answers (the one
  * answer per message), through the sandbox's production inbound path.
  */
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readWorkspaceDir } from '../../server/src/runtime/seed-workspace.js';
-import { runSandbox } from '../../server/src/sandbox/run-sandbox.js';
+import { routeLines } from '../eval/keyword-eval.js';
 
-const docs = { ...readWorkspaceDir(fileURLToPath(new URL('../../examples/workspace', import.meta.url))), packs: [] };
-
-/** The group that answered each message ('' for none), one fresh user per message. */
+/** The groups that answered each message, joined by + ('' for none), one fresh user per message. */
 async function answeredBy(...contents: string[]): Promise<string[]> {
-  const result = await runSandbox(docs, {
-    steps: contents.map((content, i) => ({ inbound: { from: `u${i}`, type: 'text' as const, content } })),
-  });
-  return result.steps.map((s) => {
-    const matches = (s.result as { matches?: Array<{ groupId?: string }> } | undefined)?.matches ?? [];
-    return matches[0]?.groupId ?? '';
-  });
+  const routed = await routeLines(contents.map((text, i) => ({ id: `r6-${i}`, text, intent: '' })));
+  return routed.map((groups) => groups.join('+'));
 }
 
 describe('退款 over 物流 when the delay is the reason for the refund', () => {
