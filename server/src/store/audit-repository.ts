@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from './new-id.js';
 import type { Collection, IndexSpec } from './collection.js';
 import { docFields, toJsonField } from './doc-fields.js';
 
@@ -20,7 +20,7 @@ export class AuditRepository {
 
   async append(entry: AuditEntry): Promise<void> {
     await this.c.insertOne({
-      _id: randomUUID(),
+      _id: newId(),
       at: entry.at,
       account: entry.account,
       actor: entry.actor,

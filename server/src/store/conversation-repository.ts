@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from './new-id.js';
 import type { Collection, IndexSpec } from './collection.js';
 import { docFields, toJsonField } from './doc-fields.js';
 import { DuplicateKeyError } from './store-errors.js';
@@ -65,7 +65,7 @@ export class ConversationRepository {
     const expiresAt = new Date(this.serverNow() + Math.max(0, openForMs) + this.retentionDays * 86_400_000);
     if (expectedV === null) {
       try {
-        await this.c.insertOne({ _id: randomUUID(), account, openid, v: 1, state: json, expiresAt });
+        await this.c.insertOne({ _id: newId(), account, openid, v: 1, state: json, expiresAt });
         return true;
       } catch (e) {
         if (e instanceof DuplicateKeyError) return false;

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from './new-id.js';
 import type { Collection, IndexSpec, StoredDoc } from './collection.js';
 import { docFields, toJsonField } from './doc-fields.js';
 import type { VersionRepository } from './version-repository.js';
@@ -59,7 +59,7 @@ export class DocumentRepository {
     at = new Date(),
   ): Promise<Draft> {
     const row = {
-      _id: randomUUID(),
+      _id: newId(),
       account,
       kind,
       id,

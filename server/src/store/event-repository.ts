@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from './new-id.js';
 import type { Collection, Filter, GroupCount, IndexSpec, StoredDoc } from './collection.js';
 import { docFields, toJsonField } from './doc-fields.js';
 
@@ -104,7 +104,7 @@ export class EventRepository {
   private toDoc(place: EventPlace, at: Date, event: InsightEvent): StoredDoc & { _id: string } {
     const { message, ...rest } = event.kind === 'message' ? event : { ...event, message: undefined };
     return {
-      _id: randomUUID(),
+      _id: newId(),
       ...place,
       at,
       ...rest,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from './new-id.js';
 import type { Collection, IndexSpec } from './collection.js';
 import { docFields, toJsonField } from './doc-fields.js';
 import { DuplicateKeyError } from './store-errors.js';
@@ -51,7 +51,7 @@ export class InboundLogRepository {
     for (let round = 0; round < 5; round += 1) {
       const at = new Date(this.serverNow());
       try {
-        await this.c.insertOne({ _id: randomUUID(), account, key, status: 'pending', at, claimedAt: at });
+        await this.c.insertOne({ _id: newId(), account, key, status: 'pending', at, claimedAt: at });
         return { status: 'claimed' };
       } catch (e) {
         if (!(e instanceof DuplicateKeyError)) throw e;

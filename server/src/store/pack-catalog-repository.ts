@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from './new-id.js';
 import type { Collection, IndexSpec, StoredDoc } from './collection.js';
 import { docFields, toJsonField } from './doc-fields.js';
 import { DuplicateKeyError } from './store-errors.js';
@@ -43,7 +43,7 @@ export class PackCatalogRepository {
   ): Promise<void> {
     const fields = { version, doc: toJsonField(doc), importedAt: at, importedBy: by };
     try {
-      await this.c.insertOne({ _id: randomUUID(), account, packId, ...fields });
+      await this.c.insertOne({ _id: newId(), account, packId, ...fields });
     } catch (e) {
       if (!(e instanceof DuplicateKeyError)) throw e;
       await this.c.updateOne({ account, packId }, { $set: fields });

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from './new-id.js';
 import type { Collection, IndexSpec, StoredDoc } from './collection.js';
 import { docFields, toJsonField } from './doc-fields.js';
 import type { PackPointer, VersionRepository, WorkspaceHead } from './version-repository.js';
@@ -57,7 +57,7 @@ export class PackInstallRepository {
     at = new Date(),
     atSeq?: number,
   ): Promise<PackInstall | null> {
-    const body = randomUUID();
+    const body = newId();
     const json = toJsonField(doc);
     await this.bodies.insertOne({ _id: body, account, packId, version, doc: json, installedAt: at, installedBy: by });
     const seq = await this.changePacks(account, atSeq, (packs) => [

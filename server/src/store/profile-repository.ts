@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from './new-id.js';
 import type { Collection, IndexSpec, StoredDoc } from './collection.js';
 import { docFields, toJsonField } from './doc-fields.js';
 import { DuplicateKeyError, StoreUnavailableError } from './store-errors.js';
@@ -128,7 +128,7 @@ export class ProfileRepository {
   /** False when a profile exists already. */
   private async create(account: string, openid: string, fields: StoredDoc): Promise<boolean> {
     try {
-      await this.c.insertOne({ _id: randomUUID(), account, openid, v: 1, ...fields });
+      await this.c.insertOne({ _id: newId(), account, openid, v: 1, ...fields });
       return true;
     } catch (e) {
       if (e instanceof DuplicateKeyError) return false;

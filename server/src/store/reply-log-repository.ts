@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from './new-id.js';
 import type { Collection, IndexSpec } from './collection.js';
 import { docFields, toJsonField } from './doc-fields.js';
 
@@ -31,7 +31,7 @@ export class ReplyLogRepository {
 
   async append(entry: ReplyLogEntry): Promise<void> {
     await this.c.insertOne({
-      _id: randomUUID(),
+      _id: newId(),
       account: entry.account,
       openid: entry.openid,
       at: new Date(this.serverNow()),

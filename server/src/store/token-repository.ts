@@ -1,4 +1,5 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { newId } from './new-id.js';
 import type { Collection, IndexSpec, StoredDoc } from './collection.js';
 import { docFields } from './doc-fields.js';
 
@@ -35,7 +36,7 @@ export class TokenRepository {
 
   async create(name: string, role: Role, by: string, at = new Date()): Promise<CreatedToken> {
     const token = `rf_${randomBytes(32).toString('base64url')}`;
-    const id = randomUUID();
+    const id = newId();
     const row = { _id: id, hash: hashToken(token), name, role, createdAt: at, createdBy: by, revoked: false };
     await this.c.insertOne(row);
     return { id, token, name, role, createdAt: at };

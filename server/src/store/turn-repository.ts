@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from './new-id.js';
 import type { Collection, Filter, GroupCount, IndexSpec, StoredDoc } from './collection.js';
 import { docFields, toJsonField } from './doc-fields.js';
 import { DuplicateKeyError, StoreUnavailableError } from './store-errors.js';
@@ -106,7 +106,7 @@ export class TurnRepository {
         if (r.matched === 1) return;
         continue;
       }
-      const id = randomUUID();
+      const id = newId();
       const turn: Turn = { ...decided.start, id, account, openid, seq: (latest?.seq ?? 0) + 1, v: 1 };
       try {
         await this.c.insertOne({

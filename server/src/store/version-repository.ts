@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from './new-id.js';
 import type { Collection, IndexSpec, StoredDoc } from './collection.js';
 import { docFields, toJsonField } from './doc-fields.js';
 import { kindOf, type DocumentKind } from './document-repository.js';
@@ -166,7 +166,7 @@ export class VersionRepository {
       const version = latest ? docFields.num(latest, 'version') + 1 : 1;
       try {
         await this.c.insertOne({
-          _id: randomUUID(),
+          _id: newId(),
           account,
           kind,
           id,
