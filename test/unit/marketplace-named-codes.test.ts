@@ -33,3 +33,11 @@ describe('the search-and-open instruction of the current share text', () => {
     clean: ['您可以在淘宝搜索我们的店名', '谨防陌生人让你淘宝搜索口令领钱'],
   });
 });
+
+describe('a 复制 before the name counts within the cue distance of where the name starts, whatever its length', () => {
+  const forty = '这段话里面有您要的那款羊毛衫的全部信息和尺码说明还有颜色选择请您留意一下谢谢亲亲';
+  itFinds('MARKETPLACE_CODE', {
+    found: [`复制${forty}拼多多口令`, `复制${forty}淘口令`],
+    clean: [`复制${forty}好的拼多多口令`],
+  });
+});

@@ -47,7 +47,7 @@ export function checkMarketplaceCodes(
     const cue = name.payload.cue;
     if (cue !== 'code-name' && cue !== 'code-search') continue;
     // Searching the app for what the message holds (淘宝搜索直接打开) is the code's use in itself.
-    const end = cue === 'code-search' ? name.end : namedCodeEnd(normalized.text, name.end, copies);
+    const end = cue === 'code-search' ? name.end : namedCodeEnd(normalized.text, name, copies);
     if (end === undefined) continue;
     reasons.push(
       cueFinding(
@@ -238,12 +238,13 @@ function alnumKind(c: number): 0 | 1 | 2 {
  * within `NAMED_CODE_DISTANCE` after it, else of a 复制 within `CUE_DISTANCE` either side; undefined
  * when neither is there (淘口令 said in passing).
  */
-function namedCodeEnd(text: string, from: number, copies: readonly TermHit[]): number | undefined {
+function namedCodeEnd(text: string, name: TermHit, copies: readonly TermHit[]): number | undefined {
+  const from = name.end;
   BARE_CODE.lastIndex = from;
   for (let m = BARE_CODE.exec(text); m && m.index - from <= NAMED_CODE_DISTANCE; m = BARE_CODE.exec(text)) {
     const whole = !/[a-z0-9]/.test(text[m.index - 1] ?? '') && !/[a-z0-9]/.test(text[m.index + m[0].length] ?? '');
     if (whole && /[a-z]/.test(m[0]) && /[0-9]/.test(m[0])) return m.index + m[0].length;
   }
-  const copy = copies.find((c) => c.end >= from - 3 - CUE_DISTANCE && c.start <= from + CUE_DISTANCE);
+  const copy = copies.find((c) => c.end >= name.start - CUE_DISTANCE && c.start <= from + CUE_DISTANCE);
   return copy ? Math.max(from, copy.end) : undefined;
 }
