@@ -13,6 +13,7 @@ import Database from 'better-sqlite3';
 import supertest from 'supertest';
 import { openStore } from '../server/src/store/open-store.js';
 import { SQLITE_FILE } from '../server/src/store/open-sqlite-database.js';
+import { rawInsert } from './raw-insert.js';
 import { createApp } from '../server/src/http/create-app.js';
 import { createLogger } from '../server/src/logger.js';
 import { seedWorkspace } from '../server/src/runtime/seed-workspace.js';
@@ -134,13 +135,13 @@ function generate(dataDir: string, events: number, waiting: number, now: number)
   db.pragma('journal_mode = WAL');
   const indexes = db
     .prepare(
-      `SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('c_events', 'c_turns') AND name LIKE 'ix_%'`,
+      `SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('c_events', 'c_turns') AND name LIKE 'ix%'`,
     )
     .pluck()
     .all() as string[];
   for (const name of indexes) db.exec(`DROP INDEX ${name}`);
-  const insertEvent = db.prepare('INSERT INTO c_events (id, doc) VALUES (?, ?)');
-  const insertTurn = db.prepare('INSERT INTO c_turns (id, doc) VALUES (?, ?)');
+  const insertEvent = rawInsert(db, 'c_events');
+  const insertTurn = rawInsert(db, 'c_turns');
   const date = (ms: number) => ({ $date: ms });
   const serverAt = date(Date.now());
   let written = 0;

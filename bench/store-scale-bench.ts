@@ -15,6 +15,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openStore, type Store } from '../server/src/store/open-store.js';
 import { SQLITE_FILE } from '../server/src/store/open-sqlite-database.js';
+import { rawInsert } from './raw-insert.js';
 import { createApp } from '../server/src/http/create-app.js';
 import { createLogger } from '../server/src/logger.js';
 import { seedWorkspace } from '../server/src/runtime/seed-workspace.js';
@@ -109,7 +110,7 @@ async function recordTemplate(dataDir: string): Promise<Template> {
 function generateUsers(dataDir: string, users: number, t: Template): void {
   const db = new Database(path.join(dataDir, SQLITE_FILE));
   db.pragma('journal_mode = WAL');
-  const ins = (table: string) => db.prepare(`INSERT INTO ${table} (id, doc) VALUES (?, ?)`);
+  const ins = (table: string) => rawInsert(db, table);
   const conv = ins('c_conversations');
   const inbound = ins('c_inbound');
   const reply = ins('c_replies');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteDatabase } from '../../server/src/store/open-sqlite-database.js';
-import { fieldExpr, SqliteCollection } from '../../server/src/store/sqlite-collection.js';
+import { fieldColumn, fieldExpr, SqliteCollection } from '../../server/src/store/sqlite-collection.js';
 
 const dirs: string[] = [];
 async function tempDir(): Promise<string> {
@@ -72,18 +72,18 @@ describe('sqlite report queries (countBy, a sorted read at an offset) from an in
   it('answers both from the index alone: the plan reads no document', async () => {
     const { db, c } = await filled(await tempDir());
     try {
-      const where = `${fieldExpr('kind')} = 'a' AND ${fieldExpr('t')} >= 0`;
+      const where = `${fieldColumn('kind')} = 'a' AND ${fieldColumn('t')} >= 0`;
       const plan = (sql: string) =>
         (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((r) => r.detail).join(' / ');
-      expect(plan(`SELECT count(*) FROM c_facts WHERE ${where} AND ${fieldExpr('value')} > 3`)).toMatch(
-        /COVERING INDEX ix_c_facts_kind_t_code_value/,
+      expect(plan(`SELECT count(*) FROM c_facts WHERE ${where} AND ${fieldColumn('value')} > 3`)).toMatch(
+        /COVERING INDEX ixc_c_facts_kind_t_code_value/,
       );
-      expect(plan(`SELECT ${fieldExpr('code')} FROM c_facts WHERE ${where}`)).toMatch(
-        /COVERING INDEX ix_c_facts_kind_t_code_value/,
+      expect(plan(`SELECT ${fieldColumn('code')} FROM c_facts WHERE ${where}`)).toMatch(
+        /COVERING INDEX ixc_c_facts_kind_t_code_value/,
       );
       // What makes "covering" real: on a rowid table the row is only sought when a column is read.
       const code = db
-        .prepare(`EXPLAIN SELECT count(*) FROM c_facts WHERE ${where} AND ${fieldExpr('value')} > 3`)
+        .prepare(`EXPLAIN SELECT count(*) FROM c_facts WHERE ${where} AND ${fieldColumn('value')} > 3`)
         .all() as Array<{ opcode: string }>;
       expect(code.map((op) => op.opcode)).not.toContain('NotFound');
       expect(await c.count({ kind: 'a', value: { $gt: 3 } })).toBe(4);
@@ -109,7 +109,7 @@ describe('sqlite report queries (countBy, a sorted read at an offset) from an in
       expect(ddl).not.toMatch(/WITHOUT ROWID/i);
       expect(
         db.prepare(`SELECT name FROM sqlite_master WHERE tbl_name LIKE 'c_facts%' ORDER BY name`).pluck().all(),
-      ).toEqual(['c_facts', 'ix_c_facts_kind', 'sqlite_autoindex_c_facts_1']);
+      ).toEqual(['c_facts', 'ixc_c_facts_kind', 'sqlite_autoindex_c_facts_1']);
       expect(await c.find({ kind: 'a' })).toEqual([{ _id: 'x1', kind: 'a', t: new Date(5) }]);
       await c.insertOne({ _id: 'x2', kind: 'a' });
       expect(await c.count({ kind: 'a' })).toBe(2);

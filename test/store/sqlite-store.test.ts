@@ -14,7 +14,7 @@ import {
 import { describeStoreContract } from './store-contract.js';
 import Database from 'better-sqlite3';
 import { SQLITE_FILE } from '../../server/src/store/open-sqlite-database.js';
-import { fieldExpr, SqliteCollection } from '../../server/src/store/sqlite-collection.js';
+import { fieldColumn, fieldExpr, SqliteCollection } from '../../server/src/store/sqlite-collection.js';
 import { openSqliteDatabase } from '../../server/src/store/open-sqlite-database.js';
 
 /** Every stored document of a collection as text (the raw bytes a reader of the file would see). */
@@ -184,12 +184,14 @@ describe('sqlite store specifics', () => {
     expect(rawDump(dir, 'replies')).not.toContain('GONE');
   });
 
-  it('a file holding 20,000 users opens and answers without loading them', async () => {
+  it('a file of the earlier layout (indexes on document expressions) holding 20,000 users is upgraded once, then opens and answers', async () => {
     const dir = await tempDir();
-    store = await openStore({ dataDir: dir });
-    await store.close();
-    // 20,000 conversations written straight into the file.
+    // 20,000 conversations written straight into a file as the earlier version laid it out.
     const db = new Database(path.join(dir, SQLITE_FILE));
+    db.exec('CREATE TABLE c_conversations (id TEXT PRIMARY KEY, doc TEXT NOT NULL)');
+    db.exec(
+      `CREATE UNIQUE INDEX ix_c_conversations_account_openid_u ON c_conversations (${fieldExpr('account')}, ${fieldExpr('openid')})`,
+    );
     const put = db.prepare('INSERT INTO c_conversations (id, doc) VALUES (?, ?)');
     db.transaction(() => {
       for (let i = 0; i < 20_000; i += 1)
@@ -199,9 +201,22 @@ describe('sqlite store specifics', () => {
     store = await openStore({ dataDir: dir });
     expect(await store.conversations.get('a', 'u19999')).toEqual({ state: { n: 1 }, v: 1 });
     expect(await store.conversations.get('a', 'u20000')).toBeNull();
+    await store.close();
+    const upgraded = new Database(path.join(dir, SQLITE_FILE), { readonly: true });
+    const indexes = upgraded
+      .prepare(
+        `SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'c_conversations' AND name LIKE 'ix%'`,
+      )
+      .pluck()
+      .all();
+    expect(indexes).toEqual(['ixc_c_conversations_account_openid_u', 'ixc_c_conversations_expiresAt_ttl0']);
+    expect(upgraded.prepare(`SELECT count(*) FROM c_conversations WHERE f_openid IS NULL`).pluck().get()).toBe(0);
+    upgraded.close();
+    store = await openStore({ dataDir: dir });
+    expect(await store.conversations.get('a', 'u7')).toEqual({ state: { n: 1 }, v: 1 });
   });
 
-  it('queries on indexed fields use their expression index', async () => {
+  it('queries on indexed fields use the index on their columns', async () => {
     const dir = await tempDir();
     store = await openStore({ dataDir: dir });
     await store.close();
@@ -210,12 +225,76 @@ describe('sqlite store specifics', () => {
     const plan = (sql: string): string =>
       (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((r) => r.detail).join('; ');
     const where = (table: string, fields: string[]): string =>
-      `SELECT doc FROM ${table} WHERE ${fields.map((f) => `${fieldExpr(f)} = 'x'`).join(' AND ')}`;
+      `SELECT doc FROM ${table} WHERE ${fields.map((f) => `${fieldColumn(f)} = 'x'`).join(' AND ')}`;
     expect(plan(where('c_conversations', ['account', 'openid']))).toMatch(
-      /USING INDEX ix_c_conversations_account_openid/,
+      /USING INDEX ixc_c_conversations_account_openid/,
     );
-    expect(plan(where('c_inbound', ['account', 'key']))).toMatch(/USING INDEX ix_c_inbound_account_key/);
+    expect(plan(where('c_inbound', ['account', 'key']))).toMatch(/USING INDEX ixc_c_inbound_account_key/);
     db.close();
+  });
+
+  it("every write keeps an indexed field's column equal to the document: queries find the new value, never the old", async () => {
+    const dir = await tempDir();
+    const db = openSqliteDatabase(dir);
+    try {
+      const c = new SqliteCollection(db, 'kept');
+      await c.ensureIndexes([{ fields: ['tag', 'n'] }, { fields: ['at'] }, { fields: ['on'] }]);
+      await c.insertOne({ _id: 'a', tag: 'x', n: 1, at: new Date(5), on: true, note: 'first' });
+      await c.insertMany([
+        { _id: 'b', tag: 'y', n: 2 },
+        { _id: 'c', tag: 'y', n: 3 },
+      ]);
+      await c.updateOne({ _id: 'a' }, { $set: { note: 'only the document' } });
+      expect((await c.find({ tag: 'x', n: 1, at: new Date(5), on: true })).map((d) => d['note'])).toEqual([
+        'only the document',
+      ]);
+      await c.updateOne({ _id: 'a' }, { $set: { tag: 'z', at: new Date(9), on: false }, $inc: { n: 10 } });
+      expect(await c.count({ tag: 'x' })).toBe(0);
+      expect(await c.count({ n: 1 })).toBe(0);
+      expect((await c.find({ tag: 'z', n: 11, at: { $gt: new Date(8) }, on: false })).map((d) => d['_id'])).toEqual([
+        'a',
+      ]);
+      await c.updateOne({ _id: 'b' }, { $unset: { tag: true } });
+      expect((await c.find({ tag: null })).map((d) => d['_id'])).toEqual(['b']);
+      await c.findOneAndUpdate({ _id: 'd', tag: 'w' }, { $set: { n: 4 } }, { upsert: true });
+      expect((await c.find({ tag: 'w', n: 4 })).map((d) => d['_id'])).toEqual(['d']);
+      expect(await c.countBy({}, 'tag')).toEqual([
+        { value: null, count: 1 },
+        { value: 'w', count: 1 },
+        { value: 'y', count: 1 },
+        { value: 'z', count: 1 },
+      ]);
+      // What the columns hold is what the documents say, row by row.
+      const rows = db.prepare(`SELECT doc, f_tag, f_n, f_at, f_on FROM c_kept`).all() as Array<Record<string, unknown>>;
+      for (const r of rows) {
+        expect(r['f_tag']).toBe(
+          db
+            .prepare(`SELECT ${fieldExpr('tag')} FROM (SELECT ? AS doc)`)
+            .pluck()
+            .get(r['doc']),
+        );
+        expect(r['f_n']).toBe(
+          db
+            .prepare(`SELECT ${fieldExpr('n')} FROM (SELECT ? AS doc)`)
+            .pluck()
+            .get(r['doc']),
+        );
+        expect(r['f_at']).toBe(
+          db
+            .prepare(`SELECT ${fieldExpr('at')} FROM (SELECT ? AS doc)`)
+            .pluck()
+            .get(r['doc']),
+        );
+        expect(r['f_on']).toBe(
+          db
+            .prepare(`SELECT ${fieldExpr('on')} FROM (SELECT ? AS doc)`)
+            .pluck()
+            .get(r['doc']),
+        );
+      }
+    } finally {
+      db.close();
+    }
   });
 
   it('pages through a collection with one prepared statement per query shape, whatever the offset', async () => {

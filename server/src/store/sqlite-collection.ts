@@ -29,9 +29,13 @@ import { SqliteGroupCommit } from './sqlite-group-commit.js';
  *   with `synchronous=NORMAL` a commit survives the process being killed (kill -9), since the WAL is
  *   written before COMMIT returns; only power loss can lose the last commits. `synchronous=FULL`
  *   (DURABILITY=full) fsyncs the WAL on every commit, surviving power loss too.
- * - Queries read indexed fields through `json_extract` expressions; every index is an expression
- *   index on exactly the expression the queries generate (`fieldExpr`), so the planner uses it,
- *   and a query whose fields are all in one index reads that index alone (see `createRowidTable`).
+ * - Every indexed field also has a column of its own (`f_<field>`, its value as `columnValue`
+ *   computes it) kept beside the document by every write, and the indexes are on those columns:
+ *   an update rewrites only the index entries of the fields it changed (on an index of
+ *   `json_extract(doc, …)` expressions SQLite rewrites every entry whenever the document changes,
+ *   measured as a third of a committed /inbound's WAL pages). Queries read an indexed field from
+ *   its column and any other field through `json_extract` (`fieldExpr`); a query whose fields are
+ *   all in one index reads that index alone (see `createRowidTable`).
  *
  * Dates are stored as `{"$date": epochMs}`: only repository-written top-level fields are ever
  * Dates (opaque user JSON is a string, see `toJsonField`), so the tag cannot collide with data.
@@ -41,6 +45,8 @@ import { SqliteGroupCommit } from './sqlite-group-commit.js';
 export class SqliteCollection implements Collection {
   private readonly table: string;
   private specs: IndexSpec[] = [];
+  /** The fields with a column (see the class comment), in column order. */
+  private columns: string[];
   private ttl: { field: string; expr: string; seconds: number } | null = null;
   private sweep: Database.Statement | null = null;
   private earliestStatement: Database.Statement | null = null;
@@ -59,6 +65,8 @@ export class SqliteCollection implements Collection {
     this.table = `c_${name}`;
     this.group = SqliteGroupCommit.of(db);
     createRowidTable(db, this.table);
+    // Every write keeps the columns that exist, from the first one (`ensureIndexes` adds the missing).
+    this.columns = fieldColumns(db, this.table);
   }
 
   async findOne(filter: Filter, options: Pick<FindOptions, 'projection'> = {}): Promise<StoredDoc | null> {
@@ -68,11 +76,11 @@ export class SqliteCollection implements Collection {
 
   async find(filter: Filter, options: FindOptions = {}): Promise<StoredDoc[]> {
     return this.run(() => {
-      const where = compileFilter(filter);
+      const where = this.compileFilter(filter);
       const order = Object.entries(options.sort ?? {});
       const orderBy =
         order.length > 0
-          ? ` ORDER BY ${order.map(([f, d]) => `${fieldExpr(f)} ${d === -1 ? 'DESC' : 'ASC'}`).join(', ')}`
+          ? ` ORDER BY ${order.map(([f, d]) => `${this.expr(f)} ${d === -1 ? 'DESC' : 'ASC'}`).join(', ')}`
           : '';
       // Limit and offset are parameters, so paging reuses one cached statement per query shape.
       const limited = Boolean(options.limit || options.skip);
@@ -92,8 +100,7 @@ export class SqliteCollection implements Collection {
 
   async insertOne(doc: StoredDoc & { _id: string }): Promise<void> {
     await this.run(() => {
-      this.stmt(`INSERT INTO ${this.table} (id, doc) VALUES (?, ?)`).run(doc._id, encode(doc));
-      this.noteExpiry(doc);
+      this.insert(doc);
     });
   }
 
@@ -106,11 +113,7 @@ export class SqliteCollection implements Collection {
   async insertMany(docs: ReadonlyArray<StoredDoc & { _id: string }>): Promise<void> {
     if (docs.length === 0) return;
     await this.run(() => {
-      const insert = this.stmt(`INSERT INTO ${this.table} (id, doc) VALUES (?, ?)`);
-      for (const d of docs) {
-        insert.run(d._id, encode(d));
-        this.noteExpiry(d);
-      }
+      for (const d of docs) this.insert(d);
     }, docs.length > 1);
   }
 
@@ -131,7 +134,7 @@ export class SqliteCollection implements Collection {
 
   async deleteOne(filter: Filter): Promise<number> {
     return this.run(() => {
-      const where = compileFilter(filter);
+      const where = this.compileFilter(filter);
       const id = this.stmt(`SELECT id FROM ${this.table} WHERE ${where.sql} LIMIT 1`)
         .pluck()
         .get(...where.params);
@@ -142,7 +145,7 @@ export class SqliteCollection implements Collection {
 
   async count(filter: Filter): Promise<number> {
     return this.run(() => {
-      const where = compileFilter(filter);
+      const where = this.compileFilter(filter);
       return Number(
         this.stmt(`SELECT count(*) FROM ${this.table} WHERE ${where.sql}`)
           .pluck()
@@ -153,10 +156,10 @@ export class SqliteCollection implements Collection {
 
   async countBy(filter: Filter, field: string, options: { limit?: number } = {}): Promise<GroupCount[]> {
     return this.run(() => {
-      const where = compileFilter(filter);
+      const where = this.compileFilter(filter);
       // Materialized first: SQLite then takes the grouped field from an index holding it rather than
       // parsing each document (a GROUP BY over the expression itself reads the row; measured 5x slower).
-      let sql = `WITH m AS MATERIALIZED (SELECT ${fieldExpr(field)} AS value FROM ${this.table} WHERE ${where.sql}) SELECT value, count(*) AS count FROM m GROUP BY 1 ORDER BY 2 DESC, 1 ASC`;
+      let sql = `WITH m AS MATERIALIZED (SELECT ${this.expr(field)} AS value FROM ${this.table} WHERE ${where.sql}) SELECT value, count(*) AS count FROM m GROUP BY 1 ORDER BY 2 DESC, 1 ASC`;
       if (options.limit) sql += ' LIMIT ?';
       return this.stmt(sql).all(...where.params, ...(options.limit ? [Math.trunc(options.limit)] : [])) as GroupCount[];
     });
@@ -168,24 +171,27 @@ export class SqliteCollection implements Collection {
    */
   async ensureIndexes(specs: readonly IndexSpec[]): Promise<void> {
     await this.run(() => {
-      const wanted = new Set<string>();
+      const indexed = [...new Set(specs.flatMap((s) => s.fields))].filter((f) => f !== '_id');
+      const wanted = new Set(specs.map((spec) => indexName(this.table, spec)));
+      // Indexes no longer specified go first: a column they hold can then be dropped.
+      const existing = this.db
+        .prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND name LIKE 'ix%'`)
+        .pluck()
+        .all(this.table) as string[];
+      for (const name of existing) if (!wanted.has(name)) this.db.exec(`DROP INDEX ${name}`);
+      this.syncColumns(indexed);
       for (const spec of specs) {
-        const name = indexName(this.table, spec);
-        wanted.add(name);
-        const cols = spec.fields.map(fieldExpr).join(', ');
-        this.db.exec(`CREATE ${spec.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${name} ON ${this.table} (${cols})`);
+        const cols = spec.fields.map((f) => this.expr(f)).join(', ');
+        this.db.exec(
+          `CREATE ${spec.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${indexName(this.table, spec)} ON ${this.table} (${cols})`,
+        );
         if (spec.expireAfterSeconds !== undefined) {
           const [field] = spec.fields;
           if (spec.fields.length !== 1 || field === undefined)
             throw new Error(`${this.name}: a TTL index has one field`);
-          this.ttl = { field, expr: fieldExpr(field), seconds: spec.expireAfterSeconds };
+          this.ttl = { field, expr: this.expr(field), seconds: spec.expireAfterSeconds };
         }
       }
-      const existing = this.db
-        .prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND name LIKE 'ix_%'`)
-        .pluck()
-        .all(this.table) as string[];
-      for (const name of existing) if (!wanted.has(name)) this.db.exec(`DROP INDEX ${name}`);
       this.specs = specs.map((s) => ({ ...s, fields: [...s.fields] }));
       this.sweep = this.ttl ? this.db.prepare(`DELETE FROM ${this.table} WHERE ${this.ttl.expr} < ?`) : null;
       this.earliestStatement = this.ttl
@@ -211,12 +217,17 @@ export class SqliteCollection implements Collection {
     update: Update,
     upsert: boolean,
   ): { matched: boolean; upserted: boolean; doc: StoredDoc | null } {
-    const where = compileFilter(filter);
+    const where = this.compileFilter(filter);
     const row = this.stmt(`SELECT id, doc FROM ${this.table} WHERE ${where.sql} LIMIT 1`).get(...where.params) as
       { id: string; doc: string } | undefined;
     if (row) {
-      const next = applyUpdate(decode(row.doc), update);
-      this.stmt(`UPDATE ${this.table} SET doc = ? WHERE id = ?`).run(encode(next), row.id);
+      const before = decode(row.doc);
+      const next = applyUpdate(before, update);
+      // Only the columns whose value changed: each one set rewrites its index entries.
+      const changed = this.columns.filter((f) => !sameColumnValue(before[f], next[f]));
+      this.stmt(
+        `UPDATE ${this.table} SET doc = ?${changed.map((f) => `, ${fieldColumn(f)} = ?`).join('')} WHERE id = ?`,
+      ).run(encode(next), ...changed.map((f) => columnValue(next[f])), row.id);
       this.noteExpiry(next);
       return { matched: true, upserted: false, doc: next };
     }
@@ -226,9 +237,56 @@ export class SqliteCollection implements Collection {
     for (const [k, v] of Object.entries(filter)) if (!isOperatorObject(v)) seed[k] = v;
     const doc = applyUpdate(seed, update);
     if (typeof doc['_id'] !== 'string') throw new Error(`${this.name}: an upsert needs a string _id in its filter`);
-    this.stmt(`INSERT INTO ${this.table} (id, doc) VALUES (?, ?)`).run(doc['_id'], encode(doc));
-    this.noteExpiry(doc);
+    this.insert(doc as StoredDoc & { _id: string });
     return { matched: false, upserted: true, doc };
+  }
+
+  /** One row: the document and its columns. */
+  private insert(doc: StoredDoc & { _id: string }): void {
+    const cols = this.columns.map((f) => `, ${fieldColumn(f)}`).join('');
+    this.stmt(`INSERT INTO ${this.table} (id, doc${cols}) VALUES (?, ?${', ?'.repeat(this.columns.length)})`).run(
+      doc._id,
+      encode(doc),
+      ...this.columns.map((f) => columnValue(doc[f])),
+    );
+    this.noteExpiry(doc);
+  }
+
+  /**
+   * Gives exactly the `indexed` fields a column: a new column is filled from every stored document
+   * (once, when an upgrade or a new index brings it), a column no index needs is dropped.
+   */
+  private syncColumns(indexed: readonly string[]): void {
+    for (const f of this.columns)
+      if (!indexed.includes(f)) this.db.exec(`ALTER TABLE ${this.table} DROP COLUMN ${fieldColumn(f)}`);
+    const added = indexed.filter((f) => !this.columns.includes(f));
+    for (const f of added) this.db.exec(`ALTER TABLE ${this.table} ADD COLUMN ${fieldColumn(f)}`);
+    this.columns = fieldColumns(this.db, this.table);
+    if (added.length === 0) return;
+    const fill = this.db.prepare(
+      `UPDATE ${this.table} SET ${added.map((f) => `${fieldColumn(f)} = ?`).join(', ')} WHERE rowid = ?`,
+    );
+    // By pages of rowids: a large store is never read into memory at once.
+    const page = this.db
+      .prepare(`SELECT rowid, doc FROM ${this.table} WHERE rowid > ? ORDER BY rowid LIMIT 1000`)
+      .raw();
+    for (let last = -Infinity, rows = page.all(last) as Array<[number, string]>; rows.length > 0;) {
+      for (const [rowid, text] of rows) {
+        const doc = decode(text);
+        fill.run(...added.map((f) => columnValue(doc[f])), rowid);
+        last = rowid;
+      }
+      rows = page.all(last) as Array<[number, string]>;
+    }
+  }
+
+  /** How a query reads a field: its column when it has one, else from the document. */
+  private expr(field: string): string {
+    return this.columns.includes(field) ? fieldColumn(field) : fieldExpr(field);
+  }
+
+  private compileFilter(filter: Filter): { sql: string; params: SqlValue[] } {
+    return compileFilter(filter, (f) => this.expr(f));
   }
 
   private stmt(sql: string): Database.Statement {
@@ -301,7 +359,18 @@ function createRowidTable(db: Database.Database, table: string): void {
   })();
 }
 
-/** The SQL expression for a (top-level) field; Dates compare by their epoch milliseconds. */
+/** The column that holds an indexed field (see `SqliteCollection`). */
+export function fieldColumn(field: string): string {
+  return `f_${field}`;
+}
+
+/** The fields that have a column in `table`, in column order. */
+function fieldColumns(db: Database.Database, table: string): string[] {
+  const names = db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[];
+  return names.filter((n) => n.startsWith('f_')).map((n) => n.slice(2));
+}
+
+/** The SQL expression for a (top-level) field read from the document; Dates compare by their epoch milliseconds. */
 export function fieldExpr(field: string): string {
   if (field === '_id') return 'id';
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(field)) throw new Error(`unsupported field name ${field}`);
@@ -312,11 +381,11 @@ export function fieldExpr(field: string): string {
 type SqlValue = string | number | null;
 
 /** MongoDB filter syntax, the subset `Collection` allows: equality, `$lt $lte $gt $gte $in $ne`. */
-function compileFilter(filter: Filter): { sql: string; params: SqlValue[] } {
+function compileFilter(filter: Filter, exprOf: (field: string) => string): { sql: string; params: SqlValue[] } {
   const parts: string[] = [];
   const params: SqlValue[] = [];
   for (const [field, cond] of Object.entries(filter)) {
-    const expr = fieldExpr(field);
+    const expr = exprOf(field);
     if (!isOperatorObject(cond)) {
       if (cond === null || cond === undefined) parts.push(`${expr} IS NULL`);
       else {
@@ -355,6 +424,21 @@ function isOperatorObject(v: unknown): v is Record<string, unknown> {
     !Array.isArray(v) &&
     Object.keys(v).some((k) => k.startsWith('$'))
   );
+}
+
+/**
+ * A stored field's value in its column: what `fieldExpr` reads from the document, so a query
+ * compares a filter's `sqlValue` with either alike (a missing field is NULL; a nested value, which
+ * no index holds today, its JSON).
+ */
+function columnValue(v: unknown): SqlValue {
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'object' && !(v instanceof Date)) return JSON.stringify(tagDates(v));
+  return sqlValue(v);
+}
+
+function sameColumnValue(a: unknown, b: unknown): boolean {
+  return a === b || columnValue(a) === columnValue(b);
 }
 
 /** How a filter value compares with `fieldExpr`: JSON booleans come back from json_extract as 0/1. */
@@ -434,9 +518,10 @@ function project(doc: StoredDoc, projection: Record<string, 0 | 1> | undefined):
   return out;
 }
 
+/** `ixc_`: on the field columns; an index of the earlier `ix_` names (on expressions) is dropped. */
 function indexName(table: string, spec: IndexSpec): string {
   const ttl = spec.expireAfterSeconds === undefined ? '' : `_ttl${spec.expireAfterSeconds}`;
-  return `ix_${table}_${spec.fields.join('_')}${spec.unique ? '_u' : ''}${ttl}`;
+  return `ixc_${table}_${spec.fields.join('_')}${spec.unique ? '_u' : ''}${ttl}`;
 }
 
 /** Constraint violations → DuplicateKeyError; I/O and "database is locked/closed" → StoreUnavailableError. */
