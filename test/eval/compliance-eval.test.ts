@@ -15,7 +15,7 @@ const recorded = (file: string): string => readFileSync(file, 'utf8').trim().spl
 /** Measured on the holdout (recall / FPR) after the last tuning round, floored to leave no room to regress. */
 const FLOORS: Record<string, { recall: number; fpr: number }> = {
   ABSOLUTE_TERM: { recall: 0.96, fpr: 0.02 },
-  BANNED_TERM: { recall: 0.75, fpr: 0.011 },
+  BANNED_TERM: { recall: 0.75, fpr: 0.009 },
   EXTERNAL_LINK: { recall: 0.96, fpr: 0 },
   INDUCED_SHARING: { recall: 0.93, fpr: 0.01 },
   MARKETPLACE_CODE: { recall: 0.9, fpr: 0 },
@@ -63,11 +63,18 @@ const DEV_ROUND5A_FLOORS: Record<string, { recall: number; fpr: number }> = {
   PROMOTION: { recall: 0.9, fpr: 0.012 },
 };
 
+/** dev-round6 (a tuning split: banned offers, efficacy claims, notices quoting them): floors after its tuning round (round 6). */
+const DEV_ROUND6_FLOORS: Record<string, { recall: number; fpr: number }> = {
+  BANNED_TERM: { recall: 0.97, fpr: 0 },
+  MEDICAL_CLAIM: { recall: 1, fpr: 0 },
+};
+
 /** Each set's figures as floors: the holdout's are the headline, the tuning splits' guard their tuning. */
 describe.each([
   ['the holdout', SPLITS.holdout, FLOORS],
   ['dev-round4', SPLITS.devRound4, DEV_ROUND4_FLOORS],
   ['dev-round5a', SPLITS.devRound5a, DEV_ROUND5A_FLOORS],
+  ['dev-round6', SPLITS.devRound6, DEV_ROUND6_FLOORS],
 ])('compliance checks on %s', (_name, split, floors) => {
   let report: EvalReport;
   beforeAll(async () => {

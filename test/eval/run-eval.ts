@@ -58,6 +58,8 @@ export const CORPUS = fileURLToPath(new URL('./corpus.jsonl', import.meta.url));
  *   checker nor any other split; measured as written first.
  * - `devRound5a`: the fifth (round 5, banned offers, share codes, links and absolute terms), written
  *   the same way; measured as written first.
+ * - `devRound6`: the sixth (round 6: banned offers, efficacy claims, quoting notices), written the
+ *   same way; measured as written first (BANNED_TERM 54/80, MEDICAL_CLAIM 36/40).
  */
 export const SPLITS = {
   holdout: fileURLToPath(new URL('./compliance-holdout/holdout.jsonl', import.meta.url)),
@@ -67,6 +69,7 @@ export const SPLITS = {
   devRound3: fileURLToPath(new URL('./compliance/dev-round3.jsonl', import.meta.url)),
   devRound4: fileURLToPath(new URL('./compliance/dev-round4.jsonl', import.meta.url)),
   devRound5a: fileURLToPath(new URL('./compliance/dev-round5a.jsonl', import.meta.url)),
+  devRound6: fileURLToPath(new URL('./compliance/dev-round6.jsonl', import.meta.url)),
 } as const;
 
 /** A split line as written: `codes` are the expected §7 content codes. */
@@ -287,6 +290,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       'dev-round5a',
       'Compliance dev-round5a split (for tuning; banned offers, share codes, links, absolute terms; written by someone who read neither the checker nor the other splits)',
       () => readSplit(SPLITS.devRound5a),
+      false,
+    ],
+    [
+      'dev-round6',
+      'Compliance dev-round6 split (for tuning; banned offers, efficacy claims, quoting notices; written by someone who read neither the checker nor the other splits)',
+      () => readSplit(SPLITS.devRound6),
       false,
     ],
     ['corpus', 'Pack corpus (written while tuning: a regression guard)', () => readCorpus(), true],

@@ -43,6 +43,11 @@ export function suppressionOf(original: string, normalized: NormalizedText, hit:
     const at = after.indexOf(cue);
     if (at >= 0 && !negatorBefore(after, at)) return { kind: 'warning', cue };
   }
+  // A registered health food states its approved function (保健功能：增强免疫力), which the law allows.
+  if (hit.payload.code === 'MEDICAL_CLAIM') {
+    const label = before.slice(-(APPROVED_FUNCTION.length + 2));
+    if (label.includes(APPROVED_FUNCTION)) return { kind: 'legal', cue: APPROVED_FUNCTION };
+  }
   if (hit.payload.code === 'BANNED_TERM') {
     for (const cue of LEGAL_PLACES) if (before.includes(cue)) return { kind: 'legal', cue };
     // Sent to the office after the act (刻章请到公安机关备案的刻章店), not a mere mention (比去公安局排队快).
@@ -50,6 +55,8 @@ export function suppressionOf(original: string, normalized: NormalizedText, hit:
     for (const cue of LEGAL_PLACES)
       if (SEND_TO.some((to) => after.includes(to + cue) && !after.includes(to + cue + '官网')))
         return { kind: 'legal', cue };
+    // Registered with the office (刻章店已在公安机关备案): the business is the licensed one.
+    for (const cue of LEGAL_PLACES) if (after.includes(cue + '备案')) return { kind: 'legal', cue };
   }
   return undefined;
 }
@@ -59,23 +66,26 @@ const LOOK_AHEAD = 20;
 
 /** A business declining the thing, in the hit's own clause (本店不提供 … 代开发票). */
 const REFUSALS = terms(
-  '不提供 不会发 不会发送 不搞 不做 不参加 不涉及 不支持 不接受 不办理 不从事 不参与 不销售 不出售 不售卖 不卖 从不 绝不 一律不 拒绝 不能代替 不能替代 不可代替 不可替代 不代替 不能取代 不会要求 不会让您 不会搞 不敢说 不敢保证 不能保证 无法保证 不贩售 不经营 不允许 无法提供 不接 不承接',
+  '不提供 不会发 不会发送 不搞 不做 不参加 不涉及 不支持 不接受 不办理 不从事 不参与 不销售 不出售 不售卖 不卖 从不 绝不 一律不 拒绝 不能代替 不能替代 不可代替 不可替代 不代替 不能取代 不会要求 不会让您 不会搞 不敢说 不敢保证 不能保证 无法保证 不贩售 不经营 不允许 无法提供 不接 不承接 不招',
 );
 
 /** Warning against, reporting or quoting the claim, anywhere earlier in the sentence. */
 const WARNINGS_BEFORE = terms(
-  '谨防 警惕 提防 当心 诈骗 谣言 不实 识破 揭穿 揭露 曝光 举报 打击 严禁 禁止 杜绝 切勿 切莫 网警 警方 法院 判例 反诈 提醒 有人向您 有人兜售 有人推销 不要相信 别相信 不要轻信 勿轻信 勿信 别信 抵制 所谓 宣称 号称 声称 自称 鼓吹 吹嘘 虚假宣传 虚假广告 违法广告 查处 处罚 立案 取缔 通报 涉嫌 防范 远离 冒充 假冒 仿冒 有人说 有人发 疑似 禁毒 提醒您 不能说 不可以说 不能写 不能用 不得使用 不能代替 不能替代 广告法 禁用词 违禁词 极限词',
+  '谨防 警惕 提防 当心 诈骗 谣言 不实 识破 揭穿 揭露 曝光 举报 打击 严禁 禁止 杜绝 切勿 切莫 网警 警方 法院 判例 反诈 提醒 有人向您 有人兜售 有人推销 不要相信 别相信 不要轻信 勿轻信 勿信 别信 抵制 所谓 宣称 号称 声称 自称 鼓吹 吹嘘 虚假宣传 虚假广告 违法广告 查处 处罚 立案 取缔 通报 涉嫌 防范 远离 冒充 假冒 仿冒 有人说 有人发 疑似 禁毒 提醒您 不能说 不可以说 不能写 不能用 不得使用 不能代替 不能替代 广告法 禁用词 违禁词 极限词 为名 多为 别被 若有人 如有人 如果有人',
 );
 
 /** Judging the claim later in the sentence (… 都是骗局), or disowning the message that carried it (…的短信不是我们发的); a negation before these cancels them (不是骗人的). */
 const WARNINGS_AFTER = terms(
-  '骗局 骗子 谣言 不实 96110 报警 110 被骗 犯罪 违禁品 请勿参与 敲诈 处罚 有人兜售 无法提供 不能提供 不经营 骗人 是假的 不可信 不能信 别信 不要信 违法 违规 虚假 诈骗 不靠谱 举报 请不要点 不要点 别点 假冒 冒充 没法承诺 无法承诺 不能承诺 不敢承诺 没这样说 没有这样说 交给银行 上交银行 交到银行 上缴 已经下线 已下线 已经结束 已结束 已经取消 已取消 已停止 那是赌博 不是我们发 不是我们发布 不是本店发 并非我们 并非本店 并非官方 不是官方发',
+  '骗局 骗子 谣言 不实 96110 报警 110 被骗 犯罪 违禁品 请勿参与 敲诈 处罚 有人兜售 无法提供 不能提供 不经营 骗人 是假的 不可信 不能信 别信 不要信 违法 违规 虚假 诈骗 不靠谱 举报 请不要点 不要点 别点 假冒 冒充 没法承诺 无法承诺 不能承诺 不敢承诺 没这样说 没有这样说 交给银行 上交银行 交到银行 上缴 已经下线 已下线 已经结束 已结束 已经取消 已取消 已停止 那是赌博 不是我们发 不是我们发布 不是本店发 并非我们 并非本店 并非官方 不是官方发 为名 非法 不要理会 警惕 忽悠 这类广告 之类的广告 此类广告 木马 盗号 刑责 追究 刑事责任',
 );
 
 /** Places where the banned-sounding act is the lawful one (到税务局代开发票, 派出所办证). */
 const LEGAL_PLACES = terms(
   '税务局 税务机关 税务部门 办税服务厅 办税大厅 公安局 公安机关 派出所 车管所 出入境 政务服务 政务大厅 公证处 公安备案 人民银行',
 );
+
+/** The approved-function field of a registered health food's label (保健食品 注册/备案, 保健功能). */
+const APPROVED_FUNCTION = normalizeTerm('保健功能');
 
 /** Directing the user to a legal place: 请到 / 需到 / 可以去 … + LEGAL_PLACES. */
 const SEND_TO = terms(
