@@ -94,4 +94,37 @@ describe('sqlite group commit (operations issued in one turn share a transaction
     c.close();
     db.close();
   });
+  it('under load the operations of the next turns share a commit; idle, each turn commits on its own', async () => {
+    const { db, c } = await open();
+    let commits = 0;
+    const exec = db.exec.bind(db);
+    db.exec = (sql: string) => {
+      if (sql === 'COMMIT') commits++;
+      return exec(sql);
+    };
+    const nextTurn = () => new Promise((r) => setImmediate(r));
+    /** Two writes one turn apart: how many commits they took. */
+    const twoTurns = async (tag: string) => {
+      const before = commits;
+      const first = c.insertOne({ _id: `${tag}1`, key: `${tag}1` });
+      await nextTurn();
+      await Promise.all([first, c.insertOne({ _id: `${tag}2`, key: `${tag}2` })]);
+      return commits - before;
+    };
+    // Idle: the last commit carried one operation.
+    await c.insertOne({ _id: 'idle', key: 'idle' });
+    expect(await twoTurns('a')).toBe(2);
+    // Busy: a commit of many operations opens a window of about a millisecond for the next ones
+    // (a turn on a loaded machine can outlast it, so a few tries).
+    let shared = false;
+    for (let attempt = 0; attempt < 5 && !shared; attempt++) {
+      await Promise.all(
+        Array.from({ length: 12 }, (_, i) => c.insertOne({ _id: `b${attempt}-${i}`, key: `b${attempt}-${i}` })),
+      );
+      shared = (await twoTurns(`s${attempt}-`)) === 1;
+    }
+    expect(shared).toBe(true);
+    c.close();
+    db.close();
+  });
 });
