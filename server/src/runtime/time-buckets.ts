@@ -11,14 +11,27 @@ export interface TimeBuckets {
   hour: string;
 }
 
+/**
+ * Every zone's offset, and every daylight-saving change, falls on a quarter hour: within one
+ * quarter hour of UTC an instant's buckets are the same in any zone. The last quarter's buckets
+ * per zone are kept, since every message and event of a busy account asks for them.
+ */
+const QUARTER_HOUR_MS = 900_000;
+const lastQuarter = new Map<string, { quarter: number; buckets: Readonly<TimeBuckets> }>();
+
 /** @example timeBuckets(Date.parse('2026-11-24T02:30:00Z'), 'Asia/Shanghai') // {day:'2026-11-24', hour:'2026-11-24T10'} */
-export function timeBuckets(ms: number, zone: string): TimeBuckets {
+export function timeBuckets(ms: number, zone: string): Readonly<TimeBuckets> {
+  const quarter = Math.floor(ms / QUARTER_HOUR_MS);
+  const last = lastQuarter.get(zone);
+  if (last?.quarter === quarter) return last.buckets;
   const parts: Record<string, string> = {};
   for (const p of formatterFor(zone).formatToParts(ms)) parts[p.type] = p.value;
   const day = `${parts['year']}-${parts['month']}-${parts['day']}`;
   // `hourCycle: 'h23'` still prints midnight as 24 in some ICU versions.
   const hour = parts['hour'] === '24' ? '00' : parts['hour'];
-  return { day, hour: `${day}T${hour}` };
+  const buckets = Object.freeze({ day, hour: `${day}T${hour}` });
+  lastQuarter.set(zone, { quarter, buckets });
+  return buckets;
 }
 
 /**
