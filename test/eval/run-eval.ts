@@ -60,6 +60,9 @@ export const CORPUS = fileURLToPath(new URL('./corpus.jsonl', import.meta.url));
  *   the same way; measured as written first.
  * - `devRound6`: the sixth (round 6: banned offers, efficacy claims, quoting notices), written the
  *   same way; measured as written first (BANNED_TERM 54/80, MEDICAL_CLAIM 36/40).
+ * - `devRound7`: the seventh (round 7: efficacy claims, promotions, induced sharing, share codes,
+ *   hard negatives that explain a promotion's rules), written the same way; measured as written
+ *   first (MEDICAL_CLAIM 50/60, PROMOTION 45/52 with 16/188 false positives).
  */
 export const SPLITS = {
   holdout: fileURLToPath(new URL('./compliance-holdout/holdout.jsonl', import.meta.url)),
@@ -70,6 +73,7 @@ export const SPLITS = {
   devRound4: fileURLToPath(new URL('./compliance/dev-round4.jsonl', import.meta.url)),
   devRound5a: fileURLToPath(new URL('./compliance/dev-round5a.jsonl', import.meta.url)),
   devRound6: fileURLToPath(new URL('./compliance/dev-round6.jsonl', import.meta.url)),
+  devRound7: fileURLToPath(new URL('./compliance/dev-round7.jsonl', import.meta.url)),
 } as const;
 
 /** A split line as written: `codes` are the expected §7 content codes. */
@@ -296,6 +300,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       'dev-round6',
       'Compliance dev-round6 split (for tuning; banned offers, efficacy claims, quoting notices; written by someone who read neither the checker nor the other splits)',
       () => readSplit(SPLITS.devRound6),
+      false,
+    ],
+    [
+      'dev-round7',
+      'Compliance dev-round7 split (for tuning; efficacy claims, promotions, induced sharing, share codes, promotion-rule negatives; written by someone who read neither the checker nor the other splits)',
+      () => readSplit(SPLITS.devRound7),
       false,
     ],
     ['corpus', 'Pack corpus (written while tuning: a regression guard)', () => readCorpus(), true],
