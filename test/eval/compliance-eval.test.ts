@@ -19,8 +19,8 @@ const FLOORS: Record<string, { recall: number; fpr: number }> = {
   EXTERNAL_LINK: { recall: 0.96, fpr: 0 },
   INDUCED_SHARING: { recall: 0.93, fpr: 0.01 },
   MARKETPLACE_CODE: { recall: 0.9, fpr: 0 },
-  MEDICAL_CLAIM: { recall: 0.8, fpr: 0.005 },
-  PROMOTION: { recall: 0.9, fpr: 0.035 },
+  MEDICAL_CLAIM: { recall: 0.81, fpr: 0.005 },
+  PROMOTION: { recall: 0.9, fpr: 0.025 },
 };
 
 describe('compliance evaluation sets are frozen', () => {
@@ -69,12 +69,21 @@ const DEV_ROUND6_FLOORS: Record<string, { recall: number; fpr: number }> = {
   MEDICAL_CLAIM: { recall: 1, fpr: 0 },
 };
 
+/** dev-round7 (a tuning split: efficacy claims, promotions, induced sharing, share codes): floors after its tuning round (round 7). */
+const DEV_ROUND7_FLOORS: Record<string, { recall: number; fpr: number }> = {
+  INDUCED_SHARING: { recall: 0.97, fpr: 0 },
+  MARKETPLACE_CODE: { recall: 1, fpr: 0 },
+  MEDICAL_CLAIM: { recall: 0.93, fpr: 0 },
+  PROMOTION: { recall: 0.94, fpr: 0.016 },
+};
+
 /** Each set's figures as floors: the holdout's are the headline, the tuning splits' guard their tuning. */
 describe.each([
   ['the holdout', SPLITS.holdout, FLOORS],
   ['dev-round4', SPLITS.devRound4, DEV_ROUND4_FLOORS],
   ['dev-round5a', SPLITS.devRound5a, DEV_ROUND5A_FLOORS],
   ['dev-round6', SPLITS.devRound6, DEV_ROUND6_FLOORS],
+  ['dev-round7', SPLITS.devRound7, DEV_ROUND7_FLOORS],
 ])('compliance checks on %s', (_name, split, floors) => {
   let report: EvalReport;
   beforeAll(async () => {

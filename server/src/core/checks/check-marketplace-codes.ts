@@ -127,6 +127,7 @@ const CODE_NAMES = [
   '抖音口令',
   '快手口令',
   '闲鱼口令',
+  '唯品会口令',
 ];
 /** After an app's name: searching it for the code the message carries (淘宝搜索直接打开). */
 const CODE_SEARCHES = ['搜索直接打开', '搜索打开', '搜索框粘贴', '搜索口令', '粘贴口令'];

@@ -12,7 +12,7 @@ import { crossesClause, sentenceEnd, sentenceStart } from './clause-bounds.js';
 import { negatorBefore } from './negated-hits.js';
 import type { TermHit } from './term-hit.js';
 
-export type SuppressionKind = 'negation' | 'refusal' | 'warning' | 'legal';
+export type SuppressionKind = 'negation' | 'refusal' | 'warning' | 'legal' | 'explanation';
 
 export interface Suppression {
   kind: SuppressionKind;
@@ -43,10 +43,18 @@ export function suppressionOf(original: string, normalized: NormalizedText, hit:
     const at = after.indexOf(cue);
     if (at >= 0 && !negatorBefore(after, at)) return { kind: 'warning', cue };
   }
-  // A registered health food states its approved function (保健功能：增强免疫力), which the law allows.
+  // A promotion's rules told after the sale (its coupon expired, how a refund splits its discount).
+  if (hit.payload.code === 'PROMOTION') {
+    const sentence = before + text.slice(hit.start, hit.end) + after;
+    const cue = AFTER_SALES.find((c) => sentence.includes(c));
+    if (cue) return { kind: 'explanation', cue };
+  }
+  // A registered health food states its approved function (保健功能：增强免疫力, 保健功能是辅助降血脂), which the law allows.
   if (hit.payload.code === 'MEDICAL_CLAIM') {
-    const label = before.slice(-(APPROVED_FUNCTION.length + 2));
-    if (label.includes(APPROVED_FUNCTION)) return { kind: 'legal', cue: APPROVED_FUNCTION };
+    // Its own clause, read on the normalized text: the label's colon (保健功能：) does not end it.
+    const at = before.lastIndexOf(APPROVED_FUNCTION);
+    const between = at >= 0 ? before.slice(at + APPROVED_FUNCTION.length) : '';
+    if (at >= 0 && between.length <= 8 && !/[,;。!?]/.test(between)) return { kind: 'legal', cue: APPROVED_FUNCTION };
   }
   if (hit.payload.code === 'BANNED_TERM') {
     for (const cue of LEGAL_PLACES) if (before.includes(cue)) return { kind: 'legal', cue };
@@ -66,7 +74,7 @@ const LOOK_AHEAD = 20;
 
 /** A business declining the thing, in the hit's own clause (本店不提供 … 代开发票). */
 const REFUSALS = terms(
-  '不提供 不会发 不会发送 不搞 不做 不参加 不涉及 不支持 不接受 不办理 不从事 不参与 不销售 不出售 不售卖 不卖 从不 绝不 一律不 拒绝 不能代替 不能替代 不可代替 不可替代 不代替 不能取代 不会要求 不会让您 不会搞 不敢说 不敢保证 不能保证 无法保证 不贩售 不经营 不允许 无法提供 不接 不承接 不招',
+  '不提供 不会发 不会发送 不搞 不做 不参加 不涉及 不支持 不接受 不办理 不从事 不参与 不销售 不出售 不售卖 不卖 从不 绝不 一律不 拒绝 不能代替 不能替代 不可代替 不可替代 不代替 不能取代 不会要求 不会让您 不会搞 不敢说 不敢保证 不能保证 无法保证 不能承诺 无法承诺 不承诺 不开展 不举办 没有举办 未举办 不能通过 不贩售 不经营 不允许 无法提供 不接 不承接 不招',
 );
 
 /** Warning against, reporting or quoting the claim, anywhere earlier in the sentence. */
@@ -76,12 +84,17 @@ const WARNINGS_BEFORE = terms(
 
 /** Judging the claim later in the sentence (… 都是骗局), or disowning the message that carried it (…的短信不是我们发的); a negation before these cancels them (不是骗人的). */
 const WARNINGS_AFTER = terms(
-  '骗局 骗子 谣言 不实 96110 报警 110 被骗 犯罪 违禁品 请勿参与 敲诈 处罚 有人兜售 无法提供 不能提供 不经营 骗人 是假的 不可信 不能信 别信 不要信 违法 违规 虚假 诈骗 不靠谱 举报 请不要点 不要点 别点 假冒 冒充 没法承诺 无法承诺 不能承诺 不敢承诺 没这样说 没有这样说 交给银行 上交银行 交到银行 上缴 已经下线 已下线 已经结束 已结束 已经取消 已取消 已停止 那是赌博 不是我们发 不是我们发布 不是本店发 并非我们 并非本店 并非官方 不是官方发 为名 非法 不要理会 警惕 忽悠 这类广告 之类的广告 此类广告 木马 盗号 刑责 追究 刑事责任',
+  '骗局 骗子 谣言 不实 96110 报警 110 被骗 犯罪 违禁品 请勿参与 敲诈 处罚 有人兜售 无法提供 不能提供 不经营 骗人 是假的 不可信 不能信 别信 不要信 违法 违规 虚假 诈骗 不靠谱 举报 请不要点 不要点 别点 假冒 冒充 没法承诺 无法承诺 不能承诺 不敢承诺 没这样说 没有这样说 交给银行 上交银行 交到银行 上缴 已经下线 已下线 已经结束 已结束 已经取消 已取消 已停止 那是赌博 不是我们发 不是我们发布 不是本店发 并非我们 并非本店 并非官方 不是官方发 为名 非法 不要理会 警惕 忽悠 这类广告 之类的广告 此类广告 木马 盗号 刑责 追究 刑事责任 冒名',
 );
 
 /** Places where the banned-sounding act is the lawful one (到税务局代开发票, 派出所办证). */
 const LEGAL_PLACES = terms(
   '税务局 税务机关 税务部门 办税服务厅 办税大厅 公安局 公安机关 派出所 车管所 出入境 政务服务 政务大厅 公证处 公安备案 人民银行',
+);
+
+/** A sentence about a promotion's rules or its end, not an offer (优惠券已过期, 退款按比例分摊). */
+const AFTER_SALES = terms(
+  '已过期 已经过期 过期了 已到期 到期了 已于 已结束 已经结束 结束了 无理由退 只适用于 不支持 不退 不予 无法 不能兑换 不找零 扣回 分摊 按比例 退款金额 原路退回 规则 计算 价保 上个月的活动',
 );
 
 /** The approved-function field of a registered health food's label (保健食品 注册/备案, 保健功能). */

@@ -39,4 +39,5 @@ const KIND_LABELS = {
   refusal: '拒绝提供的语境',
   warning: '提醒、揭露或引述的语境',
   legal: '合法办理的语境',
+  explanation: '说明规则或售后的语境',
 } as const;
