@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { timeBuckets } from '../../server/src/runtime/time-buckets.js';
+import { bucketLabels, timeBuckets } from '../../server/src/runtime/time-buckets.js';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
@@ -49,5 +49,19 @@ describe('timeBuckets', () => {
       for (const ms of order)
         for (const zone of ZONES)
           expect(timeBuckets(ms, zone), `${new Date(ms).toISOString()} ${zone}`).toEqual(direct(ms, zone));
+  });
+
+  it('labels every hour and day a range touches, in zones off the whole hour too', () => {
+    // 15:30–16:30 in India: two local hours, one step.
+    expect(
+      bucketLabels(Date.parse('2026-11-24T10:00:00Z'), Date.parse('2026-11-24T11:00:00Z'), 'Asia/Kolkata', 'hour'),
+    ).toEqual(['2026-11-24T15', '2026-11-24T16']);
+    // Until 00:30 on the 25th in Nepal: the 25th is touched.
+    expect(
+      bucketLabels(Date.parse('2026-11-24T12:00:00Z'), Date.parse('2026-11-24T18:45:00Z'), 'Asia/Kathmandu', 'day'),
+    ).toEqual(['2026-11-24', '2026-11-25']);
+    expect(
+      bucketLabels(Date.parse('2026-11-23T16:00:00Z'), Date.parse('2026-11-25T16:00:00Z'), 'Asia/Shanghai', 'day'),
+    ).toEqual(['2026-11-24', '2026-11-25']);
   });
 });

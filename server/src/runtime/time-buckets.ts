@@ -46,6 +46,10 @@ export function bucketLabels(from: number, to: number, zone: string, unit: keyof
     const label = timeBuckets(Math.max(t, from), zone)[unit];
     if (labels.at(-1) !== label) labels.push(label);
   }
+  // A zone off the whole hour (+05:30, +05:45) starts its hours between the steps: a range's last,
+  // partial hour can hold no step.
+  const last = to > from ? timeBuckets(to - 1, zone)[unit] : undefined;
+  if (last !== undefined && labels.at(-1) !== last) labels.push(last);
   return labels;
 }
 
