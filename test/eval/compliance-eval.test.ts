@@ -20,7 +20,7 @@ const FLOORS: Record<string, { recall: number; fpr: number }> = {
   INDUCED_SHARING: { recall: 0.93, fpr: 0.01 },
   MARKETPLACE_CODE: { recall: 0.9, fpr: 0 },
   MEDICAL_CLAIM: { recall: 0.81, fpr: 0.005 },
-  PROMOTION: { recall: 0.9, fpr: 0.025 },
+  PROMOTION: { recall: 0.9, fpr: 0.023 },
 };
 
 describe('compliance evaluation sets are frozen', () => {
@@ -77,6 +77,13 @@ const DEV_ROUND7_FLOORS: Record<string, { recall: number; fpr: number }> = {
   PROMOTION: { recall: 0.94, fpr: 0.016 },
 };
 
+/** dev-round8 (a tuning split: service talk about promotions, promotions, induced sharing, share codes): floors after its tuning round (round 8). */
+const DEV_ROUND8_FLOORS: Record<string, { recall: number; fpr: number }> = {
+  INDUCED_SHARING: { recall: 0.83, fpr: 0.016 },
+  MARKETPLACE_CODE: { recall: 0.8, fpr: 0.005 },
+  PROMOTION: { recall: 0.81, fpr: 0.033 },
+};
+
 /** Each set's figures as floors: the holdout's are the headline, the tuning splits' guard their tuning. */
 describe.each([
   ['the holdout', SPLITS.holdout, FLOORS],
@@ -84,6 +91,7 @@ describe.each([
   ['dev-round5a', SPLITS.devRound5a, DEV_ROUND5A_FLOORS],
   ['dev-round6', SPLITS.devRound6, DEV_ROUND6_FLOORS],
   ['dev-round7', SPLITS.devRound7, DEV_ROUND7_FLOORS],
+  ['dev-round8', SPLITS.devRound8, DEV_ROUND8_FLOORS],
 ])('compliance checks on %s', (_name, split, floors) => {
   let report: EvalReport;
   beforeAll(async () => {

@@ -63,6 +63,9 @@ export const CORPUS = fileURLToPath(new URL('./corpus.jsonl', import.meta.url));
  * - `devRound7`: the seventh (round 7: efficacy claims, promotions, induced sharing, share codes,
  *   hard negatives that explain a promotion's rules), written the same way; measured as written
  *   first (MEDICAL_CLAIM 50/60, PROMOTION 45/52 with 16/188 false positives).
+ * - `devRound8`: the eighth (round 8: service talk about promotions, promotions, induced sharing,
+ *   share codes), written the same way; measured as written first (PROMOTION 65/85 with 61/155
+ *   false positives, INDUCED_SHARING 35/42, MARKETPLACE_CODE 32/40).
  */
 export const SPLITS = {
   holdout: fileURLToPath(new URL('./compliance-holdout/holdout.jsonl', import.meta.url)),
@@ -74,6 +77,7 @@ export const SPLITS = {
   devRound5a: fileURLToPath(new URL('./compliance/dev-round5a.jsonl', import.meta.url)),
   devRound6: fileURLToPath(new URL('./compliance/dev-round6.jsonl', import.meta.url)),
   devRound7: fileURLToPath(new URL('./compliance/dev-round7.jsonl', import.meta.url)),
+  devRound8: fileURLToPath(new URL('./compliance/dev-round8.jsonl', import.meta.url)),
 } as const;
 
 /** A split line as written: `codes` are the expected §7 content codes. */
@@ -306,6 +310,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       'dev-round7',
       'Compliance dev-round7 split (for tuning; efficacy claims, promotions, induced sharing, share codes, promotion-rule negatives; written by someone who read neither the checker nor the other splits)',
       () => readSplit(SPLITS.devRound7),
+      false,
+    ],
+    [
+      'dev-round8',
+      'Compliance dev-round8 split (for tuning; service talk about promotions, promotions, induced sharing, share codes; written by someone who read neither the checker nor the other splits)',
+      () => readSplit(SPLITS.devRound8),
       false,
     ],
     ['corpus', 'Pack corpus (written while tuning: a regression guard)', () => readCorpus(), true],

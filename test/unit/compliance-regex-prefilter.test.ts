@@ -98,6 +98,9 @@ describe('the default regex terms are never skipped on a text they match', () =>
     '个子长了5厘米',
     '借一万先扣两千',
     '满59可用',
+    '98元3件任选',
+    '只要19元',
+    '降到159元',
   ].map(normalizeTerm);
   const regexes = (policyJson as Policy).lexicons!.flatMap((l) => l.terms.filter((t) => t.regex).map((t) => t.term));
 

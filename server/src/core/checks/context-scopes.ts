@@ -37,17 +37,20 @@ export function suppressionOf(original: string, normalized: NormalizedText, hit:
     if (at >= 0 && !crossesClause(original, normalized, from + at + cue.length, hit.start))
       return { kind: 'refusal', cue };
   }
-  for (const cue of WARNINGS_BEFORE) if (before.includes(cue)) return { kind: 'warning', cue };
+  for (const cue of WARNINGS_BEFORE)
+    if (before.includes(cue) && !(hit.payload.code === 'PROMOTION' && REMINDERS.includes(cue)))
+      return { kind: 'warning', cue };
   const after = text.slice(hit.end, sentenceEnd(original, normalized, hit.end, LOOK_AHEAD));
   for (const cue of WARNINGS_AFTER) {
     const at = after.indexOf(cue);
     if (at >= 0 && !negatorBefore(after, at)) return { kind: 'warning', cue };
   }
-  // A promotion's rules told after the sale (its coupon expired, how a refund splits its discount).
+  // A promotion's rules told after the sale (its coupon expired, how a refund splits its discount),
+  // unless the sentence still urges a purchase (…要不要再来一单).
   if (hit.payload.code === 'PROMOTION') {
-    const sentence = before + text.slice(hit.start, hit.end) + after;
+    const sentence = text.slice(...topicAround(text, hit, original, normalized));
     const cue = AFTER_SALES.find((c) => sentence.includes(c));
-    if (cue) return { kind: 'explanation', cue };
+    if (cue && !PURCHASE_CALLS.some((c) => sentence.includes(c))) return { kind: 'explanation', cue };
   }
   // A registered health food states its approved function (保健功能：增强免疫力, 保健功能是辅助降血脂), which the law allows.
   if (hit.payload.code === 'MEDICAL_CLAIM') {
@@ -69,6 +72,22 @@ export function suppressionOf(original: string, normalized: NormalizedText, hit:
   return undefined;
 }
 
+/**
+ * The stretch of the hit's sentence on its own topic: a reply that turns to another matter
+ * (另外, 顺便说一下, 还有 …) in the same sentence tells that matter apart.
+ */
+function topicAround(text: string, hit: TermHit, original: string, normalized: NormalizedText): [number, number] {
+  let from = sentenceStart(original, normalized, hit.start, SENTENCE_REACH);
+  let to = sentenceEnd(original, normalized, hit.end, SENTENCE_REACH);
+  for (const shift of TOPIC_SHIFTS) {
+    const before = text.lastIndexOf(shift, hit.start - shift.length);
+    if (before >= from) from = before + shift.length;
+    const after = text.indexOf(shift, hit.end);
+    if (after >= 0 && after < to) to = after;
+  }
+  return [from, to];
+}
+
 const LOOK_BEHIND = 30;
 const LOOK_AHEAD = 20;
 
@@ -82,6 +101,9 @@ const WARNINGS_BEFORE = terms(
   '谨防 警惕 提防 当心 诈骗 谣言 不实 识破 揭穿 揭露 曝光 举报 打击 严禁 禁止 杜绝 切勿 切莫 网警 警方 法院 判例 反诈 提醒 有人向您 有人兜售 有人推销 不要相信 别相信 不要轻信 勿轻信 勿信 别信 抵制 所谓 宣称 号称 声称 自称 鼓吹 吹嘘 虚假宣传 虚假广告 违法广告 查处 处罚 立案 取缔 通报 涉嫌 防范 远离 冒充 假冒 仿冒 有人说 有人发 疑似 禁毒 提醒您 不能说 不可以说 不能写 不能用 不得使用 不能代替 不能替代 广告法 禁用词 违禁词 极限词 为名 别被 若有人 如有人 如果有人',
 );
 
+/** A reminder warns against a banned offer (提醒大家：…咖啡包…) but only recalls a sale (顺便提醒，本周三会员日). */
+const REMINDERS = terms('提醒 提醒您');
+
 /** Judging the claim later in the sentence (… 都是骗局), or disowning the message that carried it (…的短信不是我们发的); a negation before these cancels them (不是骗人的). */
 const WARNINGS_AFTER = terms(
   '骗局 骗子 谣言 不实 96110 报警 110 被骗 犯罪 违禁品 请勿参与 敲诈 处罚 有人兜售 无法提供 不能提供 不经营 骗人 是假的 不可信 不能信 别信 不要信 违法 违规 虚假 诈骗 不靠谱 举报 请不要点 不要点 别点 假冒 冒充 没法承诺 无法承诺 不能承诺 不敢承诺 没这样说 没有这样说 交给银行 上交银行 交到银行 上缴 已经下线 已下线 已经结束 已结束 已经取消 已取消 已停止 那是赌博 不是我们发 不是我们发布 不是本店发 并非我们 并非本店 并非官方 不是官方发 为名 非法 不要理会 警惕 忽悠 这类广告 之类的广告 此类广告 木马 盗号 刑责 追究 刑事责任 冒名',
@@ -92,9 +114,20 @@ const LEGAL_PLACES = terms(
   '税务局 税务机关 税务部门 办税服务厅 办税大厅 公安局 公安机关 派出所 车管所 出入境 政务服务 政务大厅 公证处 公安备案 人民银行',
 );
 
-/** A sentence about a promotion's rules or its end, not an offer (优惠券已过期, 退款按比例分摊). */
+/** How far a promotion's sentence is read for after-sales and purchase cues, each side. */
+const SENTENCE_REACH = 60;
+
+/** Words that turn a reply to another matter within one sentence. */
+const TOPIC_SHIFTS = terms('另外 顺便说一下 顺便说一句 顺便 还有 而且 此外 再说一句 对了');
+
+/** A sentence about a promotion's rules, an order's money or its end, not an offer (优惠券已过期, 退款按比例分摊). */
 const AFTER_SALES = terms(
-  '已过期 已经过期 过期了 已到期 到期了 已于 已结束 已经结束 结束了 无理由退 只适用于 不支持 不退 不予 无法 不能兑换 不找零 扣回 分摊 按比例 退款金额 原路退回 规则 计算 价保 上个月的活动',
+  '已过期 已经过期 过期了 已到期 到期了 已于 已结束 已经结束 结束了 无理由退 只适用于 不支持 不退 不予 无法 不能兑换 不找零 扣回 分摊 按比例 退款 退货 退回 寄回 原路 发票 结算规则 价结算 以结算页 实付 是因为 是指 所以 规则 计算 价保 上个月的活动 售后 保修 核实 系统 不能同时 不能抵扣 不会 抱歉 不好意思 请见谅 请您理解 请谅解 写明 适用范围 限指定 一经售出 不支援 不能用 平台客服 统一发货',
+);
+
+/** A purchase still urged in the sentence: the promotion is offered, whatever rule it also tells. */
+const PURCHASE_CALLS = terms(
+  '要不要 再来一单 再加 多减 现在下单 今天下单 立即下单 马上下单 快来 快去 赶紧 抓紧 别错过 不要错过 今天截止 今晚截止 即将截止 就截止 只剩 送完即止 手慢无 抢购 可以看看 很合适 很划算 更划算 感兴趣 入手 囤 今天拍下 今晚',
 );
 
 /** The approved-function field of a registered health food's label (保健食品 注册/备案, 保健功能). */

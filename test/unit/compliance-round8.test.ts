@@ -1,0 +1,32 @@
+/**
+ * Round 8 of compliance recall (dev-round8, written by a helper who read neither the checker nor
+ * any split): service talk about promotions (refund splits, coupon rules, invoices, shipping of
+ * pre-sale goods) is an explanation, unless the sentence still urges a purchase; a reply that turns
+ * to another matter (另外, 顺便说一下) is read topic by topic. Through the default policy.
+ */
+import { describe } from 'vitest';
+import { itFinds } from '../support/default-policy-checks.js';
+
+describe('a promotion explained in service talk, or still offered', () => {
+  itFinds('PROMOTION', {
+    found: [
+      '价保规则是降价7天内可申请，不过现在又有满300减40了，要不要再来一单？',
+      '您的问题已记录。另外本周三会员日全场8折，别错过',
+      '退款已经处理好了。顺便说一下，新品今天下单立减20元',
+      '亲，98元3件任选，很适合囤',
+      '这款三人团只要19.9元，马上成团马上发货',
+      '那款台灯降到159元了，今晚截止',
+      '今天会员专享价再打9折，购物车里的可以一起结算',
+      '顺便提醒，本周三是会员日，专属5折券别错过',
+    ],
+    clean: [
+      '这笔订单用了满200减30的券，退其中一件时优惠按比例分摊，所以退款是86.4元',
+      '店铺券写的是满299可用，您的购物车是268元，所以结算时没显示',
+      '发票金额按实付金额开具，优惠券抵扣的部分不会体现在发票上',
+      '会员价和店铺券不能同时使用，系统会自动选优惠多的一种',
+      '这张券限指定商品使用，您买的这款不在适用范围里',
+      '定金支付后不支持退款，若未在截止时间前支付尾款，定金不予退还',
+    ],
+  });
+  itFinds('MEDICAL_CLAIM', { found: ['肌酐从280降到130，透析都免了'], clean: [] });
+});
