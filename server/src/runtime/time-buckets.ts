@@ -53,7 +53,8 @@ export function bucketLabels(from: number, to: number, zone: string, unit: keyof
   return labels;
 }
 
-function formatterFor(zone: string): Intl.DateTimeFormat {
+/** The formatter that reads an instant's buckets in `zone` (one per zone). */
+export function formatterFor(zone: string): Intl.DateTimeFormat {
   let f = formatters.get(zone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-CA', {
