@@ -30,3 +30,25 @@ describe('a promotion explained in service talk, or still offered', () => {
   });
   itFinds('MEDICAL_CLAIM', { found: ['肌酐从280降到130，透析都免了'], clean: [] });
 });
+
+describe('share-for-reward and share codes in more shapes', () => {
+  itFinds('INDUCED_SHARING', {
+    found: [
+      '把链接发给3个微信群，凭截图多领一本电子书',
+      '扩散到三个群，拍图回来送运费券',
+      '关注店铺即享9折',
+      '分享到朋友圈，回来刷新就能看到优惠价',
+      '推荐给2位好友，截图发来就给您延长一个月会员',
+    ],
+    clean: [
+      '这个群里的朋友都买过，您可以问问',
+      '朋友分享给您的链接是第三方返利平台的，不是我们官方活动，相关优惠我们这边查不到',
+      '我们这边没有“满3件打7折”的活动，截图发我帮您核实一下',
+    ],
+  });
+  itFinds('MARKETPLACE_CODE', {
+    found: ['复制口令 ⁂Pdd7Hk2Rw2⁂ 打开拼夕夕，帮您留了名额', '复制口令(Gk5mWz2Qa)，打开阿里巴巴即可进店'],
+    clean: ['阿里巴巴的发票我们这边开不了', '复制您的订单号发给我就行'],
+  });
+  itFinds('BANNED_TERM', { found: ['枪管撞针都有，拆开分批寄，海关查不到'], clean: [] });
+});

@@ -151,6 +151,10 @@ const MARKETPLACE_APPS = [
   '快手',
   '小红书',
   '得物',
+  '唯品会',
+  '阿里巴巴',
+  '1688',
+  '拼夕夕',
 ];
 
 /** Currency-like symbols used as 淘口令 delimiters; any of them may close a code opened by another. */
