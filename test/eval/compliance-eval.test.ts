@@ -84,6 +84,11 @@ const DEV_ROUND8_FLOORS: Record<string, { recall: number; fpr: number }> = {
   PROMOTION: { recall: 0.81, fpr: 0.033 },
 };
 
+/** dev-round9 (a tuning split: service talk of shops, restaurants, schools and salons naming prices): floors after its tuning round (round 9). */
+const DEV_ROUND9_FLOORS: Record<string, { recall: number; fpr: number }> = {
+  PROMOTION: { recall: 0.91, fpr: 0.07 },
+};
+
 /** Each set's figures as floors: the holdout's are the headline, the tuning splits' guard their tuning. */
 describe.each([
   ['the holdout', SPLITS.holdout, FLOORS],
@@ -92,6 +97,7 @@ describe.each([
   ['dev-round6', SPLITS.devRound6, DEV_ROUND6_FLOORS],
   ['dev-round7', SPLITS.devRound7, DEV_ROUND7_FLOORS],
   ['dev-round8', SPLITS.devRound8, DEV_ROUND8_FLOORS],
+  ['dev-round9', SPLITS.devRound9, DEV_ROUND9_FLOORS],
 ])('compliance checks on %s', (_name, split, floors) => {
   let report: EvalReport;
   beforeAll(async () => {

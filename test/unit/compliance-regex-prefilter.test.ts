@@ -101,6 +101,9 @@ describe('the default regex terms are never skipped on a text they match', () =>
     '98元3件任选',
     '只要19元',
     '降到159元',
+    '加1元就能换购',
+    '续费价再减200',
+    '满两件打八折',
   ].map(normalizeTerm);
   const regexes = (policyJson as Policy).lexicons!.flatMap((l) => l.terms.filter((t) => t.regex).map((t) => t.term));
 

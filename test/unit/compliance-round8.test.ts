@@ -52,3 +52,28 @@ describe('share-for-reward and share codes in more shapes', () => {
   });
   itFinds('BANNED_TERM', { found: ['枪管撞针都有，拆开分批寄，海关查不到'], clean: [] });
 });
+
+describe('round 9 (dev-round9): service talk of shops, restaurants and schools names prices without a push', () => {
+  itFinds('PROMOTION', {
+    found: [
+      '今天下单加1元就能换购一双袜子',
+      '报名春季班，老学员续费价再减200，今天一定要交费哦',
+      '这周新品满两件打八折，周日结束',
+      '这周美甲套餐只要168元，赶紧约个时间过来吧',
+      '您要是今天拍的话，我给您备注减10块',
+      '充值200元送50元',
+    ],
+    clean: [
+      '您的次卡还剩6次，每次到店扣一次',
+      '团购券使用时请出示券码给店员核销，不能和店内其他优惠同时使用',
+      '这张优惠码已经被使用过了，一个优惠码只能用一次',
+      '您的会员等级是银卡，享受9.5折，年消费满5000自动升金卡',
+      '目前店里没有在做任何折扣活动，价格都是标价',
+      '优惠活动在菜单栏「今日特惠」里。',
+    ],
+  });
+  itFinds('INDUCED_SHARING', {
+    found: ['转发给好友，点在看就送小样'],
+    clean: ['会员卡储值的余额不能提现，也不能转给他人', '您现在看到的是普通价，绑定手机号后就能看到会员价'],
+  });
+});
