@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { fieldColumn, fieldExpr } from '../server/src/store/sqlite-collection.js';
+import { fieldColumn, fieldColumns, fieldExpr } from '../server/src/store/sqlite-collection.js';
 
 /**
  * An INSERT of `(id, doc)` straight into a collection's table, for generating large stores fast:
@@ -7,9 +7,7 @@ import { fieldColumn, fieldExpr } from '../server/src/store/sqlite-collection.js
  * store's own writes fill it.
  */
 export function rawInsert(db: Database.Database, table: string): Database.Statement<[string, string]> {
-  const fields = (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[])
-    .filter((n) => n.startsWith('f_'))
-    .map((n) => n.slice(2));
+  const fields = fieldColumns(db, table);
   const cols = fields.map((f) => `, ${fieldColumn(f)}`).join('');
   const values = fields.map((f) => `, ${fieldExpr(f)}`).join('');
   return db.prepare(`INSERT INTO ${table} (id, doc${cols}) SELECT id, doc${values} FROM (SELECT ? AS id, ? AS doc)`);

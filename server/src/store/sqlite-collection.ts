@@ -359,15 +359,18 @@ function createRowidTable(db: Database.Database, table: string): void {
   })();
 }
 
+/** Field columns are named `f_<field>` (see `SqliteCollection`). */
+const FIELD_COLUMN_PREFIX = 'f_';
+
 /** The column that holds an indexed field (see `SqliteCollection`). */
 export function fieldColumn(field: string): string {
-  return `f_${field}`;
+  return `${FIELD_COLUMN_PREFIX}${field}`;
 }
 
 /** The fields that have a column in `table`, in column order. */
-function fieldColumns(db: Database.Database, table: string): string[] {
+export function fieldColumns(db: Database.Database, table: string): string[] {
   const names = db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[];
-  return names.filter((n) => n.startsWith('f_')).map((n) => n.slice(2));
+  return names.filter((n) => n.startsWith(FIELD_COLUMN_PREFIX)).map((n) => n.slice(FIELD_COLUMN_PREFIX.length));
 }
 
 /** The SQL expression for a (top-level) field read from the document; Dates compare by their epoch milliseconds. */
