@@ -194,6 +194,9 @@ async function walPagesPerMessage(dataDir: string, run: () => Promise<number>): 
   const reader = new Database(file, { readonly: true });
   const probe = new Database(file);
   try {
+    // A reader whose snapshot is the fully checkpointed file holds no WAL frame, and then the WAL
+    // may start over (a negative count): one frame written first makes its snapshot hold the WAL.
+    probe.pragma(`user_version = ${Number(probe.pragma('user_version', { simple: true }))}`);
     reader.exec('BEGIN');
     reader.prepare('SELECT count(*) FROM sqlite_master').get();
     const frames = () => (probe.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number }>)[0]?.log ?? 0;
