@@ -164,4 +164,14 @@ describe('hints where no text rewrite helps', () => {
     expect(reasons.filter((r) => r.suggestion?.kind === 'rewrite')).toHaveLength(MAX_TEXT_REWRITES);
     expect(reasons.every((r) => r.suggestion)).toBe(true);
   });
+
+  it('every finding carries a suggestion; an info note (a hit its context took back) has nothing to change', () => {
+    const reasons = lintText('本店不提供代开发票，但我们的服务是同类最佳的');
+    const notes = reasons.filter((r) => r.severity === 'info');
+    expect(notes.map((r) => r.code)).toEqual(['BANNED_TERM']);
+    expect(notes.every((r) => r.suggestion === undefined)).toBe(true);
+    const findings = reasons.filter((r) => r.severity !== 'info');
+    expect(findings.map((r) => r.code)).toEqual(['ABSOLUTE_TERM']);
+    expect(findings.every((r) => r.suggestion)).toBe(true);
+  });
 });
