@@ -69,6 +69,15 @@ export const CORPUS = fileURLToPath(new URL('./corpus.jsonl', import.meta.url));
  * - `devRound9`: the ninth (round 9: service talk of shops, restaurants, schools and salons that
  *   names prices, and promotions), written the same way; measured as written first (PROMOTION
  *   52/60 with 24/100 false positives).
+ * - `devRound10`: the tenth (round 10: banned offers in the trade's own wording over twelve
+ *   categories, hard negatives that name them lawfully), written the same way; measured as written
+ *   first (BANNED_TERM 67/110 with 6/90 false positives).
+ * - `devRound11`: the eleventh (round 11: efficacy claims from enforcement cases, lawful health
+ *   talk), written the same way; measured as written first (MEDICAL_CLAIM 56/110 with 6/90 false
+ *   positives).
+ * - `devRound12`: the twelfth (round 12: service talk of six industries, promotions, induced
+ *   sharing, absolute terms), written the same way; measured as written first (PROMOTION 30/30
+ *   with 11/190 false positives, INDUCED_SHARING 13/15).
  */
 export const SPLITS = {
   holdout: fileURLToPath(new URL('./compliance-holdout/holdout.jsonl', import.meta.url)),
@@ -82,6 +91,9 @@ export const SPLITS = {
   devRound7: fileURLToPath(new URL('./compliance/dev-round7.jsonl', import.meta.url)),
   devRound8: fileURLToPath(new URL('./compliance/dev-round8.jsonl', import.meta.url)),
   devRound9: fileURLToPath(new URL('./compliance/dev-round9.jsonl', import.meta.url)),
+  devRound10: fileURLToPath(new URL('./compliance/dev-round10.jsonl', import.meta.url)),
+  devRound11: fileURLToPath(new URL('./compliance/dev-round11.jsonl', import.meta.url)),
+  devRound12: fileURLToPath(new URL('./compliance/dev-round12.jsonl', import.meta.url)),
 } as const;
 
 /** A split line as written: `codes` are the expected §7 content codes. */
@@ -326,6 +338,24 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       'dev-round9',
       'Compliance dev-round9 split (for tuning; service talk of shops, restaurants, schools and salons naming prices, and promotions; written by someone who read neither the checker nor the other splits)',
       () => readSplit(SPLITS.devRound9),
+      false,
+    ],
+    [
+      'dev-round10',
+      "Compliance dev-round10 split (for tuning; banned offers in the trade's own wording, lawful mentions; written by someone who read neither the checker nor the other splits)",
+      () => readSplit(SPLITS.devRound10),
+      false,
+    ],
+    [
+      'dev-round11',
+      'Compliance dev-round11 split (for tuning; efficacy claims from enforcement cases, lawful health talk; written by someone who read neither the checker nor the other splits)',
+      () => readSplit(SPLITS.devRound11),
+      false,
+    ],
+    [
+      'dev-round12',
+      'Compliance dev-round12 split (for tuning; service talk of six industries, promotions, induced sharing, absolute terms; written by someone who read neither the checker nor the other splits)',
+      () => readSplit(SPLITS.devRound12),
       false,
     ],
     ['corpus', 'Pack corpus (written while tuning: a regression guard)', () => readCorpus(), true],

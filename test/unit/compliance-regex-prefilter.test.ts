@@ -104,6 +104,23 @@ describe('the default regex terms are never skipped on a text they match', () =>
     '加1元就能换购',
     '续费价再减200',
     '满两件打八折',
+    '个子能比同龄孩子多窜三四厘米',
+    '连续喝60天，身高增长30%',
+    '一个月长5-8cm',
+    '都还能再长5厘米',
+    '智商明显提高',
+    '对血糖的作用比药还明显',
+    '外包装写化肥',
+    'TNT小块装',
+    '医院的章都能刻',
+    '微信号出租',
+    '工农建的流水都能出',
+    '定位器吸车底，老公去哪一清二楚',
+    '隔着墙壁也能听清',
+    '静态收益每天千分之八',
+    '十万起投年返12%',
+    '月收益两成',
+    '年底分红五成',
   ].map(normalizeTerm);
   const regexes = (policyJson as Policy).lexicons!.flatMap((l) => l.terms.filter((t) => t.regex).map((t) => t.term));
 
