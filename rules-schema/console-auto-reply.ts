@@ -38,13 +38,14 @@ export function groupModeOf(matchMode: unknown): 'contains' | 'exact' {
 
 /**
  * A group as the console would say it: 半匹配 or 全匹配, or null when the group uses what the
- * console has no words for (fuzzy, regex, combos, exclusions, whole words, pinyin).
+ * console has no words for (fuzzy, regex, combos, exclusions, whole words, pinyin, skipping settled talk).
  * @example consoleMatchModeOf({ id: 'a', name: 'a', keywords: ['退款'], mode: 'exact' }) // 'equal'
  */
 export function consoleMatchModeOf(group: KeywordGroup): ConsoleMatchMode | null {
   const advanced =
     group.wholeWords === true ||
     group.pinyin === true ||
+    group.skipSettled === true ||
     (group.combos?.length ?? 0) > 0 ||
     (group.exclusions?.length ?? 0) > 0;
   if (advanced) return null;

@@ -5,7 +5,8 @@
  *
  * Besides its mode a group may hold `combos` (all slots in one clause, any order:
  * 密码 + 忘|改|找回), `wholeWords` (a keyword or combo word counts only on word boundaries,
- * so 到货 is not found in 收到货) and `pinyin` (tk / tuikuan / 退宽 find 退款). Absent, each
+ * so 到货 is not found in 收到货), `pinyin` (tk / tuikuan / 退宽 find 退款) and `skipSettled`
+ * (退款已经到账了，谢谢 is a thanks, not a refund question). Absent, each
  * option keeps the meaning documents had before it existed.
  */
 export const MATCH_MODES = ['exact', 'contains', 'fuzzy', 'regex'] as const;
@@ -57,6 +58,12 @@ export const keywordGroupSchema = {
     wholeWords: { type: 'boolean' },
     /** Opt-in: initials and toneless pinyin typed in Latin letters, and same-sounding characters, find the keywords. */
     pinyin: { type: 'boolean' },
+    /**
+     * Opt-in: a mention of the group's matter in a clause that closes it (已经到账了，谢谢 · 快递员好好人 ·
+     * 不用转人工了 · 上次退款很顺利) does not match, unless the clause still asks (吗, 还没, 怎么 …) or the
+     * next one turns on it (但是 …). See server/src/core/engine/settled-clauses.ts.
+     */
+    skipSettled: { type: 'boolean' },
     enabled: { type: 'boolean', default: true },
     revision: { type: 'integer', minimum: 0 },
   },

@@ -20,6 +20,16 @@ describe('keyword group match options', () => {
     expect(doc(id)).toMatchObject({ wholeWords: false, pinyin: true });
   });
 
+  it('a new group skips talk that closes the matter; unticking answers it again', () => {
+    const { id } = newGroup('退款', ['退款']);
+    render(<GroupEditor groupId={id} />);
+    const settled = screen.getByLabelText('不回复了结的话');
+    expect(settled).toHaveProperty('checked', true);
+    expect(doc(id).skipSettled).toBe(true);
+    fireEvent.click(settled);
+    expect(doc(id).skipSettled).toBe(false);
+  });
+
   it('a stored group without the options shows them unticked and leaves them absent', () => {
     useEditorStore
       .getState()
@@ -29,7 +39,9 @@ describe('keyword group match options', () => {
     render(<GroupEditor groupId="old" />);
     expect(screen.getByLabelText('整词匹配（不匹配词语内部）')).toHaveProperty('checked', false);
     expect(screen.getByLabelText('拼音/首字母')).toHaveProperty('checked', false);
+    expect(screen.getByLabelText('不回复了结的话')).toHaveProperty('checked', false);
     expect(doc('old')).not.toHaveProperty('wholeWords');
+    expect(doc('old')).not.toHaveProperty('skipSettled');
   });
 
   it('「同一句里同时出现」 builds a combo of slots of chips, with its scope', () => {

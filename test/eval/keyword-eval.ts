@@ -48,6 +48,8 @@ export const KEYWORD_SPLITS = {
   dev5: fileURLToPath(new URL('./keyword-groups/dev5-split.jsonl', import.meta.url)),
   /** Round 6, by another writer who read neither the groups nor any split: 216 of 413 lines answer nothing, 156 of them near misses. */
   dev6: fileURLToPath(new URL('./keyword-groups/dev6-split.jsonl', import.meta.url)),
+  /** Round 7, by another writer who read neither the groups nor any split: 130 of 300 lines answer nothing (107 near misses), 70 in Cantonese or Traditional script. */
+  dev7: fileURLToPath(new URL('./keyword-groups/dev7-split.jsonl', import.meta.url)),
 } as const;
 
 const WORKSPACE = fileURLToPath(new URL('../../examples/workspace', import.meta.url));

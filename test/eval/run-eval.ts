@@ -275,7 +275,7 @@ function print(title: string, result: EvalReport, withPacks: boolean): void {
 }
 
 // `npm run eval`: the holdout first (the headline), then the other splits and the packs' corpus.
-// `npm run eval -- dev` (or `dev-authentic`, `dev-round3`, `dev-round4`, `dev-round5a`, `holdout`, `test`, `corpus`, `keywords-dev`, `keywords-dev2`, `keywords-dev3`, `keywords-dev4`, `keywords-dev5`, `keywords-dev6`) prints one of them; `keywords` prints both keyword splits.
+// `npm run eval -- dev` (or `dev-authentic`, `dev-round3`, `dev-round4`, `dev-round5a`, `holdout`, `test`, `corpus`, `keywords-dev`, `keywords-dev2`, `keywords-dev3`, `keywords-dev4`, `keywords-dev5`, `keywords-dev6`, `keywords-dev7`) prints one of them; `keywords` prints both keyword splits.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const only = process.argv[2];
   const runs: Array<[string, string, () => CorpusLine[], boolean]> = [
@@ -388,6 +388,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       'keywords-dev6',
       'Keyword groups, dev6 split (written without reading the groups or any split, near-miss heavy, for tuning)',
       KEYWORD_SPLITS.dev6,
+    ],
+    [
+      'keywords-dev7',
+      'Keyword groups, dev7 split (written without reading the groups or any split, near-miss heavy, Cantonese and Traditional script, for tuning)',
+      KEYWORD_SPLITS.dev7,
     ],
   ];
   for (const [key, title, file] of keywordRuns) {

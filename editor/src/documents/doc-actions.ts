@@ -89,6 +89,7 @@ export function newGroup(name: string, keywords: string[] = []): KeywordGroup {
     mode: 'contains',
     keywords,
     wholeWords: true,
+    skipSettled: true,
     enabled: true,
   };
   store().putGroup(group, { persisted: false, dirty: true, publishedVersion: null });

@@ -23,6 +23,7 @@ export function keywordGroupDiff(before: KeywordGroup, after: KeywordGroup, t: T
     ),
     ...settingChange(t('keywords.wholeWords'), onOff(before.wholeWords), onOff(after.wholeWords)),
     ...settingChange(t('keywords.pinyin'), onOff(before.pinyin), onOff(after.pinyin)),
+    ...settingChange(t('keywords.skipSettled'), onOff(before.skipSettled), onOff(after.skipSettled)),
     ...listChange(before.keywords, after.keywords, 'diff.keywordsAdded', 'diff.keywordsRemoved', t),
     ...listChange(before.exclusions ?? [], after.exclusions ?? [], 'diff.exclusionsAdded', 'diff.exclusionsRemoved', t),
     ...listChange(

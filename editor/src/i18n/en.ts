@@ -182,6 +182,9 @@ export const en: Widen<typeof zhCN> = {
     wholeWordsHint: 'When ticked, 到货 does not match 收到货 and 密码 does not match 密码箱',
     pinyin: 'Pinyin / initials',
     pinyinHint: 'When ticked, tk, tuikuan and the same-sounding typo 退宽 all match 退款',
+    skipSettled: 'Skip messages that close the matter',
+    skipSettledHint:
+      'When ticked, thanks, reports and praise such as 退款已经到账了，谢谢, 快递员好好人 or 不用转人工了 do not trigger this group; a clause that still asks (吗, 还没, 怎么) or a next clause starting with 但是 is answered as usual',
   },
   matchMode: {
     contains: 'Contains',

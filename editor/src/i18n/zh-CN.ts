@@ -176,6 +176,9 @@ export const zhCN = {
     wholeWordsHint: '勾选后“到货”不会命中“收到货”，“密码”不会命中“密码箱”',
     pinyin: '拼音/首字母',
     pinyinHint: '勾选后 tk、tuikuan 和同音错字“退宽”都能命中“退款”',
+    skipSettled: '不回复了结的话',
+    skipSettledHint:
+      '勾选后“退款已经到账了，谢谢”“快递员好好人”“不用转人工了”这类了结、道谢、夸奖的话不触发本组；同一句还在问（吗、还没、怎么）或下一句接“但是”时照常回复',
   },
   matchMode: {
     contains: '包含即可',

@@ -101,6 +101,14 @@ export function GroupEditor({ groupId }: { groupId: string }) {
         />
         {t('keywords.pinyin')}
       </label>
+      <label className="check" title={t('keywords.skipSettledHint')}>
+        <input
+          type="checkbox"
+          checked={g.skipSettled === true}
+          onChange={(e) => editGroup(groupId, { skipSettled: e.target.checked })}
+        />
+        {t('keywords.skipSettled')}
+      </label>
       <label className="check">
         <input
           type="checkbox"

@@ -10,8 +10,9 @@ import type { Steps } from '../steps.js';
 import type { NormalizedText } from '../text/normalize-text.js';
 import { pinyinForms, type SyllableAlphabet } from '../text/pinyin-forms.js';
 import { wordBoundaries, type WordBoundaries } from '../text/word-boundaries.js';
-import { clauseIndex, sentenceIndex } from '../text/clause-index.js';
+import { sentenceIndex } from '../text/clause-index.js';
 import { comboMatches } from './combo-matches.js';
+import { SettledClauses } from './settled-clauses.js';
 
 export interface KeywordPayload {
   kind: 'keyword';
@@ -134,7 +135,8 @@ export function regexKeywordHits(keywords: readonly RegexKeyword[], text: string
 /**
  * Reads group matches off the hits of one message. Exact groups need a keyword covering the
  * whole normalized message (combos are co-occurrence, in any mode); an exclusion hit vetoes its
- * group's hits in the same sentence (see `Vetoes`); of a group's candidates the most specific wins. Word boundaries (a jieba cut)
+ * group's hits in the same sentence (see `Vetoes`); a `skipSettled` group ignores its hits in a clause
+ * that closes the matter (see `SettledClauses`); of a group's candidates the most specific wins. Word boundaries (a jieba cut)
  * and clauses are computed only when a hit that could still change the answer needs them,
  * at most once per text: hits of vetoed groups, hits no longer than their group's best so far
  * and words of combos that cannot fill every slot are never checked.
@@ -147,11 +149,14 @@ export function matchGroups(groups: readonly KeywordGroup[], scan: MessageHits):
   // A skeleton without fillers is the text itself: segment it once.
   const skeletonWords = scan.skeleton.text === scan.text.text ? words : new LazyWords(scan.skeleton.text);
   const comboCandidates: Array<Hit<KeywordPayload>> = [];
+  const settled = new SettledClauses(scan.text, scan.input);
+  let skeletonClauses: Uint32Array | null = null;
 
   for (const hit of scan.hits) {
     const { group, keyword, combo } = hit.payload;
     const g = live(groups, hit);
     if (!g || hit.payload.exclusion || vetoes.inText(hit)) continue;
+    if (g.skipSettled === true && settled.at(hit.start)) continue;
     if (combo) comboCandidates.push(hit);
     else if (
       improves(found, group, keyword.length) &&
@@ -165,6 +170,10 @@ export function matchGroups(groups: readonly KeywordGroup[], scan: MessageHits):
     const { group, keyword } = hit.payload;
     const g = live(groups, hit);
     if (!g || hit.payload.exclusion || vetoes.inSkeleton(hit)) continue;
+    if (g.skipSettled === true) {
+      skeletonClauses ??= skeletonSentences(scan.text.text, settled.clauses);
+      if (settled.clause(skeletonClauses[hit.start] ?? 0)) continue;
+    }
     if (
       g.mode === 'fuzzy' &&
       !hit.payload.combo &&
@@ -179,7 +188,7 @@ export function matchGroups(groups: readonly KeywordGroup[], scan: MessageHits):
     standsAlone(hit, groups[hit.payload.group] as KeywordGroup, scan, words),
   );
   if (comboHits.length > 0) {
-    for (const m of comboMatches(groups, comboHits, () => clauseIndex(scan.text, scan.input))) {
+    for (const m of comboMatches(groups, comboHits, () => settled.clauses)) {
       if (improves(found, m.group, m.specificity))
         found.set(m.group, { keyword: m.keyword, specificity: m.specificity });
     }
@@ -237,7 +246,7 @@ class Vetoes {
   }
 }
 
-/** The sentence of each char of `fuzzySkeleton(text)`: the text's, fillers dropped as the skeleton drops them. */
+/** The sentence (or clause) of each char of `fuzzySkeleton(text)`: the text's, fillers dropped as the skeleton drops them. */
 function skeletonSentences(text: string, sentence: Uint32Array): Uint32Array {
   const out: number[] = [];
   for (let i = 0; i < text.length; i++) if (!FILLERS.has(text[i] ?? '')) out.push(sentence[i] ?? 0);
