@@ -27,24 +27,39 @@ const FLOORS: Record<string, { recall: number; misrouted: number }> = {
   none: { recall: 1, misrouted: 0.044 },
 };
 
-describe('keyword-group evaluation', () => {
-  const lines = readKeywordSplit(KEYWORD_SPLITS.test);
+/**
+ * test2, measured once when it was registered (the groups were never tuned on it): every group
+ * reaches the issue's bar, recall ≥ 0.9 and misroutes ≤ 0.05.
+ */
+const TEST2_FLOORS: Record<string, { recall: number; misrouted: number }> = {
+  refund: { recall: 0.94, misrouted: 0.029 },
+  logistics: { recall: 0.92, misrouted: 0.015 },
+  password: { recall: 0.98, misrouted: 0 },
+  human: { recall: 0.97, misrouted: 0 },
+  none: { recall: 1, misrouted: 0.035 },
+};
+
+describe.each([
+  ['the test split', KEYWORD_SPLITS.test, FLOORS, 70],
+  ['test2', KEYWORD_SPLITS.test2, TEST2_FLOORS, 60],
+])('keyword-group evaluation on %s', (_name, file, floors, perGroup) => {
+  const lines = readKeywordSplit(file);
   let report: KeywordReport;
   beforeAll(async () => {
     report = await evaluateKeywordGroups(lines);
   }, 120_000);
 
-  it('the test split matches its recorded hash and covers every group with near misses', () => {
-    expect(sha256(KEYWORD_SPLITS.test)).toBe(recorded(KEYWORD_SPLITS.test.replace(/\.jsonl$/, '.sha256')));
+  it('matches its recorded hash and covers every group with near misses', () => {
+    expect(sha256(file)).toBe(recorded(file.replace(/\.jsonl$/, '.sha256')));
     expect(lines.length).toBeGreaterThanOrEqual(300);
     for (const intent of ['refund', 'logistics', 'password'])
-      expect(lines.filter((l) => l.intent === intent).length, intent).toBeGreaterThanOrEqual(70);
+      expect(lines.filter((l) => l.intent === intent).length, intent).toBeGreaterThanOrEqual(perGroup);
     expect(lines.filter((l) => l.tags?.includes('near-miss')).length).toBeGreaterThanOrEqual(40);
   });
 
   it('holds recall and misroutes per group on the example workspace', () => {
     const below = report.byIntent
-      .filter((r) => r.recall < (FLOORS[r.intent]?.recall ?? 1) || r.misrouteRate > (FLOORS[r.intent]?.misrouted ?? 0))
+      .filter((r) => r.recall < (floors[r.intent]?.recall ?? 1) || r.misrouteRate > (floors[r.intent]?.misrouted ?? 0))
       .map((r) => `${r.intent}: recall ${r.recall.toFixed(3)}, misrouted ${r.misrouteRate.toFixed(3)}`);
     expect(below).toEqual([]);
   });

@@ -367,6 +367,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   // Keyword groups: the frozen test split is the headline, the dev split is for tuning.
   const keywordRuns: Array<[string, string, string]> = [
     ['keywords', 'Keyword groups, test split (frozen, never tuned on)', KEYWORD_SPLITS.test],
+    [
+      'keywords-test2',
+      "Keyword groups, test2 split (frozen, never tuned on; written after the first test split's misses were read)",
+      KEYWORD_SPLITS.test2,
+    ],
     ['keywords-dev', 'Keyword groups, dev split (for tuning)', KEYWORD_SPLITS.dev],
     ['keywords-dev2', 'Keyword groups, dev2 split (independently written, for tuning)', KEYWORD_SPLITS.dev2],
     [
@@ -396,7 +401,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     ],
   ];
   for (const [key, title, file] of keywordRuns) {
-    if (only !== undefined && only !== key && !(only === 'keywords' && key === 'keywords-dev')) continue;
+    if (
+      only !== undefined &&
+      only !== key &&
+      !(only === 'keywords' && (key === 'keywords-dev' || key === 'keywords-test2'))
+    )
+      continue;
     printKeywordReport(title, await evaluateKeywordGroups(readKeywordSplit(file)));
   }
 }

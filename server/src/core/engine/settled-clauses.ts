@@ -8,27 +8,27 @@
  *
  * Read on the normalized text (simplified script, so 已經 and 沒關係 meet 已经 and 没关系).
  */
-import type { NormalizedText } from '../text/normalize-text.js';
+import { normalizedTerms, type NormalizedText } from '../text/normalize-text.js';
 import { clauseIndex } from '../text/clause-index.js';
 
 /**
  * The matter is done, declined or praised (Cantonese forms included: 喇, 唔使, 搞掂; not 咗, which also ends a complaint: 等咗成个月). Thanks alone
  * is no sign: 「转人工谢谢」「唔该转人工」 ask politely.
  */
-const SETTLED = words(
+const SETTLED = normalizedTerms(
   '已经 早就 上次 之前 刚才 刚刚 头先 成功 好了 完了 搞掂 搞定 搞好 到了 收到 签收了 设好 改好 处理完 不用 不需要 唔使 顺利 很快 好快 真快 挺快 贴心 好人 靠谱 方便 爽快 很稳 耐心 满意 喇',
 );
 
 /** Still open: a question, something missing, lost or wrong, a request, urgency. */
-const OPEN = words(
+const OPEN = normalizedTerms(
   '吗 么 呢 ? 没 未 不到 不了 不上 不行 不对 怎 啥 什么 几时 几天 几号 几点 多久 哪 为什么 为啥 点解 能不能 可不可以 可以 是不是 有没有 帮 请 麻烦 要 想 申请 但 可是 却 不过 还没 还不 还是 还要 催 急 尽快 错 忘 记不 不记得 唔记得 丢 坏 不见 唔到 唔得 冇 不成功 没成功 失败 被 咗边 边度 喺边',
 );
 
 /** Thanks and reassurance built from open words (没关系, 麻烦你们了): not read as open. */
-const COURTESIES = words('没关系 没问题 没事 不用谢 麻烦你们了 麻烦你了 麻烦了 谢谢帮忙 多谢帮忙 不用催');
+const COURTESIES = normalizedTerms('没关系 没问题 没事 不用谢 麻烦你们了 麻烦你了 麻烦了 谢谢帮忙 多谢帮忙 不用催');
 
 /** A next clause starting with a contrast carries the matter on (收到了，但是金额不对). */
-const CONTRASTS = words('但 可是 不过 却 然而 只是');
+const CONTRASTS = normalizedTerms('但 可是 不过 却 然而 只是');
 
 /** Which clauses of a message are settled, computed on the first question. */
 export class SettledClauses {
@@ -73,8 +73,4 @@ export class SettledClauses {
     });
     return this.#settled;
   }
-}
-
-function words(list: string): string[] {
-  return list.split(' ');
 }

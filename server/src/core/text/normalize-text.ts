@@ -54,6 +54,15 @@ export function normalizeTerm(term: string): string {
   return normalizeText(term).text;
 }
 
+/**
+ * A space-separated list of cue words, each normalized as a term: how the checks and the matcher
+ * write their fixed word lists.
+ * @example normalizedTerms('已經 唔該') // ['已经', '唔该']
+ */
+export function normalizedTerms(list: string): string[] {
+  return list.split(' ').map(normalizeTerm);
+}
+
 /** What one input code point becomes: its normalized piece, and the char-wise simplified piece when that differs. */
 interface Entry {
   piece: string;
