@@ -42,7 +42,17 @@ const LINT = { timeout: 30_000 };
 
 /** Selects the reply node and types `text` into its reply box, as an operator edits it. */
 async function typeReply(page: Page, replyId: string, text: string): Promise<void> {
-  await node(page, replyId).click();
+  // On a loaded machine the canvas may still be placing a new node when it is clicked (CI saw the
+  // click miss once): click until the reply panel is open.
+  await expect
+    .poll(
+      async () => {
+        await node(page, replyId).click();
+        return page.getByTestId('reply-text').isVisible();
+      },
+      { timeout: 30_000, intervals: [500, 1000, 2000] },
+    )
+    .toBe(true);
   await page.getByTestId('reply-text').fill(text);
 }
 
