@@ -50,7 +50,7 @@ async function typeReply(page: Page, replyId: string, text: string): Promise<voi
         await node(page, replyId).click();
         return page.getByTestId('reply-text').isVisible();
       },
-      { timeout: 30_000, intervals: [500, 1000, 2000] },
+      { timeout: 30_000, interval: 1000 },
     )
     .toBe(true);
   await page.getByTestId('reply-text').fill(text);
