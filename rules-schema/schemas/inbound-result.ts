@@ -67,5 +67,17 @@ export const inboundResultSchema = {
       items: { type: 'object', required: ['flowId', 'nodeId'], properties: { flowId: text, nodeId: text } },
     },
     tags: { type: 'array', items: text },
+    /**
+     * Groups whose words the message used only in clauses that close the matter (a group with
+     * `skipSettled`: 退款已经到账了，谢谢), so they did not answer; absent when none.
+     */
+    settledGroups: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['groupId', 'group', 'keyword', 'cue'],
+        properties: { groupId: text, group: text, keyword: text, cue: text },
+      },
+    },
   },
 } as const;

@@ -175,6 +175,35 @@ describe('StepList', () => {
     expect(bubble.textContent).toContain('这条消息会被拦截');
   });
 
+  it('says which group stayed quiet because the message closed its matter', () => {
+    const thanks: SandboxStep[] = [{ inbound: { from: 'u3', type: 'text', content: '上次退款很顺利，这次再来买' } }];
+    const report: StepReport = {
+      ...reports[0]!,
+      kind: 'inbound',
+      result: {
+        ...(reports[0] as Extract<StepReport, { kind: 'inbound' }>).result,
+        groupMatches: [],
+        matches: [],
+        replies: [],
+        settledGroups: [{ groupId: 'refund', group: '退款', keyword: '退款', cue: '上次' }],
+      },
+    };
+    render(
+      <StepList
+        steps={thanks}
+        reports={[report]}
+        users={{}}
+        litIndex={null}
+        onLight={() => {}}
+        onRemove={() => {}}
+        onExpect={() => {}}
+      />,
+    );
+    expect(screen.getByTestId('settled-group').textContent).toBe(
+      '「退款」未回复：这句是了结的话（“上次”）。要照常回复，请在关键词组里取消“不回复了结的话”',
+    );
+  });
+
   it('invites a first message when there are no steps', () => {
     render(
       <StepList

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KeywordGroup } from '../../rules-schema/index.js';
 import { compileWorkspace } from '../../server/src/core/engine/compile-workspace.js';
-import { keywordMatches } from '../../server/src/core/engine/scan-message.js';
+import { keywordMatches, keywordScan } from '../../server/src/core/engine/scan-message.js';
 
 function matched(groups: KeywordGroup[], content: string): string[] {
   const compiled = compileWorkspace({ flows: [], groups });
@@ -67,5 +67,20 @@ describe('skipSettled', () => {
   it('absent or false, a group answers as before', () => {
     expect(matched([{ ...refund, skipSettled: undefined }], '退款已经到账了，谢谢')).toEqual(['refund']);
     expect(matched([{ ...ship, skipSettled: false }], '快递已经签收了，东西挺好用')).toEqual(['ship']);
+  });
+
+  it('names the groups it kept quiet, with the settling word, never silently', () => {
+    const compiled = compileWorkspace({ flows: [], groups: [refund, ship, password] });
+    expect(keywordScan(compiled, '上次退款很顺利，这次再来买').settled).toEqual([
+      { groupId: 'refund', group: '退款', keyword: '退款', cue: '上次' },
+    ]);
+    // A combo reached only in a settled clause is named with its words.
+    expect(keywordScan(compiled, '密码已经重设成功，可以登录了').settled).toEqual([
+      { groupId: 'pw', group: '改密码', keyword: '密码+重设', cue: '已经' },
+    ]);
+    // A group that also matched elsewhere in the message is a match, not a settled group.
+    const both = keywordScan(compiled, '上次退款很顺利。这次退货怎么弄');
+    expect([...both.matches.keys()]).toEqual(['refund']);
+    expect(both.settled).toEqual([]);
   });
 });

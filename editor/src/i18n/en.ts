@@ -615,6 +615,8 @@ export const en: Widen<typeof zhCN> = {
     removeStep: 'Remove step {{n}}',
     matched: 'Matched group "{{group}}" (keyword "{{keyword}}")',
     groupMatches: 'Matched: {{list}}',
+    settledGroup:
+      '{{group}} did not answer: the message closes that matter ("{{cue}}"). To answer it anyway, untick "Skip messages that close the matter" in the keyword group',
     groupWon: '{{group}} (used)',
     listSeparator: ', ',
     noReply: 'No automatic reply',

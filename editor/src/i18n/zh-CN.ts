@@ -593,6 +593,7 @@ export const zhCN = {
     removeStep: '删除第 {{n}} 步',
     matched: '命中关键词组「{{group}}」（关键词“{{keyword}}”）',
     groupMatches: '匹配到：{{list}}',
+    settledGroup: '「{{group}}」未回复：这句是了结的话（“{{cue}}”）。要照常回复，请在关键词组里取消“不回复了结的话”',
     groupWon: '{{group}}（采用）',
     listSeparator: '、',
     noReply: '没有自动回复',

@@ -93,13 +93,18 @@ export function StepCard({ index, step, report, who, lit, onLight, onRemove, onE
 /** What an inbound step brought back: the groups matched, the replies with their verdicts, a hand-off. */
 export function InboundOutcome({ report }: { report: Extract<StepReport, { kind: 'inbound' }> }) {
   const { t } = useTranslation();
-  const { matches, groupMatches, replies, handoff } = report.result;
+  const { matches, groupMatches, replies, handoff, settledGroups } = report.result;
   return (
     <div className="inbound-outcome">
       {groupMatches ? <GroupMatchSummary groupMatches={groupMatches} /> : null}
       {matches.map((m, i) => (
         <div key={i} className="match-line muted">
           {t('sandbox.matched', { group: m.group, keyword: m.keyword })}
+        </div>
+      ))}
+      {(settledGroups ?? []).map((g) => (
+        <div key={g.groupId} className="match-line muted" data-testid="settled-group">
+          {t('sandbox.settledGroup', { group: g.group, cue: g.cue })}
         </div>
       ))}
       {replies.length === 0 ? <div className="muted">{t('sandbox.noReply')}</div> : null}

@@ -21,6 +21,7 @@ export interface CompactInboundResult {
   replies?: InboundResult['replies'];
   handoff?: NonNullable<InboundResult['handoff']>;
   tags?: string[];
+  settledGroups?: NonNullable<InboundResult['settledGroups']>;
 }
 
 export function compactInboundResult(r: InboundResult): CompactInboundResult {
@@ -38,6 +39,7 @@ export function compactInboundResult(r: InboundResult): CompactInboundResult {
   if (r.replies.length > 0) out.replies = r.replies;
   if (r.handoff !== null) out.handoff = r.handoff;
   if (r.tags.length > 0) out.tags = r.tags;
+  if (r.settledGroups) out.settledGroups = r.settledGroups;
   return out;
 }
 
@@ -59,6 +61,7 @@ export function expandInboundResult(stored: unknown): InboundResult {
     trace: c.trace ?? traceOf(path),
     path,
     tags: c.tags ?? [],
+    ...(c.settledGroups ? { settledGroups: c.settledGroups } : {}),
   };
 }
 

@@ -10,9 +10,9 @@
  */
 import type { FlowNode, InboundMessage, Reply } from '../../../../rules-schema/index.js';
 import type { CompiledFlow, CompiledWorkspace, TriggerRef } from './compile-workspace.js';
-import type { GroupMatch } from './keyword-matcher.js';
+import type { GroupMatch, SettledGroup } from './keyword-matcher.js';
 import { pickWinningGroup, type Contender } from './pick-winning-group.js';
-import { keywordMatches } from './scan-message.js';
+import { keywordScan } from './scan-message.js';
 
 export interface FlowFacts {
   windowState: string;
@@ -65,6 +65,8 @@ export interface FlowOutcome {
   topics: string[];
   /** What `recordPreference` nodes set, in walk order (a later node of the same key wins). */
   preferences: Record<string, string>;
+  /** Groups not answered because the message closed their matter (`skipSettled`): shown, never silent. */
+  settledGroups: SettledGroup[];
 }
 
 export function lookupKeys(message: InboundMessage): string[] {
@@ -96,14 +98,17 @@ export async function evaluateFlows(
     tags: [],
     topics: [],
     preferences: {},
+    settledGroups: [],
   };
   const candidates: TriggerRef[] = [];
   for (const key of lookupKeys(message)) candidates.push(...(compiled.triggers.get(key) ?? []));
   if (candidates.length === 0) return outcome;
-  const groupMatches =
+  const scan =
     message.type === 'text' && message.content
-      ? keywordMatches(compiled, message.content)
-      : new Map<string, GroupMatch>();
+      ? keywordScan(compiled, message.content)
+      : { matches: new Map<string, GroupMatch>(), settled: [] };
+  const groupMatches = scan.matches;
+  outcome.settledGroups = scan.settled;
   const refs = candidates.filter((r) => r.gate === null || [...r.gate].some((g) => groupMatches.has(g)));
   // Topic counters include this message, so "the third time the user asks" reads 3.
   outcome.topics = [...groupMatches.keys()];

@@ -38,6 +38,27 @@ export interface GroupMatch {
   specificity: number;
 }
 
+/**
+ * A group a `skipSettled` group's words reached only in clauses that close the matter: not
+ * answered, shown in the sandbox. A type, not an interface: it is a JSON value of the `/inbound` answer.
+ */
+export type SettledGroup = {
+  groupId: string;
+  group: string;
+  /** What it would have matched (a keyword, or a combo's words joined by +). */
+  keyword: string;
+  /** The word that settled the clause (已经, 收到, 不用 …). */
+  cue: string;
+};
+
+/** A message's group matches, and the groups skipped as settled talk. */
+export interface GroupMatches {
+  matches: Map<string, GroupMatch>;
+  settled: SettledGroup[];
+}
+
+type Candidate = { keyword: string; specificity: number };
+
 export interface Hit<P> {
   start: number;
   end: number;
@@ -141,56 +162,72 @@ export function regexKeywordHits(keywords: readonly RegexKeyword[], text: string
  * at most once per text: hits of vetoed groups, hits no longer than their group's best so far
  * and words of combos that cannot fill every slot are never checked.
  */
-export function matchGroups(groups: readonly KeywordGroup[], scan: MessageHits): Map<string, GroupMatch> {
+export function matchGroups(groups: readonly KeywordGroup[], scan: MessageHits): GroupMatches {
   const vetoes = new Vetoes(groups, scan);
-  const found = new Map<number, { keyword: string; specificity: number }>();
+  const found = new Map<number, Candidate>();
+  // What a `skipSettled` group would have matched in clauses that close the matter, with the settling word.
+  const skipped = new Map<number, Candidate & { cue: string }>();
   const length = scan.text.text.length;
   const words = new LazyWords(scan.text.text);
   // A skeleton without fillers is the text itself: segment it once.
   const skeletonWords = scan.skeleton.text === scan.text.text ? words : new LazyWords(scan.skeleton.text);
   const comboCandidates: Array<Hit<KeywordPayload>> = [];
+  const settledComboCandidates: Array<Hit<KeywordPayload>> = [];
   const settled = new SettledClauses(scan.text, scan.input);
   let skeletonClauses: Uint32Array | null = null;
+  const offer = (group: number, keyword: string, specificity: number, cue: string | null) => {
+    if (cue === null) found.set(group, { keyword, specificity });
+    else skipped.set(group, { keyword, specificity, cue });
+  };
 
   for (const hit of scan.hits) {
     const { group, keyword, combo } = hit.payload;
     const g = live(groups, hit);
     if (!g || hit.payload.exclusion || vetoes.inText(hit)) continue;
-    if (g.skipSettled === true && settled.at(hit.start)) continue;
-    if (combo) comboCandidates.push(hit);
+    const cue = g.skipSettled === true ? settled.at(hit.start) : null;
+    if (combo) (cue === null ? comboCandidates : settledComboCandidates).push(hit);
     else if (
-      improves(found, group, keyword.length) &&
+      improves(cue === null ? found : skipped, group, keyword.length) &&
       ((g.mode ?? 'contains') !== 'exact' || (hit.start === 0 && hit.end === length)) &&
       standsAlone(hit, g, scan, words)
     ) {
-      found.set(group, { keyword, specificity: keyword.length });
+      offer(group, keyword, keyword.length, cue);
     }
   }
   for (const hit of scan.skeleton.hits) {
     const { group, keyword } = hit.payload;
     const g = live(groups, hit);
     if (!g || hit.payload.exclusion || vetoes.inSkeleton(hit)) continue;
+    let cue: string | null = null;
     if (g.skipSettled === true) {
       skeletonClauses ??= skeletonSentences(scan.text.text, settled.clauses);
-      if (settled.clause(skeletonClauses[hit.start] ?? 0)) continue;
+      cue = settled.clause(skeletonClauses[hit.start] ?? 0);
     }
     if (
       g.mode === 'fuzzy' &&
       !hit.payload.combo &&
       !hit.payload.form &&
-      improves(found, group, keyword.length) &&
+      improves(cue === null ? found : skipped, group, keyword.length) &&
       onWordBoundaries(hit, g, skeletonWords)
     ) {
-      found.set(group, { keyword, specificity: keyword.length });
+      offer(group, keyword, keyword.length, cue);
     }
   }
-  const comboHits = fillable(groups, comboCandidates).filter((hit) =>
-    standsAlone(hit, groups[hit.payload.group] as KeywordGroup, scan, words),
-  );
+  const combos = (candidates: Array<Hit<KeywordPayload>>) =>
+    fillable(groups, candidates).filter((hit) =>
+      standsAlone(hit, groups[hit.payload.group] as KeywordGroup, scan, words),
+    );
+  const comboHits = combos(comboCandidates);
   if (comboHits.length > 0) {
     for (const m of comboMatches(groups, comboHits, () => settled.clauses)) {
-      if (improves(found, m.group, m.specificity))
-        found.set(m.group, { keyword: m.keyword, specificity: m.specificity });
+      if (improves(found, m.group, m.specificity)) offer(m.group, m.keyword, m.specificity, null);
+    }
+  }
+  const settledComboHits = combos(settledComboCandidates);
+  if (settledComboHits.length > 0) {
+    for (const m of comboMatches(groups, settledComboHits, () => settled.clauses)) {
+      const cue = settledComboHits.map((h) => (h.payload.group === m.group ? settled.at(h.start) : null)).find(Boolean);
+      if (cue && improves(skipped, m.group, m.specificity)) offer(m.group, m.keyword, m.specificity, cue);
     }
   }
 
@@ -199,7 +236,12 @@ export function matchGroups(groups: readonly KeywordGroup[], scan: MessageHits):
     const g = groups[index];
     if (g) matches.set(g.id, { groupId: g.id, group: g.name, keyword, specificity });
   }
-  return matches;
+  const settledGroups: SettledGroup[] = [];
+  for (const [index, { keyword, cue }] of skipped) {
+    const g = groups[index];
+    if (g && !found.has(index)) settledGroups.push({ groupId: g.id, group: g.name, keyword, cue });
+  }
+  return { matches, settled: settledGroups };
 }
 
 /**

@@ -9,6 +9,7 @@ import type { ConversationState } from '../window/conversation-state.js';
 import { applyInteraction, grantKindOf, windowOf, type WindowView } from '../window/window-policy.js';
 import type { CompiledWorkspace } from './compile-workspace.js';
 import { evaluateFlows, seedOf, type GroupMatchOutcome, type Handoff, type Match } from './evaluate-flows.js';
+import type { SettledGroup } from './keyword-matcher.js';
 import { fillVariables } from './fill-variables.js';
 import { commitJudged, judgeReply } from './check-reply.js';
 import { withinBusinessHours } from './business-hours.js';
@@ -34,6 +35,8 @@ export type InboundResult = {
   trace: string[];
   path: Array<{ flowId: string; nodeId: string }>;
   tags: string[];
+  /** Groups not answered because the message closed their matter (`skipSettled`); absent when none. */
+  settledGroups?: SettledGroup[];
 };
 
 export interface InboundInput {
@@ -108,6 +111,7 @@ export async function processInbound(
       trace: outcome.trace,
       path: outcome.path,
       tags: outcome.tags,
+      ...(outcome.settledGroups.length > 0 ? { settledGroups: outcome.settledGroups } : {}),
     },
   };
 }

@@ -9,11 +9,17 @@ import {
   matchGroups,
   regexKeywordHits,
   type GroupMatch,
+  type GroupMatches,
   type Hit,
   type KeywordPayload,
 } from './keyword-matcher.js';
 
 export function keywordMatches(compiled: CompiledWorkspace, content: string): Map<string, GroupMatch> {
+  return keywordScan(compiled, content).matches;
+}
+
+/** The groups a message matched, and those skipped because it closed their matter (see `skipSettled`). */
+export function keywordScan(compiled: CompiledWorkspace, content: string): GroupMatches {
   const text: NormalizedText = normalizeText(content);
   const literal = compiled.keywordAutomaton.scan(text.text);
   const skeleton = compiled.hasFuzzyGroups ? fuzzySkeleton(text.text) : '';

@@ -33,7 +33,8 @@ const CONTRASTS = normalizedTerms('但 可是 不过 却 然而 只是');
 /** Which clauses of a message are settled, computed on the first question. */
 export class SettledClauses {
   #clause: Uint32Array | null = null;
-  #settled: boolean[] | null = null;
+  /** Per clause, the word that settles it, or null. */
+  #settled: Array<string | null> | null = null;
 
   constructor(
     private readonly text: NormalizedText,
@@ -45,17 +46,17 @@ export class SettledClauses {
     return (this.#clause ??= clauseIndex(this.text, this.input));
   }
 
-  /** Whether the clause holding normalized offset `at` is settled. */
-  at(at: number): boolean {
-    return this.settled()[this.clauses[at] ?? 0] === true;
+  /** The word that settles the clause holding normalized offset `at` (已经, 收到 …), or null when it is open. */
+  at(at: number): string | null {
+    return this.clause(this.clauses[at] ?? 0);
   }
 
   /** The same for a clause number. */
-  clause(n: number): boolean {
-    return this.settled()[n] === true;
+  clause(n: number): string | null {
+    return this.settled()[n] ?? null;
   }
 
-  private settled(): boolean[] {
+  private settled(): Array<string | null> {
     if (this.#settled) return this.#settled;
     const clauses = this.clauses;
     const texts: string[] = [];
@@ -65,11 +66,12 @@ export class SettledClauses {
     }
     const plain = texts.map((clause) => COURTESIES.reduce((t, c) => t.replaceAll(c, '·'), clause ?? ''));
     const open = plain.map((t) => OPEN.some((w) => t.includes(w)));
-    const closes = plain.map((t, n) => !open[n] && SETTLED.some((w) => t.includes(w)));
+    const closes = plain.map((t, n) => (open[n] ? null : (SETTLED.find((w) => t.includes(w)) ?? null)));
     // A plain report settles in its own words or in the next clause's (送上楼了，太贴心了).
     this.#settled = plain.map((_, n) => {
       const next = plain[n + 1] ?? '';
-      return !open[n] && !CONTRASTS.some((w) => next.startsWith(w)) && (closes[n] === true || closes[n + 1] === true);
+      if (open[n] || CONTRASTS.some((w) => next.startsWith(w))) return null;
+      return closes[n] ?? closes[n + 1] ?? null;
     });
     return this.#settled;
   }
