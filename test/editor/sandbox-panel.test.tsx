@@ -87,6 +87,21 @@ const reports: StepReport[] = [
   },
 ];
 
+/** A step list with nothing lit and no users named, as the panel shows a new scenario's reports. */
+function renderSteps(list: SandboxStep[], stepReports: StepReport[]) {
+  render(
+    <StepList
+      steps={list}
+      reports={stepReports}
+      users={{}}
+      litIndex={null}
+      onLight={() => {}}
+      onRemove={() => {}}
+      onExpect={() => {}}
+    />,
+  );
+}
+
 describe('StepList', () => {
   it('shows each step as a chat: the message, the matched group, reply bubbles with verdicts and reasons, the clock move', () => {
     const onLight = vi.fn();
@@ -156,17 +171,7 @@ describe('StepList', () => {
         ],
       },
     };
-    render(
-      <StepList
-        steps={linkStep}
-        reports={[report]}
-        users={{}}
-        litIndex={null}
-        onLight={() => {}}
-        onRemove={() => {}}
-        onExpect={() => {}}
-      />,
-    );
+    renderSteps(linkStep, [report]);
     expect(screen.getByText('[菜单点击 FAQ]')).toBeTruthy();
     expect(screen.getByText('u2')).toBeTruthy();
     const bubble = screen.getByTestId('reply-bubble');
@@ -188,34 +193,14 @@ describe('StepList', () => {
         settledGroups: [{ groupId: 'refund', group: '退款', keyword: '退款', cue: '上次' }],
       },
     };
-    render(
-      <StepList
-        steps={thanks}
-        reports={[report]}
-        users={{}}
-        litIndex={null}
-        onLight={() => {}}
-        onRemove={() => {}}
-        onExpect={() => {}}
-      />,
-    );
+    renderSteps(thanks, [report]);
     expect(screen.getByTestId('settled-group').textContent).toBe(
       '「退款」未回复：这句是了结的话（“上次”）。要照常回复，请在关键词组里取消“不回复了结的话”',
     );
   });
 
   it('invites a first message when there are no steps', () => {
-    render(
-      <StepList
-        steps={[]}
-        reports={[]}
-        users={{}}
-        litIndex={null}
-        onLight={() => {}}
-        onRemove={() => {}}
-        onExpect={() => {}}
-      />,
-    );
+    renderSteps([], []);
     expect(screen.getByTestId('steps-empty').textContent).toContain('发一条消息');
   });
 });

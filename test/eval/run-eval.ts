@@ -275,7 +275,7 @@ function print(title: string, result: EvalReport, withPacks: boolean): void {
 }
 
 // `npm run eval`: the holdout first (the headline), then the other splits and the packs' corpus.
-// `npm run eval -- dev` (or `dev-authentic`, `dev-round3`, `dev-round4`, `dev-round5a`, `holdout`, `test`, `corpus`, `keywords-dev`, `keywords-dev2`, `keywords-dev3`, `keywords-dev4`, `keywords-dev5`, `keywords-dev6`, `keywords-dev7`) prints one of them; `keywords` prints both keyword splits.
+// `npm run eval -- dev` (or `dev-authentic`, `dev-round3` … `dev-round12`, `holdout`, `test`, `corpus`, `keywords-dev` … `keywords-dev7`, `keywords-test2`) prints one of them; `keywords` prints the keyword test, dev and test2 splits.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const only = process.argv[2];
   const runs: Array<[string, string, () => CorpusLine[], boolean]> = [
