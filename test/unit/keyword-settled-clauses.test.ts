@@ -49,6 +49,10 @@ describe('skipSettled', () => {
     expect(matched([refund], '卖家已经退款但钱没到')).toEqual(['refund']);
     expect(matched([refund], '退款收到了，但是金额不对')).toEqual(['refund']);
     expect(matched([refund], '退錢啦！等咗成個月')).toEqual(['refund']);
+    // Done by the user, waiting on the shop: still open.
+    expect(matched([refund], '退货已经寄回了')).toEqual(['refund']);
+    expect(matched([refund], '已经提交退款了')).toEqual(['refund']);
+    expect(matched([refund], '退货已经寄回去了，麻烦尽快处理')).toEqual(['refund']);
     expect(matched([ship], '快递被别人签收了')).toEqual(['ship']);
     expect(matched([ship], '快递到了没')).toEqual(['ship']);
     expect(matched([password], '新密码设置不成功')).toEqual(['pw']);

@@ -21,7 +21,7 @@ const SETTLED = normalizedTerms(
 
 /** Still open: a question, something missing, lost or wrong, a request, urgency. */
 const OPEN = normalizedTerms(
-  '吗 么 呢 ? 没 未 不到 不了 不上 不行 不对 怎 啥 什么 几时 几天 几号 几点 多久 哪 为什么 为啥 点解 能不能 可不可以 可以 是不是 有没有 帮 请 麻烦 要 想 申请 但 可是 却 不过 还没 还不 还是 还要 催 急 尽快 错 忘 记不 不记得 唔记得 丢 坏 不见 唔到 唔得 冇 不成功 没成功 失败 被 咗边 边度 喺边',
+  '吗 么 呢 ? 没 未 不到 不了 不上 不行 不对 怎 啥 什么 几时 几天 几号 几点 多久 哪 为什么 为啥 点解 能不能 可不可以 可以 是不是 有没有 帮 请 麻烦 要 想 申请 但 可是 却 不过 还没 还不 还是 还要 催 急 尽快 错 忘 记不 不记得 唔记得 丢 坏 不见 唔到 唔得 冇 不成功 没成功 失败 被 咗边 边度 喺边 寄回 寄出 提交',
 );
 
 /** Thanks and reassurance built from open words (没关系, 麻烦你们了): not read as open. */
@@ -29,6 +29,9 @@ const COURTESIES = normalizedTerms('没关系 没问题 没事 不用谢 麻烦�
 
 /** A next clause starting with a contrast carries the matter on (收到了，但是金额不对). */
 const CONTRASTS = normalizedTerms('但 可是 不过 却 然而 只是');
+
+/** …and so does a next clause asking to act on it (寄回去了，麻烦尽快处理). */
+const FOLLOW_UPS = normalizedTerms('处理 尽快 帮忙 麻烦 查一下 查下 跟进 催一下 看一下 看下');
 
 /** Which clauses of a message are settled, computed on the first question. */
 export class SettledClauses {
@@ -70,7 +73,7 @@ export class SettledClauses {
     // A plain report settles in its own words or in the next clause's (送上楼了，太贴心了).
     this.#settled = plain.map((_, n) => {
       const next = plain[n + 1] ?? '';
-      if (open[n] || CONTRASTS.some((w) => next.startsWith(w))) return null;
+      if (open[n] || CONTRASTS.some((w) => next.startsWith(w)) || FOLLOW_UPS.some((w) => next.includes(w))) return null;
       return closes[n] ?? closes[n + 1] ?? null;
     });
     return this.#settled;
