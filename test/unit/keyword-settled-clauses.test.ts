@@ -37,6 +37,7 @@ describe('skipSettled', () => {
     expect(matched([refund], '上次退款很顺利，这次再来买')).toEqual([]);
     expect(matched([refund], '退款已經收到，多謝')).toEqual([]);
     expect(matched([refund], '退款收到喇，唔該晒')).toEqual([]);
+    expect(matched([ship], '快递到咗，多谢')).toEqual([]);
     expect(matched([ship], '快递已经签收了，东西挺好用')).toEqual([]);
     expect(matched([ship], '快递小哥把东西送上楼了，太贴心了')).toEqual([]);
     expect(matched([human], '唔使轉人工喇，我自己搞掂')).toEqual([]);
@@ -55,6 +56,7 @@ describe('skipSettled', () => {
     expect(matched([refund], '退货已经寄回去了，麻烦尽快处理')).toEqual(['refund']);
     expect(matched([ship], '快递被别人签收了')).toEqual(['ship']);
     expect(matched([ship], '快递到了没')).toEqual(['ship']);
+    expect(matched([ship], '快递到咗未呀')).toEqual(['ship']);
     expect(matched([password], '新密码设置不成功')).toEqual(['pw']);
     expect(matched([password], '我唔記得咗密碼，點樣重設？')).toEqual(['pw']);
   });

@@ -16,7 +16,7 @@ import { clauseIndex } from '../text/clause-index.js';
  * is no sign: 「转人工谢谢」「唔该转人工」 ask politely.
  */
 const SETTLED = normalizedTerms(
-  '已经 早就 上次 之前 刚才 刚刚 头先 成功 好了 完了 搞掂 搞定 搞好 到了 收到 签收了 设好 改好 处理完 不用 不需要 唔使 顺利 很快 好快 真快 挺快 贴心 好人 靠谱 方便 爽快 很稳 耐心 满意 喇',
+  '已经 早就 上次 之前 刚才 刚刚 头先 成功 好了 完了 搞掂 搞定 搞好 到了 收到 签收了 设好 改好 处理完 不用 不需要 唔使 顺利 很快 好快 真快 挺快 贴心 好人 靠谱 方便 爽快 很稳 耐心 满意 喇 到咗 收到咗 退咗 改咗 好咗',
 );
 
 /** Still open: a question, something missing, lost or wrong, a request, urgency. */
