@@ -4,7 +4,8 @@
  * matter in such a clause: it is a thanks, a report or praise. Phrase exclusions cover only the
  * phrasings someone listed (a new writer's statements misrouted 41 of 130 times as written); this
  * reads the clause's shape instead: a word that the matter is done, settled or praised, and no
- * word that it is still open (a question, a lack, a request, a contrast in the next clause).
+ * word that it is still open (a question, a lack, a request; a contrast or a follow-up request in
+ * the next clause).
  *
  * Read on the normalized text (simplified script, so 已經 and 沒關係 meet 已经 and 没关系).
  */
@@ -12,8 +13,8 @@ import { normalizedTerms, type NormalizedText } from '../text/normalize-text.js'
 import { clauseIndex } from '../text/clause-index.js';
 
 /**
- * The matter is done, declined or praised (Cantonese forms included: 喇, 唔使, 搞掂; not 咗, which also ends a complaint: 等咗成个月). Thanks alone
- * is no sign: 「转人工谢谢」「唔该转人工」 ask politely.
+ * The matter is done, declined or praised (Cantonese too: 喇, 唔使, 搞掂, 到咗; not a bare 咗, which
+ * also ends a complaint: 等咗成个月). Thanks alone is no sign: 「转人工谢谢」「唔该转人工」 ask politely.
  */
 const SETTLED = normalizedTerms(
   '已经 早就 上次 之前 刚才 刚刚 头先 成功 好了 完了 搞掂 搞定 搞好 到了 收到 签收了 设好 改好 处理完 不用 不需要 唔使 顺利 很快 好快 真快 挺快 贴心 好人 靠谱 方便 爽快 很稳 耐心 满意 喇 到咗 收到咗 退咗 改咗 好咗',
