@@ -61,6 +61,29 @@ describe('skipSettled', () => {
     expect(matched([password], '我唔記得咗密碼，點樣重設？')).toEqual(['pw']);
   });
 
+  it('a combo across clauses is settled only when all its words are: 已签收了，我没收到 still asks', () => {
+    const signed: KeywordGroup = {
+      id: 'ship',
+      name: '物流',
+      keywords: ['物流'],
+      combos: [
+        {
+          all: [
+            ['签收', '已签收'],
+            ['没收到', '包裹'],
+          ],
+          within: 'message',
+        },
+      ],
+      skipSettled: true,
+    };
+    expect(matched([signed], '包裹显示已签收了，我没收到')).toEqual(['ship']);
+    const compiled = compileWorkspace({ flows: [], groups: [signed] });
+    expect(keywordScan(compiled, '包裹到了，已签收了').settled).toEqual([
+      { groupId: 'ship', group: '物流', keyword: '已签收+包裹', cue: '到了' },
+    ]);
+  });
+
   it('a polite request is no thanks: 转人工谢谢, 唔該轉人工', () => {
     expect(matched([human], '转人工谢谢')).toEqual(['human']);
     expect(matched([human], '唔該轉人工')).toEqual(['human']);

@@ -172,8 +172,9 @@ export function matchGroups(groups: readonly KeywordGroup[], scan: MessageHits):
   // A skeleton without fillers is the text itself: segment it once.
   const skeletonWords = scan.skeleton.text === scan.text.text ? words : new LazyWords(scan.skeleton.text);
   const comboCandidates: Array<Hit<KeywordPayload>> = [];
-  const settledComboCandidates: Array<Hit<KeywordPayload>> = [];
   const settled = new SettledClauses(scan.text, scan.input);
+  const settledAt = (hit: Hit<KeywordPayload>) =>
+    groups[hit.payload.group]?.skipSettled === true ? settled.at(hit.start) : null;
   let skeletonClauses: Uint32Array | null = null;
   const offer = (group: number, keyword: string, specificity: number, cue: string | null) => {
     if (cue === null) found.set(group, { keyword, specificity });
@@ -184,9 +185,12 @@ export function matchGroups(groups: readonly KeywordGroup[], scan: MessageHits):
     const { group, keyword, combo } = hit.payload;
     const g = live(groups, hit);
     if (!g || hit.payload.exclusion || vetoes.inText(hit)) continue;
-    const cue = g.skipSettled === true ? settled.at(hit.start) : null;
-    if (combo) (cue === null ? comboCandidates : settledComboCandidates).push(hit);
-    else if (
+    if (combo) {
+      comboCandidates.push(hit);
+      continue;
+    }
+    const cue = settledAt(hit);
+    if (
       improves(cue === null ? found : skipped, group, keyword.length) &&
       ((g.mode ?? 'contains') !== 'exact' || (hit.start === 0 && hit.end === length)) &&
       standsAlone(hit, g, scan, words)
@@ -213,21 +217,13 @@ export function matchGroups(groups: readonly KeywordGroup[], scan: MessageHits):
       offer(group, keyword, keyword.length, cue);
     }
   }
-  const combos = (candidates: Array<Hit<KeywordPayload>>) =>
-    fillable(groups, candidates).filter((hit) =>
-      standsAlone(hit, groups[hit.payload.group] as KeywordGroup, scan, words),
-    );
-  const comboHits = combos(comboCandidates);
+  const comboHits = fillable(groups, comboCandidates).filter((hit) =>
+    standsAlone(hit, groups[hit.payload.group] as KeywordGroup, scan, words),
+  );
   if (comboHits.length > 0) {
-    for (const m of comboMatches(groups, comboHits, () => settled.clauses)) {
-      if (improves(found, m.group, m.specificity)) offer(m.group, m.keyword, m.specificity, null);
-    }
-  }
-  const settledComboHits = combos(settledComboCandidates);
-  if (settledComboHits.length > 0) {
-    for (const m of comboMatches(groups, settledComboHits, () => settled.clauses)) {
-      const cue = settledComboHits.map((h) => (h.payload.group === m.group ? settled.at(h.start) : null)).find(Boolean);
-      if (cue && improves(skipped, m.group, m.specificity)) offer(m.group, m.keyword, m.specificity, cue);
+    for (const m of comboMatches(groups, comboHits, () => settled.clauses, settledAt)) {
+      if (improves(m.cue === null ? found : skipped, m.group, m.specificity))
+        offer(m.group, m.keyword, m.specificity, m.cue);
     }
   }
 
