@@ -15,6 +15,7 @@ import { describeStoreContract } from './store-contract.js';
 import Database from 'better-sqlite3';
 import { SQLITE_FILE } from '../../server/src/store/open-sqlite-database.js';
 import { fieldColumn, fieldExpr, SqliteCollection } from '../../server/src/store/sqlite-collection.js';
+import type { Update } from '../../server/src/store/collection.js';
 import { openSqliteDatabase } from '../../server/src/store/open-sqlite-database.js';
 
 /** Every stored document of a collection as text (the raw bytes a reader of the file would see). */
@@ -137,7 +138,8 @@ describe('sqlite store specifics', () => {
     store = await openStore({ dataDir: dir });
     const weeksAgo = new Date(Date.now() - 60 * 24 * 3600 * 1000);
     expect(await store.inbound.claim('a', 'm')).toEqual({ status: 'claimed' });
-    await store.inbound.complete('a', 'm', { ok: 1 }, { from: 'u', message: {}, at: weeksAgo });
+    await store.inbound.stage('a', 'm', { ok: 1 }, { from: 'u', message: {}, at: weeksAgo });
+    await store.inbound.complete('a', 'm');
     await store.replies.append({ account: 'a', openid: 'u', at: weeksAgo, reply: {}, verdict: 'allow', codes: [] });
     await store.close();
     store = await openStore({ dataDir: dir });
@@ -292,6 +294,48 @@ describe('sqlite store specifics', () => {
             .get(r['doc']),
         );
       }
+    } finally {
+      db.close();
+    }
+  });
+
+  it('updateOne rewrites a document inside SQLite exactly as the read-modify-write path does', async () => {
+    const db = openSqliteDatabase(null);
+    try {
+      // findOneAndUpdate always reads, applies in JavaScript and writes back: the reference.
+      const inPlace = new SqliteCollection(db, 'inplace');
+      const reference = new SqliteCollection(db, 'reference');
+      const indexes = [{ fields: ['k', 'n'] }, { fields: ['at'], expireAfterSeconds: 3600 }];
+      await inPlace.ensureIndexes(indexes);
+      await reference.ensureIndexes(indexes);
+      const start = { k: 'a', n: 1, at: new Date(Date.now()), s: 'x', nested: { d: new Date(3), q: 'say "hi"' } };
+      await inPlace.insertOne({ _id: 'd', ...start });
+      await reference.insertOne({ _id: 'd', ...start });
+      const updates: Update[] = [
+        { $set: { s: 'it\'s "quoted" \\ 中文', list: [1, 'two', null, { at: new Date(7) }] } },
+        { $set: { k: 'b', flag: true, none: null }, $inc: { n: 2, fresh: 5 } },
+        { $unset: { nested: true, missing: true }, $inc: { n: -0.5 } },
+        { $set: { at: new Date(Date.now() + 1000), obj: { $date: 'not a date', x: 1 } } },
+        { $unset: { k: true } },
+      ];
+      for (const u of updates) {
+        expect(await inPlace.updateOne({ _id: 'd' }, u)).toEqual({ matched: 1, upserted: false });
+        expect(await reference.findOneAndUpdate({ _id: 'd' }, u)).not.toBeNull();
+        const [a, b] = await Promise.all([inPlace.findOne({ _id: 'd' }), reference.findOne({ _id: 'd' })]);
+        expect(a).toEqual(b);
+      }
+      // The columns follow: the queries on indexed fields see the same documents.
+      for (const filter of [{ k: null }, { n: 2.5 }, { at: { $gt: new Date(Date.now() + 500) } }])
+        expect(await inPlace.count(filter)).toBe(await reference.count(filter));
+      expect(await inPlace.count({ k: null, n: 2.5 })).toBe(1);
+      // No match, and what only the JavaScript path decides, behave as before.
+      expect(await inPlace.updateOne({ _id: 'd', n: 99 }, { $set: { s: 'y' } })).toEqual({
+        matched: 0,
+        upserted: false,
+      });
+      await expect(inPlace.updateOne({ _id: 'd' }, { $inc: { s: 1 } })).rejects.toThrow(/non-number/);
+      await expect(inPlace.updateOne({ _id: 'd' }, { $inc: { none: 1 } })).rejects.toThrow(/non-number/);
+      expect((await inPlace.findOne({ _id: 'd' }))?.['s']).toBe('it\'s "quoted" \\ 中文');
     } finally {
       db.close();
     }

@@ -132,9 +132,10 @@ export function describeStoreContract(label: string, backend: () => ContractBack
         advance(1000);
         expect(await store.inbound.claim(a, 'm1')).toEqual({ status: 'pending' });
         const body = { duplicate: false, replies: [{ reply: { type: 'text', content: 'hi' } }] };
-        expect(await store.inbound.complete(a, 'm1', body, { from: 'u', message: { type: 'text' }, at: T0 })).toBe(
-          true,
-        );
+        await store.inbound.stage(a, 'm1', body, { from: 'u', message: { type: 'text' }, at: T0 });
+        // Staged, not yet done: a duplicate still waits (the state that applies it may not be written).
+        expect(await store.inbound.claim(a, 'm1')).toEqual({ status: 'pending' });
+        expect(await store.inbound.complete(a, 'm1')).toBe(true);
         advance(1000);
         expect(await store.inbound.claim(a, 'm1')).toEqual({ status: 'done', body });
         expect(await store.inbound.release(a, 'm1')).toBe(false); // done records stay
@@ -147,7 +148,8 @@ export function describeStoreContract(label: string, backend: () => ContractBack
         for (const at of [new Date('2001-01-01T00:00:00Z'), new Date('2099-01-01T00:00:00Z')]) {
           const key = `old-${at.getTime()}`;
           expect(await store.inbound.claim(a, key)).toEqual({ status: 'claimed' });
-          await store.inbound.complete(a, key, body, { from: 'u', message: { type: 'text' }, at });
+          await store.inbound.stage(a, key, body, { from: 'u', message: { type: 'text' }, at });
+          await store.inbound.complete(a, key);
           expect(await store.inbound.claim(a, key)).toEqual({ status: 'done', body });
         }
       });
@@ -175,13 +177,15 @@ export function describeStoreContract(label: string, backend: () => ContractBack
       it('a released claim keeps its staged result for the retry; completing drops it', async () => {
         const a = acct();
         expect(await store.inbound.claim(a, 's')).toEqual({ status: 'claimed' });
-        await store.inbound.stage(a, 's', { replies: ['first'] });
+        await store.inbound.stage(a, 's', { replies: ['first'] }, { from: 'u', message: {}, at: T0 });
         expect(await store.inbound.release(a, 's')).toBe(true);
         // The retry takes the claim over at once (no lease wait) and finds what was staged.
         expect(await store.inbound.claim(a, 's')).toEqual({ status: 'claimed' });
         expect(await store.inbound.staged(a, 's')).toEqual({ replies: ['first'] });
-        await store.inbound.complete(a, 's', { replies: ['first'] }, { from: 'u', message: {}, at: T0 });
+        expect(await store.inbound.complete(a, 's')).toBe(true);
+        expect(await store.inbound.claim(a, 's')).toEqual({ status: 'done', body: { replies: ['first'] } });
         expect(await store.inbound.staged(a, 's')).toBeUndefined();
+        expect(await store.inbound.complete(a, 's')).toBe(false); // once
         expect(await store.inbound.staged(a, 'never-claimed')).toBeUndefined();
       });
 
@@ -189,14 +193,17 @@ export function describeStoreContract(label: string, backend: () => ContractBack
         const a = acct();
         for (let i = 0; i < 5; i += 1) {
           await store.inbound.claim(a, `k${i}`);
-          await store.inbound.complete(
+          await store.inbound.stage(
             a,
             `k${i}`,
             { i },
             { from: `u${i}`, message: { content: `m${i}` }, at: plus((5 - i) * 1000) },
           );
+          await store.inbound.complete(a, `k${i}`);
         }
+        // Staged but never completed (its state was not written): not a message the account handled.
         await store.inbound.claim(a, 'pending');
+        await store.inbound.stage(a, 'pending', { i: 9 }, { from: 'u9', message: { content: 'm9' }, at: plus(3000) });
         const got = await store.inbound.listBetween(a, plus(2000), plus(5000), 10);
         expect(got.map((g) => g.key)).toEqual(['k3', 'k2', 'k1']);
         expect(got[0]).toEqual({ key: 'k3', from: 'u3', message: { content: 'm3' }, at: plus(2000), body: { i: 3 } });

@@ -69,7 +69,11 @@ export async function handleInbound(
         }
         const { next, result: fresh } = await processInbound(compiled, state, input);
         // Staged before the state that applies it is written, so a retry always finds it.
-        const before = store.inbound.stage(account, key, compactInboundResult(fresh));
+        const before = store.inbound.stage(account, key, compactInboundResult(fresh), {
+          from: message.from,
+          message,
+          at: new Date(at),
+        });
         return {
           next: { ...next, applied: [...next.applied.filter((k) => k !== key).slice(-(APPLIED_KEPT - 1)), key] },
           result: fresh,
@@ -81,11 +85,7 @@ export async function handleInbound(
     );
     // Independent writes, issued in one turn so the store can commit them together.
     await Promise.all([
-      store.inbound.complete(account, key, compactInboundResult(result), {
-        from: message.from,
-        message,
-        at: new Date(at),
-      }),
+      store.inbound.complete(account, key),
       ...result.replies.filter((x) => x.committed).map((r) => appendReplyLog(store, account, message.from, at, r)),
       recordInbound(store, compiled, account, message, user, at, result, latestTurn),
     ]);

@@ -67,21 +67,15 @@ export class InboundLogRepository {
     return { status: 'pending' };
   }
 
-  /** Store the answer for later duplicates and the message for backtests. */
-  async complete(account: string, key: string, body: unknown, record: InboundRecord): Promise<boolean> {
+  /**
+   * The staged answer becomes the answer to later duplicates, and the message joins the backtests'
+   * list: only the status changes (what was staged is already the record's body).
+   */
+  async complete(account: string, key: string): Promise<boolean> {
     const r = await this.c.updateOne(
-      { account, key },
-      {
-        $set: {
-          status: 'done',
-          body: toJsonField(body),
-          from: record.from,
-          message: toJsonField(record.message),
-          messageAt: record.at,
-        },
-        // A done record is never taken over: the lease time goes with what was staged.
-        $unset: { staged: true, claimedAt: true },
-      },
+      { account, key, status: 'pending' },
+      // A done record is never taken over: the lease time goes.
+      { $set: { status: 'done' }, $unset: { claimedAt: true } },
     );
     return r.matched === 1;
   }
@@ -99,16 +93,28 @@ export class InboundLogRepository {
   }
 
   /**
-   * The result an attempt is about to apply, kept on its pending claim: written before the
-   * conversation state that applies the message, so a retry after a crash in between answers it.
+   * The result an attempt is about to apply, with its message, kept on its pending claim: written
+   * before the conversation state that applies the message, so a retry after a crash in between
+   * answers it; `complete` then makes it the answer without writing it again.
    */
-  async stage(account: string, key: string, result: unknown): Promise<void> {
-    await this.c.updateOne({ account, key, status: 'pending' }, { $set: { staged: toJsonField(result) } });
+  async stage(account: string, key: string, body: unknown, record: InboundRecord): Promise<void> {
+    await this.c.updateOne(
+      { account, key, status: 'pending' },
+      {
+        $set: {
+          body: toJsonField(body),
+          from: record.from,
+          message: toJsonField(record.message),
+          messageAt: record.at,
+        },
+      },
+    );
   }
 
+  /** What a pending claim staged (see `stage`). */
   async staged(account: string, key: string): Promise<unknown> {
-    const doc = await this.c.findOne({ account, key });
-    return doc ? docFields.optJson(doc, 'staged') : undefined;
+    const doc = await this.c.findOne({ account, key, status: 'pending' });
+    return doc ? docFields.optJson(doc, 'body') : undefined;
   }
 
   /**

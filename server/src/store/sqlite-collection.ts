@@ -119,6 +119,7 @@ export class SqliteCollection implements Collection {
 
   async updateOne(filter: Filter, update: Update, options: { upsert?: boolean } = {}): Promise<UpdateResult> {
     return this.run(() => {
+      if (!options.upsert && this.updateInPlace(filter, update)) return { matched: 1, upserted: false };
       const r = this.modify(filter, update, options.upsert ?? false);
       return { matched: r.matched ? 1 : 0, upserted: r.upserted };
     });
@@ -209,6 +210,65 @@ export class SqliteCollection implements Collection {
   close(): void {
     this.closed = true;
     if (this.db.open) this.group.commit();
+  }
+
+  /**
+   * The update as one UPDATE statement whose JSON functions rewrite the document inside SQLite:
+   * the stored text never crosses into JavaScript to be parsed, walked and written again (measured
+   * at 100,000 users: about a fifth of a committed /inbound's store time went to that). Only the
+   * columns of the fields the update names are set, so an update names only what changed.
+   * False when nothing matched, or for what `modify` alone does exactly as MongoDB would (an
+   * unusual field name, `undefined` values, a field in two operators, `$inc` on a field that is not
+   * a number): `modify` then runs instead, and reports no match or throws as before.
+   */
+  private updateInPlace(filter: Filter, update: Update): boolean {
+    const set = Object.entries(update.$set ?? {});
+    const unset = Object.keys(update.$unset ?? {});
+    const inc = Object.entries(update.$inc ?? {});
+    const names = [...set.map(([k]) => k), ...unset, ...inc.map(([k]) => k)];
+    if (
+      names.length === 0 ||
+      new Set(names).size !== names.length ||
+      names.some(
+        (k) => k === '_id' || !PLAIN_FIELD.test(k) || (k === this.ttl?.field && !set.some(([f]) => f === k)),
+      ) ||
+      set.some(([, v]) => v === undefined)
+    )
+      return false;
+    const where = this.compileFilter(filter);
+    let doc = 'doc';
+    if (unset.length > 0) doc = `json_remove(doc, ${unset.map((k) => `'$.${k}'`).join(', ')})`;
+    const pairs = [
+      ...set.map(([k]) => `'$.${k}', json(?)`),
+      ...inc.map(([k]) => `'$.${k}', coalesce(json_extract(doc, '$.${k}'), 0) + ?`),
+    ];
+    if (pairs.length > 0) doc = `json_set(${doc}, ${pairs.join(', ')})`;
+    const columns = [
+      ...set
+        .filter(([k]) => this.columns.includes(k))
+        .map(([k, v]) => ({ sql: `${fieldColumn(k)} = ?`, param: columnValue(v) })),
+      ...unset
+        .filter((k) => this.columns.includes(k))
+        .map((k) => ({ sql: `${fieldColumn(k)} = NULL`, param: undefined })),
+      ...inc
+        .filter(([k]) => this.columns.includes(k))
+        .map(([k, by]) => ({ sql: `${fieldColumn(k)} = coalesce(${fieldColumn(k)}, 0) + ?`, param: by })),
+    ];
+    const numbers = inc.map(
+      ([k]) =>
+        ` AND json_type(doc, '$.${k}') IS NOT 'null' AND coalesce(json_type(doc, '$.${k}'), 'integer') IN ('integer', 'real')`,
+    );
+    const sql = `UPDATE ${this.table} SET doc = ${doc}${columns.map((c) => `, ${c.sql}`).join('')} WHERE id = (SELECT id FROM ${this.table} WHERE ${where.sql}${numbers.join('')} LIMIT 1)`;
+    const changes = this.stmt(sql).run(
+      ...set.map(([, v]) => encode(v as StoredDoc)),
+      ...inc.map(([, by]) => by),
+      ...columns.filter((c) => c.param !== undefined).map((c) => c.param),
+      ...where.params,
+    ).changes;
+    if (changes === 0) return false;
+    const ttl = this.ttl && set.find(([k]) => k === this.ttl?.field);
+    if (ttl) this.noteExpiry({ [ttl[0]]: ttl[1] });
+    return true;
   }
 
   /** Read, apply the update in JS, write back: atomic because `run` runs it synchronously in the turn's transaction. */
@@ -358,6 +418,9 @@ function createRowidTable(db: Database.Database, table: string): void {
     db.exec(`DROP TABLE ${table}_without_rowid`);
   })();
 }
+
+/** A top-level field name a JSON path can hold unquoted. */
+const PLAIN_FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Field columns are named `f_<field>` (see `SqliteCollection`). */
 const FIELD_COLUMN_PREFIX = 'f_';

@@ -97,11 +97,18 @@ export class TurnRepository {
       if (decided === null) return;
       if ('change' in decided) {
         if (!latest) return;
-        const set = fields({ ...latest, ...decided.change });
-        const unset = Object.fromEntries(OPTIONAL.filter((f) => !(f in set)).map((f) => [f, true] as const));
+        // Only what changed: an update that names a field rewrites its index entries.
+        const before = fields(latest);
+        const after = fields({ ...latest, ...decided.change });
+        const set = Object.fromEntries(
+          Object.entries(after).filter(([f, v]) => JSON.stringify(v) !== JSON.stringify(before[f])),
+        );
+        const unset = Object.fromEntries(
+          OPTIONAL.filter((f) => f in before && !(f in after)).map((f) => [f, true] as const),
+        );
         const r = await this.c.updateOne(
           { _id: latest.id, v: latest.v },
-          { $set: { ...set, v: latest.v + 1 }, $unset: unset },
+          { $set: { ...set, v: latest.v + 1 }, ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}) },
         );
         if (r.matched === 1) return;
         continue;
