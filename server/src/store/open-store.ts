@@ -18,6 +18,7 @@ import { MongoCollection, mapMongoError } from './mongo-collection.js';
 import { SqliteCollection, mapSqliteError } from './sqlite-collection.js';
 import { openSqliteDatabase, SQLITE_FILE, type Durability } from './open-sqlite-database.js';
 import { importNedbDataDir } from './import-nedb-data-dir.js';
+import { SqliteCheckpointer } from './sqlite-checkpointer.js';
 import { PackCatalogRepository } from './pack-catalog-repository.js';
 import { PackInstallRepository } from './pack-install-repository.js';
 import { ReplyLogRepository } from './reply-log-repository.js';
@@ -203,6 +204,7 @@ async function openSqlite(dataDir: string, options: StoreOptions): Promise<Store
       return c;
     });
     if (fresh) await importNedbDataDir(dataDir, cols);
+    const checkpointer = SqliteCheckpointer.start(path.join(dataDir, SQLITE_FILE), options.durability ?? 'normal');
     return assemble('sqlite', cols, box, options, {
       ping: async () => {
         await cols.workspaces.count({ _id: '\u0000ping' });
@@ -210,6 +212,7 @@ async function openSqlite(dataDir: string, options: StoreOptions): Promise<Store
       close: async () => {
         try {
           for (const c of Object.values(cols)) c.close();
+          await checkpointer.stop();
           opened.close();
         } finally {
           await release();
