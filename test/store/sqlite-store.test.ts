@@ -299,6 +299,30 @@ describe('sqlite store specifics', () => {
     }
   });
 
+  it("a typical answered message's events are one row on disk: its group and auto reply ride on it", async () => {
+    const dir = await tempDir();
+    store = await openStore({ dataDir: dir });
+    const place = { account: 'a', openid: 'u', t: new Date(), day: '2026-11-24', hour: '2026-11-24T10' };
+    await store.events.appendAll(place, [
+      { kind: 'message', message: { type: 'text', content: '退钱' }, type: 'text', matched: true },
+      { kind: 'match', group: '退款' },
+      { kind: 'reply', by: 'auto' },
+    ]);
+    await store.events.appendAll(place, [
+      { kind: 'message', message: { type: 'text', content: '退钱，物流' }, type: 'text', matched: true },
+      { kind: 'match', group: '退款' },
+      { kind: 'match', group: '物流' },
+      { kind: 'reason', code: 'PROMOTION', severity: 'warn' },
+      { kind: 'reply', by: 'auto' },
+      { kind: 'reply', by: 'auto' },
+    ]);
+    const db = new Database(path.join(dir, SQLITE_FILE), { readonly: true });
+    const kinds = db.prepare(`SELECT json_extract(doc, '$.kind') FROM c_events ORDER BY rowid`).pluck().all();
+    db.close();
+    // The second message: its row, then its second group, its reason and its second reply.
+    expect(kinds).toEqual(['message', 'message', 'match', 'reason', 'reply']);
+  });
+
   it('updateOne rewrites a document inside SQLite exactly as the read-modify-write path does', async () => {
     const db = openSqliteDatabase(null);
     try {

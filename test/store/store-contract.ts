@@ -592,6 +592,43 @@ export function describeStoreContract(label: string, backend: () => ContractBack
         expect(await store.events.count(a, 'reply', range, { by: 'auto' })).toBe(151);
         expect(await store.events.lastMessages(a, 'u', 5)).toEqual([{ from: 'u', type: 'text', content: '退钱' }]);
       });
+
+      it('counts a match or an auto reply alike on its message row or on a row of its own (as written before folding)', async () => {
+        const a = acct();
+        const place = { account: a, openid: 'u', t: T0, day: '2026-11-24', hour: '2026-11-24T10' };
+        const range = { from: T0, to: plus(1000) };
+        const text = (content: string, matched: boolean) => ({
+          kind: 'message' as const,
+          message: { from: 'u', type: 'text', content },
+          type: 'text',
+          matched,
+        });
+        // Folded: the group and the auto reply ride on the message's row.
+        await store.events.appendAll(place, [
+          text('退钱', true),
+          { kind: 'match', group: '退款' },
+          { kind: 'reply', by: 'auto' },
+        ]);
+        // One row per fact, as an earlier version wrote them.
+        await store.events.append(place, text('退款', true));
+        await store.events.append(place, { kind: 'match', group: '退款' });
+        await store.events.append(place, { kind: 'reply', by: 'auto' });
+        await store.events.append(place, { kind: 'reply', by: 'human', agent: 'li' });
+        await store.events.appendAll(place, [text('你好', false)]);
+        expect(await store.events.count(a, 'message', range)).toBe(3);
+        expect(await store.events.count(a, 'message', range, { type: 'text', matched: false })).toBe(1);
+        expect(await store.events.countBy(a, 'match', range, 'group')).toEqual([{ value: '退款', count: 2 }]);
+        expect(await store.events.count(a, 'reply', range, { by: 'auto' })).toBe(2);
+        expect(await store.events.count(a, 'reply', range, { by: 'human' })).toBe(1);
+        expect(await store.events.count(a, 'reply', range)).toBe(3);
+        expect(await store.events.countBy(a, 'reply', range, 'day', { by: 'auto' })).toEqual([
+          { value: '2026-11-24', count: 2 },
+        ]);
+        expect(await store.events.recentUnmatchedTexts(a, range, 10)).toEqual(['你好']);
+        // All at one time: their order among themselves is not defined.
+        const last = (await store.events.lastMessages(a, 'u', 5)) as Array<{ content: string }>;
+        expect(last.map((m) => m.content).sort()).toEqual(['你好', '退款', '退钱']);
+      });
     });
 
     describe('indexes', () => {

@@ -58,10 +58,15 @@ export class EventRepository {
     await this.c.insertOne(this.toDoc(place, new Date(this.serverNow()), event));
   }
 
-  /** Several events of one place (one message's facts) in one write. */
+  /**
+   * Several events of one place (one message's facts) in one write. A message's first keyword
+   * group and its first auto reply ride on the message's own row (`group`, `by: 'auto'`) instead
+   * of rows of their own: a typical answered message writes one row, not three (each row is an
+   * entry in every index of the collection; see `rowsOf` for how counts find them).
+   */
   async appendAll(place: EventPlace, events: readonly InsightEvent[]): Promise<void> {
     const at = new Date(this.serverNow());
-    await this.c.insertMany(events.map((e) => this.toDoc(place, at, e)));
+    await this.c.insertMany(folded(events).map((e) => this.toDoc(place, at, e)));
   }
 
   /** Events of `kind` with `from <= t < to`, narrowed by equality on other fields. */
@@ -101,7 +106,7 @@ export class EventRepository {
     return docs.reverse().map((d) => docFields.json(d, 'message'));
   }
 
-  private toDoc(place: EventPlace, at: Date, event: InsightEvent): StoredDoc & { _id: string } {
+  private toDoc(place: EventPlace, at: Date, event: StoredEvent): StoredDoc & { _id: string } {
     const { message, ...rest } = event.kind === 'message' ? event : { ...event, message: undefined };
     return {
       _id: newId(),
@@ -118,8 +123,34 @@ export interface TimeRange {
   to: Date;
 }
 
+/** A stored row: an event, or a message carrying its first group and first auto reply (see `appendAll`). */
+type StoredEvent = InsightEvent | (Extract<InsightEvent, { kind: 'message' }> & { group?: string; by?: 'auto' });
+
+/** The facts of one message as rows: its first match and first auto reply folded into the message's row. */
+function folded(events: readonly InsightEvent[]): StoredEvent[] {
+  const message = events.find((e) => e.kind === 'message');
+  if (!message) return [...events];
+  const match = events.find((e) => e.kind === 'match');
+  const reply = events.find((e) => e.kind === 'reply' && e.by === 'auto' && e.agent === undefined);
+  return [
+    { ...message, ...(match ? { group: match.group } : {}), ...(reply ? { by: 'auto' as const } : {}) },
+    ...events.filter((e) => e !== message && e !== match && e !== reply),
+  ];
+}
+
+/**
+ * The rows holding events of `kind`: matches and replies are also found on message rows (see
+ * `appendAll`), which hold `group` or `by` only when they carry one. Rows written before folding
+ * (one per fact) are found alike.
+ */
+function rowsOf(kind: InsightKind): Filter {
+  if (kind === 'match') return { kind: { $in: ['message', 'match'] }, group: { $ne: null } };
+  if (kind === 'reply') return { kind: { $in: ['message', 'reply'] }, by: { $ne: null } };
+  return { kind };
+}
+
 function rangeFilter(account: string, kind: InsightKind, range: TimeRange, where: Filter): Filter {
-  return { account, kind, t: { $gte: range.from, $lt: range.to }, ...where };
+  return { account, ...rowsOf(kind), t: { $gte: range.from, $lt: range.to }, ...where };
 }
 
 /** A stored text message's content (§5: `content` is required on text messages). */
