@@ -340,6 +340,15 @@ describe('sqlite store specifics', () => {
         { $set: { k: 'b', flag: true, none: null }, $inc: { n: 2, fresh: 5 } },
         { $unset: { nested: true, missing: true }, $inc: { n: -0.5 } },
         { $set: { at: new Date(Date.now() + 1000), obj: { $date: 'not a date', x: 1 } } },
+        {
+          $set: {
+            big: 1e21,
+            tiny: -0.000001,
+            nan: Number.NaN,
+            inf: Number.POSITIVE_INFINITY,
+            json: '{"a":[1,"\\u4e2d"]}',
+          },
+        },
         { $unset: { k: true } },
       ];
       for (const u of updates) {

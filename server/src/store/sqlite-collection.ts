@@ -239,7 +239,7 @@ export class SqliteCollection implements Collection {
     let doc = 'doc';
     if (unset.length > 0) doc = `json_remove(doc, ${unset.map((k) => `'$.${k}'`).join(', ')})`;
     const pairs = [
-      ...set.map(([k]) => `'$.${k}', json(?)`),
+      ...set.map(([k, v]) => `'$.${k}', ${isSqlScalar(v) ? '?' : 'json(?)'}`),
       ...inc.map(([k]) => `'$.${k}', coalesce(json_extract(doc, '$.${k}'), 0) + ?`),
     ];
     if (pairs.length > 0) doc = `json_set(${doc}, ${pairs.join(', ')})`;
@@ -260,7 +260,7 @@ export class SqliteCollection implements Collection {
     );
     const sql = `UPDATE ${this.table} SET doc = ${doc}${columns.map((c) => `, ${c.sql}`).join('')} WHERE id = (SELECT id FROM ${this.table} WHERE ${where.sql}${numbers.join('')} LIMIT 1)`;
     const changes = this.stmt(sql).run(
-      ...set.map(([, v]) => encode(v as StoredDoc)),
+      ...set.map(([, v]) => (isSqlScalar(v) ? v : encode(v as StoredDoc))),
       ...inc.map(([, by]) => by),
       ...columns.filter((c) => c.param !== undefined).map((c) => c.param),
       ...where.params,
@@ -417,6 +417,15 @@ function createRowidTable(db: Database.Database, table: string): void {
     db.exec(`INSERT INTO ${table} (id, doc) SELECT id, doc FROM ${table}_without_rowid`);
     db.exec(`DROP TABLE ${table}_without_rowid`);
   })();
+}
+
+/**
+ * A value `json_set` stores as itself when bound as is (text as a JSON string, a finite number as a
+ * JSON number, NULL as null): a long string, such as a stored JSON field, is then escaped once, in
+ * SQLite, rather than by `JSON.stringify` and parsed again by `json()`.
+ */
+function isSqlScalar(v: unknown): v is string | number | null {
+  return typeof v === 'string' || v === null || (typeof v === 'number' && Number.isFinite(v));
 }
 
 /** A top-level field name a JSON path can hold unquoted. */
