@@ -16,6 +16,7 @@ import Database from 'better-sqlite3';
 import { SQLITE_FILE } from '../../server/src/store/open-sqlite-database.js';
 import { fieldColumn, fieldExpr, SqliteCollection } from '../../server/src/store/sqlite-collection.js';
 import type { Update } from '../../server/src/store/collection.js';
+import { InboundLogRepository } from '../../server/src/store/inbound-log-repository.js';
 import { openSqliteDatabase } from '../../server/src/store/open-sqlite-database.js';
 
 /** Every stored document of a collection as text (the raw bytes a reader of the file would see). */
@@ -321,6 +322,27 @@ describe('sqlite store specifics', () => {
     db.close();
     // The second message: its row, then its second group, its reason and its second reply.
     expect(kinds).toEqual(['message', 'message', 'match', 'reason', 'reply']);
+  });
+
+  it('a claim staged by an earlier version (before a crash and an upgrade) still answers its retry', async () => {
+    const db = openSqliteDatabase(null);
+    try {
+      const c = new SqliteCollection(db, 'inbound');
+      const inbound = new InboundLogRepository(c, () => Date.now());
+      const at = new Date();
+      await c.insertOne({
+        _id: 'old',
+        account: 'a',
+        key: 'm',
+        status: 'pending',
+        at,
+        claimedAt: at,
+        staged: '{"n":1}',
+      });
+      expect(await inbound.staged('a', 'm')).toEqual({ n: 1 });
+    } finally {
+      db.close();
+    }
   });
 
   it('updateOne rewrites a document inside SQLite exactly as the read-modify-write path does', async () => {

@@ -114,7 +114,8 @@ export class InboundLogRepository {
   /** What a pending claim staged (see `stage`). */
   async staged(account: string, key: string): Promise<unknown> {
     const doc = await this.c.findOne({ account, key, status: 'pending' });
-    return doc ? docFields.optJson(doc, 'body') : undefined;
+    // `staged`: where an earlier version kept it, on a claim left by a crash before an upgrade.
+    return doc ? (docFields.optJson(doc, 'body') ?? docFields.optJson(doc, 'staged')) : undefined;
   }
 
   /**
