@@ -83,7 +83,14 @@ describe('inbound', () => {
       Array.from({ length: 5 }, () => t.post('/api/v1/inbound', text('u8', '物流', T0, 'm-par'))),
     );
     expect(all.filter((r) => r.body.duplicate === false)).toHaveLength(1);
+    // Every duplicate answers what the one that applied it answered.
+    const { duplicate: _d, ...applied } = all.find((r) => r.body.duplicate === false)!.body;
+    for (const r of all) expect({ ...r.body, duplicate: false }).toEqual({ ...applied, duplicate: false });
     expect((await t.get('/api/v1/users/u8/window')).body.counters.repliesSinceInteraction).toBe(1);
+    // The deliveries that lost the claim computed the same change: the topic is counted once.
+    const topics = (await t.store.profiles.get('default', 'u8'))?.topics ?? {};
+    expect(Object.values(topics)).toEqual([1]);
+    expect(await t.store.inbound.claim('default', 'msg:m-par')).toMatchObject({ status: 'done' });
   });
 
   it('events without msgId are keyed by from+at+event', async () => {

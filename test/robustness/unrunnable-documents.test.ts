@@ -279,8 +279,9 @@ describe('budgets', () => {
       };
     store.versions.latestAll = count(store.versions.latestAll.bind(store.versions));
     store.packs.list = count(store.packs.list.bind(store.packs));
-    const claim = store.inbound.claim.bind(store.inbound);
-    store.inbound.claim = async (...args) => {
+    // A message not seen before is claimed with its result staged, after the compile.
+    const claim = store.inbound.claimStaged.bind(store.inbound);
+    store.inbound.claimStaged = async (...args) => {
       compiled = true;
       return claim(...args);
     };

@@ -189,6 +189,27 @@ export function describeStoreContract(label: string, backend: () => ContractBack
         expect(await store.inbound.staged(a, 'never-claimed')).toBeUndefined();
       });
 
+      it('a message not seen before is claimed with its answer staged, in one write; a second claim of it loses', async () => {
+        const a = acct();
+        expect(await store.inbound.seen(a, 'n1')).toBe(false);
+        const record = { from: 'u', message: { type: 'text', content: '退钱' }, at: T0 };
+        expect(await store.inbound.claimStaged(a, 'n1', { replies: ['r'] }, record)).toBe(true);
+        expect(await store.inbound.seen(a, 'n1')).toBe(true);
+        expect(await store.inbound.claimStaged(a, 'n1', { replies: ['other'] }, record)).toBe(false);
+        expect(await store.inbound.claim(a, 'n1')).toEqual({ status: 'pending' });
+        expect(await store.inbound.staged(a, 'n1')).toEqual({ replies: ['r'] });
+        expect(await store.inbound.complete(a, 'n1')).toBe(true);
+        expect(await store.inbound.claim(a, 'n1')).toEqual({ status: 'done', body: { replies: ['r'] } });
+        expect(await store.inbound.listBetween(a, T0, plus(1), 10)).toEqual([
+          { key: 'n1', from: 'u', message: record.message, at: T0, body: { replies: ['r'] } },
+        ]);
+        // Released (the attempt failed): a retry takes the claim at once and finds what was staged.
+        expect(await store.inbound.claimStaged(a, 'n2', { replies: ['s'] }, record)).toBe(true);
+        expect(await store.inbound.release(a, 'n2')).toBe(true);
+        expect(await store.inbound.claim(a, 'n2')).toEqual({ status: 'claimed' });
+        expect(await store.inbound.staged(a, 'n2')).toEqual({ replies: ['s'] });
+      });
+
       it('lists completed messages between two times, oldest first, limited', async () => {
         const a = acct();
         for (let i = 0; i < 5; i += 1) {

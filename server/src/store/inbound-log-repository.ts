@@ -46,6 +46,35 @@ export class InboundLogRepository {
     private readonly leaseMs = 60_000,
   ) {}
 
+  /** Whether a delivery of this message was recorded (pending or done). */
+  async seen(account: string, key: string): Promise<boolean> {
+    return (await this.c.findOne({ account, key }, { projection: { _id: 1 } })) !== null;
+  }
+
+  /**
+   * The claim of a message not seen before, with the result the attempt is about to apply already
+   * staged on it (see `stage`): one write where a claim and then a stage were two. False when a
+   * record exists (another delivery came first): `claim` then says whether it is done or pending.
+   */
+  async claimStaged(account: string, key: string, body: unknown, record: InboundRecord): Promise<boolean> {
+    const at = new Date(this.serverNow());
+    try {
+      await this.c.insertOne({
+        _id: newId(),
+        account,
+        key,
+        status: 'pending',
+        at,
+        claimedAt: at,
+        ...stagedFields(body, record),
+      });
+      return true;
+    } catch (e) {
+      if (e instanceof DuplicateKeyError) return false;
+      throw e;
+    }
+  }
+
   async claim(account: string, key: string): Promise<ClaimResult> {
     // A few rounds: the record we collide with may expire or be released meanwhile.
     for (let round = 0; round < 5; round += 1) {
@@ -98,17 +127,7 @@ export class InboundLogRepository {
    * answers it; `complete` then makes it the answer without writing it again.
    */
   async stage(account: string, key: string, body: unknown, record: InboundRecord): Promise<void> {
-    await this.c.updateOne(
-      { account, key, status: 'pending' },
-      {
-        $set: {
-          body: toJsonField(body),
-          from: record.from,
-          message: toJsonField(record.message),
-          messageAt: record.at,
-        },
-      },
-    );
+    await this.c.updateOne({ account, key, status: 'pending' }, { $set: stagedFields(body, record) });
   }
 
   /** What a pending claim staged (see `stage`). */
@@ -141,4 +160,14 @@ export class InboundLogRepository {
       body: docFields.json(d, 'body'),
     }));
   }
+}
+
+/** What a staged claim holds besides the claim: the answer, and the message for backtests. */
+function stagedFields(body: unknown, record: InboundRecord): Record<string, unknown> {
+  return {
+    body: toJsonField(body),
+    from: record.from,
+    message: toJsonField(record.message),
+    messageAt: record.at,
+  };
 }
