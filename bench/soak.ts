@@ -271,7 +271,7 @@ function report(run: SoakRun, target: number, minutes: number, diskRunning: numb
     `server RSS: start ${first.toFixed(0)} MiB, mean per minute ${perMinute.map((r) => r.toFixed(0)).join(' → ')}, end ${last.toFixed(0)} MiB (max ${Math.max(...run.rss.map(([, r]) => r)).toFixed(0)})`,
   );
   console.log(
-    `RSS slope over the last third: ${slope >= 0 ? '+' : ''}${slope.toFixed(2)} MiB/min → ${Math.abs(slope) <= FLAT_MIB_PER_MINUTE ? 'flat' : 'NOT flat'} (flat: within ±${FLAT_MIB_PER_MINUTE} MiB/min)`,
+    `RSS slope over the last third: ${slope >= 0 ? '+' : ''}${slope.toFixed(2)} MiB/min → ${memoryVerdict(slope)} (flat: within ±${FLAT_MIB_PER_MINUTE} MiB/min)`,
   );
   console.log(
     `data dir: ${(diskRunning / MiB).toFixed(1)} MiB at the end of the load (WAL included), ${(diskStopped / MiB).toFixed(1)} MiB once the server stopped`,
@@ -392,4 +392,10 @@ function freePort(): Promise<number> {
 function option(args: readonly string[], name: string): string | undefined {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
+}
+
+/** Flat, or which way it moves: falling memory (the heap settling after the peak run) is no leak. */
+function memoryVerdict(slope: number): string {
+  if (Math.abs(slope) <= FLAT_MIB_PER_MINUTE) return 'flat';
+  return slope > 0 ? 'NOT flat: growing' : 'falling (not growing)';
 }
