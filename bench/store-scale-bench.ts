@@ -176,7 +176,11 @@ async function inboundRatio(
     [];
   for (let r = 0; r < ROUNDS; r++)
     rounds.push({ dry: await measure(true, `dry${r}`), committed: await measure(false, `live${r}`) });
-  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+  const median = (xs: number[]) =>
+    percentile(
+      xs.sort((a, b) => a - b),
+      0.5,
+    );
   const ratio = median(rounds.map((x) => x.committed.rps / x.dry.rps));
   const dry = { rps: median(rounds.map((x) => x.dry.rps)), cpuMs: median(rounds.map((x) => x.dry.cpuMs)) };
   const committed = {

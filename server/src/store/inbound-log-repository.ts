@@ -57,34 +57,14 @@ export class InboundLogRepository {
    * record exists (another delivery came first): `claim` then says whether it is done or pending.
    */
   async claimStaged(account: string, key: string, body: unknown, record: InboundRecord): Promise<boolean> {
-    const at = new Date(this.serverNow());
-    try {
-      await this.c.insertOne({
-        _id: newId(),
-        account,
-        key,
-        status: 'pending',
-        at,
-        claimedAt: at,
-        ...stagedFields(body, record),
-      });
-      return true;
-    } catch (e) {
-      if (e instanceof DuplicateKeyError) return false;
-      throw e;
-    }
+    return this.insertClaim(account, key, new Date(this.serverNow()), stagedFields(body, record));
   }
 
   async claim(account: string, key: string): Promise<ClaimResult> {
     // A few rounds: the record we collide with may expire or be released meanwhile.
     for (let round = 0; round < 5; round += 1) {
       const at = new Date(this.serverNow());
-      try {
-        await this.c.insertOne({ _id: newId(), account, key, status: 'pending', at, claimedAt: at });
-        return { status: 'claimed' };
-      } catch (e) {
-        if (!(e instanceof DuplicateKeyError)) throw e;
-      }
+      if (await this.insertClaim(account, key, at)) return { status: 'claimed' };
       const doc = await this.c.findOne({ account, key });
       if (!doc) continue;
       if (docFields.str(doc, 'status') === 'done') return { status: 'done', body: docFields.json(doc, 'body') };
@@ -94,6 +74,22 @@ export class InboundLogRepository {
       return r.matched === 1 ? { status: 'claimed' } : { status: 'pending' };
     }
     return { status: 'pending' };
+  }
+
+  /** A new pending claim dated `at` (with `fields` beside it); false when the message has a record already. */
+  private async insertClaim(
+    account: string,
+    key: string,
+    at: Date,
+    fields: Record<string, unknown> = {},
+  ): Promise<boolean> {
+    try {
+      await this.c.insertOne({ _id: newId(), account, key, status: 'pending', at, claimedAt: at, ...fields });
+      return true;
+    } catch (e) {
+      if (e instanceof DuplicateKeyError) return false;
+      throw e;
+    }
   }
 
   /**
