@@ -396,6 +396,32 @@ describe('sqlite store specifics', () => {
     }
   });
 
+  it('stores Dates at any depth without changing the caller’s document, a key named __proto__ included', async () => {
+    const db = openSqliteDatabase(null);
+    try {
+      const c = new SqliteCollection(db, 'dates');
+      // JSON.parse makes __proto__ an own key, as a document read from anywhere may have it.
+      const doc = JSON.parse('{"_id":"d","plain":["a","b"],"__proto__":{"x":1},"deep":[{"n":1}]}') as Record<
+        string,
+        unknown
+      > & { _id: string };
+      Object.defineProperty(doc, '__proto__', { value: new Date(5), enumerable: true, writable: true });
+      (doc['deep'] as Array<Record<string, unknown>>).push({ at: new Date(9) });
+      const before = JSON.stringify(doc);
+      await c.insertOne(doc);
+      expect(JSON.stringify(doc)).toBe(before);
+      expect(doc['__proto__']).toBeInstanceOf(Date);
+      const read = await c.findOne({ _id: 'd' });
+      expect(Object.getPrototypeOf(read)).toBe(Object.prototype);
+      expect(Object.keys(read ?? {})).toEqual(['_id', 'plain', '__proto__', 'deep']);
+      expect(Object.getOwnPropertyDescriptor(read, '__proto__')?.value).toEqual(new Date(5));
+      expect(read?.['deep']).toEqual([{ n: 1 }, { at: new Date(9) }]);
+      expect(read?.['plain']).toEqual(['a', 'b']);
+    } finally {
+      db.close();
+    }
+  });
+
   it('pages through a collection with one prepared statement per query shape, whatever the offset', async () => {
     const dir = await tempDir();
     const db = openSqliteDatabase(dir);

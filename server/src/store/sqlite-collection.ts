@@ -46,7 +46,9 @@ export class SqliteCollection implements Collection {
   private readonly table: string;
   private specs: IndexSpec[] = [];
   /** The fields with a column (see the class comment), in column order. */
-  private columns: string[];
+  private columns: string[] = [];
+  /** The INSERT for these columns, kept as one string so the statement cache finds it without hashing a new one. */
+  private insertSql = '';
   private ttl: { field: string; expr: string; seconds: number } | null = null;
   private sweep: Database.Statement | null = null;
   private earliestStatement: Database.Statement | null = null;
@@ -66,7 +68,7 @@ export class SqliteCollection implements Collection {
     this.group = SqliteGroupCommit.of(db);
     createRowidTable(db, this.table);
     // Every write keeps the columns that exist, from the first one (`ensureIndexes` adds the missing).
-    this.columns = fieldColumns(db, this.table);
+    this.setColumns(fieldColumns(db, this.table));
   }
 
   async findOne(filter: Filter, options: Pick<FindOptions, 'projection'> = {}): Promise<StoredDoc | null> {
@@ -303,13 +305,14 @@ export class SqliteCollection implements Collection {
 
   /** One row: the document and its columns. */
   private insert(doc: StoredDoc & { _id: string }): void {
-    const cols = this.columns.map((f) => `, ${fieldColumn(f)}`).join('');
-    this.stmt(`INSERT INTO ${this.table} (id, doc${cols}) VALUES (?, ?${', ?'.repeat(this.columns.length)})`).run(
-      doc._id,
-      encode(doc),
-      ...this.columns.map((f) => columnValue(doc[f])),
-    );
+    this.stmt(this.insertSql).run(doc._id, encode(doc), ...this.columns.map((f) => columnValue(doc[f])));
     this.noteExpiry(doc);
+  }
+
+  private setColumns(columns: string[]): void {
+    this.columns = columns;
+    const cols = columns.map((f) => `, ${fieldColumn(f)}`).join('');
+    this.insertSql = `INSERT INTO ${this.table} (id, doc${cols}) VALUES (?, ?${', ?'.repeat(columns.length)})`;
   }
 
   /**
@@ -321,7 +324,7 @@ export class SqliteCollection implements Collection {
       if (!indexed.includes(f)) this.db.exec(`ALTER TABLE ${this.table} DROP COLUMN ${fieldColumn(f)}`);
     const added = indexed.filter((f) => !this.columns.includes(f));
     for (const f of added) this.db.exec(`ALTER TABLE ${this.table} ADD COLUMN ${fieldColumn(f)}`);
-    this.columns = fieldColumns(this.db, this.table);
+    this.setColumns(fieldColumns(this.db, this.table));
     if (added.length === 0) return;
     const fill = this.db.prepare(
       `UPDATE ${this.table} SET ${added.map((f) => `${fieldColumn(f)} = ?`).join(', ')} WHERE rowid = ?`,
@@ -358,17 +361,21 @@ export class SqliteCollection implements Collection {
   /** One operation of the database's group commit (see `SqliteGroupCommit`); `several`: it writes with more than one statement. */
   private async run<T>(op: () => T, several = false): Promise<T> {
     if (this.closed || !this.db.open) throw new StoreUnavailableError(`store closed (${this.name})`);
-    const withSweep = () => {
-      this.expire();
-      return op();
-    };
     try {
-      return await (several ? this.group.runInSavepoint(withSweep) : this.group.run(withSweep));
+      // Inline arrows: a named closure costs a `__name` call per operation under tsx (keepNames).
+      return await (several
+        ? this.group.runInSavepoint(() => this.expireThen(op))
+        : this.group.run(() => this.expireThen(op)));
     } catch (e) {
       // The sweep may have been undone with the failed operation or commit: check again next time.
       this.earliest = -Infinity;
       throw mapSqliteError(e, this.name);
     }
+  }
+
+  private expireThen<T>(op: () => T): T {
+    this.expire();
+    return op();
   }
 
   /**
@@ -550,16 +557,34 @@ function decode(text: string): StoredDoc {
   return reviveDates(JSON.parse(text)) as StoredDoc;
 }
 
-/** A copy of `value` with every Date as `{$date: epochMs}` (what the old replacer wrote). */
+/**
+ * `value` with every Date as `{$date: epochMs}` (what the old replacer wrote): a copy of the objects
+ * and arrays on the way to a Date, the rest shared (stored documents hold their bulk as JSON
+ * strings and arrays of strings, which need no copy).
+ */
 function tagDates(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value;
   if (value instanceof Date) return { $date: value.getTime() };
-  if (Array.isArray(value)) return value.map(tagDates);
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const tagged = tagDates(value[i]);
+      if (tagged !== value[i]) (out ??= value.slice())[i] = tagged;
+    }
+    return out ?? value;
+  }
   if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return value;
-  // No prototype: a key named __proto__ stays a key, as JSON.stringify would write it.
-  const out = Object.create(null) as Record<string, unknown>;
-  for (const key of Object.keys(value)) out[key] = tagDates((value as Record<string, unknown>)[key]);
-  return out;
+  const obj = value as Record<string, unknown>;
+  let out: Record<string, unknown> | undefined;
+  for (const key of Object.keys(obj)) {
+    const tagged = tagDates(obj[key]);
+    if (tagged === obj[key]) continue;
+    // Spread defines own keys, so a key named __proto__ stays a key, as JSON.stringify writes it.
+    out ??= { ...obj };
+    if (key === '__proto__') Object.defineProperty(out, key, { value: tagged, enumerable: true, writable: true });
+    else out[key] = tagged;
+  }
+  return out ?? obj;
 }
 
 /** Replaces, in place, every `{$date: number}` object (and nothing else) with its Date. */
@@ -574,7 +599,11 @@ function reviveDates(value: unknown): unknown {
   if (keys.length === 1 && keys[0] === '$date' && typeof obj['$date'] === 'number') return new Date(obj['$date']);
   for (const key of keys) {
     const v = obj[key];
-    if (typeof v === 'object' && v !== null) obj[key] = reviveDates(v);
+    if (typeof v !== 'object' || v === null) continue;
+    const revived = reviveDates(v);
+    if (revived === v) continue;
+    if (key === '__proto__') Object.defineProperty(obj, key, { value: revived, enumerable: true, writable: true });
+    else obj[key] = revived;
   }
   return obj;
 }

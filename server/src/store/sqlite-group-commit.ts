@@ -15,8 +15,11 @@ const later = setTimeout;
 const BUSY_OPERATIONS = 8;
 const BUSY_WINDOW_MS = 1;
 
+/** An operation's outcome, delivered once its transaction committed (data, not a closure: one per operation). */
 interface Waiter {
-  settle: (commitError: unknown) => void;
+  outcome: { ok: true; value: unknown } | { ok: false; error: unknown };
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
 }
 
 /**
@@ -73,7 +76,7 @@ export class SqliteGroupCommit {
   }
 
   private inTurn<T>(op: () => T): Promise<T> {
-    let outcome: { ok: true; value: T } | { ok: false; error: unknown };
+    let outcome: Waiter['outcome'];
     try {
       this.begin();
       outcome = { ok: true, value: op() };
@@ -81,13 +84,7 @@ export class SqliteGroupCommit {
       outcome = { ok: false, error };
     }
     return new Promise<T>((resolve, reject) => {
-      this.waiting.push({
-        settle: (commitError) => {
-          if (commitError !== undefined) reject(commitError);
-          else if (outcome.ok) resolve(outcome.value);
-          else reject(outcome.error);
-        },
-      });
+      this.waiting.push({ outcome, resolve: resolve as (value: unknown) => void, reject });
     });
   }
 
@@ -126,6 +123,10 @@ export class SqliteGroupCommit {
     } else if (begun) {
       commitError = new StoreUnavailableError('the transaction of these writes was rolled back by an error');
     }
-    for (const w of waiting) w.settle(commitError);
+    for (const w of waiting) {
+      if (commitError !== undefined) w.reject(commitError);
+      else if (w.outcome.ok) w.resolve(w.outcome.value);
+      else w.reject(w.outcome.error);
+    }
   }
 }

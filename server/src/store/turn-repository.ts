@@ -100,9 +100,7 @@ export class TurnRepository {
         // Only what changed: an update that names a field rewrites its index entries.
         const before = fields(latest);
         const after = fields({ ...latest, ...decided.change });
-        const set = Object.fromEntries(
-          Object.entries(after).filter(([f, v]) => JSON.stringify(v) !== JSON.stringify(before[f])),
-        );
+        const set = Object.fromEntries(Object.entries(after).filter(([f, v]) => !sameField(v, before[f])));
         const unset = Object.fromEntries(
           OPTIONAL.filter((f) => f in before && !(f in after)).map((f) => [f, true] as const),
         );
@@ -245,6 +243,14 @@ function fields(turn: Turn): StoredDoc {
   const key = queueKeyOf(turn);
   if (key !== undefined) out['queueKey'] = key;
   return out;
+}
+
+/** Whether a stored field keeps its value (most are numbers, strings and Dates: compared without encoding). */
+function sameField(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function toTurn(d: StoredDoc): Turn & { queueKey?: string } {
