@@ -41,3 +41,23 @@ describe('a 复制 before the name counts within the cue distance of where the n
     clean: [`复制${forty}好的拼多多口令`],
   });
 });
+
+describe('the fixed parts of the current share text: its 「title」点击链接直接打开 closing and its 【app】link header', () => {
+  itFinds('MARKETPLACE_CODE', {
+    found: [
+      '【京东】https://3.cn/1x-AbCdE 「保温杯」点击链接直接打开',
+      '【闲鱼】https://m.tb.cn/h.5Fh2k?tk=AbC2xYz CZ0001 「我在闲鱼发布了【九成新相机】」点击链接直接打开',
+      'CZ0001 「羊毛衫」\n点击链接直接打开',
+      '【淘宝】 https://m.tb.cn/h.abc',
+      '【天猫】HTTPS://m.tb.cn/h.abc',
+      '「羊毛衫」點擊鏈接直接打開',
+    ],
+    clean: [
+      '点击链接直接打开即可查看物流',
+      '请点击下方菜单，点击链接直接打开订单页面',
+      '【公告】https://example.com',
+      '【重要】您在淘宝买的商品请到淘宝申请售后',
+      '谨防“【淘宝】https://m.tb.cn/h.abc 「低价手机」点击链接直接打开”这类诈骗信息',
+    ],
+  });
+});

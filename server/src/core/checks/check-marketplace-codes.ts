@@ -1,8 +1,9 @@
 /**
  * MARKETPLACE_CODE: marketplace share codes (淘口令 `￥AbC123dEf￥`, `€…€`, `(…)`), the
  * "复制这段内容…打开淘宝" instructions that come with them, a code given by its name without
- * delimiters (淘口令：AbCdEfGh12, 这是淘口令…您复制一下), and the search-and-open instruction of the
- * current share text (HU0854「羊毛衫」点击链接直接打开 或者 淘宝搜索直接打开).
+ * delimiters (淘口令：AbCdEfGh12, 这是淘口令…您复制一下), and the current share text of 淘宝, 天猫,
+ * 闲鱼 and 京东 by its fixed parts: the search-and-open instruction (HU0854「羊毛衫」点击链接直接打开
+ * 或者 淘宝搜索直接打开), its closing 「title」点击链接直接打开, and its header 【淘宝】https://….
  */
 import type { NormalizedText } from '../text/normalize-text.js';
 import type { Reason, Severity } from '../reason.js';
@@ -42,6 +43,20 @@ export function checkMarketplaceCodes(
       evidence,
     };
   };
+  for (const hit of hits) {
+    if (hit.payload.cue !== 'share-text') continue;
+    const { start, end } = fieldEvidence(field.field, field.text, normalized, hit.start, hit.end);
+    const part = shareTextPart(field.text, start, end, hit.payload.term === SHARE_CLOSING);
+    if (!part) continue;
+    const text = field.text.slice(part.start, part.end);
+    reasons.push({
+      code: hit.payload.code,
+      severity: hit.payload.severity,
+      message: `“${text}”是电商平台分享口令的固定格式，客服消息不能引导用户到站外电商平台。`,
+      ruleId: RULE_ID,
+      evidence: { field: field.field, text, ...part },
+    });
+  }
   const copies = hits.filter((h) => h.payload.cue === 'copy');
   for (const name of hits) {
     const cue = name.payload.cue;
@@ -85,7 +100,7 @@ export function marketplaceCuePatterns(
 ): Array<{ pattern: string; payload: TermPayload }> {
   const cue = (
     term: string,
-    kind: 'copy' | 'open-app' | 'code-name' | 'code-search',
+    kind: 'copy' | 'open-app' | 'code-name' | 'code-search' | 'share-text',
     termKey: number,
   ): { pattern: string; payload: TermPayload } => ({
     pattern: term,
@@ -110,7 +125,29 @@ export function marketplaceCuePatterns(
   for (const verb of OPEN_VERBS) {
     for (const app of MARKETPLACE_APPS) patterns.push(cue(verb + app, 'open-app', firstKey + patterns.length));
   }
+  patterns.push(cue(SHARE_CLOSING, 'share-text', firstKey + patterns.length));
+  // Normalized text keeps the scheme's letters and drops the brackets: 【京东】https://… reads 京东https….
+  for (const app of MARKETPLACE_APPS) patterns.push(cue(`${app}http`, 'share-text', firstKey + patterns.length));
   return patterns;
+}
+
+/**
+ * The span of a `share-text` cue found at original `[start, end)` when it stands where the share
+ * text puts it: the closing right after a 「title」 (or 【title】); the header as a bracketed app
+ * name with the link straight after it (the span: 【京东】). "点击链接直接打开" in a sentence of its
+ * own, or an app named before a link in passing (请到京东 https://…, an external link all the
+ * same), is not one.
+ */
+function shareTextPart(
+  text: string,
+  start: number,
+  end: number,
+  closing: boolean,
+): { start: number; end: number } | undefined {
+  const found = text.slice(start, end);
+  if (closing) return /[」】]\s*$/.test(text.slice(0, start)) ? { start, end } : undefined;
+  const header = /^[^】\s]+】(?=\s*https?)/i.exec(found);
+  return text[start - 1] === '【' && header ? { start: start - 1, end: start + header[0].length } : undefined;
 }
 
 const RULE_ID = 'check:MARKETPLACE_CODE';
@@ -129,6 +166,8 @@ const CODE_NAMES = [
   '闲鱼口令',
   '唯品会口令',
 ];
+/** The closing of 淘宝, 天猫, 闲鱼 and 京东 share texts, after the item's 「title」. */
+const SHARE_CLOSING = '点击链接直接打开';
 /** After an app's name: searching it for the code the message carries (淘宝搜索直接打开). */
 const CODE_SEARCHES = ['搜索直接打开', '搜索打开', '搜索框粘贴', '搜索口令', '粘贴口令'];
 /** Max normalized chars between a code's name and the code. */

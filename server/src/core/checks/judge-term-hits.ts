@@ -10,8 +10,8 @@ import { inducedSharingHits } from './induced-sharing-hits.js';
 import { pairedHits } from './paired-hits.js';
 import type { CueKind, TermHit } from './term-hit.js';
 
-/** Cues that instruct by themselves (打开淘宝, 淘口令, 淘宝搜索直接打开): judged by their context like hits. */
-const INSTRUCTING_CUES: ReadonlySet<CueKind> = new Set(['open-app', 'code-name', 'code-search']);
+/** Cues that instruct by themselves (打开淘宝, 淘口令, 淘宝搜索直接打开, a share text's 点击链接直接打开): judged by their context like hits. */
+const INSTRUCTING_CUES: ReadonlySet<CueKind> = new Set(['open-app', 'code-name', 'code-search', 'share-text']);
 
 export interface SuppressedHit {
   hit: TermHit;

@@ -12,7 +12,15 @@ import type { Severity } from '../reason.js';
 export type TermRole = 'hit' | 'exclusion' | 'cue';
 
 export type CueKind =
-  'share-action' | 'share-reward' | 'copy' | 'open-app' | 'code-name' | 'code-search' | 'pair-head' | 'pair-partner';
+  | 'share-action'
+  | 'share-reward'
+  | 'copy'
+  | 'open-app'
+  | 'code-name'
+  | 'code-search'
+  | 'share-text'
+  | 'pair-head'
+  | 'pair-partner';
 
 /** A construction's head looks for a partner lexicon's cue (`pairKey`) on `side`, at most `maxGap` chars away. */
 export interface PairRule {
