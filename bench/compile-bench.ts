@@ -9,6 +9,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Pack } from '../rules-schema/index.js';
 import { budgetUse, COMPILE_BUDGET } from '../server/src/core/engine/compile-budget.js';
 import { compileWorkspaceSteps, type CompiledWorkspace } from '../server/src/core/engine/compile-workspace.js';
+import { replyClassifier } from '../server/src/runtime/reply-classifier-model.js';
 import { termScanner } from '../server/src/core/engine/scan-message.js';
 import { runToEnd } from '../server/src/core/steps.js';
 import { DEFAULT_POLICY } from '../server/src/runtime/default-policy.js';
@@ -75,7 +76,7 @@ export async function compileBench(): Promise<void> {
   console.log(
     `\n## Recompile at the budget (default policy + ${PACKS} packs: ${use.patterns.toLocaleString()} patterns, ${use.chars.toLocaleString()} chars, ${use.regexes} regexes; budget ${COMPILE_BUDGET.workspacePatterns.toLocaleString()} patterns / ${COMPILE_BUDGET.workspacePatternChars.toLocaleString()} chars / ${COMPILE_BUDGET.workspaceRegexes} regexes)`,
   );
-  const input = { ...docs, packs: packs.map(packContribution) };
+  const input = { ...docs, packs: packs.map(packContribution), classifier: replyClassifier() };
 
   const warm = runToEnd(compileWorkspaceSteps(input)); // JIT and module initialisation
   if (!warm.ok) throw new Error(`the budget workload does not compile: ${JSON.stringify(warm.problems.slice(0, 3))}`);

@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { Engine } from 'json-rules-engine';
 import { compileWorkspace } from '../server/src/core/engine/compile-workspace.js';
+import { replyClassifier } from '../server/src/runtime/reply-classifier-model.js';
 import { judgeReply } from '../server/src/core/engine/check-reply.js';
 import { processInbound } from '../server/src/core/engine/process-inbound.js';
 import { applyInteraction } from '../server/src/core/window/window-policy.js';
@@ -102,7 +103,8 @@ async function naiveBaseline(groupList: KeywordGroup[], texts: string[]) {
 export async function engineBench(): Promise<void> {
   const rand = prng(7);
   console.log('\n## Engine (50 flows, 200 keyword groups × 20 keywords, 10,000-term lexicon)');
-  const docs = workspace(50, 200, 20, 10_000);
+  // With the reply classifier, as the runtime compiles every workspace.
+  const docs = { ...workspace(50, 200, 20, 10_000), classifier: replyClassifier() };
   const texts = messages(5000, docs.groups, rand);
   compileWorkspace(docs); // warm-up: JIT and module initialisation
   const t0 = performance.now();

@@ -19,7 +19,7 @@ const LINK = 'www.taobao.com/xxx';
 const WITH_LINK = `${REPLY}详情见 ${LINK}`;
 /** How the canvas names the reply node while it starts with REPLY (16 characters, then …). */
 const REPLY_LABEL = '回复消息「{{nickname}}您好，电…」';
-const BEAUTY_CLAIM = '这款精华七天美白祛斑';
+const BEAUTY_CLAIM = '这款精华瞬间美白';
 
 /** Drags a handle onto another with the mouse, as an operator draws an edge. */
 async function drawEdge(page: Page, from: string, to: { x: number; y: number } | string): Promise<void> {

@@ -1,6 +1,6 @@
 /**
  * The 「规则包」 view in Chromium against the real server, and the canvas lint following it: a
- * reply promising 七天美白祛斑 passes the default policy; once 美妆 is installed from the view, the
+ * reply promising 瞬间美白 passes the default policy; once 美妆 is installed from the view, the
  * same reply on the canvas is blocked with the pack's code (the lint is asked again when the
  * canvas comes back; nothing is retyped); uninstalled after the confirmation, it passes again.
  */
@@ -12,7 +12,7 @@ import { browserSuite } from './helpers/browser-suite.js';
 const suite = browserSuite('packs');
 const { newPage, api } = suite;
 
-const TEXT = '这款精华七天美白祛斑';
+const TEXT = '这款精华瞬间美白';
 const FLOW = '电商常见问题';
 
 /** Back to the canvas (the flow stays open, its edit unsaved) and selects its first reply node. */
@@ -33,7 +33,7 @@ const packCodes = (page: Page) =>
     .evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
 
 describe('rule packs in the browser', () => {
-  it('installs 美妆 from the view, the canvas lint then blocks 七天美白祛斑 with its code, and allows it once uninstalled', async () => {
+  it('installs 美妆 from the view, the canvas lint then blocks 瞬间美白 with its code, and allows it once uninstalled', async () => {
     const { page, errors } = await newPage();
     await page.goto(`${suite.server.baseUrl}/#token=${suite.server.token}`);
     await page.getByTestId('me').waitFor();

@@ -16,7 +16,7 @@ import { refundFlow, renderFlowEditor } from './render-flow-editor.js';
 import { startEditorServer, type EditorServer } from '../support/stub-fetch.js';
 
 const CURE = '我们的产品能治疗高血压';
-const BEAUTY = '这款精华七天美白祛斑';
+const BEAUTY = '这款精华瞬间美白';
 const CURE_NODE = 'reply-873tl4yv3t';
 const BEAUTY_NODE = 'reply-orphan9';
 

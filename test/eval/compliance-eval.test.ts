@@ -17,9 +17,10 @@ const FLOORS: Record<string, { recall: number; fpr: number }> = {
   ABSOLUTE_TERM: { recall: 0.96, fpr: 0.02 },
   BANNED_TERM: { recall: 0.76, fpr: 0.011 },
   EXTERNAL_LINK: { recall: 0.96, fpr: 0 },
-  INDUCED_SHARING: { recall: 0.93, fpr: 0.01 },
-  MARKETPLACE_CODE: { recall: 0.9, fpr: 0 },
-  MEDICAL_CLAIM: { recall: 0.81, fpr: 0.005 },
+  // With the reply classifier (check-by-classifier.ts) as second reader of these three.
+  INDUCED_SHARING: { recall: 0.98, fpr: 0.008 },
+  MARKETPLACE_CODE: { recall: 0.98, fpr: 0.002 },
+  MEDICAL_CLAIM: { recall: 0.95, fpr: 0.004 },
   PROMOTION: { recall: 0.89, fpr: 0.023 },
 };
 

@@ -78,6 +78,9 @@ export const CORPUS = fileURLToPath(new URL('./corpus.jsonl', import.meta.url));
  * - `devRound12`: the twelfth (round 12: service talk of six industries, promotions, induced
  *   sharing, absolute terms), written the same way; measured as written first (PROMOTION 30/30
  *   with 11/190 false positives, INDUCED_SHARING 13/15).
+ * - `devRound13`: 80 replies that name credentials, licences, invoices, medicines, sharing and
+ *   following lawfully, written by the reply classifier's tuner (not independent) as training
+ *   negatives for it: none is a finding.
  */
 export const SPLITS = {
   holdout: fileURLToPath(new URL('./compliance-holdout/holdout.jsonl', import.meta.url)),
@@ -94,6 +97,7 @@ export const SPLITS = {
   devRound10: fileURLToPath(new URL('./compliance/dev-round10.jsonl', import.meta.url)),
   devRound11: fileURLToPath(new URL('./compliance/dev-round11.jsonl', import.meta.url)),
   devRound12: fileURLToPath(new URL('./compliance/dev-round12.jsonl', import.meta.url)),
+  devRound13: fileURLToPath(new URL('./compliance/dev-round13.jsonl', import.meta.url)),
 } as const;
 
 /** A split line as written: `codes` are the expected §7 content codes. */
@@ -275,7 +279,7 @@ function print(title: string, result: EvalReport, withPacks: boolean): void {
 }
 
 // `npm run eval`: the holdout first (the headline), then the other splits and the packs' corpus.
-// `npm run eval -- dev` (or `dev-authentic`, `dev-round3` … `dev-round12`, `holdout`, `test`, `corpus`, `keywords-dev` … `keywords-dev7`, `keywords-test2`) prints one of them; `keywords` prints the keyword test, dev and test2 splits.
+// `npm run eval -- dev` (or `dev-authentic`, `dev-round3` … `dev-round13`, `holdout`, `test`, `corpus`, `keywords-dev` … `keywords-dev7`, `keywords-test2`) prints one of them; `keywords` prints the keyword test, dev and test2 splits.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const only = process.argv[2];
   const runs: Array<[string, string, () => CorpusLine[], boolean]> = [
@@ -356,6 +360,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       'dev-round12',
       'Compliance dev-round12 split (for tuning; service talk of six industries, promotions, induced sharing, absolute terms; written by someone who read neither the checker nor the other splits)',
       () => readSplit(SPLITS.devRound12),
+      false,
+    ],
+    [
+      'dev-round13',
+      "Compliance dev-round13 split (for tuning; lawful mentions of credentials, invoices, medicines, sharing; written by the reply classifier's tuner as its training negatives)",
+      () => readSplit(SPLITS.devRound13),
       false,
     ],
     ['corpus', 'Pack corpus (written while tuning: a regression guard)', () => readCorpus(), true],

@@ -8,7 +8,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 import { invoiceFlow, invoiceGroup } from '../support/invoice-flow.js';
 
 const CURE = '我们的产品能治疗高血压';
-const BEAUTY = '这款精华七天美白祛斑';
+const BEAUTY = '这款精华瞬间美白';
 
 /** The invoice flow plus a follow-up question after its reply. */
 function flowWith(reply: string, question = '还有其他问题吗？') {

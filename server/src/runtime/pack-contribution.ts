@@ -1,4 +1,5 @@
 /** What an installed pack adds to an account's compiled workspace: lexicons, rules, keyword groups. */
+import { replyClassifier } from './reply-classifier-model.js';
 import type { Flow, KeywordGroup, Pack, Policy } from '../../../rules-schema/index.js';
 import {
   compileWorkspaceSteps,
@@ -65,5 +66,11 @@ export function tryCompileWithPacks(docs: WorkspaceDocs): Promise<CompileOutcome
 }
 
 function workspaceInput(docs: WorkspaceDocs): WorkspaceInput {
-  return { flows: docs.flows, groups: docs.groups, policy: docs.policy, packs: docs.packs.map(packContribution) };
+  return {
+    flows: docs.flows,
+    groups: docs.groups,
+    policy: docs.policy,
+    packs: docs.packs.map(packContribution),
+    classifier: replyClassifier(),
+  };
 }

@@ -13,7 +13,7 @@ import { checkExternalLinks } from './check-external-links.js';
 import { checkLexiconTerms } from './check-lexicon-terms.js';
 import { checkMarketplaceCodes } from './check-marketplace-codes.js';
 import { checkReplyShape } from './check-reply-shape.js';
-import { codeSetting } from './code-setting.js';
+import { codeSetting, type CodeSetting } from './code-setting.js';
 import { compileTermPatterns, type CompiledTerms, type TermPattern } from './compile-term-patterns.js';
 import { liveTermHits } from './live-term-hits.js';
 import { judgeTermHits } from './judge-term-hits.js';
@@ -24,6 +24,8 @@ import { regexGate, requiredChars } from './regex-prefilter.js';
 import { replyFields } from './reply-fields.js';
 import { replyFingerprint } from './reply-fingerprint.js';
 import type { TermHit, TermPayload, TermScanner } from './term-hit.js';
+import type { ReplyClassifier } from './reply-classifier.js';
+import { checkByClassifier } from './check-by-classifier.js';
 
 export type { TermHit, TermPayload, TermScanner } from './term-hit.js';
 
@@ -52,6 +54,7 @@ export interface ContentCheckContext {
 /**
  * @param extraLexicons lexicons of the enabled packs, checked like the policy's own.
  * @param terms the lexicons' terms already compiled (the workspace compiler does it in slices); else compiled here.
+ * @param classifier the second reader for what the lexicons pass (check-by-classifier.ts); none: the lexicons alone.
  * @example
  * const checks = compileContentChecks(resolvePolicy(policy));
  * checks.check({ type: 'text', content: '保证治愈' }, scannerFor(checks.termPatterns)).reasons[0]?.code // 'MEDICAL_CLAIM'
@@ -60,6 +63,7 @@ export function compileContentChecks(
   policy: ResolvedPolicy,
   extraLexicons: readonly Lexicon[] = [],
   terms?: CompiledTerms,
+  classifier?: ReplyClassifier,
 ): CompiledContentChecks {
   const {
     patterns: termPatterns,
@@ -72,12 +76,13 @@ export function compileContentChecks(
   const length = codeSetting(policy, 'CONTENT_TOO_LONG');
   const links = codeSetting(policy, 'EXTERNAL_LINK');
   const marketplace = codeSetting(policy, 'MARKETPLACE_CODE');
-  const enabled = new Map<string, boolean>();
-  const isEnabled = (code: string): boolean => {
-    let on = enabled.get(code);
-    if (on === undefined) enabled.set(code, (on = codeSetting(policy, code).enabled));
-    return on;
+  const settings = new Map<string, CodeSetting>();
+  const settingOf = (code: string): CodeSetting => {
+    let setting = settings.get(code);
+    if (setting === undefined) settings.set(code, (setting = codeSetting(policy, code)));
+    return setting;
   };
+  const isEnabled = (code: string): boolean => settingOf(code).enabled;
 
   return {
     termPatterns,
@@ -102,6 +107,7 @@ export function compileContentChecks(
         append(found, checkMarketplaceCodes(field, normalized, hits, marketplace));
         append(found, checkLexiconTerms(field, normalized, hits));
         append(found, suppressedNotes(field, normalized, suppressed));
+        if (classifier) append(found, checkByClassifier(field, normalized, found, allowed, classifier, settingOf));
         allowedByEvidence(reasons, allowed, field.field); // links found before the term scan
         append(reasons, allowed.length === 0 ? found : found.filter((r) => !isAllowedReason(r, allowed)));
       }

@@ -28,6 +28,7 @@ import {
   type TermPayload,
 } from '../checks/compile-content-checks.js';
 import { termPatternSteps } from '../checks/compile-term-patterns.js';
+import type { ReplyClassifier } from '../checks/reply-classifier.js';
 import { compileRegex, type RegexCompile } from '../checks/regex-terms.js';
 import { runToEnd, type Steps } from '../steps.js';
 import { invalid } from '../../errors.js';
@@ -68,6 +69,8 @@ export interface WorkspaceInput {
   groups: KeywordGroup[];
   policy?: Policy;
   packs?: PackContribution[];
+  /** The reply classifier, second reader of the content checks (none: the lexicons alone). */
+  classifier?: ReplyClassifier;
 }
 
 export interface CompiledFlow {
@@ -176,7 +179,7 @@ export function* compileWorkspaceSteps(input: WorkspaceInput): Steps<CompileOutc
     [...policy.lexicons, ...packs.flatMap((p) => p.lexicons ?? [])],
     regexOf,
   );
-  const content = compileContentChecks(policy, [], terms);
+  const content = compileContentChecks(policy, [], terms, input.classifier);
   const alphabet = new SyllableAlphabet();
   const keywords = yield* keywordPatterns(groups, normalizeTermCached, alphabet);
   if (groups.some((g) => g.wholeWords === true)) {

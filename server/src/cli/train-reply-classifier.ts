@@ -1,0 +1,263 @@
+/**
+ * `npm run train:classifier`: trains the reply classifier (core/checks/reply-classifier.ts) on the
+ * labelled dev replies and writes its model file. Never on the test split or the holdout: those
+ * measure it. Deterministic (a seeded shuffle), so the same files give the same model.
+ *
+ * Per code: logistic regression with L2 regularization and balanced class weights, fitted by
+ * stochastic gradient descent with AdaGrad steps. The threshold of each code is then chosen
+ * leave-one-writer-out: each independent writer's round is predicted by a model trained without
+ * it, and the threshold is the lowest at which those predictions' false-positive rate stays within
+ * `MAX_CROSS_WRITER_FPR` (the figures are kept in the model file).
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { normalizeText } from '../core/text/normalize-text.js';
+import {
+  featuresOf,
+  gramHits,
+  ngramsOf,
+  sigmoid,
+  vocabularyIndex,
+  type Features,
+  type GramTrie,
+  type ReplyClassifierModel,
+} from '../core/checks/reply-classifier.js';
+import { REPLY_CLASSIFIER_FILE } from '../runtime/reply-classifier-model.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+const DEV = 'test/eval/compliance';
+/** Rounds written by their own tuner or from the dev split's clause pool (dev-round13: this model's lawful mentions): trained on, never held out. */
+const SHARED_ROUNDS = ['dev-split.jsonl', 'dev-authentic.jsonl', 'dev-round3.jsonl', 'dev-round13.jsonl'];
+/** Rounds each written by a writer who read neither the checker nor the other sets: held out one at a time. */
+const WRITER_ROUNDS = [
+  'dev-round4.jsonl',
+  'dev-round5a.jsonl',
+  'dev-round6.jsonl',
+  'dev-round7.jsonl',
+  'dev-round8.jsonl',
+  'dev-round9.jsonl',
+  'dev-round10.jsonl',
+  'dev-round11.jsonl',
+  'dev-round12.jsonl',
+];
+/**
+ * Ordinary customer-service text, none of it a finding: the keyword groups' dev splits (user
+ * messages about refunds, parcels, passwords, and unrelated chat). Without it the model had seen
+ * mostly replies about its codes, and a short "您好" or "还有其他问题吗" read as half likely.
+ */
+const KEYWORD_DEV = 'test/eval/keyword-groups';
+const BACKGROUND_ROUNDS = [
+  'dev-split.jsonl',
+  'dev2-split.jsonl',
+  'dev3-split.jsonl',
+  'dev4-split.jsonl',
+  'dev5-split.jsonl',
+  'dev6-split.jsonl',
+  'dev7-split.jsonl',
+];
+/**
+ * The codes whose wording varies most between writers (the lexicons meet the target on the others).
+ * Not BANNED_TERM: trained for it, the model blocked ordinary invoice and licence talk (发票请联系客服
+ * at 0.71, with a hundred lawful mentions among its negatives) — a block on the commonest service
+ * question costs more than the banned offers it adds.
+ */
+const CODES = ['MEDICAL_CLAIM', 'INDUCED_SHARING', 'MARKETPLACE_CODE'];
+/** An n-gram is a feature when at least this many training replies hold it. */
+const MIN_DOCUMENTS = 2;
+/** Inverse regularization strength (as in liblinear's C). */
+const C = 4;
+const EPOCHS = 25;
+const STEP = 0.5;
+const MAX_CROSS_WRITER_FPR = 0.004;
+/** On ordinary text (the background rounds, each held out in turn) a finding is rarer still. */
+const MAX_BACKGROUND_FPR = 0.001;
+const THRESHOLDS = Array.from({ length: 19 }, (_, i) => 0.5 + i * 0.025);
+
+interface Example {
+  text: string;
+  codes: string[];
+  round: string;
+}
+
+function readRound(dir: string, file: string): Example[] {
+  return readFileSync(path.join(ROOT, dir, file), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => {
+      const line = JSON.parse(l) as { text: string; codes?: string[] };
+      return { text: normalizeText(line.text).text, codes: line.codes ?? [], round: `${dir}/${file}` };
+    });
+}
+
+interface Vectorizer {
+  vocabulary: string[];
+  index: GramTrie;
+  idf: Float64Array;
+}
+
+/** Vocabulary and smoothed IDF (ln((1+n)/(1+df)) + 1) of `texts`. */
+function vectorizer(texts: readonly string[]): Vectorizer {
+  const df = new Map<string, number>();
+  for (const t of texts) for (const g of new Set(ngramsOf(t))) df.set(g, (df.get(g) ?? 0) + 1);
+  const vocabulary = [...df].filter(([, n]) => n >= MIN_DOCUMENTS).map(([g]) => g);
+  vocabulary.sort();
+  const idf = Float64Array.from(vocabulary, (g) => Math.log((1 + texts.length) / (1 + (df.get(g) ?? 0))) + 1);
+  return { vocabulary, index: vocabularyIndex(vocabulary), idf };
+}
+
+/** A small seeded generator (mulberry32): the shuffle, and so the model, is the same every run. */
+function seeded(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function fit(xs: readonly Features[], ys: readonly boolean[], dims: number): { bias: number; weights: Float64Array } {
+  const n = xs.length;
+  const lambda = 1 / (C * n);
+  const w = new Float64Array(dims);
+  const g2 = new Float64Array(dims).fill(1e-8);
+  let bias = 0;
+  let biasG2 = 1e-8;
+  const order = Array.from({ length: n }, (_, i) => i);
+  const random = seeded(20261204);
+  for (let epoch = 0; epoch < EPOCHS; epoch++) {
+    for (let i = n - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j] ?? 0, order[i] ?? 0];
+    }
+    for (const i of order) {
+      const x = xs[i] as Features;
+      const y = ys[i] === true;
+      let z = bias;
+      for (let k = 0; k < x.index.length; k++) z += (w[x.index[k] ?? 0] ?? 0) * (x.value[k] ?? 0);
+      const g = sigmoid(z) - (y ? 1 : 0);
+      for (let k = 0; k < x.index.length; k++) {
+        const f = x.index[k] ?? 0;
+        // L2 on the features present (the usual lazy form for sparse data).
+        const grad = g * (x.value[k] ?? 0) + lambda * (w[f] ?? 0);
+        g2[f] = (g2[f] ?? 0) + grad * grad;
+        w[f] = (w[f] ?? 0) - (STEP * grad) / Math.sqrt(g2[f] ?? 1);
+      }
+      biasG2 += g * g;
+      bias -= (STEP * g) / Math.sqrt(biasG2);
+    }
+  }
+  return { bias, weights: w };
+}
+
+function probability(model: { bias: number; weights: Float64Array }, x: Features): number {
+  let z = model.bias;
+  for (let k = 0; k < x.index.length; k++) z += (model.weights[x.index[k] ?? 0] ?? 0) * (x.value[k] ?? 0);
+  return sigmoid(z);
+}
+
+interface Scored {
+  p: number;
+  positive: boolean;
+  /** From a background round: ordinary text, where a finding is the costliest mistake. */
+  background: boolean;
+}
+
+/** Leave-one-out probabilities of every code for every example of the writer and background rounds. */
+function crossWriterScores(examples: readonly Example[]): Map<string, Scored[]> {
+  const out = new Map<string, Scored[]>(CODES.map((c) => [c, []]));
+  const heldOut = [...WRITER_ROUNDS.map((f) => `${DEV}/${f}`), ...BACKGROUND_ROUNDS.map((f) => `${KEYWORD_DEV}/${f}`)];
+  for (const held of heldOut) {
+    const train = examples.filter((e) => e.round !== held);
+    const test = examples.filter((e) => e.round === held);
+    const v = vectorizer(train.map((e) => e.text));
+    const xs = train.map((e) => featuresOf(gramHits(e.text, v.index), v.idf));
+    const xt = test.map((e) => featuresOf(gramHits(e.text, v.index), v.idf));
+    for (const code of CODES) {
+      const model = fit(
+        xs,
+        train.map((e) => e.codes.includes(code)),
+        v.vocabulary.length,
+      );
+      test.forEach((e, i) =>
+        out.get(code)?.push({
+          p: probability(model, xt[i] as Features),
+          positive: e.codes.includes(code),
+          background: held.startsWith(KEYWORD_DEV),
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+function rates(scores: readonly Scored[], threshold: number) {
+  const positives = scores.filter((s) => s.positive);
+  const negatives = scores.filter((s) => !s.positive && !s.background);
+  const background = scores.filter((s) => s.background);
+  const rate = (xs: readonly Scored[]) => xs.filter((s) => s.p >= threshold).length / Math.max(1, xs.length);
+  return {
+    recall: rate(positives),
+    falsePositiveRate: rate(negatives),
+    backgroundFalsePositiveRate: rate(background),
+    positives: positives.length,
+    negatives: negatives.length,
+    background: background.length,
+  };
+}
+
+const files = [
+  ...[...SHARED_ROUNDS, ...WRITER_ROUNDS].map((f) => `${DEV}/${f}`),
+  ...BACKGROUND_ROUNDS.map((f) => `${KEYWORD_DEV}/${f}`),
+];
+const examples = files.flatMap((f) => readRound(path.dirname(f), path.basename(f)));
+const cross = crossWriterScores(examples);
+const v = vectorizer(examples.map((e) => e.text));
+const xs = examples.map((e) => featuresOf(gramHits(e.text, v.index), v.idf));
+const model: ReplyClassifierModel = {
+  version: 1,
+  vocabulary: v.vocabulary,
+  idf: [...v.idf].map(round),
+  codes: {},
+  trainedOn: files.map((file) => {
+    const text = readFileSync(path.join(ROOT, file));
+    return {
+      file,
+      sha256: createHash('sha256').update(text).digest('hex'),
+      lines: examples.filter((e) => e.round === file).length,
+    };
+  }),
+  crossWriter: {},
+};
+for (const code of CODES) {
+  const scores = cross.get(code) ?? [];
+  const threshold =
+    THRESHOLDS.find((t) => {
+      const r = rates(scores, t);
+      return r.falsePositiveRate <= MAX_CROSS_WRITER_FPR && r.backgroundFalsePositiveRate <= MAX_BACKGROUND_FPR;
+    }) ?? 0.95;
+  const fitted = fit(
+    xs,
+    examples.map((e) => e.codes.includes(code)),
+    v.vocabulary.length,
+  );
+  model.codes[code] = { bias: round(fitted.bias), weights: [...fitted.weights].map(round), threshold };
+  model.crossWriter[code] = rates(scores, threshold);
+  const r = model.crossWriter[code];
+  const curve = [0.5, 0.6, 0.7, 0.8, 0.9].map((t) => {
+    const x = rates(scores, t);
+    return `${t}: ${x.recall.toFixed(3)}/${x.falsePositiveRate.toFixed(4)}`;
+  });
+  console.log(`  recall/false positives by threshold: ${curve.join(', ')}`);
+  console.log(
+    `${code}: threshold ${threshold.toFixed(3)}, leave-one-writer-out recall ${r?.recall.toFixed(3)} of ${r?.positives}, false positives ${r?.falsePositiveRate.toFixed(4)} of ${r?.negatives}, on ordinary text ${r?.backgroundFalsePositiveRate.toFixed(4)} of ${r?.background}`,
+  );
+}
+writeFileSync(REPLY_CLASSIFIER_FILE, `${JSON.stringify(model)}\n`);
+console.log(`${v.vocabulary.length} features, written to ${path.relative(ROOT, REPLY_CLASSIFIER_FILE)}`);
+
+/** Four significant decimals: the file stays small, the scores move by less than 1e-3. */
+function round(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}

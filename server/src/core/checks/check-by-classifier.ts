@@ -1,0 +1,133 @@
+/**
+ * Findings of the reply classifier (reply-classifier.ts) for a field the lexicons passed: a code
+ * the classifier reads in the text is reported, with the sentence that reads most like it as the
+ * evidence (a claim often spans its clauses: 这个枕头睡了一周，颈椎的毛病就轻多了), unless
+ * - the lexicons already judged that code in the field (a finding, or an `info` note that the
+ *   context took it back: the classifier does not overrule a judgement with reasons), or an
+ *   installed pack reported that clause under its own code (the industry's reading of it: 包过 is
+ *   the education pack's PASS_GUARANTEE, not a banned offer);
+ * - the context takes it back here too: the clause's key n-gram (the one weighing most toward the
+ *   code) is read like a lexicon hit by context-scopes.ts — negated (这个药不能根治), refused,
+ *   warned against or quoted — and the reply passes with an `info` note saying so;
+ * - an allowance of the code stands in that clause.
+ */
+import type { NormalizedText } from '../text/normalize-text.js';
+import type { Reason } from '../reason.js';
+import type { AllowedSpan } from './allowed-spans.js';
+import type { CodeSetting } from './code-setting.js';
+import { suppressionOf } from './context-scopes.js';
+import type { ReplyClassifier } from './reply-classifier.js';
+import type { ReplyField } from './reply-fields.js';
+import { suppressedNotes } from './suppressed-notes.js';
+import type { TermHit } from './term-hit.js';
+
+/** How a code is named in a finding's message. */
+const WHAT: Readonly<Record<string, string>> = {
+  BANNED_TERM: '违法违规交易或内容',
+  MEDICAL_CLAIM: '医疗功效或疗效承诺',
+  INDUCED_SHARING: '以奖励诱导分享、关注',
+  MARKETPLACE_CODE: '电商口令或引导到站外电商平台',
+};
+
+export function checkByClassifier(
+  field: ReplyField,
+  normalized: NormalizedText,
+  judged: readonly Reason[],
+  allowed: readonly AllowedSpan[],
+  classifier: ReplyClassifier,
+  settingOf: (code: string) => CodeSetting,
+): Reason[] {
+  const reasons: Reason[] = [];
+  const reading = classifier.read(normalized.text);
+  // Each sentence is read alone (a claim in one sentence of a long reply is not diluted by the rest), and the whole reply.
+  const spans = sentencesOf(field.text, normalized);
+  const whole = reading.score();
+  const sentences =
+    spans.length === 1 && spans[0]
+      ? [{ span: spans[0], scores: whole }]
+      : spans.map((span) => ({ span, scores: reading.score(span.from, span.to) }));
+  whole.forEach(({ code, probability, threshold }, i) => {
+    let best: Sentence | undefined;
+    let bestProbability = -1;
+    for (const s of sentences) {
+      const p = s.scores[i]?.probability ?? 0;
+      if (p > bestProbability) [best, bestProbability] = [s.span, p];
+    }
+    const likeliest = Math.max(probability, bestProbability);
+    if (likeliest < threshold || !best || judged.some((r) => r.code === code)) return;
+    const setting = settingOf(code);
+    if (!setting.enabled) return;
+    const sentence = best;
+    if (allowed.some((a) => a.code === code && a.start < sentence.end && sentence.start < a.end)) return;
+    if (judged.some((r) => r.code.startsWith('pack:') && r.severity !== 'info' && within(r, field.field, sentence)))
+      return;
+    const key = reading.keyNgram(code, sentence.from, sentence.to);
+    const hit: TermHit | undefined = key && {
+      ...key,
+      payload: {
+        kind: 'term',
+        role: 'hit',
+        lexiconId: '$classifier',
+        lexiconName: '样例学得的判断',
+        term: normalized.text.slice(key.start, key.end),
+        code,
+        severity: setting.severity,
+        termKey: -1,
+        promotional: false,
+        negatable: true,
+      },
+    };
+    const suppression = hit && suppressionOf(field.text, normalized, hit);
+    if (hit && suppression) {
+      reasons.push(...suppressedNotes(field, normalized, [{ hit, suppression }]));
+      return;
+    }
+    const text = field.text.slice(sentence.start, sentence.end);
+    reasons.push({
+      code,
+      severity: setting.severity,
+      message: `“${text}”读起来像${WHAT[code] ?? code}（由已标注的违规与合规样例学得的判断，把握 ${Math.round(likeliest * 100)}%）。如确属合规说法，可在该流程中“允许此说法”。`,
+      ruleId: `classifier:${code}`,
+      evidence: { field: field.field, text, start: sentence.start, end: sentence.end },
+    });
+  });
+  return reasons;
+}
+
+function within(reason: Reason, field: string, span: { start: number; end: number }): boolean {
+  const e = reason.evidence;
+  return e !== undefined && e.field === field && e.start < span.end && span.start < e.end;
+}
+
+/** Sentence ends (half and full width) and line breaks. */
+const SENTENCE_END = /[。！？!?；;\n\r]/;
+
+/** A sentence: `[start, end)` in the original text (without its end mark), `[from, to)` the normalized chars it holds. */
+interface Sentence {
+  start: number;
+  end: number;
+  from: number;
+  to: number;
+}
+
+/** The field's sentences that hold any normalized char. */
+function sentencesOf(text: string, normalized: NormalizedText): Sentence[] {
+  const out: Sentence[] = [];
+  for (let start = 0; start < text.length;) {
+    let end = start;
+    while (end < text.length && !SENTENCE_END.test(text[end] ?? '')) end++;
+    const [from, to] = normalizedRange(normalized, start, end);
+    if (to > from) out.push({ start, end, from, to });
+    start = end + 1;
+  }
+  return out;
+}
+
+/** The normalized chars `[from, to)` that came from the original span `[start, end)` (the map is non-decreasing). */
+function normalizedRange(normalized: NormalizedText, start: number, end: number): [number, number] {
+  let from = 0;
+  while (from < normalized.text.length && (normalized.map[from] ?? 0) < start) from++;
+  let to = from;
+  while (to < normalized.text.length && (normalized.map[to] ?? 0) < end) to++;
+  return [from, to];
+}

@@ -1,0 +1,112 @@
+/**
+ * The reply classifier, second reader of MEDICAL_CLAIM, INDUCED_SHARING and MARKETPLACE_CODE
+ * (check-by-classifier.ts), through the content checks compiled with the shipped model: what it
+ * adds where the lexicons find nothing, what it leaves alone, and that the model file is the one
+ * its training files make (and never saw the test split or the holdout).
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import policyJson from '../../rules-schema/defaults/default-policy.json' with { type: 'json' };
+import type { Policy } from '../../rules-schema/index.js';
+import { compileContentChecks, scannerFor } from '../../server/src/core/checks/compile-content-checks.js';
+import type { ReplyClassifierModel } from '../../server/src/core/checks/reply-classifier.js';
+import { resolvePolicy } from '../../server/src/core/policy/resolve-policy.js';
+import { REPLY_CLASSIFIER_FILE, replyClassifier } from '../../server/src/runtime/reply-classifier-model.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+function checker(policy: Policy = policyJson as Policy) {
+  const withModel = compileContentChecks(resolvePolicy(policy), [], undefined, replyClassifier());
+  const scan = scannerFor(withModel.termPatterns);
+  return (content: string) => withModel.check({ type: 'text', content }, scan).reasons;
+}
+
+const check = checker();
+/** An outcome told as a customer's story: no cure word, no condition beside an efficacy verb the lexicons know. */
+const PILLOW = '这个枕头睡了一周，颈椎的毛病就轻多了。谢谢您的支持！';
+
+describe('the reply classifier', () => {
+  it('finds a claim the lexicons pass, with the sentence that reads most like it as the evidence', () => {
+    const found = check(PILLOW).filter((r) => r.severity !== 'info');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      code: 'MEDICAL_CLAIM',
+      severity: 'block',
+      ruleId: 'classifier:MEDICAL_CLAIM',
+      evidence: { field: 'content', text: '这个枕头睡了一周，颈椎的毛病就轻多了', start: 0, end: 18 },
+    });
+    expect(found[0]?.message).toContain('样例学得的判断');
+  });
+
+  it('adds nothing where the lexicons already found the code, nor to ordinary replies', () => {
+    const lexicon = check('我们的产品能治疗高血压').filter((r) => r.code === 'MEDICAL_CLAIM');
+    expect(lexicon.map((r) => r.ruleId)).not.toContain('classifier:MEDICAL_CLAIM');
+    for (const ordinary of [
+      '您好，订单已发货，请留意物流信息。',
+      '还有其他问题吗？',
+      '欢迎关注我们的公众号',
+      '发票请联系客服',
+      '好的',
+      '1',
+    ])
+      expect(check(ordinary).filter((r) => r.severity !== 'info')).toEqual([]);
+  });
+
+  it('reads a negation or a warning before its key phrase as the lexicons do: an info note, no finding', () => {
+    const negated = check('这个药不能根治，只能缓解症状。');
+    expect(negated.filter((r) => r.severity !== 'info')).toEqual([]);
+    expect(negated).toEqual([
+      expect.objectContaining({ code: 'MEDICAL_CLAIM', severity: 'info', message: expect.stringContaining('否定') }),
+    ]);
+  });
+
+  it('follows the policy: a code switched off gets no finding from it, a changed severity applies', () => {
+    const off = checker({ ...(policyJson as Policy), checks: { MEDICAL_CLAIM: { enabled: false } } } as Policy);
+    expect(off(PILLOW)).toEqual([]);
+    const warn = checker({ ...(policyJson as Policy), checks: { MEDICAL_CLAIM: { severity: 'warn' } } } as Policy);
+    expect(warn(PILLOW).map((r) => r.severity)).toEqual(['warn']);
+  });
+
+  it('is not part of the content checks compiled without it', () => {
+    const lexiconsOnly = compileContentChecks(resolvePolicy(policyJson as Policy));
+    const reasons = lexiconsOnly.check(
+      { type: 'text', content: PILLOW },
+      scannerFor(lexiconsOnly.termPatterns),
+    ).reasons;
+    expect(reasons).toEqual([]);
+  });
+});
+
+describe('the shipped model file', () => {
+  const model = JSON.parse(readFileSync(REPLY_CLASSIFIER_FILE, 'utf8')) as ReplyClassifierModel;
+
+  it('was trained on the current dev files (retrain with `npm run train:classifier` when one changes)', () => {
+    for (const t of model.trainedOn)
+      expect({
+        file: t.file,
+        sha256: createHash('sha256')
+          .update(readFileSync(path.join(ROOT, t.file)))
+          .digest('hex'),
+      }).toEqual({
+        file: t.file,
+        sha256: t.sha256,
+      });
+  });
+
+  it('never saw the splits that measure it', () => {
+    const files = model.trainedOn.map((t) => t.file);
+    expect(files.some((f) => /holdout|test-split|test2-split|corpus\.jsonl/.test(f))).toBe(false);
+    expect(files.length).toBeGreaterThan(10);
+  });
+
+  it('reads the three codes, each with a threshold and its leave-one-writer-out figures', () => {
+    expect(Object.keys(model.codes).sort()).toEqual(['INDUCED_SHARING', 'MARKETPLACE_CODE', 'MEDICAL_CLAIM']);
+    for (const [code, c] of Object.entries(model.codes)) {
+      expect(c.weights).toHaveLength(model.vocabulary.length);
+      expect(c.threshold).toBeGreaterThanOrEqual(0.5);
+      expect(model.crossWriter[code]?.falsePositiveRate).toBeLessThanOrEqual(0.004);
+    }
+  });
+});
