@@ -40,6 +40,8 @@ const TABLE: Array<[string, string[]]> = [
   ['复制这段￥AbC123dEf￥打开淘宝', ['MARKETPLACE_CODE']],
   ['转发给朋友能再领一张', ['INDUCED_SHARING']],
   ['我们的产品能治疗高血压', ['MEDICAL_CLAIM']],
+  // No lexicon word: the reply classifier's finding, the same in all three.
+  ['这个枕头睡了一周，颈椎的毛病就轻多了', ['MEDICAL_CLAIM']],
   ['这是我们最佳的套餐', ['ABSOLUTE_TERM']],
   ['您好，订单已发货，请留意物流信息。', []],
   ['这款精华七天美白祛斑', ['pack:beauty/EFFICACY_GUARANTEE']],
