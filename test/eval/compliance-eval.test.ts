@@ -15,9 +15,9 @@ const recorded = (file: string): string => readFileSync(file, 'utf8').trim().spl
 /** Measured on the holdout (recall / FPR) after the last tuning round, floored to leave no room to regress. */
 const FLOORS: Record<string, { recall: number; fpr: number }> = {
   ABSOLUTE_TERM: { recall: 0.96, fpr: 0.02 },
-  BANNED_TERM: { recall: 0.76, fpr: 0.011 },
+  BANNED_TERM: { recall: 0.87, fpr: 0.011 },
   EXTERNAL_LINK: { recall: 0.96, fpr: 0 },
-  // With the reply classifier (check-by-classifier.ts) as second reader of these three.
+  // With the reply classifier (check-by-classifier.ts) as second reader of these three and BANNED_TERM.
   INDUCED_SHARING: { recall: 0.98, fpr: 0.008 },
   MARKETPLACE_CODE: { recall: 0.98, fpr: 0.002 },
   MEDICAL_CLAIM: { recall: 0.95, fpr: 0.004 },

@@ -1,6 +1,6 @@
 /**
- * The reply classifier, second reader of MEDICAL_CLAIM, INDUCED_SHARING and MARKETPLACE_CODE
- * (check-by-classifier.ts), through the content checks compiled with the shipped model: what it
+ * The reply classifier, second reader of MEDICAL_CLAIM, INDUCED_SHARING, MARKETPLACE_CODE and
+ * (near-certain only) BANNED_TERM (check-by-classifier.ts), through the content checks compiled with the shipped model: what it
  * adds where the lexicons find nothing, what it leaves alone, and that the model file is the one
  * its training files make (and never saw the test split or the holdout).
  */
@@ -48,6 +48,7 @@ describe('the reply classifier', () => {
       '还有其他问题吗？',
       '欢迎关注我们的公众号',
       '发票请联系客服',
+      '我们的老师都有教师资格证。',
       '好的',
       '1',
     ])
@@ -101,8 +102,15 @@ describe('the shipped model file', () => {
     expect(files.length).toBeGreaterThan(10);
   });
 
-  it('reads the three codes, each with a threshold and its leave-one-writer-out figures', () => {
-    expect(Object.keys(model.codes).sort()).toEqual(['INDUCED_SHARING', 'MARKETPLACE_CODE', 'MEDICAL_CLAIM']);
+  it('reads the four codes, each with a threshold and its leave-one-writer-out figures', () => {
+    expect(Object.keys(model.codes).sort()).toEqual([
+      'BANNED_TERM',
+      'INDUCED_SHARING',
+      'MARKETPLACE_CODE',
+      'MEDICAL_CLAIM',
+    ]);
+    // A wrong block of ordinary invoice or licence talk costs most: only a near-certain banned offer.
+    expect(model.codes['BANNED_TERM']?.threshold).toBeGreaterThanOrEqual(0.9);
     for (const [code, c] of Object.entries(model.codes)) {
       expect(c.weights).toHaveLength(model.vocabulary.length);
       expect(c.threshold).toBeGreaterThanOrEqual(0.5);

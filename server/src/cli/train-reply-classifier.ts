@@ -56,13 +56,15 @@ const BACKGROUND_ROUNDS = [
   'dev6-split.jsonl',
   'dev7-split.jsonl',
 ];
+/** The codes whose wording varies most between writers (the lexicons meet the target on the others). */
+const CODES = ['BANNED_TERM', 'MEDICAL_CLAIM', 'INDUCED_SHARING', 'MARKETPLACE_CODE'];
 /**
- * The codes whose wording varies most between writers (the lexicons meet the target on the others).
- * Not BANNED_TERM: trained for it, the model blocked ordinary invoice and licence talk (发票请联系客服
- * at 0.71, with a hundred lawful mentions among its negatives) — a block on the commonest service
- * question costs more than the banned offers it adds.
+ * The lowest threshold of a code where a wrong block costs most: at its leave-one-writer-out
+ * choice (0.5) BANNED_TERM blocked ordinary invoice and licence talk (发票请联系客服 at 0.71, with a
+ * hundred lawful mentions among its negatives); a block on the commonest service question costs
+ * more than the banned offers a lower bar adds.
  */
-const CODES = ['MEDICAL_CLAIM', 'INDUCED_SHARING', 'MARKETPLACE_CODE'];
+const MIN_THRESHOLD: Readonly<Record<string, number>> = { BANNED_TERM: 0.9 };
 /** An n-gram is a feature when at least this many training replies hold it. */
 const MIN_DOCUMENTS = 2;
 /** Inverse regularization strength (as in liblinear's C). */
@@ -234,6 +236,7 @@ for (const code of CODES) {
   const scores = cross.get(code) ?? [];
   const threshold =
     THRESHOLDS.find((t) => {
+      if (t < (MIN_THRESHOLD[code] ?? 0)) return false;
       const r = rates(scores, t);
       return r.falsePositiveRate <= MAX_CROSS_WRITER_FPR && r.backgroundFalsePositiveRate <= MAX_BACKGROUND_FPR;
     }) ?? 0.95;
