@@ -118,3 +118,10 @@ describe('the shipped model file', () => {
     }
   });
 });
+
+describe('the reply classifier on hostile input', () => {
+  it('finds nothing in a reply of thousands of one-character sentences or of one repeated n-gram', () => {
+    for (const text of ['好。'.repeat(5000), '的'.repeat(10_000), '\n'.repeat(3000)])
+      expect(check(text).filter((r) => r.code !== 'CONTENT_TOO_LONG')).toEqual([]);
+  });
+});

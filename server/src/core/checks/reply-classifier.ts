@@ -99,8 +99,10 @@ export function gramHits(text: string, vocabulary: GramTrie): GramHits {
  */
 export function featuresOf(hits: GramHits, idf: ArrayLike<number>, from = 0, to = Infinity): Features {
   const counts = new Map<number, number>();
-  for (let h = 0; h < hits.index.length; h++) {
-    if ((hits.at[h] ?? 0) < from || (hits.end[h] ?? 0) > to) continue;
+  // Hits are in position order: a span's are found by bisection, so scoring every sentence of a
+  // reply stays linear in its length however many sentences it has.
+  for (let h = firstAt(hits.at, from); h < hits.index.length && (hits.at[h] ?? 0) < to; h++) {
+    if ((hits.end[h] ?? 0) > to) continue;
     const k = hits.index[h] ?? 0;
     counts.set(k, (counts.get(k) ?? 0) + 1);
   }
@@ -116,6 +118,18 @@ export function featuresOf(hits: GramHits, idf: ArrayLike<number>, from = 0, to 
   norm = Math.sqrt(norm);
   if (norm > 0) for (let i = 0; i < value.length; i++) value[i] = (value[i] ?? 0) / norm;
   return { index, value };
+}
+
+/** The first index whose position is at least `from` (`at` is non-decreasing). */
+function firstAt(at: readonly number[], from: number): number {
+  let lo = 0;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((at[mid] ?? 0) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The n-grams of `text` (each once per position), for building a vocabulary. */
