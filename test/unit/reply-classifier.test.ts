@@ -13,6 +13,8 @@ import type { Policy } from '../../rules-schema/index.js';
 import { compileContentChecks, scannerFor } from '../../server/src/core/checks/compile-content-checks.js';
 import type { ReplyClassifierModel } from '../../server/src/core/checks/reply-classifier.js';
 import { resolvePolicy } from '../../server/src/core/policy/resolve-policy.js';
+import { sentencesOf } from '../../server/src/core/checks/clause-bounds.js';
+import { normalizeText } from '../../server/src/core/text/normalize-text.js';
 import { REPLY_CLASSIFIER_FILE, replyClassifier } from '../../server/src/runtime/reply-classifier-model.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -116,6 +118,16 @@ describe('the shipped model file', () => {
       expect(c.threshold).toBeGreaterThanOrEqual(0.5);
       expect(model.crossWriter[code]?.falsePositiveRate).toBeLessThanOrEqual(0.004);
     }
+  });
+});
+
+describe('the sentences it reads', () => {
+  it('splits at sentence ends and line breaks, each with its original and normalized span (end marks in neither)', () => {
+    const text = '好的，谢谢！\n\n保 证-有效。';
+    expect(sentencesOf(text, normalizeText(text))).toEqual([
+      { start: 0, end: 5, from: 0, to: 5 },
+      { start: 8, end: 14, from: 6, to: 10 },
+    ]);
   });
 });
 

@@ -3,11 +3,12 @@
  * labelled dev replies and writes its model file. Never on the test split or the holdout: those
  * measure it. Deterministic (a seeded shuffle), so the same files give the same model.
  *
- * Per code: logistic regression with L2 regularization and balanced class weights, fitted by
- * stochastic gradient descent with AdaGrad steps. The threshold of each code is then chosen
- * leave-one-writer-out: each independent writer's round is predicted by a model trained without
- * it, and the threshold is the lowest at which those predictions' false-positive rate stays within
- * `MAX_CROSS_WRITER_FPR` (the figures are kept in the model file).
+ * Per code: logistic regression with L2 regularization (no class weights: with them a short
+ * ordinary reply scored about 0.5), fitted by stochastic gradient descent with AdaGrad steps. The
+ * threshold of each code is then chosen leave-one-out: each independent writer's round, and each
+ * round of ordinary text, is predicted by a model trained without it, and the threshold is the
+ * lowest (from 0.5, or the code's `MIN_THRESHOLD`) at which the false-positive rates stay within
+ * `MAX_CROSS_WRITER_FPR` and `MAX_BACKGROUND_FPR` (the figures are kept in the model file).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ import {
   featuresOf,
   gramHits,
   ngramsOf,
+  probabilityOf,
   sigmoid,
   vocabularyIndex,
   type Features,
@@ -153,12 +155,6 @@ function fit(xs: readonly Features[], ys: readonly boolean[], dims: number): { b
   return { bias, weights: w };
 }
 
-function probability(model: { bias: number; weights: Float64Array }, x: Features): number {
-  let z = model.bias;
-  for (let k = 0; k < x.index.length; k++) z += (model.weights[x.index[k] ?? 0] ?? 0) * (x.value[k] ?? 0);
-  return sigmoid(z);
-}
-
 interface Scored {
   p: number;
   positive: boolean;
@@ -184,7 +180,7 @@ function crossWriterScores(examples: readonly Example[]): Map<string, Scored[]> 
       );
       test.forEach((e, i) =>
         out.get(code)?.push({
-          p: probability(model, xt[i] as Features),
+          p: probabilityOf(model, xt[i] as Features),
           positive: e.codes.includes(code),
           background: held.startsWith(KEYWORD_DEV),
         }),

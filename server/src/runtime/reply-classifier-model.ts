@@ -9,7 +9,7 @@ export const REPLY_CLASSIFIER_FILE = fileURLToPath(
 
 let loaded: ReplyClassifier | undefined;
 
-/** The shipped model, loaded on first use (a few megabytes of JSON: not at import). */
+/** The shipped model, loaded on first use (1.3 MB of JSON, ~30 ms: not at import). */
 export function replyClassifier(): ReplyClassifier {
   loaded ??= new ReplyClassifier(JSON.parse(readFileSync(REPLY_CLASSIFIER_FILE, 'utf8')) as ReplyClassifierModel);
   return loaded;

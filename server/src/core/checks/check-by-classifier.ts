@@ -4,16 +4,17 @@
  * evidence (a claim often spans its clauses: 这个枕头睡了一周，颈椎的毛病就轻多了), unless
  * - the lexicons already judged that code in the field (a finding, or an `info` note that the
  *   context took it back: the classifier does not overrule a judgement with reasons), or an
- *   installed pack reported that clause under its own code (the industry's reading of it: 包过 is
+ *   installed pack reported that sentence under its own code (the industry's reading of it: 包过 is
  *   the education pack's PASS_GUARANTEE, not a banned offer);
- * - the context takes it back here too: the clause's key n-gram (the one weighing most toward the
+ * - the context takes it back here too: the sentence's key n-gram (the one weighing most toward the
  *   code) is read like a lexicon hit by context-scopes.ts — negated (这个药不能根治), refused,
  *   warned against or quoted — and the reply passes with an `info` note saying so;
- * - an allowance of the code stands in that clause.
+ * - an allowance of the code stands in that sentence.
  */
 import type { NormalizedText } from '../text/normalize-text.js';
 import type { Reason } from '../reason.js';
 import type { AllowedSpan } from './allowed-spans.js';
+import { sentencesOf, type SentenceSpan } from './clause-bounds.js';
 import type { CodeSetting } from './code-setting.js';
 import { suppressionOf } from './context-scopes.js';
 import type { ReplyClassifier } from './reply-classifier.js';
@@ -47,7 +48,7 @@ export function checkByClassifier(
       ? [{ span: spans[0], scores: whole }]
       : spans.map((span) => ({ span, scores: reading.score(span.from, span.to) }));
   whole.forEach(({ code, probability, threshold }, i) => {
-    let best: Sentence | undefined;
+    let best: SentenceSpan | undefined;
     let bestProbability = -1;
     for (const s of sentences) {
       const p = s.scores[i]?.probability ?? 0;
@@ -97,37 +98,4 @@ export function checkByClassifier(
 function within(reason: Reason, field: string, span: { start: number; end: number }): boolean {
   const e = reason.evidence;
   return e !== undefined && e.field === field && e.start < span.end && span.start < e.end;
-}
-
-/** Sentence ends (half and full width) and line breaks. */
-const SENTENCE_END = /[。！？!?；;\n\r]/;
-
-/** A sentence: `[start, end)` in the original text (without its end mark), `[from, to)` the normalized chars it holds. */
-interface Sentence {
-  start: number;
-  end: number;
-  from: number;
-  to: number;
-}
-
-/** The field's sentences that hold any normalized char. */
-function sentencesOf(text: string, normalized: NormalizedText): Sentence[] {
-  const out: Sentence[] = [];
-  for (let start = 0; start < text.length;) {
-    let end = start;
-    while (end < text.length && !SENTENCE_END.test(text[end] ?? '')) end++;
-    const [from, to] = normalizedRange(normalized, start, end);
-    if (to > from) out.push({ start, end, from, to });
-    start = end + 1;
-  }
-  return out;
-}
-
-/** The normalized chars `[from, to)` that came from the original span `[start, end)` (the map is non-decreasing). */
-function normalizedRange(normalized: NormalizedText, start: number, end: number): [number, number] {
-  let from = 0;
-  while (from < normalized.text.length && (normalized.map[from] ?? 0) < start) from++;
-  let to = from;
-  while (to < normalized.text.length && (normalized.map[to] ?? 0) < end) to++;
-  return [from, to];
 }

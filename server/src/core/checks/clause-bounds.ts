@@ -37,6 +37,34 @@ export function sentenceEnd(original: string, normalized: NormalizedText, at: nu
   return end;
 }
 
+/** A sentence: `[start, end)` in the original text (without its end mark), `[from, to)` the normalized chars it holds. */
+export interface SentenceSpan {
+  start: number;
+  end: number;
+  from: number;
+  to: number;
+}
+
+/**
+ * The sentences of `original` that hold any normalized char, in one pass over both texts.
+ * @example sentencesOf('好的。谨防假药', normalizeText('好的。谨防假药')).map((s) => [s.from, s.to]) // [[0, 2], [3, 7]]
+ */
+export function sentencesOf(original: string, normalized: NormalizedText): SentenceSpan[] {
+  const out: SentenceSpan[] = [];
+  let k = 0; // the first normalized char not yet given to a sentence
+  for (let start = 0; start < original.length;) {
+    let end = start;
+    while (end < original.length && !SENTENCE_END.test(original[end] ?? '')) end++;
+    // The map is non-decreasing: the chars of [start, end) follow those of the sentences before.
+    while (k < normalized.text.length && (normalized.map[k] ?? 0) < start) k++;
+    const from = k;
+    while (k < normalized.text.length && (normalized.map[k] ?? 0) < end) k++;
+    if (k > from) out.push({ start, end, from, to: k });
+    start = end + 1;
+  }
+  return out;
+}
+
 const CLAUSE_END = /[，,。！？!?；;：:\n\r]/;
 const SENTENCE_END = /[。！？!?；;\n\r]/;
 

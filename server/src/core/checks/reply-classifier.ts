@@ -5,7 +5,7 @@
  * trained offline on the labelled dev replies (`npm run train:classifier`, train-reply-classifier.ts)
  * and shipped as a model file. The lexicons and constructions stay the first reader: they give
  * exact evidence and context; this one reads a reply that uses none of their words the way the
- * examples it learned from read, and names the clause that weighs most as its evidence.
+ * examples it learned from read, and names the sentence that reads most like the code as its evidence.
  *
  * Why character n-grams: Chinese has no spaces, offers and claims are short phrases in ever new
  * trade wording, and n-grams carry over what words share (代开 / 开票, 降血糖 / 血糖正常) where a
@@ -143,6 +143,13 @@ export function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
 }
 
+/** One code's probability for features `f` (the trainer's and the checks' one formula). */
+export function probabilityOf(model: { bias: number; weights: ArrayLike<number> }, f: Features): number {
+  let z = model.bias;
+  for (let i = 0; i < f.index.length; i++) z += (model.weights[f.index[i] ?? 0] ?? 0) * (f.value[i] ?? 0);
+  return sigmoid(z);
+}
+
 /** What the classifier reads in one text: its n-gram hits, scored whole or by span. */
 export interface ClassifierReading {
   /** Each code's probability for the normalized text's `[from, to)` (all of it when omitted), with its threshold. */
@@ -176,7 +183,7 @@ export class ReplyClassifier {
         const f = featuresOf(hits, this.idf, from, to);
         return this.codes.map((c) => ({
           code: c.code,
-          probability: sigmoid(c.bias + dot(c.weights, f)),
+          probability: probabilityOf(c, f),
           threshold: c.threshold,
         }));
       },
@@ -193,10 +200,10 @@ export class ReplyClassifier {
     const c = this.codes.find((x) => x.code === code);
     if (!c) return undefined;
     const grams: Array<{ start: number; end: number; weight: number }> = [];
-    for (let h = 0; h < hits.index.length; h++) {
+    for (let h = firstAt(hits.at, from); h < hits.index.length && (hits.at[h] ?? 0) < to; h++) {
       const start = hits.at[h] ?? 0;
       const end = hits.end[h] ?? 0;
-      if (start < from || end > to) continue;
+      if (end > to) continue;
       const k = hits.index[h] ?? 0;
       const weight = (c.weights[k] ?? 0) * (this.idf[k] ?? 0);
       if (weight > 0) grams.push({ start, end, weight });
@@ -220,10 +227,4 @@ export class ReplyClassifier {
     }
     return key;
   }
-}
-
-function dot(weights: Float64Array, f: Features): number {
-  let z = 0;
-  for (let i = 0; i < f.index.length; i++) z += (weights[f.index[i] ?? 0] ?? 0) * (f.value[i] ?? 0);
-  return z;
 }
