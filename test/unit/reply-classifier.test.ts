@@ -61,8 +61,16 @@ describe('the reply classifier', () => {
     const negated = check('这个药不能根治，只能缓解症状。');
     expect(negated.filter((r) => r.severity !== 'info')).toEqual([]);
     expect(negated).toEqual([
-      expect.objectContaining({ code: 'MEDICAL_CLAIM', severity: 'info', message: expect.stringContaining('否定') }),
+      expect.objectContaining({
+        code: 'MEDICAL_CLAIM',
+        severity: 'info',
+        ruleId: 'classifier:MEDICAL_CLAIM',
+        message: expect.stringContaining('否定'),
+      }),
     ]);
+    // No lexicon holds the phrase: the note points at the wording alone.
+    expect(negated[0]?.message).toContain('请修改措辞');
+    expect(negated[0]?.message).not.toContain('词库');
   });
 
   it('follows the policy: a code switched off gets no finding from it, a changed severity applies', () => {

@@ -19,7 +19,7 @@ import type { CodeSetting } from './code-setting.js';
 import { suppressionOf } from './context-scopes.js';
 import type { ReplyClassifier } from './reply-classifier.js';
 import type { ReplyField } from './reply-fields.js';
-import { suppressedNotes } from './suppressed-notes.js';
+import { suppressedNotes, type NoteSource } from './suppressed-notes.js';
 import type { TermHit } from './term-hit.js';
 
 /** How a code is named in a finding's message. */
@@ -29,6 +29,9 @@ const WHAT: Readonly<Record<string, string>> = {
   INDUCED_SHARING: '以奖励诱导分享、关注',
   MARKETPLACE_CODE: '电商口令或引导到站外电商平台',
 };
+
+/** Its `info` notes name the classifier's rule; no lexicon holds the phrase, so only the wording can change. */
+const CLASSIFIER_SOURCE: NoteSource = { ruleId: (hit) => `classifier:${hit.payload.code}`, remedy: '请修改措辞' };
 
 export function checkByClassifier(
   field: ReplyField,
@@ -80,7 +83,7 @@ export function checkByClassifier(
     };
     const suppression = hit && suppressionOf(field.text, normalized, hit);
     if (hit && suppression) {
-      reasons.push(...suppressedNotes(field, normalized, [{ hit, suppression }]));
+      reasons.push(...suppressedNotes(field, normalized, [{ hit, suppression }], CLASSIFIER_SOURCE));
       return;
     }
     const text = field.text.slice(sentence.start, sentence.end);

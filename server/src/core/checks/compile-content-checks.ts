@@ -83,6 +83,8 @@ export function compileContentChecks(
     return setting;
   };
   const isEnabled = (code: string): boolean => settingOf(code).enabled;
+  // A policy that switched off every code the classifier reads does not pay for reading.
+  const reader = classifier?.codeNames().some(isEnabled) ? classifier : undefined;
 
   return {
     termPatterns,
@@ -107,7 +109,7 @@ export function compileContentChecks(
         append(found, checkMarketplaceCodes(field, normalized, hits, marketplace));
         append(found, checkLexiconTerms(field, normalized, hits));
         append(found, suppressedNotes(field, normalized, suppressed));
-        if (classifier) append(found, checkByClassifier(field, normalized, found, allowed, classifier, settingOf));
+        if (reader) append(found, checkByClassifier(field, normalized, found, allowed, reader, settingOf));
         allowedByEvidence(reasons, allowed, field.field); // links found before the term scan
         append(reasons, allowed.length === 0 ? found : found.filter((r) => !isAllowedReason(r, allowed)));
       }

@@ -175,6 +175,11 @@ export class ReplyClassifier {
     }));
   }
 
+  /** The codes it reads. */
+  codeNames(): string[] {
+    return this.codes.map((c) => c.code);
+  }
+
   /** Finds the n-grams of normalized `text` once; its spans are then scored from them. */
   read(text: string): ClassifierReading {
     const hits = gramHits(text, this.vocabulary);

@@ -9,6 +9,17 @@ import type { SuppressedHit } from './judge-term-hits.js';
 import { fieldEvidence } from './field-evidence.js';
 import type { ReplyField } from './reply-fields.js';
 
+/** Who read the hit: its rule id, and what the operator can change when the note is wrong. */
+export interface NoteSource {
+  ruleId: (hit: SuppressedHit['hit']) => string;
+  remedy: string;
+}
+
+const LEXICON_SOURCE: NoteSource = {
+  ruleId: (hit) => `lexicon:${hit.payload.lexiconId}`,
+  remedy: '请修改措辞或词库',
+};
+
 /**
  * @example suppressedNotes(field, normalized, [{ hit, suppression: { kind: 'negation', cue: '不能' } }])[0]?.severity // 'info'
  */
@@ -16,6 +27,7 @@ export function suppressedNotes(
   field: ReplyField,
   normalized: NormalizedText,
   suppressed: readonly SuppressedHit[],
+  source: NoteSource = LEXICON_SOURCE,
 ): Reason[] {
   const notes: Reason[] = [];
   for (const { hit, suppression } of suppressed.slice(0, MAX_NOTES)) {
@@ -23,8 +35,8 @@ export function suppressedNotes(
     notes.push({
       code: hit.payload.code,
       severity: 'info',
-      message: `“${evidence.text}”处在${KIND_LABELS[suppression.kind]}中（“${suppression.cue}”），未作为违规报告；如判断有误，请修改措辞或词库。`,
-      ruleId: `lexicon:${hit.payload.lexiconId}`,
+      message: `“${evidence.text}”处在${KIND_LABELS[suppression.kind]}中（“${suppression.cue}”），未作为违规报告；如判断有误，${source.remedy}。`,
+      ruleId: source.ruleId(hit),
       evidence,
     });
   }
