@@ -130,7 +130,7 @@ const AFTER_SALES = normalizedTerms(
 
 /** A purchase still urged in the sentence: the promotion is offered, whatever rule it also tells. */
 const PURCHASE_CALLS = normalizedTerms(
-  '要不要 再来一单 再加 多减 现在下单 今天下单 立即下单 马上下单 快来 快去 赶紧 抓紧 别错过 不要错过 今天截止 今晚截止 即将截止 就截止 只剩 送完即止 手慢无 抢购 可以看看 很合适 很划算 更划算 感兴趣 入手 囤 今天拍 今晚 趁现在 赶紧约 尽快预约 来试一下 一定要 最合算 现在买 先下单 正合适',
+  '要不要 再来一单 再加 多减 现在下单 今天下单 立即下单 马上下单 早点下单 尽快下单 喜欢的话 快来 快去 赶紧 抓紧 别错过 不要错过 今天截止 今晚截止 即将截止 就截止 只剩 送完即止 手慢无 抢购 可以看看 很合适 很划算 更划算 感兴趣 入手 囤 今天拍 今晚 趁现在 赶紧约 尽快预约 来试一下 一定要 最合算 现在买 先下单 正合适',
 );
 
 /** The approved-function field of a registered health food's label (保健食品 注册/备案, 保健功能). */
