@@ -36,15 +36,31 @@ describe('PROMOTION: price-first contrasts, after-coupon prices, timed cuts, gif
   });
 });
 
-describe('INDUCED_SHARING: a question forwarded inside the business is no share', () => {
+describe('INDUCED_SHARING: a question forwarded inside the business, a share said to be unneeded, a reward denied', () => {
   itFinds('INDUCED_SHARING', {
-    found: ['转给3个好友就送红包', '转发给好友，集满10个赞送面膜'],
+    found: [
+      '转给3个好友就送红包',
+      '转发给好友，集满10个赞送面膜',
+      // A plain negation still induces: no share, no reward.
+      '不分享就领不了红包',
+      // Following is asked for, whatever the share.
+      '无需转发，关注后即可领取',
+      '邀请好友不需要注册就能领红包',
+    ],
     clean: [
       '谢谢您的建议，我们已经转给产品部门了',
       '已转给售后同事处理，稍后联系您',
       '您反馈的问题我转发给技术同事看一下',
       '这个情况我转给店长确认一下',
+      '领券不需要分享，在菜单里直接领就行',
+      '不用再转发了，红包已经发到您的账户',
+      '谢谢您介绍朋友过来，我们这边没有推荐奖励哦',
     ],
+  });
+
+  it('passes a coupon the reply points to in the menu, as the platform advises', () => {
+    expect(codes('领券不需要分享，在菜单里直接领就行')).toEqual([]);
+    expect(codes('菜单里有满100减20的券，快去领')).toContain('PROMOTION');
   });
 });
 
