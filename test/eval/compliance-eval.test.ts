@@ -21,7 +21,8 @@ const FLOORS: Record<string, { recall: number; fpr: number }> = {
   INDUCED_SHARING: { recall: 0.98, fpr: 0.008 },
   MARKETPLACE_CODE: { recall: 0.98, fpr: 0.002 },
   MEDICAL_CLAIM: { recall: 0.95, fpr: 0.004 },
-  PROMOTION: { recall: 0.89, fpr: 0.023 },
+  // Round 14 (promotion formats from dev-round15, kept as decided on the dev sets) cost one false positive here: 18 -> 19/785.
+  PROMOTION: { recall: 0.89, fpr: 0.025 },
 };
 
 /** The product target (issue 14), held on the frozen test split: recall ≥ 0.95 and FPR ≤ 0.02 for every code. */
@@ -112,6 +113,17 @@ const DEV_ROUND12_FLOORS: Record<string, { recall: number; fpr: number }> = {
   PROMOTION: { recall: 1, fpr: 0.011 },
 };
 
+/** dev-round14 (a tuning split: banned offers of thirteen trades, lawful mentions): floors after its tuning round (round 14). */
+const DEV_ROUND14_FLOORS: Record<string, { recall: number; fpr: number }> = {
+  BANNED_TERM: { recall: 0.98, fpr: 0 },
+};
+
+/** dev-round15 (a tuning split: promotions in many formats, service talk naming prices): floors after its tuning round (round 14). */
+const DEV_ROUND15_FLOORS: Record<string, { recall: number; fpr: number }> = {
+  ABSOLUTE_TERM: { recall: 1, fpr: 0 },
+  PROMOTION: { recall: 0.95, fpr: 0.008 },
+};
+
 /** Each set's figures as floors: the holdout's are the headline, the tuning splits' guard their tuning. */
 describe.each([
   ['the holdout', SPLITS.holdout, FLOORS],
@@ -125,6 +137,8 @@ describe.each([
   ['dev-round10', SPLITS.devRound10, DEV_ROUND10_FLOORS],
   ['dev-round11', SPLITS.devRound11, DEV_ROUND11_FLOORS],
   ['dev-round12', SPLITS.devRound12, DEV_ROUND12_FLOORS],
+  ['dev-round14', SPLITS.devRound14, DEV_ROUND14_FLOORS],
+  ['dev-round15', SPLITS.devRound15, DEV_ROUND15_FLOORS],
 ])('compliance checks on %s', (_name, split, floors) => {
   let report: EvalReport;
   beforeAll(async () => {

@@ -98,6 +98,8 @@ export const SPLITS = {
   devRound11: fileURLToPath(new URL('./compliance/dev-round11.jsonl', import.meta.url)),
   devRound12: fileURLToPath(new URL('./compliance/dev-round12.jsonl', import.meta.url)),
   devRound13: fileURLToPath(new URL('./compliance/dev-round13.jsonl', import.meta.url)),
+  devRound14: fileURLToPath(new URL('./compliance/dev-round14.jsonl', import.meta.url)),
+  devRound15: fileURLToPath(new URL('./compliance/dev-round15.jsonl', import.meta.url)),
 } as const;
 
 /** A split line as written: `codes` are the expected §7 content codes. */
@@ -279,7 +281,7 @@ function print(title: string, result: EvalReport, withPacks: boolean): void {
 }
 
 // `npm run eval`: the holdout first (the headline), then the other splits and the packs' corpus.
-// `npm run eval -- dev` (or `dev-authentic`, `dev-round3` … `dev-round13`, `holdout`, `test`, `corpus`, `keywords-dev` … `keywords-dev7`, `keywords-test2`) prints one of them; `keywords` prints the keyword test, dev and test2 splits.
+// `npm run eval -- dev` (or `dev-authentic`, `dev-round3` … `dev-round15`, `holdout`, `test`, `corpus`, `keywords-dev` … `keywords-dev7`, `keywords-test2`) prints one of them; `keywords` prints the keyword test, dev and test2 splits.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const only = process.argv[2];
   const runs: Array<[string, string, () => CorpusLine[], boolean]> = [
@@ -366,6 +368,18 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       'dev-round13',
       "Compliance dev-round13 split (for tuning; lawful mentions of credentials, invoices, medicines, sharing; written by the reply classifier's tuner as its training negatives)",
       () => readSplit(SPLITS.devRound13),
+      false,
+    ],
+    [
+      'dev-round14',
+      'Compliance dev-round14 split (for tuning; banned offers of thirteen trades in their trade wording, lawful mentions; written by someone who read neither the checker nor the other splits)',
+      () => readSplit(SPLITS.devRound14),
+      false,
+    ],
+    [
+      'dev-round15',
+      'Compliance dev-round15 split (for tuning; promotions in many formats and service talk naming prices, coupons and memberships, ten industries; written by someone who read neither the checker nor the other splits)',
+      () => readSplit(SPLITS.devRound15),
       false,
     ],
     ['corpus', 'Pack corpus (written while tuning: a regression guard)', () => readCorpus(), true],

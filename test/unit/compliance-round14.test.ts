@@ -3,12 +3,16 @@
  * first (只要168，平时要260), the price after a coupon, a price cut with a deadline, a gift with its
  * value; a promotion that ends soon (周日就结束了) is still urged when the sentence asks for the
  * order; and a question forwarded to a colleague or a department (已经转给产品部门了) is no
- * share act. Each with the near misses that must stay clean.
+ * share act; then, on two new writers' rounds (dev-round14: banned offers of thirteen trades with
+ * lawful mentions; dev-round15: promotions and service talk naming prices), banned trade wording,
+ * more promotion formats, and the refusals, warnings and legal routes that keep lawful mentions
+ * clean. Each with the near misses that must stay clean.
  */
 import { describe, expect, it } from 'vitest';
 import policyJson from '../../rules-schema/defaults/default-policy.json' with { type: 'json' };
 import type { Policy } from '../../rules-schema/index.js';
 import { compileRegex } from '../../server/src/core/checks/regex-terms.js';
+import { COMPILE_BUDGET } from '../../server/src/core/engine/compile-budget.js';
 import { codes, itFinds } from '../support/default-policy-checks.js';
 
 describe('PROMOTION: price-first contrasts, after-coupon prices, timed cuts, gifts with a value', () => {
@@ -74,4 +78,62 @@ it('runs every regex term of the shipped lexicons (RE2 refuses none: a refused t
       }),
   );
   expect(refused).toEqual([]);
+});
+
+it('leaves an operator room for regex terms of their own in the shipped policy (a document may hold only so many)', () => {
+  const regexTerms = ((policyJson as Policy).lexicons ?? []).flatMap((l) => l.terms.filter((t) => t.regex === true));
+  expect(regexTerms.length).toBeLessThanOrEqual(COMPILE_BUDGET.documentRegexTerms - 50);
+});
+
+describe('round 15: promotion formats, and sales told as over or as rules', () => {
+  itFinds('PROMOTION', {
+    found: [
+      '私教课买10节送2节，这个月名额不多了',
+      '下单满199元就能参与抽奖，奖品有扫地机',
+      '夏令营限时报名价699元，原价999元',
+      '全程班拼团价3980元，比单独报名省800元',
+      '办卡充值1000元送300元，活动月底就结束了',
+    ],
+    clean: [
+      '赠品已经送完了，活动页写了送完即止，您的订单正常发货',
+      '这张券要满299元才能用，特价商品不参与',
+      '取消订单后，用过的优惠券会回存到您的账户',
+      '您的储值余额还有3560元，到期日是10月15日',
+      '周年庆活动上个月就结束了，满减券已经失效',
+    ],
+  });
+});
+
+describe('round 14: banned trade wording, and lawful mentions kept clean', () => {
+  itFinds('BANNED_TERM', {
+    found: [
+      '地下钱庄换汇，当天到账',
+      '连环单佣金更高，新人先做体验单',
+      '公司要多开票冲成本的话可以找我',
+      '学历证书带钢印，学籍可查',
+      '私下卖火药，不登记不实名',
+      '纽扣摄像头，拍了别人也发现不了',
+    ],
+    clean: [
+      '本店为正规按摩，无任何特殊服务，请勿询问',
+      '请勿将银行卡出租出借给他人',
+      '开奖结果以官方公告为准，本店不代客下注',
+      '消音器我们没有，本店只卖护目镜和迷彩服',
+      '酒店已完成防偷拍检测，可申请复检',
+      '毕业证遗失可向教务处申请补办学历证明书',
+      '自然人代开发票可在电子税务局申请',
+      '如收到假钞请勿再使用，应交由银行鉴定并报案',
+      '海关规定仿真枪会被没收，请提前了解',
+    ],
+  });
+
+  it('reads "精神药品" as no claim of a miracle drug', () => {
+    expect(codes('利他林属于精神药品，只能凭处方开具')).toEqual([]);
+  });
+
+  it('stops reading a warning after the sentence turns to another matter', () => {
+    expect(codes('把文章分享到朋友圈截图发我，送您一份小礼品，再说一句，砍价活动已经下线了')).toContain(
+      'INDUCED_SHARING',
+    );
+  });
 });

@@ -17,7 +17,7 @@ export const COMPILE_BUDGET = {
   /** Lexicon terms plus their exclusions in one pack or in the policy. */
   documentTerms: 20_000,
   /** `regex: true` terms in one pack or in the policy. */
-  documentRegexTerms: 100,
+  documentRegexTerms: 150,
   /** Literal patterns in the account's automaton: keywords, combo words, pinyin forms, terms, exclusions, allowances. */
   workspacePatterns: 30_000,
   /** Characters across those patterns: the automaton grows with them. */
