@@ -27,8 +27,8 @@ function serverLint({ reply }: { reply: unknown }) {
   return { verdict: verdictOf(reasons), reasons };
 }
 
-const BEFORE = '满减券在菜单里。';
-const TYPED = '满减券在菜单里，转发给朋友能再领一张。';
+const BEFORE = '今天有满减券。';
+const TYPED = '今天有满减券，转发给朋友能再领一张。';
 
 function openReplyNode(content: string) {
   const flow: Flow = {
