@@ -124,6 +124,11 @@ const DEV_ROUND15_FLOORS: Record<string, { recall: number; fpr: number }> = {
   PROMOTION: { recall: 0.95, fpr: 0.008 },
 };
 
+/** dev-round17 (a tuning split: absolute terms in praise, the uses regulators allow): floors after its tuning round (round 14). */
+const DEV_ROUND17_FLOORS: Record<string, { recall: number; fpr: number }> = {
+  ABSOLUTE_TERM: { recall: 1, fpr: 0.04 },
+};
+
 /** Each set's figures as floors: the holdout's are the headline, the tuning splits' guard their tuning. */
 describe.each([
   ['the holdout', SPLITS.holdout, FLOORS],
@@ -139,6 +144,7 @@ describe.each([
   ['dev-round12', SPLITS.devRound12, DEV_ROUND12_FLOORS],
   ['dev-round14', SPLITS.devRound14, DEV_ROUND14_FLOORS],
   ['dev-round15', SPLITS.devRound15, DEV_ROUND15_FLOORS],
+  ['dev-round17', SPLITS.devRound17, DEV_ROUND17_FLOORS],
 ])('compliance checks on %s', (_name, split, floors) => {
   let report: EvalReport;
   beforeAll(async () => {

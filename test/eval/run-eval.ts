@@ -100,6 +100,8 @@ export const SPLITS = {
   devRound13: fileURLToPath(new URL('./compliance/dev-round13.jsonl', import.meta.url)),
   devRound14: fileURLToPath(new URL('./compliance/dev-round14.jsonl', import.meta.url)),
   devRound15: fileURLToPath(new URL('./compliance/dev-round15.jsonl', import.meta.url)),
+  devRound16: fileURLToPath(new URL('./compliance/dev-round16.jsonl', import.meta.url)),
+  devRound17: fileURLToPath(new URL('./compliance/dev-round17.jsonl', import.meta.url)),
 } as const;
 
 /** A split line as written: `codes` are the expected §7 content codes. */
@@ -281,7 +283,7 @@ function print(title: string, result: EvalReport, withPacks: boolean): void {
 }
 
 // `npm run eval`: the holdout first (the headline), then the other splits and the packs' corpus.
-// `npm run eval -- dev` (or `dev-authentic`, `dev-round3` … `dev-round15`, `holdout`, `test`, `corpus`, `keywords-dev` … `keywords-dev7`, `keywords-test2`) prints one of them; `keywords` prints the keyword test, dev and test2 splits.
+// `npm run eval -- dev` (or `dev-authentic`, `dev-round3` … `dev-round17`, `holdout`, `test`, `corpus`, `keywords-dev` … `keywords-dev7`, `keywords-test2`) prints one of them; `keywords` prints the keyword test, dev and test2 splits.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const only = process.argv[2];
   const runs: Array<[string, string, () => CorpusLine[], boolean]> = [
@@ -380,6 +382,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       'dev-round15',
       'Compliance dev-round15 split (for tuning; promotions in many formats and service talk naming prices, coupons and memberships, ten industries; written by someone who read neither the checker nor the other splits)',
       () => readSplit(SPLITS.devRound15),
+      false,
+    ],
+    [
+      'dev-round17',
+      'Compliance dev-round17 split (for tuning; absolute terms in praise, and the uses regulators allow: advice, facts, self-comparison, ideals, quoted warnings; written by someone who read neither the checker nor the other splits)',
+      () => readSplit(SPLITS.devRound17),
       false,
     ],
     ['corpus', 'Pack corpus (written while tuning: a regression guard)', () => readCorpus(), true],

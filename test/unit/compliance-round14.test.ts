@@ -13,7 +13,7 @@ import policyJson from '../../rules-schema/defaults/default-policy.json' with { 
 import type { Policy } from '../../rules-schema/index.js';
 import { compileRegex } from '../../server/src/core/checks/regex-terms.js';
 import { COMPILE_BUDGET } from '../../server/src/core/engine/compile-budget.js';
-import { codes, itFinds } from '../support/default-policy-checks.js';
+import { codes, itFinds, reasonsOf } from '../support/default-policy-checks.js';
 
 describe('PROMOTION: price-first contrasts, after-coupon prices, timed cuts, gifts with a value', () => {
   itFinds('PROMOTION', {
@@ -135,5 +135,26 @@ describe('round 14: banned trade wording, and lawful mentions kept clean', () =>
     expect(codes('把文章分享到朋友圈截图发我，送您一份小礼品，再说一句，砍价活动已经下线了')).toContain(
       'INDUCED_SHARING',
     );
+  });
+});
+
+describe('round 17: absolute terms in praise, and the uses regulators allow', () => {
+  itFinds('ABSOLUTE_TERM', {
+    found: ['我们家的面霜是最好的', '这款修复效果最好。', '售后我们做得最好', '行业第一的品牌', '国家级大师亲手调配'],
+    clean: [
+      '洗完头最好别马上吹干',
+      '出门前最好带把伞，下午有雨',
+      '游客第一是我们旅行社的原则',
+      '电梯出来左手第一间就是前台',
+      '每件衣服有唯一码，退货时请保留吊牌',
+      '周末最早八点开门',
+      '酒店旁边是国家级湿地公园',
+    ],
+  });
+
+  it('tells the operator why advice with 最好 passed', () => {
+    expect(reasonsOf('做完护理最好一周内注意防晒')).toEqual([
+      expect.objectContaining({ code: 'ABSOLUTE_TERM', severity: 'info', message: expect.stringContaining('建议') }),
+    ]);
   });
 });

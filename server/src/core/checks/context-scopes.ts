@@ -12,7 +12,7 @@ import { crossesClause, sentenceEnd, sentenceStart } from './clause-bounds.js';
 import { negatorBefore } from './negated-hits.js';
 import type { TermHit } from './term-hit.js';
 
-export type SuppressionKind = 'negation' | 'refusal' | 'warning' | 'legal' | 'explanation';
+export type SuppressionKind = 'negation' | 'refusal' | 'warning' | 'legal' | 'explanation' | 'advice';
 
 export interface Suppression {
   kind: SuppressionKind;
@@ -29,6 +29,14 @@ export function suppressionOf(original: string, normalized: NormalizedText, hit:
   if (hit.payload.negatable === true) {
     const negator = negatorBefore(text, hit.start);
     if (negator) return { kind: 'negation', cue: negator };
+  }
+  // 最好 before what to do is advice (做完护理最好一周内注意防晒, 出发前最好准备充电宝), which regulators allow;
+  // before 的 or a sense verb, at a clause's end, or after 是/得, it ranks a product (最好的面霜, 效果最好。, 做得最好).
+  if (hit.payload.code === 'ABSOLUTE_TERM' && hit.payload.term === BEST) {
+    const next = text[hit.end];
+    const prev = text[hit.start - 1];
+    if (next !== undefined && !PRAISE_AFTER_BEST.includes(next) && prev !== '是' && prev !== '得')
+      return { kind: 'advice', cue: BEST + next };
   }
   const from = sentenceStart(original, normalized, hit.start, LOOK_BEHIND);
   const before = text.slice(from, hit.start);
@@ -149,6 +157,10 @@ const SALE_OVER = normalizedTerms('已经送完 已送完 送完了 赠完了 �
 const PURCHASE_CALLS = normalizedTerms(
   '要不要 再来一单 再加 多减 现在下单 今天下单 立即下单 马上下单 早点下单 尽快下单 喜欢的话 快来 快去 赶紧 抓紧 别错过 不要错过 今天截止 今晚截止 即将截止 就截止 只剩 送完即止 手慢无 抢购 可以看看 很合适 很划算 更划算 感兴趣 入手 囤 今天拍 今晚 趁现在 赶紧约 尽快预约 来试一下 一定要 最合算 现在买 先下单 正合适 月底就结束 周日就结束 周末就结束 今天就结束 明天就结束 马上就结束 很快就结束 快结束了 就要结束 名额有限 名额不多 机会难得 快来报名',
 );
+
+const BEST = normalizeTerm('最好');
+/** What follows 最好 when it ranks: 的, a sense or use, or a clause's end. */
+const PRAISE_AFTER_BEST = [...'的用吃喝看听玩穿卖评闻,.;:!?。，；：！？、)）"”’'];
 
 /** The approved-function field of a registered health food's label (保健食品 注册/备案, 保健功能). */
 const APPROVED_FUNCTION = normalizeTerm('保健功能');

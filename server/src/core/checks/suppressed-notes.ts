@@ -52,4 +52,5 @@ const KIND_LABELS = {
   warning: '提醒、揭露或引述的语境',
   legal: '合法办理的语境',
   explanation: '说明规则或售后的语境',
+  advice: '给顾客的建议',
 } as const;
