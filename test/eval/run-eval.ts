@@ -100,7 +100,6 @@ export const SPLITS = {
   devRound13: fileURLToPath(new URL('./compliance/dev-round13.jsonl', import.meta.url)),
   devRound14: fileURLToPath(new URL('./compliance/dev-round14.jsonl', import.meta.url)),
   devRound15: fileURLToPath(new URL('./compliance/dev-round15.jsonl', import.meta.url)),
-  devRound16: fileURLToPath(new URL('./compliance/dev-round16.jsonl', import.meta.url)),
   devRound17: fileURLToPath(new URL('./compliance/dev-round17.jsonl', import.meta.url)),
 } as const;
 

@@ -49,7 +49,7 @@ export function suppressionOf(original: string, normalized: NormalizedText, hit:
     if (before.includes(cue) && !(hit.payload.code === 'PROMOTION' && REMINDERS.includes(cue)))
       return { kind: 'warning', cue };
   // Up to the sentence's end, or a turn to another matter (…，再说一句，砍价活动已经下线了): a warning there is about that matter.
-  const after = beforeTopicShift(text.slice(hit.end, sentenceEnd(original, normalized, hit.end, LOOK_AHEAD)));
+  const after = text.slice(hit.end, topicEnd(text, hit.end, sentenceEnd(original, normalized, hit.end, LOOK_AHEAD)));
   for (const cue of WARNINGS_AFTER) {
     const at = after.indexOf(cue);
     if (at >= 0 && !negatorBefore(after, at)) return { kind: 'warning', cue };
@@ -93,24 +93,21 @@ export function suppressionOf(original: string, normalized: NormalizedText, hit:
  */
 function topicAround(text: string, hit: TermHit, original: string, normalized: NormalizedText): [number, number] {
   let from = sentenceStart(original, normalized, hit.start, SENTENCE_REACH);
-  let to = sentenceEnd(original, normalized, hit.end, SENTENCE_REACH);
   for (const shift of TOPIC_SHIFTS) {
     const before = text.lastIndexOf(shift, hit.start - shift.length);
     if (before >= from) from = before + shift.length;
-    const after = text.indexOf(shift, hit.end);
-    if (after >= 0 && after < to) to = after;
   }
-  return [from, to];
+  return [from, topicEnd(text, hit.end, sentenceEnd(original, normalized, hit.end, SENTENCE_REACH))];
 }
 
-/** `after` cut at its first topic shift (TOPIC_SHIFTS). */
-function beforeTopicShift(after: string): string {
-  let end = after.length;
+/** Where the stretch `[from, to)` turns to another matter (its first TOPIC_SHIFTS word), or `to`. */
+function topicEnd(text: string, from: number, to: number): number {
+  let end = to;
   for (const shift of TOPIC_SHIFTS) {
-    const at = after.indexOf(shift);
+    const at = text.indexOf(shift, from);
     if (at >= 0 && at < end) end = at;
   }
-  return after.slice(0, end);
+  return end;
 }
 
 const LOOK_BEHIND = 30;
