@@ -59,7 +59,7 @@ async function oneSize(users: number): Promise<void> {
     await store.close();
     const record = inboundRecordStats(dataDir, 'msg:live%');
     console.log(
-      `| ${users.toLocaleString('en')} | ${diskMiB.toFixed(0)} MiB | ${openMs.toFixed(0)} ms (target ≤ 2,000 at 1 M) | +${(rssAfterOpen - rssBefore).toFixed(0)} / +${(rssAfterLoad - rssBefore).toFixed(0)} MiB | ${committed.toFixed(0)} vs ${dry.toFixed(0)} msg/s, ratio ${ratio.toFixed(2)} (target ≥ 0.6) | ${cpu.committed.toFixed(2)} vs ${cpu.dry.toFixed(2)} ms, ratio ${(cpu.dry / cpu.committed).toFixed(2)} | ${walPages.toFixed(1)} | ${(p99 / 1000).toFixed(1)} ms | ${record.answered.avgBytes.toFixed(0)} B / ${record.nothing.avgBytes.toFixed(0)} B |`,
+      `| ${users.toLocaleString('en')} | ${diskMiB.toFixed(0)} MiB | ${openMs.toFixed(0)} ms (target ≤ 2,000 at 1 M) | ${signedMiB(rssAfterOpen - rssBefore)} / ${signedMiB(rssAfterLoad - rssBefore)} MiB | ${committed.toFixed(0)} vs ${dry.toFixed(0)} msg/s, ratio ${ratio.toFixed(2)} (target ≥ 0.6) | ${cpu.committed.toFixed(2)} vs ${cpu.dry.toFixed(2)} ms, ratio ${(cpu.dry / cpu.committed).toFixed(2)} | ${walPages.toFixed(1)} | ${(p99 / 1000).toFixed(1)} ms | ${record.answered.avgBytes.toFixed(0)} B / ${record.nothing.avgBytes.toFixed(0)} B |`,
     );
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
@@ -247,4 +247,10 @@ async function replyCheckP99(store: Store, users: number): Promise<number> {
   await new Promise((r) => server.close(r));
   times.sort((a, b) => a - b);
   return percentile(times, 0.99);
+}
+
+/** A memory change with its sign (the heap can shrink after a collection: −13, not +-13). */
+function signedMiB(delta: number): string {
+  const rounded = Math.round(delta);
+  return rounded < 0 ? `−${-rounded}` : `+${rounded}`;
 }
