@@ -15,7 +15,7 @@ const recorded = (file: string): string => readFileSync(file, 'utf8').trim().spl
 /** Measured on the holdout (recall / FPR) after the last tuning round, floored to leave no room to regress. */
 const FLOORS: Record<string, { recall: number; fpr: number }> = {
   ABSOLUTE_TERM: { recall: 0.96, fpr: 0.02 },
-  BANNED_TERM: { recall: 0.87, fpr: 0.011 },
+  BANNED_TERM: { recall: 0.88, fpr: 0.011 },
   EXTERNAL_LINK: { recall: 0.96, fpr: 0 },
   // With the reply classifier (check-by-classifier.ts) as second reader of these three and BANNED_TERM.
   INDUCED_SHARING: { recall: 0.98, fpr: 0.008 },
@@ -129,6 +129,17 @@ const DEV_ROUND17_FLOORS: Record<string, { recall: number; fpr: number }> = {
   ABSOLUTE_TERM: { recall: 1, fpr: 0.04 },
 };
 
+/** dev-round18 (a tuning split: banned offers of seventeen less common trades, lawful mentions): floors after its tuning round (round 18). */
+const DEV_ROUND18_FLOORS: Record<string, { recall: number; fpr: number }> = {
+  BANNED_TERM: { recall: 0.93, fpr: 0 },
+};
+
+/** dev-round19 (promotions tucked into service answers, service talk naming prices): as written, before any tuning on it. */
+const DEV_ROUND19_FLOORS: Record<string, { recall: number; fpr: number }> = {
+  ABSOLUTE_TERM: { recall: 1, fpr: 0 },
+  PROMOTION: { recall: 0.84, fpr: 0.054 },
+};
+
 /** Each set's figures as floors: the holdout's are the headline, the tuning splits' guard their tuning. */
 describe.each([
   ['the holdout', SPLITS.holdout, FLOORS],
@@ -145,6 +156,8 @@ describe.each([
   ['dev-round14', SPLITS.devRound14, DEV_ROUND14_FLOORS],
   ['dev-round15', SPLITS.devRound15, DEV_ROUND15_FLOORS],
   ['dev-round17', SPLITS.devRound17, DEV_ROUND17_FLOORS],
+  ['dev-round18', SPLITS.devRound18, DEV_ROUND18_FLOORS],
+  ['dev-round19', SPLITS.devRound19, DEV_ROUND19_FLOORS],
 ])('compliance checks on %s', (_name, split, floors) => {
   let report: EvalReport;
   beforeAll(async () => {

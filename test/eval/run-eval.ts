@@ -81,6 +81,8 @@ export const CORPUS = fileURLToPath(new URL('./corpus.jsonl', import.meta.url));
  * - `devRound13`: 80 replies that name credentials, licences, invoices, medicines, sharing and
  *   following lawfully, written by the reply classifier's tuner (not independent) as training
  *   negatives for it: none is a finding.
+ * - `devRound14` … `devRound19` (no 16): later rounds, each written the same way and measured as
+ *   written first; the README's evaluation section gives each round's figures before and after.
  */
 export const SPLITS = {
   holdout: fileURLToPath(new URL('./compliance-holdout/holdout.jsonl', import.meta.url)),
@@ -101,6 +103,8 @@ export const SPLITS = {
   devRound14: fileURLToPath(new URL('./compliance/dev-round14.jsonl', import.meta.url)),
   devRound15: fileURLToPath(new URL('./compliance/dev-round15.jsonl', import.meta.url)),
   devRound17: fileURLToPath(new URL('./compliance/dev-round17.jsonl', import.meta.url)),
+  devRound18: fileURLToPath(new URL('./compliance/dev-round18.jsonl', import.meta.url)),
+  devRound19: fileURLToPath(new URL('./compliance/dev-round19.jsonl', import.meta.url)),
 } as const;
 
 /** A split line as written: `codes` are the expected §7 content codes. */
@@ -282,7 +286,7 @@ function print(title: string, result: EvalReport, withPacks: boolean): void {
 }
 
 // `npm run eval`: the holdout first (the headline), then the other splits and the packs' corpus.
-// `npm run eval -- dev` (or `dev-authentic`, `dev-round3` … `dev-round17`, `holdout`, `test`, `corpus`, `keywords-dev` … `keywords-dev7`, `keywords-test2`) prints one of them; `keywords` prints the keyword test, dev and test2 splits.
+// `npm run eval -- dev` (or `dev-authentic`, `dev-round3` … `dev-round19`, `holdout`, `test`, `corpus`, `keywords-dev` … `keywords-dev7`, `keywords-test2`) prints one of them; `keywords` prints the keyword test, dev and test2 splits.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const only = process.argv[2];
   const runs: Array<[string, string, () => CorpusLine[], boolean]> = [
@@ -387,6 +391,18 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       'dev-round17',
       'Compliance dev-round17 split (for tuning; absolute terms in praise, and the uses regulators allow: advice, facts, self-comparison, ideals, quoted warnings; written by someone who read neither the checker nor the other splits)',
       () => readSplit(SPLITS.devRound17),
+      false,
+    ],
+    [
+      'dev-round18',
+      'Compliance dev-round18 split (for tuning; banned offers of seventeen less common trades in trade wording and disguise, lawful mentions; written by someone who read neither the checker nor the other splits)',
+      () => readSplit(SPLITS.devRound18),
+      false,
+    ],
+    [
+      'dev-round19',
+      'Compliance dev-round19 split (for tuning; promotions tucked into service answers and service talk naming prices, coupons, points and memberships, fifteen industries; written by someone who read neither the checker nor the other splits)',
+      () => readSplit(SPLITS.devRound19),
       false,
     ],
     ['corpus', 'Pack corpus (written while tuning: a regression guard)', () => readCorpus(), true],
