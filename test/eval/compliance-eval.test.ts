@@ -134,10 +134,15 @@ const DEV_ROUND18_FLOORS: Record<string, { recall: number; fpr: number }> = {
   BANNED_TERM: { recall: 0.93, fpr: 0 },
 };
 
-/** dev-round19 (promotions tucked into service answers, service talk naming prices): as written, before any tuning on it. */
+/** dev-round19 (promotions tucked into service answers, service talk naming prices): floors after its tuning round (round 20). */
 const DEV_ROUND19_FLOORS: Record<string, { recall: number; fpr: number }> = {
   ABSOLUTE_TERM: { recall: 1, fpr: 0 },
-  PROMOTION: { recall: 0.84, fpr: 0.054 },
+  PROMOTION: { recall: 0.91, fpr: 0 },
+};
+
+/** dev-round20 (round 18's trades by another hand, as answers to customers): floors after its tuning round (round 20). */
+const DEV_ROUND20_FLOORS: Record<string, { recall: number; fpr: number }> = {
+  BANNED_TERM: { recall: 0.88, fpr: 0 },
 };
 
 /** Each set's figures as floors: the holdout's are the headline, the tuning splits' guard their tuning. */
@@ -158,6 +163,7 @@ describe.each([
   ['dev-round17', SPLITS.devRound17, DEV_ROUND17_FLOORS],
   ['dev-round18', SPLITS.devRound18, DEV_ROUND18_FLOORS],
   ['dev-round19', SPLITS.devRound19, DEV_ROUND19_FLOORS],
+  ['dev-round20', SPLITS.devRound20, DEV_ROUND20_FLOORS],
 ])('compliance checks on %s', (_name, split, floors) => {
   let report: EvalReport;
   beforeAll(async () => {

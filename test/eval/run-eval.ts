@@ -81,7 +81,7 @@ export const CORPUS = fileURLToPath(new URL('./corpus.jsonl', import.meta.url));
  * - `devRound13`: 80 replies that name credentials, licences, invoices, medicines, sharing and
  *   following lawfully, written by the reply classifier's tuner (not independent) as training
  *   negatives for it: none is a finding.
- * - `devRound14` … `devRound19` (no 16): later rounds, each written the same way and measured as
+ * - `devRound14` … `devRound20` (no 16): later rounds, each written the same way and measured as
  *   written first; the README's evaluation section gives each round's figures before and after.
  */
 export const SPLITS = {
@@ -105,6 +105,7 @@ export const SPLITS = {
   devRound17: fileURLToPath(new URL('./compliance/dev-round17.jsonl', import.meta.url)),
   devRound18: fileURLToPath(new URL('./compliance/dev-round18.jsonl', import.meta.url)),
   devRound19: fileURLToPath(new URL('./compliance/dev-round19.jsonl', import.meta.url)),
+  devRound20: fileURLToPath(new URL('./compliance/dev-round20.jsonl', import.meta.url)),
 } as const;
 
 /** A split line as written: `codes` are the expected §7 content codes. */
@@ -286,7 +287,7 @@ function print(title: string, result: EvalReport, withPacks: boolean): void {
 }
 
 // `npm run eval`: the holdout first (the headline), then the other splits and the packs' corpus.
-// `npm run eval -- dev` (or `dev-authentic`, `dev-round3` … `dev-round19`, `holdout`, `test`, `corpus`, `keywords-dev` … `keywords-dev7`, `keywords-test2`) prints one of them; `keywords` prints the keyword test, dev and test2 splits.
+// `npm run eval -- dev` (or `dev-authentic`, `dev-round3` … `dev-round20`, `holdout`, `test`, `corpus`, `keywords-dev` … `keywords-dev7`, `keywords-test2`) prints one of them; `keywords` prints the keyword test, dev and test2 splits.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const only = process.argv[2];
   const runs: Array<[string, string, () => CorpusLine[], boolean]> = [
@@ -403,6 +404,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       'dev-round19',
       'Compliance dev-round19 split (for tuning; promotions tucked into service answers and service talk naming prices, coupons, points and memberships, fifteen industries; written by someone who read neither the checker nor the other splits)',
       () => readSplit(SPLITS.devRound19),
+      false,
+    ],
+    [
+      'dev-round20',
+      "Compliance dev-round20 split (for tuning; round 18's seventeen trades written by another hand as answers to customers, lawful answers; written by someone who read neither the checker nor the other splits)",
+      () => readSplit(SPLITS.devRound20),
       false,
     ],
     ['corpus', 'Pack corpus (written while tuning: a regression guard)', () => readCorpus(), true],

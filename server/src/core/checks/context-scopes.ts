@@ -67,7 +67,7 @@ export function suppressionOf(original: string, normalized: NormalizedText, hit:
     const over = SALE_OVER.find((c) => sentence.includes(c));
     if (over) return { kind: 'explanation', cue: over };
     const cue = AFTER_SALES.find((c) => sentence.includes(c));
-    if (cue && !PURCHASE_CALLS.some((c) => sentence.includes(c))) return { kind: 'explanation', cue };
+    if (cue && !PURCHASE_CALLS.some((c) => urges(sentence, c))) return { kind: 'explanation', cue };
   }
   // A registered health food states its approved function (保健功能：增强免疫力, 保健功能是辅助降血脂), which the law allows.
   if (hit.payload.code === 'MEDICAL_CLAIM') {
@@ -120,7 +120,7 @@ const LOOK_AHEAD = 30;
 
 /** A business declining the thing, in the hit's own clause (本店不提供 … 代开发票). */
 const REFUSALS = normalizedTerms(
-  '不提供 不会发 不会发送 不搞 不做 不参加 不涉及 不支持 不接受 不办理 不从事 不参与 不销售 不出售 不售卖 不卖 从不 绝不 一律不 拒绝 不能代替 不能替代 不可代替 不可替代 不代替 不能取代 不会要求 不会让您 不会搞 不敢说 不敢保证 不能保证 无法保证 不能承诺 无法承诺 不承诺 不开展 不举办 没有举办 未举办 不能通过 我们没有 这边没有 不贩售 不经营 不允许 无法提供 不接 不承接 不招 无任何 没有任何 谢绝 不代 本店不会 我们不会 不收取 不收 不按',
+  '不提供 不会发 不会发送 不搞 不做 不参加 不涉及 不支持 不接受 不办理 不从事 不参与 不销售 不出售 不售卖 不卖 从不 绝不 一律不 拒绝 不能代替 不能替代 不可代替 不可替代 不代替 不能取代 不会要求 不会让您 不会搞 不敢说 不敢保证 不能保证 无法保证 不能承诺 无法承诺 不承诺 不开展 不举办 没有举办 未举办 不能通过 我们没有 这边没有 不贩售 不经营 不允许 无法提供 不接 不承接 不招 无任何 没有任何 谢绝 不代 本店不会 我们不会 不收取 不收 不按 做不到 办不到 不能卖 不进行 依法不',
 );
 
 /** Words that take up what the customer said or asked (您说的…, 您问的…). */
@@ -144,12 +144,19 @@ const WARNINGS_BEFORE = normalizedTerms(
   '谨防 警惕 提防 有人让您 有人叫您 很可能是 有顾客问 网传 当心 诈骗 谣言 不实 识破 揭穿 揭露 曝光 举报 打击 严禁 禁止 杜绝 切勿 切莫 网警 警方 法院 判例 反诈 提醒 有人向您 有人兜售 有人推销 不要相信 别相信 不要轻信 勿轻信 勿信 别信 抵制 所谓 宣称 号称 声称 自称 鼓吹 吹嘘 虚假宣传 虚假广告 违法广告 查处 处罚 立案 取缔 通报 涉嫌 防范 远离 冒充 假冒 仿冒 有人说 有人发 疑似 禁毒 提醒您 不能说 不可以说 不能写 不能用 不得使用 不能代替 不能替代 广告法 禁用词 违禁词 极限词 为名 别被 若有人 如有人 如果有人 请勿 请不要 勿将 海关规定 科普： 防骗',
 );
 
+/** Whether the call `c` is in `sentence` as a call: an end told as past (上周日就结束了, 上个月就结束了) is not one. */
+function urges(sentence: string, c: string): boolean {
+  for (let at = sentence.indexOf(c); at >= 0; at = sentence.indexOf(c, at + 1))
+    if (sentence[at - 1] !== '上') return true;
+  return false;
+}
+
 /** A reminder warns against a banned offer (提醒大家：…咖啡包…) but only recalls a sale (顺便提醒，本周三会员日), as a "do not" urges one (请勿错过). */
 const REMINDERS = normalizedTerms('提醒 提醒您 请勿 请不要');
 
 /** Judging the claim later in the sentence (… 都是骗局), or disowning the message that carried it (…的短信不是我们发的); a negation before these cancels them (不是骗人的). */
 const WARNINGS_AFTER = normalizedTerms(
-  '骗局 骗子 谣言 不实 96110 报警 110 被骗 犯罪 违禁品 请勿参与 敲诈 处罚 有人兜售 无法提供 不能提供 不经营 骗人 是假的 不可信 不能信 别信 不要信 违法 违规 虚假 诈骗 不靠谱 举报 请不要点 不要点 别点 假冒 冒充 没法承诺 无法承诺 不能承诺 不敢承诺 没这样说 没有这样说 交给银行 上交银行 交到银行 上缴 已经下线 已下线 已经结束 已结束 已经取消 已取消 已停止 那是赌博 不是我们发 不是我们发布 不是本店发 并非我们 并非本店 并非官方 不是官方发 为名 非法 不要理会 警惕 忽悠 这类广告 之类的广告 此类广告 木马 盗号 刑责 追究 刑事责任 冒名 不是我们官方 这边查不到 涉嫌 帮信 也不销售 不能购买 没有赢家 警方提醒 切勿 夸大宣传 没有科学依据 谨慎对待 我们没有 本店没有 没有卖 会被没收 被没收 交由银行 报案 请勿再使用 请勿使用 已经下架 已下架 不再销售 千万别 千万不要 防骗 仿冒 禁止买卖 禁止销售 禁止出售 严禁买卖',
+  '骗局 骗子 谣言 不实 96110 报警 110 被骗 犯罪 违禁品 请勿参与 敲诈 处罚 有人兜售 无法提供 不能提供 不经营 骗人 是假的 不可信 不能信 别信 不要信 违法 违规 虚假 诈骗 不靠谱 举报 请不要点 不要点 别点 假冒 冒充 没法承诺 无法承诺 不能承诺 不敢承诺 没这样说 没有这样说 交给银行 上交银行 交到银行 上缴 已经下线 已下线 已经结束 已结束 已经取消 已取消 已停止 那是赌博 不是我们发 不是我们发布 不是本店发 并非我们 并非本店 并非官方 不是官方发 为名 非法 不要理会 警惕 忽悠 这类广告 之类的广告 此类广告 木马 盗号 刑责 追究 刑事责任 冒名 不是我们官方 这边查不到 涉嫌 帮信 也不销售 不能购买 没有赢家 警方提醒 切勿 夸大宣传 没有科学依据 谨慎对待 我们没有 本店没有 没有卖 会被没收 被没收 交由银行 报案 请勿再使用 请勿使用 已经下架 已下架 不再销售 千万别 千万不要 防骗 仿冒 禁止买卖 禁止销售 禁止出售 严禁买卖 法律风险 有风险 存在风险 通报 传销 被禁止 是禁止的 越滚越大',
 );
 
 /** Places where the banned-sounding act is the lawful one (到税务局代开发票, 派出所办证). */
@@ -165,7 +172,7 @@ const TOPIC_SHIFTS = normalizedTerms('另外 顺便说一下 顺便说一句 顺
 
 /** A sentence about a promotion's rules, an order's money or its end, not an offer (优惠券已过期, 退款按比例分摊). */
 const AFTER_SALES = normalizedTerms(
-  '已过期 已经过期 过期了 已到期 到期了 已于 已结束 已经结束 结束了 无理由退 只适用于 不支持 不退 不予 无法 不能兑换 不找零 扣回 分摊 按比例 退款 退货 退回 寄回 原路 发票 结算规则 价结算 以结算页 实付 是因为 是指 所以 规则 计算 价保 上个月的活动 售后 保修 核实 系统 不能同时 不能抵扣 不会 抱歉 不好意思 请见谅 请您理解 请谅解 写明 适用范围 限指定 一经售出 不支援 不能用 平台客服 统一发货 剩余 还剩 核销 只能用一次 已经被使用 报价 价格表 会员等级 统一标准 没有在做 没有上线 不需要储值 免费办理 尾款通知 领取时 缺货 到货 不能提现 不能退现 挂失 已提示 后台设定 您问的这张 您问的那张 您手上的 您领的 通用 限用 不能兑现 补差价 全额退 菜单栏 菜单里 菜单中 内发货 登记 您的余额 您的储值 账户余额 余额查询 本金余额 不参与 才能用 才可用 回存 只能用一张 不能折抵',
+  '已过期 已经过期 过期了 已到期 到期了 已于 已结束 已经结束 结束了 无理由退 只适用于 不支持 不退 不予 无法 不能兑换 不找零 扣回 分摊 按比例 退款 退货 退回 寄回 原路 发票 结算规则 价结算 以结算页 实付 是因为 是指 所以 规则 计算 价保 上个月的活动 售后 保修 核实 系统 不能同时 不能抵扣 不会 抱歉 不好意思 请见谅 请您理解 请谅解 写明 适用范围 限指定 一经售出 不支援 不能用 平台客服 统一发货 剩余 还剩 核销 只能用一次 已经被使用 报价 价格表 会员等级 统一标准 没有在做 没有上线 不需要储值 免费办理 尾款通知 领取时 缺货 到货 不能提现 不能退现 挂失 已提示 后台设定 您问的这张 您问的那张 您手上的 您领的 通用 限用 不能兑现 补差价 全额退 菜单栏 菜单里 菜单中 内发货 登记 您的余额 您的储值 账户余额 余额查询 本金余额 不参与 才能用 才可用 回存 只能用一张 不能折抵 已经截止 已截止 用不了 已付 按协议 合同 约定的 已经到账 您之前 起算',
 );
 
 /** A sale or its gifts told as over: no call in the sentence makes it an offer again. */
@@ -173,7 +180,7 @@ const SALE_OVER = normalizedTerms('已经送完 已送完 送完了 赠完了 �
 
 /** A purchase still urged in the sentence: the promotion is offered, whatever rule it also tells. */
 const PURCHASE_CALLS = normalizedTerms(
-  '要不要 再来一单 再加 多减 现在下单 今天下单 立即下单 马上下单 早点下单 尽快下单 喜欢的话 快来 快去 赶紧 抓紧 别错过 不要错过 今天截止 今晚截止 即将截止 就截止 只剩 送完即止 手慢无 抢购 可以看看 很合适 很划算 更划算 感兴趣 入手 囤 今天拍 今晚 趁现在 赶紧约 尽快预约 来试一下 一定要 最合算 现在买 先下单 正合适 月底就结束 周日就结束 周末就结束 今天就结束 明天就结束 马上就结束 很快就结束 快结束了 就要结束 名额有限 名额不多 机会难得 快来报名',
+  '要不要 再来一单 再加 多减 现在下单 今天下单 立即下单 马上下单 早点下单 尽快下单 喜欢的话 快来 快去 赶紧 抓紧 别错过 不要错过 今天截止 今晚截止 即将截止 就截止 只剩 送完即止 手慢无 抢购 可以看看 很合适 很划算 更划算 感兴趣 入手 囤 今天拍 今晚 趁现在 赶紧约 尽快预约 来试一下 一定要 最合算 现在买 先下单 正合适 月底就结束 周日就结束 周末就结束 今天就结束 明天就结束 马上就结束 很快就结束 快结束了 就要结束 名额有限 名额不多 机会难得 快来报名 预售开始 现在付 单买要 错过就要等 错过要等 需要我帮您改成',
 );
 
 const BEST = normalizeTerm('最好');

@@ -61,6 +61,7 @@ const FILLERS = [
   '也',
   '可以',
   '就',
+  '靠',
 ];
 
 /** Negations, as they end right before the claim. */
@@ -94,6 +95,9 @@ const NEGATORS = [
   '不一定',
   '不存在',
   '不含',
+  '不需要',
+  '无需',
+  '不用',
   '不宜',
   '不应',
 ];

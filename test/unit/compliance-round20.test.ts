@@ -1,0 +1,79 @@
+/**
+ * Rounds 19 and 20 of the recall work (issue 14), tuned on two new writers' rounds: dev-round19
+ * (promotions tucked into service answers, service talk naming prices; as written PROMOTION
+ * 101/120 with 7/130 false positives) and dev-round20 (the seventeen trades of round 18 written
+ * by another hand as answers to customers; as written, after round 18, BANNED_TERM 68/120 with
+ * 9/100). Each with the near misses that must stay clean.
+ */
+import { describe, expect, it } from 'vitest';
+import { codes, itFinds, reasonsOf } from '../support/default-policy-checks.js';
+
+describe('PROMOTION: gifts for N items of any unit, the Nth night free, deposit inflation, a deal upsold', () => {
+  itFinds('PROMOTION', {
+    found: [
+      '蛋挞今天满6个送2个，只有今天哦',
+      '这款猫砂今天拍两袋送一袋',
+      '这个月连住三晚第三晚免费',
+      '月饼礼盒预售开始了，现在付20元定金可抵60元，中秋前统一发货',
+      '排骨拼团价三人成团，每份29.9元，单买要45元，系统会自动帮您匹配团友',
+      '本周会员积分抵现翻倍，100积分抵2元',
+    ],
+    clean: [
+      '您预订的蛋糕268元，已付定金100元，取货时再付168元',
+      '储值卡消费时按办卡协议约定的8折扣款，这个折扣是签在合同里的',
+      '您之前办的“充100送20”赠款是分12个月返还的，本月这笔已经到账',
+      '您说的“住二送一”房券是去年发的，现在已经用不了了',
+      '“买年卡送月卡”那次活动上个月已经截止，现在续费按标准价格',
+      '您的年卡从3月1日起算，明年2月28日到期',
+    ],
+  });
+
+  it('reads an end told as past as no call to buy, and one still ahead as a call', () => {
+    expect(codes('第二杯半价的活动上周日就结束了，现在两杯都按原价收，给您造成误会很抱歉')).not.toContain('PROMOTION');
+    expect(codes('第二杯半价的活动周日就结束了，喜欢的话早点来')).toContain('PROMOTION');
+  });
+});
+
+describe('BANNED_TERM: the same trades in the words sellers answer with', () => {
+  itFinds('BANNED_TERM', {
+    found: [
+      '孟加拉仿制靶向药现货，没有进口批文',
+      '小蓝片不看处方，10粒一板',
+      '安眠的舒乐安定有，不用去医院开',
+      '原单复刻，跟专柜一比一开模',
+      '实名好的微信号，老号带朋友圈，换绑教程一起给',
+      '海外实卡收码，一组十个号码',
+      '这款理财保本保收益，年化20%',
+      '考前密卷和答案都有，开考前发到你手机',
+      '野生画眉刚到，山里粘的，活体顺丰',
+      '果子狸宰好冷冻发，按斤算',
+      '肾源充足，不用排队等捐献',
+      '收黑货，手机电动车都收，不问哪来的',
+      '白条花呗都能T，到账扣6%',
+      '涨粉套餐，1万粉199，掉粉包补',
+      'fq工具打包，安卓苹果都能装',
+      '一次性dy 6000口，两支起发',
+    ],
+    clean: [
+      '我们卖的是人工繁育的虎皮鹦鹉，不需要办证',
+      '我们的会员积分只来自本人消费，不能靠发展下线获得',
+      '本诊所依法不进行胎儿性别鉴定，请理解',
+      '代孕在我国是被禁止的，看到相关广告可以举报',
+      '印度仿制药在国内没有进口注册，网上代购有质量和法律风险',
+      '野外发现鸟网可通报林业部门',
+      '交入门费、拉人头都是传销特征，我们不招代理',
+      '不要为了还旧债再去借口子，以贷养贷只会越滚越大',
+      '我们合作快三年了，一直很满意',
+      '角膜捐献可以到红十字会登记',
+      '信用卡都能刷，也支持花呗',
+    ],
+  });
+
+  it('reads the customer’s request declined later in the clause as a refusal, and keeps it an info note', () => {
+    const text = '不好意思，您说的“他达拉非不用处方直接发”我们做不到，请遵医嘱用药。';
+    expect(codes(text)).not.toContain('BANNED_TERM');
+    expect(reasonsOf(text).some((r) => r.code === 'BANNED_TERM' && r.severity === 'info')).toBe(true);
+    // Offered, the same words block.
+    expect(codes('他达拉非不用处方直接发')).toContain('BANNED_TERM');
+  });
+});
