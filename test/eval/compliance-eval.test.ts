@@ -145,6 +145,17 @@ const DEV_ROUND20_FLOORS: Record<string, { recall: number; fpr: number }> = {
   BANNED_TERM: { recall: 0.88, fpr: 0 },
 };
 
+/** dev-round16 (a tuning split: lawful mentions in regulated trades): floors after its tuning round (round 21). */
+const DEV_ROUND16_FLOORS: Record<string, { recall: number; fpr: number }> = {
+  BANNED_TERM: { recall: 1, fpr: 0.005 },
+  MEDICAL_CLAIM: { recall: 1, fpr: 0 },
+};
+
+/** dev-round21 (round 18's trades as sellers write them): never tuned on, scored to measure rounds 18-21; floors at its figures. */
+const DEV_ROUND21_FLOORS: Record<string, { recall: number; fpr: number }> = {
+  BANNED_TERM: { recall: 0.5, fpr: 0.067 },
+};
+
 /** Each set's figures as floors: the holdout's are the headline, the tuning splits' guard their tuning. */
 describe.each([
   ['the holdout', SPLITS.holdout, FLOORS],
@@ -160,10 +171,12 @@ describe.each([
   ['dev-round12', SPLITS.devRound12, DEV_ROUND12_FLOORS],
   ['dev-round14', SPLITS.devRound14, DEV_ROUND14_FLOORS],
   ['dev-round15', SPLITS.devRound15, DEV_ROUND15_FLOORS],
+  ['dev-round16', SPLITS.devRound16, DEV_ROUND16_FLOORS],
   ['dev-round17', SPLITS.devRound17, DEV_ROUND17_FLOORS],
   ['dev-round18', SPLITS.devRound18, DEV_ROUND18_FLOORS],
   ['dev-round19', SPLITS.devRound19, DEV_ROUND19_FLOORS],
   ['dev-round20', SPLITS.devRound20, DEV_ROUND20_FLOORS],
+  ['dev-round21', SPLITS.devRound21, DEV_ROUND21_FLOORS],
 ])('compliance checks on %s', (_name, split, floors) => {
   let report: EvalReport;
   beforeAll(async () => {

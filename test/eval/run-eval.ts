@@ -81,7 +81,7 @@ export const CORPUS = fileURLToPath(new URL('./corpus.jsonl', import.meta.url));
  * - `devRound13`: 80 replies that name credentials, licences, invoices, medicines, sharing and
  *   following lawfully, written by the reply classifier's tuner (not independent) as training
  *   negatives for it: none is a finding.
- * - `devRound14` … `devRound20` (no 16): later rounds, each written the same way and measured as
+ * - `devRound14` … `devRound21`: later rounds, each written the same way and measured as
  *   written first; the README's evaluation section gives each round's figures before and after.
  */
 export const SPLITS = {
@@ -102,10 +102,12 @@ export const SPLITS = {
   devRound13: fileURLToPath(new URL('./compliance/dev-round13.jsonl', import.meta.url)),
   devRound14: fileURLToPath(new URL('./compliance/dev-round14.jsonl', import.meta.url)),
   devRound15: fileURLToPath(new URL('./compliance/dev-round15.jsonl', import.meta.url)),
+  devRound16: fileURLToPath(new URL('./compliance/dev-round16.jsonl', import.meta.url)),
   devRound17: fileURLToPath(new URL('./compliance/dev-round17.jsonl', import.meta.url)),
   devRound18: fileURLToPath(new URL('./compliance/dev-round18.jsonl', import.meta.url)),
   devRound19: fileURLToPath(new URL('./compliance/dev-round19.jsonl', import.meta.url)),
   devRound20: fileURLToPath(new URL('./compliance/dev-round20.jsonl', import.meta.url)),
+  devRound21: fileURLToPath(new URL('./compliance/dev-round21.jsonl', import.meta.url)),
 } as const;
 
 /** A split line as written: `codes` are the expected §7 content codes. */
@@ -287,7 +289,7 @@ function print(title: string, result: EvalReport, withPacks: boolean): void {
 }
 
 // `npm run eval`: the holdout first (the headline), then the other splits and the packs' corpus.
-// `npm run eval -- dev` (or `dev-authentic`, `dev-round3` … `dev-round20`, `holdout`, `test`, `corpus`, `keywords-dev` … `keywords-dev7`, `keywords-test2`) prints one of them; `keywords` prints the keyword test, dev and test2 splits.
+// `npm run eval -- dev` (or `dev-authentic`, `dev-round3` … `dev-round21`, `holdout`, `test`, `corpus`, `keywords-dev` … `keywords-dev7`, `keywords-test2`) prints one of them; `keywords` prints the keyword test, dev and test2 splits.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const only = process.argv[2];
   const runs: Array<[string, string, () => CorpusLine[], boolean]> = [
@@ -389,6 +391,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       false,
     ],
     [
+      'dev-round16',
+      'Compliance dev-round16 split (for tuning; lawful mentions in sixteen regulated trades — pharmacies, clinics, tax offices, banks, lottery stations, schools — and offences in the same trades; written by someone who read neither the checker nor the other splits)',
+      () => readSplit(SPLITS.devRound16),
+      false,
+    ],
+    [
       'dev-round17',
       'Compliance dev-round17 split (for tuning; absolute terms in praise, and the uses regulators allow: advice, facts, self-comparison, ideals, quoted warnings; written by someone who read neither the checker nor the other splits)',
       () => readSplit(SPLITS.devRound17),
@@ -410,6 +418,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       'dev-round20',
       "Compliance dev-round20 split (for tuning; round 18's seventeen trades written by another hand as answers to customers, lawful answers; written by someone who read neither the checker nor the other splits)",
       () => readSplit(SPLITS.devRound20),
+      false,
+    ],
+    [
+      'dev-round21',
+      "Compliance dev-round21 split (round 18's seventeen trades as sellers write them, in code words from enforcement cases, and lawful trades; written by someone who read neither the checker nor the other splits; scored before and after round 20 to measure it, not tuned on)",
+      () => readSplit(SPLITS.devRound21),
       false,
     ],
     ['corpus', 'Pack corpus (written while tuning: a regression guard)', () => readCorpus(), true],

@@ -3,7 +3,9 @@
  * (promotions tucked into service answers, service talk naming prices; as written PROMOTION
  * 101/120 with 7/130 false positives) and dev-round20 (the seventeen trades of round 18 written
  * by another hand as answers to customers; as written, after round 18, BANNED_TERM 68/120 with
- * 9/100). Each with the near misses that must stay clean.
+ * 9/100); then dev-round16 (lawful mentions in sixteen regulated trades; as written 9/248 banned and
+ * 9/245 medical false positives) for the context that lets a pharmacy, a clinic, a gun-club or a
+ * tax office talk about its trade. Each with the near misses that must stay clean.
  */
 import { describe, expect, it } from 'vitest';
 import { codes, itFinds, reasonsOf } from '../support/default-policy-checks.js';
@@ -75,5 +77,36 @@ describe('BANNED_TERM: the same trades in the words sellers answer with', () => 
     expect(reasonsOf(text).some((r) => r.code === 'BANNED_TERM' && r.severity === 'info')).toBe(true);
     // Offered, the same words block.
     expect(codes('他达拉非不用处方直接发')).toContain('BANNED_TERM');
+  });
+});
+
+describe('context: lawful talk of regulated trades (dev-round16)', () => {
+  it('passes the customer’s question answered with a no, a third party’s claim called baseless, and rules explained', () => {
+    for (const [text, code] of [
+      ['您问能不能邮寄气枪，能发射弹丸的枪形物都不能寄递，请理解。', 'BANNED_TERM'],
+      ['您说的“吃了保证治愈”是别家店的说法，我们药房不会这样讲。', 'MEDICAL_CLAIM'],
+      ['您问是不是“国家级专家”坐诊，我们只如实公示医生的执业信息。', 'ABSOLUTE_TERM'],
+      ['有人推荐“包治猫瘟”的偏方，没有依据，请尽快住院治疗。', 'MEDICAL_CLAIM'],
+      ['网上说某种草药能抗癌，这没有依据，请到正规医院就诊。', 'MEDICAL_CLAIM'],
+      ['按医疗广告的规定，三天根治这类说法不允许出现。', 'MEDICAL_CLAIM'],
+      ['仿真枪即使不能发射弹丸，外形和真枪接近也属于查禁范围。', 'BANNED_TERM'],
+      ['针孔摄像头属于窃照器材，我们只做检测和拆除。', 'BANNED_TERM'],
+      ['对公账户同样不能出借给他人走账，一旦涉案可能被冻结。', 'BANNED_TERM'],
+      ['个人需要代开发票的，可以带身份证和合同到办税服务厅申请。', 'BANNED_TERM'],
+      ['降压药请按时服用，不要因为血压暂时正常就自己停药。', 'MEDICAL_CLAIM'],
+      ['二甲双胍是否适合用来控制血糖，要由医生判断。', 'MEDICAL_CLAIM'],
+      ['面膜包装上的“械”字号是医疗器械，“妆”字号才是化妆品。', 'MEDICAL_CLAIM'],
+    ] as const)
+      expect(codes(text), text).not.toContain(code);
+  });
+
+  it('still finds the same words offered', () => {
+    expect(codes('气枪有货，顺丰发')).toContain('BANNED_TERM');
+    expect(codes('吃了保证治愈，三天见效')).toContain('MEDICAL_CLAIM');
+    expect(codes('本院有国家级专家坐诊')).toContain('ABSOLUTE_TERM');
+    expect(codes('针孔摄像头现货，隐蔽好装')).toContain('BANNED_TERM');
+    // A customer's words answered with a yes stay an offer.
+    expect(codes('您要的外烟有货，按条发')).toContain('BANNED_TERM');
+    expect(codes('您问的高仿包有货，不能退换')).toContain('BANNED_TERM');
   });
 });

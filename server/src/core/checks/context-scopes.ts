@@ -43,12 +43,15 @@ export function suppressionOf(original: string, normalized: NormalizedText, hit:
   for (const cue of REFUSALS)
     if (takenUp(before, cue, from, hit.start, original, normalized)) return { kind: 'refusal', cue };
   // The customer's own words taken up to decline them later in the clause (您说的“S单”我们不接).
+  // …or answered with a no later in the sentence (您问能不能邮寄气枪，…都不能寄递).
   if (CUSTOMER_WORDS.some((cue) => takenUp(before, cue, from, hit.start, original, normalized))) {
     const rest = text.slice(hit.end, sentenceEnd(original, normalized, hit.end, LOOK_AHEAD));
     for (const cue of REFUSALS) {
       const at = rest.indexOf(cue);
       if (at >= 0 && !crossesClause(original, normalized, hit.end, hit.end + at)) return { kind: 'refusal', cue };
     }
+    const no = ANSWERED_NO.find((cue) => rest.includes(cue));
+    if (no) return { kind: 'refusal', cue: no };
   }
   for (const cue of WARNINGS_BEFORE)
     if (before.includes(cue) && !(hit.payload.code === 'PROMOTION' && REMINDERS.includes(cue)))
@@ -120,11 +123,18 @@ const LOOK_AHEAD = 30;
 
 /** A business declining the thing, in the hit's own clause (本店不提供 … 代开发票). */
 const REFUSALS = normalizedTerms(
-  '不提供 不会发 不会发送 不搞 不做 不参加 不涉及 不支持 不接受 不办理 不从事 不参与 不销售 不出售 不售卖 不卖 从不 绝不 一律不 拒绝 不能代替 不能替代 不可代替 不可替代 不代替 不能取代 不会要求 不会让您 不会搞 不敢说 不敢保证 不能保证 无法保证 不能承诺 无法承诺 不承诺 不开展 不举办 没有举办 未举办 不能通过 我们没有 这边没有 不贩售 不经营 不允许 无法提供 不接 不承接 不招 无任何 没有任何 谢绝 不代 本店不会 我们不会 不收取 不收 不按 做不到 办不到 不能卖 不进行 依法不',
+  '不提供 不会发 不会发送 不搞 不做 不参加 不涉及 不支持 不接受 不办理 不从事 不参与 不销售 不出售 不售卖 不卖 从不 绝不 一律不 拒绝 不能代替 不能替代 不可代替 不可替代 不代替 不能取代 不会要求 不会让您 不会搞 不敢说 不敢保证 不能保证 无法保证 不能承诺 无法承诺 不承诺 不开展 不举办 没有举办 未举办 不能通过 我们没有 这边没有 不贩售 不经营 不允许 无法提供 不接 不承接 不招 无任何 没有任何 谢绝 不代 本店不会 我们不会 不收取 不收 不按 做不到 办不到 不能卖 不进行 依法不 不能出借 不得出借 不要出借',
 );
 
 /** Words that take up what the customer said or asked (您说的…, 您问的…). */
-const CUSTOMER_WORDS = normalizedTerms('您说的 您问的 您提到的 您咨询的 您要的 您想要的 你说的 你问的 你要的');
+const CUSTOMER_WORDS = normalizedTerms(
+  '您说的 您问的 您问 您提到的 您咨询的 您要的 您想要的 你说的 你问的 你要的 您转来的',
+);
+
+/** A no to what the customer asked, anywhere later in the sentence. */
+const ANSWERED_NO = normalizedTerms(
+  '都不能 不能寄 不能邮寄 不能卖 没法 不会这样 不做这种 如实 是别家 不提供 不销售 不出售',
+);
 
 /** Whether `cue` occurs in `before` (the sentence up to the hit, from normalized offset `from`) in the hit's own clause. */
 function takenUp(
@@ -141,7 +151,7 @@ function takenUp(
 
 /** Warning against, reporting or quoting the claim, anywhere earlier in the sentence. */
 const WARNINGS_BEFORE = normalizedTerms(
-  '谨防 警惕 提防 有人让您 有人叫您 很可能是 有顾客问 网传 当心 诈骗 谣言 不实 识破 揭穿 揭露 曝光 举报 打击 严禁 禁止 杜绝 切勿 切莫 网警 警方 法院 判例 反诈 提醒 有人向您 有人兜售 有人推销 不要相信 别相信 不要轻信 勿轻信 勿信 别信 抵制 所谓 宣称 号称 声称 自称 鼓吹 吹嘘 虚假宣传 虚假广告 违法广告 查处 处罚 立案 取缔 通报 涉嫌 防范 远离 冒充 假冒 仿冒 有人说 有人发 疑似 禁毒 提醒您 不能说 不可以说 不能写 不能用 不得使用 不能代替 不能替代 广告法 禁用词 违禁词 极限词 为名 别被 若有人 如有人 如果有人 请勿 请不要 勿将 海关规定 科普： 防骗',
+  '谨防 警惕 提防 有人让您 有人叫您 很可能是 有顾客问 网传 当心 诈骗 谣言 不实 识破 揭穿 揭露 曝光 举报 打击 严禁 禁止 杜绝 切勿 切莫 网警 警方 法院 判例 反诈 提醒 有人向您 有人兜售 有人推销 不要相信 别相信 不要轻信 勿轻信 勿信 别信 抵制 所谓 宣称 号称 声称 自称 鼓吹 吹嘘 虚假宣传 虚假广告 违法广告 查处 处罚 立案 取缔 通报 涉嫌 防范 远离 冒充 假冒 仿冒 有人说 有人发 疑似 禁毒 提醒您 不能说 不可以说 不能写 不能用 不得使用 不能代替 不能替代 广告法 禁用词 违禁词 极限词 为名 别被 若有人 如有人 如果有人 请勿 请不要 勿将 海关规定 科普： 防骗 有人推荐 网上说 医疗广告 按规定 的规定 不能宣传 不要因为 为了避免 避免被',
 );
 
 /** Whether the call `c` is in `sentence` as a call: an end told as past (上周日就结束了, 上个月就结束了) is not one. */
@@ -156,7 +166,7 @@ const REMINDERS = normalizedTerms('提醒 提醒您 请勿 请不要');
 
 /** Judging the claim later in the sentence (… 都是骗局), or disowning the message that carried it (…的短信不是我们发的); a negation before these cancels them (不是骗人的). */
 const WARNINGS_AFTER = normalizedTerms(
-  '骗局 骗子 谣言 不实 96110 报警 110 被骗 犯罪 违禁品 请勿参与 敲诈 处罚 有人兜售 无法提供 不能提供 不经营 骗人 是假的 不可信 不能信 别信 不要信 违法 违规 虚假 诈骗 不靠谱 举报 请不要点 不要点 别点 假冒 冒充 没法承诺 无法承诺 不能承诺 不敢承诺 没这样说 没有这样说 交给银行 上交银行 交到银行 上缴 已经下线 已下线 已经结束 已结束 已经取消 已取消 已停止 那是赌博 不是我们发 不是我们发布 不是本店发 并非我们 并非本店 并非官方 不是官方发 为名 非法 不要理会 警惕 忽悠 这类广告 之类的广告 此类广告 木马 盗号 刑责 追究 刑事责任 冒名 不是我们官方 这边查不到 涉嫌 帮信 也不销售 不能购买 没有赢家 警方提醒 切勿 夸大宣传 没有科学依据 谨慎对待 我们没有 本店没有 没有卖 会被没收 被没收 交由银行 报案 请勿再使用 请勿使用 已经下架 已下架 不再销售 千万别 千万不要 防骗 仿冒 禁止买卖 禁止销售 禁止出售 严禁买卖 法律风险 有风险 存在风险 通报 传销 被禁止 是禁止的 越滚越大',
+  '骗局 骗子 谣言 不实 96110 报警 110 被骗 犯罪 违禁品 请勿参与 敲诈 处罚 有人兜售 无法提供 不能提供 不经营 骗人 是假的 不可信 不能信 别信 不要信 违法 违规 虚假 诈骗 不靠谱 举报 请不要点 不要点 别点 假冒 冒充 没法承诺 无法承诺 不能承诺 不敢承诺 没这样说 没有这样说 交给银行 上交银行 交到银行 上缴 已经下线 已下线 已经结束 已结束 已经取消 已取消 已停止 那是赌博 不是我们发 不是我们发布 不是本店发 并非我们 并非本店 并非官方 不是官方发 为名 非法 不要理会 警惕 忽悠 这类广告 之类的广告 此类广告 木马 盗号 刑责 追究 刑事责任 冒名 不是我们官方 这边查不到 涉嫌 帮信 也不销售 不能购买 没有赢家 警方提醒 切勿 夸大宣传 没有科学依据 谨慎对待 我们没有 本店没有 没有卖 会被没收 被没收 交由银行 报案 请勿再使用 请勿使用 已经下架 已下架 不再销售 千万别 千万不要 防骗 仿冒 禁止买卖 禁止销售 禁止出售 严禁买卖 法律风险 有风险 存在风险 通报 传销 被禁止 是禁止的 越滚越大 没有依据 没依据 不允许 查禁 不卖这类 不卖这种 不销售任何 窃照器材 管理规定 由医生判断 的说法 不会这样 不做这种 没法这样',
 );
 
 /** Places where the banned-sounding act is the lawful one (到税务局代开发票, 派出所办证). */
@@ -195,5 +205,5 @@ const OFFICE_PAPERS = normalizedTerms('的章 的公章 的印章 的证明 的�
 
 /** Directing the user to a legal place: 请到 / 需到 / 可以去 … + LEGAL_PLACES. */
 const SEND_TO = normalizedTerms(
-  '请到 请去 请前往 需到 需要到 要到 可到 可以到 可以去 应到 须到 前往 交到 交给 上交 须经 需经 应经 必须经 可在 可以在',
+  '请到 请去 请前往 需到 需要到 要到 可到 可以到 可以去 应到 须到 前往 交到 交给 上交 须经 需经 应经 必须经 可在 可以在 到',
 );
