@@ -156,6 +156,14 @@ const DEV_ROUND21_FLOORS: Record<string, { recall: number; fpr: number }> = {
   BANNED_TERM: { recall: 0.5, fpr: 0.067 },
 };
 
+/** dev-round22 (honest accounts' everyday talk with the codes' vocabulary): never tuned on, floors at its figures. */
+const DEV_ROUND22_FLOORS: Record<string, { recall: number; fpr: number }> = {
+  ABSOLUTE_TERM: { recall: 1, fpr: 0.022 },
+  BANNED_TERM: { recall: 0.6, fpr: 0.018 },
+  MEDICAL_CLAIM: { recall: 1, fpr: 0.005 },
+  PROMOTION: { recall: 0.8, fpr: 0 },
+};
+
 /** Each set's figures as floors: the holdout's are the headline, the tuning splits' guard their tuning. */
 describe.each([
   ['the holdout', SPLITS.holdout, FLOORS],
@@ -177,6 +185,7 @@ describe.each([
   ['dev-round19', SPLITS.devRound19, DEV_ROUND19_FLOORS],
   ['dev-round20', SPLITS.devRound20, DEV_ROUND20_FLOORS],
   ['dev-round21', SPLITS.devRound21, DEV_ROUND21_FLOORS],
+  ['dev-round22', SPLITS.devRound22, DEV_ROUND22_FLOORS],
 ])('compliance checks on %s', (_name, split, floors) => {
   let report: EvalReport;
   beforeAll(async () => {

@@ -110,3 +110,23 @@ describe('context: lawful talk of regulated trades (dev-round16)', () => {
     expect(codes('您问的高仿包有货，不能退换')).toContain('BANNED_TERM');
   });
 });
+
+describe('ordinary replies the keyword sets showed blocked (their customer messages are a probe of ordinary text)', () => {
+  it('reads 得 after a verb, 包好 as wrapping, 派送 and 送礼 as delivery and gifts', () => {
+    for (const text of [
+      '谢谢您的点赞，我们会继续处理得更快',
+      '您说我们处理得挺快的，点赞，谢谢鼓励',
+      '好的，帮您多套一层，送长辈的东西要包好',
+      '快递还没派送，我帮您联系网点',
+      '好的，已帮您备注一下送礼的，会用礼盒包装',
+    ])
+      expect(codes(text), text).toEqual([]);
+  });
+
+  it('still blocks a share for a reward and a cure promise', () => {
+    expect(codes('转发朋友圈得好礼')).toContain('INDUCED_SHARING');
+    expect(codes('点赞满30个得红包')).toContain('INDUCED_SHARING');
+    expect(codes('转发就送礼')).toContain('INDUCED_SHARING');
+    expect(codes('这个药吃了包好')).toContain('MEDICAL_CLAIM');
+  });
+});
