@@ -10,10 +10,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluateCorpus, readSplit, SPLITS, type EvalReport } from './run-eval.js';
 
 const sha256 = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
+/** Per code: the recall floor and the false-positive ceiling. */
+type Floors = Record<string, { recall: number; fpr: number }>;
+
 const recorded = (file: string): string => readFileSync(file, 'utf8').trim().split(/\s+/)[0] ?? '';
 
 /** Measured on the holdout (recall / FPR) after the last tuning round, floored to leave no room to regress. */
-const FLOORS: Record<string, { recall: number; fpr: number }> = {
+const FLOORS: Floors = {
   ABSOLUTE_TERM: { recall: 0.96, fpr: 0.02 },
   BANNED_TERM: { recall: 0.88, fpr: 0.011 },
   EXTERNAL_LINK: { recall: 0.96, fpr: 0 },
@@ -26,7 +29,7 @@ const FLOORS: Record<string, { recall: number; fpr: number }> = {
 };
 
 /** The product target (issue 14), held on the frozen test split: recall ≥ 0.95 and FPR ≤ 0.02 for every code. */
-const TEST_SPLIT_TARGET: Record<string, { recall: number; fpr: number }> = Object.fromEntries(
+const TEST_SPLIT_TARGET: Floors = Object.fromEntries(
   Object.keys(FLOORS).map((code) => [code, { recall: 0.95, fpr: 0.02 }]),
 );
 
@@ -47,145 +50,186 @@ describe('compliance evaluation sets are frozen', () => {
 });
 
 /**
- * dev-round4 (a tuning split, never a headline): floors at the figures after its tuning round
- * (issue 14, round 4), so a later change that undoes a construction or a scope shows here.
+ * The tuning splits (never a headline) at their figures after their tuning rounds, or, for a split
+ * never tuned on, as measured: a later change that undoes a construction or a scope shows here.
  */
-const DEV_ROUND4_FLOORS: Record<string, { recall: number; fpr: number }> = {
-  ABSOLUTE_TERM: { recall: 1, fpr: 0.003 },
-  BANNED_TERM: { recall: 0.97, fpr: 0 },
-  EXTERNAL_LINK: { recall: 0.98, fpr: 0 },
-  INDUCED_SHARING: { recall: 1, fpr: 0.005 },
-  MARKETPLACE_CODE: { recall: 1, fpr: 0 },
-  MEDICAL_CLAIM: { recall: 0.95, fpr: 0 },
-  PROMOTION: { recall: 0.95, fpr: 0.011 },
-};
-
-/** dev-round5a (a tuning split, no medical lines): floors at the figures after its tuning round (issue 14, round 5). */
-const DEV_ROUND5A_FLOORS: Record<string, { recall: number; fpr: number }> = {
-  ABSOLUTE_TERM: { recall: 1, fpr: 0 },
-  BANNED_TERM: { recall: 0.98, fpr: 0.004 },
-  EXTERNAL_LINK: { recall: 1, fpr: 0 },
-  INDUCED_SHARING: { recall: 1, fpr: 0.005 },
-  MARKETPLACE_CODE: { recall: 1, fpr: 0 },
-  PROMOTION: { recall: 0.9, fpr: 0.012 },
-};
-
-/** dev-round6 (a tuning split: banned offers, efficacy claims, notices quoting them): floors after its tuning round (round 6). */
-const DEV_ROUND6_FLOORS: Record<string, { recall: number; fpr: number }> = {
-  BANNED_TERM: { recall: 0.97, fpr: 0 },
-  MEDICAL_CLAIM: { recall: 1, fpr: 0 },
-};
-
-/** dev-round7 (a tuning split: efficacy claims, promotions, induced sharing, share codes): floors after its tuning round (round 7). */
-const DEV_ROUND7_FLOORS: Record<string, { recall: number; fpr: number }> = {
-  INDUCED_SHARING: { recall: 0.97, fpr: 0 },
-  MARKETPLACE_CODE: { recall: 1, fpr: 0 },
-  MEDICAL_CLAIM: { recall: 0.93, fpr: 0 },
-  PROMOTION: { recall: 0.94, fpr: 0.016 },
-};
-
-/** dev-round8 (a tuning split: service talk about promotions, promotions, induced sharing, share codes): floors after its tuning round (round 8). */
-const DEV_ROUND8_FLOORS: Record<string, { recall: number; fpr: number }> = {
-  INDUCED_SHARING: { recall: 0.97, fpr: 0.006 },
-  MARKETPLACE_CODE: { recall: 0.87, fpr: 0.005 },
-  PROMOTION: { recall: 0.81, fpr: 0.033 },
-};
-
-/** dev-round9 (a tuning split: service talk of shops, restaurants, schools and salons naming prices): floors after its tuning round (round 9). */
-const DEV_ROUND9_FLOORS: Record<string, { recall: number; fpr: number }> = {
-  PROMOTION: { recall: 0.91, fpr: 0.07 },
-};
-
-/** dev-round10 (a tuning split: banned offers over twelve categories, lawful mentions): floors after its tuning round (round 10). */
-const DEV_ROUND10_FLOORS: Record<string, { recall: number; fpr: number }> = {
-  BANNED_TERM: { recall: 0.99, fpr: 0 },
-};
-
-/** dev-round11 (a tuning split: efficacy claims from enforcement cases, lawful health talk): floors after its tuning round (round 11). */
-const DEV_ROUND11_FLOORS: Record<string, { recall: number; fpr: number }> = {
-  MEDICAL_CLAIM: { recall: 0.95, fpr: 0.012 },
-};
-
-/** dev-round12 (a tuning split: service talk of six industries): floors after its tuning round (round 12). */
-const DEV_ROUND12_FLOORS: Record<string, { recall: number; fpr: number }> = {
-  ABSOLUTE_TERM: { recall: 1, fpr: 0 },
-  INDUCED_SHARING: { recall: 0.93, fpr: 0 },
-  PROMOTION: { recall: 1, fpr: 0.011 },
-};
-
-/** dev-round14 (a tuning split: banned offers of thirteen trades, lawful mentions): floors after its tuning round (round 14). */
-const DEV_ROUND14_FLOORS: Record<string, { recall: number; fpr: number }> = {
-  BANNED_TERM: { recall: 0.98, fpr: 0 },
-};
-
-/** dev-round15 (a tuning split: promotions in many formats, service talk naming prices): floors after its tuning round (round 14). */
-const DEV_ROUND15_FLOORS: Record<string, { recall: number; fpr: number }> = {
-  ABSOLUTE_TERM: { recall: 1, fpr: 0 },
-  PROMOTION: { recall: 0.95, fpr: 0.008 },
-};
-
-/** dev-round17 (a tuning split: absolute terms in praise, the uses regulators allow): floors after its tuning round (round 14). */
-const DEV_ROUND17_FLOORS: Record<string, { recall: number; fpr: number }> = {
-  ABSOLUTE_TERM: { recall: 1, fpr: 0.04 },
-};
-
-/** dev-round18 (a tuning split: banned offers of seventeen less common trades, lawful mentions): floors after its tuning round (round 18). */
-const DEV_ROUND18_FLOORS: Record<string, { recall: number; fpr: number }> = {
-  BANNED_TERM: { recall: 0.93, fpr: 0 },
-};
-
-/** dev-round19 (promotions tucked into service answers, service talk naming prices): floors after its tuning round (round 20). */
-const DEV_ROUND19_FLOORS: Record<string, { recall: number; fpr: number }> = {
-  ABSOLUTE_TERM: { recall: 1, fpr: 0 },
-  PROMOTION: { recall: 0.91, fpr: 0 },
-};
-
-/** dev-round20 (round 18's trades by another hand, as answers to customers): floors after its tuning round (round 20). */
-const DEV_ROUND20_FLOORS: Record<string, { recall: number; fpr: number }> = {
-  BANNED_TERM: { recall: 0.88, fpr: 0 },
-};
-
-/** dev-round16 (a tuning split: lawful mentions in regulated trades): floors after its tuning round (round 21). */
-const DEV_ROUND16_FLOORS: Record<string, { recall: number; fpr: number }> = {
-  BANNED_TERM: { recall: 1, fpr: 0.005 },
-  MEDICAL_CLAIM: { recall: 1, fpr: 0 },
-};
-
-/** dev-round21 (round 18's trades as sellers write them): never tuned on, scored to measure rounds 18-21; floors at its figures. */
-const DEV_ROUND21_FLOORS: Record<string, { recall: number; fpr: number }> = {
-  BANNED_TERM: { recall: 0.5, fpr: 0.067 },
-};
-
-/** dev-round22 (honest accounts' everyday talk with the codes' vocabulary): never tuned on, floors at its figures. */
-const DEV_ROUND22_FLOORS: Record<string, { recall: number; fpr: number }> = {
-  ABSOLUTE_TERM: { recall: 1, fpr: 0.022 },
-  BANNED_TERM: { recall: 0.6, fpr: 0.018 },
-  MEDICAL_CLAIM: { recall: 1, fpr: 0.005 },
-  PROMOTION: { recall: 0.8, fpr: 0 },
-};
+const DEV_SPLIT_FLOORS: ReadonlyArray<[string, string, Floors]> = [
+  // after its tuning round (issue 14, round 4)
+  [
+    'dev-round4',
+    SPLITS.devRound4,
+    {
+      ABSOLUTE_TERM: { recall: 1, fpr: 0.003 },
+      BANNED_TERM: { recall: 0.97, fpr: 0 },
+      EXTERNAL_LINK: { recall: 0.98, fpr: 0 },
+      INDUCED_SHARING: { recall: 1, fpr: 0.005 },
+      MARKETPLACE_CODE: { recall: 1, fpr: 0 },
+      MEDICAL_CLAIM: { recall: 0.95, fpr: 0 },
+      PROMOTION: { recall: 0.95, fpr: 0.011 },
+    },
+  ],
+  // no medical lines; after its tuning round (issue 14, round 5)
+  [
+    'dev-round5a',
+    SPLITS.devRound5a,
+    {
+      ABSOLUTE_TERM: { recall: 1, fpr: 0 },
+      BANNED_TERM: { recall: 0.98, fpr: 0.004 },
+      EXTERNAL_LINK: { recall: 1, fpr: 0 },
+      INDUCED_SHARING: { recall: 1, fpr: 0.005 },
+      MARKETPLACE_CODE: { recall: 1, fpr: 0 },
+      PROMOTION: { recall: 0.9, fpr: 0.012 },
+    },
+  ],
+  // banned offers, efficacy claims, notices quoting them; after its tuning round (round 6)
+  [
+    'dev-round6',
+    SPLITS.devRound6,
+    {
+      BANNED_TERM: { recall: 0.97, fpr: 0 },
+      MEDICAL_CLAIM: { recall: 1, fpr: 0 },
+    },
+  ],
+  // efficacy claims, promotions, induced sharing, share codes; after its tuning round (round 7)
+  [
+    'dev-round7',
+    SPLITS.devRound7,
+    {
+      INDUCED_SHARING: { recall: 0.97, fpr: 0 },
+      MARKETPLACE_CODE: { recall: 1, fpr: 0 },
+      MEDICAL_CLAIM: { recall: 0.93, fpr: 0 },
+      PROMOTION: { recall: 0.94, fpr: 0.016 },
+    },
+  ],
+  // service talk about promotions, promotions, induced sharing, share codes; after its tuning round (round 8)
+  [
+    'dev-round8',
+    SPLITS.devRound8,
+    {
+      INDUCED_SHARING: { recall: 0.97, fpr: 0.006 },
+      MARKETPLACE_CODE: { recall: 0.87, fpr: 0.005 },
+      PROMOTION: { recall: 0.81, fpr: 0.033 },
+    },
+  ],
+  // service talk of shops, restaurants, schools and salons naming prices; after its tuning round (round 9)
+  [
+    'dev-round9',
+    SPLITS.devRound9,
+    {
+      PROMOTION: { recall: 0.91, fpr: 0.07 },
+    },
+  ],
+  // banned offers over twelve categories, lawful mentions; after its tuning round (round 10)
+  [
+    'dev-round10',
+    SPLITS.devRound10,
+    {
+      BANNED_TERM: { recall: 0.99, fpr: 0 },
+    },
+  ],
+  // efficacy claims from enforcement cases, lawful health talk; after its tuning round (round 11)
+  [
+    'dev-round11',
+    SPLITS.devRound11,
+    {
+      MEDICAL_CLAIM: { recall: 0.95, fpr: 0.012 },
+    },
+  ],
+  // service talk of six industries; after its tuning round (round 12)
+  [
+    'dev-round12',
+    SPLITS.devRound12,
+    {
+      ABSOLUTE_TERM: { recall: 1, fpr: 0 },
+      INDUCED_SHARING: { recall: 0.93, fpr: 0 },
+      PROMOTION: { recall: 1, fpr: 0.011 },
+    },
+  ],
+  // banned offers of thirteen trades, lawful mentions; after its tuning round (round 14)
+  [
+    'dev-round14',
+    SPLITS.devRound14,
+    {
+      BANNED_TERM: { recall: 0.98, fpr: 0 },
+    },
+  ],
+  // promotions in many formats, service talk naming prices; after its tuning round (round 14)
+  [
+    'dev-round15',
+    SPLITS.devRound15,
+    {
+      ABSOLUTE_TERM: { recall: 1, fpr: 0 },
+      PROMOTION: { recall: 0.95, fpr: 0.008 },
+    },
+  ],
+  // lawful mentions in regulated trades; after its tuning round (round 21)
+  [
+    'dev-round16',
+    SPLITS.devRound16,
+    {
+      BANNED_TERM: { recall: 1, fpr: 0.005 },
+      MEDICAL_CLAIM: { recall: 1, fpr: 0 },
+    },
+  ],
+  // absolute terms in praise, the uses regulators allow; after its tuning round (round 14)
+  [
+    'dev-round17',
+    SPLITS.devRound17,
+    {
+      ABSOLUTE_TERM: { recall: 1, fpr: 0.04 },
+    },
+  ],
+  // banned offers of seventeen less common trades, lawful mentions; after its tuning round (round 18)
+  [
+    'dev-round18',
+    SPLITS.devRound18,
+    {
+      BANNED_TERM: { recall: 0.93, fpr: 0 },
+    },
+  ],
+  // promotions tucked into service answers, service talk naming prices; after its tuning round (round 20)
+  [
+    'dev-round19',
+    SPLITS.devRound19,
+    {
+      ABSOLUTE_TERM: { recall: 1, fpr: 0 },
+      PROMOTION: { recall: 0.91, fpr: 0 },
+    },
+  ],
+  // round 18's trades by another hand, as answers to customers; after its tuning round (round 20)
+  [
+    'dev-round20',
+    SPLITS.devRound20,
+    {
+      BANNED_TERM: { recall: 0.88, fpr: 0 },
+    },
+  ],
+  // round 18's trades as sellers write them; never tuned on: as measured after rounds 18-21
+  [
+    'dev-round21',
+    SPLITS.devRound21,
+    {
+      BANNED_TERM: { recall: 0.5, fpr: 0.067 },
+    },
+  ],
+  // honest accounts' everyday talk with the codes' vocabulary; never tuned on: as measured after rounds 18-21
+  [
+    'dev-round22',
+    SPLITS.devRound22,
+    {
+      ABSOLUTE_TERM: { recall: 1, fpr: 0.022 },
+      BANNED_TERM: { recall: 0.6, fpr: 0.018 },
+      MEDICAL_CLAIM: { recall: 1, fpr: 0.005 },
+      PROMOTION: { recall: 0.8, fpr: 0 },
+    },
+  ],
+];
 
 /** Each set's figures as floors: the holdout's are the headline, the tuning splits' guard their tuning. */
 describe.each([
   ['the holdout', SPLITS.holdout, FLOORS],
   ['the test split', SPLITS.test, TEST_SPLIT_TARGET],
-  ['dev-round4', SPLITS.devRound4, DEV_ROUND4_FLOORS],
-  ['dev-round5a', SPLITS.devRound5a, DEV_ROUND5A_FLOORS],
-  ['dev-round6', SPLITS.devRound6, DEV_ROUND6_FLOORS],
-  ['dev-round7', SPLITS.devRound7, DEV_ROUND7_FLOORS],
-  ['dev-round8', SPLITS.devRound8, DEV_ROUND8_FLOORS],
-  ['dev-round9', SPLITS.devRound9, DEV_ROUND9_FLOORS],
-  ['dev-round10', SPLITS.devRound10, DEV_ROUND10_FLOORS],
-  ['dev-round11', SPLITS.devRound11, DEV_ROUND11_FLOORS],
-  ['dev-round12', SPLITS.devRound12, DEV_ROUND12_FLOORS],
-  ['dev-round14', SPLITS.devRound14, DEV_ROUND14_FLOORS],
-  ['dev-round15', SPLITS.devRound15, DEV_ROUND15_FLOORS],
-  ['dev-round16', SPLITS.devRound16, DEV_ROUND16_FLOORS],
-  ['dev-round17', SPLITS.devRound17, DEV_ROUND17_FLOORS],
-  ['dev-round18', SPLITS.devRound18, DEV_ROUND18_FLOORS],
-  ['dev-round19', SPLITS.devRound19, DEV_ROUND19_FLOORS],
-  ['dev-round20', SPLITS.devRound20, DEV_ROUND20_FLOORS],
-  ['dev-round21', SPLITS.devRound21, DEV_ROUND21_FLOORS],
-  ['dev-round22', SPLITS.devRound22, DEV_ROUND22_FLOORS],
+  ...DEV_SPLIT_FLOORS,
 ])('compliance checks on %s', (_name, split, floors) => {
   let report: EvalReport;
   beforeAll(async () => {
