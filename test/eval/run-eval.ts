@@ -81,7 +81,7 @@ export const CORPUS = fileURLToPath(new URL('./corpus.jsonl', import.meta.url));
  * - `devRound13`: 80 replies that name credentials, licences, invoices, medicines, sharing and
  *   following lawfully, written by the reply classifier's tuner (not independent) as training
  *   negatives for it: none is a finding.
- * - `devRound14` … `devRound22`: later rounds, each written the same way and measured as
+ * - `devRound14` … `devRound23`: later rounds, each written the same way and measured as
  *   written first; the README's evaluation section gives each round's figures before and after.
  */
 export const SPLITS = {
@@ -109,6 +109,7 @@ export const SPLITS = {
   devRound20: fileURLToPath(new URL('./compliance/dev-round20.jsonl', import.meta.url)),
   devRound21: fileURLToPath(new URL('./compliance/dev-round21.jsonl', import.meta.url)),
   devRound22: fileURLToPath(new URL('./compliance/dev-round22.jsonl', import.meta.url)),
+  devRound23: fileURLToPath(new URL('./compliance/dev-round23.jsonl', import.meta.url)),
 } as const;
 
 /** A split line as written: `codes` are the expected §7 content codes. */
@@ -290,7 +291,7 @@ function print(title: string, result: EvalReport, withPacks: boolean): void {
 }
 
 // `npm run eval`: the holdout first (the headline), then the other splits and the packs' corpus.
-// `npm run eval -- dev` (or `dev-authentic`, `dev-round3` … `dev-round22`, `holdout`, `test`, `corpus`, `keywords-dev` … `keywords-dev7`, `keywords-test2`) prints one of them; `keywords` prints the keyword test, dev and test2 splits.
+// `npm run eval -- dev` (or `dev-authentic`, `dev-round3` … `dev-round23`, `holdout`, `test`, `corpus`, `keywords-dev` … `keywords-dev7`, `keywords-test2`) prints one of them; `keywords` prints the keyword test, dev and test2 splits.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const only = process.argv[2];
   const runs: Array<[string, string, () => CorpusLine[], boolean]> = [
@@ -431,6 +432,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       'dev-round22',
       "Compliance dev-round22 split (what honest accounts of eighteen kinds say every day with the codes' vocabulary, and their offences; written by someone who read neither the checker nor the other splits; scored to measure rounds 19-21, not tuned on)",
       () => readSplit(SPLITS.devRound22),
+      false,
+    ],
+    [
+      'dev-round23',
+      'Compliance dev-round23 split (price talk of twenty industries: offers and replies that promote nothing; written by someone who read neither the checker nor the other splits; scored to measure rounds 19-21, not tuned on)',
+      () => readSplit(SPLITS.devRound23),
       false,
     ],
     ['corpus', 'Pack corpus (written while tuning: a regression guard)', () => readCorpus(), true],
