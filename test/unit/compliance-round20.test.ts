@@ -108,6 +108,9 @@ describe('context: lawful talk of regulated trades (dev-round16)', () => {
     // A customer's words answered with a yes stay an offer.
     expect(codes('您要的外烟有货，按条发')).toContain('BANNED_TERM');
     expect(codes('您问的高仿包有货，不能退换')).toContain('BANNED_TERM');
+    // A no past a turn to another matter answers that matter, not the customer's request.
+    expect(codes('您要的外烟有货，按条发，另外电子烟不能寄')).toContain('BANNED_TERM');
+    expect(codes('您问的高仿包有货，顺便说一下，我们没法开发票')).toContain('BANNED_TERM');
   });
 });
 

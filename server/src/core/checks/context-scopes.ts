@@ -42,22 +42,22 @@ export function suppressionOf(original: string, normalized: NormalizedText, hit:
   const before = text.slice(from, hit.start);
   for (const cue of REFUSALS)
     if (takenUp(before, cue, from, hit.start, original, normalized)) return { kind: 'refusal', cue };
-  // The customer's own words taken up to decline them later in the clause (您说的“S单”我们不接).
-  // …or answered with a no later in the sentence (您问能不能邮寄气枪，…都不能寄递).
+  // What follows the hit, up to the sentence's end or a turn to another matter (…，再说一句，砍价活动已经下线了):
+  // a refusal or a warning past the turn is about that matter.
+  const after = text.slice(hit.end, topicEnd(text, hit.end, sentenceEnd(original, normalized, hit.end, LOOK_AHEAD)));
+  // The customer's own words taken up to decline them later in the clause (您说的“S单”我们不接),
+  // or answered with a no later on (您问能不能邮寄气枪，…都不能寄递).
   if (CUSTOMER_WORDS.some((cue) => takenUp(before, cue, from, hit.start, original, normalized))) {
-    const rest = text.slice(hit.end, sentenceEnd(original, normalized, hit.end, LOOK_AHEAD));
     for (const cue of REFUSALS) {
-      const at = rest.indexOf(cue);
+      const at = after.indexOf(cue);
       if (at >= 0 && !crossesClause(original, normalized, hit.end, hit.end + at)) return { kind: 'refusal', cue };
     }
-    const no = ANSWERED_NO.find((cue) => rest.includes(cue));
+    const no = ANSWERED_NO.find((cue) => after.includes(cue));
     if (no) return { kind: 'refusal', cue: no };
   }
   for (const cue of WARNINGS_BEFORE)
     if (before.includes(cue) && !(hit.payload.code === 'PROMOTION' && REMINDERS.includes(cue)))
       return { kind: 'warning', cue };
-  // Up to the sentence's end, or a turn to another matter (…，再说一句，砍价活动已经下线了): a warning there is about that matter.
-  const after = text.slice(hit.end, topicEnd(text, hit.end, sentenceEnd(original, normalized, hit.end, LOOK_AHEAD)));
   for (const cue of WARNINGS_AFTER) {
     const at = after.indexOf(cue);
     if (at >= 0 && !negatorBefore(after, at)) return { kind: 'warning', cue };
