@@ -18,14 +18,17 @@ const recorded = (file: string): string => readFileSync(file, 'utf8').trim().spl
 /** Measured on the holdout (recall / FPR) after the last tuning round, floored to leave no room to regress. */
 const FLOORS: Floors = {
   ABSOLUTE_TERM: { recall: 0.96, fpr: 0.02 },
-  BANNED_TERM: { recall: 0.88, fpr: 0.011 },
+  BANNED_TERM: { recall: 0.91, fpr: 0.011 },
   EXTERNAL_LINK: { recall: 0.96, fpr: 0 },
   // With the reply classifier (check-by-classifier.ts) as second reader of these three and BANNED_TERM.
   INDUCED_SHARING: { recall: 0.98, fpr: 0.008 },
   MARKETPLACE_CODE: { recall: 0.98, fpr: 0.002 },
-  MEDICAL_CLAIM: { recall: 0.95, fpr: 0.004 },
-  // Round 14 (promotion formats from dev-round15, kept as decided on the dev sets) cost one false positive here: 18 -> 19/785.
-  PROMOTION: { recall: 0.89, fpr: 0.025 },
+  // The classifier retrained with the banned and promotion rounds: its vocabulary grew, and one efficacy
+  // claim scored 0.501 before, 0.492 after (106 -> 105/111); kept for dev-round21's 55 -> 69/110 banned offers.
+  MEDICAL_CLAIM: { recall: 0.94, fpr: 0.004 },
+  // Round 14 (promotion formats from dev-round15, kept as decided on the dev sets) cost one false positive here: 18 -> 19/785;
+  // the classifier reading PROMOTION found 99 -> 103/111 and cost one more, 20/785 (dev-round23: 80 -> 88/100, 2/140 before and after).
+  PROMOTION: { recall: 0.92, fpr: 0.026 },
 };
 
 /** The product target (issue 14), held on the frozen test split: recall ≥ 0.95 and FPR ≤ 0.02 for every code. */
@@ -204,12 +207,12 @@ const DEV_SPLIT_FLOORS: ReadonlyArray<[string, string, Floors]> = [
       BANNED_TERM: { recall: 0.88, fpr: 0 },
     },
   ],
-  // round 18's trades as sellers write them; never tuned on: as measured after rounds 18-21
+  // round 18's trades as sellers write them; never tuned on: as measured after rounds 18-21 and the classifier retrained
   [
     'dev-round21',
     SPLITS.devRound21,
     {
-      BANNED_TERM: { recall: 0.5, fpr: 0.067 },
+      BANNED_TERM: { recall: 0.62, fpr: 0.067 },
     },
   ],
   // honest accounts' everyday talk with the codes' vocabulary; never tuned on: as measured after rounds 18-21
@@ -223,13 +226,13 @@ const DEV_SPLIT_FLOORS: ReadonlyArray<[string, string, Floors]> = [
       PROMOTION: { recall: 0.8, fpr: 0 },
     },
   ],
-  // price talk of twenty industries, offers and not; never tuned on: as measured after rounds 18-21
+  // price talk of twenty industries, offers and not; never tuned on: as measured after rounds 18-21 and the classifier retrained
   [
     'dev-round23',
     SPLITS.devRound23,
     {
       ABSOLUTE_TERM: { recall: 1, fpr: 0.014 },
-      PROMOTION: { recall: 0.8, fpr: 0.015 },
+      PROMOTION: { recall: 0.88, fpr: 0.015 },
     },
   ],
 ];

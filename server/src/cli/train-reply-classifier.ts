@@ -44,6 +44,17 @@ const WRITER_ROUNDS = [
   'dev-round12.jsonl',
 ];
 /**
+ * Independent rounds (held out one at a time, like the writer rounds) that teach one code only:
+ * banned trades the lexicons lacked (dev-round14, 18, 20) and lawful talk of regulated trades
+ * (dev-round16) for BANNED_TERM; promotions in service answers (dev-round15, 19) for PROMOTION.
+ * Their other labels follow each writer's own reading of sharing and claims: every code learning
+ * from them made 欢迎关注我们的公众号 read as induced sharing and a negated cure claim block.
+ */
+const CODE_ROUNDS: Readonly<Record<string, readonly string[]>> = {
+  BANNED_TERM: ['dev-round14.jsonl', 'dev-round16.jsonl', 'dev-round18.jsonl', 'dev-round20.jsonl'],
+  PROMOTION: ['dev-round15.jsonl', 'dev-round19.jsonl'],
+};
+/**
  * Ordinary customer-service text, none of it a finding: the keyword groups' dev splits (user
  * messages about refunds, parcels, passwords, and unrelated chat). Without it the model had seen
  * mostly replies about its codes, and a short "您好" or "还有其他问题吗" read as half likely.
@@ -58,8 +69,8 @@ const BACKGROUND_ROUNDS = [
   'dev6-split.jsonl',
   'dev7-split.jsonl',
 ];
-/** The codes whose wording varies most between writers (the lexicons meet the target on the others). */
-const CODES = ['BANNED_TERM', 'MEDICAL_CLAIM', 'INDUCED_SHARING', 'MARKETPLACE_CODE'];
+/** The codes whose wording varies most between writers (the lexicons meet the target on the others; PROMOTION's formats alone found 0.80 of an unseen writer's offers). */
+const CODES = ['BANNED_TERM', 'MEDICAL_CLAIM', 'INDUCED_SHARING', 'MARKETPLACE_CODE', 'PROMOTION'];
 /**
  * The lowest threshold of a code where a wrong block costs most: at its leave-one-writer-out
  * choice (0.5) BANNED_TERM blocked ordinary invoice and licence talk (发票请联系客服 at 0.71, with a
@@ -162,10 +173,31 @@ interface Scored {
   background: boolean;
 }
 
+/** The rounds only `code` learns from (see `CODE_ROUNDS`). */
+const codeRounds = (code: string) => (CODE_ROUNDS[code] ?? []).map((f) => `${DEV}/${f}`);
+const ONE_CODE_ROUNDS = new Set(Object.keys(CODE_ROUNDS).flatMap(codeRounds));
+
+/** Whether `code` learns from example `e`. */
+const teaches = (code: string) => (e: Example) => !ONE_CODE_ROUNDS.has(e.round) || codeRounds(code).includes(e.round);
+
+/** Fits `code` on the examples that teach it. */
+function fitCode(code: string, examples: readonly Example[], xs: readonly Features[], dims: number) {
+  const keep = examples.map(teaches(code));
+  return fit(
+    xs.filter((_, i) => keep[i]),
+    examples.filter((_, i) => keep[i]).map((e) => e.codes.includes(code)),
+    dims,
+  );
+}
+
 /** Leave-one-out probabilities of every code for every example of the writer and background rounds. */
 function crossWriterScores(examples: readonly Example[]): Map<string, Scored[]> {
   const out = new Map<string, Scored[]>(CODES.map((c) => [c, []]));
-  const heldOut = [...WRITER_ROUNDS.map((f) => `${DEV}/${f}`), ...BACKGROUND_ROUNDS.map((f) => `${KEYWORD_DEV}/${f}`)];
+  const heldOut = [
+    ...WRITER_ROUNDS.map((f) => `${DEV}/${f}`),
+    ...ONE_CODE_ROUNDS,
+    ...BACKGROUND_ROUNDS.map((f) => `${KEYWORD_DEV}/${f}`),
+  ];
   for (const held of heldOut) {
     const train = examples.filter((e) => e.round !== held);
     const test = examples.filter((e) => e.round === held);
@@ -173,11 +205,8 @@ function crossWriterScores(examples: readonly Example[]): Map<string, Scored[]> 
     const xs = train.map((e) => featuresOf(gramHits(e.text, v.index), v.idf));
     const xt = test.map((e) => featuresOf(gramHits(e.text, v.index), v.idf));
     for (const code of CODES) {
-      const model = fit(
-        xs,
-        train.map((e) => e.codes.includes(code)),
-        v.vocabulary.length,
-      );
+      if (!test.some(teaches(code))) continue;
+      const model = fitCode(code, train, xs, v.vocabulary.length);
       test.forEach((e, i) =>
         out.get(code)?.push({
           p: probabilityOf(model, xt[i] as Features),
@@ -207,6 +236,7 @@ function rates(scores: readonly Scored[], threshold: number) {
 
 const files = [
   ...[...SHARED_ROUNDS, ...WRITER_ROUNDS].map((f) => `${DEV}/${f}`),
+  ...ONE_CODE_ROUNDS,
   ...BACKGROUND_ROUNDS.map((f) => `${KEYWORD_DEV}/${f}`),
 ];
 const examples = files.flatMap((f) => readRound(path.dirname(f), path.basename(f)));
@@ -236,11 +266,7 @@ for (const code of CODES) {
       const r = rates(scores, t);
       return r.falsePositiveRate <= MAX_CROSS_WRITER_FPR && r.backgroundFalsePositiveRate <= MAX_BACKGROUND_FPR;
     }) ?? 0.95;
-  const fitted = fit(
-    xs,
-    examples.map((e) => e.codes.includes(code)),
-    v.vocabulary.length,
-  );
+  const fitted = fitCode(code, examples, xs, v.vocabulary.length);
   model.codes[code] = { bias: round(fitted.bias), weights: [...fitted.weights].map(round), threshold };
   model.crossWriter[code] = rates(scores, threshold);
   const r = model.crossWriter[code];

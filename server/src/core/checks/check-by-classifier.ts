@@ -28,6 +28,7 @@ const WHAT: Readonly<Record<string, string>> = {
   MEDICAL_CLAIM: '医疗功效或疗效承诺',
   INDUCED_SHARING: '以奖励诱导分享、关注',
   MARKETPLACE_CODE: '电商口令或引导到站外电商平台',
+  PROMOTION: '促销营销内容',
 };
 
 /** Its `info` notes name the classifier's rule; no lexicon holds the phrase, so only the wording can change. */

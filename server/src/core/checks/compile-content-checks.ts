@@ -109,7 +109,12 @@ export function compileContentChecks(
         append(found, checkMarketplaceCodes(field, normalized, hits, marketplace));
         append(found, checkLexiconTerms(field, normalized, hits));
         append(found, suppressedNotes(field, normalized, suppressed));
-        if (reader) append(found, checkByClassifier(field, normalized, found, allowed, reader, settingOf));
+        if (reader) {
+          const read = checkByClassifier(field, normalized, found, allowed, reader, settingOf);
+          // A promotion only the classifier read counts toward OVER_MARKETING like a lexicon's.
+          promotional ||= read.some((r) => r.code === 'PROMOTION' && r.severity !== 'info');
+          append(found, read);
+        }
         allowedByEvidence(reasons, allowed, field.field); // links found before the term scan
         append(reasons, allowed.length === 0 ? found : found.filter((r) => !isAllowedReason(r, allowed)));
       }

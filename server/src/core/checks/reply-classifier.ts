@@ -1,6 +1,6 @@
 /**
  * A statistical second reader for the codes whose wording varies most between writers
- * (efficacy claims, induced sharing, share codes, and — only when near certain — banned offers): logistic regression over the
+ * (efficacy claims, induced sharing, share codes, promotions, and — only when near certain — banned offers): logistic regression over the
  * character 1–3-grams of the normalized text (TF-IDF, sublinear term frequency, L2-normalized),
  * trained offline on the labelled dev replies (`npm run train:classifier`, train-reply-classifier.ts)
  * and shipped as a model file. The lexicons and constructions stay the first reader: they give
