@@ -235,6 +235,14 @@ const DEV_SPLIT_FLOORS: ReadonlyArray<[string, string, Floors]> = [
       PROMOTION: { recall: 0.88, fpr: 0.015 },
     },
   ],
+  // thirty banned trades in sellers' code words, lawful replies sharing their words; after its tuning round (round 24)
+  [
+    'dev-round24',
+    SPLITS.devRound24,
+    {
+      BANNED_TERM: { recall: 0.79, fpr: 0.02 },
+    },
+  ],
 ];
 
 /** Each set's figures as floors: the holdout's are the headline, the tuning splits' guard their tuning. */

@@ -23,10 +23,40 @@ export function negatorBefore(normalized: string, start: number): string | undef
     if (!filler) break;
     before = before.slice(0, -filler.length);
   }
-  return NEGATORS_LONGEST_FIRST.find((n) => before.endsWith(n));
+  return negatorEndingAt(before, before.length) ?? negatorOfList(before);
 }
 
 const LOOK_BEHIND = 12;
+
+/** The longest negation of at least `minLength` characters ending at `end`. */
+function negatorEndingAt(text: string, end: number, minLength = 1): string | undefined {
+  return NEGATORS_LONGEST_FIRST.find((n) => n.length >= minLength && text.endsWith(n, end));
+}
+
+/**
+ * A later item of a list the negation opens (不含象牙、犀角): back over up to `LIST_ITEMS` items of
+ * at most `LIST_ITEM_CHARS` characters, each ended by 、, to a negation of two characters or more
+ * right before one of them (a lone 不 may begin an item: 不锈钢、).
+ */
+function negatorOfList(before: string): string | undefined {
+  let end = before.length;
+  for (let item = 0; item < LIST_ITEMS && before[end - 1] === '、'; item++) {
+    const itemEnd = end - 1;
+    let start = itemEnd;
+    while (start > 0 && itemEnd - start < LIST_ITEM_CHARS && !LIST_BREAKS.includes(before[start - 1] ?? '')) {
+      start--;
+      const negator = negatorEndingAt(before, start, 2);
+      if (negator) return negator;
+    }
+    end = start;
+  }
+  return undefined;
+}
+
+const LIST_ITEMS = 3;
+const LIST_ITEM_CHARS = 8;
+/** What ends a list item looking back: the previous item's 、, or a clause or sentence end. */
+const LIST_BREAKS = '、,;。!?';
 
 /** Words that may stand between a negation and the claim it denies (longest first). */
 const FILLERS = [
@@ -95,6 +125,7 @@ const NEGATORS = [
   '不一定',
   '不存在',
   '不含',
+  '不接受',
   '不需要',
   '无需',
   '不用',

@@ -49,6 +49,9 @@ function firstPartner(
   original: string,
   normalized: NormalizedText,
 ): TermHit | undefined {
+  // A denied head (不含象牙) completes nothing with a partner before it either (手串，不含象牙): the
+  // finding would start at the partner, out of reach of the head's own negation.
+  const headDenied = head.payload.negatable === true && isNegated(normalized.text, head.start);
   for (const rule of rules) {
     const list = partners.get(rule.pairKey);
     if (!list) continue;
@@ -60,7 +63,7 @@ function firstPartner(
       const before = p.end <= head.start && head.start - p.end <= rule.maxGap;
       const after = p.start >= head.end && p.start - head.end <= rule.maxGap;
       const ok = rule.side === 'before' ? before : rule.side === 'after' ? after : before || after;
-      if (!ok) continue;
+      if (!ok || (before && headDenied)) continue;
       // A denied outcome completes nothing (慢性病无法根治), nor does a word inside it (the 正常 of 没有恢复正常);
       // the head's own negation is judged later, like any hit's.
       if (after && (p.start < deniedUntil || isNegated(normalized.text, p.start))) {
