@@ -8,6 +8,13 @@
 import { describe, expect, it } from 'vitest';
 import { codes, itFinds, reasonsOf } from '../support/default-policy-checks.js';
 
+describe('BANNED_TERM: DDoS attacks for hire, a hacking service the lexicons lacked', () => {
+  itFinds('BANNED_TERM', {
+    found: ['接DDOS，打瘫网站按小时收费', 'ＤＤｏＳ套餐有日卡周卡月卡'],
+    clean: ['我们的高防服务器可以防御DDoS攻击，需要DDoS防护请联系销售', '网站被打瘫了？先开启流量清洗'],
+  });
+});
+
 describe('BANNED_TERM: the law’s words, a no to the customer, a negated list', () => {
   itFinds('BANNED_TERM', {
     found: [
