@@ -57,6 +57,14 @@ export const lexiconSchema = {
      */
     negation: { type: 'boolean' },
     /**
+     * Whether the reply classifier reviews the hits: a hit whose code it reads, in a reply and a
+     * sentence it reads as near-certainly not that code (a refusal, a warning, a licensed trade
+     * explaining its rules), is reported as an `info` note instead of a finding. On the shipped
+     * banned lexicons, whose offers and lawful talk it learned from; off by default, so an
+     * account's own terms always count.
+     */
+    classifierReview: { type: 'boolean' },
+    /**
      * Turns the lexicon into the head of a construction: its terms are reported only with a
      * term of a partner lexicon on `side` of them, at most `maxGap` normalized chars away, in
      * the same clause or sentence (降 + 血压, 血糖 + 正常). A partner lexicon's terms are then cues only.

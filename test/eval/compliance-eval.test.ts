@@ -18,7 +18,8 @@ const recorded = (file: string): string => readFileSync(file, 'utf8').trim().spl
 /** Measured on the holdout (recall / FPR) after the last tuning round, floored to leave no room to regress. */
 const FLOORS: Floors = {
   ABSOLUTE_TERM: { recall: 0.96, fpr: 0.02 },
-  BANNED_TERM: { recall: 0.91, fpr: 0.011 },
+  // The classifier's review of lexicon hits (review-by-classifier.ts) took back one offer here: 98 -> 97/107, false positives 8 -> 5/789.
+  BANNED_TERM: { recall: 0.9, fpr: 0.011 },
   EXTERNAL_LINK: { recall: 0.96, fpr: 0 },
   // With the reply classifier (check-by-classifier.ts) as second reader of these three and BANNED_TERM.
   INDUCED_SHARING: { recall: 0.98, fpr: 0.008 },
@@ -212,7 +213,8 @@ const DEV_SPLIT_FLOORS: ReadonlyArray<[string, string, Floors]> = [
     'dev-round21',
     SPLITS.devRound21,
     {
-      BANNED_TERM: { recall: 0.62, fpr: 0.067 },
+      // 69 -> 68/110 and 6 -> 3/90 with the classifier's review of lexicon hits
+      BANNED_TERM: { recall: 0.61, fpr: 0.034 },
     },
   ],
   // honest accounts' everyday talk with the codes' vocabulary; never tuned on: as measured after rounds 18-21
@@ -221,7 +223,7 @@ const DEV_SPLIT_FLOORS: ReadonlyArray<[string, string, Floors]> = [
     SPLITS.devRound22,
     {
       ABSOLUTE_TERM: { recall: 1, fpr: 0.022 },
-      BANNED_TERM: { recall: 0.6, fpr: 0.018 },
+      BANNED_TERM: { recall: 0.6, fpr: 0 },
       MEDICAL_CLAIM: { recall: 1, fpr: 0.005 },
       PROMOTION: { recall: 0.8, fpr: 0 },
     },
@@ -241,6 +243,15 @@ const DEV_SPLIT_FLOORS: ReadonlyArray<[string, string, Floors]> = [
     SPLITS.devRound24,
     {
       BANNED_TERM: { recall: 0.8, fpr: 0.02 },
+    },
+  ],
+  // lawful talk of banned trades' topics and offers; measured after round 24 (25/180 false positives), then its
+  // distribution chose the classifier's review bar: as measured after it
+  [
+    'dev-round26',
+    SPLITS.devRound26,
+    {
+      BANNED_TERM: { recall: 0.9, fpr: 0.056 },
     },
   ],
 ];

@@ -17,7 +17,7 @@ import type { AllowedSpan } from './allowed-spans.js';
 import { sentencesOf, type SentenceSpan } from './clause-bounds.js';
 import type { CodeSetting } from './code-setting.js';
 import { suppressionOf } from './context-scopes.js';
-import type { ReplyClassifier } from './reply-classifier.js';
+import type { ClassifierReading } from './reply-classifier.js';
 import type { ReplyField } from './reply-fields.js';
 import { suppressedNotes, type NoteSource } from './suppressed-notes.js';
 import type { TermHit } from './term-hit.js';
@@ -39,11 +39,10 @@ export function checkByClassifier(
   normalized: NormalizedText,
   judged: readonly Reason[],
   allowed: readonly AllowedSpan[],
-  classifier: ReplyClassifier,
+  reading: ClassifierReading,
   settingOf: (code: string) => CodeSetting,
 ): Reason[] {
   const reasons: Reason[] = [];
-  const reading = classifier.read(normalized.text);
   // Each sentence is read alone (a claim in one sentence of a long reply is not diluted by the rest), and the whole reply.
   const spans = sentencesOf(field.text, normalized);
   const whole = reading.score();

@@ -25,6 +25,7 @@ import { replyFields } from './reply-fields.js';
 import { replyFingerprint } from './reply-fingerprint.js';
 import type { TermHit, TermPayload, TermScanner } from './term-hit.js';
 import type { ReplyClassifier } from './reply-classifier.js';
+import { reviewedByClassifier } from './review-by-classifier.js';
 import { checkByClassifier } from './check-by-classifier.js';
 
 export type { TermHit, TermPayload, TermScanner } from './term-hit.js';
@@ -103,14 +104,16 @@ export function compileContentChecks(
           for (const h of scanRegexTerms(runnable(normalized.text), normalized.text)) raw.push(h);
         for (const h of pinyinSubstituted(normalized.text)) raw.push(h);
         const allowed: AllowedSpan[] = allowedSpans(raw, field.text, normalized, context.flowId);
-        const { hits, suppressed } = judgeTermHits(liveTermHits(raw), field.text, normalized, allowed);
+        const reading = reader?.read(normalized.text);
+        const judged = judgeTermHits(liveTermHits(raw), field.text, normalized, allowed);
+        const { hits, suppressed } = reading ? reviewedByClassifier(judged, field.text, normalized, reading) : judged;
         promotional ||= hits.some((h) => h.payload.role === 'hit' && h.payload.promotional);
         const found: Reason[] = [];
         append(found, checkMarketplaceCodes(field, normalized, hits, marketplace));
         append(found, checkLexiconTerms(field, normalized, hits));
         append(found, suppressedNotes(field, normalized, suppressed));
-        if (reader) {
-          const read = checkByClassifier(field, normalized, found, allowed, reader, settingOf);
+        if (reading) {
+          const read = checkByClassifier(field, normalized, found, allowed, reading, settingOf);
           // A promotion only the classifier read counts toward OVER_MARKETING like a lexicon's.
           promotional ||= read.some((r) => r.code === 'PROMOTION' && r.severity !== 'info');
           append(found, read);

@@ -86,6 +86,7 @@ export function* termPatternSteps(
         promotional,
         ...(cue ? { cue } : {}),
         ...(negatable && (!cue || pairs) ? { negatable } : {}),
+        ...(lexicon.classifierReview === true && (!cue || pairs) ? { reviewable: true } : {}),
         ...(pairs ? { pairs } : {}),
         ...(pairKey !== undefined ? { pairKey } : {}),
       };

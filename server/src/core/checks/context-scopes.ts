@@ -12,7 +12,7 @@ import { crossesClause, sentenceEnd, sentenceStart } from './clause-bounds.js';
 import { negatorBefore } from './negated-hits.js';
 import type { TermHit } from './term-hit.js';
 
-export type SuppressionKind = 'negation' | 'refusal' | 'warning' | 'legal' | 'explanation' | 'advice';
+export type SuppressionKind = 'negation' | 'refusal' | 'warning' | 'legal' | 'explanation' | 'advice' | 'review';
 
 export interface Suppression {
   kind: SuppressionKind;

@@ -53,4 +53,5 @@ const KIND_LABELS = {
   legal: '合法办理的语境',
   explanation: '说明规则或售后的语境',
   advice: '给顾客的建议',
+  review: '由已标注样例学得的判断读作正常说明（拒绝、提醒或合法经营）的语境',
 } as const;

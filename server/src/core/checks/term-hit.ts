@@ -49,6 +49,8 @@ export interface TermPayload {
   promotional: boolean;
   /** A negation right before the hit cancels it (不能保证治愈): see negated-hits.ts. */
   negatable?: boolean;
+  /** The reply classifier may take the hit back (review-by-classifier.ts). */
+  reviewable?: boolean;
   /** For a construction's head (`cue: 'pair-head'`): the partners that complete it. */
   pairs?: readonly PairRule[];
   /** For a construction's partner (`cue: 'pair-partner'`): its lexicon's key. */
