@@ -105,6 +105,8 @@ describe('MissedKeywordsView', () => {
     let clock = Date.parse('2026-11-24T10:00:00+08:00');
     render(<MissedKeywordsView now={() => clock} />);
     await waitFor(() => expect(asked).toHaveLength(1));
+    // 刷新 is disabled until the first answer is shown: a click before then (a slow machine) does nothing.
+    await waitFor(() => expect((screen.getByTestId('missed-refresh') as HTMLButtonElement).disabled).toBe(false));
     clock += 3 * 3_600_000;
     fireEvent.click(screen.getByTestId('missed-refresh'));
     await waitFor(() => expect(asked).toHaveLength(2));

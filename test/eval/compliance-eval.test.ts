@@ -245,6 +245,17 @@ const DEV_SPLIT_FLOORS: ReadonlyArray<[string, string, Floors]> = [
       BANNED_TERM: { recall: 0.8, fpr: 0.02 },
     },
   ],
+  // promotions without the obvious words, price talk that promotes nothing; never tuned on: as measured with the
+  // classifier's PROMOTION code (61 -> 70/110 with it, false positives 9/130 with and without)
+  [
+    'dev-round25',
+    SPLITS.devRound25,
+    {
+      ABSOLUTE_TERM: { recall: 1, fpr: 0.013 },
+      BANNED_TERM: { recall: 1, fpr: 0.009 },
+      PROMOTION: { recall: 0.63, fpr: 0.07 },
+    },
+  ],
   // lawful talk of banned trades' topics and offers; measured after round 24 (25/180 false positives), then its
   // distribution chose the classifier's review bar: as measured after it
   [

@@ -111,6 +111,7 @@ export const SPLITS = {
   devRound22: fileURLToPath(new URL('./compliance/dev-round22.jsonl', import.meta.url)),
   devRound23: fileURLToPath(new URL('./compliance/dev-round23.jsonl', import.meta.url)),
   devRound24: fileURLToPath(new URL('./compliance/dev-round24.jsonl', import.meta.url)),
+  devRound25: fileURLToPath(new URL('./compliance/dev-round25.jsonl', import.meta.url)),
   devRound26: fileURLToPath(new URL('./compliance/dev-round26.jsonl', import.meta.url)),
 } as const;
 
@@ -446,6 +447,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       'dev-round24',
       "Compliance dev-round24 split (offers of thirty banned trades, most in sellers' code words, and lawful replies that share their words; written by someone who read neither the checker nor the other splits; scored before and after the classifier retrain, then tuned on)",
       () => readSplit(SPLITS.devRound24),
+      false,
+    ],
+    [
+      'dev-round25',
+      "Compliance dev-round25 split (promotions told without the obvious words, across twenty-one industries, and price talk that promotes nothing; written by someone who read neither the checker nor the other splits; scored to measure the classifier's PROMOTION code, not tuned on)",
+      () => readSplit(SPLITS.devRound25),
       false,
     ],
     [

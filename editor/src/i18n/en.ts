@@ -550,6 +550,9 @@ export const en: Widen<typeof zhCN> = {
     inherit: 'As lexicon',
     exclusions: 'Except: {{list}}',
     more: '{{count}} more; use search',
+    classifierReview: 'Model review',
+    classifierReviewHint:
+      'Hits are reviewed by the model learned from labelled replies: a refusal, a warning or a licensed trade explaining its rules gets a note instead of a block',
   },
   lexiconCategory: {
     absolute: 'Absolute terms',

@@ -535,6 +535,8 @@ export const zhCN = {
     inherit: '随词库',
     exclusions: '例外：{{list}}',
     more: '还有 {{count}} 个词，请用搜索查找',
+    classifierReview: '智能复核',
+    classifierReviewHint: '命中后再由样例学得的判断复核：整句明显是拒绝、提醒或合法经营说明时只作提示，不拦截',
   },
   lexiconCategory: { absolute: '极限词', medical: '医疗功效', promotion: '促销', sharing: '诱导分享', banned: '违禁' },
   sandbox: {

@@ -78,6 +78,14 @@ export function LexiconList({ lexicons, onChange }: { lexicons: Lexicon[]; onCha
                 />
                 {t('common.enabled')}
               </label>
+              <label className="check" title={t('lexicon.classifierReviewHint')}>
+                <input
+                  type="checkbox"
+                  checked={lex.classifierReview === true}
+                  onChange={(e) => setAt(lex.id, { classifierReview: e.target.checked })}
+                />
+                {t('lexicon.classifierReview')}
+              </label>
               <span className="muted">{t('lexicon.termCount', { count: lex.terms.length })}</span>
               <span className="spacer" />
               <button
