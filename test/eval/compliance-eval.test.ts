@@ -29,7 +29,8 @@ const FLOORS: Floors = {
   MEDICAL_CLAIM: { recall: 0.94, fpr: 0.004 },
   // Round 14 (promotion formats from dev-round15, kept as decided on the dev sets) cost one false positive here: 18 -> 19/785;
   // the classifier reading PROMOTION found 99 -> 103/111 and cost one more, 20/785 (dev-round23: 80 -> 88/100, 2/140 before and after).
-  PROMOTION: { recall: 0.92, fpr: 0.026 },
+  // …and the classifier's review of the promotion lexicon's hits: 103 -> 102/111, false positives 20 -> 12/785.
+  PROMOTION: { recall: 0.91, fpr: 0.016 },
 };
 
 /** The product target (issue 14), held on the frozen test split: recall ≥ 0.95 and FPR ≤ 0.02 for every code. */

@@ -39,7 +39,16 @@ describe('the classifier reviewing lexicon hits', () => {
       }),
     ]);
     expect(reasons[0]?.message).toContain('样例学得的判断');
-    expect(reasons[0]?.message).toContain('像违规的可能');
+    expect(reasons[0]?.message).toContain('属于此类问题的可能');
+  });
+
+  it('reviews the shipped promotion lexicon the same way: price talk passes, an offer still warns', () => {
+    const compiled = compileContentChecks(resolvePolicy(SHIPPED), [], undefined, replyClassifier());
+    const scan = scannerFor(compiled.termPatterns);
+    const promotion = (content: string) =>
+      compiled.check({ type: 'text', content }, scan).reasons.filter((r) => r.code === 'PROMOTION');
+    expect(promotion('会员价需要登录会员账号才显示，您现在看到的是普通价。').map((r) => r.severity)).toEqual(['info']);
+    expect(promotion('会员价今天最后一天，喜欢的话赶紧下单').map((r) => r.severity)).toEqual(['warn', 'warn']);
   });
 
   it('keeps an offer a finding', () => {

@@ -41,7 +41,10 @@ export function reviewedByClassifier(
     const likeliest = Math.max(whole[i]?.probability ?? 1, inSentence);
     if (likeliest >= REVIEW_BELOW) kept.push(hit);
     else
-      suppressed.push({ hit, suppression: { kind: 'review', cue: `像违规的可能 ${(likeliest * 100).toFixed(1)}%` } });
+      suppressed.push({
+        hit,
+        suppression: { kind: 'review', cue: `属于此类问题的可能 ${(likeliest * 100).toFixed(1)}%` },
+      });
   }
   return { hits: kept, suppressed };
 }
