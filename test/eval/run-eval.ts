@@ -81,7 +81,7 @@ export const CORPUS = fileURLToPath(new URL('./corpus.jsonl', import.meta.url));
  * - `devRound13`: 80 replies that name credentials, licences, invoices, medicines, sharing and
  *   following lawfully, written by the reply classifier's tuner (not independent) as training
  *   negatives for it: none is a finding.
- * - `devRound14` … `devRound26`: later rounds, each written the same way and measured as
+ * - `devRound14` … `devRound27`: later rounds, each written the same way and measured as
  *   written first; the README's evaluation section gives each round's figures before and after.
  */
 export const SPLITS = {
@@ -113,6 +113,7 @@ export const SPLITS = {
   devRound24: fileURLToPath(new URL('./compliance/dev-round24.jsonl', import.meta.url)),
   devRound25: fileURLToPath(new URL('./compliance/dev-round25.jsonl', import.meta.url)),
   devRound26: fileURLToPath(new URL('./compliance/dev-round26.jsonl', import.meta.url)),
+  devRound27: fileURLToPath(new URL('./compliance/dev-round27.jsonl', import.meta.url)),
 } as const;
 
 /** A split line as written: `codes` are the expected §7 content codes. */
@@ -294,7 +295,7 @@ function print(title: string, result: EvalReport, withPacks: boolean): void {
 }
 
 // `npm run eval`: the holdout first (the headline), then the other splits and the packs' corpus.
-// `npm run eval -- dev` (or `dev-authentic`, `dev-round3` … `dev-round26`, `holdout`, `test`, `corpus`, `keywords-dev` … `keywords-dev7`, `keywords-test2`) prints one of them; `keywords` prints the keyword test, dev and test2 splits.
+// `npm run eval -- dev` (or `dev-authentic`, `dev-round3` … `dev-round27`, `holdout`, `test`, `corpus`, `keywords-dev` … `keywords-dev7`, `keywords-test2`) prints one of them; `keywords` prints the keyword test, dev and test2 splits.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const only = process.argv[2];
   const runs: Array<[string, string, () => CorpusLine[], boolean]> = [
@@ -459,6 +460,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       'dev-round26',
       "Compliance dev-round26 split (lawful talk of twenty-four banned trades' topics — licensed shops, refusals, warnings, the law explained, look-alike words — and offers; written by someone who read neither the checker nor the other splits; scored to measure round 24, then to choose the classifier's review bar)",
       () => readSplit(SPLITS.devRound26),
+      false,
+    ],
+    [
+      'dev-round27',
+      "Compliance dev-round27 split (promotions in thirty industries, most without list words, and replies about fees, points and past offers that promote nothing; written by someone who read neither the checker nor the other splits; scored to measure the promotion lexicon's review, not tuned on)",
+      () => readSplit(SPLITS.devRound27),
       false,
     ],
     ['corpus', 'Pack corpus (written while tuning: a regression guard)', () => readCorpus(), true],
