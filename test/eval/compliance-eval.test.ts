@@ -19,7 +19,8 @@ const recorded = (file: string): string => readFileSync(file, 'utf8').trim().spl
 const FLOORS: Floors = {
   ABSOLUTE_TERM: { recall: 0.96, fpr: 0.02 },
   // The classifier's review of lexicon hits (review-by-classifier.ts) took back one offer here: 98 -> 97/107, false positives 8 -> 5/789.
-  BANNED_TERM: { recall: 0.9, fpr: 0.011 },
+  // Its reviewers (trained on the replies the rules flag) and the lawful-talk rounds 24, 26, 28 teaching BANNED_TERM: 99/107, 3/789.
+  BANNED_TERM: { recall: 0.92, fpr: 0.004 },
   EXTERNAL_LINK: { recall: 0.96, fpr: 0 },
   // With the reply classifier (check-by-classifier.ts) as second reader of these three and BANNED_TERM.
   INDUCED_SHARING: { recall: 0.98, fpr: 0.008 },
@@ -30,7 +31,8 @@ const FLOORS: Floors = {
   // Round 14 (promotion formats from dev-round15, kept as decided on the dev sets) cost one false positive here: 18 -> 19/785;
   // the classifier reading PROMOTION found 99 -> 103/111 and cost one more, 20/785 (dev-round23: 80 -> 88/100, 2/140 before and after).
   // …and the classifier's review of the promotion lexicon's hits: 103 -> 102/111, false positives 20 -> 12/785.
-  PROMOTION: { recall: 0.91, fpr: 0.016 },
+  // The PROMOTION reviewer in its place: 103/111, 16/785 (three of the four more are sharing rewards or a banned offer's deposit terms).
+  PROMOTION: { recall: 0.92, fpr: 0.021 },
 };
 
 /** The product target (issue 14), held on the frozen test split: recall ≥ 0.95 and FPR ≤ 0.02 for every code. */
@@ -224,7 +226,8 @@ const DEV_SPLIT_FLOORS: ReadonlyArray<[string, string, Floors]> = [
     SPLITS.devRound22,
     {
       ABSOLUTE_TERM: { recall: 1, fpr: 0.022 },
-      BANNED_TERM: { recall: 0.6, fpr: 0 },
+      // The reviewers in place of the code's own model as reviewer: 0 -> 1/230 (证件办好后会短信通知, a licence office's notice).
+      BANNED_TERM: { recall: 0.6, fpr: 0.005 },
       MEDICAL_CLAIM: { recall: 1, fpr: 0.005 },
       PROMOTION: { recall: 0.8, fpr: 0 },
     },
@@ -265,16 +268,26 @@ const DEV_SPLIT_FLOORS: ReadonlyArray<[string, string, Floors]> = [
     {
       ABSOLUTE_TERM: { recall: 1, fpr: 0.011 },
       BANNED_TERM: { recall: 0.66, fpr: 0.011 },
-      PROMOTION: { recall: 0.65, fpr: 0.01 },
+      // The PROMOTION reviewer: 60/90, 2/110.
+      PROMOTION: { recall: 0.66, fpr: 0.019 },
     },
   ],
   // lawful talk of banned trades' topics and offers; measured after round 24 (25/180 false positives), then its
-  // distribution chose the classifier's review bar: as measured after it
+  // distribution chose the classifier's review bar (10/180); since the reviewers, it teaches BANNED_TERM: 59/60, 0/180
   [
     'dev-round26',
     SPLITS.devRound26,
     {
-      BANNED_TERM: { recall: 0.9, fpr: 0.056 },
+      BANNED_TERM: { recall: 0.98, fpr: 0 },
+    },
+  ],
+  // lawful talk of banned trades by a fourteenth writer, measured unread (45/50, 29/150 false positives), then
+  // taught BANNED_TERM with the reviewers: 49/50, 3/150
+  [
+    'dev-round28',
+    SPLITS.devRound28,
+    {
+      BANNED_TERM: { recall: 0.98, fpr: 0.02 },
     },
   ],
 ];

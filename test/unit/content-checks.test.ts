@@ -267,6 +267,26 @@ describe('content checks: policy settings', () => {
   });
 });
 
+describe('ordinary words in the banned lexicons', () => {
+  it('全套 as a gift of a full set is not the service: 送全套真题 passes, 全套服务 blocks', () => {
+    expect(codes('暑假班现在报名还送全套真题和园服')).not.toContain('BANNED_TERM');
+    expect(codes('技师可以做全套，私聊')).toContain('BANNED_TERM');
+  });
+});
+
+describe('Latin terms', () => {
+  it('count as words: lsd inside a code, a password or a model number is not the drug, lsd on its own is', () => {
+    for (const ordinary of [
+      '您的兑换码是AbLSdQ9x，请在三天内使用',
+      'Wi-Fi密码是glsdw2024，连上就能用',
+      '这款的型号是ALSD-200，现货',
+    ])
+      expect(codes(ordinary)).not.toContain('BANNED_TERM');
+    expect(codes('出LSD邮票，一张三百，私聊')).toContain('BANNED_TERM');
+    expect(codes('出 lsd，一张三百')).toContain('BANNED_TERM');
+  });
+});
+
 describe('compiled term patterns', () => {
   it('are normalized, all kind "term", with exclusions as patterns of their own', () => {
     const { termPatterns } = compileContentChecks(resolvePolicy(loadDefault()));

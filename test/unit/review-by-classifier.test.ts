@@ -55,6 +55,31 @@ describe('the classifier reviewing lexicon hits', () => {
     expect(checker()(OFFER).map((r) => r.severity)).toEqual(['block']);
   });
 
+  it('keeps a plainly told offer with too little beside the hit for the reviewer to read a finding', () => {
+    // Without the context the reviewer read these as lawful (0.03 and 0.20): it learned 本店…提供…服务 from refusals.
+    for (const offer of ['本店提供胎儿性别鉴定服务。', '本店提供代开发票服务。'])
+      expect(checker()(offer).map((r) => r.severity)).toContain('block');
+  });
+
+  it('reads the context, not the topic: a warning or a story about a trade passes, the trade itself blocks', () => {
+    // Written for this test: a police warning and a bank's story that name the banned goods, and the offers.
+    // (The model's review before the reviewers, from the code's own model, blocked both stories.)
+    const passes = [
+      '有位储户在柜台存钱时被验出两张假币，银行当场收缴并开了收缴凭证，他这才知道是收摊时被人调了包。',
+      '北京有人在郊外架了几百米粘网，一夜缠住上百只鸟，最后被检察院提起公益诉讼。',
+    ];
+    for (const text of passes) {
+      const reasons = checker()(text);
+      expect(reasons.length).toBeGreaterThan(0);
+      expect(reasons.map((r) => r.severity)).toEqual(reasons.map(() => 'info'));
+    }
+    for (const offer of [
+      '高仿假币一比十出，验钞机能过，量大从优',
+      '粘网鸟网现货，三百米一卷，夜里架上就能用，私聊发货',
+    ])
+      expect(checker()(offer).map((r) => r.severity)).toContain('block');
+  });
+
   it('reviews only lexicons that ask for it: an account’s own term always counts', () => {
     const own: Policy = {
       ...SHIPPED,

@@ -26,6 +26,9 @@ import {
   type ReplyClassifierModel,
 } from '../core/checks/reply-classifier.js';
 import { REPLY_CLASSIFIER_FILE } from '../runtime/reply-classifier-model.js';
+import { compileContentChecks, scannerFor } from '../core/checks/compile-content-checks.js';
+import { resolvePolicy } from '../core/policy/resolve-policy.js';
+import { DEFAULT_POLICY } from '../runtime/default-policy.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const DEV = 'test/eval/compliance';
@@ -46,12 +49,20 @@ const WRITER_ROUNDS = [
 /**
  * Independent rounds (held out one at a time, like the writer rounds) that teach one code only:
  * banned trades the lexicons lacked (dev-round14, 18, 20) and lawful talk of regulated trades
- * (dev-round16) for BANNED_TERM; promotions in service answers (dev-round15, 19) for PROMOTION.
+ * (dev-round16, 24, 26, 28) for BANNED_TERM; promotions in service answers (dev-round15, 19) for PROMOTION.
  * Their other labels follow each writer's own reading of sharing and claims: every code learning
  * from them made 欢迎关注我们的公众号 read as induced sharing and a negated cure claim block.
  */
 const CODE_ROUNDS: Readonly<Record<string, readonly string[]>> = {
-  BANNED_TERM: ['dev-round14.jsonl', 'dev-round16.jsonl', 'dev-round18.jsonl', 'dev-round20.jsonl'],
+  BANNED_TERM: [
+    'dev-round14.jsonl',
+    'dev-round16.jsonl',
+    'dev-round18.jsonl',
+    'dev-round20.jsonl',
+    'dev-round24.jsonl',
+    'dev-round26.jsonl',
+    'dev-round28.jsonl',
+  ],
   PROMOTION: ['dev-round15.jsonl', 'dev-round19.jsonl'],
 };
 /**
@@ -60,6 +71,7 @@ const CODE_ROUNDS: Readonly<Record<string, readonly string[]>> = {
  * mostly replies about its codes, and a short "您好" or "还有其他问题吗" read as half likely.
  */
 const KEYWORD_DEV = 'test/eval/keyword-groups';
+const POLICY_FILE = 'rules-schema/defaults/default-policy.json';
 const BACKGROUND_ROUNDS = [
   'dev-split.jsonl',
   'dev2-split.jsonl',
@@ -88,11 +100,27 @@ const MAX_CROSS_WRITER_FPR = 0.004;
 /** On ordinary text (the background rounds, each held out in turn) a finding is rarer still. */
 const MAX_BACKGROUND_FPR = 0.001;
 const THRESHOLDS = Array.from({ length: 19 }, (_, i) => 0.5 + i * 0.025);
+/**
+ * A code's reviewer (see `ReplyClassifierModel.reviewers`) may take back at most this share of the
+ * true findings among the replies the rules flag, leave-one-writer-out: the lexicons' true hits
+ * are what an operator relies on, a lawful reply blocked costs less than an offer let through.
+ */
+const MAX_REVIEW_LOSS = 0.005;
+/**
+ * Never above 0.3: bags of n-grams read a plainly told offer with a few details at 0.6–0.7
+ * (本店提供胎儿性别鉴定服务，孕七周即可…), too close to an even chance to be taken back.
+ */
+const REVIEW_BARS = [0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.2, 0.25, 0.3];
+/** The default policy's lexicons and constructions, without the classifier: which replies the rules flag, per code. */
+const rules = compileContentChecks(resolvePolicy(DEFAULT_POLICY), [], undefined, undefined);
+const scanRules = scannerFor(rules.termPatterns);
 
 interface Example {
   text: string;
   codes: string[];
   round: string;
+  /** The codes the rules report for it, as findings or as notes their context took back. */
+  flagged: ReadonlySet<string>;
 }
 
 function readRound(dir: string, file: string): Example[] {
@@ -101,7 +129,10 @@ function readRound(dir: string, file: string): Example[] {
     .filter((l) => l.trim() !== '')
     .map((l) => {
       const line = JSON.parse(l) as { text: string; codes?: string[] };
-      return { text: normalizeText(line.text).text, codes: line.codes ?? [], round: `${dir}/${file}` };
+      const flagged = new Set(
+        rules.check({ type: 'text', content: line.text }, scanRules).reasons.map((r) => r.code as string),
+      );
+      return { text: normalizeText(line.text).text, codes: line.codes ?? [], round: `${dir}/${file}`, flagged };
     });
 }
 
@@ -180,9 +211,18 @@ const ONE_CODE_ROUNDS = new Set(Object.keys(CODE_ROUNDS).flatMap(codeRounds));
 /** Whether `code` learns from example `e`. */
 const teaches = (code: string) => (e: Example) => !ONE_CODE_ROUNDS.has(e.round) || codeRounds(code).includes(e.round);
 
-/** Fits `code` on the examples that teach it. */
-function fitCode(code: string, examples: readonly Example[], xs: readonly Features[], dims: number) {
-  const keep = examples.map(teaches(code));
+/** Whether `code`'s reviewer learns from example `e`: one that teaches the code and that the rules flag for it. */
+const reviews = (code: string) => (e: Example) => teaches(code)(e) && e.flagged.has(code);
+
+/** Fits `code` (or its reviewer) on the examples `learnsFrom` picks. */
+function fitCode(
+  code: string,
+  examples: readonly Example[],
+  xs: readonly Features[],
+  dims: number,
+  learnsFrom: (code: string) => (e: Example) => boolean = teaches,
+) {
+  const keep = examples.map(learnsFrom(code));
   return fit(
     xs.filter((_, i) => keep[i]),
     examples.filter((_, i) => keep[i]).map((e) => e.codes.includes(code)),
@@ -190,9 +230,16 @@ function fitCode(code: string, examples: readonly Example[], xs: readonly Featur
   );
 }
 
-/** Leave-one-out probabilities of every code for every example of the writer and background rounds. */
-function crossWriterScores(examples: readonly Example[]): Map<string, Scored[]> {
+/**
+ * Leave-one-out probabilities of every code for every example of the writer and background
+ * rounds (`codes`), and of every code's reviewer for the examples the rules flag for it (`reviewers`).
+ */
+function crossWriterScores(examples: readonly Example[]): {
+  codes: Map<string, Scored[]>;
+  reviewers: Map<string, Scored[]>;
+} {
   const out = new Map<string, Scored[]>(CODES.map((c) => [c, []]));
+  const reviewed = new Map<string, Scored[]>(CODES.map((c) => [c, []]));
   const heldOut = [
     ...WRITER_ROUNDS.map((f) => `${DEV}/${f}`),
     ...ONE_CODE_ROUNDS,
@@ -207,16 +254,35 @@ function crossWriterScores(examples: readonly Example[]): Map<string, Scored[]> 
     for (const code of CODES) {
       if (!test.some(teaches(code))) continue;
       const model = fitCode(code, train, xs, v.vocabulary.length);
-      test.forEach((e, i) =>
-        out.get(code)?.push({
-          p: probabilityOf(model, xt[i] as Features),
-          positive: e.codes.includes(code),
-          background: held.startsWith(KEYWORD_DEV),
-        }),
+      const scored = (e: Example, i: number): Scored => ({
+        p: probabilityOf(model, xt[i] as Features),
+        positive: e.codes.includes(code),
+        background: held.startsWith(KEYWORD_DEV),
+      });
+      test.forEach((e, i) => teaches(code)(e) && out.get(code)?.push(scored(e, i)));
+      if (!test.some(reviews(code))) continue;
+      const reviewer = fitCode(code, train, xs, v.vocabulary.length, reviews);
+      test.forEach(
+        (e, i) =>
+          reviews(code)(e) &&
+          reviewed.get(code)?.push({ ...scored(e, i), p: probabilityOf(reviewer, xt[i] as Features) }),
       );
     }
   }
-  return out;
+  return { codes: out, reviewers: reviewed };
+}
+
+/** What the reviewer did, leave-one-writer-out, taking back every flagged reply it reads below `bar`. */
+function reviewRates(scores: readonly Scored[], bar: number) {
+  const positives = scores.filter((s) => s.positive);
+  const negatives = scores.filter((s) => !s.positive);
+  const below = (xs: readonly Scored[]) => xs.filter((s) => s.p < bar).length;
+  return {
+    lostFindings: below(positives),
+    takenBack: below(negatives),
+    positives: positives.length,
+    negatives: negatives.length,
+  };
 }
 
 function rates(scores: readonly Scored[], threshold: number) {
@@ -248,18 +314,23 @@ const model: ReplyClassifierModel = {
   vocabulary: v.vocabulary,
   idf: [...v.idf].map(round),
   codes: {},
-  trainedOn: files.map((file) => {
+  // The default policy too: which replies the rules flag is what the reviewers learnt from.
+  trainedOn: [...files, POLICY_FILE].map((file) => {
     const text = readFileSync(path.join(ROOT, file));
     return {
       file,
       sha256: createHash('sha256').update(text).digest('hex'),
-      lines: examples.filter((e) => e.round === file).length,
+      lines:
+        file === POLICY_FILE
+          ? text.toString('utf8').split('\n').length - 1
+          : examples.filter((e) => e.round === file).length,
     };
   }),
   crossWriter: {},
+  reviewers: {},
 };
 for (const code of CODES) {
-  const scores = cross.get(code) ?? [];
+  const scores = cross.codes.get(code) ?? [];
   const threshold =
     THRESHOLDS.find((t) => {
       if (t < (MIN_THRESHOLD[code] ?? 0)) return false;
@@ -277,6 +348,27 @@ for (const code of CODES) {
   console.log(`  recall/false positives by threshold: ${curve.join(', ')}`);
   console.log(
     `${code}: threshold ${threshold.toFixed(3)}, leave-one-writer-out recall ${r?.recall.toFixed(3)} of ${r?.positives}, false positives ${r?.falsePositiveRate.toFixed(4)} of ${r?.negatives}, on ordinary text ${r?.backgroundFalsePositiveRate.toFixed(4)} of ${r?.background}`,
+  );
+  const reviewed = cross.reviewers.get(code) ?? [];
+  const bar = REVIEW_BARS.findLast((b) => {
+    const x = reviewRates(reviewed, b);
+    return x.lostFindings <= MAX_REVIEW_LOSS * x.positives;
+  });
+  const reviewer = fitCode(code, examples, xs, v.vocabulary.length, reviews);
+  const figures = reviewRates(reviewed, bar ?? 0);
+  model.reviewers[code] = {
+    bias: round(reviewer.bias),
+    weights: [...reviewer.weights].map(round),
+    below: bar ?? 0,
+    crossWriter: figures,
+  };
+  const reviewCurve = REVIEW_BARS.map((b) => {
+    const x = reviewRates(reviewed, b);
+    return `${b}: ${x.lostFindings}/${x.takenBack}`;
+  });
+  console.log(`  reviewer, findings lost/lawful replies taken back by bar: ${reviewCurve.join(', ')}`);
+  console.log(
+    `${code} reviewer: below ${bar ?? 0}, leave-one-writer-out ${figures.takenBack} of ${figures.negatives} lawful replies the rules flag taken back, ${figures.lostFindings} of ${figures.positives} findings lost`,
   );
 }
 writeFileSync(REPLY_CLASSIFIER_FILE, `${JSON.stringify(model)}\n`);

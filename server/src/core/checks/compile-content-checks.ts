@@ -105,7 +105,7 @@ export function compileContentChecks(
         for (const h of pinyinSubstituted(normalized.text)) raw.push(h);
         const allowed: AllowedSpan[] = allowedSpans(raw, field.text, normalized, context.flowId);
         const reading = reader?.read(normalized.text);
-        const judged = judgeTermHits(liveTermHits(raw), field.text, normalized, allowed);
+        const judged = judgeTermHits(liveTermHits(raw, normalized.text), field.text, normalized, allowed);
         const { hits, suppressed } = reading ? reviewedByClassifier(judged, field.text, normalized, reading) : judged;
         promotional ||= hits.some((h) => h.payload.role === 'hit' && h.payload.promotional);
         const found: Reason[] = [];

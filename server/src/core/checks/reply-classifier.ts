@@ -23,6 +23,22 @@ export interface ReplyClassifierModel {
   codes: Record<string, { bias: number; weights: number[]; threshold: number }>;
   /** What it was trained on (each file's SHA-256), so a test can tell when it is stale. */
   trainedOn: Array<{ file: string; sha256: string; lines: number }>;
+  /**
+   * Per code, a second model trained only on the replies the rules (lexicons, constructions) flag
+   * for it, findings and lawful mentions alike: it weighs what tells an offer from talk about one
+   * (本店不卖, 警方提醒, 案件 against 有货, 私聊, 价格) rather than the topic's words, which both share.
+   * A reviewable lexicon hit is taken back when the reply and its sentence read below `below`, the
+   * highest bar at which the trainer's leave-one-writer-out run lost at most 1 in 200 true findings.
+   */
+  reviewers: Record<
+    string,
+    {
+      bias: number;
+      weights: number[];
+      below: number;
+      crossWriter: { lostFindings: number; takenBack: number; positives: number; negatives: number };
+    }
+  >;
   /** Leave-one-writer-out figures per code at its threshold, measured by the trainer. */
   crossWriter: Record<
     string,
@@ -156,6 +172,11 @@ export interface ClassifierReading {
   score(from?: number, to?: number): Array<{ code: string; probability: number; threshold: number }>;
   /** Where a reader's eye would stop for `code` within `[from, to)` (see `ReplyClassifier.keyNgram`). */
   keyNgram(code: string, from: number, to: number): { start: number; end: number } | undefined;
+  /**
+   * `code`'s reviewer on `[from, to)`: the probability that a reply the rules flag for `code` is one,
+   * and the bar below which a reviewable hit is taken back; undefined when no reviewer reads `code`.
+   */
+  review(code: string, from?: number, to?: number): { probability: number; below: number } | undefined;
 }
 
 /** A model ready to score: the vocabulary as a map, the weights as typed arrays. */
@@ -163,6 +184,7 @@ export class ReplyClassifier {
   private readonly vocabulary: GramTrie;
   private readonly idf: Float64Array;
   private readonly codes: Array<{ code: string; bias: number; weights: Float64Array; threshold: number }>;
+  private readonly reviewers: Map<string, { bias: number; weights: Float64Array; below: number }>;
 
   constructor(model: ReplyClassifierModel) {
     this.vocabulary = vocabularyIndex(model.vocabulary);
@@ -173,6 +195,12 @@ export class ReplyClassifier {
       weights: Float64Array.from(c.weights),
       threshold: c.threshold,
     }));
+    this.reviewers = new Map(
+      Object.entries(model.reviewers).map(([code, r]) => [
+        code,
+        { bias: r.bias, weights: Float64Array.from(r.weights), below: r.below },
+      ]),
+    );
   }
 
   /** The codes it reads. */
@@ -193,6 +221,10 @@ export class ReplyClassifier {
         }));
       },
       keyNgram: (code, from, to) => this.keyNgram(hits, code, from, to),
+      review: (code, from = 0, to = Infinity) => {
+        const r = this.reviewers.get(code);
+        return r && { probability: probabilityOf(r, featuresOf(hits, this.idf, from, to)), below: r.below };
+      },
     };
   }
 
