@@ -290,6 +290,15 @@ const DEV_SPLIT_FLOORS: ReadonlyArray<[string, string, Floors]> = [
       BANNED_TERM: { recall: 0.98, fpr: 0.02 },
     },
   ],
+  // lawful talk of banned trades by a fifteenth writer, never read or tuned on: 46/50 with 33/150 false positives
+  // before the reviewers, 46/50 with 16/150 after them (as measured)
+  [
+    'dev-round29',
+    SPLITS.devRound29,
+    {
+      BANNED_TERM: { recall: 0.92, fpr: 0.107 },
+    },
+  ],
 ];
 
 /** Each set's figures as floors: the holdout's are the headline, the tuning splits' guard their tuning. */

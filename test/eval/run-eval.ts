@@ -81,7 +81,7 @@ export const CORPUS = fileURLToPath(new URL('./corpus.jsonl', import.meta.url));
  * - `devRound13`: 80 replies that name credentials, licences, invoices, medicines, sharing and
  *   following lawfully, written by the reply classifier's tuner (not independent) as training
  *   negatives for it: none is a finding.
- * - `devRound14` … `devRound28`: later rounds, each written the same way and measured as
+ * - `devRound14` … `devRound29`: later rounds, each written the same way and measured as
  *   written first; the README's evaluation section gives each round's figures before and after.
  */
 export const SPLITS = {
@@ -115,6 +115,7 @@ export const SPLITS = {
   devRound26: fileURLToPath(new URL('./compliance/dev-round26.jsonl', import.meta.url)),
   devRound27: fileURLToPath(new URL('./compliance/dev-round27.jsonl', import.meta.url)),
   devRound28: fileURLToPath(new URL('./compliance/dev-round28.jsonl', import.meta.url)),
+  devRound29: fileURLToPath(new URL('./compliance/dev-round29.jsonl', import.meta.url)),
 } as const;
 
 /** A split line as written: `codes` are the expected §7 content codes. */
@@ -296,7 +297,7 @@ function print(title: string, result: EvalReport, withPacks: boolean): void {
 }
 
 // `npm run eval`: the holdout first (the headline), then the other splits and the packs' corpus.
-// `npm run eval -- dev` (or `dev-authentic`, `dev-round3` … `dev-round28`, `holdout`, `test`, `corpus`, `keywords-dev` … `keywords-dev7`, `keywords-test2`) prints one of them; `keywords` prints the keyword test, dev and test2 splits.
+// `npm run eval -- dev` (or `dev-authentic`, `dev-round3` … `dev-round29`, `holdout`, `test`, `corpus`, `keywords-dev` … `keywords-dev7`, `keywords-test2`) prints one of them; `keywords` prints the keyword test, dev and test2 splits.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const only = process.argv[2];
   const runs: Array<[string, string, () => CorpusLine[], boolean]> = [
@@ -473,6 +474,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       'dev-round28',
       'Compliance dev-round28 split (150 lawful replies that talk of banned trades in their own words: licensed rules, refusals, warnings, the law explained, lookalikes; 50 offers, a third in slang; written by someone who read neither the checker nor the other splits; measured unread at 29/150 false positives, then tuned on)',
       () => readSplit(SPLITS.devRound28),
+      false,
+    ],
+    [
+      'dev-round29',
+      'Compliance dev-round29 split (150 lawful replies on sixty-one topics that talk of banned trades, 50 offers in thirty-one trades, 19 in slang; written by someone who read neither the checker nor the other splits; scored to measure the reviewers, never read or tuned on)',
+      () => readSplit(SPLITS.devRound29),
       false,
     ],
     ['corpus', 'Pack corpus (written while tuning: a regression guard)', () => readCorpus(), true],
