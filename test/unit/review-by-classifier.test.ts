@@ -62,7 +62,7 @@ describe('the classifier reviewing lexicon hits', () => {
   });
 
   it('reads the context, not the topic: a warning or a story about a trade passes, the trade itself blocks', () => {
-    // Written for this test: a police warning and a bank's story that name the banned goods, and the offers.
+    // Written for this test: a bank's story and a prosecution's that name the banned goods, and the offers.
     // (The model's review before the reviewers, from the code's own model, blocked both stories.)
     const passes = [
       '有位储户在柜台存钱时被验出两张假币，银行当场收缴并开了收缴凭证，他这才知道是收摊时被人调了包。',

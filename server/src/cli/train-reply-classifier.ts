@@ -254,18 +254,18 @@ function crossWriterScores(examples: readonly Example[]): {
     for (const code of CODES) {
       if (!test.some(teaches(code))) continue;
       const model = fitCode(code, train, xs, v.vocabulary.length);
-      const scored = (e: Example, i: number): Scored => ({
-        p: probabilityOf(model, xt[i] as Features),
+      const scored = (e: Example, p: number): Scored => ({
+        p,
         positive: e.codes.includes(code),
         background: held.startsWith(KEYWORD_DEV),
       });
-      test.forEach((e, i) => teaches(code)(e) && out.get(code)?.push(scored(e, i)));
+      test.forEach(
+        (e, i) => teaches(code)(e) && out.get(code)?.push(scored(e, probabilityOf(model, xt[i] as Features))),
+      );
       if (!test.some(reviews(code))) continue;
       const reviewer = fitCode(code, train, xs, v.vocabulary.length, reviews);
       test.forEach(
-        (e, i) =>
-          reviews(code)(e) &&
-          reviewed.get(code)?.push({ ...scored(e, i), p: probabilityOf(reviewer, xt[i] as Features) }),
+        (e, i) => reviews(code)(e) && reviewed.get(code)?.push(scored(e, probabilityOf(reviewer, xt[i] as Features))),
       );
     }
   }
@@ -350,10 +350,9 @@ for (const code of CODES) {
     `${code}: threshold ${threshold.toFixed(3)}, leave-one-writer-out recall ${r?.recall.toFixed(3)} of ${r?.positives}, false positives ${r?.falsePositiveRate.toFixed(4)} of ${r?.negatives}, on ordinary text ${r?.backgroundFalsePositiveRate.toFixed(4)} of ${r?.background}`,
   );
   const reviewed = cross.reviewers.get(code) ?? [];
-  const bar = REVIEW_BARS.findLast((b) => {
-    const x = reviewRates(reviewed, b);
-    return x.lostFindings <= MAX_REVIEW_LOSS * x.positives;
-  });
+  const byBar = REVIEW_BARS.map((bar) => ({ bar, ...reviewRates(reviewed, bar) }));
+  const chosen = byBar.findLast((x) => x.lostFindings <= MAX_REVIEW_LOSS * x.positives);
+  const bar = chosen?.bar;
   const reviewer = fitCode(code, examples, xs, v.vocabulary.length, reviews);
   const figures = reviewRates(reviewed, bar ?? 0);
   model.reviewers[code] = {
@@ -362,10 +361,7 @@ for (const code of CODES) {
     below: bar ?? 0,
     crossWriter: figures,
   };
-  const reviewCurve = REVIEW_BARS.map((b) => {
-    const x = reviewRates(reviewed, b);
-    return `${b}: ${x.lostFindings}/${x.takenBack}`;
-  });
+  const reviewCurve = byBar.map((x) => `${x.bar}: ${x.lostFindings}/${x.takenBack}`);
   console.log(`  reviewer, findings lost/lawful replies taken back by bar: ${reviewCurve.join(', ')}`);
   console.log(
     `${code} reviewer: below ${bar ?? 0}, leave-one-writer-out ${figures.takenBack} of ${figures.negatives} lawful replies the rules flag taken back, ${figures.lostFindings} of ${figures.positives} findings lost`,

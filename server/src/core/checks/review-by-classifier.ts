@@ -30,6 +30,13 @@ export function reviewedByClassifier(
 ): JudgedHits {
   if (!judged.hits.some((h) => h.payload.reviewable === true && h.payload.role === 'hit')) return judged;
   const sentences = sentencesOf(original, normalized);
+  // Several hits of one code share the reply's reading, and often their sentence's: read each span once.
+  const readings = new Map<string, ReturnType<ClassifierReading['review']>>();
+  const review = (code: string, from = 0, to = Infinity) => {
+    const key = `${code} ${from} ${to}`;
+    if (!readings.has(key)) readings.set(key, reading.review(code, from, to));
+    return readings.get(key);
+  };
   const kept: JudgedHits['hits'] = [];
   const suppressed = [...judged.suppressed];
   for (const hit of judged.hits) {
@@ -38,13 +45,13 @@ export function reviewedByClassifier(
       hit.payload.reviewable === true &&
       hit.payload.role === 'hit' &&
       normalized.text.length - (hit.end - hit.start) >= MIN_CONTEXT_CHARS;
-    const whole = reviewable ? reading.review(code) : undefined;
+    const whole = reviewable ? review(code) : undefined;
     if (!whole) {
       kept.push(hit);
       continue;
     }
     const sentence = sentences.find((s) => s.from <= hit.start && hit.start < s.to);
-    const inSentence = sentence ? (reading.review(code, sentence.from, sentence.to)?.probability ?? 1) : 0;
+    const inSentence = sentence ? (review(code, sentence.from, sentence.to)?.probability ?? 1) : 0;
     const likeliest = Math.max(whole.probability, inSentence);
     if (likeliest >= whole.below) kept.push(hit);
     else
