@@ -446,6 +446,47 @@ describe('sqlite store specifics', () => {
     }
   });
 
+  it('a cached statement serves only its own shape: other values, $in sizes, null and $ne, a new index, odd field names', async () => {
+    const dir = await tempDir();
+    const db = openSqliteDatabase(dir);
+    try {
+      const c = new SqliteCollection(db, 'shapes');
+      await c.ensureIndexes([{ fields: ['k'] }]);
+      await c.insertMany([
+        { _id: 'a', k: 'x', n: 1, g: 'p' },
+        { _id: 'b', k: 'y', n: 2 },
+        { _id: 'c', k: 'z', n: 3, g: 'q' },
+      ]);
+      const ids = async (filter: Parameters<typeof c.find>[0]) =>
+        (await c.find(filter, { sort: { n: 1 } })).map((d) => d['_id']);
+      expect(await ids({ k: 'x' })).toEqual(['a']);
+      expect(await ids({ k: 'y' })).toEqual(['b']);
+      expect(await ids({ k: { $in: ['x', 'z'] } })).toEqual(['a', 'c']);
+      expect(await ids({ k: { $in: ['y'] } })).toEqual(['b']);
+      expect(await ids({ k: { $in: [] } })).toEqual([]);
+      expect(await ids({ g: null })).toEqual(['b']);
+      expect(await ids({ g: { $ne: null } })).toEqual(['a', 'c']);
+      expect(await ids({ g: { $ne: 'p' } })).toEqual(['b', 'c']);
+      expect(await ids({ n: { $gte: 2 } })).toEqual(['b', 'c']);
+      expect(await ids({ n: { $gt: 2 } })).toEqual(['c']);
+      // An update of one shape with a scalar, then an object value (bound as JSON), then the filter's other value.
+      await c.updateOne({ k: 'x' }, { $set: { g: 'r' } });
+      await c.updateOne({ k: 'y' }, { $set: { g: { deep: 1 } } });
+      await c.updateOne({ k: 'z' }, { $set: { g: 's' } });
+      expect((await c.find({}, { sort: { n: 1 } })).map((d) => d['g'])).toEqual(['r', { deep: 1 }, 's']);
+      // A new index gives `n` a column: the same shapes now read it there, and still find the same rows.
+      await c.ensureIndexes([{ fields: ['k'] }, { fields: ['n'] }]);
+      expect(await ids({ n: { $gte: 2 } })).toEqual(['b', 'c']);
+      await c.updateOne({ k: 'z' }, { $inc: { n: 10 } });
+      expect(await ids({ n: 13 })).toEqual(['c']);
+      // Field names that could pass for another shape's text are refused, not served a cached statement.
+      await expect(c.find({ 'k=,n': 'x' })).rejects.toThrow(/unsupported field name/);
+      await expect(c.find({}, { sort: { 'n+': 1 } })).rejects.toThrow(/unsupported field name/);
+    } finally {
+      db.close();
+    }
+  });
+
   it('imports a data directory written by the earlier NeDB store once, on first start', async () => {
     const dir = await tempDir();
     const nedbLine = (doc: Record<string, unknown>): string => `${JSON.stringify(doc)}\n`;

@@ -47,15 +47,16 @@ export class SqliteCollection implements Collection {
   private specs: IndexSpec[] = [];
   /** The fields with a column (see the class comment), in column order. */
   private columns: string[] = [];
-  /** The INSERT for these columns, kept as one string so the statement cache finds it without hashing a new one. */
-  private insertSql = '';
   private ttl: { field: string; expr: string; seconds: number } | null = null;
   private sweep: Database.Statement | null = null;
   private earliestStatement: Database.Statement | null = null;
   /** At most the smallest TTL field value in the table (epoch ms): no row expires before it. */
   private earliest = -Infinity;
   private closed = false;
-  /** Prepared once per SQL text: filters of one shape (the repositories have few) share a plan. */
+  /**
+   * Prepared once per operation shape (see `stmt`): the repositories use few shapes, and a hit
+   * neither builds the SQL text nor hashes it (both measured on a committed /inbound).
+   */
   private readonly statements = new Map<string, Database.Statement>();
   private readonly group: SqliteGroupCommit;
 
@@ -78,24 +79,29 @@ export class SqliteCollection implements Collection {
 
   async find(filter: Filter, options: FindOptions = {}): Promise<StoredDoc[]> {
     return this.run(() => {
-      const where = this.compileFilter(filter);
-      const order = Object.entries(options.sort ?? {});
-      const orderBy =
-        order.length > 0
-          ? ` ORDER BY ${order.map(([f, d]) => `${this.expr(f)} ${d === -1 ? 'DESC' : 'ASC'}`).join(', ')}`
-          : '';
+      const where = filterShape(filter);
+      const order = options.sort ? Object.entries(options.sort) : [];
       // Limit and offset are parameters, so paging reuses one cached statement per query shape.
       const limited = Boolean(options.limit || options.skip);
-      const limit = limited ? ' LIMIT ?' : '';
       const params = limited ? [...where.params, options.limit ? Math.trunc(options.limit) : -1] : where.params;
-      // With an offset, the rows passed over are sorted by key alone (from an index holding the
-      // keys) and only the rows kept are read: sorting the documents costs their size per row.
-      const sql = options.skip
-        ? `SELECT doc FROM ${this.table} WHERE rowid IN (SELECT rowid FROM ${this.table} WHERE ${where.sql}${orderBy}${limit} OFFSET ?)${orderBy}`
-        : `SELECT doc FROM ${this.table} WHERE ${where.sql}${orderBy}${limit}`;
-      const rows = this.stmt(sql)
-        .pluck()
-        .all(...params, ...(options.skip ? [Math.trunc(options.skip)] : [])) as string[];
+      const sortKey = order.map(([f, d]) => `${plainField(f)}${d === -1 ? '-' : '+'}`).join(',');
+      const statement = this.stmt(
+        `find ${where.shape} ${sortKey} ${limited ? 'l' : ''}${options.skip ? 's' : ''}`,
+        () => {
+          const whereSql = this.whereSql(where.shape);
+          const orderBy =
+            order.length > 0
+              ? ` ORDER BY ${order.map(([f, d]) => `${this.expr(f)} ${d === -1 ? 'DESC' : 'ASC'}`).join(', ')}`
+              : '';
+          const limit = limited ? ' LIMIT ?' : '';
+          // With an offset, the rows passed over are sorted by key alone (from an index holding the
+          // keys) and only the rows kept are read: sorting the documents costs their size per row.
+          return options.skip
+            ? `SELECT doc FROM ${this.table} WHERE rowid IN (SELECT rowid FROM ${this.table} WHERE ${whereSql}${orderBy}${limit} OFFSET ?)${orderBy}`
+            : `SELECT doc FROM ${this.table} WHERE ${whereSql}${orderBy}${limit}`;
+        },
+      );
+      const rows = statement.pluck().all(...params, ...(options.skip ? [Math.trunc(options.skip)] : [])) as string[];
       return rows.map((r) => project(decode(r), options.projection));
     });
   }
@@ -137,20 +143,26 @@ export class SqliteCollection implements Collection {
 
   async deleteOne(filter: Filter): Promise<number> {
     return this.run(() => {
-      const where = this.compileFilter(filter);
-      const id = this.stmt(`SELECT id FROM ${this.table} WHERE ${where.sql} LIMIT 1`)
+      const where = filterShape(filter);
+      const id = this.stmt(
+        `delete-find ${where.shape}`,
+        () => `SELECT id FROM ${this.table} WHERE ${this.whereSql(where.shape)} LIMIT 1`,
+      )
         .pluck()
         .get(...where.params);
       if (typeof id !== 'string') return 0;
-      return this.stmt(`DELETE FROM ${this.table} WHERE id = ?`).run(id).changes;
+      return this.stmt('delete', () => `DELETE FROM ${this.table} WHERE id = ?`).run(id).changes;
     });
   }
 
   async count(filter: Filter): Promise<number> {
     return this.run(() => {
-      const where = this.compileFilter(filter);
+      const where = filterShape(filter);
       return Number(
-        this.stmt(`SELECT count(*) FROM ${this.table} WHERE ${where.sql}`)
+        this.stmt(
+          `count ${where.shape}`,
+          () => `SELECT count(*) FROM ${this.table} WHERE ${this.whereSql(where.shape)}`,
+        )
           .pluck()
           .get(...where.params),
       );
@@ -159,12 +171,14 @@ export class SqliteCollection implements Collection {
 
   async countBy(filter: Filter, field: string, options: { limit?: number } = {}): Promise<GroupCount[]> {
     return this.run(() => {
-      const where = this.compileFilter(filter);
-      // Materialized first: SQLite then takes the grouped field from an index holding it rather than
-      // parsing each document (a GROUP BY over the expression itself reads the row; measured 5x slower).
-      let sql = `WITH m AS MATERIALIZED (SELECT ${this.expr(field)} AS value FROM ${this.table} WHERE ${where.sql}) SELECT value, count(*) AS count FROM m GROUP BY 1 ORDER BY 2 DESC, 1 ASC`;
-      if (options.limit) sql += ' LIMIT ?';
-      return this.stmt(sql).all(...where.params, ...(options.limit ? [Math.trunc(options.limit)] : [])) as GroupCount[];
+      const where = filterShape(filter);
+      const statement = this.stmt(`count-by ${where.shape} ${plainField(field)} ${options.limit ? 'l' : ''}`, () => {
+        // Materialized first: SQLite then takes the grouped field from an index holding it rather than
+        // parsing each document (a GROUP BY over the expression itself reads the row; measured 5x slower).
+        const sql = `WITH m AS MATERIALIZED (SELECT ${this.expr(field)} AS value FROM ${this.table} WHERE ${this.whereSql(where.shape)}) SELECT value, count(*) AS count FROM m GROUP BY 1 ORDER BY 2 DESC, 1 ASC`;
+        return options.limit ? `${sql} LIMIT ?` : sql;
+      });
+      return statement.all(...where.params, ...(options.limit ? [Math.trunc(options.limit)] : [])) as GroupCount[];
     });
   }
 
@@ -237,34 +251,34 @@ export class SqliteCollection implements Collection {
       set.some(([, v]) => v === undefined)
     )
       return false;
-    const where = this.compileFilter(filter);
-    let doc = 'doc';
-    if (unset.length > 0) doc = `json_remove(doc, ${unset.map((k) => `'$.${k}'`).join(', ')})`;
-    const pairs = [
-      ...set.map(([k, v]) => `'$.${k}', ${isSqlScalar(v) ? '?' : 'json(?)'}`),
-      ...inc.map(([k]) => `'$.${k}', coalesce(json_extract(doc, '$.${k}'), 0) + ?`),
-    ];
-    if (pairs.length > 0) doc = `json_set(${doc}, ${pairs.join(', ')})`;
-    const columns = [
-      ...set
-        .filter(([k]) => this.columns.includes(k))
-        .map(([k, v]) => ({ sql: `${fieldColumn(k)} = ?`, param: columnValue(v) })),
-      ...unset
-        .filter((k) => this.columns.includes(k))
-        .map((k) => ({ sql: `${fieldColumn(k)} = NULL`, param: undefined })),
-      ...inc
-        .filter(([k]) => this.columns.includes(k))
-        .map(([k, by]) => ({ sql: `${fieldColumn(k)} = coalesce(${fieldColumn(k)}, 0) + ?`, param: by })),
-    ];
-    const numbers = inc.map(
-      ([k]) =>
-        ` AND json_type(doc, '$.${k}') IS NOT 'null' AND coalesce(json_type(doc, '$.${k}'), 'integer') IN ('integer', 'real')`,
-    );
-    const sql = `UPDATE ${this.table} SET doc = ${doc}${columns.map((c) => `, ${c.sql}`).join('')} WHERE id = (SELECT id FROM ${this.table} WHERE ${where.sql}${numbers.join('')} LIMIT 1)`;
-    const changes = this.stmt(sql).run(
+    const where = filterShape(filter);
+    const setColumns = set.filter(([k]) => this.columns.includes(k));
+    const incColumns = inc.filter(([k]) => this.columns.includes(k));
+    const shape = `update ${where.shape} ${set.map(([k, v]) => (isSqlScalar(v) ? k : `${k}*`)).join(',')} ${unset.join(',')} ${inc.map(([k]) => k).join(',')}`;
+    const statement = this.stmt(shape, () => {
+      let doc = 'doc';
+      if (unset.length > 0) doc = `json_remove(doc, ${unset.map((k) => `'$.${k}'`).join(', ')})`;
+      const pairs = [
+        ...set.map(([k, v]) => `'$.${k}', ${isSqlScalar(v) ? '?' : 'json(?)'}`),
+        ...inc.map(([k]) => `'$.${k}', coalesce(json_extract(doc, '$.${k}'), 0) + ?`),
+      ];
+      if (pairs.length > 0) doc = `json_set(${doc}, ${pairs.join(', ')})`;
+      const columns = [
+        ...setColumns.map(([k]) => `${fieldColumn(k)} = ?`),
+        ...unset.filter((k) => this.columns.includes(k)).map((k) => `${fieldColumn(k)} = NULL`),
+        ...incColumns.map(([k]) => `${fieldColumn(k)} = coalesce(${fieldColumn(k)}, 0) + ?`),
+      ];
+      const numbers = inc.map(
+        ([k]) =>
+          ` AND json_type(doc, '$.${k}') IS NOT 'null' AND coalesce(json_type(doc, '$.${k}'), 'integer') IN ('integer', 'real')`,
+      );
+      return `UPDATE ${this.table} SET doc = ${doc}${columns.map((c) => `, ${c}`).join('')} WHERE id = (SELECT id FROM ${this.table} WHERE ${this.whereSql(where.shape)}${numbers.join('')} LIMIT 1)`;
+    });
+    const changes = statement.run(
       ...set.map(([, v]) => (isSqlScalar(v) ? v : encode(v as StoredDoc))),
       ...inc.map(([, by]) => by),
-      ...columns.filter((c) => c.param !== undefined).map((c) => c.param),
+      ...setColumns.map(([, v]) => columnValue(v)),
+      ...incColumns.map(([, by]) => by),
       ...where.params,
     ).changes;
     if (changes === 0) return false;
@@ -279,16 +293,19 @@ export class SqliteCollection implements Collection {
     update: Update,
     upsert: boolean,
   ): { matched: boolean; upserted: boolean; doc: StoredDoc | null } {
-    const where = this.compileFilter(filter);
-    const row = this.stmt(`SELECT id, doc FROM ${this.table} WHERE ${where.sql} LIMIT 1`).get(...where.params) as
-      { id: string; doc: string } | undefined;
+    const where = filterShape(filter);
+    const row = this.stmt(
+      `modify-find ${where.shape}`,
+      () => `SELECT id, doc FROM ${this.table} WHERE ${this.whereSql(where.shape)} LIMIT 1`,
+    ).get(...where.params) as { id: string; doc: string } | undefined;
     if (row) {
       const before = decode(row.doc);
       const next = applyUpdate(before, update);
       // Only the columns whose value changed: each one set rewrites its index entries.
       const changed = this.columns.filter((f) => !sameColumnValue(before[f], next[f]));
       this.stmt(
-        `UPDATE ${this.table} SET doc = ?${changed.map((f) => `, ${fieldColumn(f)} = ?`).join('')} WHERE id = ?`,
+        `modify-write ${changed.join(',')}`,
+        () => `UPDATE ${this.table} SET doc = ?${changed.map((f) => `, ${fieldColumn(f)} = ?`).join('')} WHERE id = ?`,
       ).run(encode(next), ...changed.map((f) => columnValue(next[f])), row.id);
       this.noteExpiry(next);
       return { matched: true, upserted: false, doc: next };
@@ -305,14 +322,17 @@ export class SqliteCollection implements Collection {
 
   /** One row: the document and its columns. */
   private insert(doc: StoredDoc & { _id: string }): void {
-    this.stmt(this.insertSql).run(doc._id, encode(doc), ...this.columns.map((f) => columnValue(doc[f])));
+    this.stmt('insert', () => {
+      const cols = this.columns.map((f) => `, ${fieldColumn(f)}`).join('');
+      return `INSERT INTO ${this.table} (id, doc${cols}) VALUES (?, ?${', ?'.repeat(this.columns.length)})`;
+    }).run(doc._id, encode(doc), ...this.columns.map((f) => columnValue(doc[f])));
     this.noteExpiry(doc);
   }
 
   private setColumns(columns: string[]): void {
     this.columns = columns;
-    const cols = columns.map((f) => `, ${fieldColumn(f)}`).join('');
-    this.insertSql = `INSERT INTO ${this.table} (id, doc${cols}) VALUES (?, ?${', ?'.repeat(columns.length)})`;
+    // Statements read fields from their columns: shapes prepared before now may read them otherwise.
+    this.statements.clear();
   }
 
   /**
@@ -348,13 +368,18 @@ export class SqliteCollection implements Collection {
     return this.columns.includes(field) ? fieldColumn(field) : fieldExpr(field);
   }
 
-  private compileFilter(filter: Filter): { sql: string; params: SqlValue[] } {
-    return compileFilter(filter, (f) => this.expr(f));
+  /** The WHERE clause of a filter's shape (see `filterShape`). */
+  private whereSql(shape: string): string {
+    return filterSql(shape, (f) => this.expr(f));
   }
 
-  private stmt(sql: string): Database.Statement {
-    let s = this.statements.get(sql);
-    if (!s) this.statements.set(sql, (s = this.db.prepare(sql)));
+  /**
+   * The statement of an operation shape: `shape` names everything its SQL depends on besides the
+   * columns (whose change clears the cache), and `sql` builds that SQL the first time.
+   */
+  private stmt(shape: string, sql: () => string): Database.Statement {
+    let s = this.statements.get(shape);
+    if (!s) this.statements.set(shape, (s = this.db.prepare(sql())));
     return s;
   }
 
@@ -462,40 +487,71 @@ export function fieldExpr(field: string): string {
 
 type SqlValue = string | number | null;
 
-/** MongoDB filter syntax, the subset `Collection` allows: equality, `$lt $lte $gt $gte $in $ne`. */
-function compileFilter(filter: Filter, exprOf: (field: string) => string): { sql: string; params: SqlValue[] } {
-  const parts: string[] = [];
+/**
+ * MongoDB filter syntax, the subset `Collection` allows (equality, `$lt $lte $gt $gte $in $ne`),
+ * as its shape and its parameters: the shape (`status=,at<,key!,kind@3`: `@n` is `$in` of n values) is all the SQL depends
+ * on, so the statement of a shape seen before is found without building the SQL (`filterSql`).
+ */
+function filterShape(filter: Filter): { shape: string; params: SqlValue[] } {
+  const terms: string[] = [];
   const params: SqlValue[] = [];
-  for (const [field, cond] of Object.entries(filter)) {
-    const expr = exprOf(field);
+  for (const field of Object.keys(filter)) {
+    const cond = filter[field];
+    plainField(field);
     if (!isOperatorObject(cond)) {
-      if (cond === null || cond === undefined) parts.push(`${expr} IS NULL`);
+      if (cond === null || cond === undefined) terms.push(`${field}~`);
       else {
-        parts.push(`${expr} = ?`);
+        terms.push(`${field}=`);
         params.push(sqlValue(cond));
       }
       continue;
     }
-    for (const [op, v] of Object.entries(cond)) {
-      const cmp = { $lt: '<', $lte: '<=', $gt: '>', $gte: '>=' }[op];
+    for (const op of Object.keys(cond)) {
+      const v = cond[op];
+      const cmp = COMPARISONS[op];
       if (cmp) {
-        parts.push(`${expr} ${cmp} ?`);
+        terms.push(field + cmp);
         params.push(sqlValue(v));
       } else if (op === '$ne') {
-        // MongoDB's $ne also matches documents without the field.
-        parts.push(`${expr} IS NOT ?`);
+        terms.push(`${field}!`);
         params.push(v === undefined ? null : sqlValue(v));
       } else if (op === '$in') {
         if (!Array.isArray(v)) throw new Error(`$in on ${field} needs an array`);
-        if (v.length === 0) parts.push('0');
-        else {
-          parts.push(`${expr} IN (${v.map(() => '?').join(', ')})`);
-          params.push(...v.map(sqlValue));
-        }
+        terms.push(`${field}@${v.length}`);
+        for (const x of v) params.push(sqlValue(x));
       } else throw new Error(`unsupported filter operator ${op}`);
     }
   }
-  return { sql: parts.length > 0 ? parts.join(' AND ') : '1', params };
+  return { shape: terms.join(','), params };
+}
+
+const COMPARISONS: Record<string, string | undefined> = { $lt: '<', $lte: '<=', $gt: '>', $gte: '>=' };
+
+/** The WHERE clause of a `filterShape` shape, each field read as `exprOf` says. */
+function filterSql(shape: string, exprOf: (field: string) => string): string {
+  if (shape === '') return '1';
+  return shape
+    .split(',')
+    .map((term) => {
+      const [, field = '', op = ''] = /^(\w+)(.*)$/.exec(term) ?? [];
+      const expr = exprOf(field);
+      if (op === '=') return `${expr} = ?`;
+      if (op === '~') return `${expr} IS NULL`;
+      // MongoDB's $ne also matches documents without the field.
+      if (op === '!') return `${expr} IS NOT ?`;
+      if (op.startsWith('@')) {
+        const n = Number(op.slice(1));
+        return n === 0 ? '0' : `${expr} IN (${Array.from({ length: n }, () => '?').join(', ')})`;
+      }
+      return `${expr} ${op} ?`;
+    })
+    .join(' AND ');
+}
+
+/** `field` when it can stand in an operation's shape (and a JSON path): a plain name or `_id`. */
+function plainField(field: string): string {
+  if (field !== '_id' && !PLAIN_FIELD.test(field)) throw new Error(`unsupported field name ${field}`);
+  return field;
 }
 
 function isOperatorObject(v: unknown): v is Record<string, unknown> {
