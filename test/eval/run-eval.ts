@@ -81,7 +81,7 @@ export const CORPUS = fileURLToPath(new URL('./corpus.jsonl', import.meta.url));
  * - `devRound13`: 80 replies that name credentials, licences, invoices, medicines, sharing and
  *   following lawfully, written by the reply classifier's tuner (not independent) as training
  *   negatives for it: none is a finding.
- * - `devRound14` … `devRound29`: later rounds, each written the same way and measured as
+ * - `devRound14` … `devRound35`: later rounds, each written the same way and measured as
  *   written first; the README's evaluation section gives each round's figures before and after.
  */
 export const SPLITS = {
@@ -116,6 +116,11 @@ export const SPLITS = {
   devRound27: fileURLToPath(new URL('./compliance/dev-round27.jsonl', import.meta.url)),
   devRound28: fileURLToPath(new URL('./compliance/dev-round28.jsonl', import.meta.url)),
   devRound29: fileURLToPath(new URL('./compliance/dev-round29.jsonl', import.meta.url)),
+  devRound30: fileURLToPath(new URL('./compliance/dev-round30.jsonl', import.meta.url)),
+  devRound31: fileURLToPath(new URL('./compliance/dev-round31.jsonl', import.meta.url)),
+  devRound33: fileURLToPath(new URL('./compliance/dev-round33.jsonl', import.meta.url)),
+  devRound34: fileURLToPath(new URL('./compliance/dev-round34.jsonl', import.meta.url)),
+  devRound35: fileURLToPath(new URL('./compliance/dev-round35.jsonl', import.meta.url)),
 } as const;
 
 /** A split line as written: `codes` are the expected §7 content codes. */
@@ -297,7 +302,7 @@ function print(title: string, result: EvalReport, withPacks: boolean): void {
 }
 
 // `npm run eval`: the holdout first (the headline), then the other splits and the packs' corpus.
-// `npm run eval -- dev` (or `dev-authentic`, `dev-round3` … `dev-round29`, `holdout`, `test`, `corpus`, `keywords-dev` … `keywords-dev7`, `keywords-test2`) prints one of them; `keywords` prints the keyword test, dev and test2 splits.
+// `npm run eval -- dev` (or `dev-authentic`, `dev-round3` … `dev-round35`, `holdout`, `test`, `corpus`, `keywords-dev` … `keywords-dev7`, `keywords-test2`) prints one of them; `keywords` prints the keyword test, dev and test2 splits.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const only = process.argv[2];
   const runs: Array<[string, string, () => CorpusLine[], boolean]> = [
@@ -480,6 +485,36 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       'dev-round29',
       'Compliance dev-round29 split (150 lawful replies on sixty-one topics that talk of banned trades, 50 offers in thirty-one trades, 19 in slang; written by someone who read neither the checker nor the other splits; scored to measure the reviewers, never read or tuned on)',
       () => readSplit(SPLITS.devRound29),
+      false,
+    ],
+    [
+      'dev-round30',
+      'Compliance dev-round30 split (150 lawful replies that talk of banned trades, fifty of them news stories retold by staff, and 50 offers in thirty-two trades; written by someone who read neither the checker nor the other splits; measured as written, then tuned on)',
+      () => readSplit(SPLITS.devRound30),
+      false,
+    ],
+    [
+      'dev-round31',
+      "Compliance dev-round31 split (round 30's brief by another hand: 150 lawful replies, fifty news stories in thirty-eight trades, 50 offers; written by someone who read neither the checker nor the other splits; scored to measure round 30, never read or tuned on)",
+      () => readSplit(SPLITS.devRound31),
+      false,
+    ],
+    [
+      'dev-round33',
+      'Compliance dev-round33 split (100 promotions, most told without list words or as a sales tail after a service answer, and 100 price, rules and service replies that promote nothing; written by someone who read neither the checker nor the other splits; never read or tuned on)',
+      () => readSplit(SPLITS.devRound33),
+      false,
+    ],
+    [
+      'dev-round34',
+      'Compliance dev-round34 split (100 efficacy claims told as outcomes, disease effects, rates and times in thirteen trades, 100 warnings, advice to see a doctor, allowed wording and service; written by someone who read neither the checker nor the other splits; measured as written, then tuned on)',
+      () => readSplit(SPLITS.devRound34),
+      false,
+    ],
+    [
+      'dev-round35',
+      "Compliance dev-round35 split (round 34's brief by another hand: 100 efficacy claims, 100 warnings, advice, allowed wording and service in thirteen trades; written by someone who read neither the checker nor the other splits; scored to measure round 34, never read or tuned on)",
+      () => readSplit(SPLITS.devRound35),
       false,
     ],
     ['corpus', 'Pack corpus (written while tuning: a regression guard)', () => readCorpus(), true],
