@@ -330,12 +330,12 @@ const DEV_SPLIT_FLOORS: ReadonlyArray<[string, string, Floors]> = [
       PROMOTION: { recall: 0.62, fpr: 0.02 },
     },
   ],
-  // efficacy told as outcomes, rates and times, and the warnings that quote it: measured unread (90/100, 12/100), then tuned on: 99/100, 4/100
+  // efficacy told as outcomes, rates and times, and the warnings that quote it: measured unread (90/100, 12/100), then tuned on: 99/100, 3/100
   [
     'dev-round34',
     SPLITS.devRound34,
     {
-      MEDICAL_CLAIM: { recall: 0.99, fpr: 0.04 },
+      MEDICAL_CLAIM: { recall: 0.99, fpr: 0.03 },
     },
   ],
   // round 34's brief by another writer, never read or tuned on: 89/100 with 9/100 false positives before round 34, 94/100 with 8/100 after

@@ -60,7 +60,8 @@ export function suppressionOf(original: string, normalized: NormalizedText, hit:
       return { kind: 'warning', cue };
   for (const cue of WARNINGS_AFTER) {
     const at = after.indexOf(cue);
-    if (at >= 0 && !negatorBefore(after, at)) return { kind: 'warning', cue };
+    if (at >= 0 && !negatorBefore(after, at) && !FEARED.some((f) => after.endsWith(f, at)))
+      return { kind: 'warning', cue };
   }
   // A promotion's rules told after the sale (its coupon expired, how a refund splits its discount),
   // unless the sentence still urges a purchase (…要不要再来一单).
@@ -153,7 +154,11 @@ function takenUp(
   return at >= 0 && !crossesClause(original, normalized, from + at + cue.length, hitStart);
 }
 
-/** Warning against, reporting or quoting the claim, anywhere earlier in the sentence. */
+/**
+ * Warning against, reporting or quoting the claim, anywhere earlier in the sentence. No negation is
+ * checked here, so a case told as news counts only by words a seller's reassurance cannot carry
+ * (破获, 新闻): 被抓 is read after the hit (WARNINGS_AFTER), where 不会被抓 and 不怕被抓 are cancelled.
+ */
 const WARNINGS_BEFORE = normalizedTerms(
   '谨防 警惕 提防 有人让您 有人叫您 很可能是 有顾客问 网传 当心 诈骗 谣言 不实 识破 揭穿 揭露 曝光 举报 打击 严禁 禁止 杜绝 切勿 切莫 网警 警方 法院 判例 反诈 提醒 有人向您 有人兜售 有人推销 不要相信 别相信 不要轻信 勿轻信 勿信 别信 抵制 所谓 宣称 号称 声称 自称 鼓吹 吹嘘 虚假宣传 虚假广告 违法广告 查处 处罚 立案 取缔 通报 涉嫌 防范 远离 冒充 假冒 仿冒 有人说 有人发 疑似 禁毒 提醒您 不能说 不可以说 不能写 不能用 不得使用 不能代替 不能替代 广告法 禁用词 违禁词 极限词 为名 别被 若有人 如有人 如果有人 请勿 请不要 勿将 海关规定 科普： 防骗 有人推荐 网上说 医疗广告 按规定 的规定 不能宣传 不要因为 为了避免 避免被 网友问 凡是说 不可信 根据规定 冒用 被罚 更正 有人搞 截获 查获 缴获 破获 破过 端掉 捣毁 搜出 抓获 落网 判处 批捕 移送检察院 新闻 报道 真事 真实案例',
 );
@@ -172,6 +177,9 @@ const REMINDERS = normalizedTerms('提醒 提醒您 请勿 请不要');
 const WARNINGS_AFTER = normalizedTerms(
   '骗局 骗子 谣言 不实 96110 报警 110 被骗 犯罪 违禁品 请勿参与 敲诈 处罚 有人兜售 无法提供 不能提供 不经营 骗人 是假的 不可信 不能信 别信 不要信 违法 违规 虚假 诈骗 不靠谱 举报 请不要点 不要点 别点 假冒 冒充 没法承诺 无法承诺 不能承诺 不敢承诺 没这样说 没有这样说 交给银行 上交银行 交到银行 上缴 已经下线 已下线 已经结束 已结束 已经取消 已取消 已停止 那是赌博 不是我们发 不是我们发布 不是本店发 并非我们 并非本店 并非官方 不是官方发 为名 非法 不要理会 警惕 忽悠 这类广告 之类的广告 此类广告 木马 盗号 刑责 追究 刑事责任 冒名 不是我们官方 这边查不到 涉嫌 帮信 也不销售 不能购买 没有赢家 警方提醒 切勿 夸大宣传 没有科学依据 谨慎对待 我们没有 本店没有 没有卖 会被没收 被没收 交由银行 报案 请勿再使用 请勿使用 已经下架 已下架 不再销售 千万别 千万不要 防骗 仿冒 禁止买卖 禁止销售 禁止出售 严禁买卖 法律风险 有风险 存在风险 通报 传销 被禁止 是禁止的 越滚越大 没有依据 没依据 不允许 查禁 不卖这类 不卖这种 不销售任何 窃照器材 管理规定 由医生判断 的说法 不会这样 不做这种 没法这样 也不出售 不外借 一律禁止 违反 停止转账 属于管制 属于国家管制 可能构成 涉嫌构成 夸大 别上当 不要上当 别家的广告 不这样宣传 不会这么讲 不会这么说 错误表述 被抓 抓获 落网 判过 判了 被判 判处 刑拘 批捕 移送检察院 被查处 端掉 端了 捣毁 破获 上门查',
 );
+
+/** A judgement or an arrest the seller tells the buyer not to fear (不怕被抓, 不用担心被查) is a reassurance, not a warning. */
+const FEARED = normalizedTerms('怕 担心 担心会 害怕');
 
 /** A crime's name ends in 罪 (非法持有枪支罪). */
 const CRIME = normalizeTerm('罪');
