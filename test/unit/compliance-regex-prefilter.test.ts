@@ -26,6 +26,7 @@ describe('the default regex terms are never skipped on a text they match', () =>
     '全场8折',
     '储值充300送50',
     '买三免一',
+    '两瓶送一瓶',
     '下单立减15元',
     '第二件半价',
     '前10名',

@@ -206,9 +206,9 @@ const AFTER_SALES = normalizedTerms(
 /** A sale or its gifts told as over: no call in the sentence makes it an offer again. */
 const SALE_OVER = normalizedTerms('已经送完 已送完 送完了 赠完了 已经赠完 已经抢完 已抢完 活动已经结束 活动已结束');
 
-/** A purchase still urged in the sentence: the promotion is offered, whatever rule it also tells. */
+/** A purchase still urged in the sentence, scarcity included (还剩6个名额): the promotion is offered, whatever rule it also tells. */
 const PURCHASE_CALLS = normalizedTerms(
-  '要不要 再来一单 再加 多减 现在下单 今天下单 立即下单 马上下单 早点下单 尽快下单 喜欢的话 快来 快去 赶紧 抓紧 别错过 不要错过 今天截止 今晚截止 即将截止 就截止 只剩 送完即止 手慢无 抢购 可以看看 很合适 很划算 更划算 感兴趣 入手 囤 今天拍 今晚 趁现在 赶紧约 尽快预约 来试一下 一定要 最合算 现在买 先下单 正合适 月底就结束 周日就结束 周末就结束 今天就结束 明天就结束 马上就结束 很快就结束 快结束了 就要结束 名额有限 名额不多 机会难得 快来报名 预售开始 现在付 单买要 错过就要等 错过要等 需要我帮您改成',
+  '要不要 再来一单 再加 多减 现在下单 今天下单 立即下单 马上下单 早点下单 尽快下单 喜欢的话 快来 快去 赶紧 抓紧 别错过 不要错过 今天截止 今晚截止 即将截止 就截止 只剩 送完即止 手慢无 抢购 可以看看 很合适 很划算 更划算 感兴趣 入手 囤 今天拍 今晚 趁现在 赶紧约 尽快预约 来试一下 一定要 最合算 现在买 先下单 正合适 月底就结束 周日就结束 周末就结束 今天就结束 明天就结束 马上就结束 很快就结束 快结束了 就要结束 名额有限 名额不多 机会难得 快来报名 预售开始 现在付 单买要 错过就要等 错过要等 需要我帮您改成 还剩最后 最后几 仅剩 个名额 团位',
 );
 
 const BEST = normalizeTerm('最好');

@@ -1,0 +1,30 @@
+/**
+ * Promotions told without the usual words (issue 14), found on the tuning rounds' misses
+ * (dev-round15, 18, 30): a gift counted out without 买 (两瓶送一瓶), a gift with the order (下单送),
+ * a stock-out deadline (抢完为止), and scarcity (还剩6个名额) that keeps a promotion a promotion
+ * where an after-sales word (还剩) would otherwise read it as a rule. Each with the near misses
+ * that must stay clean: delivery (下单送货), a product's registration (注册送检), a balance (还剩200元).
+ */
+import { describe } from 'vitest';
+import { itFinds } from '../support/default-policy-checks.js';
+
+describe('PROMOTION: gifts, stock-out deadlines and scarcity', () => {
+  itFinds('PROMOTION', {
+    found: [
+      '维生素片今天两瓶送一瓶',
+      '三盒送一盒，今天拍下的都算',
+      '新款充电宝，下单送64G内存卡',
+      '本周认购额外加息一个点，抢完为止',
+      '试用装送完为止，需要的早点说',
+      '夏季训练营限时报名价699元，原价999元，还剩6个名额',
+      '考研全程班拼团价3980元，比单独报名省800元，还剩最后几个团位',
+    ],
+    clean: [
+      '下单送货上门，一般两天到',
+      '两瓶送到您家需要另付运费吗？不需要的',
+      '产品注册送检需要一个月左右',
+      '您的储值卡还剩200元，可以继续用',
+      '您要的那款已经售完，下周到货再通知您',
+    ],
+  });
+});
