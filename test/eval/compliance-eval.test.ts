@@ -348,6 +348,14 @@ const DEV_SPLIT_FLOORS: ReadonlyArray<[string, string, Floors]> = [
       MEDICAL_CLAIM: { recall: 0.94, fpr: 0.08 },
     },
   ],
+  // promotions, half told without list words, by an eighteenth writer, never read or tuned on: 52/100 with 6/100 as written
+  [
+    'dev-round39',
+    SPLITS.devRound39,
+    {
+      PROMOTION: { recall: 0.52, fpr: 0.06 },
+    },
+  ],
 ];
 
 /** Each set's figures as floors: the holdout's are the headline, the tuning splits' guard their tuning. */
