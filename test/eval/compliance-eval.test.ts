@@ -244,7 +244,8 @@ const DEV_SPLIT_FLOORS: ReadonlyArray<[string, string, Floors]> = [
     SPLITS.devRound23,
     {
       ABSOLUTE_TERM: { recall: 1, fpr: 0.014 },
-      PROMOTION: { recall: 0.88, fpr: 0.015 },
+      // Round 36 teaching PROMOTION (promotions told without list words): 90 -> 96/100, 2/140.
+      PROMOTION: { recall: 0.96, fpr: 0.015 },
     },
   ],
   // thirty banned trades in sellers' code words, lawful replies sharing their words; after its tuning round (round 24)
@@ -264,7 +265,8 @@ const DEV_SPLIT_FLOORS: ReadonlyArray<[string, string, Floors]> = [
       ABSOLUTE_TERM: { recall: 1, fpr: 0.013 },
       // 2 -> 3/239 false positives with round 30 teaching BANNED_TERM
       BANNED_TERM: { recall: 1, fpr: 0.013 },
-      PROMOTION: { recall: 0.63, fpr: 0.07 },
+      // Round 36 teaching PROMOTION, with this session's promotion words: 70 -> 89/110, 1/130.
+      PROMOTION: { recall: 0.8, fpr: 0.008 },
     },
   ],
   // promotions without list words, price talk; never tuned on: as measured with the promotion lexicon's review
@@ -275,8 +277,8 @@ const DEV_SPLIT_FLOORS: ReadonlyArray<[string, string, Floors]> = [
     {
       ABSOLUTE_TERM: { recall: 1, fpr: 0.011 },
       BANNED_TERM: { recall: 0.66, fpr: 0.011 },
-      // The PROMOTION reviewer: 60/90, 2/110.
-      PROMOTION: { recall: 0.66, fpr: 0.019 },
+      // The PROMOTION reviewer: 60/90, 2/110. Round 36 teaching PROMOTION: 69/90, 2/110.
+      PROMOTION: { recall: 0.76, fpr: 0.019 },
     },
   ],
   // lawful talk of banned trades' topics and offers; measured after round 24 (25/180 false positives), then its
@@ -324,12 +326,13 @@ const DEV_SPLIT_FLOORS: ReadonlyArray<[string, string, Floors]> = [
       BANNED_TERM: { recall: 0.84, fpr: 0.094 },
     },
   ],
-  // promotions told indirectly or as a sales tail, never read or tuned on: 60/100 with 2/100 before rounds 30 and 34, 62/100 after
+  // promotions told indirectly or as a sales tail, never read or tuned on: 60/100 with 2/100 before rounds 30 and 34, 62/100 after,
+  // 76/100 with 1/100 after round 36 taught PROMOTION
   [
     'dev-round33',
     SPLITS.devRound33,
     {
-      PROMOTION: { recall: 0.62, fpr: 0.02 },
+      PROMOTION: { recall: 0.76, fpr: 0.01 },
     },
   ],
   // efficacy told as outcomes, rates and times, and the warnings that quote it: measured unread (90/100, 12/100), then tuned on: 99/100, 3/100
@@ -348,12 +351,20 @@ const DEV_SPLIT_FLOORS: ReadonlyArray<[string, string, Floors]> = [
       MEDICAL_CLAIM: { recall: 0.94, fpr: 0.08 },
     },
   ],
-  // promotions, half told without list words, by an eighteenth writer, never read or tuned on: 52/100 with 6/100 as written
+  // promotions told without list words, by another writer: measured unread (59/100, 3/100), then tuned on and taught PROMOTION: 98/100, 0/100
+  [
+    'dev-round36',
+    SPLITS.devRound36,
+    {
+      PROMOTION: { recall: 0.98, fpr: 0 },
+    },
+  ],
+  // round 36's brief by another writer, never read or tuned on: 52/100 with 6/100 as written, 73/100 with 5/100 after round 36
   [
     'dev-round39',
     SPLITS.devRound39,
     {
-      PROMOTION: { recall: 0.52, fpr: 0.06 },
+      PROMOTION: { recall: 0.73, fpr: 0.05 },
     },
   ],
 ];

@@ -121,6 +121,7 @@ export const SPLITS = {
   devRound33: fileURLToPath(new URL('./compliance/dev-round33.jsonl', import.meta.url)),
   devRound34: fileURLToPath(new URL('./compliance/dev-round34.jsonl', import.meta.url)),
   devRound35: fileURLToPath(new URL('./compliance/dev-round35.jsonl', import.meta.url)),
+  devRound36: fileURLToPath(new URL('./compliance/dev-round36.jsonl', import.meta.url)),
   devRound39: fileURLToPath(new URL('./compliance/dev-round39.jsonl', import.meta.url)),
 } as const;
 
@@ -516,6 +517,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       'dev-round35',
       "Compliance dev-round35 split (round 34's brief by another hand: 100 efficacy claims, 100 warnings, advice, allowed wording and service in thirteen trades; written by someone who read neither the checker nor the other splits; scored to measure round 34, never read or tuned on)",
       () => readSplit(SPLITS.devRound35),
+      false,
+    ],
+    [
+      'dev-round36',
+      'Compliance dev-round36 split (100 promotions, half told in about thirty ways without list words, a quarter as a sales tail, a quarter in merchant formats, and 100 price answers, rules, service and lookalike replies in twenty-nine trades; written by someone who read neither the checker nor the other splits; measured as written, then tuned on)',
+      () => readSplit(SPLITS.devRound36),
       false,
     ],
     [

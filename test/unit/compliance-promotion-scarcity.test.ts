@@ -28,3 +28,27 @@ describe('PROMOTION: gifts, stock-out deadlines and scarcity', () => {
     ],
   });
 });
+
+describe('PROMOTION: round 36 (promotions told without list words), its misses and false positives', () => {
+  itFinds('PROMOTION', {
+    found: [
+      '已经帮您停卡一个月。对了最近私教课买20节送5节，您之前说想练体态，有兴趣可以了解下',
+      '3人拼团价399/人（原价699），开团后24小时内凑齐就成团，不成团自动退款',
+      '您的车险还有一个月到期，现在提前续保送一次洗车',
+      '包间就剩两间了，今晚订满300减50',
+    ],
+    clean: [
+      '精华放在浴室里，效果会打折扣，建议放阴凉处',
+      '會員價是每件399元，一般價是459元，這是您剛才問的那款羊毛衫',
+      '价格保护是这样的：签收后7天内降价可申请退差价，秒杀价不算在保价范围里',
+      '您之前的订单用了满减券，退款会按比例扣回',
+    ],
+  });
+});
+
+describe('BANNED_TERM: 菠菜 the vegetable is not 菠菜 the gambling slang', () => {
+  itFinds('BANNED_TERM', {
+    found: ['菠菜台子稳定出款，要开户的找我拿码'],
+    clean: ['少送的那份菠菜已经退款了', '今天的蒜蓉菠菜卖完了，换成清炒时蔬可以吗'],
+  });
+});

@@ -49,7 +49,8 @@ const WRITER_ROUNDS = [
 /**
  * Independent rounds (held out one at a time, like the writer rounds) that teach one code only:
  * banned trades the lexicons lacked (dev-round14, 18, 20) and lawful talk of regulated trades
- * (dev-round16, 24, 26, 28, 30: the last with news stories of them) for BANNED_TERM; promotions in service answers (dev-round15, 19) for PROMOTION;
+ * (dev-round16, 24, 26, 28, 30: the last with news stories of them) for BANNED_TERM; promotions in service answers (dev-round15, 19)
+ * and told without list words (dev-round36) for PROMOTION;
  * efficacy told as outcomes, rates and times, and the warnings and advice that quote them (dev-round34), for MEDICAL_CLAIM.
  * Their other labels follow each writer's own reading of sharing and claims: every code learning
  * from them made 欢迎关注我们的公众号 read as induced sharing and a negated cure claim block.
@@ -65,7 +66,7 @@ const CODE_ROUNDS: Readonly<Record<string, readonly string[]>> = {
     'dev-round28.jsonl',
     'dev-round30.jsonl',
   ],
-  PROMOTION: ['dev-round15.jsonl', 'dev-round19.jsonl'],
+  PROMOTION: ['dev-round15.jsonl', 'dev-round19.jsonl', 'dev-round36.jsonl'],
   MEDICAL_CLAIM: ['dev-round34.jsonl'],
 };
 /**
