@@ -300,12 +300,13 @@ const DEV_SPLIT_FLOORS: ReadonlyArray<[string, string, Floors]> = [
     },
   ],
   // lawful talk of banned trades by a fifteenth writer, never read or tuned on: 46/50 with 33/150 false positives
-  // before the reviewers, 46/50 with 16/150 after them, 47/50 with 9/150 after round 30 (as measured)
+  // before the reviewers, 46/50 with 16/150 after them, 47/50 with 9/150 after round 30, 46/50 with 9/150 after round 38
+  // (as measured)
   [
     'dev-round29',
     SPLITS.devRound29,
     {
-      BANNED_TERM: { recall: 0.94, fpr: 0.06 },
+      BANNED_TERM: { recall: 0.92, fpr: 0.06 },
     },
   ],
   // lawful talk of banned trades with fifty news stories, by a sixteenth writer: measured unread (40/50, 34/150 false
@@ -318,12 +319,12 @@ const DEV_SPLIT_FLOORS: ReadonlyArray<[string, string, Floors]> = [
     },
   ],
   // round 30's brief by a seventeenth writer, never read or tuned on: 42/50 with 33/150 false positives before round 30,
-  // 42/50 with 14/150 after (as measured)
+  // 42/50 with 14/150 after, 46/50 with 16/150 after round 38 (as measured)
   [
     'dev-round31',
     SPLITS.devRound31,
     {
-      BANNED_TERM: { recall: 0.84, fpr: 0.094 },
+      BANNED_TERM: { recall: 0.92, fpr: 0.107 },
     },
   ],
   // promotions told indirectly or as a sales tail, never read or tuned on: 60/100 with 2/100 before rounds 30 and 34, 62/100 after,
@@ -357,6 +358,23 @@ const DEV_SPLIT_FLOORS: ReadonlyArray<[string, string, Floors]> = [
     SPLITS.devRound36,
     {
       PROMOTION: { recall: 0.98, fpr: 0 },
+    },
+  ],
+  // banned offers in forty trades, half in slang, by another writer: measured unread (84/120, 4/80), then taught BANNED_TERM
+  // and read for constructions (accounts bought or rented, knives sold, blood sent for a sex test): 119/120, 0/80
+  [
+    'dev-round38',
+    SPLITS.devRound38,
+    {
+      BANNED_TERM: { recall: 0.99, fpr: 0 },
+    },
+  ],
+  // round 38's brief by another writer, never read or tuned on: 90/120 with 2/80 as written, 104/120 with 2/80 after round 38
+  [
+    'dev-round37',
+    SPLITS.devRound37,
+    {
+      BANNED_TERM: { recall: 0.86, fpr: 0.025 },
     },
   ],
   // round 36's brief by another writer, never read or tuned on: 52/100 with 6/100 as written, 73/100 with 5/100 after round 36

@@ -122,6 +122,8 @@ export const SPLITS = {
   devRound34: fileURLToPath(new URL('./compliance/dev-round34.jsonl', import.meta.url)),
   devRound35: fileURLToPath(new URL('./compliance/dev-round35.jsonl', import.meta.url)),
   devRound36: fileURLToPath(new URL('./compliance/dev-round36.jsonl', import.meta.url)),
+  devRound37: fileURLToPath(new URL('./compliance/dev-round37.jsonl', import.meta.url)),
+  devRound38: fileURLToPath(new URL('./compliance/dev-round38.jsonl', import.meta.url)),
   devRound39: fileURLToPath(new URL('./compliance/dev-round39.jsonl', import.meta.url)),
 } as const;
 
@@ -523,6 +525,18 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       'dev-round36',
       'Compliance dev-round36 split (100 promotions, half told in about thirty ways without list words, a quarter as a sales tail, a quarter in merchant formats, and 100 price answers, rules, service and lookalike replies in twenty-nine trades; written by someone who read neither the checker nor the other splits; measured as written, then tuned on)',
       () => readSplit(SPLITS.devRound36),
+      false,
+    ],
+    [
+      'dev-round37',
+      "Compliance dev-round37 split (round 38's brief by another hand: 120 banned offers in thirty-six trades, half in slang; 80 refusals, news stories, licensed rules and lookalikes; written by someone who read neither the checker nor the other splits; scored to measure round 38, never read or tuned on)",
+      () => readSplit(SPLITS.devRound37),
+      false,
+    ],
+    [
+      'dev-round38',
+      'Compliance dev-round38 split (120 banned offers in about forty trades, half in slang, disguise names or indirect wording; 80 refusals, news stories, licensed rules and lookalikes; written by someone who read neither the checker nor the other splits; measured as written, then tuned on)',
+      () => readSplit(SPLITS.devRound38),
       false,
     ],
     [

@@ -65,6 +65,7 @@ const CODE_ROUNDS: Readonly<Record<string, readonly string[]>> = {
     'dev-round26.jsonl',
     'dev-round28.jsonl',
     'dev-round30.jsonl',
+    'dev-round38.jsonl',
   ],
   PROMOTION: ['dev-round15.jsonl', 'dev-round19.jsonl', 'dev-round36.jsonl'],
   MEDICAL_CLAIM: ['dev-round34.jsonl'],
