@@ -22,7 +22,8 @@ const FLOORS: Floors = {
   // Its reviewers (trained on the replies the rules flag) and the lawful-talk rounds 24, 26, 28 teaching BANNED_TERM: 99/107, 3/789.
   // Round 30 teaching BANNED_TERM (lawful replies with fifty news stories) and report cues (破获, 新闻 …): measured once
   // afterwards 96/107, 4/789, kept for the unseen rounds' lawful replies (dev-round31 33 -> 14/150, dev-round29 16 -> 9/150 blocked).
-  BANNED_TERM: { recall: 0.89, fpr: 0.006 },
+  // Round 38 teaching BANNED_TERM, with constructions for accounts bought or rented and knives sold: measured once afterwards 99/107, 3/789.
+  BANNED_TERM: { recall: 0.92, fpr: 0.004 },
   EXTERNAL_LINK: { recall: 0.96, fpr: 0 },
   // With the reply classifier (check-by-classifier.ts) as second reader of these three and BANNED_TERM.
   INDUCED_SHARING: { recall: 0.98, fpr: 0.008 },
@@ -38,7 +39,8 @@ const FLOORS: Floors = {
   // After rounds 30 and 34 (no promotion round): 104/111, 17/785.
   // Gifts without 买 (两瓶送一瓶), 下单送, stock-out deadlines and scarcity as a call (还剩6个名额), from the tuning rounds' misses
   // (dev-round15 116 -> 119/120, no dev split gained a false positive; dev-round25 70 -> 72/110, dev-round33 62 -> 64/100 unseen): 104/111, 18/785.
-  PROMOTION: { recall: 0.93, fpr: 0.023 },
+  // Round 36 teaching PROMOTION (promotions told without list words), measured once afterwards: 104/111, 16/785.
+  PROMOTION: { recall: 0.93, fpr: 0.021 },
 };
 
 /** The product target (issue 14), held on the frozen test split: recall ≥ 0.95 and FPR ≤ 0.02 for every code. */
