@@ -387,6 +387,15 @@ const DEV_SPLIT_FLOORS: ReadonlyArray<[string, string, Floors]> = [
       PROMOTION: { recall: 0.73, fpr: 0.05 },
     },
   ],
+  // banned offers in thirty-four trades spread evenly, by a writer commissioned after rounds 36-39, never read or tuned on:
+  // 94/120 with 6/80 before them, 96/120 with 5/80 after (as measured)
+  [
+    'dev-round41',
+    SPLITS.devRound41,
+    {
+      BANNED_TERM: { recall: 0.8, fpr: 0.063 },
+    },
+  ],
 ];
 
 /** Each set's figures as floors: the holdout's are the headline, the tuning splits' guard their tuning. */

@@ -81,7 +81,7 @@ export const CORPUS = fileURLToPath(new URL('./corpus.jsonl', import.meta.url));
  * - `devRound13`: 80 replies that name credentials, licences, invoices, medicines, sharing and
  *   following lawfully, written by the reply classifier's tuner (not independent) as training
  *   negatives for it: none is a finding.
- * - `devRound14` … `devRound39`: later rounds, each written the same way and measured as
+ * - `devRound14` … `devRound41`: later rounds, each written the same way and measured as
  *   written first; the README's evaluation section gives each round's figures before and after.
  */
 export const SPLITS = {
@@ -125,6 +125,7 @@ export const SPLITS = {
   devRound37: fileURLToPath(new URL('./compliance/dev-round37.jsonl', import.meta.url)),
   devRound38: fileURLToPath(new URL('./compliance/dev-round38.jsonl', import.meta.url)),
   devRound39: fileURLToPath(new URL('./compliance/dev-round39.jsonl', import.meta.url)),
+  devRound41: fileURLToPath(new URL('./compliance/dev-round41.jsonl', import.meta.url)),
 } as const;
 
 /** A split line as written: `codes` are the expected §7 content codes. */
@@ -306,7 +307,7 @@ function print(title: string, result: EvalReport, withPacks: boolean): void {
 }
 
 // `npm run eval`: the holdout first (the headline), then the other splits and the packs' corpus.
-// `npm run eval -- dev` (or `dev-authentic`, `dev-round3` … `dev-round39`, `holdout`, `test`, `corpus`, `keywords-dev` … `keywords-dev7`, `keywords-test2`) prints one of them; `keywords` prints the keyword test, dev and test2 splits.
+// `npm run eval -- dev` (or `dev-authentic`, `dev-round3` … `dev-round41`, `holdout`, `test`, `corpus`, `keywords-dev` … `keywords-dev7`, `keywords-test2`) prints one of them; `keywords` prints the keyword test, dev and test2 splits.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const only = process.argv[2];
   const runs: Array<[string, string, () => CorpusLine[], boolean]> = [
@@ -543,6 +544,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       'dev-round39',
       'Compliance dev-round39 split (100 promotions, half told in fifty ways without list words, a quarter as a sales tail, a quarter in merchant formats, and 100 price answers, rules, service and lookalike replies in thirty trades; written by someone who read neither the checker nor the other splits; scored to measure the promotion work, never read or tuned on)',
       () => readSplit(SPLITS.devRound39),
+      false,
+    ],
+    [
+      'dev-round41',
+      'Compliance dev-round41 split (120 banned offers in thirty-four trades, two to four lines each, half in slang; 80 refusals, news stories, licensed rules and lookalikes; written after rounds 36-39 by someone who read neither the checker nor the other splits; scored to measure them, never read or tuned on)',
+      () => readSplit(SPLITS.devRound41),
       false,
     ],
     ['corpus', 'Pack corpus (written while tuning: a regression guard)', () => readCorpus(), true],
