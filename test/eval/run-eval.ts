@@ -81,7 +81,7 @@ export const CORPUS = fileURLToPath(new URL('./corpus.jsonl', import.meta.url));
  * - `devRound13`: 80 replies that name credentials, licences, invoices, medicines, sharing and
  *   following lawfully, written by the reply classifier's tuner (not independent) as training
  *   negatives for it: none is a finding.
- * - `devRound14` … `devRound41`: later rounds, each written the same way and measured as
+ * - `devRound14` … `devRound48`: later rounds, each written the same way and measured as
  *   written first; the README's evaluation section gives each round's figures before and after.
  */
 export const SPLITS = {
@@ -126,6 +126,14 @@ export const SPLITS = {
   devRound38: fileURLToPath(new URL('./compliance/dev-round38.jsonl', import.meta.url)),
   devRound39: fileURLToPath(new URL('./compliance/dev-round39.jsonl', import.meta.url)),
   devRound41: fileURLToPath(new URL('./compliance/dev-round41.jsonl', import.meta.url)),
+  devRound40: fileURLToPath(new URL('./compliance/dev-round40.jsonl', import.meta.url)),
+  devRound42: fileURLToPath(new URL('./compliance/dev-round42.jsonl', import.meta.url)),
+  devRound43: fileURLToPath(new URL('./compliance/dev-round43.jsonl', import.meta.url)),
+  devRound44: fileURLToPath(new URL('./compliance/dev-round44.jsonl', import.meta.url)),
+  devRound45: fileURLToPath(new URL('./compliance/dev-round45.jsonl', import.meta.url)),
+  devRound46: fileURLToPath(new URL('./compliance/dev-round46.jsonl', import.meta.url)),
+  devRound47: fileURLToPath(new URL('./compliance/dev-round47.jsonl', import.meta.url)),
+  devRound48: fileURLToPath(new URL('./compliance/dev-round48.jsonl', import.meta.url)),
 } as const;
 
 /** A split line as written: `codes` are the expected §7 content codes. */
@@ -307,7 +315,7 @@ function print(title: string, result: EvalReport, withPacks: boolean): void {
 }
 
 // `npm run eval`: the holdout first (the headline), then the other splits and the packs' corpus.
-// `npm run eval -- dev` (or `dev-authentic`, `dev-round3` … `dev-round41`, `holdout`, `test`, `corpus`, `keywords-dev` … `keywords-dev7`, `keywords-test2`) prints one of them; `keywords` prints the keyword test, dev and test2 splits.
+// `npm run eval -- dev` (or `dev-authentic`, `dev-round3` … `dev-round48`, `holdout`, `test`, `corpus`, `keywords-dev` … `keywords-dev7`, `keywords-test2`) prints one of them; `keywords` prints the keyword test, dev and test2 splits.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const only = process.argv[2];
   const runs: Array<[string, string, () => CorpusLine[], boolean]> = [
@@ -550,6 +558,54 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       'dev-round41',
       'Compliance dev-round41 split (120 banned offers in thirty-four trades, two to four lines each, half in slang; 80 refusals, news stories, licensed rules and lookalikes; written after rounds 36-39 by someone who read neither the checker nor the other splits; scored to measure them, never read or tuned on)',
       () => readSplit(SPLITS.devRound41),
+      false,
+    ],
+    [
+      'dev-round40',
+      'Compliance dev-round40 split (120 banned offers in forty-one trades, at most five lines each, half in slang; 80 refusals, news stories, licensed rules and lookalikes; written by someone who read neither the checker nor the other splits; measured as written, then taught to the classifier)',
+      () => readSplit(SPLITS.devRound40),
+      false,
+    ],
+    [
+      'dev-round42',
+      'Compliance dev-round42 split (100 promotions, half told in thirty ways without list words, a quarter as a sales tail, a quarter in merchant formats, and 100 price answers, rules, service and lookalike replies in forty trades; written by someone who read neither the checker nor the other splits; measured as written, then taught to the classifier)',
+      () => readSplit(SPLITS.devRound42),
+      false,
+    ],
+    [
+      'dev-round43',
+      'Compliance dev-round43 split (70 promotions (without list words, as sales tails, in merchant formats) and 130 lawful replies naming prices, rules, gifts, stock, the pay offered to recruits and subsidies in thirty-nine trades; written by someone who read neither the checker nor the other splits; measured as written, then taught to the classifier)',
+      () => readSplit(SPLITS.devRound43),
+      false,
+    ],
+    [
+      'dev-round44',
+      'Compliance dev-round44 split (130 banned offers in forty-five trades as typed in private chats to slip past filters, most in slang, homophones and split characters; 70 refusals, news stories, licensed rules and lookalikes; written by someone who read neither the checker nor the other splits; measured as written, then taught to the classifier)',
+      () => readSplit(SPLITS.devRound44),
+      false,
+    ],
+    [
+      'dev-round45',
+      'Compliance dev-round45 split (110 promotions by small merchants of sixty trades in regional wording, typos and emoji (without list words, as sales tails, in formats) and 90 price answers, rules, service and lookalike replies; written by someone who read neither the checker nor the other splits; measured as written, then taught to the classifier)',
+      () => readSplit(SPLITS.devRound45),
+      false,
+    ],
+    [
+      'dev-round46',
+      'Compliance dev-round46 split (120 banned offers implied in answers to a customer (agreeing, pricing, delivering, recruiting) in thirty-nine trades; 80 refusals, news stories, licensed rules and lookalikes; written by someone who read neither the checker nor the other splits; measured as written, then taught to the classifier)',
+      () => readSplit(SPLITS.devRound46),
+      false,
+    ],
+    [
+      'dev-round47',
+      'Compliance dev-round47 split (the brief of round 46 by another writer: 120 banned offers implied in answers, terms and recruiting in forty-five trades, 80 refusals, news stories, licensed rules and lookalikes; written by someone who read neither the checker nor the other splits; scored to measure rounds 40-46, never read or tuned on)',
+      () => readSplit(SPLITS.devRound47),
+      false,
+    ],
+    [
+      'dev-round48',
+      'Compliance dev-round48 split (the brief of round 43 by another writer: 70 promotions and 130 lawful replies naming prices, rules, gifts, stock and the pay offered to recruits in twenty-two trades; written by someone who read neither the checker nor the other splits; scored to measure rounds 40-46, never read or tuned on)',
+      () => readSplit(SPLITS.devRound48),
       false,
     ],
     ['corpus', 'Pack corpus (written while tuning: a regression guard)', () => readCorpus(), true],

@@ -47,6 +47,23 @@ describe('suppressed hits become info notes', () => {
     expect(findingsOf(check('我们不卖假货，保证治愈')).map((r) => r.code)).toEqual(['MEDICAL_CLAIM']);
   });
 
+  it('a customer request restated in quotation marks is answered by the next sentence', () => {
+    const refused = check('您留言说“不用处方，直接代购两条外烟寄过来”。卷烟是专卖品，我们不能这样卖。');
+    expect(findingsOf(refused)).toEqual([]);
+    expect(refused.find((r) => r.code === 'BANNED_TERM')?.message).toContain('不能这样');
+    // Only a sentence that is the request alone: an answer inside it, or a no two sentences on, is no refusal.
+    expect(findingsOf(check('您问“要两条外烟”，好的，今晚发货。不能这样写地址哦')).map((r) => r.code)).toEqual([
+      'BANNED_TERM',
+    ]);
+    expect(findingsOf(check('您问“能代购两条外烟吗”？可以的，私聊。不卖生人')).map((r) => r.code)).toEqual([
+      'BANNED_TERM',
+    ]);
+    // Without quotation marks the request's clause ends at its comma, as before.
+    expect(findingsOf(check('您留言说不用处方，直接代购两条外烟寄过来。我们不能这样卖。')).map((r) => r.code)).toEqual([
+      'BANNED_TERM',
+    ]);
+  });
+
   it('a negated judgement is no warning: 绝不是骗人的 keeps the claim', () => {
     expect(findingsOf(check('吃了就能根治，绝不是骗人的')).map((r) => r.code)).toContain('MEDICAL_CLAIM');
   });

@@ -3,7 +3,8 @@
  * (dev-round15, 18, 30): a gift counted out without 买 (两瓶送一瓶), a gift with the order (下单送),
  * a stock-out deadline (抢完为止), and scarcity (还剩6个名额) that keeps a promotion a promotion
  * where an after-sales word (还剩) would otherwise read it as a rule. Each with the near misses
- * that must stay clean: delivery (下单送货), a product's registration (注册送检), a balance (还剩200元).
+ * that must stay clean: delivery (下单送货), a product's registration (注册送检), a balance (还剩200元). A tilde
+ * ends a sentence (请查收～) unless it joins a range (3～5天).
  */
 import { describe } from 'vitest';
 import { itFinds } from '../support/default-policy-checks.js';
@@ -18,6 +19,8 @@ describe('PROMOTION: gifts, stock-out deadlines and scarcity', () => {
       '试用装送完为止，需要的早点说',
       '夏季训练营限时报名价699元，原价999元，还剩6个名额',
       '考研全程班拼团价3980元，比单独报名省800元，还剩最后几个团位',
+      // A tilde ends the invoice's sentence: its after-sales word does not excuse the next one's sale.
+      '发票已经开好发您邮箱了，请查收～下周三店庆，到店消费全场八八折',
     ],
     clean: [
       '下单送货上门，一般两天到',
@@ -25,6 +28,7 @@ describe('PROMOTION: gifts, stock-out deadlines and scarcity', () => {
       '产品注册送检需要一个月左右',
       '您的储值卡还剩200元，可以继续用',
       '您要的那款已经售完，下周到货再通知您',
+      '退款3～5天到账，全场八八折的活动已结束',
     ],
   });
 });

@@ -76,6 +76,11 @@ describe('negation', () => {
     ['不敢说能治好', 4, true],
     ['保证根治', 2, false],
     ['不用吃药就能根治', 6, false],
+    // A potential complement (出不来, 买不到) denies nothing; 并不 before the same words still does.
+    ['海关那边出不来的', 6, false],
+    ['别处买不到', 4, false],
+    ['并不到账', 2, true],
+    ['不到三天见效', 1, true],
   ])('%s at %i → %s', (text, start, negated) => {
     expect(isNegated(text, start)).toBe(negated);
   });

@@ -125,7 +125,7 @@ describe('the shipped model file', () => {
     const files = model.trainedOn.map((t) => t.file);
     expect(files.some((f) => /holdout|test-split|test2-split|corpus\.jsonl/.test(f))).toBe(false);
     // Kept as measures of the next change: rounds no one has tuned on.
-    expect(files.some((f) => /dev-round(21|22|23|25|27|29|31|33|35|37|39|41)\.jsonl/.test(f))).toBe(false);
+    expect(files.some((f) => /dev-round(21|22|23|25|27|29|31|33|35|37|39|41|47|48)\.jsonl/.test(f))).toBe(false);
     expect(files.length).toBeGreaterThan(10);
   });
 
@@ -137,8 +137,8 @@ describe('the shipped model file', () => {
       'MEDICAL_CLAIM',
       'PROMOTION',
     ]);
-    // A wrong block of ordinary invoice or licence talk costs most: only a near-certain banned offer.
-    expect(model.codes['BANNED_TERM']?.threshold).toBeGreaterThanOrEqual(0.9);
+    // A wrong block of ordinary invoice or licence talk costs most: only a very likely banned offer.
+    expect(model.codes['BANNED_TERM']?.threshold).toBeGreaterThanOrEqual(0.8);
     for (const [code, c] of Object.entries(model.codes)) {
       expect(c.weights).toHaveLength(model.vocabulary.length);
       expect(c.threshold).toBeGreaterThanOrEqual(0.5);
@@ -166,6 +166,15 @@ describe('the sentences it reads', () => {
     expect(sentencesOf(text, normalizeText(text))).toEqual([
       { start: 0, end: 5, from: 0, to: 5 },
       { start: 8, end: 14, from: 6, to: 10 },
+    ]);
+  });
+
+  it('ends a sentence at a tilde, except one that joins a range', () => {
+    const text = '请查收～周三见。3～5天，周一～周五';
+    expect(sentencesOf(text, normalizeText(text)).map((s) => text.slice(s.start, s.end))).toEqual([
+      '请查收',
+      '周三见',
+      '3～5天，周一～周五',
     ]);
   });
 });

@@ -49,8 +49,8 @@ const WRITER_ROUNDS = [
 /**
  * Independent rounds (held out one at a time, like the writer rounds) that teach one code only:
  * banned trades the lexicons lacked (dev-round14, 18, 20) and lawful talk of regulated trades
- * (dev-round16, 24, 26, 28, 30: the last with news stories of them) for BANNED_TERM; promotions in service answers (dev-round15, 19)
- * and told without list words (dev-round36) for PROMOTION;
+ * (dev-round16, 24, 26, 28, 30: the last with news stories of them) and offers in slang (dev-round38, 40, 44) and implied in answers (dev-round46) for BANNED_TERM;
+ * promotions in service answers (dev-round15, 19) and told without list words (dev-round36, 42, 45), with lawful price talk (dev-round43) for PROMOTION;
  * efficacy told as outcomes, rates and times, and the warnings and advice that quote them (dev-round34), for MEDICAL_CLAIM.
  * Their other labels follow each writer's own reading of sharing and claims: every code learning
  * from them made 欢迎关注我们的公众号 read as induced sharing and a negated cure claim block.
@@ -66,8 +66,18 @@ const CODE_ROUNDS: Readonly<Record<string, readonly string[]>> = {
     'dev-round28.jsonl',
     'dev-round30.jsonl',
     'dev-round38.jsonl',
+    'dev-round40.jsonl',
+    'dev-round44.jsonl',
+    'dev-round46.jsonl',
   ],
-  PROMOTION: ['dev-round15.jsonl', 'dev-round19.jsonl', 'dev-round36.jsonl'],
+  PROMOTION: [
+    'dev-round15.jsonl',
+    'dev-round19.jsonl',
+    'dev-round36.jsonl',
+    'dev-round42.jsonl',
+    'dev-round43.jsonl',
+    'dev-round45.jsonl',
+  ],
   MEDICAL_CLAIM: ['dev-round34.jsonl'],
 };
 /**
@@ -92,9 +102,11 @@ const CODES = ['BANNED_TERM', 'MEDICAL_CLAIM', 'INDUCED_SHARING', 'MARKETPLACE_C
  * The lowest threshold of a code where a wrong block costs most: at its leave-one-writer-out
  * choice (0.5) BANNED_TERM blocked ordinary invoice and licence talk (发票请联系客服 at 0.71, with a
  * hundred lawful mentions among its negatives); a block on the commonest service question costs
- * more than the banned offers a lower bar adds.
+ * more than the banned offers a lower bar adds. 0.9 until rounds 40-46 (nearly 600 more offers and
+ * lawful replies) were learnt; then 0.8 found 0.86 of held-out writers' offers (0.79 at 0.9) with
+ * false positives 0.0009, none on ordinary text, and added none on any unseen round.
  */
-const MIN_THRESHOLD: Readonly<Record<string, number>> = { BANNED_TERM: 0.9 };
+const MIN_THRESHOLD: Readonly<Record<string, number>> = { BANNED_TERM: 0.8 };
 /** An n-gram is a feature when at least this many training replies hold it. */
 const MIN_DOCUMENTS = 2;
 /** Inverse regularization strength (as in liblinear's C). */
@@ -112,10 +124,12 @@ const THRESHOLDS = Array.from({ length: 19 }, (_, i) => 0.5 + i * 0.025);
  */
 const MAX_REVIEW_LOSS = 0.005;
 /**
- * Never above 0.3: bags of n-grams read a plainly told offer with a few details at 0.6–0.7
- * (本店提供胎儿性别鉴定服务，孕七周即可…), too close to an even chance to be taken back.
+ * Never above 0.5: bags of n-grams read a plainly told offer with a few details at 0.6–0.7
+ * (本店提供胎儿性别鉴定服务，孕七周即可…), too close to an even chance to be taken back. Up to 0.3
+ * until rounds 40-46: with them, 0.4-0.5 took back a third fewer lawful replies' blocks on the
+ * unseen lawful-talk rounds and lost no offer there.
  */
-const REVIEW_BARS = [0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.2, 0.25, 0.3];
+const REVIEW_BARS = [0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5];
 /** The default policy's lexicons and constructions, without the classifier: which replies the rules flag, per code. */
 const rules = compileContentChecks(resolvePolicy(DEFAULT_POLICY), [], undefined, undefined);
 const scanRules = scannerFor(rules.termPatterns);
@@ -213,8 +227,15 @@ interface Scored {
 const codeRounds = (code: string) => (CODE_ROUNDS[code] ?? []).map((f) => `${DEV}/${f}`);
 const ONE_CODE_ROUNDS = new Set(Object.keys(CODE_ROUNDS).flatMap(codeRounds));
 
-/** Whether `code` learns from example `e`. */
-const teaches = (code: string) => (e: Example) => !ONE_CODE_ROUNDS.has(e.round) || codeRounds(code).includes(e.round);
+/**
+ * Whether `code` learns from example `e`. BANNED_TERM also learns from the replies the other codes'
+ * rounds left without any code: without the promotion rounds' price lists and job ads it read
+ * 黑白A4单面两毛一张 and 暑期助教招聘…月薪2800 as offers.
+ */
+const teaches = (code: string) => (e: Example) =>
+  !ONE_CODE_ROUNDS.has(e.round) ||
+  codeRounds(code).includes(e.round) ||
+  (code === 'BANNED_TERM' && e.codes.length === 0);
 
 /** Whether `code`'s reviewer learns from example `e`: one that teaches the code and that the rules flag for it. */
 const reviews = (code: string) => (e: Example) => teaches(code)(e) && e.flagged.has(code);

@@ -54,7 +54,7 @@ export function sentencesOf(original: string, normalized: NormalizedText): Sente
   let k = 0; // the first normalized char not yet given to a sentence
   for (let start = 0; start < original.length;) {
     let end = start;
-    while (end < original.length && !SENTENCE_END.test(original[end] ?? '')) end++;
+    while (end < original.length && !endsAt(original, end, SENTENCE_END)) end++;
     // The map is non-decreasing: the chars of [start, end) follow those of the sentences before.
     while (k < normalized.text.length && (normalized.map[k] ?? 0) < start) k++;
     const from = k;
@@ -65,8 +65,63 @@ export function sentencesOf(original: string, normalized: NormalizedText): Sente
   return out;
 }
 
+/**
+ * The normalized offset just after the quotation mark that opens a quotation still open at normalized
+ * offset `at`, looking back to `from`; undefined when `at` is not inside one. Quotation marks do not
+ * survive normalization, so they are read in the original text.
+ * @example openQuoteBefore('您问“有货吗”', normalizeText('您问“有货吗”'), 0, 3) // 2
+ */
+export function openQuoteBefore(
+  original: string,
+  normalized: NormalizedText,
+  from: number,
+  at: number,
+): number | undefined {
+  const start = normalized.map[from] ?? 0;
+  const end = normalized.map[at] ?? original.length;
+  let open: number | undefined;
+  for (let i = start; i < end; i++) {
+    const c = original[i] ?? '';
+    if (QUOTE_OPEN.includes(c) || (c === '"' && open === undefined)) open = i;
+    else if (QUOTE_CLOSE.includes(c) || c === '"') open = undefined;
+  }
+  if (open === undefined) return undefined;
+  let k = from;
+  while (k < at && (normalized.map[k] ?? 0) < open) k++;
+  return k;
+}
+
+/**
+ * Whether the sentence ending at normalized offset `end` closes with a quotation mark after its last
+ * char, with the hit ending at `from` inside it (您问“能不能代购外烟”。).
+ */
+export function quoteClosesSentence(original: string, normalized: NormalizedText, from: number, end: number): boolean {
+  const last = Math.max(from, end) - 1;
+  const after = last >= 0 ? (normalized.map[last] ?? 0) + 1 : 0;
+  const stop = normalized.map[end] ?? original.length;
+  return [...original.slice(after, stop)].some((c) => QUOTE_CLOSE.includes(c) || c === '"');
+}
+
+const QUOTE_OPEN = '“「『‘';
+const QUOTE_CLOSE = '”」』’';
 const CLAUSE_END = /[，,。！？!?；;：:\n\r]/;
 const SENTENCE_END = /[。！？!?；;\n\r]/;
+const TILDES = '～~〜';
+/** What follows a tilde that joins a range (3～5天, 9点～18点, 三～五天). */
+const RANGE_NEXT = /[0-9０-９零一二两三四五六七八九十百千万]/;
+
+/**
+ * Whether the char at `i` of `original` ends a clause or sentence (`end`). A tilde ends a sentence
+ * too (请查收～下周三…), unless it joins a range: a number after it, or the word before it
+ * begun again (周一～周五).
+ */
+function endsAt(original: string, i: number, end: RegExp): boolean {
+  const c = original[i] ?? '';
+  if (end.test(c)) return true;
+  if (!TILDES.includes(c)) return false;
+  const next = original[i + 1] ?? '';
+  return !RANGE_NEXT.test(next) && !(next !== '' && next === original[i - 2]);
+}
 
 function crosses(original: string, normalized: NormalizedText, from: number, to: number, end: RegExp): boolean {
   if (to < from) return false;
@@ -74,5 +129,6 @@ function crosses(original: string, normalized: NormalizedText, from: number, to:
   // normalization dropped there (a line break) count even when the gap is empty.
   const a = from > 0 ? (normalized.map[from - 1] ?? 0) + 1 : 0;
   const b = normalized.map[to] ?? original.length;
-  return a < b && end.test(original.slice(a, b));
+  for (let i = a; i < b; i++) if (endsAt(original, i, end)) return true;
+  return false;
 }

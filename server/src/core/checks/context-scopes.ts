@@ -8,7 +8,7 @@
  * cost is per hit, not per lexicon term.
  */
 import { normalizeTerm, normalizedTerms, type NormalizedText } from '../text/normalize-text.js';
-import { crossesClause, sentenceEnd, sentenceStart } from './clause-bounds.js';
+import { crossesClause, openQuoteBefore, quoteClosesSentence, sentenceEnd, sentenceStart } from './clause-bounds.js';
 import { negatorBefore } from './negated-hits.js';
 import type { TermHit } from './term-hit.js';
 
@@ -54,6 +54,20 @@ export function suppressionOf(original: string, normalized: NormalizedText, hit:
     }
     const no = ANSWERED_NO.find((cue) => after.includes(cue));
     if (no) return { kind: 'refusal', cue: no };
+  }
+  // The customer's request restated in quotation marks as a sentence of its own (您问“能不能代购两条外烟”。)
+  // is answered in the next one (抱歉，…本店不提供代购); a comma inside the quotation does not end its clause.
+  const quote = openQuoteBefore(original, normalized, from, hit.start);
+  if (
+    quote !== undefined &&
+    CUSTOMER_WORDS.some((cue) => takenUp(text.slice(from, quote), cue, from, quote, original, normalized))
+  ) {
+    const end = sentenceEnd(original, normalized, hit.end, LOOK_AHEAD);
+    if (quoteClosesSentence(original, normalized, hit.end, end)) {
+      const answer = text.slice(end, sentenceEnd(original, normalized, end + 1, LOOK_AHEAD));
+      const no = [...REFUSALS, ...ANSWERED_NO].find((cue) => answer.includes(cue));
+      if (no) return { kind: 'refusal', cue: no };
+    }
   }
   for (const cue of WARNINGS_BEFORE)
     if (before.includes(cue) && !(hit.payload.code === 'PROMOTION' && REMINDERS.includes(cue)))
@@ -133,12 +147,12 @@ const REFUSALS = normalizedTerms(
 
 /** Words that take up what the customer said or asked (您说的…, 您问的…). */
 const CUSTOMER_WORDS = normalizedTerms(
-  '您说的 您问的 您问 您提到的 您咨询的 您要的 您想要的 你说的 你问的 你要的 您转来的',
+  '您说的 您问的 您问 您提到的 您咨询的 您要的 您想要的 你说的 你问的 你要的 您转来的 您留言 顾客问 客户问 您想问 您来问',
 );
 
 /** A no to what the customer asked, anywhere later in the sentence. */
 const ANSWERED_NO = normalizedTerms(
-  '都不能 不能寄 不能邮寄 不能卖 没法 不会这样 不做这种 如实 是别家 不提供 不销售 不出售 不卖 不代购',
+  '都不能 不能寄 不能邮寄 不能卖 不能这样 不能这么 没法 不会这样 不做这种 如实 是别家 不提供 不销售 不出售 不卖 不代购',
 );
 
 /** Whether `cue` occurs in `before` (the sentence up to the hit, from normalized offset `from`) in the hit's own clause. */

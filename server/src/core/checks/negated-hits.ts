@@ -23,8 +23,20 @@ export function negatorBefore(normalized: string, start: number): string | undef
     if (!filler) break;
     before = before.slice(0, -filler.length);
   }
-  return negatorEndingAt(before, before.length) ?? negatorOfList(before);
+  const negator = negatorEndingAt(before, before.length) ?? negatorOfList(before);
+  // A verb's potential complement is no denial (海关那边出不来的, 买不到): 不 between a verb and 来, 到 ….
+  if (negator === '不' && before === normalized.slice(Math.max(0, start - LOOK_BEHIND), start)) {
+    const verb = before[before.length - 2] ?? '';
+    if (/\p{Script=Han}/u.test(verb) && !NEGATOR_CHARS.includes(verb) && COMPLEMENTS.includes(normalized[start] ?? ''))
+      return undefined;
+  }
+  return negator;
 }
+
+/** What a potential complement's 不 is followed by (出不来, 买不到, 用不完). */
+const COMPLEMENTS = '来去到了出起完住动着';
+/** Chars that, before 不, make it part of a longer negation or an adverb (并不, 也不, 都不). */
+const NEGATOR_CHARS = '并也都还可决绝从毫再亦';
 
 const LOOK_BEHIND = 12;
 
