@@ -81,7 +81,7 @@ export const CORPUS = fileURLToPath(new URL('./corpus.jsonl', import.meta.url));
  * - `devRound13`: 80 replies that name credentials, licences, invoices, medicines, sharing and
  *   following lawfully, written by the reply classifier's tuner (not independent) as training
  *   negatives for it: none is a finding.
- * - `devRound14` … `devRound48`: later rounds, each written the same way and measured as
+ * - `devRound14` … `devRound51`: later rounds, each written the same way and measured as
  *   written first; the README's evaluation section gives each round's figures before and after.
  */
 export const SPLITS = {
@@ -134,6 +134,9 @@ export const SPLITS = {
   devRound46: fileURLToPath(new URL('./compliance/dev-round46.jsonl', import.meta.url)),
   devRound47: fileURLToPath(new URL('./compliance/dev-round47.jsonl', import.meta.url)),
   devRound48: fileURLToPath(new URL('./compliance/dev-round48.jsonl', import.meta.url)),
+  devRound49: fileURLToPath(new URL('./compliance/dev-round49.jsonl', import.meta.url)),
+  devRound50: fileURLToPath(new URL('./compliance/dev-round50.jsonl', import.meta.url)),
+  devRound51: fileURLToPath(new URL('./compliance/dev-round51.jsonl', import.meta.url)),
 } as const;
 
 /** A split line as written: `codes` are the expected §7 content codes. */
@@ -315,7 +318,7 @@ function print(title: string, result: EvalReport, withPacks: boolean): void {
 }
 
 // `npm run eval`: the holdout first (the headline), then the other splits and the packs' corpus.
-// `npm run eval -- dev` (or `dev-authentic`, `dev-round3` … `dev-round48`, `holdout`, `test`, `corpus`, `keywords-dev` … `keywords-dev7`, `keywords-test2`) prints one of them; `keywords` prints the keyword test, dev and test2 splits.
+// `npm run eval -- dev` (or `dev-authentic`, `dev-round3` … `dev-round51`, `holdout`, `test`, `corpus`, `keywords-dev` … `keywords-dev7`, `keywords-test2`) prints one of them; `keywords` prints the keyword test, dev and test2 splits.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const only = process.argv[2];
   const runs: Array<[string, string, () => CorpusLine[], boolean]> = [
@@ -606,6 +609,24 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       'dev-round48',
       'Compliance dev-round48 split (the brief of round 43 by another writer: 70 promotions and 130 lawful replies naming prices, rules, gifts, stock and the pay offered to recruits in twenty-two trades; written by someone who read neither the checker nor the other splits; scored to measure rounds 40-46, never read or tuned on)',
       () => readSplit(SPLITS.devRound48),
+      false,
+    ],
+    [
+      'dev-round49',
+      'Compliance dev-round49 split (the brief of round 45 by another writer: 110 promotions by small merchants of forty-three trades in regional wording (without list words, as sales tails, in formats) and 90 price answers, rules, service and lookalike replies; written by someone who read neither the checker nor the other splits; measured as written, then taught to the classifier)',
+      () => readSplit(SPLITS.devRound49),
+      false,
+    ],
+    [
+      'dev-round50',
+      'Compliance dev-round50 split (the brief of round 42 by another writer: 100 promotions, half told in thirty-three ways without list words, and 100 price answers, rules, service and lookalike replies in twenty-three trades; written by someone who read neither the checker nor the other splits; measured as written, then taught to the classifier)',
+      () => readSplit(SPLITS.devRound50),
+      false,
+    ],
+    [
+      'dev-round51',
+      'Compliance dev-round51 split (the brief of round 44 by another writer: 130 banned offers in forty-seven trades as typed to slip past filters, 70 refusals, news stories, licensed rules and lookalikes; written by someone who read neither the checker nor the other splits; measured as written, then taught to the classifier)',
+      () => readSplit(SPLITS.devRound51),
       false,
     ],
     ['corpus', 'Pack corpus (written while tuning: a regression guard)', () => readCorpus(), true],

@@ -21,6 +21,8 @@ describe('PROMOTION: gifts, stock-out deadlines and scarcity', () => {
       '考研全程班拼团价3980元，比单独报名省800元，还剩最后几个团位',
       // A tilde ends the invoice's sentence: its after-sales word does not excuse the next one's sale.
       '发票已经开好发您邮箱了，请查收～下周三店庆，到店消费全场八八折',
+      // Time running out is a call, though 还剩 also tells a balance.
+      '第二副半价还剩三天，家里人要配可以一块来',
     ],
     clean: [
       '下单送货上门，一般两天到',
@@ -29,6 +31,7 @@ describe('PROMOTION: gifts, stock-out deadlines and scarcity', () => {
       '您的储值卡还剩200元，可以继续用',
       '您要的那款已经售完，下周到货再通知您',
       '退款3～5天到账，全场八八折的活动已结束',
+      '您的储值卡还剩200元，满减券已过期',
     ],
   });
 });

@@ -85,7 +85,8 @@ export function suppressionOf(original: string, normalized: NormalizedText, hit:
     const over = SALE_OVER.find((c) => sentence.includes(c));
     if (over) return { kind: 'explanation', cue: over };
     const cue = AFTER_SALES.find((c) => sentence.includes(c));
-    if (cue && !PURCHASE_CALLS.some((c) => urges(sentence, c))) return { kind: 'explanation', cue };
+    if (cue && !PURCHASE_CALLS.some((c) => urges(sentence, c)) && !DEADLINE.test(sentence))
+      return { kind: 'explanation', cue };
   }
   // A registered health food states its approved function (保健功能：增强免疫力, 保健功能是辅助降血脂), which the law allows.
   if (hit.payload.code === 'MEDICAL_CLAIM') {
@@ -224,6 +225,9 @@ const SALE_OVER = normalizedTerms('已经送完 已送完 送完了 赠完了 �
 const PURCHASE_CALLS = normalizedTerms(
   '要不要 再来一单 再加 多减 现在下单 今天下单 立即下单 马上下单 早点下单 尽快下单 喜欢的话 快来 快去 赶紧 抓紧 别错过 不要错过 今天截止 今晚截止 即将截止 就截止 只剩 送完即止 手慢无 抢购 可以看看 很合适 很划算 更划算 感兴趣 入手 囤 今天拍 今晚 趁现在 赶紧约 尽快预约 来试一下 一定要 最合算 现在买 先下单 正合适 月底就结束 周日就结束 周末就结束 今天就结束 明天就结束 马上就结束 很快就结束 快结束了 就要结束 名额有限 名额不多 机会难得 快来报名 预售开始 现在付 单买要 错过就要等 错过要等 需要我帮您改成 还剩最后 最后几 仅剩 就剩 个名额 个位置 团位 (原价',
 );
+
+/** A sale's time running out (第二副半价还剩三天, 只剩最后2个小时): a call, though 还剩 also tells a balance (还剩200元). */
+const DEADLINE = /(?:还剩|只剩|仅剩|就剩)(?:最后)?[0-9一二两三四五六七八九十]+(?:天|个?小时)/;
 
 const BEST = normalizeTerm('最好');
 /** What follows 最好 when it ranks: 的, a sense or use, or a clause's end. */
