@@ -81,7 +81,7 @@ export const CORPUS = fileURLToPath(new URL('./corpus.jsonl', import.meta.url));
  * - `devRound13`: 80 replies that name credentials, licences, invoices, medicines, sharing and
  *   following lawfully, written by the reply classifier's tuner (not independent) as training
  *   negatives for it: none is a finding.
- * - `devRound14` … `devRound51`: later rounds, each written the same way and measured as
+ * - `devRound14` … `devRound53`: later rounds, each written the same way and measured as
  *   written first; the README's evaluation section gives each round's figures before and after.
  */
 export const SPLITS = {
@@ -137,6 +137,8 @@ export const SPLITS = {
   devRound49: fileURLToPath(new URL('./compliance/dev-round49.jsonl', import.meta.url)),
   devRound50: fileURLToPath(new URL('./compliance/dev-round50.jsonl', import.meta.url)),
   devRound51: fileURLToPath(new URL('./compliance/dev-round51.jsonl', import.meta.url)),
+  devRound52: fileURLToPath(new URL('./compliance/dev-round52.jsonl', import.meta.url)),
+  devRound53: fileURLToPath(new URL('./compliance/dev-round53.jsonl', import.meta.url)),
 } as const;
 
 /** A split line as written: `codes` are the expected §7 content codes. */
@@ -318,7 +320,7 @@ function print(title: string, result: EvalReport, withPacks: boolean): void {
 }
 
 // `npm run eval`: the holdout first (the headline), then the other splits and the packs' corpus.
-// `npm run eval -- dev` (or `dev-authentic`, `dev-round3` … `dev-round51`, `holdout`, `test`, `corpus`, `keywords-dev` … `keywords-dev7`, `keywords-test2`) prints one of them; `keywords` prints the keyword test, dev and test2 splits.
+// `npm run eval -- dev` (or `dev-authentic`, `dev-round3` … `dev-round53`, `holdout`, `test`, `corpus`, `keywords-dev` … `keywords-dev7`, `keywords-test2`) prints one of them; `keywords` prints the keyword test, dev and test2 splits.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const only = process.argv[2];
   const runs: Array<[string, string, () => CorpusLine[], boolean]> = [
@@ -627,6 +629,18 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       'dev-round51',
       'Compliance dev-round51 split (the brief of round 44 by another writer: 130 banned offers in forty-seven trades as typed to slip past filters, 70 refusals, news stories, licensed rules and lookalikes; written by someone who read neither the checker nor the other splits; measured as written, then taught to the classifier)',
       () => readSplit(SPLITS.devRound51),
+      false,
+    ],
+    [
+      'dev-round52',
+      'Compliance dev-round52 split (the brief of round 43 by a third writer: 70 promotions and 130 lawful replies naming prices, rules, gifts, stock and the pay offered to recruits in twenty-one trades; written by someone who read neither the checker nor the other splits; scored to measure rounds 49-51 and 53, never read or tuned on)',
+      () => readSplit(SPLITS.devRound52),
+      false,
+    ],
+    [
+      'dev-round53',
+      'Compliance dev-round53 split (the brief of round 40 by another writer: 120 banned offers in thirty-seven trades, half in slang; 80 refusals, news stories, licensed rules and lookalikes; written by someone who read neither the checker nor the other splits; measured as written, then taught to the classifier)',
+      () => readSplit(SPLITS.devRound53),
       false,
     ],
     ['corpus', 'Pack corpus (written while tuning: a regression guard)', () => readCorpus(), true],
