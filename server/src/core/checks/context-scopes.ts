@@ -65,7 +65,7 @@ export function suppressionOf(original: string, normalized: NormalizedText, hit:
     const end = sentenceEnd(original, normalized, hit.end, LOOK_AHEAD);
     if (quoteClosesSentence(original, normalized, hit.end, end)) {
       const answer = text.slice(end, sentenceEnd(original, normalized, end + 1, LOOK_AHEAD));
-      const no = [...REFUSALS, ...ANSWERED_NO].find((cue) => answer.includes(cue));
+      const no = QUOTED_REQUEST_ANSWERS.find((cue) => answer.includes(cue));
       if (no) return { kind: 'refusal', cue: no };
     }
   }
@@ -155,6 +155,9 @@ const CUSTOMER_WORDS = normalizedTerms(
 const ANSWERED_NO = normalizedTerms(
   '都不能 不能寄 不能邮寄 不能卖 不能这样 不能这么 没法 不会这样 不做这种 如实 是别家 不提供 不销售 不出售 不卖 不代购',
 );
+
+/** What answers a customer's quoted request with a no in the sentence after it: a refusal or a no. */
+const QUOTED_REQUEST_ANSWERS = [...new Set([...REFUSALS, ...ANSWERED_NO])];
 
 /** Whether `cue` occurs in `before` (the sentence up to the hit, from normalized offset `from`) in the hit's own clause. */
 function takenUp(

@@ -17,7 +17,8 @@ export function isNegated(normalized: string, start: number): boolean {
  * @example negatorBefore('本品不能保证治愈', 4) // '不能'
  */
 export function negatorBefore(normalized: string, start: number): string | undefined {
-  let before = normalized.slice(Math.max(0, start - LOOK_BEHIND), start);
+  const window = normalized.slice(Math.max(0, start - LOOK_BEHIND), start);
+  let before = window;
   for (let round = 0; round < 3; round++) {
     const filler = FILLERS.find((f) => before.endsWith(f));
     if (!filler) break;
@@ -25,9 +26,9 @@ export function negatorBefore(normalized: string, start: number): string | undef
   }
   const negator = negatorEndingAt(before, before.length) ?? negatorOfList(before);
   // A verb's potential complement is no denial (海关那边出不来的, 买不到): 不 between a verb and 来, 到 ….
-  if (negator === '不' && before === normalized.slice(Math.max(0, start - LOOK_BEHIND), start)) {
+  if (negator === '不' && before === window) {
     const verb = before[before.length - 2] ?? '';
-    if (/\p{Script=Han}/u.test(verb) && !NEGATOR_CHARS.includes(verb) && COMPLEMENTS.includes(normalized[start] ?? ''))
+    if (HAN.test(verb) && !NEGATOR_CHARS.includes(verb) && COMPLEMENTS.includes(normalized[start] ?? ''))
       return undefined;
   }
   return negator;
@@ -37,6 +38,7 @@ export function negatorBefore(normalized: string, start: number): string | undef
 const COMPLEMENTS = '来去到了出起完住动着';
 /** Chars that, before 不, make it part of a longer negation or an adverb (并不, 也不, 都不). */
 const NEGATOR_CHARS = '并也都还可决绝从毫再亦';
+const HAN = /\p{Script=Han}/u;
 
 const LOOK_BEHIND = 12;
 
