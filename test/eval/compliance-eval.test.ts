@@ -27,7 +27,8 @@ const FLOORS: Floors = {
   // Rounds 49-51 taught (51 to BANNED_TERM), measured once afterwards: 100/107, 4/789 (unseen dev-round21 77 -> 83/110,
   // dev-round37 109 -> 111/120, dev-round41 106 -> 108/120; dev-round47 91 -> 90/120); not traced, the holdout is not read.
   // Round 53 teaching BANNED_TERM, measured once afterwards: 101/107, 3/789.
-  BANNED_TERM: { recall: 0.94, fpr: 0.004 },
+  // Rounds 54-59 (56 teaching BANNED_TERM) and a deposit no longer a promotion, measured once afterwards: 101/107, 2/789.
+  BANNED_TERM: { recall: 0.94, fpr: 0.003 },
   EXTERNAL_LINK: { recall: 0.96, fpr: 0 },
   // With the reply classifier (check-by-classifier.ts) as second reader of these three and BANNED_TERM.
   INDUCED_SHARING: { recall: 0.98, fpr: 0.008 },
@@ -47,7 +48,9 @@ const FLOORS: Floors = {
   // Rounds 42, 43 and 45 teaching PROMOTION, measured once afterwards: 103/111, 16/785 (unseen dev-round39 73 -> 85/100,
   // dev-round48 55 -> 61/70 with 6 -> 4/130, dev-round33 76 -> 81/100; dev-round23 96 -> 93/100).
   // Rounds 49 and 50 teaching PROMOTION and time running out as a call (还剩三天), measured once afterwards: 104/111, 15/785.
-  PROMOTION: { recall: 0.93, fpr: 0.02 },
+  // Rounds 54 and 58 teaching PROMOTION, offers that ask for the order no longer read as rules explained, a deposit
+  // and the balance due (定金, 尾款) no longer promotions, measured once afterwards: 106/111, 15/785 (the target).
+  PROMOTION: { recall: 0.95, fpr: 0.02 },
 };
 
 /** The product target (issue 14), held on the frozen test split: recall ≥ 0.95 and FPR ≤ 0.02 for every code. */
@@ -235,7 +238,8 @@ const DEV_SPLIT_FLOORS: ReadonlyArray<[string, string, Floors]> = [
       // Rounds 40-46 taught BANNED_TERM, its bar at 0.8: 71 -> 77/110, 2/90
       // Rounds 49-51: 77 -> 83/110
       // Round 53: 83 -> 82/110
-      BANNED_TERM: { recall: 0.74, fpr: 0.023 },
+      // Round 56 taught BANNED_TERM (with rounds 54 and 58 for PROMOTION): 82 -> 81/110
+      BANNED_TERM: { recall: 0.73, fpr: 0.023 },
     },
   ],
   // honest accounts' everyday talk with the codes' vocabulary; never tuned on: as measured after rounds 18-21
@@ -456,7 +460,8 @@ const DEV_SPLIT_FLOORS: ReadonlyArray<[string, string, Floors]> = [
     'dev-round44',
     SPLITS.devRound44,
     {
-      BANNED_TERM: { recall: 1, fpr: 0 },
+      // Round 56 taught: 130 -> 129/130
+      BANNED_TERM: { recall: 0.99, fpr: 0 },
     },
   ],
   // small merchants' promotions in regional wording: measured unread (74/110, 5/90), then taught to the classifier
@@ -491,7 +496,8 @@ const DEV_SPLIT_FLOORS: ReadonlyArray<[string, string, Floors]> = [
     SPLITS.devRound48,
     {
       // Rounds 49-51: 61 -> 62/70, 4 -> 3/130
-      PROMOTION: { recall: 0.88, fpr: 0.024 },
+      // Rounds 54 and 58 taught, a deposit no promotion, offers that ask for the order: 62 -> 61/70, 3 -> 5/130
+      PROMOTION: { recall: 0.87, fpr: 0.039 },
     },
   ],
   // the brief of round 45 by another writer: measured unread (85/110, 2/90), then taught to the classifier
@@ -515,7 +521,8 @@ const DEV_SPLIT_FLOORS: ReadonlyArray<[string, string, Floors]> = [
     'dev-round51',
     SPLITS.devRound51,
     {
-      BANNED_TERM: { recall: 0.98, fpr: 0 },
+      // Round 56 taught: 129 -> 124/130 (the classifier reads five of its taught offers below the bar)
+      BANNED_TERM: { recall: 0.95, fpr: 0 },
     },
   ],
   // the brief of round 43 by a third writer, never read or tuned on: 58/70 with 1/130 as written (after rounds 49-51) and after round 53
@@ -531,7 +538,56 @@ const DEV_SPLIT_FLOORS: ReadonlyArray<[string, string, Floors]> = [
     'dev-round53',
     SPLITS.devRound53,
     {
-      BANNED_TERM: { recall: 0.99, fpr: 0.013 },
+      // Round 56 taught: 119 -> 118/120
+      BANNED_TERM: { recall: 0.98, fpr: 0.013 },
+    },
+  ],
+  // promotions mixed into service replies, with a second reason, disguised or short: measured unread (96/100, 1/100), then taught to the classifier
+  [
+    'dev-round54',
+    SPLITS.devRound54,
+    {
+      PROMOTION: { recall: 0.99, fpr: 0 },
+    },
+  ],
+  // the brief of round 54 by another writer, never read or tuned on: 94/100 with 5/100 as written, 96/100 with 4/100 after rounds 54, 56 and 58
+  [
+    'dev-round55',
+    SPLITS.devRound55,
+    {
+      PROMOTION: { recall: 0.96, fpr: 0.04 },
+    },
+  ],
+  // banned offers carried in ordinary-looking replies: measured unread (108/120, 0/80), then taught to the classifier
+  [
+    'dev-round56',
+    SPLITS.devRound56,
+    {
+      BANNED_TERM: { recall: 0.99, fpr: 0 },
+    },
+  ],
+  // the brief of round 56 by another writer, never read or tuned on: 116/120 with 5/80 as written, 118/120 with 5/80 after rounds 54, 56 and 58
+  [
+    'dev-round57',
+    SPLITS.devRound57,
+    {
+      BANNED_TERM: { recall: 0.98, fpr: 0.063 },
+    },
+  ],
+  // promotions by shops in Taiwan, Hong Kong and Macau, all in Traditional script: measured unread (76/100, 3/100), then taught to the classifier
+  [
+    'dev-round58',
+    SPLITS.devRound58,
+    {
+      PROMOTION: { recall: 0.99, fpr: 0 },
+    },
+  ],
+  // the brief of round 58 by another writer, never read or tuned on: 79/100 with 4/100 as written, 85/100 with 3/100 after rounds 54, 56 and 58
+  [
+    'dev-round59',
+    SPLITS.devRound59,
+    {
+      PROMOTION: { recall: 0.85, fpr: 0.03 },
     },
   ],
 ];

@@ -139,6 +139,12 @@ export const SPLITS = {
   devRound51: fileURLToPath(new URL('./compliance/dev-round51.jsonl', import.meta.url)),
   devRound52: fileURLToPath(new URL('./compliance/dev-round52.jsonl', import.meta.url)),
   devRound53: fileURLToPath(new URL('./compliance/dev-round53.jsonl', import.meta.url)),
+  devRound54: fileURLToPath(new URL('./compliance/dev-round54.jsonl', import.meta.url)),
+  devRound55: fileURLToPath(new URL('./compliance/dev-round55.jsonl', import.meta.url)),
+  devRound56: fileURLToPath(new URL('./compliance/dev-round56.jsonl', import.meta.url)),
+  devRound57: fileURLToPath(new URL('./compliance/dev-round57.jsonl', import.meta.url)),
+  devRound58: fileURLToPath(new URL('./compliance/dev-round58.jsonl', import.meta.url)),
+  devRound59: fileURLToPath(new URL('./compliance/dev-round59.jsonl', import.meta.url)),
 } as const;
 
 /** A split line as written: `codes` are the expected §7 content codes. */
@@ -320,7 +326,7 @@ function print(title: string, result: EvalReport, withPacks: boolean): void {
 }
 
 // `npm run eval`: the holdout first (the headline), then the other splits and the packs' corpus.
-// `npm run eval -- dev` (or `dev-authentic`, `dev-round3` … `dev-round53`, `holdout`, `test`, `corpus`, `keywords-dev` … `keywords-dev7`, `keywords-test2`) prints one of them; `keywords` prints the keyword test, dev and test2 splits.
+// `npm run eval -- dev` (or `dev-authentic`, `dev-round3` … `dev-round59`, `holdout`, `test`, `corpus`, `keywords-dev` … `keywords-dev7`, `keywords-test2`) prints one of them; `keywords` prints the keyword test, dev and test2 splits.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const only = process.argv[2];
   const runs: Array<[string, string, () => CorpusLine[], boolean]> = [
@@ -641,6 +647,42 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       'dev-round53',
       'Compliance dev-round53 split (the brief of round 40 by another writer: 120 banned offers in thirty-seven trades, half in slang; 80 refusals, news stories, licensed rules and lookalikes; written by someone who read neither the checker nor the other splits; measured as written, then taught to the classifier)',
       () => readSplit(SPLITS.devRound53),
+      false,
+    ],
+    [
+      'dev-round54',
+      'Compliance dev-round54 split (100 promotions as a busy account mixes them into one reply: in long service replies, with a second reason, typed past filters, as short pushes; 100 warnings quoting promotions, ended or void offers, price answers, long service replies and lookalikes, a tenth in Traditional script; written by someone who read neither the checker nor the other splits; measured as written, then taught to the classifier)',
+      () => readSplit(SPLITS.devRound54),
+      false,
+    ],
+    [
+      'dev-round55',
+      'Compliance dev-round55 split (the brief of round 54 by another writer: 100 promotions in long replies, with a second reason, disguised or short, and 100 warnings, ended offers, price answers, long service replies and lookalikes; written by someone who read neither the checker nor the other splits; scored to measure rounds 54, 56 and 58, never read or tuned on)',
+      () => readSplit(SPLITS.devRound55),
+      false,
+    ],
+    [
+      'dev-round56',
+      'Compliance dev-round56 split (120 banned offers in thirty-nine trades carried in ordinary-looking replies: long, disguised, with a second reason, short; 80 refusals, news stories, licensed rules, long service replies and lookalikes, a tenth in Traditional script; written by someone who read neither the checker nor the other splits; measured as written, then taught to the classifier)',
+      () => readSplit(SPLITS.devRound56),
+      false,
+    ],
+    [
+      'dev-round57',
+      'Compliance dev-round57 split (the brief of round 56 by another writer: 120 banned offers in forty trades, long, disguised, with a second reason or short; 80 refusals, news stories, licensed rules, long service replies and lookalikes; written by someone who read neither the checker nor the other splits; scored to measure rounds 54, 56 and 58, never read or tuned on)',
+      () => readSplit(SPLITS.devRound57),
+      false,
+    ],
+    [
+      'dev-round58',
+      'Compliance dev-round58 split (100 promotions by shops in Taiwan, Hong Kong, Macau and overseas in their own wording, all in Traditional script: formats, told without list words, as sales tails; 100 price answers, rules, service and lookalike replies; written by someone who read neither the checker nor the other splits; measured as written, then taught to the classifier)',
+      () => readSplit(SPLITS.devRound58),
+      false,
+    ],
+    [
+      'dev-round59',
+      'Compliance dev-round59 split (the brief of round 58 by another writer: 100 promotions and 100 lawful replies by shops in Taiwan, Hong Kong, Macau and overseas, all in Traditional script; written by someone who read neither the checker nor the other splits; scored to measure rounds 54, 56 and 58, never read or tuned on)',
+      () => readSplit(SPLITS.devRound59),
       false,
     ],
     ['corpus', 'Pack corpus (written while tuning: a regression guard)', () => readCorpus(), true],

@@ -84,7 +84,8 @@ export function suppressionOf(original: string, normalized: NormalizedText, hit:
     // A sale told as over (赠品已经送完了) is an explanation even where it quotes its own call (写了“送完即止”).
     const over = SALE_OVER.find((c) => sentence.includes(c));
     if (over) return { kind: 'explanation', cue: over };
-    const cue = AFTER_SALES.find((c) => sentence.includes(c));
+    const told = AFTER_SALES_LOOKALIKES.reduce((t, w) => t.replaceAll(w, '|'), sentence);
+    const cue = AFTER_SALES.find((c) => told.includes(c));
     if (cue && !PURCHASE_CALLS.some((c) => urges(sentence, c)) && !DEADLINE.test(sentence))
       return { kind: 'explanation', cue };
   }
@@ -193,7 +194,7 @@ const REMINDERS = normalizedTerms('提醒 提醒您 请勿 请不要');
 
 /** Judging the claim later in the sentence (… 都是骗局), or disowning the message that carried it (…的短信不是我们发的); a negation before these cancels them (不是骗人的). */
 const WARNINGS_AFTER = normalizedTerms(
-  '骗局 骗子 谣言 不实 96110 报警 110 被骗 犯罪 违禁品 请勿参与 敲诈 处罚 有人兜售 无法提供 不能提供 不经营 骗人 是假的 不可信 不能信 别信 不要信 违法 违规 虚假 诈骗 不靠谱 举报 请不要点 不要点 别点 假冒 冒充 没法承诺 无法承诺 不能承诺 不敢承诺 没这样说 没有这样说 交给银行 上交银行 交到银行 上缴 已经下线 已下线 已经结束 已结束 已经取消 已取消 已停止 那是赌博 不是我们发 不是我们发布 不是本店发 并非我们 并非本店 并非官方 不是官方发 为名 非法 不要理会 警惕 忽悠 这类广告 之类的广告 此类广告 木马 盗号 刑责 追究 刑事责任 冒名 不是我们官方 这边查不到 涉嫌 帮信 也不销售 不能购买 没有赢家 警方提醒 切勿 夸大宣传 没有科学依据 谨慎对待 我们没有 本店没有 没有卖 会被没收 被没收 交由银行 报案 请勿再使用 请勿使用 已经下架 已下架 不再销售 千万别 千万不要 防骗 仿冒 禁止买卖 禁止销售 禁止出售 严禁买卖 法律风险 有风险 存在风险 通报 传销 被禁止 是禁止的 越滚越大 没有依据 没依据 不允许 查禁 不卖这类 不卖这种 不销售任何 窃照器材 管理规定 由医生判断 的说法 不会这样 不做这种 没法这样 也不出售 不外借 一律禁止 违反 停止转账 属于管制 属于国家管制 可能构成 涉嫌构成 夸大 别上当 不要上当 别家的广告 不这样宣传 不会这么讲 不会这么说 错误表述 被抓 抓获 落网 判过 判了 被判 判处 刑拘 批捕 移送检察院 被查处 端掉 端了 捣毁 破获 上门查',
+  '骗局 骗子 谣言 不实 96110 报警 110 被骗 犯罪 违禁品 请勿参与 敲诈 处罚 有人兜售 无法提供 不能提供 不经营 骗人 是假的 不可信 不能信 别信 不要信 违法 违规 虚假 诈骗 不靠谱 举报 请不要点 不要点 别点 假冒 冒充 没法承诺 无法承诺 不能承诺 不敢承诺 没这样说 没有这样说 交给银行 上交银行 交到银行 上缴 已经下线 已下线 已经结束 已结束 已经取消 已取消 已停止 那是赌博 不是我们发 不是我们发布 不是本店发 并非我们 并非本店 并非官方 不是官方发 为名 非法 不要理会 警惕 忽悠 这类广告 之类的广告 此类广告 木马 盗号 刑责 追究 刑事责任 冒名 不是我们官方 这边查不到 涉嫌 帮信 也不销售 不能购买 没有赢家 警方提醒 切勿 夸大宣传 没有科学依据 谨慎对待 我们没有 本店没有 没有卖 会被没收 被没收 交由银行 报案 请勿再使用 请勿使用 已经下架 已下架 不再销售 冒用 盗用 不是我们店 不是本店的 跟我们无关 和我们无关 与我们无关 与本店无关 跟本店无关 没发过 这种词 这类词 这样的词 千万别 千万不要 防骗 仿冒 禁止买卖 禁止销售 禁止出售 严禁买卖 法律风险 有风险 存在风险 通报 传销 被禁止 是禁止的 越滚越大 没有依据 没依据 不允许 查禁 不卖这类 不卖这种 不销售任何 窃照器材 管理规定 由医生判断 的说法 不会这样 不做这种 没法这样 也不出售 不外借 一律禁止 违反 停止转账 属于管制 属于国家管制 可能构成 涉嫌构成 夸大 别上当 不要上当 别家的广告 不这样宣传 不会这么讲 不会这么说 错误表述 被抓 抓获 落网 判过 判了 被判 判处 刑拘 批捕 移送检察院 被查处 端掉 端了 捣毁 破获 上门查',
 );
 
 /** A judgement or an arrest the seller tells the buyer not to fear (不怕被抓, 不用担心被查) is a reassurance, not a warning. */
@@ -218,19 +219,23 @@ const TOPIC_SHIFTS = normalizedTerms('另外 顺便说一下 顺便说一句 顺
 
 /** A sentence about a promotion's rules, an order's money or its end, not an offer (优惠券已过期, 退款按比例分摊). */
 const AFTER_SALES = normalizedTerms(
-  '已过期 已经过期 过期了 已到期 到期了 已于 已结束 已经结束 结束了 无理由退 只适用于 不支持 不退 不予 无法 不能兑换 不找零 扣回 分摊 按比例 退款 退货 退回 寄回 原路 发票 结算规则 价结算 以结算页 实付 是因为 是指 所以 规则 计算 价保 上个月的活动 售后 保修 核实 系统 不能同时 不能抵扣 不会 抱歉 不好意思 请见谅 请您理解 请谅解 写明 适用范围 限指定 一经售出 不支援 不能用 平台客服 统一发货 剩余 还剩 核销 只能用一次 已经被使用 报价 价格表 会员等级 统一标准 没有在做 没有上线 不需要储值 免费办理 尾款通知 领取时 缺货 到货 不能提现 不能退现 挂失 已提示 后台设定 您问的这张 您问的那张 您手上的 您领的 通用 限用 不能兑现 补差价 全额退 菜单栏 菜单里 菜单中 内发货 登记 您的余额 您的储值 账户余额 余额查询 本金余额 不参与 才能用 才可用 回存 只能用一张 不能折抵 已经截止 已截止 用不了 已付 按协议 合同 约定的 已经到账 您之前的 您之前买 您之前付 您之前下单 您之前领 您之前用 起算 价格保护 保价 刚才问的 您问的那款 您问的这款',
+  '已过期 已经过期 过期了 已到期 已于 已结束 已经结束 结束了 无理由退 只适用于 不支持 不退 不予 无法 不能兑换 不找零 扣回 分摊 按比例 退款 退货 退回 寄回 原路 发票 结算规则 价结算 以结算页 实付 是因为 是指 所以 规则 计算 价保 上个月的活动 售后 核实 系统 不能同时 不能抵扣 不会 抱歉 不好意思 请见谅 请您理解 请谅解 写明 适用范围 限指定 一经售出 不支援 不能用 平台客服 统一发货 剩余 还剩 核销 只能用一次 已经被使用 报价 价格表 会员等级 统一标准 没有在做 没有上线 不需要储值 免费办理 尾款通知 领取时 缺货 不能提现 不能退现 挂失 已提示 后台设定 您问的这张 您问的那张 您手上的 您领的 限用 不能兑现 补差价 菜单栏 菜单里 菜单中 内发货 登记 您的余额 您的储值 账户余额 余额查询 本金余额 不参与 才能用 才可用 回存 只能用一张 不能折抵 已经截止 已截止 用不了 已付 按协议 合同 约定的 已经到账 您之前的 您之前买 您之前付 您之前下单 您之前领 您之前用 起算 价格保护 保价 刚才问的 您问的那款 您问的这款',
 );
+
+/** Words that hold an after-sales cue but tell no rule: a renewal's price (续保价格 is no 保价), billed together (一起算 is no 起算). */
+const AFTER_SALES_LOOKALIKES = normalizedTerms('续保价 一起算');
 
 /** A sale or its gifts told as over: no call in the sentence makes it an offer again. */
 const SALE_OVER = normalizedTerms('已经送完 已送完 送完了 赠完了 已经赠完 已经抢完 已抢完 活动已经结束 活动已结束');
 
-/** A purchase still urged in the sentence, scarcity included (还剩6个名额): the promotion is offered, whatever rule it also tells. */
+/** A purchase still urged in the sentence, scarcity and an offer to take the order included (还剩6个名额, 要我先幫您登記一束嗎): the promotion is offered, whatever rule it also tells. */
 const PURCHASE_CALLS = normalizedTerms(
-  '要不要 再来一单 再加 多减 现在下单 今天下单 立即下单 马上下单 早点下单 尽快下单 喜欢的话 快来 快去 赶紧 抓紧 别错过 不要错过 今天截止 今晚截止 即将截止 就截止 只剩 送完即止 手慢无 抢购 可以看看 很合适 很划算 更划算 感兴趣 入手 囤 今天拍 今晚 趁现在 赶紧约 尽快预约 来试一下 一定要 最合算 现在买 先下单 正合适 月底就结束 周日就结束 周末就结束 今天就结束 明天就结束 马上就结束 很快就结束 快结束了 就要结束 名额有限 名额不多 机会难得 快来报名 预售开始 现在付 单买要 错过就要等 错过要等 需要我帮您改成 还剩最后 最后几 仅剩 就剩 个名额 个位置 团位 (原价',
+  '要不要 再来一单 再加 多减 现在下单 今天下单 立即下单 马上下单 早点下单 尽快下单 喜欢的话 快来 快去 赶紧 抓紧 别错过 不要错过 今天截止 今晚截止 即将截止 就截止 只剩 送完即止 手慢无 抢购 可以看看 很合适 很划算 更划算 感兴趣 入手 囤 今天拍 今晚 趁现在 赶紧约 尽快预约 来试一下 一定要 最合算 现在买 先下单 正合适 月底就结束 周日就结束 周末就结束 今天就结束 明天就结束 马上就结束 很快就结束 快结束了 就要结束 名额有限 名额不多 机会难得 快来报名 预售开始 现在付 单买要 错过就要等 错过要等 需要我帮您改成 还剩最后 最后几 仅剩 就剩 个名额 个位置 团位 (原价 帮您登记 给您登记 先帮您留 帮您先留 先帮您续 先帮您锁 给您留 帮您留着 要不这周 您要几 想锁定 就拍 别犹豫 快来登记 嚟登记 把合同签 把合同定',
 );
 
-/** A sale's time running out (第二副半价还剩三天, 只剩最后2个小时): a call, though 还剩 also tells a balance (还剩200元). */
-const DEADLINE = /(?:还剩|只剩|仅剩|就剩)(?:最后)?[0-9一二两三四五六七八九十]+(?:天|个?小时)/;
+/** A sale's time or stock running out (第二副半价还剩三天, 名额还剩 5 个): a call, though 还剩 also tells a balance (还剩200元, 次卡还剩6次). */
+const DEADLINE =
+  /(?:还剩|只剩|仅剩|就剩)(?:最后)? ?[0-9一二两三四五六七八九十]+ ?(?:天|个?小时|个|位|份|盒|件|名|间|套|台)/;
 
 const BEST = normalizeTerm('最好');
 /** What follows 最好 when it ranks: 的, a sense or use, or a clause's end. */
