@@ -28,7 +28,9 @@ const FLOORS: Floors = {
   // dev-round37 109 -> 111/120, dev-round41 106 -> 108/120; dev-round47 91 -> 90/120); not traced, the holdout is not read.
   // Round 53 teaching BANNED_TERM, measured once afterwards: 101/107, 3/789.
   // Rounds 54-59 (56 teaching BANNED_TERM) and a deposit no longer a promotion, measured once afterwards: 101/107, 2/789.
-  BANNED_TERM: { recall: 0.94, fpr: 0.003 },
+  // Round 60 teaching BANNED_TERM and its trade names (安非拉酮, 作弊神器, 辐射陆龟 …), measured once afterwards: 101/107, 1/789
+  // (unseen dev-round61 105 -> 110/120, dev-round41 109 -> 114/120, dev-round21 81 -> 85/110).
+  BANNED_TERM: { recall: 0.94, fpr: 0.002 },
   EXTERNAL_LINK: { recall: 0.96, fpr: 0 },
   // With the reply classifier (check-by-classifier.ts) as second reader of these three and BANNED_TERM.
   INDUCED_SHARING: { recall: 0.98, fpr: 0.008 },
@@ -50,6 +52,7 @@ const FLOORS: Floors = {
   // Rounds 49 and 50 teaching PROMOTION and time running out as a call (还剩三天), measured once afterwards: 104/111, 15/785.
   // Rounds 54 and 58 teaching PROMOTION, offers that ask for the order no longer read as rules explained, a deposit
   // and the balance due (定金, 尾款) no longer promotions, measured once afterwards: 106/111, 15/785 (the target).
+  // List items read apart from each other's after-sales words (①…②…), measured once afterwards: unchanged.
   PROMOTION: { recall: 0.95, fpr: 0.02 },
 };
 
@@ -417,7 +420,8 @@ const DEV_SPLIT_FLOORS: ReadonlyArray<[string, string, Floors]> = [
     {
       // Rounds 42, 43, 45 taught PROMOTION: 73 -> 85/100, 5 -> 2/100
       // Rounds 49-51 and 还剩三天 as a call: 85 -> 92/100, 2 -> 1/100
-      PROMOTION: { recall: 0.92, fpr: 0.01 },
+      // Rounds 54-60 taught, list items and offers that ask for the order read apart from after-sales words: 92/100, 1 -> 2/100
+      PROMOTION: { recall: 0.92, fpr: 0.02 },
     },
   ],
   // banned offers in thirty-four trades spread evenly, by a writer commissioned after rounds 36-39, never read or tuned on:
@@ -588,6 +592,39 @@ const DEV_SPLIT_FLOORS: ReadonlyArray<[string, string, Floors]> = [
     SPLITS.devRound59,
     {
       PROMOTION: { recall: 0.85, fpr: 0.03 },
+    },
+  ],
+  // banned offers in the wording enforcement records quote: measured unread (100/120, 3/80), then taught to the classifier
+  [
+    'dev-round60',
+    SPLITS.devRound60,
+    {
+      BANNED_TERM: { recall: 1, fpr: 0 },
+    },
+  ],
+  // the brief of round 60 by another writer, never read or tuned on: 105/120 with 1/80 as written, 110/120 with 0/80 after round 60
+  [
+    'dev-round61',
+    SPLITS.devRound61,
+    {
+      BANNED_TERM: { recall: 0.91, fpr: 0 },
+    },
+  ],
+  // promotions laid out as lists and notices: measured unread (98/100, 1/100); taught to PROMOTION it raised the trainer's
+  // threshold (0.725 -> 0.75) and cost BANNED_TERM's unseen rounds offers (dev-round41 114 -> 105/120), so it measures instead
+  [
+    'dev-round62',
+    SPLITS.devRound62,
+    {
+      PROMOTION: { recall: 1, fpr: 0 },
+    },
+  ],
+  // the brief of round 62 by another writer, never read or tuned on: 95/100 with 0/100 as written, 95/100 with 1/100 after round 60
+  [
+    'dev-round63',
+    SPLITS.devRound63,
+    {
+      PROMOTION: { recall: 0.95, fpr: 0.01 },
     },
   ],
 ];

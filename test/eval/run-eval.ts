@@ -145,6 +145,10 @@ export const SPLITS = {
   devRound57: fileURLToPath(new URL('./compliance/dev-round57.jsonl', import.meta.url)),
   devRound58: fileURLToPath(new URL('./compliance/dev-round58.jsonl', import.meta.url)),
   devRound59: fileURLToPath(new URL('./compliance/dev-round59.jsonl', import.meta.url)),
+  devRound60: fileURLToPath(new URL('./compliance/dev-round60.jsonl', import.meta.url)),
+  devRound61: fileURLToPath(new URL('./compliance/dev-round61.jsonl', import.meta.url)),
+  devRound62: fileURLToPath(new URL('./compliance/dev-round62.jsonl', import.meta.url)),
+  devRound63: fileURLToPath(new URL('./compliance/dev-round63.jsonl', import.meta.url)),
 } as const;
 
 /** A split line as written: `codes` are the expected §7 content codes. */
@@ -326,7 +330,7 @@ function print(title: string, result: EvalReport, withPacks: boolean): void {
 }
 
 // `npm run eval`: the holdout first (the headline), then the other splits and the packs' corpus.
-// `npm run eval -- dev` (or `dev-authentic`, `dev-round3` … `dev-round59`, `holdout`, `test`, `corpus`, `keywords-dev` … `keywords-dev7`, `keywords-test2`) prints one of them; `keywords` prints the keyword test, dev and test2 splits.
+// `npm run eval -- dev` (or `dev-authentic`, `dev-round3` … `dev-round63`, `holdout`, `test`, `corpus`, `keywords-dev` … `keywords-dev7`, `keywords-test2`) prints one of them; `keywords` prints the keyword test, dev and test2 splits.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const only = process.argv[2];
   const runs: Array<[string, string, () => CorpusLine[], boolean]> = [
@@ -683,6 +687,30 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       'dev-round59',
       'Compliance dev-round59 split (the brief of round 58 by another writer: 100 promotions and 100 lawful replies by shops in Taiwan, Hong Kong, Macau and overseas, all in Traditional script; written by someone who read neither the checker nor the other splits; scored to measure rounds 54, 56 and 58, never read or tuned on)',
       () => readSplit(SPLITS.devRound59),
+      false,
+    ],
+    [
+      'dev-round60',
+      'Compliance dev-round60 split (120 banned offers in thirty-seven trades built around the wording police notices, judgments and tax, customs and market-regulation notices quote: ads, chat lines of a deal, the same typed past filters; 80 notices quoting such wording to warn, refusals, licensed rules and lookalikes; written by someone who read neither the checker nor the other splits; measured as written, then taught to the classifier)',
+      () => readSplit(SPLITS.devRound60),
+      false,
+    ],
+    [
+      'dev-round61',
+      'Compliance dev-round61 split (the brief of round 60 by another writer: 120 banned offers in forty-eight trades in the wording enforcement records quote, 80 notices, refusals, licensed rules and lookalikes; written by someone who read neither the checker nor the other splits; scored to measure rounds 60 and 62, never read or tuned on)',
+      () => readSplit(SPLITS.devRound61),
+      false,
+    ],
+    [
+      'dev-round62',
+      'Compliance dev-round62 split (100 promotions in the layouts service accounts send: 【】 headers, numbered lists, bullets, greetings that turn into a sale, answers followed by the current deals; 100 formatted service replies, notices, answers and lookalikes; written by someone who read neither the checker nor the other splits; measured as written, then taught to the classifier)',
+      () => readSplit(SPLITS.devRound62),
+      false,
+    ],
+    [
+      'dev-round63',
+      'Compliance dev-round63 split (the brief of round 62 by another writer: 100 promotions and 100 lawful replies in formatted layouts; written by someone who read neither the checker nor the other splits; scored to measure rounds 60 and 62, never read or tuned on)',
+      () => readSplit(SPLITS.devRound63),
       false,
     ],
     ['corpus', 'Pack corpus (written while tuning: a regression guard)', () => readCorpus(), true],

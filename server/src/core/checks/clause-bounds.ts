@@ -37,6 +37,23 @@ export function sentenceEnd(original: string, normalized: NormalizedText, at: nu
   return end;
 }
 
+/**
+ * Where the list item holding normalized offset `at` starts, looking back no further than `from`: a
+ * reply laid out as a list (【年货节】①满200减40 ②下单即送 ③…48小时内发货) tells one matter per item.
+ */
+export function listItemStart(original: string, normalized: NormalizedText, at: number, from: number): number {
+  let start = at;
+  while (start > from && !crosses(original, normalized, start - 1, start, LIST_ITEM)) start--;
+  return start;
+}
+
+/** Where the list item holding normalized offset `at` ends, looking ahead no further than `to`. */
+export function listItemEnd(original: string, normalized: NormalizedText, at: number, to: number): number {
+  let end = at;
+  while (end < to && !crosses(original, normalized, end, end + 1, LIST_ITEM)) end++;
+  return end;
+}
+
 /** A sentence: `[start, end)` in the original text (without its end mark), `[from, to)` the normalized chars it holds. */
 export interface SentenceSpan {
   start: number;
@@ -106,6 +123,8 @@ const QUOTE_OPEN = '“「『‘';
 const QUOTE_CLOSE = '”」』’';
 const CLAUSE_END = /[，,。！？!?；;：:\n\r]/;
 const SENTENCE_END = /[。！？!?；;\n\r]/;
+/** What opens a list item or a header: circled and bracketed numbers, bullets, 【. Normalization drops or rewrites them (① → 1). */
+const LIST_ITEM = /[【①-⑳⑴-⒇❶-❿▶►•●◆■✅✔☑▪]/;
 const TILDES = '～~〜';
 /** What follows a tilde that joins a range (3～5天, 9点～18点, 三～五天). */
 const RANGE_NEXT = /[0-9０-９零一二两三四五六七八九十百千万]/;

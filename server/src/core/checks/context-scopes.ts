@@ -8,7 +8,15 @@
  * cost is per hit, not per lexicon term.
  */
 import { normalizeTerm, normalizedTerms, type NormalizedText } from '../text/normalize-text.js';
-import { crossesClause, openQuoteBefore, quoteClosesSentence, sentenceEnd, sentenceStart } from './clause-bounds.js';
+import {
+  crossesClause,
+  listItemEnd,
+  listItemStart,
+  openQuoteBefore,
+  quoteClosesSentence,
+  sentenceEnd,
+  sentenceStart,
+} from './clause-bounds.js';
 import { negatorBefore } from './negated-hits.js';
 import type { TermHit } from './term-hit.js';
 
@@ -118,15 +126,22 @@ export function suppressionOf(original: string, normalized: NormalizedText, hit:
 
 /**
  * The stretch of the hit's sentence on its own topic: a reply that turns to another matter
- * (另外, 顺便说一下, 还有 …) in the same sentence tells that matter apart.
+ * (另外, 顺便说一下, 还有 …) in the same sentence, or to the next item of a list (①…②…), tells
+ * that matter apart.
  */
 function topicAround(text: string, hit: TermHit, original: string, normalized: NormalizedText): [number, number] {
-  let from = sentenceStart(original, normalized, hit.start, SENTENCE_REACH);
+  let from = listItemStart(
+    original,
+    normalized,
+    hit.start,
+    sentenceStart(original, normalized, hit.start, SENTENCE_REACH),
+  );
   for (const shift of TOPIC_SHIFTS) {
     const before = text.lastIndexOf(shift, hit.start - shift.length);
     if (before >= from) from = before + shift.length;
   }
-  return [from, topicEnd(text, hit.end, sentenceEnd(original, normalized, hit.end, SENTENCE_REACH))];
+  const end = listItemEnd(original, normalized, hit.end, sentenceEnd(original, normalized, hit.end, SENTENCE_REACH));
+  return [from, topicEnd(text, hit.end, end)];
 }
 
 /** Where the stretch `[from, to)` turns to another matter (its first TOPIC_SHIFTS word), or `to`. */
