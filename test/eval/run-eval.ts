@@ -149,6 +149,10 @@ export const SPLITS = {
   devRound61: fileURLToPath(new URL('./compliance/dev-round61.jsonl', import.meta.url)),
   devRound62: fileURLToPath(new URL('./compliance/dev-round62.jsonl', import.meta.url)),
   devRound63: fileURLToPath(new URL('./compliance/dev-round63.jsonl', import.meta.url)),
+  devRound64: fileURLToPath(new URL('./compliance/dev-round64.jsonl', import.meta.url)),
+  devRound65: fileURLToPath(new URL('./compliance/dev-round65.jsonl', import.meta.url)),
+  devRound66: fileURLToPath(new URL('./compliance/dev-round66.jsonl', import.meta.url)),
+  devRound67: fileURLToPath(new URL('./compliance/dev-round67.jsonl', import.meta.url)),
 } as const;
 
 /** A split line as written: `codes` are the expected §7 content codes. */
@@ -330,7 +334,7 @@ function print(title: string, result: EvalReport, withPacks: boolean): void {
 }
 
 // `npm run eval`: the holdout first (the headline), then the other splits and the packs' corpus.
-// `npm run eval -- dev` (or `dev-authentic`, `dev-round3` … `dev-round63`, `holdout`, `test`, `corpus`, `keywords-dev` … `keywords-dev7`, `keywords-test2`) prints one of them; `keywords` prints the keyword test, dev and test2 splits.
+// `npm run eval -- dev` (or `dev-authentic`, `dev-round3` … `dev-round67`, `holdout`, `test`, `corpus`, `keywords-dev` … `keywords-dev7`, `keywords-test2`) prints one of them; `keywords` prints the keyword test, dev and test2 splits.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const only = process.argv[2];
   const runs: Array<[string, string, () => CorpusLine[], boolean]> = [
@@ -711,6 +715,30 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       'dev-round63',
       'Compliance dev-round63 split (the brief of round 62 by another writer: 100 promotions and 100 lawful replies in formatted layouts; written by someone who read neither the checker nor the other splits; scored to measure rounds 60 and 62, never read or tuned on)',
       () => readSplit(SPLITS.devRound63),
+      false,
+    ],
+    [
+      'dev-round64',
+      'Compliance dev-round64 split (120 banned offers hidden in the talk of the six trades a service account serves: medical, e-commerce, education, catering, beauty, maternal-baby; 80 lawful replies of the same trades, refusals and warnings; written by someone who read neither the checker nor the other splits; measured as written, then taught to the classifier)',
+      () => readSplit(SPLITS.devRound64),
+      false,
+    ],
+    [
+      'dev-round65',
+      'Compliance dev-round65 split (the brief of round 64 by another writer: 120 banned offers inside the six trades, 80 lawful replies, refusals and warnings; written by someone who read neither the checker nor the other splits; scored to measure rounds 64 and 66, never read or tuned on)',
+      () => readSplit(SPLITS.devRound65),
+      false,
+    ],
+    [
+      'dev-round66',
+      'Compliance dev-round66 split (60 promotions buried in long service replies, upsells and reminders that urge a purchase; 140 lawful replies stating prices on request, coupon rules, ended campaigns, bills and service numbers; written by someone who read neither the checker nor the other splits; measured as written, then taught to the classifier)',
+      () => readSplit(SPLITS.devRound66),
+      false,
+    ],
+    [
+      'dev-round67',
+      'Compliance dev-round67 split (the brief of round 66 by another writer: 60 promotions and 140 lawful replies about prices, coupons, bills and service numbers; written by someone who read neither the checker nor the other splits; scored to measure rounds 64 and 66, never read or tuned on)',
+      () => readSplit(SPLITS.devRound67),
       false,
     ],
     ['corpus', 'Pack corpus (written while tuning: a regression guard)', () => readCorpus(), true],
