@@ -24,34 +24,38 @@ export function crossesSentence(original: string, normalized: NormalizedText, fr
  * @example sentenceStart('好的。谨防假药', normalizeText('好的。谨防假药'), 5, 30) // 3
  */
 export function sentenceStart(original: string, normalized: NormalizedText, at: number, limit: number): number {
-  let start = at;
-  while (start > 0 && at - start < limit && !crossesSentence(original, normalized, start - 1, start)) start--;
-  return start;
+  return startWithin(original, normalized, at, limit, SENTENCE_END);
 }
 
 /** The normalized offset where the sentence holding `at` ends, looking ahead at most `limit` chars. */
 export function sentenceEnd(original: string, normalized: NormalizedText, at: number, limit: number): number {
-  const length = normalized.text.length;
-  let end = at;
-  while (end < length && end - at < limit && !crossesSentence(original, normalized, end, end + 1)) end++;
-  return end;
+  return endWithin(original, normalized, at, limit, SENTENCE_END);
 }
 
 /**
- * Where the list item holding normalized offset `at` starts, looking back no further than `from`: a
- * reply laid out as a list (【年货节】①满200减40 ②下单即送 ③…48小时内发货) tells one matter per item.
+ * Where the sentence or list item holding normalized offset `at` starts, looking back at most `limit`
+ * chars: a reply laid out as a list (【年货节】①满200减40 ②下单即送 ③…48小时内发货) tells one matter per item.
  */
-export function listItemStart(original: string, normalized: NormalizedText, at: number, from: number): number {
+export function listItemStart(original: string, normalized: NormalizedText, at: number, limit: number): number {
+  return startWithin(original, normalized, at, limit, ITEM_END);
+}
+
+/** Where the sentence or list item holding normalized offset `at` ends, looking ahead at most `limit` chars. */
+export function listItemEnd(original: string, normalized: NormalizedText, at: number, limit: number): number {
+  return endWithin(original, normalized, at, limit, ITEM_END);
+}
+
+function startWithin(original: string, normalized: NormalizedText, at: number, limit: number, end: RegExp): number {
   let start = at;
-  while (start > from && !crosses(original, normalized, start - 1, start, LIST_ITEM)) start--;
+  while (start > 0 && at - start < limit && !crosses(original, normalized, start - 1, start, end)) start--;
   return start;
 }
 
-/** Where the list item holding normalized offset `at` ends, looking ahead no further than `to`. */
-export function listItemEnd(original: string, normalized: NormalizedText, at: number, to: number): number {
-  let end = at;
-  while (end < to && !crosses(original, normalized, end, end + 1, LIST_ITEM)) end++;
-  return end;
+function endWithin(original: string, normalized: NormalizedText, at: number, limit: number, end: RegExp): number {
+  const length = normalized.text.length;
+  let stop = at;
+  while (stop < length && stop - at < limit && !crosses(original, normalized, stop, stop + 1, end)) stop++;
+  return stop;
 }
 
 /** A sentence: `[start, end)` in the original text (without its end mark), `[from, to)` the normalized chars it holds. */
@@ -123,8 +127,9 @@ const QUOTE_OPEN = '“「『‘';
 const QUOTE_CLOSE = '”」』’';
 const CLAUSE_END = /[，,。！？!?；;：:\n\r]/;
 const SENTENCE_END = /[。！？!?；;\n\r]/;
-/** What opens a list item or a header: circled and bracketed numbers, bullets, 【. Normalization drops or rewrites them (① → 1). */
-const LIST_ITEM = /[【①-⑳⑴-⒇❶-❿▶►•●◆■✅✔☑▪]/;
+/** A sentence's end, or what opens a list item or a header: circled and bracketed numbers, bullets, 【 (normalization drops or rewrites them: ① → 1). */
+const ITEM_END = new RegExp(`[${SENTENCE_END.source.slice(1, -1)}【①-⑳⑴-⒇❶-❿▶►•●◆■✅✔☑▪]`);
+
 const TILDES = '～~〜';
 /** What follows a tilde that joins a range (3～5天, 9点～18点, 三～五天). */
 const RANGE_NEXT = /[0-9０-９零一二两三四五六七八九十百千万]/;

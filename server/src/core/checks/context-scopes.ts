@@ -130,18 +130,12 @@ export function suppressionOf(original: string, normalized: NormalizedText, hit:
  * that matter apart.
  */
 function topicAround(text: string, hit: TermHit, original: string, normalized: NormalizedText): [number, number] {
-  let from = listItemStart(
-    original,
-    normalized,
-    hit.start,
-    sentenceStart(original, normalized, hit.start, SENTENCE_REACH),
-  );
+  let from = listItemStart(original, normalized, hit.start, SENTENCE_REACH);
   for (const shift of TOPIC_SHIFTS) {
     const before = text.lastIndexOf(shift, hit.start - shift.length);
     if (before >= from) from = before + shift.length;
   }
-  const end = listItemEnd(original, normalized, hit.end, sentenceEnd(original, normalized, hit.end, SENTENCE_REACH));
-  return [from, topicEnd(text, hit.end, end)];
+  return [from, topicEnd(text, hit.end, listItemEnd(original, normalized, hit.end, SENTENCE_REACH))];
 }
 
 /** Where the stretch `[from, to)` turns to another matter (its first TOPIC_SHIFTS word), or `to`. */
