@@ -153,6 +153,14 @@ export const SPLITS = {
   devRound65: fileURLToPath(new URL('./compliance/dev-round65.jsonl', import.meta.url)),
   devRound66: fileURLToPath(new URL('./compliance/dev-round66.jsonl', import.meta.url)),
   devRound67: fileURLToPath(new URL('./compliance/dev-round67.jsonl', import.meta.url)),
+  devRound68: fileURLToPath(new URL('./compliance/dev-round68.jsonl', import.meta.url)),
+  devRound69: fileURLToPath(new URL('./compliance/dev-round69.jsonl', import.meta.url)),
+  devRound70: fileURLToPath(new URL('./compliance/dev-round70.jsonl', import.meta.url)),
+  devRound71: fileURLToPath(new URL('./compliance/dev-round71.jsonl', import.meta.url)),
+  devRound72: fileURLToPath(new URL('./compliance/dev-round72.jsonl', import.meta.url)),
+  devRound73: fileURLToPath(new URL('./compliance/dev-round73.jsonl', import.meta.url)),
+  devRound74: fileURLToPath(new URL('./compliance/dev-round74.jsonl', import.meta.url)),
+  devRound75: fileURLToPath(new URL('./compliance/dev-round75.jsonl', import.meta.url)),
 } as const;
 
 /** A split line as written: `codes` are the expected §7 content codes. */
@@ -334,7 +342,7 @@ function print(title: string, result: EvalReport, withPacks: boolean): void {
 }
 
 // `npm run eval`: the holdout first (the headline), then the other splits and the packs' corpus.
-// `npm run eval -- dev` (or `dev-authentic`, `dev-round3` … `dev-round67`, `holdout`, `test`, `corpus`, `keywords-dev` … `keywords-dev7`, `keywords-test2`) prints one of them; `keywords` prints the keyword test, dev and test2 splits.
+// `npm run eval -- dev` (or `dev-authentic`, `dev-round3` … `dev-round75`, `holdout`, `test`, `corpus`, `keywords-dev` … `keywords-dev7`, `keywords-test2`) prints one of them; `keywords` prints the keyword test, dev and test2 splits.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const only = process.argv[2];
   const runs: Array<[string, string, () => CorpusLine[], boolean]> = [
@@ -739,6 +747,54 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       'dev-round67',
       'Compliance dev-round67 split (the brief of round 66 by another writer: 60 promotions and 140 lawful replies about prices, coupons, bills and service numbers; written by someone who read neither the checker nor the other splits; scored to measure rounds 64 and 66, never read or tuned on)',
       () => readSplit(SPLITS.devRound67),
+      false,
+    ],
+    [
+      'dev-round68',
+      'Compliance dev-round68 split (120 banned offers in the trades where the same shops sell lawful goods: wildlife and protected plants, prescription and controlled medicines, covert surveillance, pyramid schemes and illegal fund-raising, paid fake reviews, surrogacy, egg trade and sex selection; 80 lawful replies of the same trades, refusals and warnings; written by someone who read neither the checker nor the other splits; measured as written, then taught to the classifier)',
+      () => readSplit(SPLITS.devRound68),
+      false,
+    ],
+    [
+      'dev-round69',
+      'Compliance dev-round69 split (the brief of round 68 by another writer: 120 banned offers in wildlife, medicines, surveillance, pyramid schemes, fake reviews and reproduction, 80 lawful replies, refusals and warnings; written by someone who read neither the checker nor the other splits; scored to measure rounds 68 and 70, never read or tuned on)',
+      () => readSplit(SPLITS.devRound69),
+      false,
+    ],
+    [
+      'dev-round70',
+      'Compliance dev-round70 split (120 banned offers built from the terms public sensitive-word dictionaries file under gambling, drugs, weapons and explosives, fake documents, invoices, pornography and fraud; 80 ordinary replies using the same terms in their lawful sense, warnings and refusals; written by someone who read neither the checker nor the other splits; measured as written, then taught to the classifier)',
+      () => readSplit(SPLITS.devRound70),
+      false,
+    ],
+    [
+      'dev-round71',
+      'Compliance dev-round71 split (the brief of round 70 by another writer: 120 banned offers from the categories of sensitive-word dictionaries, 80 lawful look-alikes, warnings and refusals; written by someone who read neither the checker nor the other splits; scored to measure rounds 68 and 70, never read or tuned on)',
+      () => readSplit(SPLITS.devRound71),
+      false,
+    ],
+    [
+      'dev-round72',
+      'Compliance dev-round72 split (120 banned offers typed as sellers type them: short, elliptical, in trade slang, the offer carried by the details of the deal (a rate, a turnaround, how the parcel is disguised), across invoices, forged documents, weapons, explosives, drugs, gambling, sex services and fraud; 80 lawful look-alikes using the same slang, warnings and refusals; written by someone who read neither the checker nor the other splits; measured as written, then taught to the classifier)',
+      () => readSplit(SPLITS.devRound72),
+      false,
+    ],
+    [
+      'dev-round73',
+      'Compliance dev-round73 split (the brief of round 72 by another writer: 120 short slang offers in eight banned categories, 80 lawful look-alikes, warnings and refusals; written by someone who read neither the checker nor the other splits; scored to measure rounds 72 and 74, never read or tuned on)',
+      () => readSplit(SPLITS.devRound73),
+      false,
+    ],
+    [
+      'dev-round74',
+      'Compliance dev-round74 split (120 banned offers in the wording of enforcement records: health food spiked with drugs, unlicensed clinics and beauty procedures, drugs and cosmetics without registration, prescription drugs without prescription (from market-regulation and drug-administration cases), fake invoices, seals, replica guns, gambling, order-brushing, drugs in disguise and smuggling (from police, tax and customs notices); 80 licensed businesses, retold notices and refusals; written by someone who read neither the checker nor the other splits; measured as written, then taught to the classifier)',
+      () => readSplit(SPLITS.devRound74),
+      false,
+    ],
+    [
+      'dev-round75',
+      'Compliance dev-round75 split (the brief of round 74 by another writer: 120 banned offers from health and drug enforcement cases and police, tax and customs notices, 80 licensed businesses, retold notices and refusals; written by someone who read neither the checker nor the other splits; scored to measure rounds 72 and 74, never read or tuned on)',
+      () => readSplit(SPLITS.devRound75),
       false,
     ],
     ['corpus', 'Pack corpus (written while tuning: a regression guard)', () => readCorpus(), true],

@@ -49,7 +49,7 @@ const WRITER_ROUNDS = [
 /**
  * Independent rounds (held out one at a time, like the writer rounds) that teach one code only:
  * banned trades the lexicons lacked (dev-round14, 18, 20) and lawful talk of regulated trades
- * (dev-round16, 24, 26, 28, 30: the last with news stories of them) and offers in slang (dev-round38, 40, 44, 51, 53) and implied in answers (dev-round46), carried in ordinary-looking replies (dev-round56), in the wording enforcement records quote (dev-round60) and inside the six trades' lawful talk (dev-round64) for BANNED_TERM;
+ * (dev-round16, 24, 26, 28, 30: the last with news stories of them) and offers in slang (dev-round38, 40, 44, 51, 53) and implied in answers (dev-round46), carried in ordinary-looking replies (dev-round56), in the wording enforcement records quote (dev-round60), inside the six trades' lawful talk (dev-round64), in the trades whose shops also sell lawfully (dev-round68), in sensitive-word dictionaries' terms (dev-round70), in short slang deals (dev-round72) and in the wording of health, drug, police and customs enforcement records (dev-round74) for BANNED_TERM;
  * promotions in service answers (dev-round15, 19) and told without list words (dev-round36, 42, 45, 49, 50), with lawful price talk (dev-round43), mixed into service replies (dev-round54) and in Taiwan's and Hong Kong's wording (dev-round58) for PROMOTION;
  * efficacy told as outcomes, rates and times, and the warnings and advice that quote them (dev-round34), for MEDICAL_CLAIM.
  * Their other labels follow each writer's own reading of sharing and claims: every code learning
@@ -74,6 +74,10 @@ const CODE_ROUNDS: Readonly<Record<string, readonly string[]>> = {
     'dev-round56.jsonl',
     'dev-round60.jsonl',
     'dev-round64.jsonl',
+    'dev-round68.jsonl',
+    'dev-round70.jsonl',
+    'dev-round72.jsonl',
+    'dev-round74.jsonl',
   ],
   PROMOTION: [
     'dev-round15.jsonl',

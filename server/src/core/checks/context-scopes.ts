@@ -120,6 +120,9 @@ export function suppressionOf(original: string, normalized: NormalizedText, hit:
         return { kind: 'legal', cue };
     // Registered with the office (刻章店已在公安机关备案): the business is the licensed one.
     for (const cue of LEGAL_PLACES) if (after.includes(cue + '备案')) return { kind: 'legal', cue };
+    // The lawful sale told in the same sentence: a prescription already checked (处方已审核), a game's play money (欢乐豆, 不能提现).
+    const lawful = LAWFUL_SALES.find((c) => before.includes(c) || after.includes(c));
+    if (lawful) return { kind: 'legal', cue: lawful };
   }
   return undefined;
 }
@@ -218,6 +221,11 @@ const CLASSED_AS = normalizedTerms('认定为 视为 定性为 列为 列入');
 /** Places where the banned-sounding act is the lawful one (到税务局代开发票, 派出所办证). */
 const LEGAL_PLACES = normalizedTerms(
   '税务局 税务机关 税务部门 办税服务厅 办税大厅 公安局 公安机关 派出所 车管所 出入境 政务服务 政务大厅 公证处 公安备案 人民银行 电子税务局',
+);
+
+/** A banned-sounding sale made lawfully: the prescription checked by the pharmacy, a card game played for beans that pay nothing out. */
+const LAWFUL_SALES = normalizedTerms(
+  '处方已审核 处方已经审核 处方审核通过 处方已通过审核 处方已经通过审核 已审核处方 欢乐豆 不能提现 不可提现 无法提现 不涉及真钱 不涉及现金 不能兑换现金',
 );
 
 /** How far a promotion's sentence is read for after-sales and purchase cues, each side. */
