@@ -738,6 +738,19 @@ const DEV_SPLIT_FLOORS: ReadonlyArray<[string, string, Floors]> = [
       BANNED_TERM: { recall: 0.81, fpr: 0 },
     },
   ],
+  // promotions in the documented formats among replies that use the same words without a push: measured unread (76/80,
+  // 7/120: three banned offers' 包邮, two sharing rewards, 会员日 told as a date, 无门槛券 explained). The fixes its misses
+  // suggested (买一副送一副, 早报早省, 的意思是, a sharing reward's prize as no promotion) were tried: the last cost eleven
+  // promotions other writers label both ways, the rest one promotion and three unseen rounds' false positives, so none is kept
+  [
+    'dev-round76',
+    SPLITS.devRound76,
+    {
+      BANNED_TERM: { recall: 1, fpr: 0 },
+      INDUCED_SHARING: { recall: 1, fpr: 0 },
+      PROMOTION: { recall: 0.95, fpr: 0.059 },
+    },
+  ],
 ];
 
 /** Each set's figures as floors: the holdout's are the headline, the tuning splits' guard their tuning. */

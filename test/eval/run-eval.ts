@@ -161,6 +161,7 @@ export const SPLITS = {
   devRound73: fileURLToPath(new URL('./compliance/dev-round73.jsonl', import.meta.url)),
   devRound74: fileURLToPath(new URL('./compliance/dev-round74.jsonl', import.meta.url)),
   devRound75: fileURLToPath(new URL('./compliance/dev-round75.jsonl', import.meta.url)),
+  devRound76: fileURLToPath(new URL('./compliance/dev-round76.jsonl', import.meta.url)),
 } as const;
 
 /** A split line as written: `codes` are the expected §7 content codes. */
@@ -342,7 +343,7 @@ function print(title: string, result: EvalReport, withPacks: boolean): void {
 }
 
 // `npm run eval`: the holdout first (the headline), then the other splits and the packs' corpus.
-// `npm run eval -- dev` (or `dev-authentic`, `dev-round3` … `dev-round75`, `holdout`, `test`, `corpus`, `keywords-dev` … `keywords-dev7`, `keywords-test2`) prints one of them; `keywords` prints the keyword test, dev and test2 splits.
+// `npm run eval -- dev` (or `dev-authentic`, `dev-round3` … `dev-round76`, `holdout`, `test`, `corpus`, `keywords-dev` … `keywords-dev7`, `keywords-test2`) prints one of them; `keywords` prints the keyword test, dev and test2 splits.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const only = process.argv[2];
   const runs: Array<[string, string, () => CorpusLine[], boolean]> = [
@@ -795,6 +796,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       'dev-round75',
       'Compliance dev-round75 split (the brief of round 74 by another writer: 120 banned offers from health and drug enforcement cases and police, tax and customs notices, 80 licensed businesses, retold notices and refusals; written by someone who read neither the checker nor the other splits; scored to measure rounds 72 and 74, never read or tuned on)',
       () => readSplit(SPLITS.devRound75),
+      false,
+    ],
+    [
+      'dev-round76',
+      'Compliance dev-round76 split (80 promotions in the formats the promotion rules and platforms document, pushes and sales added to other replies; 120 replies using the same words without a push: prices asked for, rules explained, campaigns over, rewards for sharing, the payment terms of banned offers, service numbers; written by someone who read neither the checker nor the other splits; measured as written; the fixes its misses suggested were tried and not kept)',
+      () => readSplit(SPLITS.devRound76),
       false,
     ],
     ['corpus', 'Pack corpus (written while tuning: a regression guard)', () => readCorpus(), true],
