@@ -751,6 +751,14 @@ const DEV_SPLIT_FLOORS: ReadonlyArray<[string, string, Floors]> = [
       PROMOTION: { recall: 0.95, fpr: 0.059 },
     },
   ],
+  // the brief of round 76 by another writer, never read or tuned on: 79/80 with 4/120 as written and after the opening-turn reading
+  [
+    'dev-round77',
+    SPLITS.devRound77,
+    {
+      PROMOTION: { recall: 0.98, fpr: 0.034 },
+    },
+  ],
 ];
 
 /** Each set's figures as floors: the holdout's are the headline, the tuning splits' guard their tuning. */

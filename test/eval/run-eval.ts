@@ -162,6 +162,7 @@ export const SPLITS = {
   devRound74: fileURLToPath(new URL('./compliance/dev-round74.jsonl', import.meta.url)),
   devRound75: fileURLToPath(new URL('./compliance/dev-round75.jsonl', import.meta.url)),
   devRound76: fileURLToPath(new URL('./compliance/dev-round76.jsonl', import.meta.url)),
+  devRound77: fileURLToPath(new URL('./compliance/dev-round77.jsonl', import.meta.url)),
 } as const;
 
 /** A split line as written: `codes` are the expected §7 content codes. */
@@ -343,7 +344,7 @@ function print(title: string, result: EvalReport, withPacks: boolean): void {
 }
 
 // `npm run eval`: the holdout first (the headline), then the other splits and the packs' corpus.
-// `npm run eval -- dev` (or `dev-authentic`, `dev-round3` … `dev-round76`, `holdout`, `test`, `corpus`, `keywords-dev` … `keywords-dev7`, `keywords-test2`) prints one of them; `keywords` prints the keyword test, dev and test2 splits.
+// `npm run eval -- dev` (or `dev-authentic`, `dev-round3` … `dev-round77`, `holdout`, `test`, `corpus`, `keywords-dev` … `keywords-dev7`, `keywords-test2`) prints one of them; `keywords` prints the keyword test, dev and test2 splits.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const only = process.argv[2];
   const runs: Array<[string, string, () => CorpusLine[], boolean]> = [
@@ -802,6 +803,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       'dev-round76',
       'Compliance dev-round76 split (80 promotions in the formats the promotion rules and platforms document, pushes and sales added to other replies; 120 replies using the same words without a push: prices asked for, rules explained, campaigns over, rewards for sharing, the payment terms of banned offers, service numbers; written by someone who read neither the checker nor the other splits; measured as written; the fixes its misses suggested were tried and not kept)',
       () => readSplit(SPLITS.devRound76),
+      false,
+    ],
+    [
+      'dev-round77',
+      'Compliance dev-round77 split (the brief of round 76 by another writer: 80 promotions in documented formats and 120 replies using the same words without a push; written by someone who read neither the checker nor the other splits; never read or tuned on)',
+      () => readSplit(SPLITS.devRound77),
       false,
     ],
     ['corpus', 'Pack corpus (written while tuning: a regression guard)', () => readCorpus(), true],

@@ -16,7 +16,7 @@ import type { Reason } from '../reason.js';
 import type { AllowedSpan } from './allowed-spans.js';
 import { sentencesOf, type SentenceSpan } from './clause-bounds.js';
 import type { CodeSetting } from './code-setting.js';
-import { suppressionOf } from './context-scopes.js';
+import { afterOpeningShift, suppressionOf } from './context-scopes.js';
 import type { ClassifierReading } from './reply-classifier.js';
 import type { ReplyField } from './reply-fields.js';
 import { suppressedNotes, type NoteSource } from './suppressed-notes.js';
@@ -49,7 +49,12 @@ export function checkByClassifier(
   const sentences =
     spans.length === 1 && spans[0]
       ? [{ span: spans[0], scores: whole }]
-      : spans.map((span) => ({ span, scores: reading.score(span.from, span.to) }));
+      : // A sentence that opens with a turn to another matter (顺便说一句，…) is read from the matter: offers slipped
+        // into service replies that way taught the turn's words toward BANNED_TERM, and lawful upsells turned the same way.
+        spans.map((span) => ({
+          span,
+          scores: reading.score(afterOpeningShift(normalized.text, span.from, span.to), span.to),
+        }));
   whole.forEach(({ code, probability, threshold }, i) => {
     let best: SentenceSpan | undefined;
     let bestProbability = -1;

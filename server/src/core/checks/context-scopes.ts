@@ -141,6 +141,21 @@ function topicAround(text: string, hit: TermHit, original: string, normalized: N
   return [from, topicEnd(text, hit.end, listItemEnd(original, normalized, hit.end, SENTENCE_REACH))];
 }
 
+/**
+ * Where the stretch `[from, to)` starts once the turn to another matter that opens it is passed
+ * (顺便说一句，本月钣喷打八折 starts at 本月), or `from`: the words that announce a new matter say nothing of it.
+ */
+export function afterOpeningShift(text: string, from: number, to: number): number {
+  const shift = TOPIC_SHIFTS.find((s) => text.startsWith(s, from));
+  if (shift === undefined) return from;
+  let at = from + shift.length;
+  while (at < to && OPENING_PUNCTUATION.includes(text[at] ?? '')) at++;
+  return at < to ? at : from;
+}
+
+/** What may follow an opening turn before the matter it announces (顺便说一句，…, 另外: …). */
+const OPENING_PUNCTUATION = [...',:;、 '];
+
 /** Where the stretch `[from, to)` turns to another matter (its first TOPIC_SHIFTS word), or `to`. */
 function topicEnd(text: string, from: number, to: number): number {
   let end = to;
